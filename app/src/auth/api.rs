@@ -1,0 +1,60 @@
+//! Server functions of the sign-in flow. Each reads the session on the server;
+//! nothing the browser claims about itself is trusted.
+
+use super::model::{Credentials, Viewer};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::ssr::{accounts, client_address, current_auth, redirect_plain_form, SessionAuth};
+
+/// Checks the credentials and starts a session in the user's first workspace.
+#[server(endpoint = "log_in")]
+pub async fn log_in(credentials: Credentials) -> Result<Viewer, AppError> {
+    let client = client_address().await;
+    let signed_in = accounts()?
+        .sign_in(&credentials.email, &credentials.password, &client)
+        .await?;
+    let auth = SessionAuth {
+        user_id: signed_in.user_id,
+        workspace_id: signed_in.workspace_id,
+    };
+    crate::ssr::start_session(auth).await?;
+    let viewer = accounts()?
+        .viewer(auth.user_id, auth.workspace_id)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    redirect_plain_form("/");
+    Ok(viewer)
+}
+
+/// Ends the session.
+#[server(endpoint = "log_out")]
+pub async fn log_out() -> Result<(), AppError> {
+    crate::ssr::end_session().await?;
+    redirect_plain_form("/login");
+    Ok(())
+}
+
+/// The signed-in user in their current workspace.
+#[server(endpoint = "current_viewer")]
+pub async fn current_viewer() -> Result<Viewer, AppError> {
+    crate::ssr::require_viewer().await
+}
+
+/// Moves the session to another workspace the user belongs to.
+#[server(endpoint = "switch_workspace")]
+pub async fn switch_workspace(workspace_id: i64) -> Result<Viewer, AppError> {
+    let auth = current_auth().await?;
+    let viewer = accounts()?
+        .viewer(auth.user_id, workspace_id)
+        .await?
+        .ok_or_else(|| AppError::Forbidden("You are not a member of that workspace.".into()))?;
+    crate::ssr::start_session(SessionAuth {
+        user_id: auth.user_id,
+        workspace_id,
+    })
+    .await?;
+    redirect_plain_form("/");
+    Ok(viewer)
+}

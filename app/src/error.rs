@@ -1,0 +1,117 @@
+//! The one error type every server function returns, with its HTTP status.
+
+use serde::{Deserialize, Serialize};
+use server_fn::codec::JsonEncoding;
+use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+/// What went wrong, in words a user can act on. Internal details are logged
+/// on the server and never sent to the browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// No valid session.
+    #[error("Please sign in to continue.")]
+    Unauthorized,
+    /// The e-mail address or password was wrong (deliberately not saying which).
+    #[error("Email or password is incorrect.")]
+    SignInFailed,
+    /// Signed in, but the role or workspace does not allow this.
+    #[error("{0}")]
+    Forbidden(String),
+    /// The thing does not exist in this workspace.
+    #[error("{0}")]
+    NotFound(String),
+    /// The request collides with the current state (e.g. a newer version).
+    #[error("{0}")]
+    Conflict(String),
+    /// Bad input: which field, and what is wrong with it.
+    #[error("{field}: {message}")]
+    Invalid { field: String, message: String },
+    /// Too many attempts; try again later.
+    #[error("{0}")]
+    TooManyRequests(String),
+    /// The request never reached the server or its answer was unreadable.
+    #[error("The server could not be reached. Check your connection and try again.")]
+    Network(String),
+    /// A fault on our side; details are in the server log.
+    #[error("Something went wrong on our side. Please try again.")]
+    Internal,
+}
+
+impl AppError {
+    /// Bad input in one named field.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        AppError::Invalid {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// The HTTP status this error is answered with.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Unauthorized | AppError::SignInFailed => 401,
+            AppError::Forbidden(_) => 403,
+            AppError::NotFound(_) => 404,
+            AppError::Conflict(_) => 409,
+            AppError::Invalid { .. } => 422,
+            AppError::TooManyRequests(_) => 429,
+            AppError::Network(_) => 503,
+            AppError::Internal => 500,
+        }
+    }
+
+    /// The field the error is about, when it is about one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            AppError::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(message) | ServerFnErrorErr::Deserialization(message) => {
+                AppError::invalid("Request", format!("could not be read ({message})"))
+            }
+            ServerFnErrorErr::Request(message) | ServerFnErrorErr::Response(message) => {
+                AppError::Network(message)
+            }
+            ServerFnErrorErr::UnsupportedRequestMethod(message) => {
+                AppError::invalid("Request", message)
+            }
+            _ => AppError::Internal,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_has_a_client_or_server_status() {
+        let cases = [
+            (AppError::Unauthorized, 401),
+            (AppError::Forbidden("no".into()), 403),
+            (AppError::NotFound("gone".into()), 404),
+            (AppError::Conflict("newer".into()), 409),
+            (AppError::invalid("Email", "is not valid"), 422),
+            (AppError::TooManyRequests("wait".into()), 429),
+            (AppError::Internal, 500),
+        ];
+        for (error, status) in cases {
+            assert_eq!(error.status(), status, "{error:?}");
+        }
+    }
+
+    #[test]
+    fn bad_arguments_become_a_named_validation_error() {
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Args("missing email".into()));
+        assert_eq!(error.field(), Some("Request"));
+        assert_eq!(error.status(), 422);
+    }
+}

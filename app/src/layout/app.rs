@@ -1,0 +1,101 @@
+use super::nav::SideNav;
+use super::not_found::NotFound;
+use crate::auth::{current_viewer, LoginPage, Viewer};
+use crate::error::AppError;
+use crate::pages::{ContactsPage, DashboardPage, InboxPage, SettingsPage};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::ssr::set_content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The routes of the app.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/contacts.css"/>
+        <Title text="Contacts"/>
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                <ParentRoute path=path!("") view=SignedInFrame ssr=SsrMode::Async>
+                    <Route path=path!("") view=DashboardPage/>
+                    <Route path=path!("inbox") view=InboxPage/>
+                    <Route path=path!("contacts") view=ContactsPage/>
+                    <Route path=path!("settings") view=SettingsPage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The frame of every signed-in page: loads the viewer, provides it as
+/// context, and shows the navigation beside the page.
+#[component]
+fn SignedInFrame() -> impl IntoView {
+    let viewer = Resource::new(|| (), |_| current_viewer());
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match viewer.await {
+                    Ok(viewer) => view! { <Frame viewer/> }.into_any(),
+                    Err(error) => view! { <SignedOut error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Frame(viewer: Viewer) -> impl IntoView {
+    provide_context(viewer.clone());
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <div class="frame">
+            <SideNav viewer/>
+            <main id="main" class="page" tabindex="-1">
+                <Outlet/>
+            </main>
+        </div>
+    }
+}
+
+/// Shown when the viewer could not be loaded: signed out sends the user to
+/// the sign-in page (a redirect on the server, a page load in the browser).
+#[component]
+fn SignedOut(error: AppError) -> impl IntoView {
+    if error == AppError::Unauthorized {
+        #[cfg(feature = "ssr")]
+        leptos_axum::redirect("/login");
+        #[cfg(not(feature = "ssr"))]
+        Effect::new(|| {
+            let _ = window().location().set_href("/login");
+        });
+    }
+    view! {
+        <main id="main" class="page">
+            <p role="alert">{error.to_string()}</p>
+            <a href="/login">"Log in"</a>
+        </main>
+    }
+}

@@ -1,0 +1,8 @@
+//! The application frame: document shell, routes, side navigation.
+
+mod app;
+mod nav;
+mod not_found;
+
+pub use app::{shell, App};
+pub use not_found::NotFound;

@@ -1,0 +1,20 @@
+//! The Leptos application: routes, pages, components and the server
+//! functions they call. Built twice: with `ssr` into the server, with
+//! `hydrate` into the browser's WebAssembly.
+
+pub mod auth;
+pub mod error;
+pub mod layout;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+pub use layout::{shell, App};
+
+/// Entry point of the browser build: attaches to the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

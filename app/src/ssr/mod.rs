@@ -1,0 +1,8 @@
+//! Server-only glue between server functions and the services the server
+//! binary provides: the ports (traits) and the per-request session helpers.
+
+mod ports;
+mod session;
+
+pub use ports::*;
+pub use session::*;

@@ -1,0 +1,37 @@
+//! The seams between the Leptos app and the server: traits the server
+//! implements (over SQLite or PostgreSQL) and hands over as context.
+
+use crate::auth::Viewer;
+use crate::error::AppError;
+use async_trait::async_trait;
+use std::sync::Arc;
+
+/// Who signed in, and where their session starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignedIn {
+    pub user_id: i64,
+    pub workspace_id: i64,
+}
+
+/// Users, workspaces and memberships.
+#[async_trait]
+pub trait Accounts: Send + Sync {
+    /// Checks an e-mail and password. Repeated failures from one client or
+    /// for one account are refused for a while.
+    async fn sign_in(
+        &self,
+        email: &str,
+        password: &str,
+        client: &str,
+    ) -> Result<SignedIn, AppError>;
+
+    /// The user as a member of the workspace, or `None` when they are not
+    /// (or no longer) a member.
+    async fn viewer(&self, user_id: i64, workspace_id: i64) -> Result<Option<Viewer>, AppError>;
+}
+
+/// Everything server functions may call, provided as Leptos context.
+#[derive(Clone)]
+pub struct Services {
+    pub accounts: Arc<dyn Accounts>,
+}

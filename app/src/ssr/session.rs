@@ -1,0 +1,127 @@
+//! Reading and writing the session of the current request.
+
+use super::ports::{Accounts, Services};
+use crate::auth::Viewer;
+use crate::error::AppError;
+use axum::extract::ConnectInfo;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tower_sessions::Session;
+
+const AUTH_KEY: &str = "auth";
+
+/// What the session remembers: who, and in which workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionAuth {
+    pub user_id: i64,
+    pub workspace_id: i64,
+}
+
+fn services() -> Result<Services, AppError> {
+    use_context::<Services>().ok_or_else(|| {
+        tracing::error!("services missing from the Leptos context");
+        AppError::Internal
+    })
+}
+
+/// The accounts service.
+pub fn accounts() -> Result<Arc<dyn Accounts>, AppError> {
+    Ok(services()?.accounts)
+}
+
+async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>().await.map_err(|error| {
+        tracing::error!(%error, "session layer missing");
+        AppError::Internal
+    })
+}
+
+fn session_error(error: tower_sessions::session::Error) -> AppError {
+    tracing::error!(%error, "session store failed");
+    AppError::Internal
+}
+
+/// The session's user and workspace; 401 without a session.
+pub async fn current_auth() -> Result<SessionAuth, AppError> {
+    session()
+        .await?
+        .get::<SessionAuth>(AUTH_KEY)
+        .await
+        .map_err(session_error)?
+        .ok_or(AppError::Unauthorized)
+}
+
+/// The signed-in viewer in the session's workspace; 401 when signed out or
+/// no longer a member.
+pub async fn require_viewer() -> Result<Viewer, AppError> {
+    let auth = current_auth().await?;
+    accounts()?
+        .viewer(auth.user_id, auth.workspace_id)
+        .await?
+        .ok_or(AppError::Unauthorized)
+}
+
+/// Starts a fresh session (a new id, so a session fixed before sign-in is
+/// worthless) for the given user and workspace.
+pub async fn start_session(auth: SessionAuth) -> Result<(), AppError> {
+    let session = session().await?;
+    session.cycle_id().await.map_err(session_error)?;
+    session.insert(AUTH_KEY, auth).await.map_err(session_error)
+}
+
+/// Ends the session and forgets it in the store.
+pub async fn end_session() -> Result<(), AppError> {
+    session().await?.flush().await.map_err(session_error)
+}
+
+/// The client's address, for slowing down repeated failed sign-ins.
+pub async fn client_address() -> String {
+    leptos_axum::extract::<ConnectInfo<SocketAddr>>()
+        .await
+        .map(|ConnectInfo(address)| address.ip().to_string())
+        .unwrap_or_else(|_| "unknown".to_string())
+}
+
+/// For a plain HTML form post (no JavaScript), answer with a redirect;
+/// calls from the hydrated app handle the result themselves.
+pub fn redirect_plain_form(path: &str) {
+    let accepts_html = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(axum::http::header::ACCEPT)
+                .and_then(|value| value.to_str().ok())
+                .map(|value| value.contains("text/html"))
+        })
+        .unwrap_or(false);
+    if accepts_html {
+        leptos_axum::redirect(path);
+    }
+}
+
+/// Sends the page's Content-Security-Policy: scripts only from this origin
+/// or carrying this response's nonce (the hydration script does).
+pub fn set_content_security_policy() {
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; \
+         object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = axum::http::HeaderValue::from_str(&policy) {
+        response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// Whether the session belongs to a signed-in user (used by the server's
+/// page guard, so the session key lives in one place).
+pub async fn is_signed_in(session: &Session) -> bool {
+    matches!(session.get::<SessionAuth>(AUTH_KEY).await, Ok(Some(_)))
+}

@@ -1,0 +1,6 @@
+//! HTTP concerns around the Leptos routes: security checks, headers,
+//! error statuses and caching.
+
+pub mod assets;
+pub mod errors;
+pub mod security;

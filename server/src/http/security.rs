@@ -1,0 +1,123 @@
+//! Request checks that protect signed-in users: pages need a session, and
+//! state-changing requests must come from this site.
+
+use app::error::AppError;
+use axum::extract::Request;
+use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use tower_sessions::Session;
+
+/// Whether a path is an app page (not an API call or a static file).
+fn is_page(path: &str) -> bool {
+    let last_segment = path.rsplit('/').next().unwrap_or_default();
+    !path.starts_with("/api/") && !path.starts_with("/pkg/") && !last_segment.contains('.')
+}
+
+/// Sends signed-out visitors of any page but the sign-in page to it,
+/// remembering where they wanted to go.
+pub async fn require_session_for_pages(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_string();
+    let wants_page = matches!(*request.method(), Method::GET | Method::HEAD)
+        && is_page(&path)
+        && path != "/login";
+    if wants_page {
+        let signed_in = match request.extensions().get::<Session>() {
+            Some(session) => app::ssr::is_signed_in(session).await,
+            None => false,
+        };
+        if !signed_in {
+            let target = request
+                .uri()
+                .path_and_query()
+                .map(|pq| pq.as_str())
+                .unwrap_or("/");
+            let login = if target == "/" {
+                "/login".to_string()
+            } else {
+                format!("/login?next={}", urlencode(target))
+            };
+            return Redirect::to(&login).into_response();
+        }
+    }
+    next.run(request).await
+}
+
+fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (byte as char).to_string()
+            }
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
+}
+
+/// The origin (`scheme://host[:port]`) a request says it came from.
+fn request_origin(headers: &HeaderMap) -> Option<String> {
+    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        return Some(origin.to_string());
+    }
+    let referer = headers.get(header::REFERER)?.to_str().ok()?;
+    let (scheme, rest) = referer.split_once("://")?;
+    let host = rest.split('/').next()?;
+    Some(format!("{scheme}://{host}"))
+}
+
+/// Refuses state-changing requests whose Origin (or Referer) is not this
+/// site, so another site cannot act for a signed-in user.
+pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    if safe {
+        return next.run(request).await;
+    }
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok());
+    let same_site = match (request_origin(request.headers()), host) {
+        (Some(origin), Some(host)) => origin
+            .split_once("://")
+            .is_some_and(|(_, origin_host)| origin_host.eq_ignore_ascii_case(host)),
+        _ => false,
+    };
+    if same_site {
+        next.run(request).await
+    } else {
+        let error = AppError::Forbidden("Cross-site request refused.".into());
+        (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "application/json")],
+            serde_json::to_string(&error).unwrap_or_default(),
+        )
+            .into_response()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_everything_but_api_and_files() {
+        assert!(is_page("/"));
+        assert!(is_page("/contacts"));
+        assert!(!is_page("/api/log_in"));
+        assert!(!is_page("/pkg/contacts.js"));
+        assert!(!is_page("/favicon.ico"));
+    }
+
+    #[test]
+    fn origin_falls_back_to_the_referer() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::REFERER, "http://127.0.0.1:3000/login?x=1".parse().unwrap());
+        assert_eq!(request_origin(&headers).as_deref(), Some("http://127.0.0.1:3000"));
+        headers.insert(header::ORIGIN, "https://evil.test".parse().unwrap());
+        assert_eq!(request_origin(&headers).as_deref(), Some("https://evil.test"));
+    }
+}

@@ -1,0 +1,127 @@
+//! Building the whole application (router, sessions, layers) in a library
+//! function, so the binary and the tests start exactly the same thing.
+
+use crate::config::Config;
+use crate::http::{assets, errors, security};
+use crate::storage::SqliteStore;
+use app::ssr::Services;
+use app::{shell, App};
+use axum::http::{header, HeaderValue};
+use axum::{middleware, Router};
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::SqliteStore as SqliteSessionStore;
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "contacts_session";
+
+/// Opened storage plus the session store over it.
+pub struct Backend {
+    pub store: SqliteStore,
+    pub sessions: SqliteSessionStore,
+}
+
+impl Backend {
+    /// Opens the database named by the configuration and prepares sessions.
+    pub async fn open(config: &Config) -> Result<Self, crate::storage::StorageError> {
+        let store = SqliteStore::open(&config.database_url).await?;
+        let sessions = SqliteSessionStore::new(store.pool().clone());
+        sessions
+            .migrate()
+            .await
+            .map_err(crate::storage::StorageError::Sessions)?;
+        Ok(Backend { store, sessions })
+    }
+}
+
+/// The complete router: pages, server functions, static files and every
+/// layer around them.
+pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router {
+    let services = Services {
+        accounts: Arc::new(backend.store.clone()),
+    };
+    let context = move || {
+        provide_context(services.clone());
+        leptos::nonce::provide_nonce();
+    };
+    let routes = generate_route_list(App);
+    let session_layer = SessionManagerLayer::new(backend.sessions.clone())
+        .with_name(SESSION_COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(config.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(time::Duration::days(7)));
+
+    Router::new()
+        .leptos_routes_with_context(&options, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            context, shell,
+        ))
+        .with_state(options)
+        .layer(middleware::from_fn(errors::server_fn_error_status))
+        .layer(middleware::from_fn(security::require_session_for_pages))
+        .layer(session_layer)
+        .layer(middleware::from_fn(security::refuse_cross_site))
+        .layer(middleware::from_fn(assets::cache_static_files))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+        ))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Serves the router until Ctrl-C or SIGTERM, letting requests in flight finish.
+pub async fn serve(listener: TcpListener, router: Router) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

@@ -1,0 +1,159 @@
+//! Countries and territories (ISO 3166-1 alpha-2) with English names and flags.
+//!
+//! R18: a contact's country is derived from its phone number unless set by
+//! hand; see [`crate::phone::PhoneNumber::country`] and
+//! [`effective_country`].
+
+mod table;
+
+use crate::error::FieldError;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+use table::COUNTRIES;
+
+/// The user-facing name of the country field.
+pub const COUNTRY_FIELD: &str = "Country";
+
+/// A country or territory, by its ISO 3166-1 alpha-2 code (plus `XK`, Kosovo).
+///
+/// Parsing is case-insensitive and also accepts the English name; the
+/// canonical form is the upper-case code, which is also how it serializes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Country(u16);
+
+/// Why a text is not a country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountryError {
+    /// Nothing was entered.
+    Empty,
+    /// Neither a known two-letter code nor a known English name.
+    Unknown,
+}
+
+impl CountryError {
+    /// What is wrong, without the field name.
+    pub fn message(self) -> &'static str {
+        match self {
+            CountryError::Empty => "choose a country",
+            CountryError::Unknown => {
+                "is not a known country; use a two-letter code such as DE or a name such as Germany"
+            }
+        }
+    }
+}
+
+impl fmt::Display for CountryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{COUNTRY_FIELD}: {}", self.message())
+    }
+}
+
+impl std::error::Error for CountryError {}
+
+impl From<CountryError> for FieldError {
+    fn from(error: CountryError) -> Self {
+        FieldError::new(COUNTRY_FIELD, error.message())
+    }
+}
+
+impl Country {
+    /// Parses a two-letter code (any case) or an English country name (any
+    /// case), ignoring surrounding whitespace.
+    pub fn parse(input: &str) -> Result<Self, CountryError> {
+        let input = input.trim();
+        if input.is_empty() {
+            return Err(CountryError::Empty);
+        }
+        if input.len() == 2 {
+            if let Some(country) = Self::from_code(input) {
+                return Ok(country);
+            }
+        }
+        let lower = input.to_lowercase();
+        COUNTRIES
+            .iter()
+            .position(|(_, name)| name.to_lowercase() == lower)
+            .and_then(|index| u16::try_from(index).ok())
+            .map(Country)
+            .ok_or(CountryError::Unknown)
+    }
+
+    /// The country with this two-letter code (any case), if it is known.
+    pub fn from_code(code: &str) -> Option<Self> {
+        let upper = code.trim().to_ascii_uppercase();
+        COUNTRIES
+            .binary_search_by(|(known, _)| (*known).cmp(upper.as_str()))
+            .ok()
+            .and_then(|index| u16::try_from(index).ok())
+            .map(Country)
+    }
+
+    /// The upper-case ISO 3166-1 alpha-2 code, e.g. `"DE"`.
+    pub fn code(self) -> &'static str {
+        self.entry().0
+    }
+
+    /// The English name, e.g. `"Germany"`.
+    pub fn name(self) -> &'static str {
+        self.entry().1
+    }
+
+    /// The flag emoji, built from the code's regional-indicator symbols.
+    pub fn flag(self) -> String {
+        self.code()
+            .chars()
+            .filter_map(|c| char::from_u32(0x1F1E6 + (u32::from(c) - u32::from('A'))))
+            .collect()
+    }
+
+    /// Every known country, sorted by code (for drop-downs).
+    pub fn all() -> impl Iterator<Item = Country> {
+        (0..COUNTRIES.len()).filter_map(|index| u16::try_from(index).ok().map(Country))
+    }
+
+    fn entry(self) -> (&'static str, &'static str) {
+        COUNTRIES
+            .get(usize::from(self.0))
+            .copied()
+            .unwrap_or(("ZZ", "Unknown"))
+    }
+}
+
+/// R18: the country shown for a contact — the one set by hand if there is one,
+/// otherwise the one its phone number belongs to.
+pub fn effective_country(set_by_hand: Option<Country>, from_phone: Option<Country>) -> Option<Country> {
+    set_by_hand.or(from_phone)
+}
+
+impl fmt::Display for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Country {
+    type Err = CountryError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+impl TryFrom<String> for Country {
+    type Error = CountryError;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<Country> for String {
+    fn from(country: Country) -> Self {
+        country.code().to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,87 @@
+use super::*;
+use proptest::prelude::*;
+
+#[test]
+fn table_is_sorted_unique_and_complete() {
+    assert_eq!(COUNTRIES.len(), 250, "249 ISO 3166-1 entries plus XK");
+    for pair in COUNTRIES.windows(2) {
+        assert!(pair[0].0 < pair[1].0, "{:?} before {:?}", pair[0], pair[1]);
+    }
+    for (code, name) in COUNTRIES {
+        assert_eq!(code.len(), 2);
+        assert!(code.chars().all(|c| c.is_ascii_uppercase()));
+        assert!(!name.is_empty());
+    }
+}
+
+#[test]
+fn r18_country_parses_codes_case_insensitively() {
+    for input in ["de", "DE", " De "] {
+        let country = Country::parse(input).expect("known code");
+        assert_eq!(country.code(), "DE");
+        assert_eq!(country.name(), "Germany");
+    }
+}
+
+#[test]
+fn r18_country_parses_english_names() {
+    assert_eq!(Country::parse("germany").map(Country::code), Ok("DE"));
+    assert_eq!(Country::parse("United Kingdom").map(Country::code), Ok("GB"));
+    assert_eq!(Country::parse("côte d'ivoire").map(Country::code), Ok("CI"));
+}
+
+#[test]
+fn r18_country_refuses_unknown_and_empty() {
+    assert_eq!(Country::parse(""), Err(CountryError::Empty));
+    assert_eq!(Country::parse("  "), Err(CountryError::Empty));
+    assert_eq!(Country::parse("XX"), Err(CountryError::Unknown));
+    assert_eq!(Country::parse("Atlantis"), Err(CountryError::Unknown));
+    let error = FieldError::from(CountryError::Unknown);
+    assert_eq!(error.field, "Country");
+}
+
+#[test]
+fn country_flag_is_built_from_regional_indicators() {
+    assert_eq!(Country::parse("DE").map(Country::flag), Ok("🇩🇪".to_owned()));
+    assert_eq!(Country::parse("jp").map(Country::flag), Ok("🇯🇵".to_owned()));
+}
+
+#[test]
+fn r18_effective_country_prefers_the_hand_set_one() {
+    let de = Country::from_code("DE");
+    let fr = Country::from_code("FR");
+    assert_eq!(effective_country(de, fr), de);
+    assert_eq!(effective_country(None, fr), fr);
+    assert_eq!(effective_country(None, None), None);
+}
+
+#[test]
+fn country_serializes_as_its_code_and_validates_on_deserialize() {
+    let country = Country::parse("at").expect("known");
+    assert_eq!(serde_json::to_string(&country).ok(), Some(r#""AT""#.to_owned()));
+    assert_eq!(serde_json::from_str::<Country>(r#""at""#).ok(), Some(country));
+    assert!(serde_json::from_str::<Country>(r#""QQ""#).is_err());
+}
+
+#[test]
+fn all_lists_every_country_in_code_order() {
+    let all: Vec<_> = Country::all().collect();
+    assert_eq!(all.len(), COUNTRIES.len());
+    assert_eq!(all.first().map(|c| c.code()), Some("AD"));
+    assert_eq!(all.last().map(|c| c.code()), Some("ZW"));
+}
+
+proptest! {
+    #[test]
+    fn country_parse_never_panics(input in any::<String>()) {
+        let _ = Country::parse(&input);
+    }
+
+    #[test]
+    fn country_round_trips(index in 0..COUNTRIES.len()) {
+        let country = Country::all().nth(index).expect("in range");
+        prop_assert_eq!(Country::parse(&country.to_string()), Ok(country));
+        prop_assert_eq!(Country::parse(country.name()), Ok(country));
+        prop_assert_eq!(Country::parse(&country.code().to_lowercase()), Ok(country));
+    }
+}

@@ -1,0 +1,338 @@
+//! Languages as BCP 47 tags built from ISO 639 codes, e.g. `de`, `pt-BR`,
+//! `zh-Hant-TW`.
+//!
+//! R18: a contact's language comes from its browser or channel, or is set by
+//! hand; [`Language::from_accept_language`] reads a browser's header.
+
+mod table;
+
+use crate::country::Country;
+use crate::error::FieldError;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+use table::LANGUAGES;
+
+/// The user-facing name of the language field.
+pub const LANGUAGE_FIELD: &str = "Language";
+
+/// Longest tag text looked at; real tags of the shape accepted here are far
+/// shorter.
+const MAX_INPUT_LEN: usize = 35;
+
+/// A language: an ISO 639 primary language, optionally with a script and a
+/// region (a [`Country`]).
+///
+/// Parsing is case-insensitive, accepts `-` or `_` between subtags and also
+/// an English language name; the canonical form is the BCP 47 tag in its
+/// usual case (`pt-BR`, `zh-Hant-TW`), which is also how it serializes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Language {
+    primary: u16,
+    script: Option<Script>,
+    region: Option<Country>,
+}
+
+/// A writing system subtag (ISO 15924) — only the few that matter for the
+/// languages people write in with more than one script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Script {
+    /// `Arab`
+    Arabic,
+    /// `Cyrl`
+    Cyrillic,
+    /// `Deva`
+    Devanagari,
+    /// `Hans`
+    Simplified,
+    /// `Hant`
+    Traditional,
+    /// `Latn`
+    Latin,
+}
+
+impl Script {
+    const ALL: [Script; 6] = [
+        Script::Arabic,
+        Script::Cyrillic,
+        Script::Devanagari,
+        Script::Simplified,
+        Script::Traditional,
+        Script::Latin,
+    ];
+
+    /// The four-letter ISO 15924 code in title case, e.g. `"Hant"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Script::Arabic => "Arab",
+            Script::Cyrillic => "Cyrl",
+            Script::Devanagari => "Deva",
+            Script::Simplified => "Hans",
+            Script::Traditional => "Hant",
+            Script::Latin => "Latn",
+        }
+    }
+
+    /// The English name used inside a language's display name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Script::Arabic => "Arabic",
+            Script::Cyrillic => "Cyrillic",
+            Script::Devanagari => "Devanagari",
+            Script::Simplified => "Simplified",
+            Script::Traditional => "Traditional",
+            Script::Latin => "Latin",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|script| script.code().eq_ignore_ascii_case(code))
+    }
+}
+
+/// Why a text is not a language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LanguageError {
+    /// Nothing was entered.
+    Empty,
+    /// Not shaped like a language tag.
+    Malformed,
+    /// The primary language code is not a known ISO 639 code.
+    UnknownLanguage,
+    /// The script subtag is not one of the supported scripts.
+    UnknownScript,
+    /// The region subtag is not a known country code.
+    UnknownRegion,
+}
+
+impl LanguageError {
+    /// What is wrong, without the field name.
+    pub fn message(self) -> &'static str {
+        match self {
+            LanguageError::Empty => "choose a language",
+            LanguageError::Malformed => "use a language code such as en or pt-BR",
+            LanguageError::UnknownLanguage => "is not a known language code",
+            LanguageError::UnknownScript => {
+                "has an unknown script; use Latn, Cyrl, Arab, Deva, Hans or Hant"
+            }
+            LanguageError::UnknownRegion => {
+                "has an unknown region; use a country code such as BR in pt-BR"
+            }
+        }
+    }
+}
+
+impl fmt::Display for LanguageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{LANGUAGE_FIELD}: {}", self.message())
+    }
+}
+
+impl std::error::Error for LanguageError {}
+
+impl From<LanguageError> for FieldError {
+    fn from(error: LanguageError) -> Self {
+        FieldError::new(LANGUAGE_FIELD, error.message())
+    }
+}
+
+impl Language {
+    /// Parses a BCP 47 tag of the form `language[-Script][-REGION]` (any case,
+    /// `-` or `_`), or an English language name such as `"German"`.
+    pub fn parse(input: &str) -> Result<Self, LanguageError> {
+        let input = input.trim();
+        if input.is_empty() {
+            return Err(LanguageError::Empty);
+        }
+        if input.len() > MAX_INPUT_LEN {
+            return Err(LanguageError::Malformed);
+        }
+        if let Some(language) = Self::from_name(input) {
+            return Ok(language);
+        }
+        let mut subtags = input.split(['-', '_']);
+        let primary = subtags.next().ok_or(LanguageError::Malformed)?;
+        if !(2..=3).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_alphabetic()) {
+            return Err(LanguageError::Malformed);
+        }
+        let primary = primary_index(primary).ok_or(LanguageError::UnknownLanguage)?;
+        let mut language = Language {
+            primary,
+            script: None,
+            region: None,
+        };
+        let mut next = subtags.next();
+        if let Some(subtag) = next.filter(|s| s.len() == 4) {
+            language.script = Some(Script::from_code(subtag).ok_or(LanguageError::UnknownScript)?);
+            next = subtags.next();
+        }
+        if let Some(subtag) = next {
+            if subtag.len() != 2 || !subtag.chars().all(|c| c.is_ascii_alphabetic()) {
+                return Err(LanguageError::Malformed);
+            }
+            language.region = Some(Country::from_code(subtag).ok_or(LanguageError::UnknownRegion)?);
+        }
+        if subtags.next().is_some() {
+            return Err(LanguageError::Malformed);
+        }
+        Ok(language)
+    }
+
+    /// R18: the contact's language from a browser's `Accept-Language` header:
+    /// the first tag, by weight, that [`Language::parse`] accepts. Wildcards,
+    /// weight-0 entries and unknown tags are skipped.
+    pub fn from_accept_language(header: &str) -> Option<Self> {
+        let mut candidates: Vec<(u16, Language)> = header
+            .split(',')
+            .take(32)
+            .filter_map(|entry| {
+                let mut parts = entry.split(';');
+                let tag = parts.next()?.trim();
+                let weight = parts
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .map_or(Some(1000), parse_weight)?;
+                if weight == 0 || tag == "*" {
+                    return None;
+                }
+                Some((weight, Language::parse(tag).ok()?))
+            })
+            .collect();
+        // Stable sort keeps the header's order among equal weights.
+        candidates.sort_by(|a, b| b.0.cmp(&a.0));
+        candidates.first().map(|(_, language)| *language)
+    }
+
+    /// The canonical BCP 47 tag, e.g. `"pt-BR"`.
+    pub fn tag(self) -> String {
+        let mut tag = self.primary_code().to_owned();
+        if let Some(script) = self.script {
+            tag.push('-');
+            tag.push_str(script.code());
+        }
+        if let Some(region) = self.region {
+            tag.push('-');
+            tag.push_str(region.code());
+        }
+        tag
+    }
+
+    /// The ISO 639 code of the language itself, e.g. `"pt"`.
+    pub fn primary_code(self) -> &'static str {
+        self.entry().0
+    }
+
+    /// The script, if the tag names one.
+    pub fn script(self) -> Option<Script> {
+        self.script
+    }
+
+    /// The region, if the tag names one.
+    pub fn region(self) -> Option<Country> {
+        self.region
+    }
+
+    /// The English display name, e.g. `"Portuguese (Brazil)"` or
+    /// `"Chinese (Traditional, Taiwan)"`.
+    pub fn name(self) -> String {
+        let base = self.entry().1;
+        let details: Vec<&str> = self
+            .script
+            .map(Script::name)
+            .into_iter()
+            .chain(self.region.map(Country::name))
+            .collect();
+        if details.is_empty() {
+            base.to_owned()
+        } else {
+            format!("{base} ({})", details.join(", "))
+        }
+    }
+
+    /// Every known primary language without script or region, sorted by code
+    /// (for drop-downs).
+    pub fn all() -> impl Iterator<Item = Language> {
+        (0..LANGUAGES.len()).filter_map(|index| {
+            u16::try_from(index).ok().map(|primary| Language {
+                primary,
+                script: None,
+                region: None,
+            })
+        })
+    }
+
+    fn from_name(input: &str) -> Option<Self> {
+        let lower = input.to_lowercase();
+        LANGUAGES
+            .iter()
+            .position(|(_, name)| name.to_lowercase() == lower)
+            .and_then(|index| u16::try_from(index).ok())
+            .map(|primary| Language {
+                primary,
+                script: None,
+                region: None,
+            })
+    }
+
+    fn entry(self) -> (&'static str, &'static str) {
+        LANGUAGES
+            .get(usize::from(self.primary))
+            .copied()
+            .unwrap_or(("und", "Unknown"))
+    }
+}
+
+fn primary_index(code: &str) -> Option<u16> {
+    let lower = code.to_ascii_lowercase();
+    LANGUAGES
+        .binary_search_by(|(known, _)| (*known).cmp(lower.as_str()))
+        .ok()
+        .and_then(|index| u16::try_from(index).ok())
+}
+
+/// An `Accept-Language` weight (`0`, `0.8`, `1.000`) in thousandths.
+fn parse_weight(text: &str) -> Option<u16> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if fraction.len() > 3 || !fraction.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let fraction: u16 = format!("{fraction:0<3}").parse().ok()?;
+    match whole {
+        "0" => Some(fraction),
+        "1" if fraction == 0 => Some(1000),
+        _ => None,
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.tag())
+    }
+}
+
+impl FromStr for Language {
+    type Err = LanguageError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+impl TryFrom<String> for Language {
+    type Error = LanguageError;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<Language> for String {
+    fn from(language: Language) -> Self {
+        language.tag()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,167 @@
+//! A contact's first and last name (R4).
+
+use crate::error::FieldError;
+use crate::text::{char_len, collapse_whitespace, has_forbidden_char};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The user-facing name of the first-name field.
+pub const FIRST_NAME_FIELD: &str = "First name";
+/// The user-facing name of the last-name field.
+pub const LAST_NAME_FIELD: &str = "Last name";
+/// The most characters a first or a last name may have.
+pub const MAX_NAME_LEN: usize = 100;
+
+/// Which of the two name inputs an error is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NamePart {
+    /// The first-name input.
+    First,
+    /// The last-name input.
+    Last,
+}
+
+impl NamePart {
+    /// The user-facing field name.
+    pub fn field(self) -> &'static str {
+        match self {
+            NamePart::First => FIRST_NAME_FIELD,
+            NamePart::Last => LAST_NAME_FIELD,
+        }
+    }
+}
+
+/// Why a first/last name pair was refused (R4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameError {
+    /// Both inputs are empty (or only whitespace).
+    BothEmpty,
+    /// One input has more than [`MAX_NAME_LEN`] characters.
+    TooLong(NamePart),
+    /// One input contains a control character (e.g. a line break or tab).
+    ControlCharacter(NamePart),
+}
+
+impl NameError {
+    /// The input the error belongs next to. Both empty is shown at the first
+    /// name.
+    pub fn part(self) -> NamePart {
+        match self {
+            NameError::BothEmpty => NamePart::First,
+            NameError::TooLong(part) | NameError::ControlCharacter(part) => part,
+        }
+    }
+
+    /// What is wrong, without the field name.
+    pub fn message(self) -> String {
+        match self {
+            NameError::BothEmpty => "enter a first name or a last name".to_owned(),
+            NameError::TooLong(_) => format!("is too long (at most {MAX_NAME_LEN} characters)"),
+            NameError::ControlCharacter(_) => {
+                "must not contain line breaks, tabs or other control characters".to_owned()
+            }
+        }
+    }
+}
+
+impl fmt::Display for NameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.part().field(), self.message())
+    }
+}
+
+impl std::error::Error for NameError {}
+
+impl From<NameError> for FieldError {
+    fn from(error: NameError) -> Self {
+        FieldError::new(error.part().field(), error.message())
+    }
+}
+
+/// A contact's name: first and last, each trimmed (inner runs of whitespace
+/// become one space), at most [`MAX_NAME_LEN`] characters, no control
+/// characters, and not both empty (R4).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawName", into = "RawName")]
+pub struct PersonName {
+    first: String,
+    last: String,
+}
+
+/// The unchecked wire form of a [`PersonName`]: what the edit form sends.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RawName {
+    /// The first-name input as typed.
+    pub first: String,
+    /// The last-name input as typed.
+    pub last: String,
+}
+
+impl PersonName {
+    /// Checks and normalizes the two inputs of the "Edit name" form (R4).
+    pub fn parse(first: &str, last: &str) -> Result<Self, NameError> {
+        let first = check_part(first, NamePart::First)?;
+        let last = check_part(last, NamePart::Last)?;
+        if first.is_empty() && last.is_empty() {
+            return Err(NameError::BothEmpty);
+        }
+        Ok(Self { first, last })
+    }
+
+    /// The first name (may be empty when the last name is not).
+    pub fn first(&self) -> &str {
+        &self.first
+    }
+
+    /// The last name (may be empty when the first name is not).
+    pub fn last(&self) -> &str {
+        &self.last
+    }
+
+    /// The name shown at the top of the drawer (R3): first and last joined by
+    /// a space, or whichever one is set.
+    pub fn display_name(&self) -> String {
+        match (self.first.is_empty(), self.last.is_empty()) {
+            (false, false) => format!("{} {}", self.first, self.last),
+            (false, true) => self.first.clone(),
+            _ => self.last.clone(),
+        }
+    }
+}
+
+fn check_part(input: &str, part: NamePart) -> Result<String, NameError> {
+    if has_forbidden_char(input) {
+        return Err(NameError::ControlCharacter(part));
+    }
+    let normalized = collapse_whitespace(input);
+    if char_len(&normalized) > MAX_NAME_LEN {
+        return Err(NameError::TooLong(part));
+    }
+    Ok(normalized)
+}
+
+impl fmt::Display for PersonName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display_name())
+    }
+}
+
+impl TryFrom<RawName> for PersonName {
+    type Error = NameError;
+
+    fn try_from(raw: RawName) -> Result<Self, Self::Error> {
+        Self::parse(&raw.first, &raw.last)
+    }
+}
+
+impl From<PersonName> for RawName {
+    fn from(name: PersonName) -> Self {
+        RawName {
+            first: name.first,
+            last: name.last,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
