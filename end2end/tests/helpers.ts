@@ -1,0 +1,35 @@
+import { expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+export const PASSWORD = process.env.DEMO_PASSWORD ?? "demo";
+
+export const USERS = {
+  owner: { email: "owner@demo.test", name: "Olivia Owner", role: "Owner" },
+  manager: { email: "manager@demo.test", name: "Max Manager", role: "Manager" },
+  agent: { email: "agent@demo.test", name: "Ada Agent", role: "Agent" },
+} as const;
+
+/** Waits until the page's WebAssembly has taken over the server-rendered HTML. */
+export async function hydrated(page: Page) {
+  await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+}
+
+/** Signs in through the sign-in page and waits for the dashboard. */
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/login");
+  await hydrated(page);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await hydrated(page);
+}
+
+/** Fails on any serious or critical accessibility violation of the current page. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
+}

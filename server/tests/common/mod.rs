@@ -1,0 +1,82 @@
+//! Starts the real application on a free port with a fresh SQLite database
+//! seeded with the demo workspaces, and talks to it over HTTP.
+
+#![allow(dead_code)]
+
+use leptos::config::LeptosOptions;
+use reqwest::{header, Client, Response, StatusCode};
+use server::config::Config;
+use server::startup::{self, Backend};
+use tempfile::TempDir;
+use tokio::net::TcpListener;
+
+pub const PASSWORD: &str = "test-password";
+
+/// A running app with its own database; dropped at the end of the test.
+pub struct TestApp {
+    pub address: String,
+    pub backend: Backend,
+    _dir: TempDir,
+}
+
+impl TestApp {
+    /// Starts the app with the demo data seeded.
+    pub async fn spawn() -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let config = Config {
+            database_url: format!("sqlite://{}/contacts.db", dir.path().display()),
+            demo: true,
+            demo_password: Some(PASSWORD.to_string()),
+            secure_cookies: false,
+        };
+        let backend = Backend::open(&config).await.expect("open database");
+        server::demo::seed_if_empty(&backend.store, config.demo_password.clone())
+            .await
+            .expect("seed demo data");
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let address = format!("http://{}", listener.local_addr().expect("address"));
+        let options = LeptosOptions::builder()
+            .output_name("contacts")
+            .site_root(dir.path().display().to_string())
+            .build();
+        let router = startup::router(options, &backend, &config);
+        tokio::spawn(startup::serve(listener, router));
+        TestApp {
+            address,
+            backend,
+            _dir: dir,
+        }
+    }
+
+    /// A client with its own cookie jar that does not follow redirects.
+    pub fn client(&self) -> Client {
+        Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    /// Calls a server function as the browser does: a same-origin form post.
+    pub async fn call(&self, client: &Client, endpoint: &str, form: &[(&str, &str)]) -> Response {
+        client
+            .post(format!("{}/api/{endpoint}", self.address))
+            .header(header::ORIGIN, &self.address)
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Signs a client in and checks that it worked.
+    pub async fn sign_in(&self, client: &Client, email: &str) {
+        let response = self
+            .call(
+                client,
+                "log_in",
+                &[("credentials[email]", email), ("credentials[password]", PASSWORD)],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "sign in as {email}");
+    }
+}
