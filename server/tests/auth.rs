@@ -81,7 +81,10 @@ async fn the_session_cookie_is_http_only_and_same_site() {
         .call(
             &app.client(),
             "log_in",
-            &[("credentials[email]", "agent@demo.test"), ("credentials[password]", PASSWORD)],
+            &[
+                ("credentials[email]", "agent@demo.test"),
+                ("credentials[password]", PASSWORD),
+            ],
         )
         .await;
     let cookie = response.headers()[header::SET_COOKIE]
@@ -102,7 +105,10 @@ async fn a_wrong_password_or_unknown_account_gets_the_same_401() {
             .call(
                 &client,
                 "log_in",
-                &[("credentials[email]", email), ("credentials[password]", password)],
+                &[
+                    ("credentials[email]", email),
+                    ("credentials[password]", password),
+                ],
             )
             .await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
@@ -120,7 +126,10 @@ async fn repeated_failed_sign_ins_for_one_account_are_paused() {
             .call(
                 &client,
                 "log_in",
-                &[("credentials[email]", "owner@demo.test"), ("credentials[password]", "wrong")],
+                &[
+                    ("credentials[email]", "owner@demo.test"),
+                    ("credentials[password]", "wrong"),
+                ],
             )
             .await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
@@ -129,7 +138,10 @@ async fn repeated_failed_sign_ins_for_one_account_are_paused() {
         .call(
             &client,
             "log_in",
-            &[("credentials[email]", "owner@demo.test"), ("credentials[password]", PASSWORD)],
+            &[
+                ("credentials[email]", "owner@demo.test"),
+                ("credentials[password]", PASSWORD),
+            ],
         )
         .await;
     assert_eq!(paused.status(), StatusCode::TOO_MANY_REQUESTS);
@@ -148,7 +160,11 @@ async fn switching_to_a_foreign_workspace_is_forbidden() {
         .expect("viewer");
     let foreign = viewer.workspace.id + 1;
     let response = app
-        .call(&client, "switch_workspace", &[("workspace_id", &foreign.to_string())])
+        .call(
+            &client,
+            "switch_workspace",
+            &[("workspace_id", &foreign.to_string())],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     // The session stays where it was.
@@ -178,7 +194,11 @@ async fn a_member_of_two_workspaces_switches_with_the_right_role() {
         .find(|w| w.name == "Acme Support")
         .expect("second workspace");
     let switched: Viewer = app
-        .call(&client, "switch_workspace", &[("workspace_id", &acme.id.to_string())])
+        .call(
+            &client,
+            "switch_workspace",
+            &[("workspace_id", &acme.id.to_string())],
+        )
         .await
         .json()
         .await
@@ -198,7 +218,11 @@ async fn cross_site_posts_are_refused_even_with_a_session() {
             request = request.header(header::ORIGIN, origin);
         }
         let response = request.send().await.expect("request");
-        assert_eq!(response.status(), StatusCode::FORBIDDEN, "origin {origin:?}");
+        assert_eq!(
+            response.status(),
+            StatusCode::FORBIDDEN,
+            "origin {origin:?}"
+        );
     }
     // Still signed in.
     let response = app.call(&client, "current_viewer", &[]).await;
@@ -210,7 +234,10 @@ async fn signing_out_ends_the_session() {
     let app = TestApp::spawn().await;
     let client = app.client();
     app.sign_in(&client, "owner@demo.test").await;
-    assert_eq!(app.call(&client, "log_out", &[]).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.call(&client, "log_out", &[]).await.status(),
+        StatusCode::OK
+    );
     let response = app.call(&client, "current_viewer", &[]).await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
 }
@@ -221,7 +248,11 @@ async fn unreadable_arguments_get_422_naming_the_request() {
     let client = app.client();
     app.sign_in(&client, "owner@demo.test").await;
     let response = app
-        .call(&client, "switch_workspace", &[("workspace_id", "not-a-number")])
+        .call(
+            &client,
+            "switch_workspace",
+            &[("workspace_id", "not-a-number")],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }

@@ -104,7 +104,8 @@ impl Country {
     pub fn flag(self) -> String {
         self.code()
             .chars()
-            .filter_map(|c| char::from_u32(0x1F1E6 + (u32::from(c) - u32::from('A'))))
+            .filter_map(|c| u32::from(c).checked_sub(u32::from('A')))
+            .filter_map(|offset| char::from_u32(0x1F1E6 + offset))
             .collect()
     }
 
@@ -123,7 +124,10 @@ impl Country {
 
 /// R18: the country shown for a contact — the one set by hand if there is one,
 /// otherwise the one its phone number belongs to.
-pub fn effective_country(set_by_hand: Option<Country>, from_phone: Option<Country>) -> Option<Country> {
+pub fn effective_country(
+    set_by_hand: Option<Country>,
+    from_phone: Option<Country>,
+) -> Option<Country> {
     set_by_hand.or(from_phone)
 }
 

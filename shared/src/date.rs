@@ -79,7 +79,7 @@ impl Date {
 }
 
 fn is_leap_year(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -126,21 +126,47 @@ mod tests {
 
     #[test]
     fn r19_date_accepts_real_dates() {
-        for input in ["2024-02-29", "2000-02-29", "1999-12-31", "0001-01-01", "9999-12-31"] {
-            assert_eq!(Date::parse(input).map(|d| d.to_string()), Ok(input.to_owned()));
+        for input in [
+            "2024-02-29",
+            "2000-02-29",
+            "1999-12-31",
+            "0001-01-01",
+            "9999-12-31",
+        ] {
+            assert_eq!(
+                Date::parse(input).map(|d| d.to_string()),
+                Ok(input.to_owned())
+            );
         }
     }
 
     #[test]
     fn r19_date_refuses_days_that_do_not_exist() {
-        for input in ["2023-02-29", "1900-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00", "0000-01-01"] {
+        for input in [
+            "2023-02-29",
+            "1900-02-29",
+            "2024-04-31",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-01-00",
+            "0000-01-01",
+        ] {
             assert_eq!(Date::parse(input), Err(DateError::NoSuchDay), "{input}");
         }
     }
 
     #[test]
     fn r19_date_refuses_other_shapes() {
-        for input in ["", "2024-2-29", "29.02.2024", "2024/02/29", "20240229", "2024-02-29T00:00", "+024-02-29", "２０２４-02-29"] {
+        for input in [
+            "",
+            "2024-2-29",
+            "29.02.2024",
+            "2024/02/29",
+            "20240229",
+            "2024-02-29T00:00",
+            "+024-02-29",
+            "２０２４-02-29",
+        ] {
             assert_eq!(Date::parse(input), Err(DateError::Format), "{input}");
         }
     }

@@ -44,10 +44,7 @@ mod tests {
     #[test]
     fn field_error_displays_field_then_message() {
         let error = FieldError::new("Phone number", "include the country code");
-        assert_eq!(
-            error.to_string(),
-            "Phone number: include the country code"
-        );
+        assert_eq!(error.to_string(), "Phone number: include the country code");
     }
 
     #[test]

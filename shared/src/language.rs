@@ -201,7 +201,7 @@ impl Language {
             })
             .collect();
         // Stable sort keeps the header's order among equal weights.
-        candidates.sort_by(|a, b| b.0.cmp(&a.0));
+        candidates.sort_by_key(|(weight, _)| std::cmp::Reverse(*weight));
         candidates.first().map(|(_, language)| *language)
     }
 

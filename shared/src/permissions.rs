@@ -1,4 +1,25 @@
-//! Roles of a workspace member and what each may do.
+//! Roles of a workspace member and what each may do: one matrix, [`may`],
+//! asked by the drawer to show or hide a button and by the server to refuse
+//! the same request.
+//!
+//! The rules, by action (R-numbers from `SPEC.md`):
+//!
+//! | action | owner / manager | agent | module |
+//! |---|---|---|---|
+//! | view, edit name, edit fields, assign, tag, merge, undo merge, send first message | yes | yes | both |
+//! | remove channel (R10) | yes | no | Contacts |
+//! | block, unblock (R26, R28) | yes | yes | Contacts |
+//! | delete one (R29) | yes | only contacts assigned to them | Contacts |
+//! | delete all (R32) | yes | no | Contacts |
+//! | see merge history (R15) | yes | no | Contacts |
+//! | export to CSV (R34) | yes | yes | Contacts |
+//! | change field order (R20), manage custom fields (R19) | yes | no | both |
+//!
+//! SPEC.md restricts agents only where the table says "no"; everywhere else
+//! an agent works like a manager: agents see every contact of the workspace
+//! (they answer any conversation in the Inbox) and may edit, tag, assign and
+//! merge any contact they can see. Deleting is the one action that depends on
+//! the assignment (R29).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -8,8 +29,12 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
+    /// Owns the workspace; has every right a manager has.
     Owner,
+    /// Runs the team: everything agents may do, plus the actions marked
+    /// "owners and managers" in `SPEC.md`.
     Manager,
+    /// Answers conversations and works with contacts.
     Agent,
 }
 
@@ -58,15 +83,171 @@ impl FromStr for Role {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Where in the app an action is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Module {
+    /// The Inbox: the drawer beside a conversation (R1).
+    Inbox,
+    /// The Contacts module: the contacts table and its drawer (R2).
+    Contacts,
+}
 
-    #[test]
-    fn role_names_round_trip() {
-        for role in Role::ALL {
-            assert_eq!(role.as_str().parse::<Role>(), Ok(role));
+/// Everything a user can do to contacts in SPEC.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Open a contact's drawer (R1, R2).
+    ViewContact,
+    /// Change first and last name (R4).
+    EditName,
+    /// Change standard and custom field values (R18, R19).
+    EditFields,
+    /// Change the assignee (R18).
+    Assign,
+    /// Add or remove tags, including bulk "Assign tags" (R22, R23, R34).
+    Tag,
+    /// Start a conversation from an inactive channel (R8).
+    SendFirstMessage,
+    /// Disconnect a channel from a contact (R10).
+    RemoveChannel,
+    /// Merge contacts (R13).
+    Merge,
+    /// Undo a merge (R14).
+    UndoMerge,
+    /// See who merged which contacts, when, and undos (R15).
+    SeeMergeHistory,
+    /// Block a contact (R25–R27).
+    Block,
+    /// Unblock a contact (R28).
+    Unblock,
+    /// Delete one contact, alone or in a bulk selection (R29–R31).
+    DeleteContact,
+    /// Delete every contact of the workspace (R32).
+    DeleteAll,
+    /// Export contacts to CSV (R34).
+    Export,
+    /// Change the workspace's field order (R20).
+    ChangeFieldOrder,
+    /// Create, change and delete custom field definitions (R19).
+    ManageCustomFields,
+}
+
+impl Action {
+    /// Every action.
+    pub const ALL: [Action; 17] = [
+        Action::ViewContact,
+        Action::EditName,
+        Action::EditFields,
+        Action::Assign,
+        Action::Tag,
+        Action::SendFirstMessage,
+        Action::RemoveChannel,
+        Action::Merge,
+        Action::UndoMerge,
+        Action::SeeMergeHistory,
+        Action::Block,
+        Action::Unblock,
+        Action::DeleteContact,
+        Action::DeleteAll,
+        Action::Export,
+        Action::ChangeFieldOrder,
+        Action::ManageCustomFields,
+    ];
+
+    /// Why it is refused outside the Contacts module, for the actions
+    /// offered there only.
+    fn contacts_module_only(self) -> Option<&'static str> {
+        match self {
+            Action::RemoveChannel => Some("Channels can be removed in the Contacts module only."),
+            Action::Block => Some("Contacts can be blocked in the Contacts module only."),
+            Action::Unblock => Some("Contacts can be unblocked in the Contacts module only."),
+            Action::DeleteContact | Action::DeleteAll => {
+                Some("Contacts can be deleted in the Contacts module only.")
+            }
+            Action::SeeMergeHistory => Some("The merge history is in the Contacts module only."),
+            Action::Export => Some("Contacts can be exported in the Contacts module only."),
+            _ => None,
         }
-        assert_eq!("admin".parse::<Role>(), Err(UnknownRole));
+    }
+
+    /// Why it is refused to agents, for the actions of owners and managers
+    /// only.
+    fn managers_only(self) -> Option<&'static str> {
+        match self {
+            Action::RemoveChannel => Some("Only owners and managers can remove channels."),
+            Action::DeleteAll => Some("Only owners and managers can delete all contacts."),
+            Action::SeeMergeHistory => Some("Only owners and managers can see the merge history."),
+            Action::ChangeFieldOrder => {
+                Some("Only owners and managers can change the field order.")
+            }
+            Action::ManageCustomFields => {
+                Some("Only owners and managers can manage custom fields.")
+            }
+            _ => None,
+        }
     }
 }
+
+/// The circumstances of a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Context {
+    /// The module the action is asked for in.
+    pub module: Module,
+    /// Whether the contact is assigned to the user asking (matters for agents
+    /// deleting, R29).
+    pub assigned_to_actor: bool,
+}
+
+impl Context {
+    /// A request in `module` about a contact not assigned to the user.
+    pub fn new(module: Module) -> Self {
+        Self {
+            module,
+            assigned_to_actor: false,
+        }
+    }
+
+    /// The same context, with whether the contact is assigned to the user.
+    pub fn assigned(self, assigned_to_actor: bool) -> Self {
+        Self {
+            assigned_to_actor,
+            ..self
+        }
+    }
+}
+
+/// The user-facing reason an action was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Refused(pub &'static str);
+
+/// Why `role` may not do `action` in `context`, or `None` if it may. The
+/// reason is a sentence to show the user (e.g. as a disabled button's title).
+pub fn refusal(role: Role, action: Action, context: &Context) -> Option<&'static str> {
+    if context.module != Module::Contacts {
+        if let Some(reason) = action.contacts_module_only() {
+            return Some(reason);
+        }
+    }
+    if role != Role::Agent {
+        return None;
+    }
+    if action == Action::DeleteContact && !context.assigned_to_actor {
+        return Some("Agents can delete only contacts assigned to them.");
+    }
+    action.managers_only()
+}
+
+/// Whether `role` may do `action` in `context` (see the module's table).
+pub fn may(role: Role, action: Action, context: &Context) -> bool {
+    refusal(role, action, context).is_none()
+}
+
+/// [`may`] as a `Result`, for the server: `Err` carries the reason.
+pub fn check(role: Role, action: Action, context: &Context) -> Result<(), Refused> {
+    refusal(role, action, context).map_or(Ok(()), |reason| Err(Refused(reason)))
+}
+
+#[cfg(test)]
+mod tests;

@@ -91,7 +91,8 @@ impl TagName {
     /// R22: whether this tag is listed for the search text typed into the
     /// "Add tag" list (case-insensitive substring; a blank search lists all).
     pub fn matches_search(&self, search: &str) -> bool {
-        self.key.contains(&collapse_whitespace(search).to_lowercase())
+        self.key
+            .contains(&collapse_whitespace(search).to_lowercase())
     }
 }
 
@@ -208,7 +209,10 @@ mod tests {
     #[test]
     fn tag_serializes_as_its_name() {
         let name = tag("VIP");
-        assert_eq!(serde_json::to_string(&name).ok(), Some(r#""VIP""#.to_owned()));
+        assert_eq!(
+            serde_json::to_string(&name).ok(),
+            Some(r#""VIP""#.to_owned())
+        );
         assert!(serde_json::from_str::<TagName>(r#""  ""#).is_err());
     }
 

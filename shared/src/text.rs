@@ -27,7 +27,9 @@ mod tests {
 
     #[test]
     fn control_and_separator_characters_are_forbidden() {
-        for c in ['\0', '\n', '\r', '\t', '\u{7f}', '\u{85}', '\u{2028}', '\u{2029}'] {
+        for c in [
+            '\0', '\n', '\r', '\t', '\u{7f}', '\u{85}', '\u{2028}', '\u{2029}',
+        ] {
             assert!(is_forbidden_char(c), "{c:?}");
         }
         for c in ['a', ' ', 'é', '李', '-', '\''] {
@@ -43,6 +45,9 @@ mod tests {
 
     #[test]
     fn whitespace_is_collapsed() {
-        assert_eq!(collapse_whitespace("  VIP \u{a0}  customer "), "VIP customer");
+        assert_eq!(
+            collapse_whitespace("  VIP \u{a0}  customer "),
+            "VIP customer"
+        );
     }
 }

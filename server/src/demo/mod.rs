@@ -14,7 +14,12 @@ use sqlx::{Sqlite, Transaction};
 /// Demo sign-ins: e-mail, name, role in "Demo", role in "Acme Support".
 const DEMO_USERS: &[(&str, &str, Option<&str>, Option<&str>)] = &[
     ("owner@demo.test", "Olivia Owner", Some("owner"), None),
-    ("manager@demo.test", "Max Manager", Some("manager"), Some("agent")),
+    (
+        "manager@demo.test",
+        "Max Manager",
+        Some("manager"),
+        Some("agent"),
+    ),
     ("agent@demo.test", "Ada Agent", Some("agent"), None),
     ("owner@acme.test", "Amir Acme", None, Some("owner")),
     ("agent@acme.test", "Bea Acme", None, Some("agent")),
@@ -32,7 +37,15 @@ const DEMO_CHANNELS: &[(&str, &str)] = &[
     ("webchat", "Website chat"),
 ];
 
-const DEMO_TAGS: &[&str] = &["VIP", "Lead", "Customer", "Newsletter", "Support", "Partner", "Churn risk"];
+const DEMO_TAGS: &[&str] = &[
+    "VIP",
+    "Lead",
+    "Customer",
+    "Newsletter",
+    "Support",
+    "Partner",
+    "Churn risk",
+];
 
 /// Custom fields: key, label, type, options.
 const DEMO_FIELDS: &[(&str, &str, &str, &str)] = &[
@@ -121,12 +134,14 @@ async fn seed(tx: &mut Transaction<'_, Sqlite>, password_hash: &str) -> Result<(
             (acme, acme_role, &mut acme_users),
         ] {
             if let Some(role) = role {
-                sqlx::query("INSERT INTO memberships (workspace_id, user_id, role) VALUES (?, ?, ?)")
-                    .bind(workspace)
-                    .bind(user_id)
-                    .bind(role)
-                    .execute(&mut **tx)
-                    .await?;
+                sqlx::query(
+                    "INSERT INTO memberships (workspace_id, user_id, role) VALUES (?, ?, ?)",
+                )
+                .bind(workspace)
+                .bind(user_id)
+                .bind(role)
+                .execute(&mut **tx)
+                .await?;
                 users.push(user_id);
             }
         }
@@ -254,14 +269,19 @@ async fn seed_workspace(
         fields.push((id, *field_type));
     }
 
-    let mut people: Vec<Person> = (0..contact_count).map(|i| person(rng, workspace, i)).collect();
+    let mut people: Vec<Person> = (0..contact_count)
+        .map(|i| person(rng, workspace, i))
+        .collect();
     // Duplicates: the same person writing on another channel, sharing a
     // phone number or an e-mail address with an earlier contact.
     for pair in 0..contact_count / 20 {
         let original = pair * 7 % contact_count;
         let copy = contact_count - 1 - pair;
         if pair % 2 == 0 {
-            people[copy].phone = people[original].phone.clone().or(Some("+4915100000001".into()));
+            people[copy].phone = people[original]
+                .phone
+                .clone()
+                .or(Some("+4915100000001".into()));
             people[original].phone = people[copy].phone.clone();
         } else {
             let email = people[original]
@@ -276,7 +296,8 @@ async fn seed_workspace(
     for (index, person) in people.iter().enumerate() {
         let created_at = now - rng.gen_range(3_600..400 * 86_400);
         let blocked = index % 37 == 5;
-        let assignee = (!users.is_empty() && rng.gen_bool(0.6)).then(|| users[rng.gen_range(0..users.len())]);
+        let assignee =
+            (!users.is_empty() && rng.gen_bool(0.6)).then(|| users[rng.gen_range(0..users.len())]);
         let (contact_id,): (i64,) = sqlx::query_as(
             "INSERT INTO contacts (workspace_id, first_name, last_name, profile_name, email, email_key,
                                    phone, country, language, assignee_id, blocked_at, created_at, updated_at)
@@ -298,7 +319,13 @@ async fn seed_workspace(
         .fetch_one(&mut **tx)
         .await?;
 
-        let status = if blocked { "blocked" } else if rng.gen_bool(0.3) { "closed" } else { "open" };
+        let status = if blocked {
+            "blocked"
+        } else if rng.gen_bool(0.3) {
+            "closed"
+        } else {
+            "open"
+        };
         let (conversation_id,): (i64,) = sqlx::query_as(
             "INSERT INTO conversations (workspace_id, contact_id, status, assignee_id) VALUES (?, ?, ?, ?) RETURNING id",
         )
@@ -383,7 +410,12 @@ async fn seed_workspace(
             }
             let value = match *field_type {
                 "list" => ["Free", "Pro", "Enterprise"][rng.gen_range(0..3)].to_string(),
-                "date" => format!("20{:02}-{:02}-{:02}", rng.gen_range(18..26), rng.gen_range(1..13), rng.gen_range(1..29)),
+                "date" => format!(
+                    "20{:02}-{:02}-{:02}",
+                    rng.gen_range(18..26),
+                    rng.gen_range(1..13),
+                    rng.gen_range(1..29)
+                ),
                 "number" => format!("{}", rng.gen_range(0..5000)),
                 _ => rng.gen_bool(0.5).to_string(),
             };

@@ -115,9 +115,18 @@ mod tests {
     #[test]
     fn origin_falls_back_to_the_referer() {
         let mut headers = HeaderMap::new();
-        headers.insert(header::REFERER, "http://127.0.0.1:3000/login?x=1".parse().unwrap());
-        assert_eq!(request_origin(&headers).as_deref(), Some("http://127.0.0.1:3000"));
+        headers.insert(
+            header::REFERER,
+            "http://127.0.0.1:3000/login?x=1".parse().unwrap(),
+        );
+        assert_eq!(
+            request_origin(&headers).as_deref(),
+            Some("http://127.0.0.1:3000")
+        );
         headers.insert(header::ORIGIN, "https://evil.test".parse().unwrap());
-        assert_eq!(request_origin(&headers).as_deref(), Some("https://evil.test"));
+        assert_eq!(
+            request_origin(&headers).as_deref(),
+            Some("https://evil.test")
+        );
     }
 }

@@ -23,7 +23,10 @@ impl SqliteStore {
             return Err(StorageError::UnsupportedUrl(url.to_string()));
         };
         let file = path.split('?').next().unwrap_or(path);
-        if let Some(folder) = Path::new(file).parent().filter(|p| !p.as_os_str().is_empty()) {
+        if let Some(folder) = Path::new(file)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+        {
             std::fs::create_dir_all(folder).map_err(|source| StorageError::Folder {
                 path: folder.display().to_string(),
                 source,
@@ -52,9 +55,10 @@ impl SqliteStore {
 
     /// Whether the database holds no workspace yet.
     pub async fn is_empty(&self) -> Result<bool, sqlx::Error> {
-        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM (SELECT 1 FROM workspaces LIMIT 1)")
-            .fetch_one(&self.pool)
-            .await?;
+        let (count,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM (SELECT 1 FROM workspaces LIMIT 1)")
+                .fetch_one(&self.pool)
+                .await?;
         Ok(count == 0)
     }
 }

@@ -74,7 +74,10 @@ impl TestApp {
             .call(
                 client,
                 "log_in",
-                &[("credentials[email]", email), ("credentials[password]", PASSWORD)],
+                &[
+                    ("credentials[email]", email),
+                    ("credentials[password]", PASSWORD),
+                ],
             )
             .await;
         assert_eq!(response.status(), StatusCode::OK, "sign in as {email}");

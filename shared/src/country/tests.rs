@@ -26,7 +26,10 @@ fn r18_country_parses_codes_case_insensitively() {
 #[test]
 fn r18_country_parses_english_names() {
     assert_eq!(Country::parse("germany").map(Country::code), Ok("DE"));
-    assert_eq!(Country::parse("United Kingdom").map(Country::code), Ok("GB"));
+    assert_eq!(
+        Country::parse("United Kingdom").map(Country::code),
+        Ok("GB")
+    );
     assert_eq!(Country::parse("côte d'ivoire").map(Country::code), Ok("CI"));
 }
 
@@ -58,8 +61,14 @@ fn r18_effective_country_prefers_the_hand_set_one() {
 #[test]
 fn country_serializes_as_its_code_and_validates_on_deserialize() {
     let country = Country::parse("at").expect("known");
-    assert_eq!(serde_json::to_string(&country).ok(), Some(r#""AT""#.to_owned()));
-    assert_eq!(serde_json::from_str::<Country>(r#""at""#).ok(), Some(country));
+    assert_eq!(
+        serde_json::to_string(&country).ok(),
+        Some(r#""AT""#.to_owned())
+    );
+    assert_eq!(
+        serde_json::from_str::<Country>(r#""at""#).ok(),
+        Some(country)
+    );
     assert!(serde_json::from_str::<Country>(r#""QQ""#).is_err());
 }
 

@@ -49,7 +49,10 @@ fn r18_email_refuses_bad_syntax_with_a_clear_message() {
         ("ann@@example.com", EmailError::InvalidCharacter),
         ("ann..smith@example.com", EmailError::InvalidCharacter),
         ("ann@-example.com", EmailError::InvalidCharacter),
-        (&format!("ann@{}.com", "a".repeat(64)), EmailError::InvalidDomain),
+        (
+            &format!("ann@{}.com", "a".repeat(64)),
+            EmailError::InvalidDomain,
+        ),
         ("ann,bob@example.com", EmailError::InvalidCharacter),
     ];
     for (input, expected) in cases {

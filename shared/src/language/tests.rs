@@ -18,7 +18,10 @@ fn r18_language_parses_primary_codes() {
     assert_eq!(tag("de"), Ok("de".to_owned()));
     assert_eq!(tag(" EN "), Ok("en".to_owned()));
     assert_eq!(tag("fil"), Ok("fil".to_owned()));
-    assert_eq!(Language::parse("de").map(Language::name), Ok("German".to_owned()));
+    assert_eq!(
+        Language::parse("de").map(Language::name),
+        Ok("German".to_owned())
+    );
 }
 
 #[test]
@@ -71,8 +74,14 @@ fn r18_language_from_browser_accept_language_header() {
 #[test]
 fn language_serializes_as_its_tag() {
     let language = Language::parse("pt_br").expect("valid");
-    assert_eq!(serde_json::to_string(&language).ok(), Some(r#""pt-BR""#.to_owned()));
-    assert_eq!(serde_json::from_str::<Language>(r#""pt-br""#).ok(), Some(language));
+    assert_eq!(
+        serde_json::to_string(&language).ok(),
+        Some(r#""pt-BR""#.to_owned())
+    );
+    assert_eq!(
+        serde_json::from_str::<Language>(r#""pt-br""#).ok(),
+        Some(language)
+    );
     assert!(serde_json::from_str::<Language>(r#""klingon""#).is_err());
 }
 

@@ -10,6 +10,13 @@ fn r4_name_is_trimmed_and_inner_whitespace_collapsed() {
 }
 
 #[test]
+fn r3_display_name_joins_first_and_last() {
+    let name = PersonName::parse("Ann", "Smith").expect("valid");
+    assert_eq!(name.display_name(), "Ann Smith");
+    assert_eq!(name.to_string(), "Ann Smith");
+}
+
+#[test]
 fn r4_name_accepts_one_part_empty() {
     let only_first = PersonName::parse("Cher", "").expect("valid");
     assert_eq!(only_first.display_name(), "Cher");
@@ -22,7 +29,10 @@ fn r4_name_refuses_both_empty() {
     assert_eq!(PersonName::parse("", ""), Err(NameError::BothEmpty));
     assert_eq!(PersonName::parse("  ", "\u{a0}"), Err(NameError::BothEmpty));
     let error = FieldError::from(NameError::BothEmpty);
-    assert_eq!(error.to_string(), "First name: enter a first name or a last name");
+    assert_eq!(
+        error.to_string(),
+        "First name: enter a first name or a last name"
+    );
 }
 
 #[test]
@@ -37,7 +47,10 @@ fn r4_name_refuses_over_long_parts() {
         Err(NameError::TooLong(NamePart::Last))
     );
     let exactly = "ü".repeat(MAX_NAME_LEN);
-    assert!(PersonName::parse(&exactly, "").is_ok(), "limit counts characters, not bytes");
+    assert!(
+        PersonName::parse(&exactly, "").is_ok(),
+        "limit counts characters, not bytes"
+    );
     assert_eq!(
         FieldError::from(NameError::TooLong(NamePart::Last)).to_string(),
         "Last name: is too long (at most 100 characters)"
@@ -46,7 +59,14 @@ fn r4_name_refuses_over_long_parts() {
 
 #[test]
 fn r4_name_refuses_control_characters() {
-    for bad in ["Ann\na", "Ann\ta", "Ann\u{0}", "Ann\u{1b}[31m", "Ann\u{2028}a", "\r"] {
+    for bad in [
+        "Ann\na",
+        "Ann\ta",
+        "Ann\u{0}",
+        "Ann\u{1b}[31m",
+        "Ann\u{2028}a",
+        "\r",
+    ] {
         assert_eq!(
             PersonName::parse(bad, "Smith"),
             Err(NameError::ControlCharacter(NamePart::First)),

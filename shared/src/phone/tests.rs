@@ -8,7 +8,11 @@ fn country(code: &str) -> Option<Country> {
 
 /// Real-world inputs: `(input, default region, expected E.164 or error)`.
 #[allow(clippy::type_complexity)]
-fn r18_phone_table() -> Vec<(&'static str, Option<&'static str>, Result<&'static str, PhoneError>)> {
+fn r18_phone_table() -> Vec<(
+    &'static str,
+    Option<&'static str>,
+    Result<&'static str, PhoneError>,
+)> {
     use PhoneError::*;
     vec![
         // International format, any spacing and punctuation.
@@ -90,7 +94,11 @@ fn r18_phone_table() -> Vec<(&'static str, Option<&'static str>, Result<&'static
         // Empty and over-long input.
         ("", None, Err(Empty)),
         ("   ", Some("DE"), Err(Empty)),
-        ("+49 3 0 1 2 3 4 5 6 7 - - - - - - - - - - -", None, Err(InputTooLong)),
+        (
+            "+49 3 0 1 2 3 4 5 6 7 - - - - - - - - - - -",
+            None,
+            Err(InputTooLong),
+        ),
     ]
 }
 
@@ -104,7 +112,9 @@ fn r18_phone_real_world_inputs_table() {
         let got = PhoneNumber::parse(input, region);
         let got = got.as_ref().map(PhoneNumber::e164).map_err(|e| *e);
         if got != expected {
-            failures.push(format!("{input:?} in {region:?}: expected {expected:?}, got {got:?}"));
+            failures.push(format!(
+                "{input:?} in {region:?}: expected {expected:?}, got {got:?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -153,7 +163,10 @@ fn r18_phone_missing_country_code_message() {
 fn r18_phone_error_messages_name_the_field() {
     let messages = [
         (PhoneError::Empty, "Phone number: enter a phone number"),
-        (PhoneError::InputTooLong, "Phone number: is too long (at most 40 characters)"),
+        (
+            PhoneError::InputTooLong,
+            "Phone number: is too long (at most 40 characters)",
+        ),
         (
             PhoneError::InvalidCharacters,
             "Phone number: may contain only digits, a leading +, spaces and - . / ( )",
@@ -168,7 +181,10 @@ fn r18_phone_error_messages_name_the_field() {
             PhoneError::NotValid(country("DE")),
             "Phone number: is not a valid phone number for Germany",
         ),
-        (PhoneError::NotValid(None), "Phone number: is not a valid phone number"),
+        (
+            PhoneError::NotValid(None),
+            "Phone number: is not a valid phone number",
+        ),
     ];
     for (error, text) in messages {
         assert_eq!(error.to_string(), text);

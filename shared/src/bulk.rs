@@ -1,0 +1,203 @@
+//! Bulk actions on the contacts table (R31–R34): what a selection allows, the
+//! limit, and the confirmation text of deleting.
+
+use crate::permissions::Action;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::fmt;
+
+/// R34: the most contacts "Assign tags" and "Export to CSV" work on at once.
+pub const BULK_LIMIT: usize = 100;
+
+/// The contacts a bulk action applies to.
+///
+/// For [`Selection::AllMatching`], the filter itself (search text, tags…)
+/// travels beside the selection in the request, and the server counts again
+/// before acting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Selection {
+    /// Rows checked one by one, or a whole page by the header check box (R31).
+    Ids(Vec<i64>),
+    /// "Select all": every contact matching the table's current filter.
+    AllMatching {
+        /// How many contacts match.
+        count: u64,
+    },
+}
+
+impl Selection {
+    /// How many contacts are selected (repeated ids count once).
+    pub fn count(&self) -> u64 {
+        match self {
+            Selection::Ids(ids) => {
+                let distinct: HashSet<_> = ids.iter().collect();
+                u64::try_from(distinct.len()).unwrap_or(u64::MAX)
+            }
+            Selection::AllMatching { count } => *count,
+        }
+    }
+
+    /// Whether nothing is selected (then there is no bulk bar, R34).
+    pub fn is_empty(&self) -> bool {
+        self.count() == 0
+    }
+}
+
+/// The buttons of the bulk bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BulkAction {
+    /// "Assign tags".
+    AssignTags,
+    /// "Export to CSV".
+    ExportCsv,
+    /// "Delete".
+    Delete,
+}
+
+impl BulkAction {
+    /// Every bulk action, in the bar's order.
+    pub const ALL: [BulkAction; 3] = [
+        BulkAction::AssignTags,
+        BulkAction::ExportCsv,
+        BulkAction::Delete,
+    ];
+
+    /// The button's text.
+    pub fn label(self) -> &'static str {
+        match self {
+            BulkAction::AssignTags => "Assign tags",
+            BulkAction::ExportCsv => "Export to CSV",
+            BulkAction::Delete => "Delete",
+        }
+    }
+
+    /// The permission the action needs per contact (see
+    /// [`crate::permissions::may`]); for an agent's bulk delete, the server
+    /// checks each contact's assignment.
+    pub fn permission(self) -> Action {
+        match self {
+            BulkAction::AssignTags => Action::Tag,
+            BulkAction::ExportCsv => Action::Export,
+            BulkAction::Delete => Action::DeleteContact,
+        }
+    }
+
+    /// Whether the action is limited to [`BULK_LIMIT`] contacts (R34: all but
+    /// "Delete").
+    pub fn is_limited(self) -> bool {
+        self != BulkAction::Delete
+    }
+
+    fn over_limit_reason(self) -> &'static str {
+        match self {
+            BulkAction::AssignTags => "Tags can be assigned to at most 100 contacts at once.",
+            BulkAction::ExportCsv => "At most 100 contacts can be exported at once.",
+            BulkAction::Delete => "",
+        }
+    }
+}
+
+/// One button of the bulk bar: enabled, or disabled with the reason to show.
+/// Computed where it is shown (it serializes, but holds `&'static str`, so it
+/// is not meant to be deserialized).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct BulkActionState {
+    /// The button.
+    pub action: BulkAction,
+    /// Whether it can be pressed.
+    pub enabled: bool,
+    /// Why it is disabled (`None` when enabled).
+    pub reason: Option<&'static str>,
+}
+
+/// R34: the bulk bar for a selection. Nothing selected: no bar (an empty
+/// list). 1 to [`BULK_LIMIT`]: every action enabled. More: "Assign tags" and
+/// "Export to CSV" disabled with their reason, "Delete" still enabled.
+pub fn bulk_actions(selection: &Selection) -> Vec<BulkActionState> {
+    let count = selection.count();
+    if count == 0 {
+        return Vec::new();
+    }
+    BulkAction::ALL
+        .into_iter()
+        .map(|action| match check_bulk(action, count) {
+            Ok(()) => BulkActionState {
+                action,
+                enabled: true,
+                reason: None,
+            },
+            Err(error) => BulkActionState {
+                action,
+                enabled: false,
+                reason: Some(error.reason()),
+            },
+        })
+        .collect()
+}
+
+/// Why the server refuses a bulk request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BulkError {
+    /// No contact is selected.
+    EmptySelection,
+    /// The action is limited to [`BULK_LIMIT`] contacts and more are selected.
+    OverLimit(BulkAction),
+}
+
+impl BulkError {
+    /// The user-facing sentence.
+    pub fn reason(self) -> &'static str {
+        match self {
+            BulkError::EmptySelection => "Select at least one contact.",
+            BulkError::OverLimit(action) => action.over_limit_reason(),
+        }
+    }
+}
+
+impl fmt::Display for BulkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.reason())
+    }
+}
+
+impl std::error::Error for BulkError {}
+
+/// R34: the server's check of a bulk request for `count` contacts — the
+/// same rule that enables the buttons.
+pub fn check_bulk(action: BulkAction, count: u64) -> Result<(), BulkError> {
+    if count == 0 {
+        return Err(BulkError::EmptySelection);
+    }
+    let limit = u64::try_from(BULK_LIMIT).unwrap_or(u64::MAX);
+    if action.is_limited() && count > limit {
+        return Err(BulkError::OverLimit(action));
+    }
+    Ok(())
+}
+
+/// R30, R31: the question of the delete dialog, stating how many contacts go
+/// and that it cannot be undone.
+pub fn delete_confirmation(count: u64) -> String {
+    if count == 1 {
+        "Delete 1 contact? Its conversation history will be deleted too. This cannot be undone."
+            .to_owned()
+    } else {
+        format!(
+            "Delete {count} contacts? Their conversation history will be deleted too. This cannot be undone."
+        )
+    }
+}
+
+/// R32: the question of the "Delete all" dialog for a workspace with `count`
+/// contacts.
+pub fn delete_all_confirmation(count: u64) -> String {
+    let contacts = if count == 1 { "contact" } else { "contacts" };
+    format!(
+        "Delete all {count} {contacts} of this workspace? Their conversation history will be deleted too. This cannot be undone."
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,155 @@
+use super::*;
+use proptest::prelude::*;
+
+fn ids(n: i64) -> Selection {
+    Selection::Ids((1..=n).collect())
+}
+
+fn state(states: &[BulkActionState], action: BulkAction) -> BulkActionState {
+    *states.iter().find(|s| s.action == action).expect("listed")
+}
+
+#[test]
+fn r34_limit_is_100() {
+    assert_eq!(BULK_LIMIT, 100);
+}
+
+#[test]
+fn r34_nothing_selected_means_no_bulk_bar() {
+    assert!(bulk_actions(&Selection::Ids(vec![])).is_empty());
+    assert!(bulk_actions(&Selection::AllMatching { count: 0 }).is_empty());
+    assert!(Selection::Ids(vec![]).is_empty());
+}
+
+#[test]
+fn r34_one_to_100_selected_enables_everything() {
+    for selection in [
+        ids(1),
+        ids(37),
+        ids(100),
+        Selection::AllMatching { count: 100 },
+    ] {
+        let states = bulk_actions(&selection);
+        assert_eq!(states.len(), 3);
+        for s in states {
+            assert!(s.enabled, "{:?} with {}", s.action, selection.count());
+            assert_eq!(s.reason, None);
+        }
+    }
+}
+
+#[test]
+fn r34_select_all_over_100_disables_assign_and_export() {
+    let states = bulk_actions(&Selection::AllMatching { count: 101 });
+    let assign = state(&states, BulkAction::AssignTags);
+    let export = state(&states, BulkAction::ExportCsv);
+    assert!(!assign.enabled);
+    assert_eq!(
+        assign.reason,
+        Some("Tags can be assigned to at most 100 contacts at once.")
+    );
+    assert!(!export.enabled);
+    assert_eq!(
+        export.reason,
+        Some("At most 100 contacts can be exported at once.")
+    );
+}
+
+#[test]
+fn r34_select_all_over_100_keeps_delete() {
+    let states = bulk_actions(&Selection::AllMatching { count: 25_000 });
+    let delete = state(&states, BulkAction::Delete);
+    assert!(delete.enabled);
+    assert_eq!(delete.reason, None);
+}
+
+#[test]
+fn r34_over_100_ids_are_limited_too() {
+    let states = bulk_actions(&ids(150));
+    assert!(!state(&states, BulkAction::ExportCsv).enabled);
+    assert!(state(&states, BulkAction::Delete).enabled);
+}
+
+#[test]
+fn r34_repeated_ids_count_once() {
+    let selection = Selection::Ids(vec![7, 7, 8]);
+    assert_eq!(selection.count(), 2);
+    let mut many: Vec<i64> = (1..=100).collect();
+    many.extend(1..=100);
+    assert!(bulk_actions(&Selection::Ids(many))
+        .iter()
+        .all(|s| s.enabled));
+}
+
+#[test]
+fn r34_server_check_uses_the_same_limit() {
+    assert_eq!(check_bulk(BulkAction::ExportCsv, 100), Ok(()));
+    assert_eq!(
+        check_bulk(BulkAction::ExportCsv, 101),
+        Err(BulkError::OverLimit(BulkAction::ExportCsv))
+    );
+    assert_eq!(
+        check_bulk(BulkAction::AssignTags, 101).map_err(|e| e.to_string()),
+        Err("Tags can be assigned to at most 100 contacts at once.".to_owned())
+    );
+    assert_eq!(check_bulk(BulkAction::Delete, 1_000_000), Ok(()));
+    assert_eq!(
+        check_bulk(BulkAction::Delete, 0),
+        Err(BulkError::EmptySelection)
+    );
+}
+
+#[test]
+fn r34_bulk_actions_map_to_permissions() {
+    assert_eq!(BulkAction::AssignTags.permission(), Action::Tag);
+    assert_eq!(BulkAction::ExportCsv.permission(), Action::Export);
+    assert_eq!(BulkAction::Delete.permission(), Action::DeleteContact);
+    let labels: Vec<_> = BulkAction::ALL.iter().map(|a| a.label()).collect();
+    assert_eq!(labels, ["Assign tags", "Export to CSV", "Delete"]);
+}
+
+#[test]
+fn r30_r31_delete_dialog_states_the_count_and_that_it_is_final() {
+    assert_eq!(
+        delete_confirmation(1),
+        "Delete 1 contact? Its conversation history will be deleted too. This cannot be undone."
+    );
+    let many = delete_confirmation(42);
+    assert!(many.starts_with("Delete 42 contacts?"));
+    assert!(many.contains("conversation history"));
+    assert!(many.ends_with("This cannot be undone."));
+}
+
+#[test]
+fn r32_delete_all_dialog_states_the_count() {
+    let text = delete_all_confirmation(1234);
+    assert!(text.starts_with("Delete all 1234 contacts of this workspace?"));
+    assert!(text.ends_with("This cannot be undone."));
+    assert!(delete_all_confirmation(1).starts_with("Delete all 1 contact of"));
+}
+
+#[test]
+fn selection_serializes_for_server_functions() {
+    let json = serde_json::to_string(&Selection::AllMatching { count: 5 }).expect("serializes");
+    assert_eq!(json, r#"{"all_matching":{"count":5}}"#);
+    let json = serde_json::to_string(&Selection::Ids(vec![1, 2])).expect("serializes");
+    assert_eq!(json, r#"{"ids":[1,2]}"#);
+    assert_eq!(
+        serde_json::from_str::<Selection>(&json).ok(),
+        Some(Selection::Ids(vec![1, 2]))
+    );
+}
+
+proptest! {
+    #[test]
+    fn r34_bar_and_server_always_agree(count in 0u64..1_000) {
+        let states = bulk_actions(&Selection::AllMatching { count });
+        prop_assert_eq!(states.is_empty(), count == 0);
+        for s in states {
+            prop_assert_eq!(s.enabled, check_bulk(s.action, count).is_ok());
+            prop_assert_eq!(s.reason.is_some(), !s.enabled);
+            let limited = usize::try_from(count).map_or(true, |c| c > BULK_LIMIT);
+            prop_assert_eq!(s.enabled, s.action == BulkAction::Delete || !limited);
+        }
+    }
+}

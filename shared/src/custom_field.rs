@@ -1,0 +1,329 @@
+//! Custom fields (R19): a workspace defines extra contact fields of a type;
+//! a value is checked against its definition, in the browser and again on the
+//! server.
+
+mod value;
+
+pub use value::{CustomFieldValue, MAX_TEXT_VALUE_LEN};
+
+use crate::error::FieldError;
+use crate::fields::StandardField;
+use crate::text::{char_len, collapse_whitespace, has_forbidden_char};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// The user-facing name of a definition's key input.
+pub const KEY_FIELD: &str = "Key";
+/// The user-facing name of a definition's label input.
+pub const LABEL_FIELD: &str = "Label";
+/// The user-facing name of a list definition's options input.
+pub const OPTIONS_FIELD: &str = "Options";
+/// The most characters a key may have.
+pub const MAX_KEY_LEN: usize = 40;
+/// The most characters a label may have.
+pub const MAX_LABEL_LEN: usize = 60;
+/// The most characters one list option may have.
+pub const MAX_OPTION_LEN: usize = 100;
+/// The most options a list may have.
+pub const MAX_OPTIONS: usize = 200;
+
+/// The type of a custom field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CustomFieldType {
+    /// One line of text.
+    Text,
+    /// A finite decimal number.
+    Number,
+    /// A calendar date (`YYYY-MM-DD`).
+    Date,
+    /// Exactly one of the definition's options.
+    List,
+    /// Yes or no.
+    Checkbox,
+    /// An e-mail address.
+    Email,
+    /// An `http` or `https` web address.
+    Url,
+    /// A phone number with its country code.
+    Phone,
+}
+
+impl CustomFieldType {
+    /// Every type, in the order offered when creating a field.
+    pub const ALL: [CustomFieldType; 8] = [
+        CustomFieldType::Text,
+        CustomFieldType::Number,
+        CustomFieldType::Date,
+        CustomFieldType::List,
+        CustomFieldType::Checkbox,
+        CustomFieldType::Email,
+        CustomFieldType::Url,
+        CustomFieldType::Phone,
+    ];
+
+    /// The stable lower-case key used in storage and JSON, e.g. `"checkbox"`.
+    pub fn key(self) -> &'static str {
+        match self {
+            CustomFieldType::Text => "text",
+            CustomFieldType::Number => "number",
+            CustomFieldType::Date => "date",
+            CustomFieldType::List => "list",
+            CustomFieldType::Checkbox => "checkbox",
+            CustomFieldType::Email => "email",
+            CustomFieldType::Url => "url",
+            CustomFieldType::Phone => "phone",
+        }
+    }
+
+    /// The name shown to users, e.g. `"Checkbox"`.
+    pub fn label(self) -> &'static str {
+        match self {
+            CustomFieldType::Text => "Text",
+            CustomFieldType::Number => "Number",
+            CustomFieldType::Date => "Date",
+            CustomFieldType::List => "List",
+            CustomFieldType::Checkbox => "Checkbox",
+            CustomFieldType::Email => "E-mail",
+            CustomFieldType::Url => "URL",
+            CustomFieldType::Phone => "Phone",
+        }
+    }
+}
+
+impl fmt::Display for CustomFieldType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// The text was not one of the custom field types.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Type: must be one of text, number, date, list, checkbox, email, url or phone")]
+pub struct UnknownFieldType;
+
+impl From<UnknownFieldType> for FieldError {
+    fn from(_: UnknownFieldType) -> Self {
+        FieldError::new(
+            "Type",
+            "must be one of text, number, date, list, checkbox, email, url or phone",
+        )
+    }
+}
+
+impl FromStr for CustomFieldType {
+    type Err = UnknownFieldType;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        Self::ALL
+            .into_iter()
+            .find(|t| t.key().eq_ignore_ascii_case(s))
+            .ok_or(UnknownFieldType)
+    }
+}
+
+/// A workspace's custom field: a stable key, the label users see, its type
+/// and, for lists, the options to choose from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    try_from = "RawCustomFieldDefinition",
+    into = "RawCustomFieldDefinition"
+)]
+pub struct CustomFieldDefinition {
+    key: String,
+    label: String,
+    field_type: CustomFieldType,
+    options: Vec<String>,
+}
+
+/// The unchecked wire form of a [`CustomFieldDefinition`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RawCustomFieldDefinition {
+    /// See [`CustomFieldDefinition::key`].
+    pub key: String,
+    /// See [`CustomFieldDefinition::label`].
+    pub label: String,
+    /// See [`CustomFieldDefinition::field_type`].
+    pub field_type: CustomFieldType,
+    /// See [`CustomFieldDefinition::options`].
+    #[serde(default)]
+    pub options: Vec<String>,
+}
+
+impl CustomFieldDefinition {
+    /// Checks a definition:
+    /// - the key is 1 to [`MAX_KEY_LEN`] lower-case ASCII letters, digits or
+    ///   `_`, starts with a letter and is not a standard field's key (R18);
+    /// - the label is trimmed, 1 to [`MAX_LABEL_LEN`] characters, no control
+    ///   characters;
+    /// - a list has 1 to [`MAX_OPTIONS`] options, each trimmed, non-empty, at
+    ///   most [`MAX_OPTION_LEN`] characters and unique regardless of case.
+    ///
+    /// Options given for a type other than list are dropped.
+    pub fn new(
+        key: &str,
+        label: &str,
+        field_type: CustomFieldType,
+        options: Vec<String>,
+    ) -> Result<Self, FieldError> {
+        let key = check_key(key)?;
+        let label = check_label(label)?;
+        let options = if field_type == CustomFieldType::List {
+            check_options(options)?
+        } else {
+            Vec::new()
+        };
+        Ok(Self {
+            key,
+            label,
+            field_type,
+            options,
+        })
+    }
+
+    /// The stable key used in storage and in the field order (R20).
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The label users see; errors about a value name the field by it.
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// The field's type.
+    pub fn field_type(&self) -> CustomFieldType {
+        self.field_type
+    }
+
+    /// A list's options, in the defined order (empty for other types).
+    pub fn options(&self) -> &[String] {
+        &self.options
+    }
+}
+
+/// Checks that `definition` can join a workspace's `existing` definitions:
+/// no other field may have its key, nor its label regardless of case. When
+/// `is_edit` is true, the existing definition with the same key is the one
+/// being edited and is not compared.
+pub fn check_unique(
+    definition: &CustomFieldDefinition,
+    existing: &[CustomFieldDefinition],
+    is_edit: bool,
+) -> Result<(), FieldError> {
+    let label = definition.label.to_lowercase();
+    for other in existing {
+        if other.key == definition.key {
+            if is_edit {
+                continue;
+            }
+            return Err(FieldError::new(
+                KEY_FIELD,
+                "is already used by another field",
+            ));
+        }
+        if other.label.to_lowercase() == label {
+            return Err(FieldError::new(
+                LABEL_FIELD,
+                "another field already has this label",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_key(key: &str) -> Result<String, FieldError> {
+    let key = key.trim();
+    let error = |message: &str| Err(FieldError::new(KEY_FIELD, message));
+    if key.is_empty() {
+        return error("enter a key");
+    }
+    if key.len() > MAX_KEY_LEN {
+        return error(&format!("is too long (at most {MAX_KEY_LEN} characters)"));
+    }
+    let well_formed = key.starts_with(|c: char| c.is_ascii_lowercase())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !well_formed {
+        return error(
+            "use lower-case letters, digits and _, starting with a letter, e.g. customer_tier",
+        );
+    }
+    if StandardField::from_key(key).is_some() {
+        return error("is already used by a standard field");
+    }
+    Ok(key.to_owned())
+}
+
+fn check_label(label: &str) -> Result<String, FieldError> {
+    let error = |message: &str| Err(FieldError::new(LABEL_FIELD, message));
+    if has_forbidden_char(label) {
+        return error("must not contain line breaks, tabs or other control characters");
+    }
+    let label = collapse_whitespace(label);
+    if label.is_empty() {
+        return error("enter a label");
+    }
+    if char_len(&label) > MAX_LABEL_LEN {
+        return error(&format!("is too long (at most {MAX_LABEL_LEN} characters)"));
+    }
+    Ok(label)
+}
+
+fn check_options(options: Vec<String>) -> Result<Vec<String>, FieldError> {
+    let error = |message: String| Err(FieldError::new(OPTIONS_FIELD, message));
+    if options.is_empty() {
+        return error("a list needs at least one option".to_owned());
+    }
+    if options.len() > MAX_OPTIONS {
+        return error(format!("a list can have at most {MAX_OPTIONS} options"));
+    }
+    let mut checked: Vec<String> = Vec::with_capacity(options.len());
+    for option in options {
+        if has_forbidden_char(&option) {
+            return error(
+                "must not contain line breaks, tabs or other control characters".to_owned(),
+            );
+        }
+        let option = collapse_whitespace(&option);
+        if option.is_empty() {
+            return error("an option must not be empty".to_owned());
+        }
+        if char_len(&option) > MAX_OPTION_LEN {
+            return error(format!(
+                "an option is too long (at most {MAX_OPTION_LEN} characters)"
+            ));
+        }
+        let key = option.to_lowercase();
+        if checked.iter().any(|known| known.to_lowercase() == key) {
+            return error(format!("\"{option}\" is listed twice"));
+        }
+        checked.push(option);
+    }
+    Ok(checked)
+}
+
+impl TryFrom<RawCustomFieldDefinition> for CustomFieldDefinition {
+    type Error = FieldError;
+
+    fn try_from(raw: RawCustomFieldDefinition) -> Result<Self, Self::Error> {
+        Self::new(&raw.key, &raw.label, raw.field_type, raw.options)
+    }
+}
+
+impl From<CustomFieldDefinition> for RawCustomFieldDefinition {
+    fn from(definition: CustomFieldDefinition) -> Self {
+        RawCustomFieldDefinition {
+            key: definition.key,
+            label: definition.label,
+            field_type: definition.field_type,
+            options: definition.options,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
