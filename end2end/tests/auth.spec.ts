@@ -3,7 +3,7 @@ import { USERS, expectAccessible, hydrated, signIn } from "./helpers";
 
 test("a signed-out visit to any page leads to the sign-in page", async ({ page }) => {
   await page.goto("/contacts");
-  await expect(page).toHaveURL(/\/login\?next=%2Fcontacts$/);
+  await expect(page).toHaveURL(/\/login\?next=\/contacts$/);
   await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
   await expectAccessible(page);
 });

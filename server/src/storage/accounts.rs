@@ -35,7 +35,7 @@ fn parse_role(role: &str) -> Result<Role, AppError> {
 
 #[async_trait]
 impl Accounts for SqliteStore {
-    #[tracing::instrument(skip(self, password), err)]
+    #[tracing::instrument(skip(self, password), err(level = "info"))]
     async fn sign_in(
         &self,
         email: &str,

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Starts the built server (target/release/server, target/site) on a free
+# port with a fresh demo database, runs the Playwright suite against it in
+# headless Chromium, and stops the server whatever happens.
+# Extra arguments go to Playwright (e.g. a spec file or --grep).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/versions.sh
+step() { printf '\n==> %s\n' "$*"; }
+
+work=$(mktemp -d)
+port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+password="e2e-$(date +%s)-$RANDOM"
+LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_ENV=PROD \
+  CONTACTS_DATABASE_URL="sqlite://$work/contacts.db" CONTACTS_DEMO=1 CONTACTS_DEMO_PASSWORD="$password" \
+  RUST_LOG=warn target/release/server >"$work/server.log" 2>&1 &
+server_pid=$!
+cleanup() {
+  kill -INT "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+for _ in $(seq 1 120); do
+  node -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "http://127.0.0.1:$port/login" && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; echo "error: the server did not start" >&2; exit 1; }
+  sleep 0.5
+done
+
+report="$work/report.json"
+set +e
+(cd end2end && BASE_URL="http://127.0.0.1:$port" DEMO_PASSWORD="$password" CHROMIUM="$CHROMIUM" \
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$report" npx playwright test --reporter=list,json "$@")
+status=$?
+set -e
+if [ $status -ne 0 ]; then
+  echo "--- server log (last 50 lines) ---"; tail -n 50 "$work/server.log"
+  exit $status
+fi
+ran=$(node -e 'const s=require(process.argv[1]).stats;console.log(s.expected+s.unexpected+s.flaky)' "$report")
+if [ "$ran" -eq 0 ]; then
+  echo "error: no browser test ran" >&2
+  exit 1
+fi
+step "all tests passed ($ran browser tests)"
