@@ -24,7 +24,7 @@ step "shared builds for wasm32"
 cargo build -p shared --target wasm32-unknown-unknown
 
 step "building the site (release)"
-cargo leptos build --release
+cargo leptos build --release --split
 
 step "browser tests"
 scripts/e2e.sh

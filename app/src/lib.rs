@@ -6,6 +6,7 @@ pub mod auth;
 pub mod details;
 pub mod error;
 pub mod layout;
+pub mod lazy_checks;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
