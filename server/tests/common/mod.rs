@@ -16,7 +16,7 @@ pub const PASSWORD: &str = "test-password";
 pub struct TestApp {
     pub address: String,
     pub backend: Backend,
-    _dir: TempDir,
+    dir: TempDir,
 }
 
 impl TestApp {
@@ -44,8 +44,13 @@ impl TestApp {
         TestApp {
             address,
             backend,
-            _dir: dir,
+            dir,
         }
+    }
+
+    /// The folder the app serves static files from.
+    pub fn site_root(&self) -> std::path::PathBuf {
+        self.dir.path().to_path_buf()
     }
 
     /// A client with its own cookie jar that does not follow redirects.
