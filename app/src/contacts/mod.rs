@@ -2,6 +2,20 @@
 //! filters and keyset pages, bulk selection and actions, background delete
 //! and the blocked contacts view.
 
+mod add_contact;
 pub mod api;
+mod assign_tags;
+mod blocked;
+mod bulk_bar;
+mod delete_dialog;
+mod delete_progress;
+mod dialog;
+mod filters;
 pub mod format;
 pub mod model;
+mod page;
+mod selection;
+mod table;
+pub mod url;
+
+pub use page::ContactsPage;
