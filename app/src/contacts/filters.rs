@@ -45,10 +45,18 @@ fn FilterForm(options: FilterOptions) -> impl IntoView {
         );
     };
     let typed = RwSignal::new(state.query.get_untracked().search);
+    // What this box last searched for: the URL catching up with it must not
+    // overwrite what was typed since.
+    let sent = StoredValue::new(state.query.get_untracked().search);
     // Back/forward or a link changes the search: show it in the box.
     Effect::watch(
         move || state.query.get().search,
-        move |search, _, _| typed.set(search.clone()),
+        move |search, _, _| {
+            if *search != sent.get_value() {
+                sent.set_value(search.clone());
+                typed.set(search.clone());
+            }
+        },
         false,
     );
     let keystroke = StoredValue::new(0u64);
@@ -64,6 +72,7 @@ fn FilterForm(options: FilterOptions) -> impl IntoView {
                 move || {
                     if keystroke.get_value() == this {
                         let mut query = state.query.get_untracked();
+                        sent.set_value(value.clone());
                         query.search = value;
                         go(query, true);
                     }
@@ -78,6 +87,7 @@ fn FilterForm(options: FilterOptions) -> impl IntoView {
             event.prevent_default();
             let mut query = state.query.get_untracked();
             query.search = typed.get_untracked();
+            sent.set_value(query.search.clone());
             go(query, false);
         }
     };

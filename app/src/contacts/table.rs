@@ -37,7 +37,7 @@ pub fn ContactsTable(page: ContactPage) -> impl IntoView {
     let rows = page
         .rows
         .into_iter()
-        .map(|row| view! { <Row row page_ids=page_ids.clone()/> })
+        .map(|row| view! { <Row row page_ids=page_ids.clone()/> }.into_any())
         .collect_view();
     view! {
         <div class="table-scroll">
@@ -125,9 +125,11 @@ fn Row(row: ContactRow, page_ids: Vec<i64>) -> impl IntoView {
             <td class="check">
                 <input type="checkbox" aria-label=select_label prop:checked=checked on:change=on_check/>
             </td>
-            <th scope="row" class="name">
-                {avatar}
-                <A href=open_href>{row.display_name.clone()}</A>
+            <th scope="row">
+                <span class="name">
+                    {avatar}
+                    <A href=open_href>{row.display_name.clone()}</A>
+                </span>
             </th>
             <td><Channels channels=row.channels/></td>
             <td>{row.email.unwrap_or_default()}</td>
@@ -153,6 +155,7 @@ fn Row(row: ContactRow, page_ids: Vec<i64>) -> impl IntoView {
             <td class="nowrap">{format::date(row.created_at)}</td>
         </tr>
     }
+    .into_any()
 }
 
 /// Up to three channel icons, then "+N".
