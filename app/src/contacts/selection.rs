@@ -101,11 +101,13 @@ mod tests {
 
     #[test]
     fn r34_select_all_counts_every_match() {
-        let mut state = SelectionState::default();
-        state.all = Some(Total {
-            count: 253,
-            exact: true,
-        });
+        let mut state = SelectionState {
+            ids: Vec::new(),
+            all: Some(Total {
+                count: 253,
+                exact: true,
+            }),
+        };
         assert_eq!(state.selection().count(), 253);
         assert_eq!(state.label(), "All 253 contacts selected");
         state.toggle(5, false, &[4, 5, 6]);

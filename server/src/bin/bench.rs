@@ -261,7 +261,7 @@ async fn seed(store: &SqliteStore, contacts: i64) -> Result<(i64, i64, i64), sql
     while from < contacts {
         let to = (from + chunk).min(contacts);
         let mut tx = pool.begin().await?;
-        sqlx::query(&format!(
+        sqlx::query(
             "WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?2)
              INSERT INTO contacts (workspace_id, first_name, last_name, email, email_key, phone, country, language,
                                    assignee_id, blocked_at, last_message_at, created_at, updated_at)
@@ -269,8 +269,8 @@ async fn seed(store: &SqliteStore, contacts: i64) -> Result<(i64, i64, i64), sql
                     'c' || i || '@example.com', 'c' || i || '@example.com', '+49151' || substr('00000000' || i, -8),
                     'DE', 'de', CASE WHEN i % 3 = 0 THEN ?6 END, CASE WHEN i % 33 = 7 THEN 1 END,
                     CASE WHEN i % 5 <> 0 THEN 1600000000 + i * 7 END, 1500000000 + i * 11, 1500000000 + i * 11
-               FROM n"
-        ))
+               FROM n",
+        )
         .bind(from)
         .bind(to)
         .bind(workspace)

@@ -161,7 +161,7 @@ impl SqliteStore {
         .fetch_one(&mut *tx)
         .await?;
         let (Some(first), Some(last), count) = range else {
-            finish(&mut *tx, job_id).await?;
+            finish(&mut tx, job_id).await?;
             tx.commit().await?;
             return Ok(BatchOutcome::Done);
         };
@@ -195,7 +195,7 @@ impl SqliteStore {
                 .fetch_one(&mut *tx)
                 .await?;
         if !remaining {
-            finish(&mut *tx, job_id).await?;
+            finish(&mut tx, job_id).await?;
         }
         tx.commit().await?;
         Ok(if remaining {
