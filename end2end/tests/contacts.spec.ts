@@ -155,6 +155,8 @@ test("R28 blocked contacts are listed in their own view, not in the main list", 
   expect(statuses).not.toContain("Blocked");
   await page.getByRole("link", { name: /^Blocked contacts \(\d+\)$/ }).click();
   await expect(page).toHaveURL(/view=blocked/);
+  await expect(page.getByRole("link", { name: /^Blocked contacts/ })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: /^All contacts/ })).not.toHaveAttribute("aria-current", "page");
   await expect(bodyRows(page).first()).toBeVisible();
   for (const status of await table(page).locator("tbody .status").allInnerTexts()) {
     expect(status).toBe("Blocked");

@@ -1,11 +1,12 @@
 //! The module's two views (R28): all contacts, and "Blocked contacts",
-//! where a blocked contact is picked to unblock it from its drawer.
+//! where a blocked contact is picked to unblock it from its drawer. Plain
+//! links (the router still navigates in place): `<A>` would mark both tabs
+//! current, as they share the path.
 
 use super::model::{thousands, ContactPage, ContactQuery, PageCursor, View};
 use super::selection::TableState;
 use super::url;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Links between the views, with how many contacts each holds.
 #[component]
@@ -20,9 +21,9 @@ pub fn ViewTabs(page: ContactPage) -> impl IntoView {
         let href = url::href(&query, &PageCursor::First, None);
         view! {
             <li>
-                <A href=href attr:aria-current=(current == view).then_some("page") attr:class="view-tab">
+                <a href=href aria-current=(current == view).then_some("page") class="view-tab">
                     {format!("{label} ({})", thousands(count))}
-                </A>
+                </a>
             </li>
         }
     };
