@@ -8,3 +8,8 @@ run:
 ## Run every test: fmt, clippy, Rust tests, wasm builds, browser tests
 test:
 	@scripts/test.sh
+
+## Benchmark the Contacts module on 100,000 and 1,000,000 contacts (results in target/bench-*.txt)
+bench:
+	@cargo run --release -p server --bin bench -- --contacts 100000
+	@cargo run --release -p server --bin bench -- --contacts 1000000

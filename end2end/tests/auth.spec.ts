@@ -38,7 +38,10 @@ test("every page of the shell renders and is accessible", async ({ page }) => {
   for (const name of ["Inbox", "Contacts", "Settings", "Dashboard"]) {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-    await expect(page.getByRole("link", { name })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
     await expectAccessible(page);
   }
 });

@@ -2,8 +2,10 @@
 //! start-up around the Leptos app.
 
 pub mod config;
+pub mod contacts_csv;
 pub mod demo;
 pub mod http;
+pub mod jobs;
 pub mod passwords;
 pub mod startup;
 pub mod storage;

@@ -42,6 +42,11 @@ async fn run() -> Result<(), String> {
         ),
     );
 
+    server::jobs::spawn_delete_runner(
+        backend.store.clone(),
+        server::jobs::DeleteJobSettings::from_env(),
+    );
+
     let router = startup::router(leptos, &backend, &config);
     let listener = TcpListener::bind(address)
         .await

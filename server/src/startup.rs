@@ -2,11 +2,12 @@
 //! function, so the binary and the tests start exactly the same thing.
 
 use crate::config::Config;
-use crate::http::{assets, errors, security};
+use crate::http::{assets, errors, export, security};
 use crate::storage::SqliteStore;
 use app::ssr::Services;
 use app::{shell, App};
 use axum::http::{header, HeaderValue};
+use axum::routing::get;
 use axum::{middleware, Router};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
@@ -48,7 +49,9 @@ impl Backend {
 pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router {
     let services = Services {
         accounts: Arc::new(backend.store.clone()),
+        contacts: Arc::new(backend.store.clone()),
     };
+    let export_services = services.clone();
     let context = move || {
         provide_context(services.clone());
         leptos::nonce::provide_nonce();
@@ -62,6 +65,10 @@ pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Rou
         .with_expiry(Expiry::OnInactivity(time::Duration::days(7)));
 
     Router::new()
+        .route(
+            "/contacts/export.csv",
+            get(move |session, query| export::export_csv(export_services.clone(), session, query)),
+        )
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

@@ -1,11 +1,10 @@
 //! The top-level pages behind the side navigation.
 
-mod contacts;
 mod dashboard;
 mod inbox;
 mod settings;
 
-pub use contacts::ContactsPage;
+pub use crate::contacts::ContactsPage;
 pub use dashboard::DashboardPage;
 pub use inbox::InboxPage;
 pub use settings::SettingsPage;

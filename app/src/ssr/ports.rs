@@ -1,6 +1,7 @@
 //! The seams between the Leptos app and the server: traits the server
 //! implements (over SQLite or PostgreSQL) and hands over as context.
 
+use super::contacts_port::ContactsPort;
 use crate::auth::Viewer;
 use crate::error::AppError;
 use async_trait::async_trait;
@@ -34,4 +35,6 @@ pub trait Accounts: Send + Sync {
 #[derive(Clone)]
 pub struct Services {
     pub accounts: Arc<dyn Accounts>,
+    /// The Contacts module's storage.
+    pub contacts: Arc<dyn ContactsPort>,
 }

@@ -1,5 +1,6 @@
 //! Reading and writing the session of the current request.
 
+use super::contacts_port::ContactsPort;
 use super::ports::{Accounts, Services};
 use crate::auth::Viewer;
 use crate::error::AppError;
@@ -29,6 +30,11 @@ fn services() -> Result<Services, AppError> {
 /// The accounts service.
 pub fn accounts() -> Result<Arc<dyn Accounts>, AppError> {
     Ok(services()?.accounts)
+}
+
+/// The Contacts module's storage.
+pub fn contacts() -> Result<Arc<dyn ContactsPort>, AppError> {
+    Ok(services()?.contacts)
 }
 
 async fn session() -> Result<Session, AppError> {
@@ -123,5 +129,11 @@ pub fn set_content_security_policy() {
 /// Whether the session belongs to a signed-in user (used by the server's
 /// page guard, so the session key lives in one place).
 pub async fn is_signed_in(session: &Session) -> bool {
-    matches!(session.get::<SessionAuth>(AUTH_KEY).await, Ok(Some(_)))
+    session_auth(session).await.is_some()
+}
+
+/// The user and workspace of a session, for plain axum handlers (such as
+/// the CSV download) that run outside the Leptos context.
+pub async fn session_auth(session: &Session) -> Option<SessionAuth> {
+    session.get::<SessionAuth>(AUTH_KEY).await.ok().flatten()
 }

@@ -3,4 +3,5 @@
 
 pub mod assets;
 pub mod errors;
+pub mod export;
 pub mod security;

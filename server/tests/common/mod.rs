@@ -40,6 +40,14 @@ impl TestApp {
             .site_root(dir.path().display().to_string())
             .build();
         let router = startup::router(options, &backend, &config);
+        server::jobs::spawn_delete_runner(
+            backend.store.clone(),
+            server::jobs::DeleteJobSettings {
+                batch_size: 50,
+                poll_interval: std::time::Duration::from_millis(50),
+                lease: std::time::Duration::from_secs(5),
+            },
+        );
         tokio::spawn(startup::serve(listener, router));
         TestApp {
             address,

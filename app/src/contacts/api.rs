@@ -1,0 +1,252 @@
+//! Server functions of the Contacts module. Each reads the session, checks
+//! the role and the bulk limit with the same `shared` functions the table
+//! uses to enable its buttons, and calls the contacts port.
+
+use super::model::{
+    AddedContact, ContactPage, DeletePreview, DeleteProgress, DeleteTarget, FilterOptions,
+    ListRequest, NewContact, TagAssignment,
+};
+use crate::error::AppError;
+use leptos::prelude::*;
+use server_fn::codec::Json;
+
+#[cfg(feature = "ssr")]
+pub use checks::{authorize_bulk, delete_refusal};
+
+/// One page of the contacts table.
+#[server(endpoint = "contacts_list", input = Json)]
+pub async fn list_contacts(request: ListRequest) -> Result<ContactPage, AppError> {
+    let viewer = crate::ssr::require_viewer().await?;
+    checks::may_view(&viewer)?;
+    crate::ssr::contacts()?
+        .list(viewer.workspace.id, &request)
+        .await
+}
+
+/// The tags and members the filters offer.
+#[server(endpoint = "contacts_filter_options", input = Json)]
+pub async fn load_filter_options() -> Result<FilterOptions, AppError> {
+    let viewer = crate::ssr::require_viewer().await?;
+    checks::may_view(&viewer)?;
+    crate::ssr::contacts()?
+        .filter_options(viewer.workspace.id)
+        .await
+}
+
+/// "Add contact": checks every value with the shared parsers and adds it.
+#[server(endpoint = "contacts_add", input = Json)]
+pub async fn add_contact(contact: NewContact) -> Result<AddedContact, AppError> {
+    let viewer = crate::ssr::require_viewer().await?;
+    checks::may_edit(&viewer)?;
+    let valid = checks::validate(&contact)?;
+    crate::ssr::contacts()?
+        .add(viewer.workspace.id, &valid)
+        .await
+}
+
+/// "Assign tags" on a selection of at most 100 contacts (R34).
+#[server(endpoint = "contacts_assign_tags", input = Json)]
+pub async fn assign_tags(request: TagAssignment) -> Result<u64, AppError> {
+    let viewer = crate::ssr::require_viewer().await?;
+    let port = crate::ssr::contacts()?;
+    authorize_bulk(
+        &viewer,
+        shared::bulk::BulkAction::AssignTags,
+        &DeleteTarget::Selected(request.target.clone()),
+        port.as_ref(),
+    )
+    .await?;
+    let new_tags = request
+        .new_tags
+        .iter()
+        .map(|name| shared::TagName::parse(name).map_err(|e| checks::invalid(e.into())))
+        .collect::<Result<Vec<_>, _>>()?;
+    if request.tag_ids.is_empty() && new_tags.is_empty() {
+        return Err(AppError::invalid("Tags", "pick or create at least one tag"));
+    }
+    port.assign_tags(
+        viewer.workspace.id,
+        &request.target,
+        &request.tag_ids,
+        &new_tags,
+    )
+    .await
+}
+
+/// What the delete dialog states: how many contacts, and whether the user
+/// may delete them all (R29–R32).
+#[server(endpoint = "contacts_delete_preview", input = Json)]
+pub async fn preview_delete(target: DeleteTarget) -> Result<DeletePreview, AppError> {
+    let viewer = crate::ssr::require_viewer().await?;
+    let port = crate::ssr::contacts()?;
+    let count = authorize_bulk(
+        &viewer,
+        shared::bulk::BulkAction::Delete,
+        &target,
+        port.as_ref(),
+    )
+    .await?;
+    let refusal = delete_refusal(&viewer, &target, count, port.as_ref()).await?;
+    let question = match target {
+        DeleteTarget::Everything => shared::bulk::delete_all_confirmation(count),
+        DeleteTarget::Selected(_) => shared::bulk::delete_confirmation(count),
+    };
+    Ok(DeletePreview {
+        count,
+        question,
+        refusal,
+    })
+}
+
+/// Starts the background deletion of a selection or of every contact
+/// (R29–R33); refuses agents any contact not assigned to them.
+#[server(endpoint = "contacts_delete", input = Json)]
+pub async fn delete_contacts(target: DeleteTarget) -> Result<DeleteProgress, AppError> {
+    let viewer = crate::ssr::require_viewer().await?;
+    let port = crate::ssr::contacts()?;
+    let count = authorize_bulk(
+        &viewer,
+        shared::bulk::BulkAction::Delete,
+        &target,
+        port.as_ref(),
+    )
+    .await?;
+    if let Some(refusal) = delete_refusal(&viewer, &target, count, port.as_ref()).await? {
+        return Err(AppError::Forbidden(refusal));
+    }
+    port.start_delete(viewer.workspace.id, viewer.user_id, &target)
+        .await
+}
+
+/// The workspace's running (or latest) background deletion.
+#[server(endpoint = "contacts_delete_progress", input = Json)]
+pub async fn load_delete_progress() -> Result<Option<DeleteProgress>, AppError> {
+    let viewer = crate::ssr::require_viewer().await?;
+    checks::may_view(&viewer)?;
+    crate::ssr::contacts()?
+        .delete_progress(viewer.workspace.id)
+        .await
+}
+
+#[cfg(feature = "ssr")]
+mod checks {
+    use super::super::model::{DeleteTarget, NewContact, MAX_IDS};
+    use crate::auth::Viewer;
+    use crate::error::AppError;
+    use crate::ssr::{ContactsPort, ValidContact};
+    use shared::bulk::{check_bulk, BulkAction, Selection, BULK_LIMIT};
+    use shared::permissions::{check, refusal, Action, Context, Module, Refused};
+    use shared::{Country, Email, FieldError, Language, PersonName, PhoneNumber};
+
+    pub fn invalid(error: FieldError) -> AppError {
+        AppError::invalid(error.field, error.message)
+    }
+
+    fn forbidden(refused: Refused) -> AppError {
+        AppError::Forbidden(refused.0.to_string())
+    }
+
+    fn contacts_module() -> Context {
+        Context::new(Module::Contacts)
+    }
+
+    pub fn may_view(viewer: &Viewer) -> Result<(), AppError> {
+        check(viewer.role(), Action::ViewContact, &contacts_module()).map_err(forbidden)
+    }
+
+    pub fn may_edit(viewer: &Viewer) -> Result<(), AppError> {
+        check(viewer.role(), Action::EditFields, &contacts_module()).map_err(forbidden)
+    }
+
+    /// The role check and the count check of a bulk action, with the same
+    /// shared functions that enable the bulk bar's buttons (R34); returns
+    /// how many contacts the target names (for limited actions, counted up
+    /// to one over the limit). Used by server functions and the CSV route.
+    #[tracing::instrument(skip(viewer, target, port), err(level = "info"))]
+    pub async fn authorize_bulk(
+        viewer: &Viewer,
+        action: BulkAction,
+        target: &DeleteTarget,
+        port: &dyn ContactsPort,
+    ) -> Result<u64, AppError> {
+        let role = viewer.role();
+        match target {
+            DeleteTarget::Everything => {
+                check(role, Action::DeleteAll, &contacts_module()).map_err(forbidden)?
+            }
+            DeleteTarget::Selected(selected) => {
+                // Agents' deletes depend on each contact's assignment, which
+                // `delete_refusal` checks; here the role and module only.
+                let context = contacts_module().assigned(action == BulkAction::Delete);
+                check(role, action.permission(), &context).map_err(forbidden)?;
+                if let Selection::Ids(ids) = &selected.selection {
+                    if ids.len() > MAX_IDS {
+                        return Err(AppError::invalid(
+                            "Selection",
+                            format!("select at most {MAX_IDS} contacts one by one, or use \"Select all\""),
+                        ));
+                    }
+                }
+                // What the browser claims is checked first, then the count
+                // the server makes itself.
+                check_bulk(action, selected.selection.count())
+                    .map_err(|error| AppError::invalid("Selection", error.reason()))?;
+            }
+        }
+        let cap = action
+            .is_limited()
+            .then(|| u64::try_from(BULK_LIMIT).unwrap_or(u64::MAX) + 1);
+        let count = port.count_target(viewer.workspace.id, target, cap).await?;
+        check_bulk(action, count)
+            .map_err(|error| AppError::invalid("Selection", error.reason()))?;
+        Ok(count)
+    }
+
+    /// R29: why this viewer may not delete the target, if they may not —
+    /// an agent with contacts assigned to someone else in the selection is
+    /// told how many.
+    pub async fn delete_refusal(
+        viewer: &Viewer,
+        target: &DeleteTarget,
+        count: u64,
+        port: &dyn ContactsPort,
+    ) -> Result<Option<String>, AppError> {
+        let unassigned = contacts_module().assigned(false);
+        let Some(reason) = refusal(viewer.role(), Action::DeleteContact, &unassigned) else {
+            return Ok(None);
+        };
+        let others = port
+            .count_not_assigned_to(viewer.workspace.id, target, viewer.user_id)
+            .await?;
+        Ok((others > 0)
+            .then(|| format!("You may not delete {others} of these {count} contacts. {reason}")))
+    }
+
+    /// "Add contact": the shared parsers, exactly as in the browser.
+    pub fn validate(contact: &NewContact) -> Result<ValidContact, AppError> {
+        let name = PersonName::parse(&contact.first_name, &contact.last_name)
+            .map_err(|error| invalid(error.into()))?;
+        let country =
+            optional(&contact.country, Country::parse).map_err(|error| invalid(error.into()))?;
+        let phone = PhoneNumber::parse_optional(&contact.phone, country)
+            .map_err(|error| invalid(error.into()))?;
+        let email = Email::parse_optional(&contact.email).map_err(|error| invalid(error.into()))?;
+        let language =
+            optional(&contact.language, Language::parse).map_err(|error| invalid(error.into()))?;
+        Ok(ValidContact {
+            name,
+            phone,
+            email,
+            country,
+            language,
+        })
+    }
+
+    fn optional<T, E>(input: &str, parse: impl Fn(&str) -> Result<T, E>) -> Result<Option<T>, E> {
+        if input.trim().is_empty() {
+            Ok(None)
+        } else {
+            parse(input).map(Some)
+        }
+    }
+}

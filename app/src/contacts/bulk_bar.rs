@@ -1,0 +1,114 @@
+//! The bulk bar (R31, R34): only while something is selected; says how many;
+//! "Assign tags" and "Export to CSV" are enabled for 1 to 100 contacts and
+//! otherwise stay visible, disabled, with the reason; "Delete" always works.
+//! The same `shared::bulk` rules decide here and on the server.
+
+use super::dialog::OpenDialog;
+use super::model::{BulkTarget, ContactQuery, DeleteTarget, Total};
+use super::selection::{SelectionState, TableState};
+use super::url;
+use leptos::prelude::*;
+use shared::bulk::{bulk_actions, BulkAction, BulkActionState, Selection};
+
+/// "Select all N contacts" (once a whole page is checked) and the bulk bar.
+#[component]
+pub fn BulkBar(total: Total, page_ids: Vec<i64>) -> impl IntoView {
+    let state = expect_context::<TableState>();
+    let selection = state.selection;
+    let more_than_page = total.count > u64::try_from(page_ids.len()).unwrap_or(u64::MAX);
+    let offer_all = Memo::new(move |_| {
+        selection.with(|selection| {
+            more_than_page && selection.all.is_none() && selection.contains_all(&page_ids)
+        })
+    });
+    view! {
+        {move || (!selection.with(SelectionState::is_empty)).then(|| view! {
+            <section class="bulk-bar" aria-label="Bulk actions">
+                <p class="bulk-count" role="status">{move || selection.with(SelectionState::label)}</p>
+                {move || offer_all.get().then(|| view! {
+                    <button
+                        type="button"
+                        class="button link"
+                        on:click=move |_| selection.update(|selection| selection.all = Some(total))
+                    >
+                        {format!("Select all {} contacts", total.label())}
+                    </button>
+                })}
+                {move || {
+                    let current = selection.get();
+                    bulk_actions(&current.selection())
+                        .into_iter()
+                        .map(|action| view! { <ActionButton action current=current.clone()/> })
+                        .collect_view()
+                }}
+                <button
+                    type="button"
+                    class="button link"
+                    on:click=move |_| selection.set(SelectionState::default())
+                >
+                    "Clear selection"
+                </button>
+            </section>
+        })}
+    }
+}
+
+#[component]
+fn ActionButton(action: BulkActionState, current: SelectionState) -> impl IntoView {
+    let state = expect_context::<TableState>();
+    let dialog = expect_context::<RwSignal<Option<OpenDialog>>>();
+    let query = state.query.get_untracked();
+    let target = BulkTarget {
+        selection: current.selection(),
+        query: query.clone(),
+    };
+    let reason_id = format!(
+        "bulk-reason-{}",
+        action.action.label().replace(' ', "-").to_lowercase()
+    );
+    let on_click = move |_| match action.action {
+        BulkAction::AssignTags => dialog.set(Some(OpenDialog::AssignTags(target.clone()))),
+        BulkAction::ExportCsv => {
+            let _ = window().location().set_href(&export_href(&query, &current));
+        }
+        BulkAction::Delete => dialog.set(Some(OpenDialog::Delete(DeleteTarget::Selected(
+            target.clone(),
+        )))),
+    };
+    let class = if action.action == BulkAction::Delete {
+        "button danger"
+    } else {
+        "button"
+    };
+    view! {
+        <button
+            type="button"
+            class=class
+            disabled=!action.enabled
+            title=action.reason
+            aria-describedby=action.reason.map(|_| reason_id.clone())
+            on:click=on_click
+        >
+            {action.action.label()}
+        </button>
+        {action.reason.map(|reason| view! {
+            <span id=reason_id class="visually-hidden">{reason}</span>
+        })}
+    }
+}
+
+/// The CSV download's address: the table's query and the selection.
+fn export_href(query: &ContactQuery, selection: &SelectionState) -> String {
+    let mut pairs = query.to_pairs();
+    match selection.selection() {
+        Selection::AllMatching { count } => {
+            pairs.push(("select", "all".to_string()));
+            pairs.push(("count", count.to_string()));
+        }
+        Selection::Ids(ids) => {
+            let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+            pairs.push(("ids", ids.join(",")));
+        }
+    }
+    url::with_params("/contacts/export.csv", &pairs)
+}

@@ -1,0 +1,67 @@
+//! A modal dialog: labelled by its title, focus moves in when it opens and
+//! back when it closes, Escape closes it.
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+
+/// A modal dialog around `children`.
+#[component]
+pub fn Dialog(
+    /// The heading, which also names the dialog.
+    #[prop(into)]
+    title: String,
+    /// A unique id for the heading.
+    id: &'static str,
+    /// Called on Escape.
+    on_close: impl Fn() + Send + Sync + 'static,
+    children: Children,
+) -> impl IntoView {
+    let panel = NodeRef::<leptos::html::Div>::new();
+    let opener = StoredValue::new_local(None::<leptos::web_sys::HtmlElement>);
+    Effect::new(move || {
+        if let Some(panel) = panel.get() {
+            opener.set_value(
+                document()
+                    .active_element()
+                    .and_then(|element| element.dyn_into().ok()),
+            );
+            let _ = panel.focus();
+        }
+    });
+    on_cleanup(move || {
+        if let Some(Some(opener)) = opener.try_get_value() {
+            let _ = opener.focus();
+        }
+    });
+    view! {
+        <div class="dialog-backdrop">
+            <div
+                class="dialog"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby=id
+                tabindex="-1"
+                node_ref=panel
+                on:keydown=move |event| {
+                    if event.key() == "Escape" {
+                        on_close();
+                    }
+                }
+            >
+                <h2 id=id>{title}</h2>
+                {children()}
+            </div>
+        </div>
+    }
+}
+
+/// The dialog open over the module, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenDialog {
+    /// "Add contact".
+    AddContact,
+    /// "Assign tags" for these contacts.
+    AssignTags(super::model::BulkTarget),
+    /// The delete confirmation (R30–R32).
+    Delete(super::model::DeleteTarget),
+}

@@ -1,0 +1,81 @@
+//! How the table shows values: dates, countries, languages, initials. Pure,
+//! so the server-rendered page, the hydrated page and the CSV agree.
+
+use shared::{Country, Language};
+
+/// `2025-03-01` for unix seconds (UTC).
+pub fn date(unix: i64) -> String {
+    let (year, month, day) = civil_from_days(unix.div_euclid(86_400));
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// `2025-03-01 14:05` for unix seconds (UTC).
+pub fn date_time(unix: i64) -> String {
+    let seconds = unix.rem_euclid(86_400);
+    format!(
+        "{} {:02}:{:02}",
+        date(unix),
+        seconds / 3600,
+        seconds % 3600 / 60
+    )
+}
+
+/// Days since 1970-01-01 to (year, month, day), after Howard Hinnant's
+/// `civil_from_days`.
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// The country's name for a stored code, e.g. `Germany`.
+pub fn country_name(code: &str) -> String {
+    Country::from_code(code).map_or_else(|| code.to_string(), |country| country.name().to_string())
+}
+
+/// The flag emoji for a stored code.
+pub fn country_flag(code: &str) -> String {
+    Country::from_code(code)
+        .map(Country::flag)
+        .unwrap_or_default()
+}
+
+/// The language's name for a stored tag, e.g. `German`.
+pub fn language_name(tag: &str) -> String {
+    Language::parse(tag).map_or_else(|_| tag.to_string(), Language::name)
+}
+
+/// Up to two initials of a name, for the avatar.
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|word| word.chars().find(|c| c.is_alphanumeric()))
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_utc_calendar_dates() {
+        assert_eq!(date(0), "1970-01-01");
+        assert_eq!(date(951_782_400), "2000-02-29");
+        assert_eq!(date_time(1_700_000_000), "2023-11-14 22:13");
+    }
+
+    #[test]
+    fn initials_take_the_first_letters_of_two_words() {
+        assert_eq!(initials("lena müller"), "LM");
+        assert_eq!(initials("Ada"), "A");
+        assert_eq!(initials("Jean Paul Sartre"), "JP");
+    }
+}

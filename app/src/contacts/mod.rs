@@ -1,0 +1,21 @@
+//! The Contacts module (R2, R24, R28–R34): the contacts table with search,
+//! filters and keyset pages, bulk selection and actions, background delete
+//! and the blocked contacts view.
+
+mod add_contact;
+pub mod api;
+mod assign_tags;
+mod blocked;
+mod bulk_bar;
+mod delete_dialog;
+mod delete_progress;
+mod dialog;
+mod filters;
+pub mod format;
+pub mod model;
+mod page;
+mod selection;
+mod table;
+pub mod url;
+
+pub use page::ContactsPage;

@@ -1,0 +1,138 @@
+//! The Contacts page: the URL's query drives the table; the drawer opens for
+//! `?contact=<id>` beside it.
+
+use super::add_contact::AddContactDialog;
+use super::api::list_contacts;
+use super::assign_tags::AssignTagsDialog;
+use super::blocked::ViewTabs;
+use super::bulk_bar::BulkBar;
+use super::delete_dialog::DeleteDialog;
+use super::delete_progress::DeleteProgressBanner;
+use super::dialog::OpenDialog;
+use super::filters::Filters;
+use super::model::{ContactPage, DeleteTarget, ListRequest, PageCursor};
+use super::selection::{SelectionState, TableState};
+use super::table::ContactsTable;
+use super::url;
+use crate::auth::Viewer;
+use crate::details::ContactDrawer;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+use shared::permissions::{refusal, Action, Context, Module};
+
+/// The Contacts module.
+#[component]
+pub fn ContactsPage() -> impl IntoView {
+    let viewer = expect_context::<Viewer>();
+    let params = use_query_map();
+    let query = Memo::new(move |_| params.with(|map| url::read(map).0));
+    let page = Memo::new(move |_| params.with(|map| url::read(map).1));
+    let open_contact = Memo::new(move |_| params.with(url::open_contact));
+    let state = TableState {
+        query,
+        page,
+        selection: RwSignal::new(SelectionState::default()),
+        list_version: RwSignal::new(0),
+        progress_version: RwSignal::new(0),
+    };
+    provide_context(state);
+    let dialog = RwSignal::new(None::<OpenDialog>);
+    provide_context(dialog);
+    // A new search, filter or view starts a new selection.
+    Effect::watch(
+        move || query.get(),
+        move |_, _, _| state.selection.set(SelectionState::default()),
+        false,
+    );
+    let contacts = Resource::new(
+        move || {
+            (
+                ListRequest {
+                    query: query.get(),
+                    page: page.get(),
+                },
+                state.list_version.get(),
+            )
+        },
+        |(request, _)| list_contacts(request),
+    );
+    let delete_all_refusal = refusal(
+        viewer.role(),
+        Action::DeleteAll,
+        &Context::new(Module::Contacts),
+    );
+    let close = Callback::new(move |_| dialog.set(None));
+
+    view! {
+        <Title text="Contacts · Contacts"/>
+        <div class="contacts-head">
+            <h1>"Contacts"</h1>
+            <div class="contacts-actions">
+                <button type="button" class="button primary" on:click=move |_| dialog.set(Some(OpenDialog::AddContact))>
+                    "Add contact"
+                </button>
+                <button
+                    type="button"
+                    class="button danger"
+                    disabled=delete_all_refusal.is_some()
+                    title=delete_all_refusal
+                    aria-describedby=delete_all_refusal.map(|_| "delete-all-reason")
+                    on:click=move |_| dialog.set(Some(OpenDialog::Delete(DeleteTarget::Everything)))
+                >
+                    "Delete all"
+                </button>
+                {delete_all_refusal.map(|reason| view! {
+                    <span id="delete-all-reason" class="visually-hidden">{reason}</span>
+                })}
+            </div>
+        </div>
+        <DeleteProgressBanner/>
+        <Filters/>
+        <Transition fallback=|| view! { <p class="loading">"Loading contacts…"</p> }>
+            {move || Suspend::new(async move {
+                match contacts.await {
+                    Ok(page) => view! { <TablePage page/> }.into_any(),
+                    Err(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+        {move || open_contact.get().map(|contact_id| {
+            let close_href = url::href(&query.get(), &page.get(), None);
+            view! { <ContactDrawer contact_id module=Module::Contacts close_href/> }
+        })}
+        {move || dialog.get().map(|open| match open {
+            OpenDialog::AddContact => view! { <AddContactDialog on_close=close/> }.into_any(),
+            OpenDialog::AssignTags(target) => view! { <AssignTagsDialog target on_close=close/> }.into_any(),
+            OpenDialog::Delete(target) => view! { <DeleteDialog target on_close=close/> }.into_any(),
+        })}
+    }
+}
+
+/// Tabs, bulk bar, table and pager for one loaded page.
+#[component]
+fn TablePage(page: ContactPage) -> impl IntoView {
+    let state = expect_context::<TableState>();
+    let page_ids: Vec<i64> = page.rows.iter().map(|row| row.id).collect();
+    let query = state.query.get_untracked();
+    let previous = page
+        .previous
+        .clone()
+        .map(|cursor| url::href(&query, &PageCursor::Before(cursor), None));
+    let next = page
+        .next
+        .clone()
+        .map(|cursor| url::href(&query, &PageCursor::After(cursor), None));
+    let summary = format!("{} of {} contacts", page.rows.len(), page.total.label());
+    view! {
+        <ViewTabs page=page.clone()/>
+        <BulkBar total=page.total page_ids/>
+        <ContactsTable page/>
+        <nav class="pager" aria-label="Pages">
+            <p class="muted">{summary}</p>
+            {previous.map(|href| view! { <A href=href attr:rel="prev">"Previous page"</A> })}
+            {next.map(|href| view! { <A href=href attr:rel="next">"Next page"</A> })}
+        </nav>
+    }
+}

@@ -1,0 +1,298 @@
+//! `make bench`: the Contacts module's request paths on a SQLite workspace
+//! of realistic shape (tags, channels, conversations, messages), measured
+//! at p50/p95, plus delete-all throughput and the list's latency meanwhile.
+//!
+//! `cargo run --release -p server --bin bench -- --contacts 100000 [--out FILE]`
+
+use app::contacts::model::{
+    BulkTarget, ContactQuery, Cursor, DeleteTarget, ListRequest, PageCursor, Sort,
+};
+use app::ssr::ContactsPort;
+use server::contacts_csv::contacts_csv;
+use server::jobs::{run_job, DeleteJobSettings};
+use server::storage::SqliteStore;
+use shared::bulk::Selection;
+use std::fmt::Write as _;
+use std::time::{Duration, Instant};
+
+const ROUNDS: usize = 40;
+const FIRST_NAMES: &[&str] = &[
+    "Lena", "Jonas", "Mia", "Lukas", "Emma", "Oliver", "Amelia", "Noah", "Sofia", "Mateo", "Yuki",
+    "Aarav", "Chloe", "Liam", "Fatima", "Omar",
+];
+const LAST_NAMES: &[&str] = &[
+    "Mueller", "Schmidt", "Smith", "Jones", "Garcia", "Rossi", "Dubois", "Tanaka", "Kumar",
+    "Silva", "Nowak", "Jensen", "Haddad", "Kim", "Ali", "Brown",
+];
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let contacts: i64 = arg("--contacts").map_or(Ok(100_000), |v| v.parse())?;
+    let out = arg("--out").unwrap_or_else(|| format!("target/bench-{contacts}.txt"));
+    let dir = tempfile_dir()?;
+    let store = SqliteStore::open(&format!("sqlite://{dir}/bench.db")).await?;
+    let started = Instant::now();
+    let (workspace, user, tag) = seed(&store, contacts).await?;
+    let mut report = format!(
+        "contacts: {contacts} (seeded in {:.1} s)\n",
+        started.elapsed().as_secs_f64()
+    );
+
+    let first = ListRequest::default();
+    let (key, id): (i64, i64) = sqlx::query_as(
+        "SELECT created_at, id FROM contacts WHERE workspace_id = ? AND blocked_at IS NULL
+          ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?",
+    )
+    .bind(workspace)
+    .bind((999 * 50 - 1).min(contacts - 60))
+    .fetch_one(store.pool())
+    .await?;
+    let deep = ListRequest {
+        query: ContactQuery::default(),
+        page: PageCursor::After(Cursor {
+            id,
+            key: key.to_string(),
+        }),
+    };
+    let search = |text: &str| ListRequest {
+        query: ContactQuery {
+            search: text.into(),
+            ..ContactQuery::default()
+        },
+        page: PageCursor::First,
+    };
+    let by_tag = ListRequest {
+        query: ContactQuery {
+            tags: vec!["VIP".into()],
+            ..ContactQuery::default()
+        },
+        page: PageCursor::First,
+    };
+    let by_name = ListRequest {
+        query: ContactQuery {
+            sort: Sort::Name,
+            ..ContactQuery::default()
+        },
+        page: PageCursor::First,
+    };
+    let cases = [
+        ("list: first page", first.clone()),
+        ("list: page 1,000", deep),
+        ("list: sorted by name", by_name),
+        ("search: name prefix", search("lena mu")),
+        ("search: phone", search("+49 151 0000 12")),
+        ("filter: tag", by_tag),
+    ];
+    let mut idle_list_p95 = Duration::ZERO;
+    for (name, request) in &cases {
+        let times = measure(|| async { store.list(workspace, request).await.map(|_| ()) }).await?;
+        if *name == "list: first page" {
+            idle_list_p95 = percentile(&times, 95);
+        }
+        line(&mut report, name, &times);
+    }
+    let ids: Vec<i64> =
+        sqlx::query_as::<_, (i64,)>("SELECT id FROM contacts WHERE workspace_id = ? LIMIT 100")
+            .bind(workspace)
+            .fetch_all(store.pool())
+            .await?
+            .into_iter()
+            .map(|(id,)| id)
+            .collect();
+    let hundred = BulkTarget {
+        selection: Selection::Ids(ids),
+        query: ContactQuery::default(),
+    };
+    let times = measure(|| async {
+        store
+            .assign_tags(workspace, &hundred, &[tag], &[])
+            .await
+            .map(|_| ())
+    })
+    .await?;
+    line(&mut report, "bulk tag of 100", &times);
+    let times = measure(|| async {
+        let rows = store.export_rows(workspace, &hundred).await?;
+        contacts_csv(&rows)
+            .map(|_| ())
+            .map_err(|_| app::error::AppError::Internal)
+    })
+    .await?;
+    line(&mut report, "CSV export of 100", &times);
+
+    // Delete all, with the list measured while it runs.
+    let job = store
+        .start_delete(workspace, user, &DeleteTarget::Everything)
+        .await?;
+    let deleting = Instant::now();
+    let runner_store = store.clone();
+    let runner = tokio::spawn(async move {
+        let settings = DeleteJobSettings::default();
+        if let Ok(Some(job_id)) = runner_store.claim_delete_job("bench", 60_000).await {
+            run_job(&runner_store, "bench", job_id, &settings).await;
+        }
+    });
+    let mut during = Vec::new();
+    while !runner.is_finished() {
+        let at = Instant::now();
+        store.list(workspace, &first).await?;
+        during.push(at.elapsed());
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    runner.await?;
+    let seconds = deleting.elapsed().as_secs_f64();
+    let _ = writeln!(
+        report,
+        "delete all: {} contacts in {seconds:.2} s = {:.0} contacts/s",
+        job.total,
+        job.total as f64 / seconds
+    );
+    if !during.is_empty() {
+        during.sort();
+        let _ = writeln!(
+            report,
+            "list during delete-all: p50 {:.2} ms, p95 {:.2} ms ({:.2}x idle p95)",
+            ms(percentile(&during, 50)),
+            ms(percentile(&during, 95)),
+            percentile(&during, 95).as_secs_f64() / idle_list_p95.as_secs_f64().max(1e-9)
+        );
+    }
+    print!("{report}");
+    std::fs::write(&out, &report)?;
+    println!("written to {out}");
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+fn tempfile_dir() -> std::io::Result<String> {
+    let dir = std::env::temp_dir().join(format!("contacts-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir.display().to_string())
+}
+
+async fn measure<F, Fut>(mut run: F) -> Result<Vec<Duration>, app::error::AppError>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<(), app::error::AppError>>,
+{
+    run().await?;
+    let mut times = Vec::with_capacity(ROUNDS);
+    for _ in 0..ROUNDS {
+        let at = Instant::now();
+        run().await?;
+        times.push(at.elapsed());
+    }
+    times.sort();
+    Ok(times)
+}
+
+fn percentile(sorted: &[Duration], p: usize) -> Duration {
+    let index = (sorted.len() * p / 100).min(sorted.len().saturating_sub(1));
+    sorted.get(index).copied().unwrap_or_default()
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+fn line(report: &mut String, name: &str, times: &[Duration]) {
+    let _ = writeln!(
+        report,
+        "{name:<22} p50 {:>7.2} ms   p95 {:>7.2} ms",
+        ms(percentile(times, 50)),
+        ms(percentile(times, 95))
+    );
+}
+
+/// A workspace with `contacts` contacts: one conversation and two messages
+/// each, one or two channels, tags on about a third, 3% blocked.
+async fn seed(store: &SqliteStore, contacts: i64) -> Result<(i64, i64, i64), sqlx::Error> {
+    let pool = store.pool();
+    let mut tx = pool.begin().await?;
+    let (workspace,): (i64,) = sqlx::query_as(
+        "INSERT INTO workspaces (name, created_at) VALUES ('Bench', 0) RETURNING id",
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    let (user,): (i64,) = sqlx::query_as("INSERT INTO users (email, email_key, name, password_hash, created_at) VALUES ('b@bench.test', 'b@bench.test', 'Bench Owner', 'x', 0) RETURNING id").fetch_one(&mut *tx).await?;
+    sqlx::query("INSERT INTO memberships VALUES (?, ?, 'owner')")
+        .bind(workspace)
+        .bind(user)
+        .execute(&mut *tx)
+        .await?;
+    for (kind, name) in [
+        ("whatsapp", "WhatsApp"),
+        ("email", "E-mail"),
+        ("webchat", "Chat"),
+    ] {
+        sqlx::query("INSERT INTO channels (workspace_id, kind, name, token, created_at) VALUES (?, ?, ?, 't', 0)").bind(workspace).bind(kind).bind(name).execute(&mut *tx).await?;
+    }
+    for name in [
+        "VIP",
+        "Lead",
+        "Customer",
+        "Newsletter",
+        "Support",
+        "Partner",
+        "Churn risk",
+    ] {
+        sqlx::query("INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES (?, ?, lower(?), 0)").bind(workspace).bind(name).bind(name).execute(&mut *tx).await?;
+    }
+    tx.commit().await?;
+    let (first_channel,): (i64,) =
+        sqlx::query_as("SELECT MIN(id) FROM channels WHERE workspace_id = ?")
+            .bind(workspace)
+            .fetch_one(pool)
+            .await?;
+    let (first_tag,): (i64,) = sqlx::query_as("SELECT MIN(id) FROM tags WHERE workspace_id = ?")
+        .bind(workspace)
+        .fetch_one(pool)
+        .await?;
+    // Generated in SQL, 50,000 contacts per transaction.
+    let chunk = 50_000;
+    let mut from = 0;
+    while from < contacts {
+        let to = (from + chunk).min(contacts);
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?2)
+             INSERT INTO contacts (workspace_id, first_name, last_name, email, email_key, phone, country, language,
+                                   assignee_id, blocked_at, last_message_at, created_at, updated_at)
+             SELECT ?3, json_extract(?4, '$[' || (i % 16) || ']'), json_extract(?5, '$[' || (i / 16 % 16) || ']'),
+                    'c' || i || '@example.com', 'c' || i || '@example.com', '+49151' || substr('00000000' || i, -8),
+                    'DE', 'de', CASE WHEN i % 3 = 0 THEN ?6 END, CASE WHEN i % 33 = 7 THEN 1 END,
+                    CASE WHEN i % 5 <> 0 THEN 1600000000 + i * 7 END, 1500000000 + i * 11, 1500000000 + i * 11
+               FROM n",
+        )
+        .bind(from)
+        .bind(to)
+        .bind(workspace)
+        .bind(serde_json::to_string(FIRST_NAMES).unwrap_or_default())
+        .bind(serde_json::to_string(LAST_NAMES).unwrap_or_default())
+        .bind(user)
+        .execute(&mut *tx)
+        .await?;
+        let range = "SELECT id FROM contacts WHERE workspace_id = ?1 AND email_key IN (SELECT 'c' || i || '@example.com' FROM n)";
+        let with_n =
+            "WITH RECURSIVE n(i) AS (SELECT ?2 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?3)";
+        for statement in [
+            format!("{with_n} INSERT INTO conversations (workspace_id, contact_id, status, last_message_at) SELECT ?1, id, CASE WHEN id % 3 = 0 THEN 'closed' ELSE 'open' END, 1600000000 FROM contacts WHERE id IN ({range})"),
+            format!("{with_n} INSERT INTO messages (conversation_id, channel_id, direction, body, sent_at) SELECT v.id, ?4, d.dir, 'Hello, I have a question about my order.', 1600000000 FROM conversations v, (SELECT 'in' AS dir UNION ALL SELECT 'out') d WHERE v.contact_id IN ({range})"),
+            format!("{with_n} INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at) SELECT id, ?4 + id % 3, 'x' || id, 0 FROM contacts WHERE id IN ({range})"),
+            format!("{with_n} INSERT INTO contact_tags (contact_id, tag_id) SELECT id, ?5 + id % 7 FROM contacts WHERE id % 3 = 0 AND id IN ({range})"),
+        ] {
+            sqlx::query(&statement).bind(workspace).bind(from).bind(to).bind(first_channel).bind(first_tag).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        from = to;
+    }
+    sqlx::query("ANALYZE").execute(pool).await?;
+    Ok((workspace, user, first_tag))
+}

@@ -1,0 +1,92 @@
+//! Background jobs: the runner that carries out contact deletions (R33).
+//! Started by the binary and by the test harness; any number of servers may
+//! run one, as a job is claimed by one runner at a time.
+
+use crate::storage::contacts::BatchOutcome;
+use crate::storage::SqliteStore;
+use std::time::Duration;
+use tokio::task::JoinHandle;
+
+/// How the delete runner paces itself.
+#[derive(Debug, Clone)]
+pub struct DeleteJobSettings {
+    /// Contacts per batch (each batch is one transaction).
+    pub batch_size: u32,
+    /// How often an idle runner looks for new jobs.
+    pub poll_interval: Duration,
+    /// How long a claim lasts without a batch renewing it; after that, another
+    /// runner (e.g. after a restart) takes the job over.
+    pub lease: Duration,
+}
+
+impl Default for DeleteJobSettings {
+    fn default() -> Self {
+        DeleteJobSettings {
+            batch_size: 2000,
+            poll_interval: Duration::from_secs(1),
+            lease: Duration::from_secs(15),
+        }
+    }
+}
+
+impl DeleteJobSettings {
+    /// The defaults, changed by `CONTACTS_DELETE_BATCH_SIZE` and
+    /// `CONTACTS_JOB_POLL_MS` when set.
+    pub fn from_env() -> Self {
+        let mut settings = DeleteJobSettings::default();
+        if let Some(size) = env_number("CONTACTS_DELETE_BATCH_SIZE") {
+            settings.batch_size = u32::try_from(size).unwrap_or(u32::MAX).max(1);
+        }
+        if let Some(millis) = env_number("CONTACTS_JOB_POLL_MS") {
+            settings.poll_interval = Duration::from_millis(millis.max(10));
+        }
+        settings
+    }
+}
+
+fn env_number(name: &str) -> Option<u64> {
+    std::env::var(name).ok()?.trim().parse().ok()
+}
+
+fn lease_millis(settings: &DeleteJobSettings) -> i64 {
+    i64::try_from(settings.lease.as_millis()).unwrap_or(i64::MAX)
+}
+
+/// Starts the delete runner on the current Tokio runtime.
+pub fn spawn_delete_runner(store: SqliteStore, settings: DeleteJobSettings) -> JoinHandle<()> {
+    let runner = format!("runner-{}", rand::random::<u64>());
+    tokio::spawn(async move {
+        loop {
+            match store
+                .claim_delete_job(&runner, lease_millis(&settings))
+                .await
+            {
+                Ok(Some(job_id)) => run_job(&store, &runner, job_id, &settings).await,
+                Ok(None) => tokio::time::sleep(settings.poll_interval).await,
+                Err(error) => {
+                    tracing::error!(%error, "claiming a delete job failed");
+                    tokio::time::sleep(settings.poll_interval).await;
+                }
+            }
+        }
+    })
+}
+
+/// Deletes batch after batch until the job is done or the claim is lost.
+pub async fn run_job(store: &SqliteStore, runner: &str, job_id: i64, settings: &DeleteJobSettings) {
+    loop {
+        match store
+            .delete_batch(job_id, runner, settings.batch_size, lease_millis(settings))
+            .await
+        {
+            // Let requests in between batches, so the app stays usable.
+            Ok(BatchOutcome::More) => tokio::task::yield_now().await,
+            Ok(BatchOutcome::Done) | Ok(BatchOutcome::Lost) => return,
+            Err(error) => {
+                tracing::error!(%error, job_id, "a delete batch failed; retrying");
+                tokio::time::sleep(settings.poll_interval).await;
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+//! Changing contacts from the Contacts module: adding one, counting a bulk
+//! target, tagging a selection, and reading a selection for the CSV export.
+
+use super::filter::{push_target, tag_ids, target_query};
+use super::list::{decorate, RowRecord, ROW_SELECT};
+use crate::storage::{internal, now};
+use app::contacts::model::{AddedContact, BulkTarget, ContactRow, DeleteTarget};
+use app::error::AppError;
+use app::ssr::ValidContact;
+use shared::TagName;
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+
+/// Resolves the tag names of the target's query (for "all matching").
+async fn target_tags(
+    pool: &SqlitePool,
+    workspace_id: i64,
+    target: &DeleteTarget,
+) -> Result<Vec<i64>, AppError> {
+    match target_query(target) {
+        Some(query) => tag_ids(pool, workspace_id, query).await,
+        None => Ok(Vec::new()),
+    }
+}
+
+/// How many contacts the target names, counting at most `cap`.
+pub(super) async fn count_target(
+    pool: &SqlitePool,
+    workspace_id: i64,
+    target: &DeleteTarget,
+    cap: Option<u64>,
+) -> Result<u64, AppError> {
+    if let (DeleteTarget::Everything, None) = (target, cap) {
+        let (total, _) = super::list::workspace_counts(pool, workspace_id).await?;
+        return Ok(total);
+    }
+    let tags = target_tags(pool, workspace_id, target).await?;
+    let mut builder =
+        QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM (SELECT 1 FROM contacts c WHERE ");
+    push_target(&mut builder, workspace_id, target, &tags);
+    if let Some(cap) = cap {
+        builder
+            .push(" LIMIT ")
+            .push_bind(i64::try_from(cap).unwrap_or(i64::MAX));
+    }
+    builder.push(")");
+    let (count,): (i64,) = builder
+        .build_query_as()
+        .fetch_one(pool)
+        .await
+        .map_err(internal)?;
+    Ok(u64::try_from(count).unwrap_or(0))
+}
+
+/// How many contacts of the target are not assigned to `user_id`.
+pub(super) async fn count_not_assigned_to(
+    pool: &SqlitePool,
+    workspace_id: i64,
+    target: &DeleteTarget,
+    user_id: i64,
+) -> Result<u64, AppError> {
+    let tags = target_tags(pool, workspace_id, target).await?;
+    let mut builder = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM contacts c WHERE ");
+    push_target(&mut builder, workspace_id, target, &tags);
+    builder
+        .push(" AND (c.assignee_id IS NULL OR c.assignee_id <> ")
+        .push_bind(user_id)
+        .push(")");
+    let (count,): (i64,) = builder
+        .build_query_as()
+        .fetch_one(pool)
+        .await
+        .map_err(internal)?;
+    Ok(u64::try_from(count).unwrap_or(0))
+}
+
+/// The ids of a bulk target, at most `limit`.
+async fn target_ids(
+    pool: &SqlitePool,
+    workspace_id: i64,
+    target: &BulkTarget,
+    limit: i64,
+) -> Result<Vec<i64>, AppError> {
+    let target = DeleteTarget::Selected(target.clone());
+    let tags = target_tags(pool, workspace_id, &target).await?;
+    let mut builder = QueryBuilder::<Sqlite>::new("SELECT c.id FROM contacts c WHERE ");
+    push_target(&mut builder, workspace_id, &target, &tags);
+    builder.push(" ORDER BY c.id LIMIT ").push_bind(limit);
+    let rows: Vec<(i64,)> = builder
+        .build_query_as()
+        .fetch_all(pool)
+        .await
+        .map_err(internal)?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// Adds tags to every contact of the target in one transaction; new tag
+/// names are created unless the workspace has them already.
+pub(super) async fn assign_tags(
+    pool: &SqlitePool,
+    workspace_id: i64,
+    target: &BulkTarget,
+    tag_ids: &[i64],
+    new_tags: &[TagName],
+) -> Result<u64, AppError> {
+    let limit = i64::try_from(shared::bulk::BULK_LIMIT).unwrap_or(100);
+    let contact_ids = target_ids(pool, workspace_id, target, limit).await?;
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(internal)?;
+    for tag in new_tags {
+        sqlx::query(
+            "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT (workspace_id, name_key) DO NOTHING",
+        )
+        .bind(workspace_id)
+        .bind(tag.as_str())
+        .bind(tag.key())
+        .bind(now())
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+    }
+    let keys: Vec<&str> = new_tags.iter().map(TagName::key).collect();
+    let found: Vec<(i64,)> = sqlx::query_as(
+        "SELECT id FROM tags WHERE workspace_id = ?
+            AND (id IN (SELECT value FROM json_each(?)) OR name_key IN (SELECT value FROM json_each(?)))",
+    )
+    .bind(workspace_id)
+    .bind(serde_json::to_string(tag_ids).map_err(|_| AppError::Internal)?)
+    .bind(serde_json::to_string(&keys).map_err(|_| AppError::Internal)?)
+    .fetch_all(&mut *tx)
+    .await
+    .map_err(internal)?;
+    let found: Vec<i64> = found.into_iter().map(|(id,)| id).collect();
+    if tag_ids.iter().any(|id| !found.contains(id)) {
+        return Err(AppError::NotFound(
+            "That tag does not exist in this workspace.".into(),
+        ));
+    }
+    sqlx::query(
+        "INSERT OR IGNORE INTO contact_tags (contact_id, tag_id)
+         SELECT contact.value, tag.value FROM json_each(?) contact, json_each(?) tag",
+    )
+    .bind(serde_json::to_string(&contact_ids).map_err(|_| AppError::Internal)?)
+    .bind(serde_json::to_string(&found).map_err(|_| AppError::Internal)?)
+    .execute(&mut *tx)
+    .await
+    .map_err(internal)?;
+    tx.commit().await.map_err(internal)?;
+    Ok(u64::try_from(contact_ids.len()).unwrap_or(0))
+}
+
+/// The rows of a bulk target for the CSV export, in the table's columns.
+pub(super) async fn export_rows(
+    pool: &SqlitePool,
+    workspace_id: i64,
+    target: &BulkTarget,
+) -> Result<Vec<ContactRow>, AppError> {
+    let limit = i64::try_from(shared::bulk::BULK_LIMIT).unwrap_or(100);
+    let ids = target_ids(pool, workspace_id, target, limit).await?;
+    let mut builder = QueryBuilder::<Sqlite>::new(ROW_SELECT);
+    builder
+        .push("c.workspace_id = ")
+        .push_bind(workspace_id)
+        .push(" AND c.id IN (SELECT value FROM json_each(")
+        .push_bind(serde_json::to_string(&ids).map_err(|_| AppError::Internal)?)
+        .push(")) ORDER BY c.sort_name, c.id");
+    let records: Vec<RowRecord> = builder
+        .build_query_as()
+        .fetch_all(pool)
+        .await
+        .map_err(internal)?;
+    decorate(pool, records).await
+}
+
+/// Adds a contact and says which of its values another (not blocked)
+/// contact already has: those become merge suggestions (R11, R17).
+pub(super) async fn add(
+    pool: &SqlitePool,
+    workspace_id: i64,
+    contact: &ValidContact,
+) -> Result<AddedContact, AppError> {
+    let at = now();
+    let phone = contact.phone.as_ref().map(|phone| phone.e164().to_string());
+    let country = contact
+        .country
+        .or_else(|| contact.phone.as_ref().and_then(|phone| phone.country()));
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO contacts (workspace_id, first_name, last_name, email, email_key, phone,
+                               country, country_manual, language, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(workspace_id)
+    .bind(contact.name.first())
+    .bind(contact.name.last())
+    .bind(contact.email.as_ref().map(|email| email.as_str()))
+    .bind(contact.email.as_ref().map(|email| email.key()))
+    .bind(&phone)
+    .bind(country.map(|country| country.code()))
+    .bind(contact.country.is_some())
+    .bind(contact.language.map(|language| language.tag()))
+    .bind(at)
+    .bind(at)
+    .fetch_one(pool)
+    .await
+    .map_err(internal)?;
+    let (phone_shared, email_shared): (bool, bool) = sqlx::query_as(
+        "SELECT EXISTS (SELECT 1 FROM contacts WHERE workspace_id = ?1 AND id <> ?2
+                          AND blocked_at IS NULL AND phone = ?3),
+                EXISTS (SELECT 1 FROM contacts WHERE workspace_id = ?1 AND id <> ?2
+                          AND blocked_at IS NULL AND email_key = ?4)",
+    )
+    .bind(workspace_id)
+    .bind(id)
+    .bind(&phone)
+    .bind(contact.email.as_ref().map(|email| email.key()))
+    .fetch_one(pool)
+    .await
+    .map_err(internal)?;
+    Ok(AddedContact {
+        id,
+        display_name: contact.name.display_name(),
+        phone_shared,
+        email_shared,
+    })
+}

@@ -1,0 +1,220 @@
+//! Background deletion (R29–R33): a job records exactly which contacts it
+//! deletes when it is requested; a runner claims it and deletes them in
+//! batches, each batch one transaction that also removes them from the job,
+//! so a restart resumes where the last committed batch ended and no contact
+//! is ever left half-deleted.
+
+use super::filter::{push_target, tag_ids, target_query};
+use crate::storage::{internal, now, SqliteStore};
+use app::contacts::model::{DeleteProgress, DeleteTarget};
+use app::error::AppError;
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+
+/// A finished deletion stays visible in the module this long.
+const SHOW_FINISHED_SECS: i64 = 10 * 60;
+
+/// What one batch did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchOutcome {
+    /// Deleted a batch; more remain.
+    More,
+    /// The job is finished.
+    Done,
+    /// Another runner holds the job now (this runner's claim ran out).
+    Lost,
+}
+
+fn now_millis() -> i64 {
+    i64::try_from(time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000)
+        .unwrap_or(i64::MAX)
+}
+
+/// Records the job and the contacts it deletes, in one transaction.
+pub(super) async fn start(
+    pool: &SqlitePool,
+    workspace_id: i64,
+    user_id: i64,
+    target: &DeleteTarget,
+) -> Result<DeleteProgress, AppError> {
+    let tags = match target_query(target) {
+        Some(query) => tag_ids(pool, workspace_id, query).await?,
+        None => Vec::new(),
+    };
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(internal)?;
+    let (job_id,): (i64,) = sqlx::query_as(
+        "INSERT INTO delete_jobs (workspace_id, requested_by, total, created_at)
+         VALUES (?, ?, 0, ?) RETURNING id",
+    )
+    .bind(workspace_id)
+    .bind(user_id)
+    .bind(now())
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(internal)?;
+    let mut builder =
+        QueryBuilder::<Sqlite>::new("INSERT INTO delete_job_contacts (job_id, contact_id) SELECT ");
+    builder
+        .push_bind(job_id)
+        .push(", c.id FROM contacts c WHERE ");
+    push_target(&mut builder, workspace_id, target, &tags);
+    let total = builder
+        .build()
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?
+        .rows_affected();
+    sqlx::query("UPDATE delete_jobs SET total = ? WHERE id = ?")
+        .bind(i64::try_from(total).unwrap_or(i64::MAX))
+        .bind(job_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+    tx.commit().await.map_err(internal)?;
+    tracing::info!(job_id, workspace_id, total, "delete job recorded");
+    Ok(DeleteProgress {
+        job_id,
+        deleted: 0,
+        total,
+        done: total == 0,
+    })
+}
+
+/// The running deletion of the workspace, else one that finished a moment
+/// ago.
+pub(super) async fn progress(
+    pool: &SqlitePool,
+    workspace_id: i64,
+) -> Result<Option<DeleteProgress>, AppError> {
+    let row: Option<(i64, i64, i64, String)> = sqlx::query_as(
+        "SELECT id, deleted, total, status FROM delete_jobs
+          WHERE workspace_id = ? AND (status = 'running' OR finished_at >= ?)
+          ORDER BY status = 'running' DESC, id DESC LIMIT 1",
+    )
+    .bind(workspace_id)
+    .bind(now() - SHOW_FINISHED_SECS)
+    .fetch_optional(pool)
+    .await
+    .map_err(internal)?;
+    Ok(row.map(|(job_id, deleted, total, status)| DeleteProgress {
+        job_id,
+        deleted: u64::try_from(deleted).unwrap_or(0),
+        total: u64::try_from(total).unwrap_or(0),
+        done: status == "done",
+    }))
+}
+
+impl SqliteStore {
+    /// Claims the oldest running job that no other runner holds (or whose
+    /// holder's claim ran out) for `lease_millis`; returns its id.
+    pub async fn claim_delete_job(
+        &self,
+        runner: &str,
+        lease_millis: i64,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        let at = now_millis();
+        let claimed: Option<(i64,)> = sqlx::query_as(
+            "UPDATE delete_jobs SET claimed_by = ?1, claimed_until = ?2
+              WHERE id = (SELECT id FROM delete_jobs
+                           WHERE status = 'running'
+                             AND (claimed_by IS NULL OR claimed_by = ?1 OR claimed_until < ?3)
+                           ORDER BY id LIMIT 1)
+             RETURNING id",
+        )
+        .bind(runner)
+        .bind(at + lease_millis)
+        .bind(at)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(claimed.map(|(id,)| id))
+    }
+
+    /// Deletes the next `batch_size` contacts of a job this runner holds,
+    /// with their channel links, conversations, messages, tag links and
+    /// custom values, in one transaction that also renews the claim.
+    pub async fn delete_batch(
+        &self,
+        job_id: i64,
+        runner: &str,
+        batch_size: u32,
+        lease_millis: i64,
+    ) -> Result<BatchOutcome, sqlx::Error> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let held: Option<(i64,)> = sqlx::query_as(
+            "UPDATE delete_jobs SET claimed_until = ?
+              WHERE id = ? AND claimed_by = ? AND status = 'running' RETURNING workspace_id",
+        )
+        .bind(now_millis() + lease_millis)
+        .bind(job_id)
+        .bind(runner)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((workspace_id,)) = held else {
+            return Ok(BatchOutcome::Lost);
+        };
+        let range: (Option<i64>, Option<i64>, i64) = sqlx::query_as(
+            "SELECT MIN(contact_id), MAX(contact_id), COUNT(*) FROM (
+                 SELECT contact_id FROM delete_job_contacts WHERE job_id = ?
+                  ORDER BY contact_id LIMIT ?)",
+        )
+        .bind(job_id)
+        .bind(i64::from(batch_size.max(1)))
+        .fetch_one(&mut *tx)
+        .await?;
+        let (Some(first), Some(last), count) = range else {
+            finish(&mut tx, job_id).await?;
+            tx.commit().await?;
+            return Ok(BatchOutcome::Done);
+        };
+        let batch = "SELECT contact_id FROM delete_job_contacts WHERE job_id = ?1 AND contact_id BETWEEN ?2 AND ?3";
+        let statements = [
+            format!("DELETE FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE contact_id IN ({batch}))"),
+            format!("DELETE FROM conversations WHERE contact_id IN ({batch})"),
+            format!("DELETE FROM contact_channels WHERE contact_id IN ({batch})"),
+            format!("DELETE FROM contact_tags WHERE contact_id IN ({batch})"),
+            format!("DELETE FROM custom_values WHERE contact_id IN ({batch})"),
+            format!("DELETE FROM contacts WHERE workspace_id = ?4 AND id IN ({batch})"),
+            "DELETE FROM delete_job_contacts WHERE job_id = ?1 AND contact_id BETWEEN ?2 AND ?3".to_string(),
+        ];
+        for statement in &statements {
+            sqlx::query(statement)
+                .bind(job_id)
+                .bind(first)
+                .bind(last)
+                .bind(workspace_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query("UPDATE delete_jobs SET deleted = MIN(total, deleted + ?) WHERE id = ?")
+            .bind(count)
+            .bind(job_id)
+            .execute(&mut *tx)
+            .await?;
+        let (remaining,): (bool,) =
+            sqlx::query_as("SELECT EXISTS (SELECT 1 FROM delete_job_contacts WHERE job_id = ?)")
+                .bind(job_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        if !remaining {
+            finish(&mut tx, job_id).await?;
+        }
+        tx.commit().await?;
+        Ok(if remaining {
+            BatchOutcome::More
+        } else {
+            BatchOutcome::Done
+        })
+    }
+}
+
+async fn finish(tx: &mut sqlx::SqliteConnection, job_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE delete_jobs SET status = 'done', deleted = total, finished_at = ?,
+                claimed_by = NULL, claimed_until = NULL WHERE id = ?",
+    )
+    .bind(now())
+    .bind(job_id)
+    .execute(tx)
+    .await?;
+    tracing::info!(job_id, "delete job finished");
+    Ok(())
+}

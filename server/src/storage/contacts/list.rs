@@ -1,0 +1,302 @@
+//! Reading the contacts table: a page in keyset order, its totals, and the
+//! channels and tags of its rows.
+
+use super::filter::{push_keyset, push_order, push_query, tag_ids};
+use crate::storage::internal;
+use app::contacts::model::{
+    ContactPage, ContactRow, Cursor, FilterOptions, ListRequest, MemberOption, PageCursor, Sort,
+    TagOption, Total, COUNT_CAP, PAGE_SIZE,
+};
+use app::error::AppError;
+use shared::channel::ChannelKind;
+use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use std::collections::HashMap;
+
+/// The columns every row query selects, from `contacts c`.
+pub(super) const ROW_SELECT: &str = "SELECT c.id, c.first_name, c.last_name, c.profile_name, \
+    c.avatar_url, c.email, c.phone, c.country, c.language, c.assignee_id, u.name AS assignee_name, \
+    v.status, c.last_message_at, c.created_at, c.sort_name, c.last_activity \
+    FROM contacts c LEFT JOIN users u ON u.id = c.assignee_id \
+    LEFT JOIN conversations v ON v.contact_id = c.id WHERE ";
+
+/// One row as stored.
+#[derive(sqlx::FromRow)]
+pub(super) struct RowRecord {
+    id: i64,
+    first_name: String,
+    last_name: String,
+    profile_name: String,
+    avatar_url: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    country: Option<String>,
+    language: Option<String>,
+    assignee_id: Option<i64>,
+    assignee_name: Option<String>,
+    status: Option<String>,
+    last_message_at: Option<i64>,
+    created_at: i64,
+    sort_name: String,
+    last_activity: i64,
+}
+
+impl RowRecord {
+    fn cursor(&self, sort: Sort) -> Cursor {
+        let key = match sort {
+            Sort::Added => self.created_at.to_string(),
+            Sort::LastMessage => self.last_activity.to_string(),
+            Sort::Name => self.sort_name.clone(),
+        };
+        Cursor { id: self.id, key }
+    }
+}
+
+/// The page the request asks for.
+pub(super) async fn list(
+    pool: &SqlitePool,
+    workspace_id: i64,
+    request: &ListRequest,
+) -> Result<ContactPage, AppError> {
+    let query = &request.query;
+    let tags = tag_ids(pool, workspace_id, query).await?;
+    let (mut records, previous, next) = match &request.page {
+        PageCursor::First => {
+            let mut records = fetch_page(pool, workspace_id, request, &tags, None, true).await?;
+            let more = trim(&mut records);
+            (records, false, more)
+        }
+        PageCursor::After(cursor) => {
+            let mut records =
+                fetch_page(pool, workspace_id, request, &tags, Some(cursor), true).await?;
+            let more = trim(&mut records);
+            (records, true, more)
+        }
+        PageCursor::Before(cursor) => {
+            let mut records =
+                fetch_page(pool, workspace_id, request, &tags, Some(cursor), false).await?;
+            let more = trim(&mut records);
+            records.reverse();
+            if more {
+                (records, true, true)
+            } else {
+                // Back at the start: show a full first page.
+                let mut records =
+                    fetch_page(pool, workspace_id, request, &tags, None, true).await?;
+                let more = trim(&mut records);
+                (records, false, more)
+            }
+        }
+    };
+    let previous = previous
+        .then(|| records.first().map(|row| row.cursor(query.sort)))
+        .flatten();
+    let next = next
+        .then(|| records.last().map(|row| row.cursor(query.sort)))
+        .flatten();
+    let (total_all, blocked) = workspace_counts(pool, workspace_id).await?;
+    let active_count = total_all.saturating_sub(blocked);
+    let total = if query.is_filtered() {
+        capped_count(pool, workspace_id, request, &tags).await?
+    } else {
+        let count = match query.view {
+            app::contacts::model::View::All => active_count,
+            app::contacts::model::View::Blocked => blocked,
+        };
+        Total { count, exact: true }
+    };
+    let rows = decorate(pool, std::mem::take(&mut records)).await?;
+    Ok(ContactPage {
+        rows,
+        total,
+        active_count,
+        blocked_count: blocked,
+        previous,
+        next,
+    })
+}
+
+/// Drops the look-ahead row; says whether there was one.
+fn trim(records: &mut Vec<RowRecord>) -> bool {
+    let more = records.len() > PAGE_SIZE;
+    records.truncate(PAGE_SIZE);
+    more
+}
+
+async fn fetch_page(
+    pool: &SqlitePool,
+    workspace_id: i64,
+    request: &ListRequest,
+    tags: &[i64],
+    cursor: Option<&Cursor>,
+    forward: bool,
+) -> Result<Vec<RowRecord>, AppError> {
+    let sort = request.query.sort;
+    let mut builder = QueryBuilder::<Sqlite>::new(ROW_SELECT);
+    push_query(&mut builder, workspace_id, &request.query, tags);
+    if let Some(cursor) = cursor {
+        push_keyset(&mut builder, sort, cursor, forward)?;
+    }
+    push_order(&mut builder, sort, forward);
+    builder.push(" LIMIT ").push_bind(PAGE_SIZE as i64 + 1);
+    builder
+        .build_query_as::<RowRecord>()
+        .fetch_all(pool)
+        .await
+        .map_err(internal)
+}
+
+/// All contacts and blocked contacts of the workspace, from the maintained
+/// counter.
+pub(super) async fn workspace_counts(
+    pool: &SqlitePool,
+    workspace_id: i64,
+) -> Result<(u64, u64), AppError> {
+    let counts: Option<(i64, i64)> =
+        sqlx::query_as("SELECT total, blocked FROM contact_counts WHERE workspace_id = ?")
+            .bind(workspace_id)
+            .fetch_optional(pool)
+            .await
+            .map_err(internal)?;
+    let (total, blocked) = counts.unwrap_or((0, 0));
+    Ok((
+        u64::try_from(total).unwrap_or(0),
+        u64::try_from(blocked).unwrap_or(0),
+    ))
+}
+
+async fn capped_count(
+    pool: &SqlitePool,
+    workspace_id: i64,
+    request: &ListRequest,
+    tags: &[i64],
+) -> Result<Total, AppError> {
+    let mut builder =
+        QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM (SELECT 1 FROM contacts c WHERE ");
+    push_query(&mut builder, workspace_id, &request.query, tags);
+    builder
+        .push(" LIMIT ")
+        .push_bind(COUNT_CAP as i64 + 1)
+        .push(")");
+    let (count,): (i64,) = builder
+        .build_query_as()
+        .fetch_one(pool)
+        .await
+        .map_err(internal)?;
+    let count = u64::try_from(count).unwrap_or(0);
+    Ok(Total {
+        count,
+        exact: count <= COUNT_CAP,
+    })
+}
+
+/// Turns stored rows into table rows, with their channels and tags (two
+/// queries for the whole page).
+pub(super) async fn decorate(
+    pool: &SqlitePool,
+    records: Vec<RowRecord>,
+) -> Result<Vec<ContactRow>, AppError> {
+    let ids: Vec<i64> = records.iter().map(|record| record.id).collect();
+    let ids = serde_json::to_string(&ids).map_err(|_| AppError::Internal)?;
+    let channel_rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT cc.contact_id, ch.kind FROM contact_channels cc JOIN channels ch ON ch.id = cc.channel_id
+          WHERE cc.contact_id IN (SELECT value FROM json_each(?)) ORDER BY cc.connected_at, ch.id",
+    )
+    .bind(&ids)
+    .fetch_all(pool)
+    .await
+    .map_err(internal)?;
+    let tag_rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
+          WHERE ct.contact_id IN (SELECT value FROM json_each(?)) ORDER BY t.name_key",
+    )
+    .bind(&ids)
+    .fetch_all(pool)
+    .await
+    .map_err(internal)?;
+    let mut channels: HashMap<i64, Vec<ChannelKind>> = HashMap::new();
+    for (contact_id, kind) in channel_rows {
+        if let Ok(kind) = kind.parse() {
+            channels.entry(contact_id).or_default().push(kind);
+        }
+    }
+    let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
+    for (contact_id, name) in tag_rows {
+        tags.entry(contact_id).or_default().push(name);
+    }
+    Ok(records
+        .into_iter()
+        .map(|record| {
+            let (display_name, has_name) = display_name(&record);
+            ContactRow {
+                id: record.id,
+                display_name,
+                has_name,
+                avatar_url: record.avatar_url,
+                channels: channels.remove(&record.id).unwrap_or_default(),
+                email: record.email,
+                phone: record.phone,
+                tags: tags.remove(&record.id).unwrap_or_default(),
+                country: record.country,
+                language: record.language,
+                status: record
+                    .status
+                    .as_deref()
+                    .and_then(app::contacts::model::status_from_key),
+                assignee: record.assignee_id.zip(record.assignee_name),
+                last_message_at: record.last_message_at,
+                created_at: record.created_at,
+            }
+        })
+        .collect())
+}
+
+/// The person's name; else the profile name; else the phone number or
+/// e-mail address stands in.
+fn display_name(record: &RowRecord) -> (String, bool) {
+    let name = format!("{} {}", record.first_name, record.last_name)
+        .trim()
+        .to_string();
+    if !name.is_empty() {
+        return (name, true);
+    }
+    if !record.profile_name.trim().is_empty() {
+        return (record.profile_name.trim().to_string(), true);
+    }
+    let stand_in = record
+        .phone
+        .clone()
+        .or_else(|| record.email.clone())
+        .unwrap_or_else(|| format!("Contact {}", record.id));
+    (stand_in, false)
+}
+
+/// The workspace's tags and members, by name.
+pub(super) async fn filter_options(
+    pool: &SqlitePool,
+    workspace_id: i64,
+) -> Result<FilterOptions, AppError> {
+    let tags: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, name FROM tags WHERE workspace_id = ? ORDER BY name_key")
+            .bind(workspace_id)
+            .fetch_all(pool)
+            .await
+            .map_err(internal)?;
+    let members: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT u.id, u.name FROM memberships m JOIN users u ON u.id = m.user_id
+          WHERE m.workspace_id = ? ORDER BY u.name",
+    )
+    .bind(workspace_id)
+    .fetch_all(pool)
+    .await
+    .map_err(internal)?;
+    Ok(FilterOptions {
+        tags: tags
+            .into_iter()
+            .map(|(id, name)| TagOption { id, name })
+            .collect(),
+        members: members
+            .into_iter()
+            .map(|(id, name)| MemberOption { id, name })
+            .collect(),
+    })
+}

@@ -1,0 +1,195 @@
+//! Bulk actions over HTTP (R31, R34): the 100 rule at the server for
+//! "Assign tags" and "Export to CSV", whatever the browser sends, tagging in
+//! one go, and the CSV download.
+
+mod common;
+mod contacts_support;
+
+use app::contacts::model::{BulkTarget, ContactQuery, PageCursor, TagAssignment};
+use app::error::AppError;
+use common::TestApp;
+use contacts_support::{call, list, signed_in};
+use reqwest::{header, Client, StatusCode};
+use serde_json::json;
+use shared::bulk::Selection;
+
+fn all_matching(count: u64) -> BulkTarget {
+    BulkTarget {
+        selection: Selection::AllMatching { count },
+        query: ContactQuery::default(),
+    }
+}
+
+async fn assign(
+    app: &TestApp,
+    client: &Client,
+    request: TagAssignment,
+) -> Result<u64, (StatusCode, AppError)> {
+    call(
+        app,
+        client,
+        "contacts_assign_tags",
+        json!({ "request": request }),
+    )
+    .await
+}
+
+async fn first_ids(app: &TestApp, client: &Client, count: usize) -> Vec<i64> {
+    let page = list(app, client, &ContactQuery::default(), PageCursor::First).await;
+    page.rows.iter().take(count).map(|row| row.id).collect()
+}
+
+#[tokio::test]
+async fn r34_server_refuses_assign_tags_over_100_whatever_the_browser_claims() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "agent@demo.test").await;
+    // "Select all" of 253 contacts, claimed as 50.
+    let lying = TagAssignment {
+        target: all_matching(50),
+        tag_ids: vec![],
+        new_tags: vec!["Spring campaign".into()],
+    };
+    let (status, error) = assign(&app, &client, lying).await.expect_err("refused");
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        error,
+        AppError::invalid(
+            "Selection",
+            "Tags can be assigned to at most 100 contacts at once."
+        )
+    );
+    // 101 ids one by one.
+    let many = TagAssignment {
+        target: BulkTarget {
+            selection: Selection::Ids((1..=101).collect()),
+            query: ContactQuery::default(),
+        },
+        tag_ids: vec![],
+        new_tags: vec!["Spring campaign".into()],
+    };
+    let (status, _) = assign(&app, &client, many).await.expect_err("refused");
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let created: (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM tags WHERE name = 'Spring campaign'")
+            .fetch_one(app.backend.store.pool())
+            .await
+            .expect("count");
+    assert_eq!(created.0, 0, "nothing was written");
+}
+
+#[tokio::test]
+async fn r34_assign_tags_tags_every_selected_contact_and_creates_new_tags() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "agent@demo.test").await;
+    let ids = first_ids(&app, &client, 3).await;
+    let (vip,): (i64,) = sqlx::query_as(
+        "SELECT id FROM tags WHERE name = 'VIP' AND workspace_id = (SELECT id FROM workspaces WHERE name = 'Demo')",
+    )
+    .fetch_one(app.backend.store.pool())
+    .await
+    .expect("tag");
+    let request = TagAssignment {
+        target: BulkTarget {
+            selection: Selection::Ids(ids.clone()),
+            query: ContactQuery::default(),
+        },
+        tag_ids: vec![vip],
+        new_tags: vec!["  Spring   campaign ".into()],
+    };
+    assert_eq!(assign(&app, &client, request).await.expect("tagged"), 3);
+    let page = list(&app, &client, &ContactQuery::default(), PageCursor::First).await;
+    for row in page.rows.iter().filter(|row| ids.contains(&row.id)) {
+        assert!(row.tags.contains(&"VIP".to_string()), "{row:?}");
+        assert!(row.tags.contains(&"Spring campaign".to_string()), "{row:?}");
+    }
+    // A bad new tag name is refused with the field named.
+    let bad = TagAssignment {
+        target: BulkTarget {
+            selection: Selection::Ids(ids),
+            query: ContactQuery::default(),
+        },
+        tag_ids: vec![],
+        new_tags: vec!["   ".into()],
+    };
+    let (status, error) = assign(&app, &client, bad).await.expect_err("refused");
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error.field(), Some("Tag"));
+}
+
+#[tokio::test]
+async fn r34_selection_from_another_workspace_tags_nothing() {
+    let app = TestApp::spawn().await;
+    let demo = signed_in(&app, "owner@demo.test").await;
+    let ids = first_ids(&app, &demo, 2).await;
+    let acme = signed_in(&app, "owner@acme.test").await;
+    let request = TagAssignment {
+        target: BulkTarget {
+            selection: Selection::Ids(ids),
+            query: ContactQuery::default(),
+        },
+        tag_ids: vec![],
+        new_tags: vec!["Stolen".into()],
+    };
+    let (status, error) = assign(&app, &acme, request).await.expect_err("refused");
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        error,
+        AppError::invalid("Selection", "Select at least one contact.")
+    );
+}
+
+async fn export(app: &TestApp, client: &Client, params: &str) -> reqwest::Response {
+    client
+        .get(format!("{}/contacts/export.csv?{params}", app.address))
+        .send()
+        .await
+        .expect("request")
+}
+
+#[tokio::test]
+async fn r34_csv_export_downloads_the_selected_rows() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "agent@demo.test").await;
+    let ids = first_ids(&app, &client, 3).await;
+    let joined = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    let response = export(&app, &client, &format!("ids={joined}")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()[header::CONTENT_TYPE],
+        "text/csv; charset=utf-8"
+    );
+    assert!(response.headers()[header::CONTENT_DISPOSITION]
+        .to_str()
+        .expect("header")
+        .starts_with("attachment"));
+    let body = response.text().await.expect("body");
+    let lines: Vec<&str> = body.trim_end().split("\r\n").collect();
+    assert!(lines[0].starts_with("Name,Channels,E-mail,Phone,Tags"));
+    assert_eq!(lines.len(), 4, "{body}");
+    // Phone numbers start with + and are neutralised.
+    assert!(!body.contains(",+"), "{body}");
+}
+
+#[tokio::test]
+async fn r34_csv_export_over_100_is_refused() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "agent@demo.test").await;
+    for params in ["select=all&count=20", "select=all&count=253"] {
+        let response = export(&app, &client, params).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{params}"
+        );
+        let error: AppError = response.json().await.expect("json");
+        assert_eq!(
+            error,
+            AppError::invalid("Selection", "At most 100 contacts can be exported at once.")
+        );
+    }
+    // A filter that matches nobody exports nothing.
+    let response = export(&app, &client, "select=all&count=1&q=zzzz-nobody").await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let response = export(&app, &app.client(), "ids=1").await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+}

@@ -1,0 +1,386 @@
+//! Deleting contacts (R29–R33): who may delete what, the dialog's numbers,
+//! and the background job that deletes in batches and survives a restart.
+
+mod common;
+mod contacts_support;
+
+use app::contacts::model::{BulkTarget, ContactQuery, DeletePreview, DeleteProgress, DeleteTarget};
+use app::error::AppError;
+use app::ssr::ContactsPort;
+use common::{TestApp, PASSWORD};
+use contacts_support::{call, scalar, signed_in, user_id, wait_for_deletions, workspace_id};
+use reqwest::{Client, StatusCode};
+use serde_json::json;
+use server::config::Config;
+use server::startup::Backend;
+use server::storage::contacts::BatchOutcome;
+use shared::bulk::Selection;
+
+fn selected(ids: Vec<i64>) -> DeleteTarget {
+    DeleteTarget::Selected(BulkTarget {
+        selection: Selection::Ids(ids),
+        query: ContactQuery::default(),
+    })
+}
+
+async fn preview(
+    app: &TestApp,
+    client: &Client,
+    target: &DeleteTarget,
+) -> Result<DeletePreview, (StatusCode, AppError)> {
+    call(
+        app,
+        client,
+        "contacts_delete_preview",
+        json!({ "target": target }),
+    )
+    .await
+}
+
+async fn delete(
+    app: &TestApp,
+    client: &Client,
+    target: &DeleteTarget,
+) -> Result<DeleteProgress, (StatusCode, AppError)> {
+    call(app, client, "contacts_delete", json!({ "target": target })).await
+}
+
+async fn ids(app: &TestApp, sql: &str) -> Vec<i64> {
+    sqlx::query_as::<_, (i64,)>(sql)
+        .fetch_all(app.backend.store.pool())
+        .await
+        .expect("ids")
+        .into_iter()
+        .map(|(id,)| id)
+        .collect()
+}
+
+async fn exists(app: &TestApp, id: i64) -> bool {
+    scalar(
+        app,
+        &format!("SELECT COUNT(*) FROM contacts WHERE id = {id}"),
+    )
+    .await
+        == 1
+}
+
+#[tokio::test]
+async fn r29_agents_delete_only_contacts_assigned_to_them() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "agent@demo.test").await;
+    let agent = user_id(&app, "agent@demo.test").await;
+    let demo = workspace_id(&app, "Demo").await;
+    let mine = ids(
+        &app,
+        &format!(
+            "SELECT id FROM contacts WHERE workspace_id = {demo} AND assignee_id = {agent} LIMIT 2"
+        ),
+    )
+    .await;
+    let others = ids(&app, &format!("SELECT id FROM contacts WHERE workspace_id = {demo} AND (assignee_id IS NULL OR assignee_id <> {agent}) LIMIT 1")).await;
+    assert_eq!(mine.len(), 2);
+    let mixed = selected([mine.clone(), others.clone()].concat());
+
+    let answer = preview(&app, &client, &mixed).await.expect("preview");
+    assert_eq!(answer.count, 3);
+    assert_eq!(
+        answer.refusal.as_deref(),
+        Some("You may not delete 1 of these 3 contacts. Agents can delete only contacts assigned to them.")
+    );
+    let (status, error) = delete(&app, &client, &mixed).await.expect_err("refused");
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        error,
+        AppError::Forbidden(answer.refusal.clone().expect("reason"))
+    );
+    assert!(exists(&app, mine[0]).await, "nothing was deleted");
+
+    let answer = preview(&app, &client, &selected(mine.clone()))
+        .await
+        .expect("preview");
+    assert_eq!(answer.refusal, None);
+    delete(&app, &client, &selected(mine.clone()))
+        .await
+        .expect("started");
+    wait_for_deletions(&app).await;
+    for id in &mine {
+        assert!(!exists(&app, *id).await);
+    }
+    assert!(exists(&app, others[0]).await);
+}
+
+#[tokio::test]
+async fn r32_delete_all_is_refused_to_agents() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "agent@acme.test").await;
+    let (status, error) = delete(&app, &client, &DeleteTarget::Everything)
+        .await
+        .expect_err("refused");
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        error,
+        AppError::Forbidden("Only owners and managers can delete all contacts.".into())
+    );
+    let acme = workspace_id(&app, "Acme Support").await;
+    assert_eq!(
+        scalar(
+            &app,
+            &format!("SELECT COUNT(*) FROM contacts WHERE workspace_id = {acme}")
+        )
+        .await,
+        40
+    );
+}
+
+#[tokio::test]
+async fn r30_r32_delete_all_removes_every_contact_with_its_history_in_one_workspace() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "owner@acme.test").await;
+    let acme = workspace_id(&app, "Acme Support").await;
+    let demo = workspace_id(&app, "Demo").await;
+    let answer = preview(&app, &client, &DeleteTarget::Everything)
+        .await
+        .expect("preview");
+    assert_eq!(answer.count, 40);
+    assert_eq!(
+        answer.question,
+        "Delete all 40 contacts of this workspace? Their conversation history will be deleted too. This cannot be undone."
+    );
+    let started = delete(&app, &client, &DeleteTarget::Everything)
+        .await
+        .expect("started");
+    assert_eq!(started.total, 40);
+    wait_for_deletions(&app).await;
+    let progress: Option<DeleteProgress> =
+        call(&app, &client, "contacts_delete_progress", json!({}))
+            .await
+            .expect("progress");
+    let progress = progress.expect("a finished job");
+    assert!(progress.done);
+    assert_eq!((progress.deleted, progress.total), (40, 40));
+    for sql in [
+        format!("SELECT COUNT(*) FROM contacts WHERE workspace_id = {acme}"),
+        format!("SELECT COUNT(*) FROM conversations WHERE workspace_id = {acme}"),
+        format!("SELECT COUNT(*) FROM messages m JOIN channels ch ON ch.id = m.channel_id WHERE ch.workspace_id = {acme}"),
+        format!("SELECT COUNT(*) FROM contact_channels cc JOIN channels ch ON ch.id = cc.channel_id WHERE ch.workspace_id = {acme}"),
+        format!("SELECT COUNT(*) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE t.workspace_id = {acme}"),
+        format!("SELECT COUNT(*) FROM custom_values v JOIN custom_fields f ON f.id = v.field_id WHERE f.workspace_id = {acme}"),
+        format!("SELECT total FROM contact_counts WHERE workspace_id = {acme}"),
+    ] {
+        assert_eq!(scalar(&app, &sql).await, 0, "{sql}");
+    }
+    assert_eq!(
+        scalar(
+            &app,
+            &format!("SELECT COUNT(*) FROM contacts WHERE workspace_id = {demo}")
+        )
+        .await,
+        260
+    );
+    assert_eq!(
+        scalar(
+            &app,
+            &format!("SELECT total FROM contact_counts WHERE workspace_id = {demo}")
+        )
+        .await,
+        260
+    );
+}
+
+#[tokio::test]
+async fn r31_delete_dialog_states_the_exact_number() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "manager@demo.test").await;
+    let demo = workspace_id(&app, "Demo").await;
+    let three = ids(
+        &app,
+        &format!("SELECT id FROM contacts WHERE workspace_id = {demo} LIMIT 3"),
+    )
+    .await;
+    let answer = preview(&app, &client, &selected(three))
+        .await
+        .expect("preview");
+    assert_eq!(answer.count, 3);
+    assert_eq!(
+        answer.question,
+        "Delete 3 contacts? Their conversation history will be deleted too. This cannot be undone."
+    );
+    let (status, _) = preview(&app, &client, &selected(vec![]))
+        .await
+        .expect_err("empty");
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn r33_delete_job_resumes_after_a_crash_between_batches_and_deletes_exactly_its_contacts() {
+    // A server without a job runner, so the test plays the runners.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = Config {
+        database_url: format!("sqlite://{}/contacts.db", dir.path().display()),
+        demo: true,
+        demo_password: Some(PASSWORD.to_string()),
+        secure_cookies: false,
+    };
+    let backend = Backend::open(&config).await.expect("open");
+    server::demo::seed_if_empty(&backend.store, config.demo_password.clone())
+        .await
+        .expect("seed");
+    let store = &backend.store;
+    let pool = store.pool();
+    let count = |sql: String| async move {
+        let (value,): (i64,) = sqlx::query_as(&sql).fetch_one(pool).await.expect("count");
+        value
+    };
+    let (demo,): (i64,) = sqlx::query_as("SELECT id FROM workspaces WHERE name = 'Demo'")
+        .fetch_one(pool)
+        .await
+        .expect("ws");
+    let (owner,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = 'owner@demo.test'")
+        .fetch_one(pool)
+        .await
+        .expect("user");
+    let chosen: Vec<i64> = sqlx::query_as::<_, (i64,)>(&format!(
+        "SELECT id FROM contacts WHERE workspace_id = {demo} ORDER BY id DESC LIMIT 25"
+    ))
+    .fetch_all(pool)
+    .await
+    .expect("ids")
+    .into_iter()
+    .map(|(id,)| id)
+    .collect();
+    let list = chosen
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+
+    let job = store
+        .start_delete(demo, owner, &selected(chosen.clone()))
+        .await
+        .expect("job");
+    assert_eq!(job.total, 25);
+    // A contact created after the job started is not the job's.
+    let (late,): (i64,) = sqlx::query_as(
+        "INSERT INTO contacts (workspace_id, first_name, created_at, updated_at) VALUES (?, 'Late', 0, 0) RETURNING id",
+    )
+    .bind(demo)
+    .fetch_one(pool)
+    .await
+    .expect("late contact");
+
+    let lease = 30;
+    assert_eq!(
+        store.claim_delete_job("first", lease).await.expect("claim"),
+        Some(job.job_id)
+    );
+    assert_eq!(
+        store
+            .delete_batch(job.job_id, "first", 10, lease)
+            .await
+            .expect("batch"),
+        BatchOutcome::More
+    );
+    assert_eq!(
+        count(format!(
+            "SELECT COUNT(*) FROM contacts WHERE id IN ({list})"
+        ))
+        .await,
+        15
+    );
+    // Every contact of the batch went whole, with everything hanging off it.
+    let gone_conversations = count(format!(
+        "SELECT COUNT(*) FROM conversations WHERE contact_id IN ({list})"
+    ))
+    .await;
+    assert_eq!(gone_conversations, count(format!(
+        "SELECT COUNT(*) FROM conversations v JOIN contacts c ON c.id = v.contact_id WHERE c.id IN ({list})"
+    )).await);
+
+    // The first runner dies here. Until its claim runs out nobody else works on the job.
+    assert_eq!(
+        store
+            .claim_delete_job("second", lease)
+            .await
+            .expect("claim"),
+        None
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(lease as u64 + 20)).await;
+    assert_eq!(
+        store
+            .claim_delete_job("second", lease)
+            .await
+            .expect("claim"),
+        Some(job.job_id)
+    );
+    // The old runner, back from the dead, has lost the job.
+    assert_eq!(
+        store
+            .delete_batch(job.job_id, "first", 10, lease)
+            .await
+            .expect("batch"),
+        BatchOutcome::Lost
+    );
+    let mut outcome = BatchOutcome::More;
+    while outcome == BatchOutcome::More {
+        outcome = store
+            .delete_batch(job.job_id, "second", 10, lease)
+            .await
+            .expect("batch");
+    }
+    assert_eq!(outcome, BatchOutcome::Done);
+
+    assert_eq!(
+        count(format!(
+            "SELECT COUNT(*) FROM contacts WHERE id IN ({list})"
+        ))
+        .await,
+        0
+    );
+    for table in [
+        "contact_channels",
+        "conversations",
+        "contact_tags",
+        "custom_values",
+    ] {
+        assert_eq!(
+            count(format!(
+                "SELECT COUNT(*) FROM {table} WHERE contact_id IN ({list})"
+            ))
+            .await,
+            0,
+            "{table}"
+        );
+    }
+    assert_eq!(count("SELECT COUNT(*) FROM messages WHERE conversation_id NOT IN (SELECT id FROM conversations)".into()).await, 0);
+    assert_eq!(
+        count(format!(
+            "SELECT COUNT(*) FROM contacts WHERE workspace_id = {demo}"
+        ))
+        .await,
+        260 - 25 + 1
+    );
+    assert_eq!(
+        count(format!(
+            "SELECT total FROM contact_counts WHERE workspace_id = {demo}"
+        ))
+        .await,
+        260 - 25 + 1
+    );
+    assert_eq!(
+        count(format!("SELECT COUNT(*) FROM contacts WHERE id = {late}")).await,
+        1
+    );
+    let progress = store
+        .delete_progress(demo)
+        .await
+        .expect("progress")
+        .expect("job");
+    assert_eq!(
+        (progress.deleted, progress.total, progress.done),
+        (25, 25, true)
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM delete_job_contacts".into()).await,
+        0
+    );
+}

@@ -1,0 +1,331 @@
+//! The contacts table over HTTP: search, filters, keyset pages, the blocked
+//! view, workspace isolation and "Add contact".
+
+mod common;
+mod contacts_support;
+
+use app::contacts::model::{AddedContact, ContactQuery, PageCursor, Sort, View, PAGE_SIZE};
+use common::TestApp;
+use contacts_support::{all_pages, call, list, scalar, signed_in, workspace_id};
+use reqwest::StatusCode;
+use serde_json::json;
+use std::collections::HashSet;
+
+#[tokio::test]
+async fn r24_search_finds_names_emails_and_phones_in_any_format() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "agent@demo.test").await;
+    let (first, last, phone, email): (String, String, String, String) = sqlx::query_as(
+        "SELECT first_name, last_name, phone, email FROM contacts
+          WHERE phone IS NOT NULL AND email IS NOT NULL AND blocked_at IS NULL
+            AND workspace_id = (SELECT id FROM workspaces WHERE name = 'Demo') LIMIT 1",
+    )
+    .fetch_one(app.backend.store.pool())
+    .await
+    .expect("a contact");
+    let name_query = ContactQuery {
+        search: first.to_lowercase(),
+        ..ContactQuery::default()
+    };
+    let page = list(&app, &client, &name_query, PageCursor::First).await;
+    assert!(!page.rows.is_empty());
+    assert!(page.rows.iter().all(|row| row
+        .display_name
+        .to_lowercase()
+        .contains(&first.to_lowercase())));
+
+    let full = ContactQuery {
+        search: format!("{first} {last}"),
+        ..ContactQuery::default()
+    };
+    let page = list(&app, &client, &full, PageCursor::First).await;
+    assert!(page
+        .rows
+        .iter()
+        .any(|row| row.phone.as_deref() == Some(phone.as_str())));
+
+    // The phone as people type it: spaces and a 00 prefix instead of +.
+    let digits = phone.trim_start_matches('+');
+    let typed = format!("00{} {} {}", &digits[..2], &digits[2..5], &digits[5..]);
+    for search in [typed, format!("+{} {}", &digits[..2], &digits[2..])] {
+        let query = ContactQuery {
+            search,
+            ..ContactQuery::default()
+        };
+        let page = list(&app, &client, &query, PageCursor::First).await;
+        assert!(
+            page.rows
+                .iter()
+                .any(|row| row.phone.as_deref() == Some(phone.as_str())),
+            "{query:?}"
+        );
+    }
+
+    let by_email = ContactQuery {
+        search: email.to_uppercase(),
+        ..ContactQuery::default()
+    };
+    let page = list(&app, &client, &by_email, PageCursor::First).await;
+    assert!(page
+        .rows
+        .iter()
+        .any(|row| row.email.as_deref() == Some(email.as_str())));
+
+    let nothing = ContactQuery {
+        search: "zzzz-nobody".into(),
+        ..ContactQuery::default()
+    };
+    let page = list(&app, &client, &nothing, PageCursor::First).await;
+    assert!(page.rows.is_empty());
+    assert_eq!(page.total.count, 0);
+}
+
+#[tokio::test]
+async fn r24_tag_filter_lists_only_contacts_with_those_tags() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "manager@demo.test").await;
+    let query = ContactQuery {
+        tags: vec!["VIP".into(), "Partner".into()],
+        ..ContactQuery::default()
+    };
+    let ids = all_pages(&app, &client, &query).await;
+    let expected = scalar(
+        &app,
+        "SELECT COUNT(DISTINCT c.id) FROM contacts c JOIN contact_tags ct ON ct.contact_id = c.id
+           JOIN tags t ON t.id = ct.tag_id
+          WHERE t.name IN ('VIP', 'Partner') AND c.blocked_at IS NULL
+            AND c.workspace_id = (SELECT id FROM workspaces WHERE name = 'Demo')",
+    )
+    .await;
+    assert_eq!(ids.len() as i64, expected);
+    let page = list(&app, &client, &query, PageCursor::First).await;
+    assert_eq!(page.total.count as i64, expected);
+    assert!(page
+        .rows
+        .iter()
+        .all(|row| row.tags.iter().any(|tag| tag == "VIP" || tag == "Partner")));
+}
+
+/// Inserts a contact straight into the database, `age` seconds old.
+async fn insert_contact(app: &TestApp, workspace: i64, name: &str, age: i64) -> i64 {
+    let at = time::OffsetDateTime::now_utc().unix_timestamp() - age;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO contacts (workspace_id, first_name, created_at, updated_at)
+         VALUES (?, ?, ?, ?) RETURNING id",
+    )
+    .bind(workspace)
+    .bind(name)
+    .bind(at)
+    .bind(at)
+    .fetch_one(app.backend.store.pool())
+    .await
+    .expect("insert");
+    id
+}
+
+#[tokio::test]
+async fn r31_keyset_pages_stay_correct_under_concurrent_inserts_and_deletes() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "owner@demo.test").await;
+    let demo = workspace_id(&app, "Demo").await;
+    for sort in [Sort::Added, Sort::Name, Sort::LastMessage] {
+        let query = ContactQuery {
+            sort,
+            ..ContactQuery::default()
+        };
+        let before: Vec<i64> = all_pages(&app, &client, &query).await;
+        let mut seen = Vec::new();
+        let mut deleted = HashSet::new();
+        let mut page = PageCursor::First;
+        let mut round = 0;
+        loop {
+            let answer = list(&app, &client, &query, page).await;
+            assert!(answer.rows.len() <= PAGE_SIZE);
+            seen.extend(answer.rows.iter().map(|row| row.id));
+            // Between pages: new contacts arrive, and an unseen one goes.
+            round += 1;
+            insert_contact(&app, demo, &format!("Aaron New{round}"), 0).await;
+            insert_contact(&app, demo, &format!("Zed Late{round}"), 0).await;
+            if let Some(victim) = before
+                .iter()
+                .rev()
+                .find(|id| !seen.contains(id) && !deleted.contains(*id))
+            {
+                sqlx::query("DELETE FROM contacts WHERE id = ?")
+                    .bind(victim)
+                    .execute(app.backend.store.pool())
+                    .await
+                    .expect("delete");
+                deleted.insert(*victim);
+            }
+            match answer.next {
+                Some(cursor) => page = PageCursor::After(cursor),
+                None => break,
+            }
+        }
+        let unique: HashSet<i64> = seen.iter().copied().collect();
+        assert_eq!(
+            unique.len(),
+            seen.len(),
+            "{sort:?}: a contact was listed twice"
+        );
+        for id in &before {
+            if !deleted.contains(id) {
+                assert!(unique.contains(id), "{sort:?}: contact {id} was skipped");
+            }
+        }
+        for id in &deleted {
+            assert!(
+                !unique.contains(id),
+                "{sort:?}: deleted contact {id} was listed"
+            );
+        }
+        // Order: each page continues where the last ended.
+        let order: Vec<i64> = before
+            .iter()
+            .copied()
+            .filter(|id| !deleted.contains(id))
+            .collect();
+        let seen_old: Vec<i64> = seen
+            .iter()
+            .copied()
+            .filter(|id| order.contains(id))
+            .collect();
+        assert_eq!(seen_old, order, "{sort:?}: order changed");
+    }
+}
+
+#[tokio::test]
+async fn r31_previous_page_returns_the_same_rows() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "owner@demo.test").await;
+    let query = ContactQuery::default();
+    let first = list(&app, &client, &query, PageCursor::First).await;
+    let second = list(
+        &app,
+        &client,
+        &query,
+        PageCursor::After(first.next.clone().expect("next")),
+    )
+    .await;
+    assert_eq!(second.rows.len(), PAGE_SIZE);
+    let back = list(
+        &app,
+        &client,
+        &query,
+        PageCursor::Before(second.previous.clone().expect("previous")),
+    )
+    .await;
+    assert_eq!(back.rows, first.rows);
+    assert!(back.previous.is_none());
+    assert_eq!(first.total.count, first.active_count);
+}
+
+#[tokio::test]
+async fn r28_blocked_contacts_are_listed_only_in_their_own_view() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "agent@demo.test").await;
+    let blocked_ids: HashSet<i64> = sqlx::query_as::<_, (i64,)>(
+        "SELECT id FROM contacts WHERE blocked_at IS NOT NULL
+            AND workspace_id = (SELECT id FROM workspaces WHERE name = 'Demo')",
+    )
+    .fetch_all(app.backend.store.pool())
+    .await
+    .expect("blocked")
+    .into_iter()
+    .map(|(id,)| id)
+    .collect();
+    assert!(!blocked_ids.is_empty());
+    let main: HashSet<i64> = all_pages(&app, &client, &ContactQuery::default())
+        .await
+        .into_iter()
+        .collect();
+    assert!(main.is_disjoint(&blocked_ids));
+    let blocked_view = ContactQuery {
+        view: View::Blocked,
+        ..ContactQuery::default()
+    };
+    let listed: HashSet<i64> = all_pages(&app, &client, &blocked_view)
+        .await
+        .into_iter()
+        .collect();
+    assert_eq!(listed, blocked_ids);
+    let page = list(&app, &client, &blocked_view, PageCursor::First).await;
+    assert_eq!(page.total.count as usize, blocked_ids.len());
+    assert_eq!(page.blocked_count as usize, blocked_ids.len());
+    assert_eq!(page.active_count as usize, main.len());
+}
+
+#[tokio::test]
+async fn r2_contacts_of_another_workspace_never_show() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "owner@acme.test").await;
+    let ids = all_pages(&app, &client, &ContactQuery::default()).await;
+    let acme = workspace_id(&app, "Acme Support").await;
+    let outside = scalar(
+        &app,
+        &format!(
+            "SELECT COUNT(*) FROM contacts WHERE workspace_id <> {acme} AND id IN ({})",
+            ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+        ),
+    )
+    .await;
+    assert_eq!(outside, 0);
+    assert!(!ids.is_empty());
+}
+
+#[tokio::test]
+async fn signed_out_listing_is_refused() {
+    let app = TestApp::spawn().await;
+    let answer: Result<serde_json::Value, _> = call(
+        &app,
+        &app.client(),
+        "contacts_list",
+        json!({ "request": {} }),
+    )
+    .await;
+    assert_eq!(answer.expect_err("refused").0, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn add_contact_checks_values_and_reports_shared_ones() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "agent@demo.test").await;
+    let bad: Result<AddedContact, _> = call(
+        &app,
+        &client,
+        "contacts_add",
+        json!({ "contact": { "first_name": "Ann", "last_name": "", "phone": "", "email": "not-an-email",
+                              "country": "", "language": "" } }),
+    )
+    .await;
+    let (status, error) = bad.expect_err("refused");
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error.field(), Some("E-mail address"));
+
+    let (phone,): (String,) = sqlx::query_as(
+        "SELECT phone FROM contacts WHERE phone IS NOT NULL AND blocked_at IS NULL
+            AND workspace_id = (SELECT id FROM workspaces WHERE name = 'Demo') LIMIT 1",
+    )
+    .fetch_one(app.backend.store.pool())
+    .await
+    .expect("phone");
+    let added: AddedContact = call(
+        &app,
+        &client,
+        "contacts_add",
+        json!({ "contact": { "first_name": " Ann ", "last_name": "Other", "phone": phone,
+                              "email": "ann.other@example.com", "country": "", "language": "de" } }),
+    )
+    .await
+    .expect("added");
+    assert_eq!(added.display_name, "Ann Other");
+    assert!(added.phone_shared);
+    assert!(!added.email_shared);
+    let query = ContactQuery {
+        search: "ann other".into(),
+        ..ContactQuery::default()
+    };
+    let page = list(&app, &client, &query, PageCursor::First).await;
+    assert_eq!(page.rows.first().map(|row| row.id), Some(added.id));
+}
