@@ -8,6 +8,7 @@ pub mod error;
 pub mod layout;
 pub mod lazy_checks;
 pub mod pages;
+pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 

@@ -48,6 +48,7 @@ impl Backend {
 pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router {
     let services = Services {
         accounts: Arc::new(backend.store.clone()),
+        details: Arc::new(backend.store.clone()),
     };
     let context = move || {
         provide_context(services.clone());

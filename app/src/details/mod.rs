@@ -1,6 +1,9 @@
 //! The contact-details drawer: opens beside the Inbox and the Contacts
 //! table for one contact.
 
+pub mod api;
+pub mod model;
+
 use leptos::prelude::*;
 use shared::permissions::Module;
 

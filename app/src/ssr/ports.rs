@@ -1,6 +1,7 @@
 //! The seams between the Leptos app and the server: traits the server
 //! implements (over SQLite or PostgreSQL) and hands over as context.
 
+use super::details_port::DetailsPort;
 use crate::auth::Viewer;
 use crate::error::AppError;
 use async_trait::async_trait;
@@ -34,4 +35,6 @@ pub trait Accounts: Send + Sync {
 #[derive(Clone)]
 pub struct Services {
     pub accounts: Arc<dyn Accounts>,
+    /// Contacts as the drawer and the contact-fields settings see them.
+    pub details: Arc<dyn DetailsPort>,
 }

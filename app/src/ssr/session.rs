@@ -1,5 +1,6 @@
 //! Reading and writing the session of the current request.
 
+use super::details_port::DetailsPort;
 use super::ports::{Accounts, Services};
 use crate::auth::Viewer;
 use crate::error::AppError;
@@ -29,6 +30,11 @@ fn services() -> Result<Services, AppError> {
 /// The accounts service.
 pub fn accounts() -> Result<Arc<dyn Accounts>, AppError> {
     Ok(services()?.accounts)
+}
+
+/// The contact-details service.
+pub fn details() -> Result<Arc<dyn DetailsPort>, AppError> {
+    Ok(services()?.details)
 }
 
 async fn session() -> Result<Session, AppError> {

@@ -2,6 +2,7 @@
 //! default; every adapter implements the same port traits.
 
 mod accounts;
+mod details;
 pub mod sqlite;
 
 pub use sqlite::SqliteStore;
