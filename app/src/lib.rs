@@ -1,6 +1,8 @@
 //! The Leptos application: routes, pages, components and the server
 //! functions they call. Built twice: with `ssr` into the server, with
 //! `hydrate` into the browser's WebAssembly.
+// The drawer's views nest deeply; release builds need more room to lay them out.
+#![recursion_limit = "256"]
 
 pub mod auth;
 pub mod details;

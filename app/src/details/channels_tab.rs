@@ -50,6 +50,7 @@ pub fn ChannelsTab(contact: ContactDetails) -> impl IntoView {
         {group("Inactive", "channels-inactive", "Not connected yet; you can write first.", inactive)}
         {group("Unavailable", "channels-unavailable", "The contact has to write first.", unavailable)}
     }
+    .into_any()
 }
 
 fn kind_icon(kind: ChannelKind) -> &'static str {
@@ -152,4 +153,5 @@ fn ChannelCardView(card: ChannelCard, contact_id: i64) -> impl IntoView {
             </div>
         </li>
     }
+    .into_any()
 }

@@ -107,4 +107,5 @@ fn CheckboxField(
             <p class="field-error" id=error_id role="alert">{move || error.get()}</p>
         </div>
     }
+    .into_any()
 }

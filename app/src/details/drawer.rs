@@ -1,12 +1,12 @@
 //! The drawer's frame: loads the contact, traps focus, closes on Escape and
 //! holds the header and the two tabs.
 
-use super::api::get_contact;
 use super::browser::{focus_id, trap_focus};
+use super::cache::contact_source;
 use super::channels_tab::ChannelsTab;
 use super::fields_tab::FieldsTab;
 use super::header::ContactHeader;
-use super::model::{ContactDetails, ContactRef};
+use super::model::ContactDetails;
 use super::more_menu::MoreMenu;
 use super::state::{DrawerState, Tab};
 use crate::auth::Viewer;
@@ -23,22 +23,19 @@ pub fn ContactDrawer(
     #[prop(into)] close_href: String,
 ) -> impl IntoView {
     let viewer = expect_context::<Viewer>();
+    let (revision, contact) = contact_source(contact_id);
     let state = DrawerState {
         contact_id,
         module,
         role: viewer.role(),
         viewer_id: viewer.user_id,
-        revision: RwSignal::new(0),
+        revision,
         notice: RwSignal::new(None),
         tab: RwSignal::new(Tab::Details),
         tag_picker_open: RwSignal::new(false),
         close_href: StoredValue::new(close_href.clone()),
     };
     provide_context(state);
-    let contact = Resource::new(
-        move || state.revision.get(),
-        move |_| get_contact(ContactRef { contact_id }),
-    );
     let drawer = NodeRef::<leptos::html::Aside>::new();
     let navigate = use_navigate();
     let on_keydown = move |event: leptos::ev::KeyboardEvent| match event.key().as_str() {
@@ -76,12 +73,13 @@ pub fn ContactDrawer(
             </Transition>
         </aside>
     }
+    .into_any()
 }
 
 /// Remembers what had focus when the drawer opened, focuses the drawer, and
 /// gives focus back when it closes.
 fn return_focus_on_close() {
-    let opener = StoredValue::new_local(None::<String>);
+    let opener = StoredValue::new(None::<String>);
     Effect::new(move || {
         #[cfg(feature = "hydrate")]
         {
@@ -113,6 +111,7 @@ fn CloseLink() -> impl IntoView {
             <span aria-hidden="true">"×"</span>
         </a>
     }
+    .into_any()
 }
 
 #[component]
@@ -184,4 +183,5 @@ fn DrawerBody(contact: ContactDetails) -> impl IntoView {
             </div>
         </div>
     }
+    .into_any()
 }

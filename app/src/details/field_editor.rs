@@ -321,4 +321,5 @@ pub fn FieldEditor(
             }}
         </div>
     }
+    .into_any()
 }

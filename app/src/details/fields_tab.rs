@@ -44,6 +44,7 @@ pub fn FieldsTab(contact: ContactDetails) -> impl IntoView {
         <CountryOptions/>
         <LanguageOptions/>
     }
+    .into_any()
 }
 
 fn standard_row(contact: &ContactDetails, field: StandardField) -> AnyView {
@@ -185,6 +186,7 @@ fn CountryOptions() -> impl IntoView {
             {Country::all().map(|c| view! { <option value=c.name()></option> }).collect_view()}
         </datalist>
     }
+    .into_any()
 }
 
 /// The languages the language input searches.
@@ -195,4 +197,5 @@ fn LanguageOptions() -> impl IntoView {
             {Language::all().map(|l| view! { <option value=l.name()></option> }).collect_view()}
         </datalist>
     }
+    .into_any()
 }

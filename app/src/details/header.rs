@@ -139,4 +139,5 @@ pub fn ContactHeader(contact: ContactDetails) -> impl IntoView {
             </Show>
         </div>
     }
+    .into_any()
 }

@@ -3,6 +3,7 @@
 
 pub mod api;
 mod browser;
+mod cache;
 mod channels_tab;
 mod custom_fields;
 mod drawer;
@@ -15,4 +16,5 @@ mod more_menu;
 mod state;
 mod tags;
 
+pub use cache::provide_drawer_sources;
 pub use drawer::ContactDrawer;

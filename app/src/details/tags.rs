@@ -80,6 +80,7 @@ pub fn TagsSection(contact: ContactDetails) -> impl IntoView {
             </Show>
         </section>
     }
+    .into_any()
 }
 
 /// A change to the contact's tags.
@@ -169,4 +170,5 @@ fn TagPicker(contact: ContactDetails, on_change: Callback<TagChange>) -> impl In
             })}
         </div>
     }
+    .into_any()
 }

@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn SignedInFrame() -> impl IntoView {
     let viewer = Resource::new(|| (), |_| current_viewer());
+    crate::details::provide_drawer_sources();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {

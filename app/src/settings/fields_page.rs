@@ -40,6 +40,7 @@ pub fn ContactFieldsPage() -> impl IntoView {
             view! { <p class="muted">"Only owners and managers can change contact fields."</p> }.into_any()
         }}
     }
+    .into_any()
 }
 
 fn label_of(key: &str, settings: &FieldSettings) -> String {
@@ -150,6 +151,7 @@ fn FieldOrderList(settings: FieldSettings, editable: bool) -> impl IntoView {
             })}
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -212,4 +214,5 @@ fn NewFieldForm(create: ServerAction<CreateCustomField>) -> impl IntoView {
             </form>
         </section>
     }
+    .into_any()
 }
