@@ -183,6 +183,9 @@ async fn members(store: &SqliteStore, workspace_id: i64) -> Result<Vec<MemberRef
         .collect())
 }
 
+/// A possible duplicate: id, first, last and profile name, phone, e-mail.
+type CandidateRow = (i64, String, String, String, Option<String>, Option<String>);
+
 /// R11, R12, R17: other non-blocked contacts of the workspace sharing the
 /// phone number (E.164) or e-mail address (case-insensitive); none for a
 /// blocked contact.
@@ -197,20 +200,19 @@ async fn duplicates(
     if keys.is_empty() {
         return Ok(Vec::new());
     }
-    let candidates: Vec<(i64, String, String, String, Option<String>, Option<String>)> =
-        sqlx::query_as(
-            "SELECT id, first_name, last_name, profile_name, phone, email FROM contacts
+    let candidates: Vec<CandidateRow> = sqlx::query_as(
+        "SELECT id, first_name, last_name, profile_name, phone, email FROM contacts
               WHERE workspace_id = ?1 AND id <> ?2 AND blocked_at IS NULL
                 AND ((?3 IS NOT NULL AND phone = ?3) OR (?4 IS NOT NULL AND email_key = ?4))
               ORDER BY id LIMIT 20",
-        )
-        .bind(workspace_id)
-        .bind(row.id)
-        .bind(phone.map(PhoneNumber::e164))
-        .bind(email.as_ref().map(Email::key))
-        .fetch_all(&store.pool)
-        .await
-        .map_err(internal)?;
+    )
+    .bind(workspace_id)
+    .bind(row.id)
+    .bind(phone.map(PhoneNumber::e164))
+    .bind(email.as_ref().map(Email::key))
+    .fetch_all(&store.pool)
+    .await
+    .map_err(internal)?;
     Ok(candidates
         .into_iter()
         .filter_map(|(id, first, last, profile, phone, email)| {
