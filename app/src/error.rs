@@ -69,6 +69,23 @@ impl AppError {
     }
 }
 
+impl From<shared::FieldError> for AppError {
+    /// Bad input found by the shared rules keeps their field and message.
+    fn from(error: shared::FieldError) -> Self {
+        AppError::Invalid {
+            field: error.field,
+            message: error.message,
+        }
+    }
+}
+
+impl From<shared::permissions::Refused> for AppError {
+    /// A refusal by the permission matrix, with its reason.
+    fn from(refused: shared::permissions::Refused) -> Self {
+        AppError::Forbidden(refused.0.to_owned())
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 

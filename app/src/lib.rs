@@ -1,8 +1,8 @@
 //! The Leptos application: routes, pages, components and the server
 //! functions they call. Built twice: with `ssr` into the server, with
 //! `hydrate` into the browser's WebAssembly.
-
-// The contacts table's view types are deep; release builds need the room.
+// The drawer's and the contacts table's views nest deeply; release builds
+// need more room to lay out their types.
 #![recursion_limit = "256"]
 
 pub mod auth;
@@ -12,6 +12,7 @@ pub mod error;
 pub mod layout;
 pub mod lazy_checks;
 pub mod pages;
+pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 

@@ -1,5 +1,7 @@
 //! The server: configuration, storage adapters, sessions, demo data and
 //! start-up around the Leptos app.
+// The drawer's views nest deeply; release builds need more room to lay them out.
+#![recursion_limit = "256"]
 
 pub mod config;
 pub mod contacts_csv;

@@ -1,3 +1,5 @@
+// The drawer's views nest deeply; release builds need more room to lay them out.
+#![recursion_limit = "256"]
 use server::config::Config;
 use server::startup::{self, Backend};
 use std::process::ExitCode;

@@ -50,6 +50,7 @@ pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Rou
     let services = Services {
         accounts: Arc::new(backend.store.clone()),
         contacts: Arc::new(backend.store.clone()),
+        details: Arc::new(backend.store.clone()),
     };
     let export_services = services.clone();
     let context = move || {

@@ -1,22 +1,20 @@
 //! The contact-details drawer: opens beside the Inbox and the Contacts
-//! table for one contact.
+//! table for one contact (R1–R10, R11, R18–R27).
 
-use leptos::prelude::*;
-use shared::permissions::Module;
+pub mod api;
+mod browser;
+mod cache;
+mod channels_tab;
+mod custom_fields;
+mod drawer;
+mod field_editor;
+mod fields_tab;
+mod header;
+mod merge_card;
+pub mod model;
+mod more_menu;
+mod state;
+mod tags;
 
-/// The drawer for one contact, beside the page that opened it. `close_href`
-/// is the address of the page without the drawer.
-#[component]
-pub fn ContactDrawer(
-    contact_id: i64,
-    module: Module,
-    #[prop(into)] close_href: String,
-) -> impl IntoView {
-    let _ = module;
-    view! {
-        <aside class="drawer" aria-label="Contact details">
-            <p>"ID: " {contact_id}</p>
-            <a href=close_href>"Close"</a>
-        </aside>
-    }
-}
+pub use cache::provide_drawer_sources;
+pub use drawer::ContactDrawer;

@@ -3,6 +3,7 @@ use super::not_found::NotFound;
 use crate::auth::{current_viewer, LoginPage, Viewer};
 use crate::error::AppError;
 use crate::pages::{ContactsPage, DashboardPage, InboxPage, SettingsPage};
+use crate::settings::ContactFieldsPage;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("inbox") view=InboxPage/>
                     <Route path=path!("contacts") view=ContactsPage/>
                     <Route path=path!("settings") view=SettingsPage/>
+                    <Route path=path!("settings/fields") view=ContactFieldsPage/>
                 </ParentRoute>
             </Routes>
         </Router>
@@ -55,6 +57,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn SignedInFrame() -> impl IntoView {
     let viewer = Resource::new(|| (), |_| current_viewer());
+    crate::details::provide_drawer_sources();
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {

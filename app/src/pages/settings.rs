@@ -11,5 +11,8 @@ pub fn SettingsPage() -> impl IntoView {
         <h1>"Settings"</h1>
         <p class="muted">"How your workspace works."</p>
         <p>"Workspace: " {viewer.workspace.name}</p>
+        <ul class="settings-links">
+            <li><a href="/settings/fields">"Contact fields"</a></li>
+        </ul>
     }
 }

@@ -2,9 +2,11 @@
 //! binary provides: the ports (traits) and the per-request session helpers.
 
 mod contacts_port;
+mod details_port;
 mod ports;
 mod session;
 
 pub use contacts_port::*;
+pub use details_port::*;
 pub use ports::*;
 pub use session::*;

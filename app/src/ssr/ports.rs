@@ -2,6 +2,7 @@
 //! implements (over SQLite or PostgreSQL) and hands over as context.
 
 use super::contacts_port::ContactsPort;
+use super::details_port::DetailsPort;
 use crate::auth::Viewer;
 use crate::error::AppError;
 use async_trait::async_trait;
@@ -37,4 +38,6 @@ pub struct Services {
     pub accounts: Arc<dyn Accounts>,
     /// The Contacts module's storage.
     pub contacts: Arc<dyn ContactsPort>,
+    /// Contacts as the drawer and the contact-fields settings see them.
+    pub details: Arc<dyn DetailsPort>,
 }

@@ -1,6 +1,7 @@
 //! Reading and writing the session of the current request.
 
 use super::contacts_port::ContactsPort;
+use super::details_port::DetailsPort;
 use super::ports::{Accounts, Services};
 use crate::auth::Viewer;
 use crate::error::AppError;
@@ -35,6 +36,11 @@ pub fn accounts() -> Result<Arc<dyn Accounts>, AppError> {
 /// The Contacts module's storage.
 pub fn contacts() -> Result<Arc<dyn ContactsPort>, AppError> {
     Ok(services()?.contacts)
+}
+
+/// The contact-details service.
+pub fn details() -> Result<Arc<dyn DetailsPort>, AppError> {
+    Ok(services()?.details)
 }
 
 async fn session() -> Result<Session, AppError> {

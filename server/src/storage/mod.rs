@@ -3,6 +3,7 @@
 
 mod accounts;
 pub mod contacts;
+mod details;
 pub mod sqlite;
 
 pub use sqlite::SqliteStore;

@@ -1,0 +1,273 @@
+//! Server functions of the drawer. Each one reads the session, asks the
+//! shared permission matrix (the same call the drawer uses to show a
+//! control), checks input with the shared parsers and calls the details
+//! service. Inputs travel as JSON.
+
+use super::model::{
+    ChannelRemoval, ContactAction, ContactDetails, ContactRef, CustomValueEdit, FieldEdit,
+    NameEdit, Saved, TagAdd, TagRemoval,
+};
+use crate::error::AppError;
+use leptos::prelude::*;
+use server_fn::codec::Json;
+
+#[cfg(feature = "ssr")]
+mod checks {
+    use crate::auth::Viewer;
+    use crate::error::AppError;
+    use crate::ssr::{details, ContactFacts, FieldChange};
+    use shared::permissions::{check, Action, Context, Module};
+    use shared::{Country, Email, Language, StandardField};
+
+    /// The viewer may do `action` on the contact in `module`; returns the
+    /// contact's facts (404 for a contact of another workspace).
+    pub async fn allowed(
+        viewer: &Viewer,
+        contact_id: i64,
+        action: Action,
+        module: Module,
+    ) -> Result<ContactFacts, AppError> {
+        let facts = details()?.facts(viewer.workspace.id, contact_id).await?;
+        let assigned = facts.assignee_id == Some(viewer.user_id);
+        check(
+            viewer.role(),
+            action,
+            &Context::new(module).assigned(assigned),
+        )?;
+        Ok(facts)
+    }
+
+    /// A refusal by a shared parser, as the server function's error.
+    fn invalid(error: impl Into<shared::FieldError>) -> AppError {
+        AppError::from(error.into())
+    }
+
+    /// Parses the new value of a standard field with the shared rules.
+    pub fn field_change(
+        field: StandardField,
+        value: &str,
+        facts: &ContactFacts,
+        member_ids: &[i64],
+    ) -> Result<FieldChange, AppError> {
+        let blank = value.trim().is_empty();
+        Ok(match field {
+            StandardField::Country if blank => FieldChange::Country(None),
+            StandardField::Country => {
+                FieldChange::Country(Some(Country::parse(value).map_err(invalid)?))
+            }
+            StandardField::Language if blank => FieldChange::Language(None),
+            StandardField::Language => {
+                FieldChange::Language(Some(Language::parse(value).map_err(invalid)?))
+            }
+            StandardField::Email => {
+                FieldChange::Email(Email::parse_optional(value).map_err(invalid)?)
+            }
+            StandardField::Phone => {
+                let phone = shared::PhoneNumber::parse_optional(value, facts.country);
+                FieldChange::Phone(phone.map_err(invalid)?)
+            }
+            StandardField::Assignee if blank => FieldChange::Assignee(None),
+            StandardField::Assignee => {
+                let id = value
+                    .trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|id| member_ids.contains(id))
+                    .ok_or_else(|| {
+                        AppError::invalid(
+                            StandardField::Assignee.label(),
+                            "choose a user of this workspace",
+                        )
+                    })?;
+                FieldChange::Assignee(Some(id))
+            }
+            StandardField::FirstName | StandardField::LastName => {
+                return Err(AppError::invalid(
+                    field.label(),
+                    "use \"Edit name\" to change it",
+                ))
+            }
+            StandardField::Profile | StandardField::ConversationStatus => {
+                return Err(AppError::invalid(field.label(), "cannot be edited"))
+            }
+        })
+    }
+}
+
+/// R1–R3, R5–R9, R11, R18–R21: everything the drawer shows about a contact.
+#[server(endpoint = "details_get", input = Json)]
+pub async fn get_contact(request: ContactRef) -> Result<ContactDetails, AppError> {
+    let viewer = crate::ssr::require_viewer().await?;
+    crate::ssr::details()?
+        .contact(viewer.workspace.id, request.contact_id)
+        .await
+}
+
+/// R4: saves the contact's first and last name.
+#[server(endpoint = "details_edit_name", input = Json)]
+pub async fn edit_name(edit: NameEdit) -> Result<Saved, AppError> {
+    use shared::permissions::{Action, Module};
+    let viewer = crate::ssr::require_viewer().await?;
+    checks::allowed(&viewer, edit.contact_id, Action::EditName, Module::Contacts).await?;
+    let name =
+        shared::PersonName::parse(&edit.first, &edit.last).map_err(shared::FieldError::from)?;
+    let version = crate::ssr::details()?
+        .save_name(viewer.workspace.id, edit.contact_id, edit.version, &name)
+        .await?;
+    Ok(Saved { version })
+}
+
+/// R18: saves one editable standard field (country, language, e-mail,
+/// phone number or assignee).
+#[server(endpoint = "details_edit_field", input = Json)]
+pub async fn edit_field(edit: FieldEdit) -> Result<Saved, AppError> {
+    use shared::permissions::{Action, Module};
+    use shared::StandardField;
+    let viewer = crate::ssr::require_viewer().await?;
+    let action = if edit.field == StandardField::Assignee {
+        Action::Assign
+    } else {
+        Action::EditFields
+    };
+    let facts = checks::allowed(&viewer, edit.contact_id, action, Module::Contacts).await?;
+    let service = crate::ssr::details()?;
+    let member_ids: Vec<i64> = if edit.field == StandardField::Assignee {
+        service
+            .contact(viewer.workspace.id, edit.contact_id)
+            .await?
+            .members
+            .iter()
+            .map(|member| member.id)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let change = checks::field_change(edit.field, &edit.value, &facts, &member_ids)?;
+    let version = service
+        .save_field(viewer.workspace.id, edit.contact_id, edit.version, change)
+        .await?;
+    Ok(Saved { version })
+}
+
+/// R19: saves one custom field's value, checked against its definition.
+#[server(endpoint = "details_edit_custom", input = Json)]
+pub async fn edit_custom_value(edit: CustomValueEdit) -> Result<Saved, AppError> {
+    use shared::permissions::{Action, Module};
+    let viewer = crate::ssr::require_viewer().await?;
+    let facts = checks::allowed(
+        &viewer,
+        edit.contact_id,
+        Action::EditFields,
+        Module::Contacts,
+    )
+    .await?;
+    let service = crate::ssr::details()?;
+    let definition = service
+        .custom_fields(viewer.workspace.id)
+        .await?
+        .into_iter()
+        .find(|definition| definition.key() == edit.key)
+        .ok_or_else(|| AppError::NotFound("Field not found".into()))?;
+    let value = shared::CustomFieldValue::parse(&definition, &edit.value, facts.country)?
+        .map(|value| value.to_input());
+    let version = service
+        .save_custom_value(
+            viewer.workspace.id,
+            edit.contact_id,
+            edit.version,
+            &edit.key,
+            value,
+        )
+        .await?;
+    Ok(Saved { version })
+}
+
+/// R22: tags the contact, creating the tag when the workspace has none of
+/// that name.
+#[server(endpoint = "details_add_tag", input = Json)]
+pub async fn add_tag(request: TagAdd) -> Result<(), AppError> {
+    use shared::permissions::{Action, Module};
+    let viewer = crate::ssr::require_viewer().await?;
+    checks::allowed(&viewer, request.contact_id, Action::Tag, Module::Contacts).await?;
+    let tag = shared::TagName::parse(&request.name).map_err(shared::FieldError::from)?;
+    crate::ssr::details()?
+        .add_tag(viewer.workspace.id, request.contact_id, &tag)
+        .await
+}
+
+/// R23: takes a tag off the contact; the tag stays in the workspace.
+#[server(endpoint = "details_remove_tag", input = Json)]
+pub async fn remove_tag(request: TagRemoval) -> Result<(), AppError> {
+    use shared::permissions::{Action, Module};
+    let viewer = crate::ssr::require_viewer().await?;
+    checks::allowed(&viewer, request.contact_id, Action::Tag, Module::Contacts).await?;
+    crate::ssr::details()?
+        .remove_tag(viewer.workspace.id, request.contact_id, request.tag_id)
+        .await
+}
+
+/// R10: disconnects a channel from the contact (owners and managers, in
+/// the Contacts module); the conversation history stays.
+#[server(endpoint = "details_remove_channel", input = Json)]
+pub async fn remove_channel(request: ChannelRemoval) -> Result<(), AppError> {
+    use shared::permissions::Action;
+    let viewer = crate::ssr::require_viewer().await?;
+    checks::allowed(
+        &viewer,
+        request.contact_id,
+        Action::RemoveChannel,
+        request.module,
+    )
+    .await?;
+    crate::ssr::details()?
+        .remove_channel(viewer.workspace.id, request.contact_id, request.channel_id)
+        .await
+}
+
+/// R25–R27: blocks the contact (Contacts module only).
+#[server(endpoint = "details_block", input = Json)]
+pub async fn block_contact(request: ContactAction) -> Result<(), AppError> {
+    use shared::permissions::Action;
+    let viewer = crate::ssr::require_viewer().await?;
+    let facts = checks::allowed(&viewer, request.contact_id, Action::Block, request.module).await?;
+    if facts.blocked {
+        return Err(AppError::Conflict(
+            "This contact is already blocked.".into(),
+        ));
+    }
+    crate::ssr::details()?
+        .block(viewer.workspace.id, request.contact_id, viewer.user_id)
+        .await
+}
+
+/// R28: unblocks the contact.
+#[server(endpoint = "details_unblock", input = Json)]
+pub async fn unblock_contact(request: ContactAction) -> Result<(), AppError> {
+    use shared::permissions::Action;
+    let viewer = crate::ssr::require_viewer().await?;
+    let facts =
+        checks::allowed(&viewer, request.contact_id, Action::Unblock, request.module).await?;
+    if !facts.blocked {
+        return Err(AppError::Conflict("This contact is not blocked.".into()));
+    }
+    crate::ssr::details()?
+        .unblock(viewer.workspace.id, request.contact_id)
+        .await
+}
+
+/// R29, R30: deletes the contact and its conversation history.
+#[server(endpoint = "details_delete", input = Json)]
+pub async fn delete_contact(request: ContactAction) -> Result<(), AppError> {
+    use shared::permissions::Action;
+    let viewer = crate::ssr::require_viewer().await?;
+    checks::allowed(
+        &viewer,
+        request.contact_id,
+        Action::DeleteContact,
+        request.module,
+    )
+    .await?;
+    crate::ssr::details()?
+        .delete(viewer.workspace.id, request.contact_id)
+        .await
+}

@@ -1,0 +1,119 @@
+//! Small browser-only helpers of the drawer: keeping focus inside it and
+//! showing times in the user's locale and time zone.
+
+use leptos::prelude::*;
+
+/// Elements that take keyboard focus, for the focus trap.
+#[cfg(feature = "hydrate")]
+const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
+    select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+/// Keeps Tab and Shift+Tab inside `container`: from the last focusable
+/// element Tab goes to the first, and Shift+Tab from the first to the last.
+pub fn trap_focus(container: &NodeRef<leptos::html::Aside>, event: &leptos::ev::KeyboardEvent) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(container) = container.get_untracked() else {
+            return;
+        };
+        let Ok(nodes) = container.query_selector_all(FOCUSABLE) else {
+            return;
+        };
+        let elements: Vec<web_sys::HtmlElement> = (0..nodes.length())
+            .filter_map(|index| nodes.item(index))
+            .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+            .filter(|element| element.offset_parent().is_some())
+            .collect();
+        let (Some(first), Some(last)) = (elements.first(), elements.last()) else {
+            return;
+        };
+        let active = document().active_element();
+        let at = |element: &web_sys::HtmlElement| {
+            active
+                .as_ref()
+                .is_some_and(|active| active == element.unchecked_ref::<web_sys::Element>())
+        };
+        let inside = active
+            .as_ref()
+            .is_some_and(|active| container.contains(Some(active)));
+        if event.shift_key() && (at(first) || !inside) {
+            event.prevent_default();
+            let _ = last.focus();
+        } else if !event.shift_key() && (at(last) || !inside) {
+            event.prevent_default();
+            let _ = first.focus();
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (container, event);
+}
+
+/// Focuses the element with `id` once the page has updated, if it is there.
+pub fn focus_id(id: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let id = id.to_owned();
+        request_animation_frame(move || {
+            if let Some(element) = document()
+                .get_element_by_id(&id)
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = element.focus();
+            }
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = id;
+}
+
+/// A time as the server renders it: UTC, `2025-03-01 14:05 UTC`.
+pub fn utc_label(unix_seconds: i64) -> String {
+    let days = unix_seconds.div_euclid(86_400);
+    let seconds = unix_seconds.rem_euclid(86_400);
+    // Howard Hinnant's civil-from-days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
+        seconds / 3_600,
+        seconds % 3_600 / 60
+    )
+}
+
+/// A time in the browser's locale and time zone (the server's UTC label
+/// until the page is interactive).
+pub fn local_label(unix_seconds: i64) -> Signal<String> {
+    let label = RwSignal::new(utc_label(unix_seconds));
+    #[cfg(feature = "hydrate")]
+    Effect::new(move || {
+        let millis = unix_seconds as f64 * 1000.0;
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
+        let options = js_sys::Object::new();
+        for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
+            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+        }
+        let text = date.to_locale_string("default", &options);
+        label.set(String::from(text));
+    });
+    label.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utc_label;
+
+    #[test]
+    fn r6_connection_times_render_in_utc_on_the_server() {
+        assert_eq!(utc_label(0), "1970-01-01 00:00 UTC");
+        assert_eq!(utc_label(1_709_215_500), "2024-02-29 14:05 UTC");
+    }
+}

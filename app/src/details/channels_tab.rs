@@ -1,0 +1,157 @@
+//! The "Channels" tab (R5–R10): every workspace channel in three groups.
+
+use super::api::remove_channel;
+use super::browser::local_label;
+use super::model::{ChannelCard, ChannelRemoval, ContactDetails};
+use super::state::DrawerState;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shared::channel::{Availability, ChannelKind};
+use shared::permissions::Action;
+
+/// Active, Inactive and Unavailable channels of the contact.
+#[component]
+pub fn ChannelsTab(contact: ContactDetails) -> impl IntoView {
+    let group = |title: &'static str,
+                 id: &'static str,
+                 hint: &'static str,
+                 cards: Vec<ChannelCard>| {
+        let contact_id = contact.id;
+        view! {
+            <section class="channel-group" aria-labelledby=id>
+                <h3 id=id>{title}</h3>
+                <p class="muted">{hint}</p>
+                {if cards.is_empty() {
+                    view! { <p class="muted">"None"</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="channel-cards">
+                            {cards.into_iter().map(|card| view! { <ChannelCardView card contact_id/> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }}
+            </section>
+        }
+    };
+    let pick = |wanted: fn(&Availability) -> bool| {
+        contact
+            .channels
+            .iter()
+            .filter(|card| wanted(&card.status.availability))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let active = pick(|a| matches!(a, Availability::Active { .. }));
+    let inactive = pick(|a| *a == Availability::Inactive);
+    let unavailable = pick(|a| *a == Availability::Unavailable);
+    view! {
+        {group("Active", "channels-active", "Connected, with messages.", active)}
+        {group("Inactive", "channels-inactive", "Not connected yet; you can write first.", inactive)}
+        {group("Unavailable", "channels-unavailable", "The contact has to write first.", unavailable)}
+    }
+    .into_any()
+}
+
+fn kind_icon(kind: ChannelKind) -> &'static str {
+    match kind {
+        ChannelKind::WhatsApp => "W",
+        ChannelKind::Sms => "S",
+        ChannelKind::Email => "@",
+        ChannelKind::FacebookMessenger => "f",
+        ChannelKind::Instagram => "I",
+        ChannelKind::Telegram => "T",
+        ChannelKind::Line => "L",
+        ChannelKind::Viber => "V",
+        ChannelKind::WeChat => "C",
+        ChannelKind::WebsiteChat => "#",
+        ChannelKind::Custom => "*",
+    }
+}
+
+#[component]
+fn ChannelCardView(card: ChannelCard, contact_id: i64) -> impl IntoView {
+    let state = expect_context::<DrawerState>();
+    let channel = card.status.channel.clone();
+    let title_id = format!("channel-{}-title", channel.id);
+    let confirming = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let channel_id = channel.id;
+    let removable = card.status.is_removable() && state.may(Action::RemoveChannel, false);
+    let remove = move || {
+        spawn_local(async move {
+            let request = ChannelRemoval {
+                contact_id,
+                channel_id,
+                module: state.module,
+            };
+            match remove_channel(request).await {
+                Ok(()) => state.reload(),
+                Err(failure) => error.set(state.failed(failure)),
+            }
+        });
+    };
+    let detail = match card.status.availability {
+        Availability::Active { connected_at } => {
+            let when = local_label(connected_at);
+            view! { <p class="channel-detail">"Connected " <time>{when}</time></p> }.into_any()
+        }
+        Availability::Inactive => view! {
+            <a
+                class="button"
+                href=format!("/inbox?contact={contact_id}&channel={channel_id}")
+                aria-describedby=title_id.clone()
+            >
+                "Send first message"
+            </a>
+        }
+        .into_any(),
+        Availability::Unavailable => {
+            view! { <p class="channel-detail muted">"The contact has to write first."</p> }
+                .into_any()
+        }
+    };
+    let channel_name = channel.name.clone();
+    view! {
+        <li class="channel-card" data-kind=channel.kind.key()>
+            <span class="channel-icon" aria-hidden="true">{kind_icon(channel.kind)}</span>
+            <div class="channel-body">
+                <p class="channel-name" id=title_id.clone()>
+                    {channel.name.clone()}
+                    <span class="muted">" · " {channel.kind.label()}</span>
+                </p>
+                {detail}
+                {card.facebook_url.map(|url| view! {
+                    <a class="facebook-link" href=url target="_blank" rel="noopener noreferrer">
+                        "Open in Facebook"
+                    </a>
+                })}
+                {removable.then(|| view! {
+                    <Show
+                        when=move || confirming.get()
+                        fallback=move || view! {
+                            <button
+                                type="button"
+                                class="button"
+                                aria-describedby=title_id.clone()
+                                on:click=move |_| confirming.set(true)
+                            >
+                                "Remove channel"
+                            </button>
+                        }
+                    >
+                        <div class="confirm" role="alertdialog" aria-label="Remove channel">
+                            <p>
+                                {format!("Remove {} from this contact? The conversation history stays.", channel_name)}
+                            </p>
+                            <button type="button" class="button danger" on:click=move |_| remove()>"Remove"</button>
+                            <button type="button" class="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                        </div>
+                    </Show>
+                })}
+                <p class="field-error" role="alert">{move || error.get()}</p>
+            </div>
+        </li>
+    }
+    .into_any()
+}

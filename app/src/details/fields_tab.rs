@@ -1,0 +1,201 @@
+//! The "Contact details" tab (R11, R18–R23): merge suggestions, the fields
+//! in the workspace's order, and the tags.
+
+use super::custom_fields::CustomFieldRow;
+use super::field_editor::{Check, Control, FieldEditor, Target};
+use super::merge_card::MergeCard;
+use super::model::ContactDetails;
+use super::state::DrawerState;
+use super::tags::TagsSection;
+use leptos::prelude::*;
+use shared::permissions::Action;
+use shared::{Country, FieldKey, Language, StandardField};
+
+/// Every field of the contact, in the workspace's order (R20).
+#[component]
+pub fn FieldsTab(contact: ContactDetails) -> impl IntoView {
+    let rows = contact
+        .field_order
+        .iter()
+        .map(|key| match FieldKey::from(key.clone()) {
+            FieldKey::Standard(field) => standard_row(&contact, field),
+            FieldKey::Custom(key) => contact
+                .custom_fields
+                .iter()
+                .find(|entry| entry.definition.key() == key)
+                .map(|entry| {
+                    view! {
+                        <CustomFieldRow
+                            entry=entry.clone()
+                            version=contact.version
+                            region=contact.country.clone()
+                        />
+                    }
+                    .into_any()
+                })
+                .unwrap_or_else(|| ().into_any()),
+        })
+        .collect_view();
+    view! {
+        <h3 class="visually-hidden">"Contact details"</h3>
+        <MergeCard duplicates=contact.duplicates.clone()/>
+        <div class="field-list">{rows}</div>
+        <TagsSection contact=contact.clone()/>
+        <CountryOptions/>
+        <LanguageOptions/>
+    }
+    .into_any()
+}
+
+fn standard_row(contact: &ContactDetails, field: StandardField) -> AnyView {
+    let state = expect_context::<DrawerState>();
+    let may_edit = state.may(Action::EditFields, false);
+    let label = field.label();
+    let version = contact.version;
+    let editor = |display: Option<String>,
+                  initial: String,
+                  control: Control,
+                  rule: Check,
+                  editable: bool| {
+        view! {
+            <FieldEditor
+                label=label
+                display=display
+                initial=initial
+                control=control
+                rule=rule
+                target=Target::Standard(field)
+                version=version
+                editable=editable
+            />
+        }
+        .into_any()
+    };
+    let read_only = |value: String| {
+        view! {
+            <div class="field-row" data-field=format!("field-{}", field.key())>
+                <span class="field-label">{label}</span>
+                <div class="field-value"><span>{value}</span></div>
+            </div>
+        }
+        .into_any()
+    };
+    match field {
+        StandardField::Profile => read_only(if contact.profile_name.trim().is_empty() {
+            "—".to_owned()
+        } else {
+            contact.profile_name.clone()
+        }),
+        StandardField::FirstName => read_only(contact.first_name.clone()),
+        StandardField::LastName => read_only(contact.last_name.clone()),
+        StandardField::Country => {
+            let country = contact.country.as_deref().and_then(Country::from_code);
+            let display = country.map(|c| {
+                let origin = if contact.country_manual {
+                    ""
+                } else {
+                    " (from phone number)"
+                };
+                format!("{} {}{origin}", c.flag(), c.name())
+            });
+            let initial = if contact.country_manual {
+                country.map(|c| c.name().to_owned()).unwrap_or_default()
+            } else {
+                String::new()
+            };
+            editor(
+                display,
+                initial,
+                Control::Search("country-options"),
+                Check::Country,
+                may_edit,
+            )
+        }
+        StandardField::Language => {
+            let language = contact
+                .language
+                .as_deref()
+                .and_then(|tag| Language::parse(tag).ok());
+            let display = language.map(Language::name);
+            editor(
+                display.clone(),
+                display.unwrap_or_default(),
+                Control::Search("language-options"),
+                Check::Language,
+                may_edit,
+            )
+        }
+        StandardField::Email => editor(
+            contact.email.clone(),
+            contact.email.clone().unwrap_or_default(),
+            Control::Input("email"),
+            Check::Email,
+            may_edit,
+        ),
+        StandardField::Phone => view! {
+            <FieldEditor
+                label=label
+                display=contact.phone_display.clone()
+                link=contact.phone.clone().map(|e164| format!("tel:{e164}"))
+                initial=contact.phone_display.clone().unwrap_or_default()
+                control=Control::Input("tel")
+                rule=Check::Phone(contact.country.clone())
+                target=Target::Standard(field)
+                version=version
+                editable=may_edit
+            />
+        }
+        .into_any(),
+        StandardField::Assignee => {
+            let display = contact
+                .assignee_id
+                .and_then(|id| contact.members.iter().find(|m| m.id == id))
+                .map(|member| member.name.clone());
+            let mut options = vec![(String::new(), "Unassigned".to_owned())];
+            options.extend(
+                contact
+                    .members
+                    .iter()
+                    .map(|m| (m.id.to_string(), m.name.clone())),
+            );
+            editor(
+                display,
+                contact
+                    .assignee_id
+                    .map(|id| id.to_string())
+                    .unwrap_or_default(),
+                Control::Choice(options),
+                Check::Nothing,
+                state.may(Action::Assign, false),
+            )
+        }
+        StandardField::ConversationStatus => read_only(
+            contact
+                .conversation_status
+                .map(|status| status.label().to_owned())
+                .unwrap_or_else(|| "No conversation".to_owned()),
+        ),
+    }
+}
+
+/// The countries the country input searches.
+#[component]
+fn CountryOptions() -> impl IntoView {
+    view! {
+        <datalist id="country-options">
+            {Country::all().map(|c| view! { <option value=c.name()></option> }).collect_view()}
+        </datalist>
+    }
+    .into_any()
+}
+
+/// The languages the language input searches.
+#[component]
+fn LanguageOptions() -> impl IntoView {
+    view! {
+        <datalist id="language-options">
+            {Language::all().map(|l| view! { <option value=l.name()></option> }).collect_view()}
+        </datalist>
+    }
+    .into_any()
+}

@@ -1,0 +1,154 @@
+//! The "More actions" (three dots) menu (R25–R30): block, unblock and
+//! delete, each after a confirmation.
+
+use super::api::{block_contact, delete_contact, unblock_contact};
+use super::browser::focus_id;
+use super::model::{ContactAction, ContactDetails};
+use super::state::DrawerState;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use shared::permissions::Action;
+
+/// What the user is about to confirm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pending {
+    Block,
+    Unblock,
+    Delete,
+}
+
+/// The three-dots button, its menu and the confirmation it opens.
+#[component]
+pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
+    let state = expect_context::<DrawerState>();
+    let open = RwSignal::new(false);
+    let pending = RwSignal::new(None::<Pending>);
+    let error = RwSignal::new(None::<String>);
+    let assigned = contact.assignee_id == Some(state.viewer_id);
+    let mut items = Vec::new();
+    if contact.blocked && state.may(Action::Unblock, assigned) {
+        items.push((Pending::Unblock, "Unblock contact"));
+    }
+    if !contact.blocked && state.may(Action::Block, assigned) {
+        items.push((Pending::Block, "Block contact"));
+    }
+    if state.may(Action::DeleteContact, assigned) {
+        items.push((Pending::Delete, "Delete contact"));
+    }
+    let name = contact.display_name();
+    let navigate = use_navigate();
+    let confirm = move |what: Pending| {
+        let request = ContactAction {
+            contact_id: state.contact_id,
+            module: state.module,
+        };
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = match what {
+                Pending::Block => block_contact(request).await,
+                Pending::Unblock => unblock_contact(request).await,
+                Pending::Delete => delete_contact(request).await,
+            };
+            match result {
+                Ok(()) if what == Pending::Delete => {
+                    navigate(&state.close_href.get_value(), Default::default())
+                }
+                Ok(()) => state.reload(),
+                Err(failure) => error.set(state.failed(failure)),
+            }
+        });
+    };
+    let confirm = StoredValue::new(confirm);
+    let question = move |what: Pending| {
+        match what {
+        Pending::Block => format!(
+            "Block {name}? Their conversation is closed and blocked; messages they send are kept but not shown."
+        ),
+        Pending::Unblock => format!("Unblock {name}? Their conversation stays closed."),
+        Pending::Delete => format!(
+            "Delete {name}? Their conversation history is deleted too. This cannot be undone."
+        ),
+    }
+    };
+    let on_menu_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            event.stop_propagation();
+            open.set(false);
+            focus_id("more-actions");
+        }
+    };
+    if items.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <div class="more-menu">
+            <button
+                type="button"
+                id="more-actions"
+                class="icon-button"
+                aria-label="More actions"
+                aria-haspopup="menu"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="more-actions-menu"
+                on:click=move |_| {
+                    open.update(|o| *o = !*o);
+                    focus_id("more-actions-first");
+                }
+            >
+                <span aria-hidden="true">"⋮"</span>
+            </button>
+            <Show when=move || open.get()>
+                <ul class="menu" role="menu" id="more-actions-menu" aria-label="More actions" on:keydown=on_menu_keydown>
+                    {items
+                        .iter()
+                        .enumerate()
+                        .map(|(index, (what, label))| {
+                            let what = *what;
+                            view! {
+                                <li role="none">
+                                    <button
+                                        type="button"
+                                        role="menuitem"
+                                        id=(index == 0).then_some("more-actions-first")
+                                        on:click=move |_| {
+                                            open.set(false);
+                                            pending.set(Some(what));
+                                            focus_id("confirm-action");
+                                        }
+                                    >
+                                        {*label}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </Show>
+            {move || pending.get().map(|what| {
+                let (button, class) = match what {
+                    Pending::Block => ("Block", "button danger"),
+                    Pending::Unblock => ("Unblock", "button primary"),
+                    Pending::Delete => ("Delete", "button danger"),
+                };
+                view! {
+                    <div class="confirm confirm-menu" role="alertdialog" aria-labelledby="confirm-text">
+                        <p id="confirm-text">{question(what)}</p>
+                        <button
+                            type="button"
+                            id="confirm-action"
+                            class=class
+                            on:click=move |_| (confirm.get_value())(what)
+                        >
+                            {button}
+                        </button>
+                        <button type="button" class="button" on:click=move |_| pending.set(None)>"Cancel"</button>
+                        <p class="field-error" role="alert">{move || error.get()}</p>
+                    </div>
+                }
+            })}
+        </div>
+    }
+    .into_any()
+}

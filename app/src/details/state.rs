@@ -1,0 +1,78 @@
+//! What every part of an open drawer shares: which contact, where, who is
+//! looking, and how to reload after a change.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use shared::permissions::{may, Action, Context, Module, Role};
+
+/// The two tabs of the drawer's vertical side bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// Standard and custom fields, merge suggestions and tags (R18–R23).
+    Details,
+    /// The workspace's channels for this contact (R5–R10).
+    Channels,
+}
+
+/// Shared state of one open drawer, provided as context.
+#[derive(Debug, Clone, Copy)]
+pub struct DrawerState {
+    /// The contact shown.
+    pub contact_id: i64,
+    /// Where the drawer is open (R10, R26 depend on it).
+    pub module: Module,
+    /// The viewer's role in the workspace.
+    pub role: Role,
+    /// The viewer's user id (agents may delete their own contacts, R29).
+    pub viewer_id: i64,
+    /// Bumped after every change so the contact is read again.
+    pub revision: RwSignal<u32>,
+    /// A message about the whole drawer (e.g. someone else changed it).
+    pub notice: RwSignal<Option<String>>,
+    /// The selected tab; survives reloads.
+    pub tab: RwSignal<Tab>,
+    /// Whether the "Add tag" list is open; survives reloads.
+    pub tag_picker_open: RwSignal<bool>,
+    /// Where the drawer goes when closed.
+    pub close_href: StoredValue<String>,
+}
+
+impl DrawerState {
+    /// Reads the contact again (after a change).
+    pub fn reload(&self) {
+        self.revision.update(|revision| *revision += 1);
+    }
+
+    /// Whether the viewer may do `action` here: the same question the server
+    /// asks before doing it.
+    pub fn may(&self, action: Action, assigned_to_viewer: bool) -> bool {
+        may(
+            self.role,
+            action,
+            &Context::new(self.module).assigned(assigned_to_viewer),
+        )
+    }
+
+    /// Handles a failed save: a stale version reloads the drawer and says
+    /// so at the top (`None`); any other error is returned as the message to
+    /// show next to the input, which keeps what the user typed.
+    pub fn failed(&self, error: AppError) -> Option<String> {
+        match error {
+            AppError::Conflict(message) => {
+                self.notice.set(Some(message));
+                self.reload();
+                None
+            }
+            other => Some(other.to_string()),
+        }
+    }
+
+    /// The address of this page with another contact's drawer open.
+    pub fn contact_href(&self, contact_id: i64) -> String {
+        let base = match self.module {
+            Module::Inbox => "/inbox",
+            Module::Contacts => "/contacts",
+        };
+        format!("{base}?contact={contact_id}")
+    }
+}

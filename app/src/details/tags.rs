@@ -1,0 +1,174 @@
+//! Tags at the bottom of the "Contact details" tab (R21–R23).
+
+use super::api::{add_tag, remove_tag};
+use super::model::{ContactDetails, TagAdd, TagRemoval};
+use super::state::DrawerState;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use shared::permissions::Action;
+use shared::tag::tag_to_create;
+use shared::TagName;
+
+/// The contact's tags, each with an "x", and "Add tag".
+#[component]
+pub fn TagsSection(contact: ContactDetails) -> impl IntoView {
+    let state = expect_context::<DrawerState>();
+    let may_tag = state.may(Action::Tag, false);
+    let error = RwSignal::new(None::<String>);
+    let run = move |change: TagChange| {
+        spawn_local(async move {
+            let contact_id = state.contact_id;
+            let result: Result<(), AppError> = match change {
+                TagChange::Add(name) => add_tag(TagAdd { contact_id, name }).await,
+                TagChange::Remove(tag_id) => remove_tag(TagRemoval { contact_id, tag_id }).await,
+            };
+            match result {
+                Ok(()) => state.reload(),
+                Err(failure) => error.set(state.failed(failure)),
+            }
+        });
+    };
+    let chips = contact
+        .tags
+        .iter()
+        .map(|tag| {
+            let id = tag.id;
+            view! {
+                <li class="tag">
+                    <span>{tag.name.clone()}</span>
+                    {may_tag.then(|| view! {
+                        <button
+                            type="button"
+                            class="tag-remove"
+                            aria-label=format!("Remove tag {}", tag.name)
+                            on:click=move |_| run(TagChange::Remove(id))
+                        >
+                            <span aria-hidden="true">"×"</span>
+                        </button>
+                    })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="tags" aria-labelledby="tags-title">
+            <div class="section-head">
+                <h3 id="tags-title">"Tags"</h3>
+                {may_tag.then(|| view! {
+                    <button
+                        type="button"
+                        class="icon-button"
+                        id="add-tag"
+                        aria-label="Add tag"
+                        aria-expanded=move || state.tag_picker_open.get().to_string()
+                        aria-controls="tag-picker"
+                        on:click=move |_| {
+                            state.tag_picker_open.update(|open| *open = !*open);
+                            super::browser::focus_id("tag-search");
+                        }
+                    >
+                        <span aria-hidden="true">"+"</span>
+                    </button>
+                })}
+            </div>
+            {contact.tags.is_empty().then(|| view! { <p class="muted">"No tags yet."</p> })}
+            <ul class="tag-list">{chips}</ul>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+            <Show when=move || state.tag_picker_open.get()>
+                <TagPicker contact=contact.clone() on_change=Callback::new(run)/>
+            </Show>
+        </section>
+    }
+    .into_any()
+}
+
+/// A change to the contact's tags.
+#[derive(Debug, Clone)]
+enum TagChange {
+    Add(String),
+    Remove(i64),
+}
+
+/// R22: the searchable list of the workspace's tags with check boxes, and
+/// "Create tag" for a name that does not exist yet.
+#[component]
+fn TagPicker(contact: ContactDetails, on_change: Callback<TagChange>) -> impl IntoView {
+    let state = expect_context::<DrawerState>();
+    let search = RwSignal::new(String::new());
+    let existing: Vec<TagName> = contact
+        .workspace_tags
+        .iter()
+        .filter_map(|tag| TagName::parse(&tag.name).ok())
+        .collect();
+    let workspace_tags = contact.workspace_tags.clone();
+    let has = contact.tags.iter().map(|tag| tag.id).collect::<Vec<_>>();
+    let rows = move || {
+        let text = search.get();
+        workspace_tags
+            .iter()
+            .filter(|tag| TagName::parse(&tag.name).is_ok_and(|name| name.matches_search(&text)))
+            .map(|tag| {
+                let (id, name) = (tag.id, tag.name.clone());
+                let checked = has.contains(&id);
+                let box_id = format!("tag-option-{id}");
+                view! {
+                    <li>
+                        <input
+                            type="checkbox"
+                            id=box_id.clone()
+                            checked=checked
+                            on:change=move |event| {
+                                let change = if event_target_checked(&event) {
+                                    TagChange::Add(name.clone())
+                                } else {
+                                    TagChange::Remove(id)
+                                };
+                                on_change.run(change);
+                            }
+                        />
+                        <label for=box_id>{tag.name.clone()}</label>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let to_create = move || tag_to_create(&search.get(), &existing);
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            event.stop_propagation();
+            state.tag_picker_open.set(false);
+            super::browser::focus_id("add-tag");
+        }
+    };
+    view! {
+        <div class="tag-picker" id="tag-picker" role="group" aria-label="Add tags" on:keydown=on_keydown>
+            <input
+                type="search"
+                id="tag-search"
+                aria-label="Search tags"
+                placeholder="Search or create a tag"
+                prop:value=move || search.get()
+                on:input=move |event| search.set(event_target_value(&event))
+            />
+            <ul class="tag-options">{rows}</ul>
+            {move || to_create().map(|tag| {
+                let name = tag.as_str().to_owned();
+                view! {
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=move |_| {
+                            on_change.run(TagChange::Add(name.clone()));
+                            search.set(String::new());
+                        }
+                    >
+                        {format!("Create tag \"{}\"", tag.as_str())}
+                    </button>
+                }
+            })}
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,126 @@
+//! Saving the name (R4), standard fields (R18) and custom values (R19),
+//! each only when the contact is still at the version the user saw.
+
+use super::super::{internal, SqliteStore};
+use super::next_version;
+use app::error::AppError;
+use app::ssr::FieldChange;
+use shared::PersonName;
+
+/// R4: first and last name.
+pub async fn save_name(
+    store: &SqliteStore,
+    workspace_id: i64,
+    contact_id: i64,
+    version: i64,
+    name: &PersonName,
+) -> Result<i64, AppError> {
+    let mut tx = store.pool.begin().await.map_err(internal)?;
+    let version = next_version(&mut tx, workspace_id, contact_id, Some(version)).await?;
+    sqlx::query("UPDATE contacts SET first_name = ?, last_name = ? WHERE id = ?")
+        .bind(name.first())
+        .bind(name.last())
+        .bind(contact_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+    tx.commit().await.map_err(internal)?;
+    Ok(version)
+}
+
+/// R18: one standard field. A new phone number moves the country along
+/// unless the country was set by hand; clearing the country lets the phone
+/// number decide again.
+pub async fn save_field(
+    store: &SqliteStore,
+    workspace_id: i64,
+    contact_id: i64,
+    version: i64,
+    change: FieldChange,
+) -> Result<i64, AppError> {
+    let mut tx = store.pool.begin().await.map_err(internal)?;
+    let version = next_version(&mut tx, workspace_id, contact_id, Some(version)).await?;
+    let query = match &change {
+        FieldChange::Country(Some(country)) => {
+            sqlx::query("UPDATE contacts SET country = ?, country_manual = 1 WHERE id = ?")
+                .bind(country.code())
+        }
+        FieldChange::Country(None) => {
+            sqlx::query("UPDATE contacts SET country = NULL, country_manual = 0 WHERE id = ?")
+        }
+        FieldChange::Language(language) => {
+            sqlx::query("UPDATE contacts SET language = ? WHERE id = ?")
+                .bind(language.map(|l| l.tag()))
+        }
+        FieldChange::Email(email) => {
+            sqlx::query("UPDATE contacts SET email = ?, email_key = ? WHERE id = ?")
+                .bind(email.as_ref().map(|e| e.as_str().to_owned()))
+                .bind(email.as_ref().map(|e| e.key().to_owned()))
+        }
+        FieldChange::Phone(phone) => sqlx::query(
+            "UPDATE contacts SET phone = ?,
+                    country = CASE WHEN country_manual = 1 OR ? IS NULL THEN country ELSE ? END
+              WHERE id = ?",
+        )
+        .bind(phone.as_ref().map(|p| p.e164().to_owned()))
+        .bind(phone.as_ref().and_then(|p| p.country()).map(|c| c.code()))
+        .bind(phone.as_ref().and_then(|p| p.country()).map(|c| c.code())),
+        FieldChange::Assignee(user_id) => {
+            sqlx::query("UPDATE contacts SET assignee_id = ? WHERE id = ?").bind(*user_id)
+        }
+    };
+    query
+        .bind(contact_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+    if let FieldChange::Assignee(user_id) = change {
+        sqlx::query("UPDATE conversations SET assignee_id = ? WHERE contact_id = ?")
+            .bind(user_id)
+            .bind(contact_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+    }
+    tx.commit().await.map_err(internal)?;
+    Ok(version)
+}
+
+/// R19: one custom value, already checked against its definition; `None`
+/// clears it.
+pub async fn save_custom_value(
+    store: &SqliteStore,
+    workspace_id: i64,
+    contact_id: i64,
+    version: i64,
+    key: &str,
+    value: Option<String>,
+) -> Result<i64, AppError> {
+    let mut tx = store.pool.begin().await.map_err(internal)?;
+    let version = next_version(&mut tx, workspace_id, contact_id, Some(version)).await?;
+    let (field_id,): (i64,) =
+        sqlx::query_as("SELECT id FROM custom_fields WHERE workspace_id = ? AND key = ?")
+            .bind(workspace_id)
+            .bind(key)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(internal)?
+            .ok_or_else(|| AppError::NotFound("Field not found".into()))?;
+    match value {
+        Some(value) => sqlx::query(
+            "INSERT INTO custom_values (contact_id, field_id, value) VALUES (?, ?, ?)
+             ON CONFLICT (contact_id, field_id) DO UPDATE SET value = excluded.value",
+        )
+        .bind(contact_id)
+        .bind(field_id)
+        .bind(value),
+        None => sqlx::query("DELETE FROM custom_values WHERE contact_id = ? AND field_id = ?")
+            .bind(contact_id)
+            .bind(field_id),
+    }
+    .execute(&mut *tx)
+    .await
+    .map_err(internal)?;
+    tx.commit().await.map_err(internal)?;
+    Ok(version)
+}

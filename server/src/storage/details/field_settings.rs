@@ -1,0 +1,116 @@
+//! Custom field definitions (R19) and the workspace's field order (R20).
+
+use super::super::{internal, SqliteStore};
+use app::error::AppError;
+use app::settings::model::FieldSettings;
+use shared::{CustomFieldDefinition, CustomFieldType, FieldOrder};
+
+/// The workspace's custom fields, oldest first. A stored definition that no
+/// longer passes the shared checks is logged and left out.
+pub async fn custom_fields(
+    store: &SqliteStore,
+    workspace_id: i64,
+) -> Result<Vec<CustomFieldDefinition>, AppError> {
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
+        "SELECT key, label, field_type, options FROM custom_fields WHERE workspace_id = ? ORDER BY id",
+    )
+    .bind(workspace_id)
+    .fetch_all(&store.pool)
+    .await
+    .map_err(internal)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(key, label, field_type, options)| {
+            let field_type: CustomFieldType = field_type.parse().ok()?;
+            let options: Vec<String> = serde_json::from_str(&options)
+                .inspect_err(
+                    |error| tracing::warn!(%error, key, "stored options are not a JSON list"),
+                )
+                .ok()?;
+            CustomFieldDefinition::new(&key, &label, field_type, options)
+                .inspect_err(|error| tracing::warn!(%error, key, "stored custom field is invalid"))
+                .ok()
+        })
+        .collect())
+}
+
+/// R20: the workspace's order, reconciled with its current custom fields.
+pub async fn order(
+    store: &SqliteStore,
+    workspace_id: i64,
+    custom_keys: &[String],
+) -> Result<FieldOrder, AppError> {
+    let stored: Option<(String,)> =
+        sqlx::query_as("SELECT keys FROM field_orders WHERE workspace_id = ?")
+            .bind(workspace_id)
+            .fetch_optional(&store.pool)
+            .await
+            .map_err(internal)?;
+    Ok(match stored {
+        Some((keys,)) => {
+            let keys: Vec<String> = serde_json::from_str(&keys).map_err(|error| {
+                tracing::error!(%error, "stored field order is not a JSON list");
+                AppError::Internal
+            })?;
+            FieldOrder::reconcile(&keys, custom_keys)
+        }
+        None => FieldOrder::default_for(custom_keys),
+    })
+}
+
+/// R19, R20: custom fields and order together.
+pub async fn settings(store: &SqliteStore, workspace_id: i64) -> Result<FieldSettings, AppError> {
+    let custom_fields = custom_fields(store, workspace_id).await?;
+    let keys: Vec<String> = custom_fields.iter().map(|d| d.key().to_owned()).collect();
+    let order = order(store, workspace_id, &keys).await?.to_strings();
+    Ok(FieldSettings {
+        custom_fields,
+        order,
+    })
+}
+
+/// R19: stores a new definition; it joins the end of the field order.
+pub async fn create(
+    store: &SqliteStore,
+    workspace_id: i64,
+    definition: &CustomFieldDefinition,
+) -> Result<(), AppError> {
+    let options = serde_json::to_string(definition.options()).map_err(|error| {
+        tracing::error!(%error, "options did not serialize");
+        AppError::Internal
+    })?;
+    sqlx::query(
+        "INSERT INTO custom_fields (workspace_id, key, label, field_type, options) VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(workspace_id)
+    .bind(definition.key())
+    .bind(definition.label())
+    .bind(definition.field_type().key())
+    .bind(options)
+    .execute(&store.pool)
+    .await
+    .map_err(internal)?;
+    Ok(())
+}
+
+/// R20: stores the order.
+pub async fn save_order(
+    store: &SqliteStore,
+    workspace_id: i64,
+    order: &FieldOrder,
+) -> Result<(), AppError> {
+    let keys = serde_json::to_string(&order.to_strings()).map_err(|error| {
+        tracing::error!(%error, "field order did not serialize");
+        AppError::Internal
+    })?;
+    sqlx::query(
+        "INSERT INTO field_orders (workspace_id, keys) VALUES (?, ?)
+         ON CONFLICT (workspace_id) DO UPDATE SET keys = excluded.keys",
+    )
+    .bind(workspace_id)
+    .bind(keys)
+    .execute(&store.pool)
+    .await
+    .map_err(internal)?;
+    Ok(())
+}

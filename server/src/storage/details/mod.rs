@@ -1,0 +1,193 @@
+//! The contact-details service on SQLite: one file per concept, all behind
+//! the app's [`DetailsPort`]. Every query is scoped to the caller's
+//! workspace.
+
+mod block;
+mod channels;
+mod edits;
+mod field_settings;
+mod read;
+mod tags;
+
+use super::{internal, now, SqliteStore};
+use app::details::model::{ContactDetails, STALE_VERSION};
+use app::error::AppError;
+use app::settings::model::FieldSettings;
+use app::ssr::{ContactFacts, DetailsPort, FieldChange};
+use async_trait::async_trait;
+use shared::{CustomFieldDefinition, FieldOrder, PersonName, TagName};
+use sqlx::{Sqlite, Transaction};
+
+/// The answer for a contact that is not in the workspace.
+pub(crate) fn contact_not_found() -> AppError {
+    AppError::NotFound("Contact not found".into())
+}
+
+/// Moves the contact to its next version inside `tx`. With `expected`, only
+/// when the contact is still at that version (409 otherwise); 404 when the
+/// contact is not in the workspace.
+pub(crate) async fn next_version(
+    tx: &mut Transaction<'_, Sqlite>,
+    workspace_id: i64,
+    contact_id: i64,
+    expected: Option<i64>,
+) -> Result<i64, AppError> {
+    let updated: Option<(i64,)> = sqlx::query_as(
+        "UPDATE contacts SET version = version + 1, updated_at = ?4
+          WHERE id = ?1 AND workspace_id = ?2 AND (?3 IS NULL OR version = ?3)
+          RETURNING version",
+    )
+    .bind(contact_id)
+    .bind(workspace_id)
+    .bind(expected)
+    .bind(now())
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(internal)?;
+    if let Some((version,)) = updated {
+        return Ok(version);
+    }
+    let exists: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM contacts WHERE id = ? AND workspace_id = ?")
+            .bind(contact_id)
+            .bind(workspace_id)
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(internal)?;
+    match exists {
+        Some(_) => Err(AppError::Conflict(STALE_VERSION.into())),
+        None => Err(contact_not_found()),
+    }
+}
+
+#[async_trait]
+impl DetailsPort for SqliteStore {
+    #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn contact(
+        &self,
+        workspace_id: i64,
+        contact_id: i64,
+    ) -> Result<ContactDetails, AppError> {
+        read::contact(self, workspace_id, contact_id).await
+    }
+
+    #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn facts(&self, workspace_id: i64, contact_id: i64) -> Result<ContactFacts, AppError> {
+        read::facts(self, workspace_id, contact_id).await
+    }
+
+    #[tracing::instrument(skip(self, name), err(level = "info"))]
+    async fn save_name(
+        &self,
+        workspace_id: i64,
+        contact_id: i64,
+        version: i64,
+        name: &PersonName,
+    ) -> Result<i64, AppError> {
+        edits::save_name(self, workspace_id, contact_id, version, name).await
+    }
+
+    #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn save_field(
+        &self,
+        workspace_id: i64,
+        contact_id: i64,
+        version: i64,
+        change: FieldChange,
+    ) -> Result<i64, AppError> {
+        edits::save_field(self, workspace_id, contact_id, version, change).await
+    }
+
+    #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn custom_fields(
+        &self,
+        workspace_id: i64,
+    ) -> Result<Vec<CustomFieldDefinition>, AppError> {
+        field_settings::custom_fields(self, workspace_id).await
+    }
+
+    #[tracing::instrument(skip(self, value), err(level = "info"))]
+    async fn save_custom_value(
+        &self,
+        workspace_id: i64,
+        contact_id: i64,
+        version: i64,
+        key: &str,
+        value: Option<String>,
+    ) -> Result<i64, AppError> {
+        edits::save_custom_value(self, workspace_id, contact_id, version, key, value).await
+    }
+
+    #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn add_tag(
+        &self,
+        workspace_id: i64,
+        contact_id: i64,
+        tag: &TagName,
+    ) -> Result<(), AppError> {
+        tags::add(self, workspace_id, contact_id, tag).await
+    }
+
+    #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn remove_tag(
+        &self,
+        workspace_id: i64,
+        contact_id: i64,
+        tag_id: i64,
+    ) -> Result<(), AppError> {
+        tags::remove(self, workspace_id, contact_id, tag_id).await
+    }
+
+    #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn remove_channel(
+        &self,
+        workspace_id: i64,
+        contact_id: i64,
+        channel_id: i64,
+    ) -> Result<(), AppError> {
+        channels::remove(self, workspace_id, contact_id, channel_id).await
+    }
+
+    #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn block(
+        &self,
+        workspace_id: i64,
+        contact_id: i64,
+        by_user: i64,
+    ) -> Result<(), AppError> {
+        block::block(self, workspace_id, contact_id, by_user).await
+    }
+
+    #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn unblock(&self, workspace_id: i64, contact_id: i64) -> Result<(), AppError> {
+        block::unblock(self, workspace_id, contact_id).await
+    }
+
+    #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn delete(&self, workspace_id: i64, contact_id: i64) -> Result<(), AppError> {
+        block::delete(self, workspace_id, contact_id).await
+    }
+
+    #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn field_settings(&self, workspace_id: i64) -> Result<FieldSettings, AppError> {
+        field_settings::settings(self, workspace_id).await
+    }
+
+    #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn create_custom_field(
+        &self,
+        workspace_id: i64,
+        definition: &CustomFieldDefinition,
+    ) -> Result<(), AppError> {
+        field_settings::create(self, workspace_id, definition).await
+    }
+
+    #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn save_field_order(
+        &self,
+        workspace_id: i64,
+        order: &FieldOrder,
+    ) -> Result<(), AppError> {
+        field_settings::save_order(self, workspace_id, order).await
+    }
+}

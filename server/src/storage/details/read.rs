@@ -1,0 +1,236 @@
+//! Reading one contact with everything the drawer shows.
+
+use super::super::{internal, SqliteStore};
+use super::{channels, contact_not_found, field_settings, tags};
+use app::details::model::{ContactDetails, CustomFieldEntry, DuplicateContact, MemberRef};
+use app::error::AppError;
+use app::ssr::ContactFacts;
+use shared::country::effective_country;
+use shared::duplicates::{duplicate_keys, shared_values};
+use shared::fields::ConversationStatus;
+use shared::{Country, CustomFieldValue, Email, PhoneNumber};
+
+/// The stored columns of a contact the drawer needs.
+#[derive(sqlx::FromRow)]
+struct ContactRow {
+    id: i64,
+    version: i64,
+    first_name: String,
+    last_name: String,
+    profile_name: String,
+    avatar_url: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    country: Option<String>,
+    country_manual: bool,
+    language: Option<String>,
+    assignee_id: Option<i64>,
+    blocked: bool,
+    status: Option<String>,
+}
+
+async fn row(
+    store: &SqliteStore,
+    workspace_id: i64,
+    contact_id: i64,
+) -> Result<ContactRow, AppError> {
+    sqlx::query_as::<_, ContactRow>(
+        "SELECT c.id, c.version, c.first_name, c.last_name, c.profile_name, c.avatar_url, c.email,
+                c.phone, c.country, c.country_manual, c.language, c.assignee_id,
+                c.blocked_at IS NOT NULL AS blocked, v.status
+           FROM contacts c LEFT JOIN conversations v ON v.contact_id = c.id
+          WHERE c.id = ? AND c.workspace_id = ?",
+    )
+    .bind(contact_id)
+    .bind(workspace_id)
+    .fetch_optional(&store.pool)
+    .await
+    .map_err(internal)?
+    .ok_or_else(contact_not_found)
+}
+
+/// A stored phone number, parsed again (it was checked when saved).
+fn stored_phone(phone: Option<&str>) -> Option<PhoneNumber> {
+    phone.and_then(|phone| PhoneNumber::parse(phone, None).ok())
+}
+
+/// R18: the country shown — set by hand, else the phone's, else the one
+/// the contact came with.
+fn shown_country(row: &ContactRow, phone: Option<&PhoneNumber>) -> Option<Country> {
+    let stored = row.country.as_deref().and_then(Country::from_code);
+    if row.country_manual {
+        stored
+    } else {
+        effective_country(None, phone.and_then(PhoneNumber::country)).or(stored)
+    }
+}
+
+/// The facts permission checks and parsing depend on.
+pub async fn facts(
+    store: &SqliteStore,
+    workspace_id: i64,
+    contact_id: i64,
+) -> Result<ContactFacts, AppError> {
+    let row = row(store, workspace_id, contact_id).await?;
+    let phone = stored_phone(row.phone.as_deref());
+    Ok(ContactFacts {
+        assignee_id: row.assignee_id,
+        blocked: row.blocked,
+        country: shown_country(&row, phone.as_ref()),
+    })
+}
+
+/// Everything the drawer shows about one contact.
+pub async fn contact(
+    store: &SqliteStore,
+    workspace_id: i64,
+    contact_id: i64,
+) -> Result<ContactDetails, AppError> {
+    let row = row(store, workspace_id, contact_id).await?;
+    let phone = stored_phone(row.phone.as_deref());
+    let country = shown_country(&row, phone.as_ref()).map(|c| c.code().to_owned());
+    let definitions = field_settings::custom_fields(store, workspace_id).await?;
+    let custom_keys: Vec<String> = definitions.iter().map(|d| d.key().to_owned()).collect();
+    let field_order = field_settings::order(store, workspace_id, &custom_keys)
+        .await?
+        .to_strings();
+    let custom_fields = custom_values(store, contact_id, definitions).await?;
+    let conversation_status = row.status.as_deref().and_then(|status| match status {
+        "open" => Some(ConversationStatus::Open),
+        "closed" => Some(ConversationStatus::Closed),
+        "blocked" => Some(ConversationStatus::Blocked),
+        _ => None,
+    });
+    let duplicates = duplicates(store, workspace_id, &row, phone.as_ref()).await?;
+    Ok(ContactDetails {
+        id: row.id,
+        version: row.version,
+        phone_display: phone.as_ref().map(|p| p.format_international().to_owned()),
+        first_name: row.first_name,
+        last_name: row.last_name,
+        profile_name: row.profile_name,
+        avatar_url: row.avatar_url,
+        email: row.email.clone(),
+        phone: row.phone.clone(),
+        country,
+        country_manual: row.country_manual,
+        language: row.language,
+        assignee_id: row.assignee_id,
+        conversation_status,
+        blocked: row.blocked,
+        field_order,
+        custom_fields,
+        tags: tags::of_contact(store, contact_id).await?,
+        workspace_tags: tags::of_workspace(store, workspace_id).await?,
+        members: members(store, workspace_id).await?,
+        channels: channels::cards(
+            store,
+            workspace_id,
+            contact_id,
+            phone.is_some(),
+            row.email.is_some(),
+        )
+        .await?,
+        duplicates,
+    })
+}
+
+async fn custom_values(
+    store: &SqliteStore,
+    contact_id: i64,
+    definitions: Vec<shared::CustomFieldDefinition>,
+) -> Result<Vec<CustomFieldEntry>, AppError> {
+    let stored: Vec<(String, String)> = sqlx::query_as(
+        "SELECT f.key, v.value FROM custom_values v JOIN custom_fields f ON f.id = v.field_id
+          WHERE v.contact_id = ?",
+    )
+    .bind(contact_id)
+    .fetch_all(&store.pool)
+    .await
+    .map_err(internal)?;
+    Ok(definitions
+        .into_iter()
+        .map(|definition| {
+            let parsed = stored
+                .iter()
+                .find(|(key, _)| key == definition.key())
+                .and_then(|(_, value)| {
+                    CustomFieldValue::parse(&definition, value, None)
+                        .ok()
+                        .flatten()
+                });
+            CustomFieldEntry {
+                value: parsed.as_ref().map(CustomFieldValue::to_input),
+                display: parsed.as_ref().map(ToString::to_string),
+                definition,
+            }
+        })
+        .collect())
+}
+
+async fn members(store: &SqliteStore, workspace_id: i64) -> Result<Vec<MemberRef>, AppError> {
+    let rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT u.id, u.name FROM memberships m JOIN users u ON u.id = m.user_id
+          WHERE m.workspace_id = ? ORDER BY u.name, u.id",
+    )
+    .bind(workspace_id)
+    .fetch_all(&store.pool)
+    .await
+    .map_err(internal)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| MemberRef { id, name })
+        .collect())
+}
+
+/// A possible duplicate: id, first, last and profile name, phone, e-mail.
+type CandidateRow = (i64, String, String, String, Option<String>, Option<String>);
+
+/// R11, R12, R17: other non-blocked contacts of the workspace sharing the
+/// phone number (E.164) or e-mail address (case-insensitive); none for a
+/// blocked contact.
+async fn duplicates(
+    store: &SqliteStore,
+    workspace_id: i64,
+    row: &ContactRow,
+    phone: Option<&PhoneNumber>,
+) -> Result<Vec<DuplicateContact>, AppError> {
+    let email = row.email.as_deref().and_then(|e| Email::parse(e).ok());
+    let keys = duplicate_keys(phone, email.as_ref(), row.blocked);
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let candidates: Vec<CandidateRow> = sqlx::query_as(
+        "SELECT id, first_name, last_name, profile_name, phone, email FROM contacts
+              WHERE workspace_id = ?1 AND id <> ?2 AND blocked_at IS NULL
+                AND ((?3 IS NOT NULL AND phone = ?3) OR (?4 IS NOT NULL AND email_key = ?4))
+              ORDER BY id LIMIT 20",
+    )
+    .bind(workspace_id)
+    .bind(row.id)
+    .bind(phone.map(PhoneNumber::e164))
+    .bind(email.as_ref().map(Email::key))
+    .fetch_all(&store.pool)
+    .await
+    .map_err(internal)?;
+    Ok(candidates
+        .into_iter()
+        .filter_map(|(id, first, last, profile, phone, email)| {
+            let their_phone = stored_phone(phone.as_deref());
+            let their_email = email.as_deref().and_then(|e| Email::parse(e).ok());
+            let shared = shared_values(
+                &keys,
+                &duplicate_keys(their_phone.as_ref(), their_email.as_ref(), false),
+            );
+            let name = format!("{first} {last}").trim().to_owned();
+            shared.any().then(|| DuplicateContact {
+                id,
+                name: if name.is_empty() { profile } else { name },
+                phone: their_phone.map(|p| p.format_international().to_owned()),
+                email,
+                same_phone: shared.phone,
+                same_email: shared.email,
+            })
+        })
+        .collect())
+}

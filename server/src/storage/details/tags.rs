@@ -1,0 +1,98 @@
+//! A contact's tags (R21–R23).
+
+use super::super::{internal, now, SqliteStore};
+use super::next_version;
+use app::details::model::TagRef;
+use app::error::AppError;
+use shared::TagName;
+
+/// The contact's tags, by name.
+pub async fn of_contact(store: &SqliteStore, contact_id: i64) -> Result<Vec<TagRef>, AppError> {
+    let rows: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT t.id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
+          WHERE ct.contact_id = ? ORDER BY t.name_key",
+    )
+    .bind(contact_id)
+    .fetch_all(&store.pool)
+    .await
+    .map_err(internal)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| TagRef { id, name })
+        .collect())
+}
+
+/// Every tag of the workspace, by name.
+pub async fn of_workspace(store: &SqliteStore, workspace_id: i64) -> Result<Vec<TagRef>, AppError> {
+    let rows: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, name FROM tags WHERE workspace_id = ? ORDER BY name_key")
+            .bind(workspace_id)
+            .fetch_all(&store.pool)
+            .await
+            .map_err(internal)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| TagRef { id, name })
+        .collect())
+}
+
+/// R22: tags the contact, creating the tag first when the workspace has no
+/// tag with that name (regardless of case).
+pub async fn add(
+    store: &SqliteStore,
+    workspace_id: i64,
+    contact_id: i64,
+    tag: &TagName,
+) -> Result<(), AppError> {
+    let mut tx = store.pool.begin().await.map_err(internal)?;
+    next_version(&mut tx, workspace_id, contact_id, None).await?;
+    sqlx::query(
+        "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (workspace_id, name_key) DO NOTHING",
+    )
+    .bind(workspace_id)
+    .bind(tag.as_str())
+    .bind(tag.key())
+    .bind(now())
+    .execute(&mut *tx)
+    .await
+    .map_err(internal)?;
+    sqlx::query(
+        "INSERT OR IGNORE INTO contact_tags (contact_id, tag_id)
+         SELECT ?, id FROM tags WHERE workspace_id = ? AND name_key = ?",
+    )
+    .bind(contact_id)
+    .bind(workspace_id)
+    .bind(tag.key())
+    .execute(&mut *tx)
+    .await
+    .map_err(internal)?;
+    tx.commit().await.map_err(internal)
+}
+
+/// R23: takes the tag off the contact; the tag itself stays.
+pub async fn remove(
+    store: &SqliteStore,
+    workspace_id: i64,
+    contact_id: i64,
+    tag_id: i64,
+) -> Result<(), AppError> {
+    let mut tx = store.pool.begin().await.map_err(internal)?;
+    next_version(&mut tx, workspace_id, contact_id, None).await?;
+    let removed = sqlx::query(
+        "DELETE FROM contact_tags WHERE contact_id = ?
+            AND tag_id IN (SELECT id FROM tags WHERE id = ? AND workspace_id = ?)",
+    )
+    .bind(contact_id)
+    .bind(tag_id)
+    .bind(workspace_id)
+    .execute(&mut *tx)
+    .await
+    .map_err(internal)?;
+    if removed.rows_affected() == 0 {
+        return Err(AppError::NotFound(
+            "The contact does not have this tag.".into(),
+        ));
+    }
+    tx.commit().await.map_err(internal)
+}
