@@ -5,9 +5,11 @@
 pub mod auth;
 pub mod details;
 pub mod error;
+pub mod inbox;
 pub mod layout;
 pub mod lazy_checks;
 pub mod pages;
+pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 

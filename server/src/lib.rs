@@ -4,6 +4,8 @@
 pub mod config;
 pub mod demo;
 pub mod http;
+pub mod inbox;
+pub mod ingress;
 pub mod passwords;
 pub mod startup;
 pub mod storage;

@@ -3,10 +3,15 @@
 
 use crate::config::Config;
 use crate::http::{assets, errors, security};
+use crate::inbox::live::{inbox_events, LiveState, LiveUpdates};
+use crate::inbox::outbound::LogOnlyOutbound;
+use crate::inbox::InboxService;
+use crate::ingress::{self, IngressState};
 use crate::storage::SqliteStore;
 use app::ssr::Services;
 use app::{shell, App};
 use axum::http::{header, HeaderValue};
+use axum::routing::get;
 use axum::{middleware, Router};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
@@ -46,9 +51,25 @@ impl Backend {
 /// The complete router: pages, server functions, static files and every
 /// layer around them.
 pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router {
+    let live = LiveUpdates::default();
+    let accounts: Arc<dyn app::ssr::Accounts> = Arc::new(backend.store.clone());
     let services = Services {
-        accounts: Arc::new(backend.store.clone()),
+        accounts: accounts.clone(),
+        inbox: Arc::new(InboxService::new(
+            backend.store.clone(),
+            live.clone(),
+            Arc::new(LogOnlyOutbound),
+        )),
+        usage: Arc::new(backend.store.clone()),
+        channels: Arc::new(backend.store.clone()),
     };
+    let ingress = ingress::routes(IngressState {
+        store: backend.store.clone(),
+        live: live.clone(),
+    });
+    let events = Router::new()
+        .route(app::inbox::EVENTS_PATH, get(inbox_events))
+        .with_state(LiveState { live, accounts });
     let context = move || {
         provide_context(services.clone());
         leptos::nonce::provide_nonce();
@@ -70,6 +91,8 @@ pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Rou
             context, shell,
         ))
         .with_state(options)
+        .merge(ingress)
+        .merge(events)
         .layer(middleware::from_fn(errors::server_fn_error_status))
         .layer(middleware::from_fn(security::require_session_for_pages))
         .layer(session_layer)

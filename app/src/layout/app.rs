@@ -2,7 +2,9 @@ use super::nav::SideNav;
 use super::not_found::NotFound;
 use crate::auth::{current_viewer, LoginPage, Viewer};
 use crate::error::AppError;
-use crate::pages::{ContactsPage, DashboardPage, InboxPage, SettingsPage};
+use crate::inbox::InboxPage;
+use crate::pages::{ContactsPage, DashboardPage, SettingsPage};
+use crate::settings::{ChannelsPage, UsagePage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
@@ -44,6 +46,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("inbox") view=InboxPage/>
                     <Route path=path!("contacts") view=ContactsPage/>
                     <Route path=path!("settings") view=SettingsPage/>
+                    <Route path=path!("settings/channels") view=ChannelsPage/>
+                    <Route path=path!("settings/usage") view=UsagePage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -1,6 +1,7 @@
 use crate::auth::Viewer;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
 /// The Settings page.
 #[component]
@@ -11,5 +12,9 @@ pub fn SettingsPage() -> impl IntoView {
         <h1>"Settings"</h1>
         <p class="muted">"How your workspace works."</p>
         <p>"Workspace: " {viewer.workspace.name}</p>
+        <ul class="settings-links">
+            <li><A href="/settings/channels">"Channels"</A></li>
+            <li><A href="/settings/usage">"Usage"</A></li>
+        </ul>
     }
 }

@@ -34,4 +34,7 @@ pub trait Accounts: Send + Sync {
 #[derive(Clone)]
 pub struct Services {
     pub accounts: Arc<dyn Accounts>,
+    pub inbox: Arc<dyn super::Inbox>,
+    pub usage: Arc<dyn super::Usage>,
+    pub channels: Arc<dyn super::WorkspaceChannels>,
 }

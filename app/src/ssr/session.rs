@@ -31,6 +31,21 @@ pub fn accounts() -> Result<Arc<dyn Accounts>, AppError> {
     Ok(services()?.accounts)
 }
 
+/// The Inbox service.
+pub fn inbox() -> Result<Arc<dyn super::Inbox>, AppError> {
+    Ok(services()?.inbox)
+}
+
+/// The usage service.
+pub fn usage() -> Result<Arc<dyn super::Usage>, AppError> {
+    Ok(services()?.usage)
+}
+
+/// The workspace-channels service.
+pub fn workspace_channels() -> Result<Arc<dyn super::WorkspaceChannels>, AppError> {
+    Ok(services()?.channels)
+}
+
 async fn session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>().await.map_err(|error| {
         tracing::error!(%error, "session layer missing");
@@ -118,6 +133,12 @@ pub fn set_content_security_policy() {
     if let Ok(value) = axum::http::HeaderValue::from_str(&policy) {
         response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
     }
+}
+
+/// The session's user and workspace, for handlers outside Leptos (the
+/// Inbox's event stream).
+pub async fn session_auth(session: &Session) -> Option<SessionAuth> {
+    session.get::<SessionAuth>(AUTH_KEY).await.ok().flatten()
 }
 
 /// Whether the session belongs to a signed-in user (used by the server's

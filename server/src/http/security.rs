@@ -66,13 +66,17 @@ fn request_origin(headers: &HeaderMap) -> Option<String> {
     Some(format!("{scheme}://{host}"))
 }
 
+/// Paths that other systems post to, authenticated by their own token
+/// instead of a session cookie (channel ingress).
+const TOKEN_AUTHENTICATED_PREFIX: &str = "/api/ingress/";
+
 /// Refuses state-changing requests whose Origin (or Referer) is not this
 /// site, so another site cannot act for a signed-in user.
 pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
     let safe = matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
-    );
+    ) || request.uri().path().starts_with(TOKEN_AUTHENTICATED_PREFIX);
     if safe {
         return next.run(request).await;
     }
