@@ -1,6 +1,7 @@
 //! Settings → "Channels": the workspace's channels with the endpoint that
 //! receives their incoming messages; owners see and rotate the tokens.
 
+#[cfg(feature = "ssr")]
 use crate::auth::Viewer;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -40,6 +41,7 @@ pub fn ingress_path(channel_id: i64) -> String {
     format!("/api/ingress/{channel_id}")
 }
 
+#[cfg(feature = "ssr")]
 fn require_owner(viewer: &Viewer) -> Result<(), AppError> {
     if may_manage_channel_tokens(viewer.role()) {
         Ok(())
