@@ -8,6 +8,16 @@ use common::TestApp;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
+/// profile name, avatar, language, phone, country, e-mail key.
+type ContactRow = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
 const TOTALS: &str = "SELECT (SELECT COUNT(*) FROM contacts) * 1000000
                            + (SELECT COUNT(*) FROM messages) * 1000
                            + (SELECT COUNT(*) FROM contact_channels)";
@@ -23,14 +33,7 @@ async fn r1_unknown_sender_becomes_a_contact_with_link_and_open_conversation() {
     assert_eq!(answer["new_contact"], true);
     let contact_id = TestApp::contact_of(&answer);
 
-    let (profile, avatar, language, phone, country, email_key): (
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    ) = sqlx::query_as(
+    let (profile, avatar, language, phone, country, email_key): ContactRow = sqlx::query_as(
         "SELECT profile_name, avatar_url, language, phone, country, email_key FROM contacts WHERE id = ?",
     )
     .bind(contact_id)

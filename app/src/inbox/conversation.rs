@@ -2,7 +2,6 @@ use super::model::{ConversationView, Direction, MessageView, WorkflowRun};
 use super::page::InboxLocation;
 use crate::error::AppError;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use shared::channel::ChannelKind;
 use shared::timestamp::{format_utc, rfc3339_utc};
 
@@ -54,9 +53,9 @@ fn OpenConversation(view: ConversationView, location: Memo<InboxLocation>) -> im
     });
     view! {
         <header class="conversation-head">
-            <A href=details_href attr:class="avatar" attr:aria-label=avatar_label>
+            <a href=details_href class="avatar" aria-label=avatar_label>
                 <span aria-hidden="true">{initials}</span>
-            </A>
+            </a>
             <div class="conversation-who">
                 <h2>{view.contact_name.clone()}</h2>
                 <p>
@@ -65,9 +64,9 @@ fn OpenConversation(view: ConversationView, location: Memo<InboxLocation>) -> im
                     </span>
                 </p>
             </div>
-            <A href=details_href attr:class="icon-button" attr:aria-label="Contact details">
+            <a href=details_href class="icon-button" aria-label="Contact details">
                 <span aria-hidden="true">"ⓘ"</span>
-            </A>
+            </a>
         </header>
         {blocked_note}
         <Workflows runs=view.workflows/>

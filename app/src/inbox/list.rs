@@ -2,7 +2,6 @@ use super::model::{ConversationFilter, ConversationSummary};
 use super::page::InboxLocation;
 use crate::error::AppError;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use shared::timestamp::{format_utc, rfc3339_utc};
 
 /// The filter tabs and the conversation list, newest activity first.
@@ -67,7 +66,7 @@ fn ConversationRow(row: ConversationSummary, location: Memo<InboxLocation>) -> i
     let selected = move || (location.get().contact == Some(contact_id)).then_some("true");
     view! {
         <li class="conversation-row" class:unread=row.unread>
-            <A href=href attr:aria-current=selected>
+            <a href=href aria-current=selected>
                 <span class="row-head">
                     <span class="row-name">{row.contact_name.clone()}</span>
                     {row.unread.then(|| view! {
@@ -83,7 +82,7 @@ fn ConversationRow(row: ConversationSummary, location: Memo<InboxLocation>) -> i
                     {row.assignee_name.clone().map(|name| view! { <span>" · " {name}</span> })}
                 </span>
                 {row.preview.clone().map(|text| view! { <span class="row-preview">{text}</span> })}
-            </A>
+            </a>
         </li>
     }
 }

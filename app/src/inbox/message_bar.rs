@@ -9,14 +9,23 @@ use leptos::prelude::*;
 #[component]
 pub(super) fn MessageBar(
     location: Memo<InboxLocation>,
+    conversation: Resource<Result<Option<ConversationView>, AppError>>,
     bar: Resource<Result<Option<ConversationView>, AppError>>,
     send: ServerAction<InboxSendMessage>,
 ) -> impl IntoView {
+    // Blocking and unblocking arrive live through the conversation; a memo,
+    // so other live updates leave the form (and a draft) alone.
+    let blocked_now = Memo::new(move |_| {
+        conversation
+            .get()
+            .and_then(Result::ok)
+            .flatten()
+            .map(|view| view.blocked)
+    });
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match bar.await {
-                    Ok(Some(view)) if view.blocked => ().into_any(),
                     Ok(Some(view)) if view.channels.is_empty() => view! {
                         <p class="muted message-bar">
                             "This contact cannot be reached on any channel now; it has to write first."
@@ -31,7 +40,12 @@ pub(super) fn MessageBar(
                             .and_then(Result::ok)
                             .and_then(|message| message.channel_id);
                         let chosen = last_sent.or(location.get_untracked().channel);
-                        view! { <SendForm view chosen send/> }.into_any()
+                        let blocked_before = view.blocked;
+                        (move || {
+                            let blocked = blocked_now.get().unwrap_or(blocked_before);
+                            (!blocked).then(|| view! { <SendForm view=view.clone() chosen send/> })
+                        })
+                        .into_any()
                     }
                     _ => ().into_any(),
                 }

@@ -95,7 +95,7 @@ pub fn InboxPage() -> impl IntoView {
             <ConversationList location conversations/>
             <section class="conversation" aria-label="Conversation">
                 <ConversationPane location conversation/>
-                <MessageBar location bar send/>
+                <MessageBar location conversation bar send/>
             </section>
             {move || {
                 let here = location.get();

@@ -39,6 +39,9 @@ type ContactRow = (
     Option<i64>,
 );
 
+/// id, name, status, started at, stopped at, stop reason.
+type WorkflowRow = (i64, String, String, i64, Option<i64>, Option<String>);
+
 impl SqliteStore {
     /// The workspace's conversations, newest activity first. The assignee is
     /// the contact's (R18); unread means an incoming message newer than the
@@ -187,7 +190,7 @@ impl SqliteStore {
     /// A contact's automation runs, newest first.
     #[tracing::instrument(skip(self), err)]
     pub async fn workflow_runs(&self, contact_id: i64) -> Result<Vec<WorkflowRun>, AppError> {
-        let rows: Vec<(i64, String, String, i64, Option<i64>, Option<String>)> = sqlx::query_as(
+        let rows: Vec<WorkflowRow> = sqlx::query_as(
             "SELECT id, name, status, started_at, stopped_at, stop_reason
                FROM workflow_runs WHERE contact_id = ? ORDER BY started_at DESC, id DESC",
         )
