@@ -3,6 +3,7 @@
 //! `hydrate` into the browser's WebAssembly.
 
 pub mod auth;
+pub mod browser_data;
 pub mod details;
 pub mod error;
 pub mod inbox;

@@ -91,21 +91,22 @@ test("R8 a message is sent on the chosen channel, and Send first message lands w
   await signIn(page, USERS.owner.email);
   const whatsapp = await channel(page, "WhatsApp Business");
   const webchat = await channel(page, "Website chat");
-  const contact = await ingress(page, webchat, unique(), "Can you text me?", { phone: "+4915123456783" });
+  const contact = await ingress(page, webchat, unique(), "<b>Can</b> you text me?", { phone: "+4915123456783" });
   await openInbox(page, `contact=${contact}&channel=${whatsapp.id}`);
 
-  const select = page.getByLabel("Channel");
+  await expect(page.getByRole("list", { name: "Messages" }).getByText("<b>Can</b> you text me?")).toBeVisible();
+  const select = page.getByLabel("Channel", { exact: true });
   await expect(select).toHaveValue(String(whatsapp.id));
   await expect(select.locator("option")).toHaveCount(3); // webchat (active), WhatsApp and SMS (may be started)
-  await page.getByLabel("Message").fill("Sure, writing on WhatsApp now.");
+  await page.getByLabel("Message", { exact: true }).fill("Sure, writing on WhatsApp now.");
   await page.getByRole("button", { name: "Send" }).click();
 
   const sent = page.getByRole("list", { name: "Messages" }).getByRole("listitem").last();
   await expect(sent).toContainText("Sure, writing on WhatsApp now.");
   await expect(sent).toContainText("Sent");
   await expect(sent).toContainText("on WhatsApp Business");
-  await expect(page.getByLabel("Message")).toHaveValue("");
-  await expect(page.getByLabel("Channel")).toHaveValue(String(whatsapp.id));
+  await expect(page.getByLabel("Message", { exact: true })).toHaveValue("");
+  await expect(page.getByLabel("Channel", { exact: true })).toHaveValue(String(whatsapp.id));
   await expect(select.locator("option:checked")).not.toContainText("start conversation");
 });
 

@@ -9,21 +9,18 @@ use shared::timestamp::{format_utc, rfc3339_utc};
 #[component]
 pub(super) fn ConversationPane(
     location: Memo<InboxLocation>,
-    conversation: Resource<Result<Option<ConversationView>, AppError>>,
+    conversation: ReadSignal<Option<Result<Option<ConversationView>, AppError>>>,
 ) -> impl IntoView {
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match conversation.await {
-                    Ok(Some(view)) => view! { <OpenConversation view location/> }.into_any(),
-                    Ok(None) => view! {
-                        <p class="muted empty">"Pick a conversation to read it."</p>
-                    }
-                    .into_any(),
-                    Err(error) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Transition>
+        {move || match conversation.get() {
+            None => view! { <p class="loading">"Loading…"</p> }.into_any(),
+            Some(Ok(Some(view))) => view! { <OpenConversation view location/> }.into_any(),
+            Some(Ok(None)) => view! {
+                <p class="muted empty">"Pick a conversation to read it."</p>
+            }
+            .into_any(),
+            Some(Err(error)) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
+        }}
     }
 }
 
@@ -70,7 +67,7 @@ fn OpenConversation(view: ConversationView, location: Memo<InboxLocation>) -> im
         </header>
         {blocked_note}
         <Workflows runs=view.workflows/>
-        <div class="message-scroller">
+        <div class="message-scroller" tabindex="0">
             <ol class="messages" aria-label="Messages">
                 {view
                     .messages

@@ -8,7 +8,7 @@ use shared::timestamp::{format_utc, rfc3339_utc};
 #[component]
 pub(super) fn ConversationList(
     location: Memo<InboxLocation>,
-    conversations: Resource<Result<Vec<ConversationSummary>, AppError>>,
+    conversations: ReadSignal<Option<Result<Vec<ConversationSummary>, AppError>>>,
 ) -> impl IntoView {
     view! {
         <section class="conversation-list" aria-label="Conversations">
@@ -28,25 +28,22 @@ pub(super) fn ConversationList(
                     })
                     .collect_view()}
             </nav>
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match conversations.await {
-                        Ok(rows) if rows.is_empty() => {
-                            view! { <p class="muted empty">"No conversations."</p> }.into_any()
-                        }
-                        Ok(rows) => view! {
-                            <ul class="conversations">
-                                {rows
-                                    .into_iter()
-                                    .map(|row| view! { <ConversationRow row location/> })
-                                    .collect_view()}
-                            </ul>
-                        }
-                        .into_any(),
-                        Err(error) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {move || match conversations.get() {
+                None => view! { <p class="loading">"Loading…"</p> }.into_any(),
+                Some(Ok(rows)) if rows.is_empty() => {
+                    view! { <p class="muted empty">"No conversations."</p> }.into_any()
+                }
+                Some(Ok(rows)) => view! {
+                    <ul class="conversations">
+                        {rows
+                            .into_iter()
+                            .map(|row| view! { <ConversationRow row location/> })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any(),
+                Some(Err(error)) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
+            }}
         </section>
     }
 }

@@ -9,8 +9,8 @@ use leptos::prelude::*;
 #[component]
 pub(super) fn MessageBar(
     location: Memo<InboxLocation>,
-    conversation: Resource<Result<Option<ConversationView>, AppError>>,
-    bar: Resource<Result<Option<ConversationView>, AppError>>,
+    conversation: ReadSignal<Option<Result<Option<ConversationView>, AppError>>>,
+    bar: ReadSignal<Option<Result<Option<ConversationView>, AppError>>>,
     send: ServerAction<InboxSendMessage>,
 ) -> impl IntoView {
     // Blocking and unblocking arrive live through the conversation; a memo,
@@ -23,16 +23,15 @@ pub(super) fn MessageBar(
             .map(|view| view.blocked)
     });
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match bar.await {
-                    Ok(Some(view)) if view.channels.is_empty() => view! {
+        {move || {
+                match bar.get().and_then(Result::ok).flatten() {
+                    Some(view) if view.channels.is_empty() => view! {
                         <p class="muted message-bar">
                             "This contact cannot be reached on any channel now; it has to write first."
                         </p>
                     }
                     .into_any(),
-                    Ok(Some(view)) => {
+                    Some(view) => {
                         // After a send, keep the channel just used.
                         let last_sent = send
                             .value()
@@ -47,10 +46,9 @@ pub(super) fn MessageBar(
                         })
                         .into_any()
                     }
-                    _ => ().into_any(),
+                    None => ().into_any(),
                 }
-            })}
-        </Suspense>
+            }}
     }
 }
 

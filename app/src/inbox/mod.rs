@@ -2,6 +2,8 @@
 //! bar, live updates, and the contact-details drawer beside it (R1, R8).
 //!
 //! The address is the state: `/inbox?filter=mine&contact=12&channel=3&details=open`.
+//!
+//! The data loads in the browser ([`crate::browser_data`]).
 
 mod api;
 mod conversation;

@@ -3,8 +3,10 @@ use super::conversation::ConversationPane;
 use super::list::ConversationList;
 use super::live;
 use super::message_bar::MessageBar;
-use super::model::ConversationFilter;
+use super::model::{ConversationFilter, ConversationView};
+use crate::browser_data::load_in_browser;
 use crate::details::ContactDrawer;
+use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -43,6 +45,14 @@ impl InboxLocation {
     }
 }
 
+/// The open conversation, if a contact is chosen.
+async fn load_conversation(contact: Option<i64>) -> Result<Option<ConversationView>, AppError> {
+    match contact {
+        Some(contact_id) => inbox_conversation(contact_id).await.map(Some),
+        None => Ok(None),
+    }
+}
+
 /// The Inbox page (navigation "Inbox").
 #[component]
 pub fn InboxPage() -> impl IntoView {
@@ -62,31 +72,26 @@ pub fn InboxPage() -> impl IntoView {
     live::listen(changes, connected);
     let send = ServerAction::<InboxSendMessage>::new();
 
-    let conversations = Resource::new(
-        move || (location.get().filter, changes.get(), send.version().get()),
-        |(filter, _, _)| inbox_conversations(filter),
-    );
+    let conversations = load_in_browser(move || {
+        let filter = location.get().filter;
+        changes.track();
+        send.version().track();
+        inbox_conversations(filter)
+    });
     let contact = Memo::new(move |_| location.get().contact);
-    let conversation = Resource::new(
-        move || (contact.get(), changes.get(), send.version().get()),
-        |(contact, _, _)| async move {
-            match contact {
-                Some(contact_id) => inbox_conversation(contact_id).await.map(Some),
-                None => Ok(None),
-            }
-        },
-    );
+    let conversation = load_in_browser(move || {
+        let contact = contact.get();
+        changes.track();
+        send.version().track();
+        load_conversation(contact)
+    });
     // The message bar has its own copy, refetched only when the contact
     // changes or a message was sent, so live updates never wipe a draft.
-    let bar = Resource::new(
-        move || (contact.get(), send.version().get()),
-        |(contact, _)| async move {
-            match contact {
-                Some(contact_id) => inbox_conversation(contact_id).await.map(Some),
-                None => Ok(None),
-            }
-        },
-    );
+    let bar = load_in_browser(move || {
+        let contact = contact.get();
+        send.version().track();
+        load_conversation(contact)
+    });
 
     view! {
         <Title text="Inbox · Contacts"/>
