@@ -6,9 +6,11 @@
 #![recursion_limit = "256"]
 
 pub mod auth;
+pub mod browser_data;
 pub mod contacts;
 pub mod details;
 pub mod error;
+pub mod inbox;
 pub mod layout;
 pub mod lazy_checks;
 pub mod pages;

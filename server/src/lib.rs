@@ -7,6 +7,8 @@ pub mod config;
 pub mod contacts_csv;
 pub mod demo;
 pub mod http;
+pub mod inbox;
+pub mod ingress;
 pub mod jobs;
 pub mod passwords;
 pub mod startup;

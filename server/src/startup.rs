@@ -3,6 +3,10 @@
 
 use crate::config::Config;
 use crate::http::{assets, errors, export, security};
+use crate::inbox::live::{inbox_events, LiveState, LiveUpdates};
+use crate::inbox::outbound::LogOnlyOutbound;
+use crate::inbox::InboxService;
+use crate::ingress::{self, IngressState};
 use crate::storage::SqliteStore;
 use app::ssr::Services;
 use app::{shell, App};
@@ -47,12 +51,29 @@ impl Backend {
 /// The complete router: pages, server functions, static files and every
 /// layer around them.
 pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router {
+    let live = LiveUpdates::default();
+    let accounts: Arc<dyn app::ssr::Accounts> = Arc::new(backend.store.clone());
     let services = Services {
-        accounts: Arc::new(backend.store.clone()),
+        accounts: accounts.clone(),
         contacts: Arc::new(backend.store.clone()),
         details: Arc::new(backend.store.clone()),
+        inbox: Arc::new(InboxService::new(
+            backend.store.clone(),
+            live.clone(),
+            Arc::new(LogOnlyOutbound),
+        )),
+        usage: Arc::new(backend.store.clone()),
+        channels: Arc::new(backend.store.clone()),
     };
     let export_services = services.clone();
+    let page_accounts = accounts.clone();
+    let ingress = ingress::routes(IngressState {
+        store: backend.store.clone(),
+        live: live.clone(),
+    });
+    let events = Router::new()
+        .route(app::inbox::EVENTS_PATH, get(inbox_events))
+        .with_state(LiveState { live, accounts });
     let context = move || {
         provide_context(services.clone());
         leptos::nonce::provide_nonce();
@@ -78,8 +99,13 @@ pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Rou
             context, shell,
         ))
         .with_state(options)
+        .merge(ingress)
+        .merge(events)
         .layer(middleware::from_fn(errors::server_fn_error_status))
-        .layer(middleware::from_fn(security::require_session_for_pages))
+        .layer(middleware::from_fn_with_state(
+            page_accounts,
+            security::require_session_for_pages,
+        ))
         .layer(session_layer)
         .layer(middleware::from_fn(security::refuse_cross_site))
         .layer(middleware::from_fn(assets::cache_static_files))

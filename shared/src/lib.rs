@@ -27,6 +27,8 @@ pub mod permissions;
 pub mod phone;
 pub mod tag;
 mod text;
+pub mod timestamp;
+pub mod usage;
 
 pub use country::Country;
 pub use custom_field::{CustomFieldDefinition, CustomFieldType, CustomFieldValue};

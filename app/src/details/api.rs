@@ -251,7 +251,7 @@ pub async fn unblock_contact(request: ContactAction) -> Result<(), AppError> {
         return Err(AppError::Conflict("This contact is not blocked.".into()));
     }
     crate::ssr::details()?
-        .unblock(viewer.workspace.id, request.contact_id)
+        .unblock(viewer.workspace.id, request.contact_id, viewer.user_id)
         .await
 }
 

@@ -1,9 +1,11 @@
 use super::nav::SideNav;
 use super::not_found::NotFound;
-use crate::auth::{current_viewer, LoginPage, Viewer};
+use super::viewer_data::{initial_viewer, VIEWER_DATA_ID};
+use crate::auth::{LoginPage, Viewer};
 use crate::error::AppError;
-use crate::pages::{ContactsPage, DashboardPage, InboxPage, SettingsPage};
-use crate::settings::ContactFieldsPage;
+use crate::inbox::InboxPage;
+use crate::pages::{ContactsPage, DashboardPage, SettingsPage};
+use crate::settings::{ChannelsPage, ContactFieldsPage, UsagePage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
@@ -46,34 +48,33 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("contacts") view=ContactsPage/>
                     <Route path=path!("settings") view=SettingsPage/>
                     <Route path=path!("settings/fields") view=ContactFieldsPage/>
+                    <Route path=path!("settings/channels") view=ChannelsPage/>
+                    <Route path=path!("settings/usage") view=UsagePage/>
                 </ParentRoute>
             </Routes>
         </Router>
     }
 }
 
-/// The frame of every signed-in page: loads the viewer, provides it as
-/// context, and shows the navigation beside the page.
+/// The frame of every signed-in page: provides the viewer as context and
+/// shows the navigation beside the page. The viewer comes with the page
+/// (loaded by the server before rendering, read back from the page when
+/// hydrating), so nothing here waits and the page below renders once.
 #[component]
 fn SignedInFrame() -> impl IntoView {
-    let viewer = Resource::new(|| (), |_| current_viewer());
     crate::details::provide_drawer_sources();
-    view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match viewer.await {
-                    Ok(viewer) => view! { <Frame viewer/> }.into_any(),
-                    Err(error) => view! { <SignedOut error/> }.into_any(),
-                }
-            })}
-        </Suspense>
+    match initial_viewer() {
+        Some(viewer) => view! { <Frame viewer/> }.into_any(),
+        None => view! { <SignedOut error=AppError::Unauthorized/> }.into_any(),
     }
 }
 
 #[component]
 fn Frame(viewer: Viewer) -> impl IntoView {
     provide_context(viewer.clone());
+    let viewer_data = serde_json::to_string(&viewer).unwrap_or_default();
     view! {
+        <div id=VIEWER_DATA_ID hidden data-viewer=viewer_data></div>
         <a class="skip-link" href="#main">"Skip to content"</a>
         <div class="frame">
             <SideNav viewer/>

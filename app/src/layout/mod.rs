@@ -3,6 +3,7 @@
 mod app;
 mod nav;
 mod not_found;
+mod viewer_data;
 
 pub use app::{shell, App};
 pub use not_found::NotFound;

@@ -1,6 +1,7 @@
 use crate::auth::Viewer;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
 /// The Settings page.
 #[component]
@@ -12,7 +13,9 @@ pub fn SettingsPage() -> impl IntoView {
         <p class="muted">"How your workspace works."</p>
         <p>"Workspace: " {viewer.workspace.name}</p>
         <ul class="settings-links">
-            <li><a href="/settings/fields">"Contact fields"</a></li>
+            <li><A href="/settings/fields">"Contact fields"</A></li>
+            <li><A href="/settings/channels">"Channels"</A></li>
+            <li><A href="/settings/usage">"Usage"</A></li>
         </ul>
     }
 }

@@ -1,8 +1,13 @@
-//! Workspace settings for contacts: the "Contact fields" page, where owners
-//! and managers define custom fields (R19) and order all fields (R20).
+//! Workspace settings pages: contact fields (custom fields and their order,
+//! R19/R20), channels with their ingress endpoints, and usage (monthly
+//! active contacts).
 
 pub mod api;
+pub mod channels;
 mod fields_page;
 pub mod model;
+pub mod usage;
 
+pub use channels::ChannelsPage;
 pub use fields_page::ContactFieldsPage;
+pub use usage::UsagePage;

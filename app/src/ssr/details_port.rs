@@ -111,7 +111,12 @@ pub trait DetailsPort: Send + Sync {
         -> Result<(), AppError>;
 
     /// R28: unblocks the contact (its conversation stays closed).
-    async fn unblock(&self, workspace_id: i64, contact_id: i64) -> Result<(), AppError>;
+    async fn unblock(
+        &self,
+        workspace_id: i64,
+        contact_id: i64,
+        by_user: i64,
+    ) -> Result<(), AppError>;
 
     /// R29, R30: deletes the contact with its conversation history.
     async fn delete(&self, workspace_id: i64, contact_id: i64) -> Result<(), AppError>;

@@ -40,4 +40,7 @@ pub struct Services {
     pub contacts: Arc<dyn ContactsPort>,
     /// Contacts as the drawer and the contact-fields settings see them.
     pub details: Arc<dyn DetailsPort>,
+    pub inbox: Arc<dyn super::Inbox>,
+    pub usage: Arc<dyn super::Usage>,
+    pub channels: Arc<dyn super::WorkspaceChannels>,
 }

@@ -43,6 +43,21 @@ pub fn details() -> Result<Arc<dyn DetailsPort>, AppError> {
     Ok(services()?.details)
 }
 
+/// The Inbox service.
+pub fn inbox() -> Result<Arc<dyn super::Inbox>, AppError> {
+    Ok(services()?.inbox)
+}
+
+/// The usage service.
+pub fn usage() -> Result<Arc<dyn super::Usage>, AppError> {
+    Ok(services()?.usage)
+}
+
+/// The workspace-channels service.
+pub fn workspace_channels() -> Result<Arc<dyn super::WorkspaceChannels>, AppError> {
+    Ok(services()?.channels)
+}
+
 async fn session() -> Result<Session, AppError> {
     leptos_axum::extract::<Session>().await.map_err(|error| {
         tracing::error!(%error, "session layer missing");
@@ -132,14 +147,9 @@ pub fn set_content_security_policy() {
     }
 }
 
-/// Whether the session belongs to a signed-in user (used by the server's
-/// page guard, so the session key lives in one place).
-pub async fn is_signed_in(session: &Session) -> bool {
-    session_auth(session).await.is_some()
-}
-
 /// The user and workspace of a session, for plain axum handlers (such as
-/// the CSV download) that run outside the Leptos context.
+/// the CSV download and the Inbox's event stream) that run outside the
+/// Leptos context.
 pub async fn session_auth(session: &Session) -> Option<SessionAuth> {
     session.get::<SessionAuth>(AUTH_KEY).await.ok().flatten()
 }

@@ -2,6 +2,7 @@
 //! realistic contacts, channels, conversations, tags and duplicates to try
 //! every part of the product, and a second workspace to show isolation.
 
+mod inbox;
 mod people;
 
 use crate::passwords;
@@ -158,6 +159,7 @@ async fn seed(tx: &mut Transaction<'_, Sqlite>, password_hash: &str) -> Result<(
         now,
     )
     .await?;
+    inbox::seed(tx).await?;
     Ok(())
 }
 

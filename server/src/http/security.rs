@@ -1,11 +1,14 @@
 //! Request checks that protect signed-in users: pages need a session, and
 //! state-changing requests must come from this site.
 
+use app::auth::Viewer;
 use app::error::AppError;
-use axum::extract::Request;
+use app::ssr::Accounts;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
+use std::sync::Arc;
 use tower_sessions::Session;
 
 /// Whether a path is an app page (not an API call or a static file).
@@ -14,19 +17,35 @@ fn is_page(path: &str) -> bool {
     !path.starts_with("/api/") && !path.starts_with("/pkg/") && !last_segment.contains('.')
 }
 
+/// The signed-in member behind a request's session, if any.
+async fn session_viewer(accounts: &dyn Accounts, session: Option<Session>) -> Option<Viewer> {
+    let auth = app::ssr::session_auth(&session?).await?;
+    accounts
+        .viewer(auth.user_id, auth.workspace_id)
+        .await
+        .ok()
+        .flatten()
+}
+
 /// Sends signed-out visitors of any page but the sign-in page to it,
-/// remembering where they wanted to go.
-pub async fn require_session_for_pages(request: Request, next: Next) -> Response {
+/// remembering where they wanted to go. For signed-in members it loads the
+/// viewer once and hands it to the page render (request extensions), so the
+/// signed-in frame renders without waiting on a resource.
+pub async fn require_session_for_pages(
+    State(accounts): State<Arc<dyn Accounts>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let path = request.uri().path().to_string();
     let wants_page = matches!(*request.method(), Method::GET | Method::HEAD)
         && is_page(&path)
         && path != "/login";
     if wants_page {
-        let signed_in = match request.extensions().get::<Session>() {
-            Some(session) => app::ssr::is_signed_in(session).await,
-            None => false,
-        };
-        if !signed_in {
+        let session = request.extensions().get::<Session>().cloned();
+        let viewer = session_viewer(accounts.as_ref(), session).await;
+        if let Some(viewer) = viewer {
+            request.extensions_mut().insert(viewer);
+        } else {
             let target = request
                 .uri()
                 .path_and_query()
@@ -66,13 +85,17 @@ fn request_origin(headers: &HeaderMap) -> Option<String> {
     Some(format!("{scheme}://{host}"))
 }
 
+/// Paths that other systems post to, authenticated by their own token
+/// instead of a session cookie (channel ingress).
+const TOKEN_AUTHENTICATED_PREFIX: &str = "/api/ingress/";
+
 /// Refuses state-changing requests whose Origin (or Referer) is not this
 /// site, so another site cannot act for a signed-in user.
 pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
     let safe = matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
-    );
+    ) || request.uri().path().starts_with(TOKEN_AUTHENTICATED_PREFIX);
     if safe {
         return next.run(request).await;
     }

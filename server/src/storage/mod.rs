@@ -4,8 +4,16 @@
 mod accounts;
 pub mod contacts;
 mod details;
+mod inbox_blocking;
+pub mod inbox_channels;
+mod inbox_conversations;
+pub mod inbox_ingress;
+mod inbox_rows;
+pub mod inbox_send;
+mod inbox_usage;
 pub mod sqlite;
 
+pub use inbox_blocking::STOPPED_BY_BLOCKING;
 pub use sqlite::SqliteStore;
 
 /// Storage failed to start.

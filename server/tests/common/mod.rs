@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod inbox;
+
 use leptos::config::LeptosOptions;
 use reqwest::{header, Client, Response, StatusCode};
 use server::config::Config;

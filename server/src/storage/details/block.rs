@@ -4,51 +4,42 @@ use super::super::{internal, now, SqliteStore};
 use super::{contact_not_found, next_version};
 use app::error::AppError;
 
-/// R27: marks the contact blocked; its conversation is closed, then blocked.
+/// R27: blocks the contact with everything blocking does (see
+/// [`SqliteStore::block_contact`]) and moves its version on, so an open
+/// drawer elsewhere learns of the change.
 pub async fn block(
     store: &SqliteStore,
     workspace_id: i64,
     contact_id: i64,
     by_user: i64,
 ) -> Result<(), AppError> {
-    let mut tx = store.pool.begin().await.map_err(internal)?;
-    next_version(&mut tx, workspace_id, contact_id, None).await?;
-    sqlx::query("UPDATE contacts SET blocked_at = ?, blocked_by = ? WHERE id = ?")
-        .bind(now())
-        .bind(by_user)
-        .bind(contact_id)
-        .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
-    for status in ["closed", "blocked"] {
-        sqlx::query("UPDATE conversations SET status = ? WHERE contact_id = ?")
-            .bind(status)
-            .bind(contact_id)
-            .execute(&mut *tx)
-            .await
-            .map_err(internal)?;
-    }
-    tx.commit().await.map_err(internal)
+    store
+        .block_contact(workspace_id, contact_id, by_user, now())
+        .await?;
+    bump_version(store, workspace_id, contact_id).await
 }
 
-/// R28: clears the block; the conversation stays closed.
+/// R28: unblocks the contact (see [`SqliteStore::unblock_contact`]); the
+/// conversation stays closed.
 pub async fn unblock(
+    store: &SqliteStore,
+    workspace_id: i64,
+    contact_id: i64,
+    by_user: i64,
+) -> Result<(), AppError> {
+    store
+        .unblock_contact(workspace_id, contact_id, by_user, now())
+        .await?;
+    bump_version(store, workspace_id, contact_id).await
+}
+
+async fn bump_version(
     store: &SqliteStore,
     workspace_id: i64,
     contact_id: i64,
 ) -> Result<(), AppError> {
     let mut tx = store.pool.begin().await.map_err(internal)?;
     next_version(&mut tx, workspace_id, contact_id, None).await?;
-    sqlx::query("UPDATE contacts SET blocked_at = NULL, blocked_by = NULL WHERE id = ?")
-        .bind(contact_id)
-        .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
-    sqlx::query("UPDATE conversations SET status = 'closed' WHERE contact_id = ?")
-        .bind(contact_id)
-        .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
     tx.commit().await.map_err(internal)
 }
 

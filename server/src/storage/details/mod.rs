@@ -159,8 +159,13 @@ impl DetailsPort for SqliteStore {
     }
 
     #[tracing::instrument(skip(self), err(level = "info"))]
-    async fn unblock(&self, workspace_id: i64, contact_id: i64) -> Result<(), AppError> {
-        block::unblock(self, workspace_id, contact_id).await
+    async fn unblock(
+        &self,
+        workspace_id: i64,
+        contact_id: i64,
+        by_user: i64,
+    ) -> Result<(), AppError> {
+        block::unblock(self, workspace_id, contact_id, by_user).await
     }
 
     #[tracing::instrument(skip(self), err(level = "info"))]

@@ -1,0 +1,92 @@
+//! Server functions of the Inbox. Thin: read the session, check the rule
+//! in `shared`, call the Inbox service.
+
+use super::model::{
+    BlockInput, ConversationFilter, ConversationSummary, ConversationView, MessageView,
+    SendMessageInput,
+};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use shared::permissions::{check, Action, Context, Module};
+
+#[cfg(feature = "ssr")]
+fn allowed(viewer: &crate::auth::Viewer, action: Action, module: Module) -> Result<(), AppError> {
+    check(viewer.role(), action, &Context::new(module))
+        .map_err(|refused| AppError::Forbidden(refused.to_string()))
+}
+
+/// The conversation list: newest activity first, filtered.
+#[server(endpoint = "inbox_conversations")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn inbox_conversations(
+    filter: ConversationFilter,
+) -> Result<Vec<ConversationSummary>, AppError> {
+    let viewer = crate::ssr::require_viewer().await?;
+    crate::ssr::inbox()?
+        .conversations(viewer.workspace.id, viewer.user_id, filter)
+        .await
+}
+
+/// One contact's conversation (R1); opening it marks it read.
+#[server(endpoint = "inbox_conversation")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn inbox_conversation(contact_id: i64) -> Result<ConversationView, AppError> {
+    let viewer = crate::ssr::require_viewer().await?;
+    allowed(&viewer, Action::ViewContact, Module::Inbox)?;
+    crate::ssr::inbox()?
+        .conversation(viewer.workspace.id, viewer.user_id, contact_id)
+        .await
+}
+
+/// Sends a message on the chosen channel (R8: an inactive channel that
+/// may be started becomes active).
+#[server(endpoint = "inbox_send_message")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err, skip(input)))]
+pub async fn inbox_send_message(input: SendMessageInput) -> Result<MessageView, AppError> {
+    let viewer = crate::ssr::require_viewer().await?;
+    allowed(&viewer, Action::SendFirstMessage, Module::Inbox)?;
+    super::model::check_message_body(&input.body)
+        .map_err(|message| AppError::invalid(super::model::MESSAGE_FIELD, message))?;
+    crate::ssr::inbox()?
+        .send_message(
+            viewer.workspace.id,
+            viewer.user_id,
+            &input,
+            crate::ssr::now(),
+        )
+        .await
+}
+
+/// R26, R27: blocks a contact; offered in the Contacts module only.
+#[server(endpoint = "inbox_block_contact")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn inbox_block_contact(input: BlockInput) -> Result<(), AppError> {
+    let viewer = crate::ssr::require_viewer().await?;
+    allowed(&viewer, Action::Block, input.module)?;
+    crate::ssr::inbox()?
+        .block_contact(
+            viewer.workspace.id,
+            input.contact_id,
+            viewer.user_id,
+            crate::ssr::now(),
+        )
+        .await
+}
+
+/// R28: unblocks a contact; offered in the Contacts module only.
+#[server(endpoint = "inbox_unblock_contact")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn inbox_unblock_contact(input: BlockInput) -> Result<(), AppError> {
+    let viewer = crate::ssr::require_viewer().await?;
+    allowed(&viewer, Action::Unblock, input.module)?;
+    crate::ssr::inbox()?
+        .unblock_contact(
+            viewer.workspace.id,
+            input.contact_id,
+            viewer.user_id,
+            crate::ssr::now(),
+        )
+        .await
+}

@@ -1,0 +1,85 @@
+use super::model::{ConversationFilter, ConversationSummary};
+use super::page::InboxLocation;
+use crate::error::AppError;
+use leptos::prelude::*;
+use shared::timestamp::{format_utc, rfc3339_utc};
+
+/// The filter tabs and the conversation list, newest activity first.
+#[component]
+pub(super) fn ConversationList(
+    location: Memo<InboxLocation>,
+    conversations: ReadSignal<Option<Result<Vec<ConversationSummary>, AppError>>>,
+) -> impl IntoView {
+    view! {
+        <section class="conversation-list" aria-label="Conversations">
+            <nav class="inbox-filters" aria-label="Filter conversations">
+                {ConversationFilter::ALL
+                    .into_iter()
+                    .map(|filter| {
+                        let href = move || {
+                            InboxLocation { filter, ..location.get() }.href()
+                        };
+                        let current = move || {
+                            (location.get().filter == filter).then_some("page")
+                        };
+                        view! {
+                            <a href=href aria-current=current class="filter">{filter.label()}</a>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+            {move || match conversations.get() {
+                None => view! { <p class="loading">"Loading…"</p> }.into_any(),
+                Some(Ok(rows)) if rows.is_empty() => {
+                    view! { <p class="muted empty">"No conversations."</p> }.into_any()
+                }
+                Some(Ok(rows)) => view! {
+                    <ul class="conversations">
+                        {rows
+                            .into_iter()
+                            .map(|row| view! { <ConversationRow row location/> })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any(),
+                Some(Err(error)) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ConversationRow(row: ConversationSummary, location: Memo<InboxLocation>) -> impl IntoView {
+    let contact_id = row.contact_id;
+    let href = move || {
+        InboxLocation {
+            contact: Some(contact_id),
+            channel: None,
+            details: false,
+            ..location.get()
+        }
+        .href()
+    };
+    let selected = move || (location.get().contact == Some(contact_id)).then_some("true");
+    view! {
+        <li class="conversation-row" class:unread=row.unread>
+            <a href=href aria-current=selected>
+                <span class="row-head">
+                    <span class="row-name">{row.contact_name.clone()}</span>
+                    {row.unread.then(|| view! {
+                        <span class="unread-dot" aria-hidden="true"></span>
+                        <span class="visually-hidden">" (unread)"</span>
+                    })}
+                    {row.last_message_at.map(|at| view! {
+                        <time class="row-time" datetime=rfc3339_utc(at)>{format_utc(at)}</time>
+                    })}
+                </span>
+                <span class="row-meta">
+                    <span class=format!("status status-{}", row.status.key())>{row.status.label()}</span>
+                    {row.assignee_name.clone().map(|name| view! { <span>" · " {name}</span> })}
+                </span>
+                {row.preview.clone().map(|text| view! { <span class="row-preview">{text}</span> })}
+            </a>
+        </li>
+    }
+}

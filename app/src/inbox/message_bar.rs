@@ -1,0 +1,115 @@
+use super::api::InboxSendMessage;
+use super::model::{ChannelOption, ConversationView};
+use super::page::InboxLocation;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The message bar: "Channel" (only channels the contact can be reached on
+/// now), "Message" and "Send".
+#[component]
+pub(super) fn MessageBar(
+    location: Memo<InboxLocation>,
+    conversation: ReadSignal<Option<Result<Option<ConversationView>, AppError>>>,
+    bar: ReadSignal<Option<Result<Option<ConversationView>, AppError>>>,
+    send: ServerAction<InboxSendMessage>,
+) -> impl IntoView {
+    // Blocking and unblocking arrive live through the conversation; a memo,
+    // so other live updates leave the form (and a draft) alone.
+    let blocked_now = Memo::new(move |_| {
+        conversation
+            .get()
+            .and_then(Result::ok)
+            .flatten()
+            .map(|view| view.blocked)
+    });
+    view! {
+        {move || {
+                match bar.get().and_then(Result::ok).flatten() {
+                    Some(view) if view.channels.is_empty() => view! {
+                        <p class="muted message-bar">
+                            "This contact cannot be reached on any channel now; it has to write first."
+                        </p>
+                    }
+                    .into_any(),
+                    Some(view) => {
+                        // After a send, keep the channel just used.
+                        let last_sent = send
+                            .value()
+                            .get_untracked()
+                            .and_then(Result::ok)
+                            .and_then(|message| message.channel_id);
+                        let chosen = last_sent.or(location.get_untracked().channel);
+                        let blocked_before = view.blocked;
+                        (move || {
+                            let blocked = blocked_now.get().unwrap_or(blocked_before);
+                            (!blocked).then(|| view! { <SendForm view=view.clone() chosen send/> })
+                        })
+                        .into_any()
+                    }
+                    None => ().into_any(),
+                }
+            }}
+    }
+}
+
+/// The channel preselected: the one the address names when it is
+/// offered (R8 "Send first message"), else the first active one.
+fn preselected(channels: &[ChannelOption], chosen: Option<i64>) -> Option<i64> {
+    chosen
+        .filter(|id| channels.iter().any(|option| option.channel_id == *id))
+        .or_else(|| {
+            channels
+                .iter()
+                .find(|option| option.active)
+                .map(|option| option.channel_id)
+        })
+        .or_else(|| channels.first().map(|option| option.channel_id))
+}
+
+#[component]
+fn SendForm(
+    view: ConversationView,
+    chosen: Option<i64>,
+    send: ServerAction<InboxSendMessage>,
+) -> impl IntoView {
+    let selected = preselected(&view.channels, chosen);
+    let error = move || {
+        send.value()
+            .get()
+            .and_then(Result::err)
+            .map(|error| error.to_string())
+    };
+    view! {
+        <ActionForm action=send attr:class="message-bar">
+            <input type="hidden" name="input[contact_id]" value=view.contact_id.to_string()/>
+            <div class="message-bar-channel">
+                <label for="message-channel">"Channel"</label>
+                <select id="message-channel" name="input[channel_id]">
+                    {view
+                        .channels
+                        .iter()
+                        .map(|option| {
+                            let state = if option.active { "" } else { " (start conversation)" };
+                            view! {
+                                <option
+                                    value=option.channel_id.to_string()
+                                    selected=Some(option.channel_id) == selected
+                                >
+                                    {format!("{} · {}{state}", option.name, option.kind.label())}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="message-bar-text">
+                <label for="message-body">"Message"</label>
+                <textarea id="message-body" name="input[body]" rows="2"></textarea>
+            </div>
+            <button type="submit" class="button primary" disabled=move || send.pending().get()>
+                "Send"
+            </button>
+            <p class="form-error" role="alert">{error}</p>
+        </ActionForm>
+    }
+}

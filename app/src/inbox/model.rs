@@ -1,0 +1,225 @@
+//! What the Inbox shows and sends, as it travels between server and browser.
+
+use serde::{Deserialize, Serialize};
+use shared::channel::ChannelKind;
+use shared::fields::ConversationStatus;
+use shared::permissions::Module;
+
+/// Which conversations the list shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConversationFilter {
+    /// Every conversation of the workspace.
+    #[default]
+    All,
+    /// Conversations assigned to the viewer.
+    Mine,
+    /// Conversations assigned to nobody.
+    Unassigned,
+}
+
+impl ConversationFilter {
+    /// Every filter, in the order of the tabs.
+    pub const ALL: [ConversationFilter; 3] = [
+        ConversationFilter::All,
+        ConversationFilter::Mine,
+        ConversationFilter::Unassigned,
+    ];
+
+    /// The key used in the address (`?filter=mine`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ConversationFilter::All => "all",
+            ConversationFilter::Mine => "mine",
+            ConversationFilter::Unassigned => "unassigned",
+        }
+    }
+
+    /// The name shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            ConversationFilter::All => "All",
+            ConversationFilter::Mine => "Mine",
+            ConversationFilter::Unassigned => "Unassigned",
+        }
+    }
+
+    /// The filter named by an address key; anything else means all.
+    pub fn from_key(key: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|filter| filter.key() == key)
+            .unwrap_or_default()
+    }
+}
+
+/// One row of the conversation list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversationSummary {
+    pub conversation_id: i64,
+    pub contact_id: i64,
+    pub contact_name: String,
+    pub status: ConversationStatus,
+    pub assignee_name: Option<String>,
+    /// Unix seconds of the newest visible message.
+    pub last_message_at: Option<i64>,
+    /// The newest visible message's text (plain text, never HTML).
+    pub preview: Option<String>,
+    /// Whether an incoming message arrived since the viewer last opened it.
+    pub unread: bool,
+}
+
+/// Whether a message came from the contact or went to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// From the contact.
+    In,
+    /// From the workspace.
+    Out,
+}
+
+impl Direction {
+    /// The stable key used in storage.
+    pub fn key(self) -> &'static str {
+        match self {
+            Direction::In => "in",
+            Direction::Out => "out",
+        }
+    }
+}
+
+/// One message of a conversation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageView {
+    pub id: i64,
+    pub direction: Direction,
+    pub channel_id: Option<i64>,
+    pub channel_kind: Option<ChannelKind>,
+    pub channel_name: Option<String>,
+    pub body: String,
+    pub sent_at: i64,
+    /// R28: it arrived while the contact was blocked.
+    pub while_blocked: bool,
+}
+
+/// A channel the message bar offers: one on which the contact can be
+/// reached now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChannelOption {
+    pub channel_id: i64,
+    pub kind: ChannelKind,
+    pub name: String,
+    /// Active (connected with interactions) or Inactive (may be started, R8).
+    pub active: bool,
+}
+
+/// Status of an automation run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WorkflowStatus {
+    Running,
+    Stopped,
+    Finished,
+}
+
+impl WorkflowStatus {
+    /// The stable key used in storage.
+    pub fn key(self) -> &'static str {
+        match self {
+            WorkflowStatus::Running => "running",
+            WorkflowStatus::Stopped => "stopped",
+            WorkflowStatus::Finished => "finished",
+        }
+    }
+
+    /// The name shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            WorkflowStatus::Running => "Running",
+            WorkflowStatus::Stopped => "Stopped",
+            WorkflowStatus::Finished => "Finished",
+        }
+    }
+}
+
+/// One automation run for a contact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkflowRun {
+    pub id: i64,
+    pub name: String,
+    pub status: WorkflowStatus,
+    pub started_at: i64,
+    pub stopped_at: Option<i64>,
+    pub stop_reason: Option<String>,
+}
+
+/// The open conversation: its contact, messages, reachable channels and
+/// the contact's workflow runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversationView {
+    pub contact_id: i64,
+    pub conversation_id: Option<i64>,
+    pub contact_name: String,
+    pub avatar_url: Option<String>,
+    pub status: ConversationStatus,
+    pub blocked: bool,
+    /// Oldest first; messages hidden because the contact is blocked are left out.
+    pub messages: Vec<MessageView>,
+    pub channels: Vec<ChannelOption>,
+    pub workflows: Vec<WorkflowRun>,
+}
+
+/// What "Send" submits.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendMessageInput {
+    pub contact_id: i64,
+    pub channel_id: i64,
+    pub body: String,
+}
+
+/// Blocking or unblocking a contact, and where it was asked for (R26).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockInput {
+    pub contact_id: i64,
+    pub module: Module,
+}
+
+/// Something changed in a workspace's Inbox; sent to every open Inbox of
+/// the workspace as a server-sent event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxEvent {
+    pub contact_id: i64,
+    pub kind: InboxEventKind,
+}
+
+/// What changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InboxEventKind {
+    /// A message was stored.
+    Message,
+    /// A conversation's status changed.
+    Status,
+}
+
+/// The longest message a user or a contact may send, in characters.
+pub const MAX_MESSAGE_LEN: usize = 10_000;
+
+/// The field name of the message text.
+pub const MESSAGE_FIELD: &str = "Message";
+
+/// Checks a message text (what is wrong, without the field name); the same
+/// check runs for the message bar and for channel ingress.
+pub fn check_message_body(body: &str) -> Result<&str, String> {
+    let body = body.trim();
+    if body.is_empty() {
+        Err("write something first".into())
+    } else if body.chars().count() > MAX_MESSAGE_LEN {
+        Err(format!(
+            "is too long (at most {MAX_MESSAGE_LEN} characters)"
+        ))
+    } else {
+        Ok(body)
+    }
+}

@@ -1,0 +1,120 @@
+use super::api::{inbox_conversation, inbox_conversations, InboxSendMessage};
+use super::conversation::ConversationPane;
+use super::list::ConversationList;
+use super::live;
+use super::message_bar::MessageBar;
+use super::model::{ConversationFilter, ConversationView};
+use crate::browser_data::load_in_browser;
+use crate::details::ContactDrawer;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use shared::permissions::Module;
+
+/// Where the Inbox is, as read from (and written to) its address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct InboxLocation {
+    pub filter: ConversationFilter,
+    pub contact: Option<i64>,
+    pub channel: Option<i64>,
+    pub details: bool,
+}
+
+impl InboxLocation {
+    /// The address of this location.
+    pub fn href(self) -> String {
+        let mut params = Vec::new();
+        if self.filter != ConversationFilter::All {
+            params.push(format!("filter={}", self.filter.key()));
+        }
+        if let Some(contact) = self.contact {
+            params.push(format!("contact={contact}"));
+        }
+        if let Some(channel) = self.channel {
+            params.push(format!("channel={channel}"));
+        }
+        if self.details {
+            params.push("details=open".to_string());
+        }
+        if params.is_empty() {
+            "/inbox".to_string()
+        } else {
+            format!("/inbox?{}", params.join("&"))
+        }
+    }
+}
+
+/// The open conversation, if a contact is chosen.
+async fn load_conversation(contact: Option<i64>) -> Result<Option<ConversationView>, AppError> {
+    match contact {
+        Some(contact_id) => inbox_conversation(contact_id).await.map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The Inbox page (navigation "Inbox").
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    let query = use_query_map();
+    let location = Memo::new(move |_| {
+        let query = query.read();
+        let number = |key: &str| query.get(key).and_then(|value| value.parse::<i64>().ok());
+        InboxLocation {
+            filter: ConversationFilter::from_key(&query.get("filter").unwrap_or_default()),
+            contact: number("contact"),
+            channel: number("channel"),
+            details: query.get("details").as_deref() == Some("open"),
+        }
+    });
+    let changes = RwSignal::new(0_u64);
+    let connected = RwSignal::new(false);
+    live::listen(changes, connected);
+    let send = ServerAction::<InboxSendMessage>::new();
+
+    let conversations = load_in_browser(move || {
+        let filter = location.get().filter;
+        changes.track();
+        send.version().track();
+        inbox_conversations(filter)
+    });
+    let contact = Memo::new(move |_| location.get().contact);
+    let conversation = load_in_browser(move || {
+        let contact = contact.get();
+        changes.track();
+        send.version().track();
+        load_conversation(contact)
+    });
+    // The message bar has its own copy, refetched only when the contact
+    // changes or a message was sent, so live updates never wipe a draft.
+    let bar = load_in_browser(move || {
+        let contact = contact.get();
+        send.version().track();
+        load_conversation(contact)
+    });
+
+    view! {
+        <Title text="Inbox · Contacts"/>
+        <div class="inbox" data-live=move || if connected.get() { "connected" } else { "waiting" }>
+            <h1 class="inbox-title">"Inbox"</h1>
+            <ConversationList location conversations/>
+            <section class="conversation" aria-label="Conversation">
+                <ConversationPane location conversation/>
+                <MessageBar location conversation bar send/>
+            </section>
+            {move || {
+                let here = location.get();
+                match (here.contact, here.details) {
+                    (Some(contact_id), true) => {
+                        let close_href = InboxLocation { details: false, ..here }.href();
+                        view! {
+                            <ContactDrawer contact_id module=Module::Inbox close_href/>
+                        }
+                        .into_any()
+                    }
+                    _ => ().into_any(),
+                }
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,192 @@
+import { expect, test, type Page } from "@playwright/test";
+import { USERS, expectAccessible, hydrated, signIn } from "./helpers";
+
+/** A channel's id and token, read from Settings → Channels (owners only). */
+async function channel(page: Page, name: string) {
+  await page.goto("/settings/channels");
+  await hydrated(page);
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name, exact: true }) });
+  const endpoint = await card.locator("code").innerText();
+  const id = Number(endpoint.split("/").pop());
+  const token = await card.getByLabel(`Token of ${name}`).inputValue();
+  return { id, token };
+}
+
+/** Posts an incoming message to a channel's ingress endpoint; returns the contact id. */
+async function ingress(
+  page: Page,
+  target: { id: number; token: string },
+  sender: string,
+  text: string,
+  extra: Record<string, string> = {},
+) {
+  const response = await page.request.post(`/api/ingress/${target.id}`, {
+    headers: { Authorization: `Bearer ${target.token}` },
+    data: {
+      message_id: `${sender}-${Date.now()}-${Math.random()}`,
+      sender: { id: sender, name: `Visitor ${sender}`, ...extra },
+      text,
+      sent_at: new Date().toISOString(),
+    },
+  });
+  expect(response.status()).toBe(201);
+  return (await response.json()).contact_id as number;
+}
+
+/** Calls one of the Inbox's server functions as the app does. */
+async function serverFn(page: Page, endpoint: string, form: Record<string, string>) {
+  return page.request.post(`/api/${endpoint}`, {
+    form,
+    headers: { Origin: new URL(page.url()).origin },
+  });
+}
+
+async function openInbox(page: Page, query: string) {
+  await page.goto(`/inbox?${query}`);
+  await hydrated(page);
+  await expect(page.locator(".inbox")).toHaveAttribute("data-live", "connected");
+}
+
+const unique = () => `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+
+test("R1 an incoming message posted to the endpoint appears in the open Inbox without reload", async ({ page }) => {
+  await signIn(page, USERS.owner.email);
+  const webchat = await channel(page, "Website chat");
+  const sender = unique();
+  const contact = await ingress(page, webchat, sender, "First question");
+  await openInbox(page, `contact=${contact}`);
+  const messages = page.getByRole("list", { name: "Messages" });
+  await expect(messages.getByText("First question")).toBeVisible();
+
+  await ingress(page, webchat, sender, "A second one, live");
+  await expect(messages.getByText("A second one, live")).toBeVisible();
+  const list = page.getByRole("region", { name: "Conversations" });
+  await expect(list.getByRole("link", { name: new RegExp(`Visitor ${sender}`) })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("R1 the drawer opens beside the conversation from the Contact details button and from the avatar", async ({ page }) => {
+  await signIn(page, USERS.agent.email);
+  await page.goto("/inbox");
+  await hydrated(page);
+  const first = page.getByRole("region", { name: "Conversations" }).getByRole("listitem").first().getByRole("link");
+  await first.click();
+  await expect(page).toHaveURL(/contact=\d+/);
+  const drawer = page.getByRole("complementary", { name: "Contact details" });
+  await expect(drawer).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Contact details", exact: true }).click();
+  await expect(page).toHaveURL(/details=open/);
+  await expect(drawer).toBeVisible();
+  await expect(page.getByRole("region", { name: "Conversation", exact: true })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goBack();
+  await expect(drawer).toHaveCount(0);
+  await page.getByRole("link", { name: /^Open contact details for / }).click();
+  await expect(drawer).toBeVisible();
+});
+
+test("R8 a message is sent on the chosen channel, and Send first message lands with the channel chosen", async ({ page }) => {
+  await signIn(page, USERS.owner.email);
+  const whatsapp = await channel(page, "WhatsApp Business");
+  const webchat = await channel(page, "Website chat");
+  const contact = await ingress(page, webchat, unique(), "<b>Can</b> you text me?", { phone: "+4915123456783" });
+  await openInbox(page, `contact=${contact}&channel=${whatsapp.id}`);
+
+  await expect(page.getByRole("list", { name: "Messages" }).getByText("<b>Can</b> you text me?")).toBeVisible();
+  const select = page.getByLabel("Channel", { exact: true });
+  await expect(select).toHaveValue(String(whatsapp.id));
+  await expect(select.locator("option")).toHaveCount(3); // webchat (active), WhatsApp and SMS (may be started)
+  await page.getByLabel("Message", { exact: true }).fill("Sure, writing on WhatsApp now.");
+  await page.getByRole("button", { name: "Send" }).click();
+
+  const sent = page.getByRole("list", { name: "Messages" }).getByRole("listitem").last();
+  await expect(sent).toContainText("Sure, writing on WhatsApp now.");
+  await expect(sent).toContainText("Sent");
+  await expect(sent).toContainText("on WhatsApp Business");
+  await expect(page.getByLabel("Message", { exact: true })).toHaveValue("");
+  await expect(page.getByLabel("Channel", { exact: true })).toHaveValue(String(whatsapp.id));
+  await expect(select.locator("option:checked")).not.toContainText("start conversation");
+});
+
+test("R27 blocking from the Contacts module blocks the conversation and hides later messages; R28 unblocking shows them", async ({ page }) => {
+  await signIn(page, USERS.owner.email);
+  const webchat = await channel(page, "Website chat");
+  const sender = unique();
+  const contact = await ingress(page, webchat, sender, "Before the block");
+  await openInbox(page, `contact=${contact}`);
+  const status = page.getByTestId("conversation-status");
+  await expect(status).toHaveText("Open");
+
+  const blocked = await serverFn(page, "inbox_block_contact", {
+    "input[contact_id]": String(contact),
+    "input[module]": "contacts",
+  });
+  expect(blocked.status()).toBe(200);
+  await expect(status).toHaveText("Blocked");
+  await expect(page.getByText("This contact is blocked.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Send" })).toHaveCount(0);
+
+  await ingress(page, webchat, sender, "Sent while blocked");
+  await page.reload();
+  await hydrated(page);
+  const messages = page.getByRole("list", { name: "Messages" });
+  await expect(messages.getByText("Before the block")).toBeVisible();
+  await expect(messages.getByText("Sent while blocked")).toHaveCount(0);
+
+  const unblocked = await serverFn(page, "inbox_unblock_contact", {
+    "input[contact_id]": String(contact),
+    "input[module]": "contacts",
+  });
+  expect(unblocked.status()).toBe(200);
+  await expect(status).toHaveText("Closed");
+  const shown = messages.getByRole("listitem").filter({ hasText: "Sent while blocked" });
+  await expect(shown).toContainText("received while blocked");
+});
+
+test("R26 blocking is not offered in the Inbox: refused there, and the Inbox drawer has no block action", async ({ page }) => {
+  await signIn(page, USERS.manager.email);
+  await page.goto("/inbox");
+  await hydrated(page);
+  await page.getByRole("region", { name: "Conversations" }).getByRole("listitem").first().getByRole("link").click();
+  const contact = new URL(page.url()).searchParams.get("contact") ?? "";
+  const refused = await serverFn(page, "inbox_block_contact", { "input[contact_id]": contact, "input[module]": "inbox" });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).Forbidden).toBe("Contacts can be blocked in the Contacts module only.");
+
+  await page.getByRole("link", { name: "Contact details", exact: true }).click();
+  await expect(page.getByRole("complementary", { name: "Contact details" })).toBeVisible();
+  await expect(page.getByText("Block contact")).toHaveCount(0);
+});
+
+test("Settings shows the channels with their endpoints, tokens for owners only, and monthly usage", async ({ page }) => {
+  await signIn(page, USERS.owner.email);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "Channels" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Channels" })).toBeVisible();
+  await hydrated(page);
+  const telegram = await channel(page, "Telegram bot");
+  expect(telegram.token.length).toBeGreaterThan(10);
+  await page.getByRole("button", { name: "Rotate token of Telegram bot" }).click();
+  await expect(page.getByLabel("Token of Telegram bot")).not.toHaveValue(telegram.token);
+  const old = await page.request.post(`/api/ingress/${telegram.id}`, {
+    headers: { Authorization: `Bearer ${telegram.token}` },
+    data: {},
+  });
+  expect(old.status()).toBe(401);
+  await expectAccessible(page);
+
+  await page.goto("/settings/usage");
+  await expect(page.getByRole("table", { name: "Monthly active contacts" })).toBeVisible();
+  await expect(page.getByRole("rowheader", { name: /\(current\)/ })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("agents see the channel endpoints but no tokens", async ({ page }) => {
+  await signIn(page, USERS.agent.email);
+  await page.goto("/settings/channels");
+  await expect(page.getByText("/api/ingress/").first()).toBeVisible();
+  await expect(page.getByLabel(/^Token of /)).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Rotate token/ })).toHaveCount(0);
+});

@@ -1,0 +1,37 @@
+//! Demo data for the Inbox: workflow runs per contact and the monthly
+//! active contacts of the seeded messages.
+
+use sqlx::{Sqlite, Transaction};
+
+/// Seeds workflow runs (running, finished, and stopped for blocked
+/// contacts) and counts the seeded messages toward usage.
+pub(super) async fn seed(tx: &mut Transaction<'_, Sqlite>) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO workflow_runs (contact_id, name, status, started_at, stopped_at, stop_reason)
+         SELECT id, 'Welcome series',
+                CASE WHEN blocked_at IS NOT NULL THEN 'stopped'
+                     WHEN id % 3 = 0 THEN 'finished' ELSE 'running' END,
+                created_at,
+                CASE WHEN blocked_at IS NOT NULL THEN blocked_at
+                     WHEN id % 3 = 0 THEN created_at + 7 * 86400 END,
+                CASE WHEN blocked_at IS NOT NULL THEN 'contact blocked' END
+           FROM contacts WHERE id % 2 = 0 OR blocked_at IS NOT NULL",
+    )
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO workflow_runs (contact_id, name, status, started_at)
+         SELECT id, 'Order follow-up', 'running', COALESCE(last_message_at, created_at)
+           FROM contacts WHERE id % 5 = 0 AND blocked_at IS NULL",
+    )
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query(
+        "INSERT OR IGNORE INTO active_contacts (workspace_id, period, contact_id)
+         SELECT cv.workspace_id, strftime('%Y-%m', m.sent_at, 'unixepoch'), cv.contact_id
+           FROM messages m JOIN conversations cv ON cv.id = m.conversation_id",
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

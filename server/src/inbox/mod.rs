@@ -1,0 +1,120 @@
+//! The Inbox service: storage plus live updates plus outbound delivery,
+//! behind the app's [`Inbox`] port.
+
+pub mod live;
+pub mod outbound;
+
+use crate::storage::SqliteStore;
+use app::error::AppError;
+use app::inbox::model::{
+    ConversationFilter, ConversationSummary, ConversationView, InboxEvent, InboxEventKind,
+    MessageView, SendMessageInput,
+};
+use app::ssr::Inbox;
+use async_trait::async_trait;
+use live::LiveUpdates;
+use outbound::{Delivery, OutboundChannel};
+use std::sync::Arc;
+
+/// The Inbox as server functions see it.
+#[derive(Clone)]
+pub struct InboxService {
+    store: SqliteStore,
+    live: LiveUpdates,
+    outbound: Arc<dyn OutboundChannel>,
+}
+
+impl InboxService {
+    /// The service over a store, publishing to `live`, delivering through
+    /// `outbound`.
+    pub fn new(store: SqliteStore, live: LiveUpdates, outbound: Arc<dyn OutboundChannel>) -> Self {
+        Self {
+            store,
+            live,
+            outbound,
+        }
+    }
+
+    fn publish(&self, workspace_id: i64, contact_id: i64, kind: InboxEventKind) {
+        self.live
+            .publish(workspace_id, InboxEvent { contact_id, kind });
+    }
+}
+
+#[async_trait]
+impl Inbox for InboxService {
+    async fn conversations(
+        &self,
+        workspace_id: i64,
+        viewer_id: i64,
+        filter: ConversationFilter,
+    ) -> Result<Vec<ConversationSummary>, AppError> {
+        self.store
+            .conversations(workspace_id, viewer_id, filter)
+            .await
+    }
+
+    async fn conversation(
+        &self,
+        workspace_id: i64,
+        viewer_id: i64,
+        contact_id: i64,
+    ) -> Result<ConversationView, AppError> {
+        self.store
+            .conversation(workspace_id, viewer_id, contact_id)
+            .await
+    }
+
+    #[tracing::instrument(skip(self, input), err)]
+    async fn send_message(
+        &self,
+        workspace_id: i64,
+        sender_id: i64,
+        input: &SendMessageInput,
+        now: i64,
+    ) -> Result<MessageView, AppError> {
+        let sent = self.store.store_outgoing(workspace_id, input, now).await?;
+        let delivery = Delivery {
+            channel_id: sent.channel_id,
+            kind: sent.kind,
+            recipient: sent.recipient,
+            body: sent.message.body.clone(),
+        };
+        if let Err(error) = self.outbound.deliver(&delivery).await {
+            // The message stays stored; a failed hand-over is logged.
+            tracing::warn!(%error, sender_id, "outgoing message not delivered");
+        }
+        self.publish(workspace_id, input.contact_id, InboxEventKind::Message);
+        Ok(sent.message)
+    }
+
+    #[tracing::instrument(skip(self), err)]
+    async fn block_contact(
+        &self,
+        workspace_id: i64,
+        contact_id: i64,
+        by_user: i64,
+        now: i64,
+    ) -> Result<(), AppError> {
+        self.store
+            .block_contact(workspace_id, contact_id, by_user, now)
+            .await?;
+        self.publish(workspace_id, contact_id, InboxEventKind::Status);
+        Ok(())
+    }
+
+    #[tracing::instrument(skip(self), err)]
+    async fn unblock_contact(
+        &self,
+        workspace_id: i64,
+        contact_id: i64,
+        by_user: i64,
+        now: i64,
+    ) -> Result<(), AppError> {
+        self.store
+            .unblock_contact(workspace_id, contact_id, by_user, now)
+            .await?;
+        self.publish(workspace_id, contact_id, InboxEventKind::Status);
+        Ok(())
+    }
+}

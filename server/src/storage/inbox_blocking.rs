@@ -1,0 +1,189 @@
+//! What blocking (R27) and unblocking (R28) a contact do, on SQLite. Each
+//! runs in one transaction.
+
+use super::inbox_rows::{conversation_of, set_status};
+use super::inbox_usage::record_activity;
+use super::{internal, SqliteStore};
+use app::error::AppError;
+use shared::fields::ConversationStatus;
+use shared::usage::BillingPeriod;
+use sqlx::SqliteConnection;
+
+/// The reason recorded on workflow runs stopped by blocking.
+pub const STOPPED_BY_BLOCKING: &str = "contact blocked";
+
+/// The contact's `blocked_at`, or 404 when it is not in the workspace.
+async fn blocked_at(
+    conn: &mut SqliteConnection,
+    workspace_id: i64,
+    contact_id: i64,
+) -> Result<Option<i64>, AppError> {
+    let row: Option<(Option<i64>,)> =
+        sqlx::query_as("SELECT blocked_at FROM contacts WHERE id = ? AND workspace_id = ?")
+            .bind(contact_id)
+            .bind(workspace_id)
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(internal)?;
+    row.map(|(blocked_at,)| blocked_at)
+        .ok_or_else(|| AppError::NotFound("This contact does not exist.".into()))
+}
+
+async fn record_block_event(
+    conn: &mut SqliteConnection,
+    contact_id: i64,
+    action: &str,
+    by_user: i64,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO contact_block_events (contact_id, action, by_user, at) VALUES (?, ?, ?, ?)",
+    )
+    .bind(contact_id)
+    .bind(action)
+    .bind(by_user)
+    .bind(now)
+    .execute(&mut *conn)
+    .await
+    .map_err(internal)?;
+    Ok(())
+}
+
+impl SqliteStore {
+    /// R27: closes the contact's conversation, then blocks it; stops every
+    /// running workflow for the contact ("contact blocked"); records who
+    /// blocked it and when. From then on its messages are kept hidden.
+    #[tracing::instrument(skip(self), err)]
+    pub async fn block_contact(
+        &self,
+        workspace_id: i64,
+        contact_id: i64,
+        by_user: i64,
+        now: i64,
+    ) -> Result<(), AppError> {
+        let mut tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(internal)?;
+        if blocked_at(&mut tx, workspace_id, contact_id)
+            .await?
+            .is_some()
+        {
+            return Err(AppError::Conflict(
+                "This contact is already blocked.".into(),
+            ));
+        }
+        let (conversation_id, status) =
+            conversation_of(&mut tx, workspace_id, contact_id, ConversationStatus::Open).await?;
+        if status != ConversationStatus::Closed {
+            set_status(
+                &mut tx,
+                conversation_id,
+                ConversationStatus::Closed,
+                Some(by_user),
+                now,
+            )
+            .await?;
+        }
+        set_status(
+            &mut tx,
+            conversation_id,
+            ConversationStatus::Blocked,
+            Some(by_user),
+            now,
+        )
+        .await?;
+        sqlx::query(
+            "UPDATE workflow_runs SET status = 'stopped', stopped_at = ?, stop_reason = ?
+              WHERE contact_id = ? AND status = 'running'",
+        )
+        .bind(now)
+        .bind(STOPPED_BY_BLOCKING)
+        .bind(contact_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+        sqlx::query(
+            "UPDATE contacts SET blocked_at = ?, blocked_by = ?, updated_at = ?, version = version + 1
+              WHERE id = ?",
+        )
+        .bind(now)
+        .bind(by_user)
+        .bind(now)
+        .bind(contact_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+        record_block_event(&mut tx, contact_id, "block", by_user, now).await?;
+        tx.commit().await.map_err(internal)
+    }
+
+    /// R28: the conversation goes back to closed (not open); messages that
+    /// arrived while blocked are shown again, still marked; the contact
+    /// counts toward usage again from the current period.
+    #[tracing::instrument(skip(self), err)]
+    pub async fn unblock_contact(
+        &self,
+        workspace_id: i64,
+        contact_id: i64,
+        by_user: i64,
+        now: i64,
+    ) -> Result<(), AppError> {
+        let mut tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(internal)?;
+        if blocked_at(&mut tx, workspace_id, contact_id)
+            .await?
+            .is_none()
+        {
+            return Err(AppError::Conflict("This contact is not blocked.".into()));
+        }
+        let (conversation_id, _) = conversation_of(
+            &mut tx,
+            workspace_id,
+            contact_id,
+            ConversationStatus::Closed,
+        )
+        .await?;
+        set_status(
+            &mut tx,
+            conversation_id,
+            ConversationStatus::Closed,
+            Some(by_user),
+            now,
+        )
+        .await?;
+        sqlx::query("UPDATE messages SET hidden = 0 WHERE conversation_id = ? AND hidden = 1")
+            .bind(conversation_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        let (in_current_period,): (bool,) = sqlx::query_as(
+            "SELECT EXISTS (SELECT 1 FROM messages WHERE conversation_id = ? AND while_blocked = 1
+                             AND sent_at >= ?)",
+        )
+        .bind(conversation_id)
+        .bind(BillingPeriod::containing(now).start())
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(internal)?;
+        if in_current_period {
+            record_activity(&mut tx, workspace_id, contact_id, now).await?;
+        }
+        sqlx::query(
+            "UPDATE contacts SET blocked_at = NULL, blocked_by = NULL, updated_at = ?,
+                                 version = version + 1
+              WHERE id = ?",
+        )
+        .bind(now)
+        .bind(contact_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+        record_block_event(&mut tx, contact_id, "unblock", by_user, now).await?;
+        tx.commit().await.map_err(internal)
+    }
+}

@@ -1,0 +1,95 @@
+//! The workspace's channels and their ingress tokens, on SQLite.
+
+use super::inbox_rows::parse_kind;
+use super::{internal, SqliteStore};
+use app::error::AppError;
+use app::settings::channels::ChannelSettings;
+use app::ssr::WorkspaceChannels;
+use async_trait::async_trait;
+use rand::distributions::Alphanumeric;
+use rand::Rng;
+use shared::channel::ChannelKind;
+
+/// What ingress needs to know about a channel.
+#[derive(Debug, Clone)]
+pub struct IngressChannel {
+    pub id: i64,
+    pub workspace_id: i64,
+    pub kind: ChannelKind,
+    pub token: String,
+}
+
+/// A new random channel token.
+fn new_token() -> String {
+    rand::thread_rng()
+        .sample_iter(&Alphanumeric)
+        .take(40)
+        .map(char::from)
+        .collect()
+}
+
+impl SqliteStore {
+    /// The channel messages are posted to, if it exists.
+    #[tracing::instrument(skip(self), err)]
+    pub async fn ingress_channel(
+        &self,
+        channel_id: i64,
+    ) -> Result<Option<IngressChannel>, AppError> {
+        let row: Option<(i64, String, String)> =
+            sqlx::query_as("SELECT workspace_id, kind, token FROM channels WHERE id = ?")
+                .bind(channel_id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(internal)?;
+        Ok(row.and_then(|(workspace_id, kind, token)| {
+            parse_kind(&kind).map(|kind| IngressChannel {
+                id: channel_id,
+                workspace_id,
+                kind,
+                token,
+            })
+        }))
+    }
+}
+
+#[async_trait]
+impl WorkspaceChannels for SqliteStore {
+    #[tracing::instrument(skip(self), err)]
+    async fn channels(&self, workspace_id: i64) -> Result<Vec<ChannelSettings>, AppError> {
+        let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+            "SELECT id, kind, name, token FROM channels WHERE workspace_id = ? ORDER BY id",
+        )
+        .bind(workspace_id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, kind, name, token)| {
+                parse_kind(&kind).map(|kind| ChannelSettings {
+                    id,
+                    kind,
+                    name,
+                    token,
+                })
+            })
+            .collect())
+    }
+
+    #[tracing::instrument(skip(self), err)]
+    async fn rotate_token(&self, workspace_id: i64, channel_id: i64) -> Result<String, AppError> {
+        let token = new_token();
+        let updated =
+            sqlx::query("UPDATE channels SET token = ? WHERE id = ? AND workspace_id = ?")
+                .bind(&token)
+                .bind(channel_id)
+                .bind(workspace_id)
+                .execute(&self.pool)
+                .await
+                .map_err(internal)?;
+        if updated.rows_affected() == 0 {
+            return Err(AppError::NotFound("This channel does not exist.".into()));
+        }
+        Ok(token)
+    }
+}

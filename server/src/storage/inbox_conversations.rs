@@ -1,0 +1,219 @@
+//! The conversation list and the open conversation, on SQLite.
+
+use super::inbox_rows::{
+    channel_availability, display_name, message_view, parse_status, reachable, MessageRow,
+    MESSAGE_COLUMNS,
+};
+use super::{internal, SqliteStore};
+use app::error::AppError;
+use app::inbox::model::{
+    ConversationFilter, ConversationSummary, ConversationView, WorkflowRun, WorkflowStatus,
+};
+use shared::fields::ConversationStatus;
+
+/// How many conversations the list shows.
+const LIST_LIMIT: i64 = 100;
+/// How many of the newest messages the open conversation shows.
+const MESSAGE_LIMIT: i64 = 200;
+
+type SummaryRow = (
+    i64,
+    i64,
+    String,
+    Option<String>,
+    Option<i64>,
+    String,
+    String,
+    String,
+    Option<String>,
+    bool,
+);
+
+type ContactRow = (
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+);
+
+/// id, name, status, started at, stopped at, stop reason.
+type WorkflowRow = (i64, String, String, i64, Option<i64>, Option<String>);
+
+impl SqliteStore {
+    /// The workspace's conversations, newest activity first. The assignee is
+    /// the contact's (R18); unread means an incoming message newer than the
+    /// newest one the viewer has opened.
+    #[tracing::instrument(skip(self), err)]
+    pub async fn conversations(
+        &self,
+        workspace_id: i64,
+        viewer_id: i64,
+        filter: ConversationFilter,
+    ) -> Result<Vec<ConversationSummary>, AppError> {
+        let rows: Vec<SummaryRow> = sqlx::query_as(
+            "SELECT cv.id, cv.contact_id, cv.status, u.name, cv.last_message_at,
+                    c.first_name, c.last_name, c.profile_name,
+                    (SELECT m.body FROM messages m WHERE m.conversation_id = cv.id AND m.hidden = 0
+                      ORDER BY m.sent_at DESC, m.id DESC LIMIT 1),
+                    EXISTS (SELECT 1 FROM messages m
+                             WHERE m.conversation_id = cv.id AND m.hidden = 0 AND m.direction = 'in'
+                               AND m.id > COALESCE((SELECT r.last_read_message_id FROM conversation_reads r
+                                                     WHERE r.conversation_id = cv.id AND r.user_id = ?2), 0))
+               FROM conversations cv
+               JOIN contacts c ON c.id = cv.contact_id
+               LEFT JOIN users u ON u.id = c.assignee_id
+              WHERE cv.workspace_id = ?1
+                AND (?3 = 'all' OR (?3 = 'mine' AND c.assignee_id = ?2)
+                     OR (?3 = 'unassigned' AND c.assignee_id IS NULL))
+              ORDER BY cv.last_message_at DESC, cv.id DESC
+              LIMIT ?4",
+        )
+        .bind(workspace_id)
+        .bind(viewer_id)
+        .bind(filter.key())
+        .bind(LIST_LIMIT)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?;
+        rows.into_iter()
+            .map(|row| {
+                let (
+                    id,
+                    contact_id,
+                    status,
+                    assignee,
+                    last,
+                    first,
+                    last_name,
+                    profile,
+                    preview,
+                    unread,
+                ) = row;
+                Ok(ConversationSummary {
+                    conversation_id: id,
+                    contact_id,
+                    contact_name: display_name(&first, &last_name, &profile, contact_id),
+                    status: parse_status(&status)?,
+                    assignee_name: assignee,
+                    last_message_at: last,
+                    preview,
+                    unread,
+                })
+            })
+            .collect()
+    }
+
+    /// One contact's conversation: visible messages (oldest first), the
+    /// channels it can be reached on now and its workflow runs. Marks the
+    /// conversation read for the viewer.
+    #[tracing::instrument(skip(self), err)]
+    pub async fn conversation(
+        &self,
+        workspace_id: i64,
+        viewer_id: i64,
+        contact_id: i64,
+    ) -> Result<ConversationView, AppError> {
+        let mut conn = self.pool.acquire().await.map_err(internal)?;
+        let contact: Option<ContactRow> = sqlx::query_as(
+            "SELECT first_name, last_name, profile_name, avatar_url, phone, email, blocked_at
+               FROM contacts WHERE id = ? AND workspace_id = ?",
+        )
+        .bind(contact_id)
+        .bind(workspace_id)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(internal)?;
+        let (first, last, profile, avatar_url, phone, email, blocked_at) =
+            contact.ok_or_else(|| AppError::NotFound("This contact does not exist.".into()))?;
+        let conversation: Option<(i64, String)> =
+            sqlx::query_as("SELECT id, status FROM conversations WHERE contact_id = ?")
+                .bind(contact_id)
+                .fetch_optional(&mut *conn)
+                .await
+                .map_err(internal)?;
+        let mut messages = Vec::new();
+        if let Some((conversation_id, _)) = &conversation {
+            let rows: Vec<MessageRow> = sqlx::query_as(&format!(
+                "SELECT {MESSAGE_COLUMNS} FROM messages m LEFT JOIN channels ch ON ch.id = m.channel_id
+                  WHERE m.conversation_id = ? AND m.hidden = 0
+                  ORDER BY m.sent_at DESC, m.id DESC LIMIT ?"
+            ))
+            .bind(conversation_id)
+            .bind(MESSAGE_LIMIT)
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(internal)?;
+            messages = rows.into_iter().rev().map(message_view).collect();
+            if let Some(newest) = messages.iter().map(|message| message.id).max() {
+                sqlx::query(
+                    "INSERT INTO conversation_reads (conversation_id, user_id, last_read_message_id)
+                     VALUES (?1, ?2, ?3)
+                     ON CONFLICT (conversation_id, user_id) DO UPDATE
+                        SET last_read_message_id = MAX(last_read_message_id, ?3)",
+                )
+                .bind(conversation_id)
+                .bind(viewer_id)
+                .bind(newest)
+                .execute(&mut *conn)
+                .await
+                .map_err(internal)?;
+            }
+        }
+        let status = match &conversation {
+            Some((_, status)) => parse_status(status)?,
+            None => ConversationStatus::Open,
+        };
+        let channels = channel_availability(
+            &mut conn,
+            workspace_id,
+            contact_id,
+            phone.is_some(),
+            email.is_some(),
+        )
+        .await?;
+        Ok(ConversationView {
+            contact_id,
+            conversation_id: conversation.map(|(id, _)| id),
+            contact_name: display_name(&first, &last, &profile, contact_id),
+            avatar_url,
+            status,
+            blocked: blocked_at.is_some(),
+            messages,
+            channels: reachable(channels),
+            workflows: self.workflow_runs(contact_id).await?,
+        })
+    }
+
+    /// A contact's automation runs, newest first.
+    #[tracing::instrument(skip(self), err)]
+    pub async fn workflow_runs(&self, contact_id: i64) -> Result<Vec<WorkflowRun>, AppError> {
+        let rows: Vec<WorkflowRow> = sqlx::query_as(
+            "SELECT id, name, status, started_at, stopped_at, stop_reason
+               FROM workflow_runs WHERE contact_id = ? ORDER BY started_at DESC, id DESC",
+        )
+        .bind(contact_id)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(internal)?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(id, name, status, started_at, stopped_at, stop_reason)| WorkflowRun {
+                    id,
+                    name,
+                    status: match status.as_str() {
+                        "running" => WorkflowStatus::Running,
+                        "finished" => WorkflowStatus::Finished,
+                        _ => WorkflowStatus::Stopped,
+                    },
+                    started_at,
+                    stopped_at,
+                    stop_reason,
+                },
+            )
+            .collect())
+    }
+}

@@ -1,0 +1,192 @@
+//! Storing an incoming message from a channel, on SQLite: unknown senders
+//! become contacts, known ones get the message in their conversation, a
+//! blocked contact's message is kept hidden (R27). All in one transaction.
+
+use super::inbox_channels::IngressChannel;
+use super::inbox_rows::{conversation_of, set_status};
+use super::inbox_usage::record_activity;
+use super::{internal, SqliteStore};
+use crate::ingress::IncomingMessage;
+use app::error::AppError;
+use shared::fields::ConversationStatus;
+use shared::usage::counts_toward_usage;
+use sqlx::SqliteConnection;
+
+/// What storing an incoming message did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Received {
+    pub contact_id: i64,
+    pub message_id: i64,
+    /// The sender was unknown on this channel and became a new contact.
+    pub new_contact: bool,
+    /// The same channel message id was stored before; nothing changed.
+    pub duplicate: bool,
+    /// The contact is blocked: the message is kept but not shown (R27).
+    pub hidden: bool,
+}
+
+impl SqliteStore {
+    /// Stores one incoming message; the same `(channel, message id)` is
+    /// stored once.
+    #[tracing::instrument(skip(self, message), fields(channel = channel.id), err)]
+    pub async fn receive_message(
+        &self,
+        channel: &IngressChannel,
+        message: &IncomingMessage,
+        now: i64,
+    ) -> Result<Received, AppError> {
+        let mut tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(internal)?;
+        let stored: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT m.id, cv.contact_id FROM messages m JOIN conversations cv ON cv.id = m.conversation_id
+              WHERE m.channel_id = ? AND m.external_id = ?",
+        )
+        .bind(channel.id)
+        .bind(&message.message_id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(internal)?;
+        if let Some((message_id, contact_id)) = stored {
+            return Ok(Received {
+                contact_id,
+                message_id,
+                new_contact: false,
+                duplicate: true,
+                hidden: false,
+            });
+        }
+        let known: Option<(i64,)> = sqlx::query_as(
+            "SELECT contact_id FROM contact_channels WHERE channel_id = ? AND external_id = ?",
+        )
+        .bind(channel.id)
+        .bind(&message.sender_id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(internal)?;
+        let (contact_id, new_contact) = match known {
+            Some((contact_id,)) => (contact_id, false),
+            None => (create_contact(&mut tx, channel, message, now).await?, true),
+        };
+        let (blocked_at,): (Option<i64>,) =
+            sqlx::query_as("SELECT blocked_at FROM contacts WHERE id = ?")
+                .bind(contact_id)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(internal)?;
+        let hidden = blocked_at.is_some();
+        let initial = if hidden {
+            ConversationStatus::Blocked
+        } else {
+            ConversationStatus::Open
+        };
+        let (conversation_id, status) =
+            conversation_of(&mut tx, channel.workspace_id, contact_id, initial).await?;
+        let (message_id,): (i64,) = sqlx::query_as(
+            "INSERT INTO messages (conversation_id, channel_id, direction, body, external_id, sent_at,
+                                   while_blocked, hidden)
+             VALUES (?, ?, 'in', ?, ?, ?, ?, ?) RETURNING id",
+        )
+        .bind(conversation_id)
+        .bind(channel.id)
+        .bind(&message.text)
+        .bind(&message.message_id)
+        .bind(message.sent_at)
+        .bind(hidden)
+        .bind(hidden)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(internal)?;
+        if !hidden {
+            if status == ConversationStatus::Closed {
+                set_status(
+                    &mut tx,
+                    conversation_id,
+                    ConversationStatus::Open,
+                    None,
+                    now,
+                )
+                .await?;
+            }
+            sqlx::query(
+                "UPDATE conversations SET last_message_at = MAX(COALESCE(last_message_at, 0), ?1)
+                  WHERE id = ?2",
+            )
+            .bind(message.sent_at)
+            .bind(conversation_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+            sqlx::query(
+                "UPDATE contacts SET last_message_at = MAX(COALESCE(last_message_at, 0), ?1)
+                  WHERE id = ?2",
+            )
+            .bind(message.sent_at)
+            .bind(contact_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        }
+        if counts_toward_usage(message.sent_at, blocked_at) {
+            record_activity(&mut tx, channel.workspace_id, contact_id, message.sent_at).await?;
+        }
+        tx.commit().await.map_err(internal)?;
+        Ok(Received {
+            contact_id,
+            message_id,
+            new_contact,
+            duplicate: false,
+            hidden,
+        })
+    }
+}
+
+/// A new contact from a channel: display name, picture and language from
+/// the channel, phone (with its country) and e-mail when given, and its
+/// link to the channel. Two channels naming the same phone or e-mail make
+/// two contacts that show up as a merge suggestion (R11).
+async fn create_contact(
+    conn: &mut SqliteConnection,
+    channel: &IngressChannel,
+    message: &IncomingMessage,
+    now: i64,
+) -> Result<i64, AppError> {
+    let (contact_id,): (i64,) = sqlx::query_as(
+        "INSERT INTO contacts (workspace_id, profile_name, avatar_url, email, email_key, phone,
+                               country, language, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(channel.workspace_id)
+    .bind(&message.name)
+    .bind(&message.avatar_url)
+    .bind(message.email.as_ref().map(|email| email.as_str()))
+    .bind(message.email.as_ref().map(|email| email.key()))
+    .bind(message.phone.as_ref().map(|phone| phone.e164()))
+    .bind(
+        message
+            .phone
+            .as_ref()
+            .and_then(|phone| phone.country())
+            .map(|country| country.code()),
+    )
+    .bind(message.language.map(|language| language.tag()))
+    .bind(now)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(internal)?;
+    sqlx::query(
+        "INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at)
+         VALUES (?, ?, ?, ?)",
+    )
+    .bind(contact_id)
+    .bind(channel.id)
+    .bind(&message.sender_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await
+    .map_err(internal)?;
+    Ok(contact_id)
+}

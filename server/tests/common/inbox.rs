@@ -1,0 +1,97 @@
+//! Helpers for the Inbox tests: channels of the demo workspace, posting to
+//! channel ingress, reading rows.
+
+use super::TestApp;
+use reqwest::{Response, StatusCode};
+use serde_json::{json, Value};
+
+/// A demo channel: id and token.
+pub struct Channel {
+    pub id: i64,
+    pub token: String,
+}
+
+impl TestApp {
+    /// The id of a workspace by name.
+    pub async fn workspace_id(&self, name: &str) -> i64 {
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM workspaces WHERE name = ?")
+            .bind(name)
+            .fetch_one(self.backend.store.pool())
+            .await
+            .expect("workspace");
+        id
+    }
+
+    /// The id of a user by e-mail.
+    pub async fn user_id(&self, email: &str) -> i64 {
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = ?")
+            .bind(email)
+            .fetch_one(self.backend.store.pool())
+            .await
+            .expect("user");
+        id
+    }
+
+    /// The demo workspace's channel of a kind.
+    pub async fn demo_channel(&self, kind: &str) -> Channel {
+        let (id, token): (i64, String) = sqlx::query_as(
+            "SELECT c.id, c.token FROM channels c JOIN workspaces w ON w.id = c.workspace_id
+              WHERE w.name = 'Demo' AND c.kind = ?",
+        )
+        .bind(kind)
+        .fetch_one(self.backend.store.pool())
+        .await
+        .expect("channel");
+        Channel { id, token }
+    }
+
+    /// Posts a raw body to a channel's ingress endpoint.
+    pub async fn post_ingress(&self, channel_id: i64, token: &str, body: String) -> Response {
+        reqwest::Client::new()
+            .post(format!("{}/api/ingress/{channel_id}", self.address))
+            .bearer_auth(token)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Posts a message and expects it stored; returns the answer.
+    pub async fn receive(&self, channel: &Channel, payload: Value) -> Value {
+        let response = self
+            .post_ingress(channel.id, &channel.token, payload.to_string())
+            .await;
+        assert_eq!(response.status(), StatusCode::CREATED, "ingress");
+        response.json().await.expect("json")
+    }
+
+    /// One number from the database.
+    pub async fn count(&self, sql: &str) -> i64 {
+        let (count,): (i64,) = sqlx::query_as(sql)
+            .fetch_one(self.backend.store.pool())
+            .await
+            .expect("count");
+        count
+    }
+
+    /// The contact id an ingress answer names.
+    pub fn contact_of(answer: &Value) -> i64 {
+        answer["contact_id"].as_i64().expect("contact id")
+    }
+}
+
+/// A valid message payload from `sender` with message id `id`.
+pub fn message(id: &str, sender: &str, text: &str, sent_at: &str) -> Value {
+    json!({
+        "message_id": id,
+        "sender": {
+            "id": sender,
+            "name": format!("Sender {sender}"),
+            "avatar_url": "https://cdn.example.com/a.png",
+            "language": "de"
+        },
+        "text": text,
+        "sent_at": sent_at,
+    })
+}

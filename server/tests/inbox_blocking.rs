@@ -1,0 +1,354 @@
+//! What blocking (R27) and unblocking (R28) a contact do, through the
+//! Inbox storage with an explicit clock and through the real router.
+
+mod common;
+
+use app::inbox::model::ConversationView;
+use app::ssr::Usage;
+use common::inbox::message;
+use common::TestApp;
+use reqwest::StatusCode;
+
+/// 2030-01-10, 2030-01-20, 2030-02-03, 2030-02-10 and 2030-03-01, 12:00 UTC:
+/// periods no demo message falls in.
+const JAN_10: i64 = 1_894_276_800;
+const JAN_20: i64 = 1_895_140_800;
+const FEB_03: i64 = 1_896_350_400;
+const FEB_10: i64 = 1_896_955_200;
+const MAR_01: i64 = 1_898_596_800;
+
+fn rfc3339(unix: i64) -> String {
+    shared::timestamp::rfc3339_utc(unix)
+}
+
+/// A new contact (via ingress) with one message at `at`; returns its id.
+async fn new_contact(app: &TestApp, sender: &str, at: i64) -> i64 {
+    let channel = app.demo_channel("webchat").await;
+    let answer = app
+        .receive(
+            &channel,
+            message(&format!("{sender}-0"), sender, "Hello", &rfc3339(at)),
+        )
+        .await;
+    TestApp::contact_of(&answer)
+}
+
+async fn statuses(app: &TestApp, contact_id: i64) -> Vec<String> {
+    sqlx::query_as::<_, (String,)>(
+        "SELECT s.status FROM conversation_status_changes s JOIN conversations cv ON cv.id = s.conversation_id
+          WHERE cv.contact_id = ? ORDER BY s.id",
+    )
+    .bind(contact_id)
+    .fetch_all(app.backend.store.pool())
+    .await
+    .expect("statuses")
+    .into_iter()
+    .map(|(status,)| status)
+    .collect()
+}
+
+async fn usage(app: &TestApp, workspace: i64, now: i64) -> i64 {
+    app.backend
+        .store
+        .monthly_active_contacts(workspace, now, 1)
+        .await
+        .expect("usage")[0]
+        .active_contacts
+}
+
+#[tokio::test]
+async fn r27_blocking_closes_then_blocks_and_stops_running_workflows() {
+    let app = TestApp::spawn().await;
+    let workspace = app.workspace_id("Demo").await;
+    let owner = app.user_id("owner@demo.test").await;
+    let contact = new_contact(&app, "blocky", JAN_10).await;
+    for (name, status) in [
+        ("Welcome", "running"),
+        ("Nurture", "running"),
+        ("Old", "finished"),
+    ] {
+        sqlx::query(
+            "INSERT INTO workflow_runs (contact_id, name, status, started_at) VALUES (?, ?, ?, ?)",
+        )
+        .bind(contact)
+        .bind(name)
+        .bind(status)
+        .bind(JAN_10)
+        .execute(app.backend.store.pool())
+        .await
+        .expect("workflow");
+    }
+
+    app.backend
+        .store
+        .block_contact(workspace, contact, owner, JAN_20)
+        .await
+        .expect("block");
+
+    assert_eq!(statuses(&app, contact).await, ["closed", "blocked"]);
+    let (blocked_at, blocked_by): (Option<i64>, Option<i64>) =
+        sqlx::query_as("SELECT blocked_at, blocked_by FROM contacts WHERE id = ?")
+            .bind(contact)
+            .fetch_one(app.backend.store.pool())
+            .await
+            .expect("contact");
+    assert_eq!((blocked_at, blocked_by), (Some(JAN_20), Some(owner)));
+    let runs: Vec<(String, String, Option<i64>, Option<String>)> = sqlx::query_as(
+        "SELECT name, status, stopped_at, stop_reason FROM workflow_runs WHERE contact_id = ? ORDER BY id",
+    )
+    .bind(contact)
+    .fetch_all(app.backend.store.pool())
+    .await
+    .expect("runs");
+    let stopped = Some("contact blocked".to_string());
+    assert_eq!(
+        runs,
+        [
+            (
+                "Welcome".into(),
+                "stopped".into(),
+                Some(JAN_20),
+                stopped.clone()
+            ),
+            ("Nurture".into(), "stopped".into(), Some(JAN_20), stopped),
+            ("Old".into(), "finished".into(), None, None),
+        ]
+    );
+    let again = app
+        .backend
+        .store
+        .block_contact(workspace, contact, owner, JAN_20)
+        .await;
+    assert_eq!(again.map_err(|e| e.status()), Err(409));
+}
+
+#[tokio::test]
+async fn r27_messages_after_blocking_are_kept_hidden_and_reopen_nothing() {
+    let app = TestApp::spawn().await;
+    let workspace = app.workspace_id("Demo").await;
+    let owner = app.user_id("owner@demo.test").await;
+    let contact = new_contact(&app, "hidden", JAN_10).await;
+    app.backend
+        .store
+        .block_contact(workspace, contact, owner, JAN_20)
+        .await
+        .expect("block");
+    let channel = app.demo_channel("webchat").await;
+    app.receive(
+        &channel,
+        message("hidden-1", "hidden", "Let me in", &rfc3339(FEB_03)),
+    )
+    .await;
+
+    let kept = app
+        .count(&format!(
+            "SELECT COUNT(*) FROM messages m JOIN conversations cv ON cv.id = m.conversation_id
+              WHERE cv.contact_id = {contact} AND m.body = 'Let me in' AND m.while_blocked = 1 AND m.hidden = 1"
+        ))
+        .await;
+    assert_eq!(kept, 1, "the message is stored");
+    assert_eq!(statuses(&app, contact).await, ["closed", "blocked"]);
+
+    let client = app.client();
+    app.sign_in(&client, "agent@demo.test").await;
+    let view: ConversationView = app
+        .call(
+            &client,
+            "inbox_conversation",
+            &[("contact_id", &contact.to_string())],
+        )
+        .await
+        .json()
+        .await
+        .expect("conversation");
+    assert!(view.blocked);
+    assert_eq!(view.status, shared::fields::ConversationStatus::Blocked);
+    let bodies: Vec<&str> = view.messages.iter().map(|m| m.body.as_str()).collect();
+    assert_eq!(bodies, ["Hello"]);
+}
+
+#[tokio::test]
+async fn r27_r28_usage_follows_the_period_rule_across_a_period_boundary() {
+    let app = TestApp::spawn().await;
+    let workspace = app.workspace_id("Demo").await;
+    let owner = app.user_id("owner@demo.test").await;
+    let channel = app.demo_channel("webchat").await;
+    assert_eq!(usage(&app, workspace, JAN_20).await, 0);
+
+    let contact = new_contact(&app, "counted", JAN_10).await;
+    assert_eq!(usage(&app, workspace, JAN_20).await, 1, "active in January");
+    app.backend
+        .store
+        .block_contact(workspace, contact, owner, JAN_20)
+        .await
+        .expect("block");
+    assert_eq!(
+        usage(&app, workspace, JAN_20).await,
+        1,
+        "still counts in January"
+    );
+
+    app.receive(
+        &channel,
+        message("counted-2", "counted", "Feb", &rfc3339(FEB_03)),
+    )
+    .await;
+    assert_eq!(
+        usage(&app, workspace, FEB_03).await,
+        0,
+        "not from the next period on"
+    );
+
+    app.backend
+        .store
+        .unblock_contact(workspace, contact, owner, FEB_10)
+        .await
+        .expect("unblock");
+    assert_eq!(
+        usage(&app, workspace, FEB_10).await,
+        1,
+        "counts again from the current period"
+    );
+    assert_eq!(usage(&app, workspace, MAR_01).await, 0);
+    app.receive(
+        &channel,
+        message("counted-3", "counted", "Mar", &rfc3339(MAR_01)),
+    )
+    .await;
+    assert_eq!(usage(&app, workspace, MAR_01).await, 1);
+}
+
+#[tokio::test]
+async fn r28_unblocking_restores_closed_and_shows_hidden_messages_marked() {
+    let app = TestApp::spawn().await;
+    let workspace = app.workspace_id("Demo").await;
+    let owner = app.user_id("owner@demo.test").await;
+    let contact = new_contact(&app, "returning", JAN_10).await;
+    app.backend
+        .store
+        .block_contact(workspace, contact, owner, JAN_20)
+        .await
+        .expect("block");
+    let channel = app.demo_channel("webchat").await;
+    app.receive(
+        &channel,
+        message("returning-1", "returning", "Sorry", &rfc3339(FEB_03)),
+    )
+    .await;
+    app.backend
+        .store
+        .unblock_contact(workspace, contact, owner, FEB_10)
+        .await
+        .expect("unblock");
+
+    assert_eq!(
+        statuses(&app, contact).await,
+        ["closed", "blocked", "closed"]
+    );
+    let client = app.client();
+    app.sign_in(&client, "agent@demo.test").await;
+    let view: ConversationView = app
+        .call(
+            &client,
+            "inbox_conversation",
+            &[("contact_id", &contact.to_string())],
+        )
+        .await
+        .json()
+        .await
+        .expect("conversation");
+    assert!(!view.blocked);
+    assert_eq!(view.status, shared::fields::ConversationStatus::Closed);
+    let shown: Vec<(&str, bool)> = view
+        .messages
+        .iter()
+        .map(|m| (m.body.as_str(), m.while_blocked))
+        .collect();
+    assert_eq!(shown, [("Hello", false), ("Sorry", true)]);
+    let again = app
+        .backend
+        .store
+        .unblock_contact(workspace, contact, owner, FEB_10)
+        .await;
+    assert_eq!(again.map_err(|e| e.status()), Err(409));
+}
+
+#[tokio::test]
+async fn r26_block_and_unblock_are_refused_outside_the_contacts_module() {
+    let app = TestApp::spawn().await;
+    let contact = new_contact(&app, "module", JAN_10).await.to_string();
+    let client = app.client();
+    app.sign_in(&client, "agent@demo.test").await;
+    let form = |module: &'static str| {
+        [
+            ("input[contact_id]", contact.clone()),
+            ("input[module]", module.to_string()),
+        ]
+    };
+    let call = |endpoint: &'static str, module: &'static str| {
+        let form = form(module);
+        let client = client.clone();
+        let app = &app;
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.call(&client, endpoint, &form).await.status()
+        }
+    };
+    assert_eq!(
+        call("inbox_block_contact", "inbox").await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        call("inbox_block_contact", "contacts").await,
+        StatusCode::OK
+    );
+    assert_eq!(
+        call("inbox_block_contact", "contacts").await,
+        StatusCode::CONFLICT
+    );
+    let send = app
+        .call(
+            &client,
+            "inbox_send_message",
+            &[
+                ("input[contact_id]", &contact),
+                (
+                    "input[channel_id]",
+                    &app.demo_channel("webchat").await.id.to_string(),
+                ),
+                ("input[body]", "Are you there?"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        send.status(),
+        StatusCode::CONFLICT,
+        "no messages to a blocked contact"
+    );
+    assert_eq!(
+        call("inbox_unblock_contact", "inbox").await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        call("inbox_unblock_contact", "contacts").await,
+        StatusCode::OK
+    );
+
+    let other = app.client();
+    app.sign_in(&other, "owner@acme.test").await;
+    let foreign = app
+        .call(
+            &other,
+            "inbox_block_contact",
+            &[
+                ("input[contact_id]", &contact),
+                ("input[module]", "contacts"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        foreign.status(),
+        StatusCode::NOT_FOUND,
+        "no crossing workspaces"
+    );
+}

@@ -1,0 +1,325 @@
+//! The Inbox's server functions, event stream, page and channel settings
+//! through the real router.
+
+mod common;
+
+use app::inbox::model::{ConversationSummary, ConversationView, Direction, MessageView};
+use app::settings::channels::ChannelRow;
+use app::settings::usage::UsagePeriod;
+use common::inbox::message;
+use common::TestApp;
+use reqwest::StatusCode;
+use serde_json::json;
+use std::time::Duration;
+
+async fn list(app: &TestApp, client: &reqwest::Client, filter: &str) -> Vec<ConversationSummary> {
+    let response = app
+        .call(client, "inbox_conversations", &[("filter", filter)])
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.expect("list")
+}
+
+async fn open(app: &TestApp, client: &reqwest::Client, contact: i64) -> ConversationView {
+    let response = app
+        .call(
+            client,
+            "inbox_conversation",
+            &[("contact_id", &contact.to_string())],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.expect("conversation")
+}
+
+#[tokio::test]
+async fn r1_conversation_list_is_newest_first_filtered_and_marks_unread() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    app.sign_in(&client, "manager@demo.test").await;
+    let all = list(&app, &client, "all").await;
+    assert!(all.len() > 10);
+    let times: Vec<i64> = all.iter().filter_map(|row| row.last_message_at).collect();
+    assert!(
+        times.windows(2).all(|pair| pair[0] >= pair[1]),
+        "newest first"
+    );
+    let mine = list(&app, &client, "mine").await;
+    assert!(!mine.is_empty());
+    assert!(mine
+        .iter()
+        .all(|row| row.assignee_name.as_deref() == Some("Max Manager")));
+    let unassigned = list(&app, &client, "unassigned").await;
+    assert!(!unassigned.is_empty());
+    assert!(unassigned.iter().all(|row| row.assignee_name.is_none()));
+
+    let channel = app.demo_channel("webchat").await;
+    let answer = app
+        .receive(
+            &channel,
+            message(
+                "u-1",
+                "unread-1",
+                "<b>New</b> question",
+                "2099-01-01T00:00:00Z",
+            ),
+        )
+        .await;
+    let contact = TestApp::contact_of(&answer);
+    let top = &list(&app, &client, "all").await[0];
+    assert_eq!((top.contact_id, top.unread), (contact, true));
+    assert_eq!(top.preview.as_deref(), Some("<b>New</b> question"));
+    open(&app, &client, contact).await;
+    assert!(
+        !list(&app, &client, "all").await[0].unread,
+        "read once opened"
+    );
+}
+
+#[tokio::test]
+async fn r8_sending_on_an_inactive_channel_connects_it() {
+    let app = TestApp::spawn().await;
+    let channel = app.demo_channel("webchat").await;
+    let whatsapp = app.demo_channel("whatsapp").await;
+    let telegram = app.demo_channel("telegram").await;
+    let mut payload = message("s-1", "sender-s", "Hi", "2026-01-20T10:00:00Z");
+    payload["sender"]["phone"] = json!("+4915123456781");
+    let contact = TestApp::contact_of(&app.receive(&channel, payload).await);
+    let client = app.client();
+    app.sign_in(&client, "agent@demo.test").await;
+
+    let before = open(&app, &client, contact).await;
+    let offered: Vec<(i64, bool)> = before
+        .channels
+        .iter()
+        .map(|c| (c.channel_id, c.active))
+        .collect();
+    assert!(offered.contains(&(channel.id, true)), "{offered:?}");
+    assert!(offered.contains(&(whatsapp.id, false)), "{offered:?}");
+    assert!(
+        !offered.iter().any(|(id, _)| *id == telegram.id),
+        "unavailable is not offered"
+    );
+
+    let send = |channel_id: i64, body: &'static str| {
+        let client = client.clone();
+        let app = &app;
+        async move {
+            app.call(
+                &client,
+                "inbox_send_message",
+                &[
+                    ("input[contact_id]", &contact.to_string()),
+                    ("input[channel_id]", &channel_id.to_string()),
+                    ("input[body]", body),
+                ],
+            )
+            .await
+        }
+    };
+    assert_eq!(
+        send(telegram.id, "Hi").await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        send(whatsapp.id, "  ").await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let sent = send(whatsapp.id, "Hello on WhatsApp").await;
+    assert_eq!(sent.status(), StatusCode::OK);
+    let sent: MessageView = sent.json().await.expect("message");
+    assert_eq!(sent.direction, Direction::Out);
+    assert_eq!(sent.channel_id, Some(whatsapp.id));
+
+    let after = open(&app, &client, contact).await;
+    assert!(after
+        .channels
+        .iter()
+        .any(|c| c.channel_id == whatsapp.id && c.active));
+    assert_eq!(
+        after.messages.last().map(|m| m.body.as_str()),
+        Some("Hello on WhatsApp")
+    );
+    let link = app
+        .count(&format!(
+            "SELECT COUNT(*) FROM contact_channels WHERE contact_id = {contact}
+               AND channel_id = {} AND external_id = '+4915123456781'",
+            whatsapp.id
+        ))
+        .await;
+    assert_eq!(link, 1);
+}
+
+#[tokio::test]
+async fn r1_the_event_stream_announces_new_messages_to_the_workspace() {
+    let app = TestApp::spawn().await;
+    let signed_out = app
+        .client()
+        .get(format!("{}/api/inbox/events", app.address))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(signed_out.status(), StatusCode::UNAUTHORIZED);
+
+    let client = app.client();
+    app.sign_in(&client, "agent@demo.test").await;
+    let mut stream = client
+        .get(format!("{}/api/inbox/events", app.address))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(stream.status(), StatusCode::OK);
+    assert_eq!(stream.headers()["content-type"], "text/event-stream");
+
+    let workspace = app.workspace_id("Demo").await;
+    let owner = app.user_id("owner@demo.test").await;
+    let channel = app.demo_channel("webchat").await;
+    let blocked = TestApp::contact_of(
+        &app.receive(
+            &channel,
+            message("e-1", "quiet", "Hi", "2026-01-20T10:00:00Z"),
+        )
+        .await,
+    );
+    // Drain the event of that first message.
+    let first = tokio::time::timeout(Duration::from_secs(5), stream.chunk()).await;
+    assert!(
+        format!("{first:?}").contains(&format!("\\\"contact_id\\\":{blocked}")),
+        "{first:?}"
+    );
+    app.backend
+        .store
+        .block_contact(workspace, blocked, owner, 1_768_903_300)
+        .await
+        .expect("block");
+    app.receive(
+        &channel,
+        message("e-2", "quiet", "Hidden", "2026-01-20T10:10:00Z"),
+    )
+    .await;
+    let loud = TestApp::contact_of(
+        &app.receive(
+            &channel,
+            message("e-3", "loud", "Visible", "2026-01-20T10:11:00Z"),
+        )
+        .await,
+    );
+    let next = tokio::time::timeout(Duration::from_secs(5), stream.chunk())
+        .await
+        .expect("an event in time")
+        .expect("chunk")
+        .expect("not the end");
+    let text = String::from_utf8_lossy(&next);
+    assert!(
+        text.contains(&format!("\"contact_id\":{loud}")),
+        "{text}: the blocked contact's message notifies no one"
+    );
+}
+
+#[tokio::test]
+async fn the_inbox_page_renders_for_signed_in_users_only() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let signed_out = client
+        .get(format!("{}/inbox?contact=1", app.address))
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(signed_out.status(), StatusCode::SEE_OTHER);
+    app.sign_in(&client, "agent@demo.test").await;
+    let page = client
+        .get(format!("{}/inbox?contact=1", app.address))
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.expect("html");
+    assert!(
+        html.contains("<h1 class=\"inbox-title\">Inbox</h1>"),
+        "{html}"
+    );
+    assert!(html.contains("aria-label=\"Conversations\""));
+}
+
+#[tokio::test]
+async fn channel_tokens_are_for_owners_and_rotating_retires_the_old_one() {
+    let app = TestApp::spawn().await;
+    let channel = app.demo_channel("webchat").await;
+    let agent = app.client();
+    app.sign_in(&agent, "agent@demo.test").await;
+    let rows: Vec<ChannelRow> = app
+        .call(&agent, "channels_list", &[])
+        .await
+        .json()
+        .await
+        .expect("rows");
+    assert_eq!(rows.len(), 8);
+    assert!(rows.iter().all(|row| row.token.is_none()));
+    assert!(rows.iter().any(|row| row
+        .endpoint_url
+        .ends_with(&format!("/api/ingress/{}", channel.id))));
+    let id = channel.id.to_string();
+    let refused = app
+        .call(&agent, "channels_rotate_token", &[("channel_id", &id)])
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+
+    let owner = app.client();
+    app.sign_in(&owner, "owner@demo.test").await;
+    let rows: Vec<ChannelRow> = app
+        .call(&owner, "channels_list", &[])
+        .await
+        .json()
+        .await
+        .expect("rows");
+    let shown = rows
+        .iter()
+        .find(|row| row.id == channel.id)
+        .and_then(|row| row.token.clone());
+    assert_eq!(shown.as_deref(), Some(channel.token.as_str()));
+    let rotated = app
+        .call(&owner, "channels_rotate_token", &[("channel_id", &id)])
+        .await;
+    assert_eq!(rotated.status(), StatusCode::OK);
+    let body = message("r-1", "rotated", "Hi", "2026-01-20T10:00:00Z").to_string();
+    let old = app
+        .post_ingress(channel.id, &channel.token, body.clone())
+        .await;
+    assert_eq!(old.status(), StatusCode::UNAUTHORIZED);
+    let fresh = app.demo_channel("webchat").await;
+    assert_ne!(fresh.token, channel.token);
+    let new = app.post_ingress(channel.id, &fresh.token, body).await;
+    assert_eq!(new.status(), StatusCode::CREATED);
+
+    let acme = app.client();
+    app.sign_in(&acme, "owner@acme.test").await;
+    let foreign = app
+        .call(&acme, "channels_rotate_token", &[("channel_id", &id)])
+        .await;
+    assert_eq!(foreign.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_usage_page_shows_monthly_active_contacts() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    app.sign_in(&client, "agent@demo.test").await;
+    let html = client
+        .get(format!("{}/settings/usage", app.address))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(html.contains("<h1>Usage</h1>"));
+    let periods: Vec<UsagePeriod> = app
+        .call(&client, "usage_monthly_active_contacts", &[])
+        .await
+        .json()
+        .await
+        .expect("periods");
+    assert_eq!(periods.len(), 6);
+    assert!(periods[0].current && !periods[1].current);
+    assert!(periods[0].active_contacts > 0, "demo messages count");
+}
