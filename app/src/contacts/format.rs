@@ -5,34 +5,12 @@ use shared::{Country, Language};
 
 /// `2025-03-01` for unix seconds (UTC).
 pub fn date(unix: i64) -> String {
-    let (year, month, day) = civil_from_days(unix.div_euclid(86_400));
-    format!("{year:04}-{month:02}-{day:02}")
+    shared::timestamp::format_date_utc(unix)
 }
 
 /// `2025-03-01 14:05` for unix seconds (UTC).
 pub fn date_time(unix: i64) -> String {
-    let seconds = unix.rem_euclid(86_400);
-    format!(
-        "{} {:02}:{:02}",
-        date(unix),
-        seconds / 3600,
-        seconds % 3600 / 60
-    )
-}
-
-/// Days since 1970-01-01 to (year, month, day), after Howard Hinnant's
-/// `civil_from_days`.
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+    shared::timestamp::format_utc(unix)
 }
 
 /// The country's name for a stored code, e.g. `Germany`.

@@ -70,23 +70,7 @@ pub fn focus_id(id: &str) {
 
 /// A time as the server renders it: UTC, `2025-03-01 14:05 UTC`.
 pub fn utc_label(unix_seconds: i64) -> String {
-    let days = unix_seconds.div_euclid(86_400);
-    let seconds = unix_seconds.rem_euclid(86_400);
-    // Howard Hinnant's civil-from-days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
-        seconds / 3_600,
-        seconds % 3_600 / 60
-    )
+    format!("{} UTC", shared::timestamp::format_utc(unix_seconds))
 }
 
 /// A time in the browser's locale and time zone (the server's UTC label
