@@ -2,7 +2,7 @@
 //! contact, and removing a contact's connection.
 
 use super::super::{internal, SqliteStore};
-use super::next_version;
+use super::unlink;
 use app::details::model::ChannelCard;
 use app::error::AppError;
 use shared::channel::{classify, ChannelKind, ChannelLink, WorkspaceChannel};
@@ -99,22 +99,14 @@ pub async fn remove(
     contact_id: i64,
     channel_id: i64,
 ) -> Result<(), AppError> {
-    let mut tx = store.pool.begin().await.map_err(internal)?;
-    next_version(&mut tx, workspace_id, contact_id, None).await?;
-    let removed = sqlx::query(
+    unlink(
+        store,
+        contact_id,
+        workspace_id,
         "DELETE FROM contact_channels WHERE contact_id = ?
             AND channel_id IN (SELECT id FROM channels WHERE id = ? AND workspace_id = ?)",
+        channel_id,
+        "The contact is not connected on this channel.",
     )
-    .bind(contact_id)
-    .bind(channel_id)
-    .bind(workspace_id)
-    .execute(&mut *tx)
     .await
-    .map_err(internal)?;
-    if removed.rows_affected() == 0 {
-        return Err(AppError::NotFound(
-            "The contact is not connected on this channel.".into(),
-        ));
-    }
-    tx.commit().await.map_err(internal)
 }

@@ -19,6 +19,32 @@ use shared::{CustomFieldDefinition, FieldOrder, PersonName, TagName};
 use sqlx::{Sqlite, Transaction};
 
 /// The answer for a contact that is not in the workspace.
+/// Removes one link of a contact (a channel, a tag) in the same transaction
+/// as the version bump. `delete_sql` binds the contact, the linked id and the
+/// workspace, in that order; nothing removed answers 404 with `not_linked`.
+pub(crate) async fn unlink(
+    store: &SqliteStore,
+    contact_id: i64,
+    workspace_id: i64,
+    delete_sql: &'static str,
+    linked_id: i64,
+    not_linked: &'static str,
+) -> Result<(), AppError> {
+    let mut tx = store.pool.begin().await.map_err(internal)?;
+    next_version(&mut tx, workspace_id, contact_id, None).await?;
+    let removed = sqlx::query(delete_sql)
+        .bind(contact_id)
+        .bind(linked_id)
+        .bind(workspace_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+    if removed.rows_affected() == 0 {
+        return Err(AppError::NotFound(not_linked.into()));
+    }
+    tx.commit().await.map_err(internal)
+}
+
 pub(crate) fn contact_not_found() -> AppError {
     AppError::NotFound("Contact not found".into())
 }

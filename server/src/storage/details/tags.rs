@@ -1,7 +1,7 @@
 //! A contact's tags (R21–R23).
 
 use super::super::{internal, now, SqliteStore};
-use super::next_version;
+use super::{next_version, unlink};
 use app::details::model::TagRef;
 use app::error::AppError;
 use shared::TagName;
@@ -77,22 +77,14 @@ pub async fn remove(
     contact_id: i64,
     tag_id: i64,
 ) -> Result<(), AppError> {
-    let mut tx = store.pool.begin().await.map_err(internal)?;
-    next_version(&mut tx, workspace_id, contact_id, None).await?;
-    let removed = sqlx::query(
+    unlink(
+        store,
+        contact_id,
+        workspace_id,
         "DELETE FROM contact_tags WHERE contact_id = ?
             AND tag_id IN (SELECT id FROM tags WHERE id = ? AND workspace_id = ?)",
+        tag_id,
+        "The contact does not have this tag.",
     )
-    .bind(contact_id)
-    .bind(tag_id)
-    .bind(workspace_id)
-    .execute(&mut *tx)
     .await
-    .map_err(internal)?;
-    if removed.rows_affected() == 0 {
-        return Err(AppError::NotFound(
-            "The contact does not have this tag.".into(),
-        ));
-    }
-    tx.commit().await.map_err(internal)
 }
