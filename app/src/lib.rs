@@ -13,6 +13,7 @@ pub mod error;
 pub mod inbox;
 pub mod layout;
 pub mod lazy_checks;
+pub mod merge;
 pub mod pages;
 pub mod settings;
 #[cfg(feature = "ssr")]

@@ -57,6 +57,7 @@ pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Rou
         accounts: accounts.clone(),
         contacts: Arc::new(backend.store.clone()),
         details: Arc::new(backend.store.clone()),
+        merges: Arc::new(backend.store.clone()),
         inbox: Arc::new(InboxService::new(
             backend.store.clone(),
             live.clone(),

@@ -22,6 +22,7 @@ pub mod email;
 pub mod error;
 pub mod fields;
 pub mod language;
+pub mod merge;
 pub mod name;
 pub mod permissions;
 pub mod phone;

@@ -64,12 +64,19 @@ pub fn ContactsPage() -> impl IntoView {
         &Context::new(Module::Contacts),
     );
     let close = Callback::new(move |_| dialog.set(None));
+    let sees_history = refusal(
+        viewer.role(),
+        Action::SeeMergeHistory,
+        &Context::new(Module::Contacts),
+    )
+    .is_none();
 
     view! {
         <Title text="Contacts · Contacts"/>
         <div class="contacts-head">
             <h1>"Contacts"</h1>
             <div class="contacts-actions">
+                {sees_history.then(|| view! { <A href="/contacts/merges" attr:class="button">"Merge history"</A> })}
                 <button type="button" class="button primary" on:click=move |_| dialog.set(Some(OpenDialog::AddContact))>
                     "Add contact"
                 </button>

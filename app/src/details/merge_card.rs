@@ -1,32 +1,47 @@
 //! R11, R12, R17: the merge-suggestions card at the top of the "Contact
-//! details" tab. The merge itself comes with its own flow; the card lists
-//! the candidates and leaves room for it.
+//! details" tab: the candidates, each shared value with a green check mark,
+//! and "Merge" opening the review (R13).
 
 use super::model::DuplicateContact;
 use super::state::DrawerState;
+use crate::merge::model::review_href;
 use leptos::prelude::*;
+use shared::merge::MAX_MERGE_CONTACTS;
 
 /// Other contacts sharing the phone number or e-mail address, each shared
 /// value marked with a green check mark.
 #[component]
-pub fn MergeCard(duplicates: Vec<DuplicateContact>) -> impl IntoView {
+pub fn MergeCard(contact_id: i64, duplicates: Vec<DuplicateContact>) -> impl IntoView {
     let state = expect_context::<DrawerState>();
     (!duplicates.is_empty()).then(|| {
+        let everyone: Vec<i64> = std::iter::once(contact_id)
+            .chain(duplicates.iter().map(|duplicate| duplicate.id))
+            .take(MAX_MERGE_CONTACTS)
+            .collect();
+        let several = duplicates.len() > 1;
         let items = duplicates
             .into_iter()
             .map(|duplicate| {
                 let mark = |same: bool, label: &'static str| {
                     same.then(|| view! { <span class="duplicate-mark" role="img" aria-label=label>"✓"</span> })
                 };
+                let name_id = format!("duplicate-{}", duplicate.id);
                 view! {
                     <li class="duplicate">
-                        <a href=state.contact_href(duplicate.id)>{duplicate.name}</a>
+                        <a id=name_id.clone() href=state.contact_href(duplicate.id)>{duplicate.name}</a>
                         {duplicate.phone.map(|phone| view! {
                             <span class="duplicate-value">{phone} {mark(duplicate.same_phone, "Duplicate phone number")}</span>
                         })}
                         {duplicate.email.map(|email| view! {
                             <span class="duplicate-value">{email} {mark(duplicate.same_email, "Duplicate email address")}</span>
                         })}
+                        <a
+                            class="button small"
+                            href=review_href(&[contact_id, duplicate.id])
+                            aria-describedby=name_id
+                        >
+                            "Merge"
+                        </a>
                     </li>
                 }
             })
@@ -36,6 +51,9 @@ pub fn MergeCard(duplicates: Vec<DuplicateContact>) -> impl IntoView {
                 <h3 id="merge-title">"Merge suggestions"</h3>
                 <p class="muted">"These contacts may be the same person."</p>
                 <ul>{items}</ul>
+                {several.then(|| view! {
+                    <a class="button small" href=review_href(&everyone)>{format!("Merge all {}", everyone.len())}</a>
+                })}
             </section>
         }
     })

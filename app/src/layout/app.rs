@@ -4,6 +4,7 @@ use super::viewer_data::{initial_viewer, VIEWER_DATA_ID};
 use crate::auth::{LoginPage, Viewer};
 use crate::error::AppError;
 use crate::inbox::InboxPage;
+use crate::merge::{MergeHistoryPage, MergeReviewPage};
 use crate::pages::{ContactsPage, DashboardPage, SettingsPage};
 use crate::settings::{ChannelsPage, ContactFieldsPage, UsagePage};
 use leptos::prelude::*;
@@ -46,6 +47,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=DashboardPage/>
                     <Route path=path!("inbox") view=InboxPage/>
                     <Route path=path!("contacts") view=ContactsPage/>
+                    <Route path=path!("contacts/merge") view=MergeReviewPage/>
+                    <Route path=path!("contacts/merges") view=MergeHistoryPage/>
                     <Route path=path!("settings") view=SettingsPage/>
                     <Route path=path!("settings/fields") view=ContactFieldsPage/>
                     <Route path=path!("settings/channels") view=ChannelsPage/>

@@ -11,5 +11,6 @@ pub fn DashboardPage() -> impl IntoView {
         <h1>"Dashboard"</h1>
         <p class="muted">"Your workspace at a glance."</p>
         <p>"Workspace: " {viewer.workspace.name}</p>
+        <crate::merge::MergeSuggestions/>
     }
 }

@@ -4,11 +4,13 @@
 mod contacts_port;
 mod details_port;
 mod inbox_port;
+mod merge_port;
 mod ports;
 mod session;
 
 pub use contacts_port::*;
 pub use details_port::*;
 pub use inbox_port::*;
+pub use merge_port::*;
 pub use ports::*;
 pub use session::*;

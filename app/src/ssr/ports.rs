@@ -40,6 +40,8 @@ pub struct Services {
     pub contacts: Arc<dyn ContactsPort>,
     /// Contacts as the drawer and the contact-fields settings see them.
     pub details: Arc<dyn DetailsPort>,
+    /// Merge suggestions, merges, undo and the merge history.
+    pub merges: Arc<dyn super::MergePort>,
     pub inbox: Arc<dyn super::Inbox>,
     pub usage: Arc<dyn super::Usage>,
     pub channels: Arc<dyn super::WorkspaceChannels>,

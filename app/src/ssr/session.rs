@@ -43,6 +43,11 @@ pub fn details() -> Result<Arc<dyn DetailsPort>, AppError> {
     Ok(services()?.details)
 }
 
+/// The merge service.
+pub fn merges() -> Result<Arc<dyn super::MergePort>, AppError> {
+    Ok(services()?.merges)
+}
+
 /// The Inbox service.
 pub fn inbox() -> Result<Arc<dyn super::Inbox>, AppError> {
     Ok(services()?.inbox)

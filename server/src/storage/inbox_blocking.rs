@@ -18,13 +18,14 @@ async fn blocked_at(
     workspace_id: i64,
     contact_id: i64,
 ) -> Result<Option<i64>, AppError> {
-    let row: Option<(Option<i64>,)> =
-        sqlx::query_as("SELECT blocked_at FROM contacts WHERE id = ? AND workspace_id = ?")
-            .bind(contact_id)
-            .bind(workspace_id)
-            .fetch_optional(&mut *conn)
-            .await
-            .map_err(internal)?;
+    let row: Option<(Option<i64>,)> = sqlx::query_as(
+        "SELECT blocked_at FROM contacts WHERE id = ? AND workspace_id = ? AND merged_into IS NULL",
+    )
+    .bind(contact_id)
+    .bind(workspace_id)
+    .fetch_optional(&mut *conn)
+    .await
+    .map_err(internal)?;
     row.map(|(blocked_at,)| blocked_at)
         .ok_or_else(|| AppError::NotFound("This contact does not exist.".into()))
 }

@@ -65,7 +65,7 @@ impl SqliteStore {
                FROM conversations cv
                JOIN contacts c ON c.id = cv.contact_id
                LEFT JOIN users u ON u.id = c.assignee_id
-              WHERE cv.workspace_id = ?1
+              WHERE cv.workspace_id = ?1 AND c.merged_into IS NULL
                 AND (?3 = 'all' OR (?3 = 'mine' AND c.assignee_id = ?2)
                      OR (?3 = 'unassigned' AND c.assignee_id IS NULL))
               ORDER BY cv.last_message_at DESC, cv.id DESC
@@ -119,7 +119,7 @@ impl SqliteStore {
         let mut conn = self.pool.acquire().await.map_err(internal)?;
         let contact: Option<ContactRow> = sqlx::query_as(
             "SELECT first_name, last_name, profile_name, avatar_url, phone, email, blocked_at
-               FROM contacts WHERE id = ? AND workspace_id = ?",
+               FROM contacts WHERE id = ? AND workspace_id = ? AND merged_into IS NULL",
         )
         .bind(contact_id)
         .bind(workspace_id)

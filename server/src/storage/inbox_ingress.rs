@@ -58,8 +58,15 @@ impl SqliteStore {
                 hidden: false,
             });
         }
+        // A link left on a contact merged into another leads to the contact
+        // it was merged into (R13).
         let known: Option<(i64,)> = sqlx::query_as(
-            "SELECT contact_id FROM contact_channels WHERE channel_id = ? AND external_id = ?",
+            "WITH RECURSIVE owner(id, merged_into) AS (
+                 SELECT c.id, c.merged_into FROM contact_channels l JOIN contacts c ON c.id = l.contact_id
+                  WHERE l.channel_id = ?1 AND l.external_id = ?2
+                 UNION ALL
+                 SELECT c.id, c.merged_into FROM contacts c JOIN owner o ON c.id = o.merged_into)
+             SELECT id FROM owner WHERE merged_into IS NULL",
         )
         .bind(channel.id)
         .bind(&message.sender_id)

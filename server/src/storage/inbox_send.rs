@@ -36,7 +36,8 @@ impl SqliteStore {
             .map_err(|message| AppError::invalid(app::inbox::model::MESSAGE_FIELD, message))?;
         let mut tx = self.pool.begin().await.map_err(internal)?;
         let contact: Option<(Option<String>, Option<String>, Option<i64>)> = sqlx::query_as(
-            "SELECT phone, email_key, blocked_at FROM contacts WHERE id = ? AND workspace_id = ?",
+            "SELECT phone, email_key, blocked_at FROM contacts
+              WHERE id = ? AND workspace_id = ? AND merged_into IS NULL",
         )
         .bind(input.contact_id)
         .bind(workspace_id)

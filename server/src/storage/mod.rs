@@ -11,6 +11,7 @@ pub mod inbox_ingress;
 mod inbox_rows;
 pub mod inbox_send;
 mod inbox_usage;
+pub mod merges;
 pub mod sqlite;
 
 pub use inbox_blocking::STOPPED_BY_BLOCKING;

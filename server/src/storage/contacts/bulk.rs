@@ -204,9 +204,9 @@ pub(super) async fn add(
     .map_err(internal)?;
     let (phone_shared, email_shared): (bool, bool) = sqlx::query_as(
         "SELECT EXISTS (SELECT 1 FROM contacts WHERE workspace_id = ?1 AND id <> ?2
-                          AND blocked_at IS NULL AND phone = ?3),
+                          AND blocked_at IS NULL AND merged_into IS NULL AND phone = ?3),
                 EXISTS (SELECT 1 FROM contacts WHERE workspace_id = ?1 AND id <> ?2
-                          AND blocked_at IS NULL AND email_key = ?4)",
+                          AND blocked_at IS NULL AND merged_into IS NULL AND email_key = ?4)",
     )
     .bind(workspace_id)
     .bind(id)

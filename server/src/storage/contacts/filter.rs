@@ -45,7 +45,7 @@ pub(super) fn push_query(
     query: &ContactQuery,
     tag_ids: &[i64],
 ) {
-    builder.push("c.workspace_id = ").push_bind(workspace_id);
+    push_workspace(builder, workspace_id);
     builder.push(match query.view {
         View::All => " AND c.blocked_at IS NULL",
         View::Blocked => " AND c.blocked_at IS NOT NULL",
@@ -80,6 +80,14 @@ pub(super) fn push_query(
     }
 }
 
+/// The workspace's contacts, without those merged into another (R13).
+fn push_workspace(builder: &mut QueryBuilder<'_, Sqlite>, workspace_id: i64) {
+    builder
+        .push("c.workspace_id = ")
+        .push_bind(workspace_id)
+        .push(" AND c.merged_into IS NULL");
+}
+
 /// The contacts a bulk action or deletion applies to.
 pub(super) fn push_target(
     builder: &mut QueryBuilder<'_, Sqlite>,
@@ -88,12 +96,10 @@ pub(super) fn push_target(
     tag_ids: &[i64],
 ) {
     match target {
-        DeleteTarget::Everything => {
-            builder.push("c.workspace_id = ").push_bind(workspace_id);
-        }
+        DeleteTarget::Everything => push_workspace(builder, workspace_id),
         DeleteTarget::Selected(selected) => match &selected.selection {
             Selection::Ids(ids) => {
-                builder.push("c.workspace_id = ").push_bind(workspace_id);
+                push_workspace(builder, workspace_id);
                 builder.push(" AND c.id IN (SELECT value FROM json_each(");
                 builder.push_bind(serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()));
                 builder.push("))");

@@ -50,12 +50,14 @@ pub async fn delete(
     workspace_id: i64,
     contact_id: i64,
 ) -> Result<(), AppError> {
-    let deleted = sqlx::query("DELETE FROM contacts WHERE id = ? AND workspace_id = ?")
-        .bind(contact_id)
-        .bind(workspace_id)
-        .execute(&store.pool)
-        .await
-        .map_err(internal)?;
+    let deleted = sqlx::query(
+        "DELETE FROM contacts WHERE id = ? AND workspace_id = ? AND merged_into IS NULL",
+    )
+    .bind(contact_id)
+    .bind(workspace_id)
+    .execute(&store.pool)
+    .await
+    .map_err(internal)?;
     if deleted.rows_affected() == 0 {
         return Err(contact_not_found());
     }

@@ -5,8 +5,8 @@
 mod block;
 mod channels;
 mod edits;
-mod field_settings;
-mod read;
+pub(crate) mod field_settings;
+pub(crate) mod read;
 mod tags;
 
 use super::{internal, now, SqliteStore};
@@ -60,7 +60,7 @@ pub(crate) async fn next_version(
 ) -> Result<i64, AppError> {
     let updated: Option<(i64,)> = sqlx::query_as(
         "UPDATE contacts SET version = version + 1, updated_at = ?4
-          WHERE id = ?1 AND workspace_id = ?2 AND (?3 IS NULL OR version = ?3)
+          WHERE id = ?1 AND workspace_id = ?2 AND merged_into IS NULL AND (?3 IS NULL OR version = ?3)
           RETURNING version",
     )
     .bind(contact_id)
@@ -73,13 +73,14 @@ pub(crate) async fn next_version(
     if let Some((version,)) = updated {
         return Ok(version);
     }
-    let exists: Option<(i64,)> =
-        sqlx::query_as("SELECT id FROM contacts WHERE id = ? AND workspace_id = ?")
-            .bind(contact_id)
-            .bind(workspace_id)
-            .fetch_optional(&mut **tx)
-            .await
-            .map_err(internal)?;
+    let exists: Option<(i64,)> = sqlx::query_as(
+        "SELECT id FROM contacts WHERE id = ? AND workspace_id = ? AND merged_into IS NULL",
+    )
+    .bind(contact_id)
+    .bind(workspace_id)
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(internal)?;
     match exists {
         Some(_) => Err(AppError::Conflict(STALE_VERSION.into())),
         None => Err(contact_not_found()),

@@ -39,7 +39,7 @@ async fn row(
                 c.phone, c.country, c.country_manual, c.language, c.assignee_id,
                 c.blocked_at IS NOT NULL AS blocked, v.status
            FROM contacts c LEFT JOIN conversations v ON v.contact_id = c.id
-          WHERE c.id = ? AND c.workspace_id = ?",
+          WHERE c.id = ? AND c.workspace_id = ? AND c.merged_into IS NULL",
     )
     .bind(contact_id)
     .bind(workspace_id)
@@ -50,15 +50,19 @@ async fn row(
 }
 
 /// A stored phone number, parsed again (it was checked when saved).
-fn stored_phone(phone: Option<&str>) -> Option<PhoneNumber> {
+pub(crate) fn stored_phone(phone: Option<&str>) -> Option<PhoneNumber> {
     phone.and_then(|phone| PhoneNumber::parse(phone, None).ok())
 }
 
 /// R18: the country shown — set by hand, else the phone's, else the one
 /// the contact came with.
-fn shown_country(row: &ContactRow, phone: Option<&PhoneNumber>) -> Option<Country> {
-    let stored = row.country.as_deref().and_then(Country::from_code);
-    if row.country_manual {
+pub(crate) fn shown_country(
+    country: Option<&str>,
+    manual: bool,
+    phone: Option<&PhoneNumber>,
+) -> Option<Country> {
+    let stored = country.and_then(Country::from_code);
+    if manual {
         stored
     } else {
         effective_country(None, phone.and_then(PhoneNumber::country)).or(stored)
@@ -76,7 +80,7 @@ pub async fn facts(
     Ok(ContactFacts {
         assignee_id: row.assignee_id,
         blocked: row.blocked,
-        country: shown_country(&row, phone.as_ref()),
+        country: shown_country(row.country.as_deref(), row.country_manual, phone.as_ref()),
     })
 }
 
@@ -88,7 +92,8 @@ pub async fn contact(
 ) -> Result<ContactDetails, AppError> {
     let row = row(store, workspace_id, contact_id).await?;
     let phone = stored_phone(row.phone.as_deref());
-    let country = shown_country(&row, phone.as_ref()).map(|c| c.code().to_owned());
+    let country = shown_country(row.country.as_deref(), row.country_manual, phone.as_ref())
+        .map(|c| c.code().to_owned());
     let definitions = field_settings::custom_fields(store, workspace_id).await?;
     let custom_keys: Vec<String> = definitions.iter().map(|d| d.key().to_owned()).collect();
     let field_order = field_settings::order(store, workspace_id, &custom_keys)
@@ -184,7 +189,7 @@ async fn members(store: &SqliteStore, workspace_id: i64) -> Result<Vec<MemberRef
 }
 
 /// A possible duplicate: id, first, last and profile name, phone, e-mail.
-type CandidateRow = (i64, String, String, String, Option<String>, Option<String>);
+pub(crate) type CandidateRow = (i64, String, String, String, Option<String>, Option<String>);
 
 /// R11, R12, R17: other non-blocked contacts of the workspace sharing the
 /// phone number (E.164) or e-mail address (case-insensitive); none for a
@@ -202,7 +207,7 @@ async fn duplicates(
     }
     let candidates: Vec<CandidateRow> = sqlx::query_as(
         "SELECT id, first_name, last_name, profile_name, phone, email FROM contacts
-              WHERE workspace_id = ?1 AND id <> ?2 AND blocked_at IS NULL
+              WHERE workspace_id = ?1 AND id <> ?2 AND blocked_at IS NULL AND merged_into IS NULL
                 AND ((?3 IS NOT NULL AND phone = ?3) OR (?4 IS NOT NULL AND email_key = ?4))
               ORDER BY id LIMIT 20",
     )

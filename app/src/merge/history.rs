@@ -1,0 +1,143 @@
+//! R15: "Merge history" in the Contacts module, for owners and managers:
+//! who merged which contacts (names and ids at the time), when, which values
+//! were chosen, and undos, with "Undo merge" while it is possible.
+
+use super::api::{load_merge_history, UndoMerge};
+use super::model::{MergeHistoryEntry, MergeHistoryPage as HistoryPage};
+use crate::auth::Viewer;
+use crate::contacts::format::date_time;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use shared::permissions::{refusal, Action, Context, Module};
+
+/// The page at `/contacts/merges`.
+#[component]
+pub fn MergeHistoryPage() -> impl IntoView {
+    let viewer = expect_context::<Viewer>();
+    let params = use_query_map();
+    let older_than =
+        Memo::new(move |_| params.with(|map| map.get("older").and_then(|v| v.parse::<i64>().ok())));
+    let undo = ServerAction::<UndoMerge>::new();
+    let refused = refusal(
+        viewer.role(),
+        Action::SeeMergeHistory,
+        &Context::new(Module::Contacts),
+    );
+    let history = Resource::new(
+        move || (older_than.get(), undo.version().get()),
+        move |(older_than, _)| async move {
+            match refused {
+                Some(reason) => Err(crate::error::AppError::Forbidden(reason.to_owned())),
+                None => load_merge_history(older_than).await,
+            }
+        },
+    );
+    let undo_error = move || {
+        undo.value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| e.to_string())
+    };
+    view! {
+        <Title text="Merge history · Contacts"/>
+        <p class="breadcrumb"><a href="/contacts">"Contacts"</a></p>
+        <h1>"Merge history"</h1>
+        {move || undo_error().map(|message| view! { <p role="alert" class="form-error">{message}</p> })}
+        {move || undo.value().get().and_then(Result::ok).map(|_| view! { <p role="status">"Merge undone"</p> })}
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match history.await {
+                    Ok(page) => view! { <HistoryTable page undo/> }.into_any(),
+                    Err(error) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn HistoryTable(page: HistoryPage, undo: ServerAction<UndoMerge>) -> impl IntoView {
+    if page.entries.is_empty() {
+        return view! { <p class="muted">"No contacts were merged yet."</p> }.into_any();
+    }
+    let older = page.older;
+    view! {
+        <table class="merge-history">
+            <thead>
+                <tr>
+                    <th scope="col">"Merged"</th>
+                    <th scope="col">"By"</th>
+                    <th scope="col">"Contacts"</th>
+                    <th scope="col">"Values chosen"</th>
+                    <th scope="col">"Undo"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {page.entries.into_iter().map(|entry| view! { <HistoryRow entry undo/> }).collect_view()}
+            </tbody>
+        </table>
+        {older.map(|older| view! {
+            <p><a href=format!("/contacts/merges?older={older}")>"Older merges"</a></p>
+        })}
+    }
+    .into_any()
+}
+
+#[component]
+fn HistoryRow(entry: MergeHistoryEntry, undo: ServerAction<UndoMerge>) -> impl IntoView {
+    let merge_id = entry.id;
+    let contacts = entry
+        .contacts
+        .iter()
+        .enumerate()
+        .map(|(index, contact)| {
+            let kept = if index == 0 { " (kept its ID)" } else { "" };
+            view! { <li>{format!("{} · ID {}{kept}", contact.name, contact.id)}</li> }
+        })
+        .collect_view();
+    let choices = if entry.choices.is_empty() {
+        view! { <span class="muted">"All values were the same"</span> }.into_any()
+    } else {
+        view! {
+            <ul>
+                {entry
+                    .choices
+                    .iter()
+                    .map(|choice| {
+                        let value = if choice.value.is_empty() { "Not set" } else { &choice.value };
+                        view! { <li>{format!("{}: {value} (from ID {})", choice.label, choice.from)}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let undo_cell = match (&entry.undone, &entry.undo_refusal) {
+        (Some((by, at)), _) => {
+            view! { <span>{format!("Undone by {by} on {} UTC", date_time(*at))}</span> }.into_any()
+        }
+        (None, Some(reason)) => view! { <span class="muted">{reason.clone()}</span> }.into_any(),
+        (None, None) => view! {
+            <button
+                type="button"
+                class="button"
+                aria-label=format!("Undo merge {merge_id}")
+                disabled=move || undo.pending().get()
+                on:click=move |_| { undo.dispatch(UndoMerge { merge_id }); }
+            >
+                "Undo merge"
+            </button>
+        }
+        .into_any(),
+    };
+    view! {
+        <tr data-merge=merge_id.to_string()>
+            <td>{format!("{} UTC", date_time(entry.merged_at))}</td>
+            <td>{entry.merged_by.clone()}</td>
+            <td><ul>{contacts}</ul></td>
+            <td>{choices}</td>
+            <td>{undo_cell}</td>
+        </tr>
+    }
+}

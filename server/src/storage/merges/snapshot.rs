@@ -1,0 +1,238 @@
+//! The rows of a merge's contacts as they were before it, taken with
+//! SQLite's JSON functions so every stored value (text, integer, null) comes
+//! back exactly on undo. Column lists are read from the schema, so a column
+//! added later is kept too.
+
+use crate::storage::internal;
+use app::error::AppError;
+use serde_json::{Map, Value};
+use sqlx::{Sqlite, Transaction};
+
+/// A table owned by contacts, and how to find the rows of some contacts
+/// (`?1` is a JSON array of contact ids).
+struct OwnedTable {
+    name: &'static str,
+    rows_of: &'static str,
+}
+
+/// Every table whose rows a merge changes. Messages are kept as
+/// `[id, conversation_id]` pairs (see [`MESSAGES`]): a merge only moves them.
+const TABLES: [OwnedTable; 6] = [
+    OwnedTable {
+        name: "contacts",
+        rows_of: "id IN (SELECT value FROM json_each(?1))",
+    },
+    OwnedTable {
+        name: "conversations",
+        rows_of: "contact_id IN (SELECT value FROM json_each(?1))",
+    },
+    OwnedTable {
+        name: "contact_channels",
+        rows_of: "contact_id IN (SELECT value FROM json_each(?1))",
+    },
+    OwnedTable {
+        name: "contact_tags",
+        rows_of: "contact_id IN (SELECT value FROM json_each(?1))",
+    },
+    OwnedTable {
+        name: "custom_values",
+        rows_of: "contact_id IN (SELECT value FROM json_each(?1))",
+    },
+    OwnedTable {
+        name: "workflow_runs",
+        rows_of: "contact_id IN (SELECT value FROM json_each(?1))",
+    },
+];
+
+/// The key of the message pairs in a snapshot.
+const MESSAGES: &str = "messages";
+
+/// The stored (not generated) columns of a table, in schema order.
+pub(super) async fn columns(
+    tx: &mut Transaction<'_, Sqlite>,
+    table: &str,
+) -> Result<Vec<String>, AppError> {
+    let rows: Vec<(String,)> = sqlx::query_as("SELECT name FROM pragma_table_info(?) ORDER BY cid")
+        .bind(table)
+        .fetch_all(&mut **tx)
+        .await
+        .map_err(internal)?;
+    Ok(rows.into_iter().map(|(name,)| name).collect())
+}
+
+/// `json_object('a', a, 'b', b, …)` for the columns.
+fn json_object(columns: &[String]) -> String {
+    let pairs: Vec<String> = columns
+        .iter()
+        .map(|column| format!("'{column}', \"{column}\""))
+        .collect();
+    format!("json_object({})", pairs.join(", "))
+}
+
+/// Every row of `table` matching `rows_of` (with `?1` bound to `ids`), as
+/// JSON objects ordered by rowid.
+pub(super) async fn rows(
+    tx: &mut Transaction<'_, Sqlite>,
+    table: &str,
+    rows_of: &str,
+    ids: &str,
+) -> Result<Value, AppError> {
+    let columns = columns(tx, table).await?;
+    let sql = format!(
+        "SELECT coalesce(json_group_array(json({object})), '[]') FROM
+           (SELECT * FROM \"{table}\" WHERE {rows_of} ORDER BY rowid)",
+        object = json_object(&columns),
+    );
+    let (json,): (String,) = sqlx::query_as(&sql)
+        .bind(ids)
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(internal)?;
+    serde_json::from_str(&json).map_err(|error| {
+        tracing::error!(%error, table, "snapshot is not JSON");
+        AppError::Internal
+    })
+}
+
+/// The rows of `contact_ids` in every table a merge changes.
+pub(super) async fn take(
+    tx: &mut Transaction<'_, Sqlite>,
+    contact_ids: &[i64],
+) -> Result<Value, AppError> {
+    let ids = ids_json(contact_ids);
+    let mut snapshot = Map::new();
+    for table in &TABLES {
+        let rows = rows(tx, table.name, table.rows_of, &ids).await?;
+        snapshot.insert(table.name.to_owned(), rows);
+    }
+    let (pairs,): (String,) = sqlx::query_as(
+        "SELECT coalesce(json_group_array(json_array(m.id, m.conversation_id)), '[]')
+           FROM messages m JOIN conversations v ON v.id = m.conversation_id
+          WHERE v.contact_id IN (SELECT value FROM json_each(?1))",
+    )
+    .bind(&ids)
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(internal)?;
+    snapshot.insert(
+        MESSAGES.to_owned(),
+        serde_json::from_str(&pairs).map_err(|_| AppError::Internal)?,
+    );
+    Ok(Value::Object(snapshot))
+}
+
+/// A list of ids as a JSON array, for `json_each`.
+pub(super) fn ids_json(ids: &[i64]) -> String {
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// One table's rows of a snapshot, as JSON text.
+fn table_rows(snapshot: &Value, table: &str) -> String {
+    snapshot
+        .get(table)
+        .map_or_else(|| "[]".to_owned(), Value::to_string)
+}
+
+/// Puts every snapshot row back: contacts, conversations and workflow runs
+/// in place by id; channel links, tags and custom values of the contacts
+/// replaced by the snapshot's; messages back in their conversations. Rows
+/// added since that the snapshot does not know (new workflow runs, new
+/// channel links) stay with their contact.
+pub(super) async fn restore(
+    tx: &mut Transaction<'_, Sqlite>,
+    contact_ids: &[i64],
+    snapshot: &Value,
+) -> Result<(), AppError> {
+    let ids = ids_json(contact_ids);
+    for table in ["contacts", "conversations", "workflow_runs"] {
+        upsert(tx, table, &table_rows(snapshot, table)).await?;
+    }
+    let links = table_rows(snapshot, "contact_channels");
+    sqlx::query(
+        "DELETE FROM contact_channels WHERE EXISTS (
+            SELECT 1 FROM json_each(?1) j
+             WHERE j.value->>'channel_id' = contact_channels.channel_id
+               AND j.value->>'external_id' = contact_channels.external_id)",
+    )
+    .bind(&links)
+    .execute(&mut **tx)
+    .await
+    .map_err(internal)?;
+    insert(tx, "contact_channels", &links).await?;
+    for table in ["contact_tags", "custom_values"] {
+        let sql =
+            format!("DELETE FROM {table} WHERE contact_id IN (SELECT value FROM json_each(?1))");
+        sqlx::query(&sql)
+            .bind(&ids)
+            .execute(&mut **tx)
+            .await
+            .map_err(internal)?;
+        insert(tx, table, &table_rows(snapshot, table)).await?;
+    }
+    sqlx::query(
+        "UPDATE messages SET conversation_id = j.value->>1
+           FROM json_each(?1) j WHERE messages.id = j.value->>0",
+    )
+    .bind(table_rows(snapshot, MESSAGES))
+    .execute(&mut **tx)
+    .await
+    .map_err(internal)?;
+    Ok(())
+}
+
+/// The message ids a snapshot knows.
+pub(super) fn message_ids(snapshot: &Value) -> String {
+    let ids: Vec<i64> = snapshot
+        .get(MESSAGES)
+        .and_then(Value::as_array)
+        .map(|pairs| {
+            pairs
+                .iter()
+                .filter_map(|pair| pair.get(0).and_then(Value::as_i64))
+                .collect()
+        })
+        .unwrap_or_default();
+    ids_json(&ids)
+}
+
+/// `INSERT INTO table (…) SELECT value->>'…', … FROM json_each(?1)`.
+fn insert_sql(table: &str, columns: &[String]) -> String {
+    let names: Vec<String> = columns.iter().map(|c| format!("\"{c}\"")).collect();
+    let values: Vec<String> = columns.iter().map(|c| format!("j.value->>'{c}'")).collect();
+    format!(
+        "INSERT INTO \"{table}\" ({}) SELECT {} FROM json_each(?1) j WHERE true",
+        names.join(", "),
+        values.join(", ")
+    )
+}
+
+async fn insert(tx: &mut Transaction<'_, Sqlite>, table: &str, rows: &str) -> Result<(), AppError> {
+    let columns = columns(tx, table).await?;
+    sqlx::query(&insert_sql(table, &columns))
+        .bind(rows)
+        .execute(&mut **tx)
+        .await
+        .map_err(internal)?;
+    Ok(())
+}
+
+/// Inserts the rows, overwriting every column of rows with the same id.
+async fn upsert(tx: &mut Transaction<'_, Sqlite>, table: &str, rows: &str) -> Result<(), AppError> {
+    let columns = columns(tx, table).await?;
+    let updates: Vec<String> = columns
+        .iter()
+        .filter(|column| column.as_str() != "id")
+        .map(|column| format!("\"{column}\" = excluded.\"{column}\""))
+        .collect();
+    let sql = format!(
+        "{} ON CONFLICT (id) DO UPDATE SET {}",
+        insert_sql(table, &columns),
+        updates.join(", ")
+    );
+    sqlx::query(&sql)
+        .bind(rows)
+        .execute(&mut **tx)
+        .await
+        .map_err(internal)?;
+    Ok(())
+}

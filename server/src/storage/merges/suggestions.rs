@@ -1,0 +1,128 @@
+//! R11, R16, R17: the workspace's duplicate groups, newest first, read from
+//! the `duplicate_groups` table SQLite keeps current on every write.
+
+use crate::storage::details::read::{stored_phone, CandidateRow};
+use crate::storage::inbox_rows::display_name;
+use crate::storage::{internal, SqliteStore};
+use app::error::AppError;
+use app::merge::model::{
+    SuggestedContact, SuggestionCursor, SuggestionGroup, SuggestionPage, GROUP_SHOWN,
+    SUGGESTIONS_PER_PAGE,
+};
+
+/// One page of duplicate groups after `after`.
+pub(super) async fn page(
+    store: &SqliteStore,
+    workspace_id: i64,
+    after: Option<&SuggestionCursor>,
+) -> Result<SuggestionPage, AppError> {
+    let limit = i64::try_from(SUGGESTIONS_PER_PAGE).unwrap_or(20) + 1;
+    let mut groups: Vec<(String, String, i64, i64)> = sqlx::query_as(
+        "SELECT kind, value, members, newest_at FROM duplicate_groups
+          WHERE workspace_id = ?1 AND members >= 2
+            AND (?2 IS NULL OR (newest_at, kind, value) < (?2, ?3, ?4))
+          ORDER BY newest_at DESC, kind DESC, value DESC LIMIT ?5",
+    )
+    .bind(workspace_id)
+    .bind(after.map(|cursor| cursor.newest_at))
+    .bind(after.map(|cursor| cursor.kind.as_str()))
+    .bind(after.map(|cursor| cursor.value.as_str()))
+    .bind(limit)
+    .fetch_all(&store.pool)
+    .await
+    .map_err(internal)?;
+    let more = groups.len() > SUGGESTIONS_PER_PAGE;
+    groups.truncate(SUGGESTIONS_PER_PAGE);
+    let next = more
+        .then(|| groups.last())
+        .flatten()
+        .map(|(kind, value, _, newest_at)| SuggestionCursor {
+            newest_at: *newest_at,
+            kind: kind.clone(),
+            value: value.clone(),
+        });
+    let mut shown = Vec::with_capacity(groups.len());
+    for (kind, value, members, newest_at) in groups {
+        shown.push(SuggestionGroup {
+            kind_label: if kind == "phone" {
+                "Phone number"
+            } else {
+                "Email"
+            }
+            .to_owned(),
+            value: if kind == "phone" {
+                stored_phone(Some(&value)).map_or(value.clone(), |phone| {
+                    phone.format_international().to_owned()
+                })
+            } else {
+                value.clone()
+            },
+            newest_at,
+            contacts: members_of(store, workspace_id, &kind, &value).await?,
+            members,
+        });
+    }
+    Ok(SuggestionPage {
+        groups: shown,
+        next,
+    })
+}
+
+/// The suggestable contacts sharing one key, oldest first.
+async fn members_of(
+    store: &SqliteStore,
+    workspace_id: i64,
+    kind: &str,
+    value: &str,
+) -> Result<Vec<SuggestedContact>, AppError> {
+    let column = if kind == "phone" {
+        "phone"
+    } else {
+        "email_key"
+    };
+    let sql = format!(
+        "SELECT id, first_name, last_name, profile_name, phone, email FROM contacts
+          WHERE workspace_id = ?1 AND {column} = ?2 AND blocked_at IS NULL AND merged_into IS NULL
+          ORDER BY id LIMIT ?3"
+    );
+    let rows: Vec<CandidateRow> = sqlx::query_as(&sql)
+        .bind(workspace_id)
+        .bind(value)
+        .bind(i64::try_from(GROUP_SHOWN).unwrap_or(5))
+        .fetch_all(&store.pool)
+        .await
+        .map_err(internal)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, first, last, profile, phone, email)| {
+            let name = display_name(&first, &last, &profile, id);
+            let fallback = (first.is_empty() && last.is_empty() && profile.trim().is_empty())
+                .then(|| phone.or(email))
+                .flatten();
+            SuggestedContact {
+                id,
+                name: fallback.unwrap_or(name),
+            }
+        })
+        .collect())
+}
+
+/// Rebuilds every workspace's duplicate groups from the contacts (the
+/// benchmark measures it; triggers keep them current otherwise).
+pub async fn rebuild(store: &SqliteStore) -> Result<(), sqlx::Error> {
+    let mut tx = store.pool.begin().await?;
+    for sql in [
+        "DELETE FROM duplicate_groups",
+        "INSERT INTO duplicate_groups (workspace_id, kind, value, members, newest_at)
+         SELECT workspace_id, 'phone', phone, COUNT(*), max(updated_at) FROM contacts
+          WHERE phone IS NOT NULL AND blocked_at IS NULL AND merged_into IS NULL
+          GROUP BY workspace_id, phone",
+        "INSERT INTO duplicate_groups (workspace_id, kind, value, members, newest_at)
+         SELECT workspace_id, 'email', email_key, COUNT(*), max(updated_at) FROM contacts
+          WHERE email_key IS NOT NULL AND blocked_at IS NULL AND merged_into IS NULL
+          GROUP BY workspace_id, email_key",
+    ] {
+        sqlx::query(sql).execute(&mut *tx).await?;
+    }
+    tx.commit().await
+}

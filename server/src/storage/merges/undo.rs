@@ -1,0 +1,173 @@
+//! R14: undoing a merge restores every row of its contacts from the
+//! snapshot; messages that arrived after the merge go back to the contact
+//! whose channel they came in on.
+
+use super::snapshot;
+use crate::storage::{internal, now, SqliteStore};
+use app::error::AppError;
+use app::ssr::Actor;
+use shared::merge::{undo_refusal, MergeState};
+use sqlx::SqliteConnection;
+
+/// A stored merge: its contacts and when it happened.
+#[derive(Debug, sqlx::FromRow)]
+pub(super) struct StoredMerge {
+    pub id: i64,
+    pub survivor_id: i64,
+    pub merged_at: i64,
+    pub undone_at: Option<i64>,
+}
+
+/// The contact ids of a merge.
+pub(super) async fn members(
+    conn: &mut SqliteConnection,
+    merge_id: i64,
+) -> Result<Vec<i64>, AppError> {
+    let rows: Vec<(i64,)> = sqlx::query_as(
+        "SELECT contact_id FROM merge_members WHERE merge_id = ? ORDER BY contact_id",
+    )
+    .bind(merge_id)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(internal)?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// What happened to the merge's contacts since (R14).
+pub(super) async fn state(
+    conn: &mut SqliteConnection,
+    merge: &StoredMerge,
+) -> Result<MergeState, AppError> {
+    let members = members(conn, merge.id).await?;
+    let ids = snapshot::ids_json(&members);
+    let (present, blocked): (i64, bool) = sqlx::query_as(
+        "SELECT COUNT(*), coalesce(max(id = ?2 AND blocked_at IS NOT NULL), 0)
+           FROM contacts WHERE id IN (SELECT value FROM json_each(?1))",
+    )
+    .bind(&ids)
+    .bind(merge.survivor_id)
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(internal)?;
+    let (merged_again,): (bool,) = sqlx::query_as(
+        "SELECT EXISTS (SELECT 1 FROM merge_members mm JOIN merges m ON m.id = mm.merge_id
+                         WHERE mm.contact_id IN (SELECT value FROM json_each(?1))
+                           AND m.id > ?2 AND m.undone_at IS NULL)",
+    )
+    .bind(&ids)
+    .bind(merge.id)
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(internal)?;
+    Ok(MergeState {
+        undone: merge.undone_at.is_some(),
+        contact_deleted: usize::try_from(present).unwrap_or(0) < members.len(),
+        merged_again,
+        blocked,
+    })
+}
+
+/// Undoes the merge; returns its contacts.
+pub(super) async fn undo(
+    store: &SqliteStore,
+    workspace_id: i64,
+    actor: &Actor,
+    merge_id: i64,
+) -> Result<Vec<i64>, AppError> {
+    let mut tx = store
+        .pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(internal)?;
+    let merge: StoredMerge = sqlx::query_as(
+        "SELECT id, survivor_id, merged_at, undone_at FROM merges WHERE id = ? AND workspace_id = ?",
+    )
+    .bind(merge_id)
+    .bind(workspace_id)
+    .fetch_optional(&mut *tx)
+    .await
+    .map_err(internal)?
+    .ok_or_else(|| AppError::NotFound("Merge not found".into()))?;
+    let at = now();
+    if let Some(reason) = undo_refusal(merge.merged_at, at, state(&mut tx, &merge).await?) {
+        return Err(AppError::Conflict(reason.into()));
+    }
+    let (stored,): (String,) = sqlx::query_as("SELECT snapshot FROM merges WHERE id = ?")
+        .bind(merge.id)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(internal)?;
+    let snapshot: serde_json::Value = serde_json::from_str(&stored).map_err(|error| {
+        tracing::error!(%error, merge_id, "stored merge snapshot is not JSON");
+        AppError::Internal
+    })?;
+    let contact_ids = members(&mut tx, merge.id).await?;
+    snapshot::restore(&mut tx, &contact_ids, &snapshot).await?;
+    return_new_messages(&mut tx, &contact_ids, merge.survivor_id, &snapshot).await?;
+    sqlx::query("UPDATE merges SET undone_by = ?, undone_by_name = ?, undone_at = ? WHERE id = ?")
+        .bind(actor.user_id)
+        .bind(&actor.name)
+        .bind(at)
+        .bind(merge.id)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
+    tx.commit().await.map_err(internal)?;
+    tracing::info!(merge_id, ?contact_ids, "merge undone");
+    Ok(contact_ids)
+}
+
+/// Messages the snapshot does not know arrived after the merge: each goes
+/// to the contact that was linked on its channel (the survivor when both
+/// were, or when none was), and its conversation's times follow.
+async fn return_new_messages(
+    conn: &mut SqliteConnection,
+    contact_ids: &[i64],
+    survivor_id: i64,
+    snapshot: &serde_json::Value,
+) -> Result<(), AppError> {
+    let ids = snapshot::ids_json(contact_ids);
+    let known = snapshot::message_ids(snapshot);
+    let links = snapshot
+        .get("contact_channels")
+        .map_or_else(|| "[]".to_owned(), ToString::to_string);
+    sqlx::query(
+        "UPDATE messages SET conversation_id = coalesce((
+             SELECT v.id FROM conversations v
+              WHERE v.contact_id = coalesce((
+                    SELECT l.value->>'contact_id' FROM json_each(?3) l
+                     WHERE l.value->>'channel_id' = messages.channel_id
+                     ORDER BY (l.value->>'contact_id') = ?4 DESC LIMIT 1), ?4)), conversation_id)
+          WHERE conversation_id IN (SELECT id FROM conversations
+                                     WHERE contact_id IN (SELECT value FROM json_each(?1)))
+            AND id NOT IN (SELECT value FROM json_each(?2))",
+    )
+    .bind(&ids)
+    .bind(&known)
+    .bind(&links)
+    .bind(survivor_id)
+    .execute(&mut *conn)
+    .await
+    .map_err(internal)?;
+    for sql in [
+        "UPDATE conversations SET last_message_at = max(coalesce(last_message_at, 0),
+                (SELECT max(sent_at) FROM messages WHERE conversation_id = conversations.id))
+          WHERE contact_id IN (SELECT value FROM json_each(?1))
+            AND EXISTS (SELECT 1 FROM messages WHERE conversation_id = conversations.id
+                          AND id NOT IN (SELECT value FROM json_each(?2)))",
+        "UPDATE contacts SET last_message_at = (SELECT last_message_at FROM conversations
+                                                 WHERE contact_id = contacts.id)
+          WHERE id IN (SELECT value FROM json_each(?1))
+            AND EXISTS (SELECT 1 FROM messages m JOIN conversations v ON v.id = m.conversation_id
+                         WHERE v.contact_id = contacts.id
+                           AND m.id NOT IN (SELECT value FROM json_each(?2)))",
+    ] {
+        sqlx::query(sql)
+            .bind(&ids)
+            .bind(&known)
+            .execute(&mut *conn)
+            .await
+            .map_err(internal)?;
+    }
+    Ok(())
+}

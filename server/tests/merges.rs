@@ -1,0 +1,675 @@
+//! Merge suggestions, merging, undo and the merge history (R11–R17) through
+//! the real router on a fresh seeded SQLite file; contacts arrive through
+//! the channel ingress as they do in production.
+
+mod common;
+mod details_support;
+
+use app::merge::model::{MergeDone, MergeHistoryPage, MergeReview, SuggestionPage};
+use common::inbox::message;
+use details_support::*;
+
+/// A message from a new sender on a demo channel, with a phone and/or
+/// e-mail address; returns the contact it created.
+async fn arrive(
+    app: &TestApp,
+    kind: &str,
+    sender: &str,
+    phone: Option<&str>,
+    email: Option<&str>,
+    sent_at: &str,
+) -> i64 {
+    let channel = app.demo_channel(kind).await;
+    let mut payload = message(
+        &format!("{kind}-{sender}-{sent_at}"),
+        sender,
+        "Hello",
+        sent_at,
+    );
+    payload["sender"]["name"] = json!(format!("Person {sender}"));
+    payload["sender"]["phone"] = json!(phone);
+    payload["sender"]["email"] = json!(email);
+    TestApp::contact_of(&app.receive(&channel, payload).await)
+}
+
+async fn suggestions(app: &TestApp, client: &Client) -> SuggestionPage {
+    let response = call(app, client, "merge_suggestions", json!({"after": null})).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.expect("suggestions")
+}
+
+/// The dashboard's group holding `contact`, as its member ids.
+async fn group_of(app: &TestApp, client: &Client, contact: i64) -> Option<Vec<i64>> {
+    suggestions(app, client)
+        .await
+        .groups
+        .into_iter()
+        .find(|group| group.contacts.iter().any(|c| c.id == contact))
+        .map(|group| group.contacts.iter().map(|c| c.id).collect())
+}
+
+async fn duplicates_of(app: &TestApp, client: &Client, contact: i64) -> Vec<i64> {
+    details(app, client, contact)
+        .await
+        .duplicates
+        .iter()
+        .map(|d| d.id)
+        .collect()
+}
+
+async fn review(app: &TestApp, client: &Client, ids: &[i64]) -> MergeReview {
+    let response = call(app, client, "merge_review", json!({"contact_ids": ids})).await;
+    assert_eq!(response.status(), StatusCode::OK, "review of {ids:?}");
+    response.json().await.expect("review")
+}
+
+/// Merges `ids` (the first survives) with `choices` as (field, contact).
+async fn merge(app: &TestApp, client: &Client, ids: &[i64], choices: &[(&str, i64)]) -> Response {
+    let review = review(app, client, ids).await;
+    let versions: Vec<i64> = review.contacts.iter().map(|c| c.version).collect();
+    let choices: Vec<Value> = choices
+        .iter()
+        .map(|(field, contact)| json!({"field": field, "contact_id": contact}))
+        .collect();
+    call(
+        app,
+        client,
+        "merge_contacts",
+        json!({"request": {"contact_ids": ids, "versions": versions, "choices": choices}}),
+    )
+    .await
+}
+
+async fn merged(app: &TestApp, client: &Client, ids: &[i64], choices: &[(&str, i64)]) -> MergeDone {
+    let response = merge(app, client, ids, choices).await;
+    assert_eq!(response.status(), StatusCode::OK, "merge of {ids:?}");
+    response.json().await.expect("merge answer")
+}
+
+async fn undo(app: &TestApp, client: &Client, merge_id: i64) -> Response {
+    call(app, client, "merge_undo", json!({"merge_id": merge_id})).await
+}
+
+/// Every row of the contacts' own tables as JSON text, ordered, to compare
+/// before a merge and after its undo.
+async fn dump(app: &TestApp, ids: &[i64]) -> Vec<String> {
+    let ids = json!(ids).to_string();
+    let mut rows = Vec::new();
+    for (table, condition) in [
+        ("contacts", "id IN (SELECT value FROM json_each(?1))"),
+        ("conversations", "contact_id IN (SELECT value FROM json_each(?1))"),
+        ("contact_channels", "contact_id IN (SELECT value FROM json_each(?1))"),
+        ("contact_tags", "contact_id IN (SELECT value FROM json_each(?1))"),
+        ("custom_values", "contact_id IN (SELECT value FROM json_each(?1))"),
+        ("workflow_runs", "contact_id IN (SELECT value FROM json_each(?1))"),
+        (
+            "messages",
+            "conversation_id IN (SELECT id FROM conversations WHERE contact_id IN (SELECT value FROM json_each(?1)))",
+        ),
+        ("duplicate_groups", "members > 0"),
+    ] {
+        let columns: Vec<String> =
+            sqlx::query_scalar("SELECT name FROM pragma_table_xinfo(?) ORDER BY cid")
+                .bind(table)
+                .fetch_all(pool(app))
+                .await
+                .expect("columns");
+        let object: Vec<String> = columns
+            .iter()
+            .map(|c| format!("'{c}', \"{c}\""))
+            .collect();
+        let sql = format!(
+            "SELECT '{table}:' || json_object({}) FROM \"{table}\" WHERE {condition} ORDER BY 1",
+            object.join(", ")
+        );
+        let table_rows: Vec<String> = sqlx::query_scalar(&sql)
+            .bind(&ids)
+            .fetch_all(pool(app))
+            .await
+            .expect("dump");
+        rows.extend(table_rows);
+    }
+    rows
+}
+
+async fn listed(app: &TestApp, client: &Client, search: &str) -> Vec<i64> {
+    let query = app::contacts::model::ContactQuery {
+        search: search.to_owned(),
+        ..Default::default()
+    };
+    let request = app::contacts::model::ListRequest {
+        query,
+        page: app::contacts::model::PageCursor::First,
+    };
+    let response = call(app, client, "contacts_list", json!({ "request": request })).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page: app::contacts::model::ContactPage = response.json().await.expect("page");
+    page.rows.iter().map(|row| row.id).collect()
+}
+
+#[tokio::test]
+async fn r11_r12_r16_r17_suggestions_follow_every_write() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "manager@demo.test").await;
+    let t = "2026-03-01T10:00:00Z";
+    let a = arrive(&app, "whatsapp", "a", Some("+49 151 2345 6789"), None, t).await;
+    let b = arrive(&app, "telegram", "b", Some("0049 (151) 234-56789"), None, t).await;
+    let c = arrive(
+        &app,
+        "sms",
+        "c",
+        Some("+4915123456789"),
+        Some("Zoe@Example.org"),
+        t,
+    )
+    .await;
+    let d = arrive(&app, "email", "d", None, Some(" zoe@example.ORG"), t).await;
+
+    // Phone formats that normalize equal, a group of three, e-mail case.
+    let mut of_a = duplicates_of(&app, &client, a).await;
+    of_a.sort_unstable();
+    assert_eq!(of_a, [b, c]);
+    let shown = details(&app, &client, c).await;
+    let of_d = shown.duplicates.iter().find(|x| x.id == d).expect("d");
+    assert!(
+        of_d.same_email && !of_d.same_phone,
+        "R12 marks the shared value"
+    );
+    assert_eq!(group_of(&app, &client, a).await, Some(vec![a, b, c]));
+    assert_eq!(group_of(&app, &client, d).await.map(|g| g.len()), Some(2));
+
+    // Blocked: neither the contact looked at nor a candidate.
+    let block = |id: i64| json!({"request": {"contact_id": id, "module": "contacts"}});
+    let blocked = call(&app, &client, "details_block", block(b)).await;
+    assert_eq!(blocked.status(), StatusCode::OK);
+    assert!(duplicates_of(&app, &client, b).await.is_empty());
+    assert!(!duplicates_of(&app, &client, a).await.contains(&b));
+    assert_eq!(group_of(&app, &client, a).await, Some(vec![a, c]));
+    let unblocked = call(&app, &client, "details_unblock", block(b)).await;
+    assert_eq!(unblocked.status(), StatusCode::OK);
+    assert_eq!(group_of(&app, &client, a).await, Some(vec![a, b, c]));
+
+    // Editing the phone away leaves the group; deleting leaves it too.
+    let contact = details(&app, &client, c).await;
+    let edited = edit_field(&app, &client, &contact, "phone", "").await;
+    assert_eq!(edited.status(), StatusCode::OK);
+    assert_eq!(group_of(&app, &client, a).await, Some(vec![a, b]));
+    let deleted = call(&app, &client, "details_delete", block(b)).await;
+    assert_eq!(deleted.status(), StatusCode::OK);
+    assert_eq!(group_of(&app, &client, a).await, None);
+
+    // Merged-away contacts are not suggested either.
+    let done = merged(&app, &client, &[c, d], &[]).await;
+    assert_eq!(done.contact_id, c);
+    assert!(duplicates_of(&app, &client, c).await.is_empty());
+    assert_eq!(group_of(&app, &client, c).await, None);
+}
+
+#[tokio::test]
+async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "agent@demo.test").await;
+    let a = arrive(
+        &app,
+        "whatsapp",
+        "a",
+        Some("+49 151 1111 2222"),
+        None,
+        "2026-03-01T10:00:00Z",
+    )
+    .await;
+    let b = arrive(
+        &app,
+        "telegram",
+        "b",
+        Some("+4915111112222"),
+        Some("b@example.com"),
+        "2026-03-01T09:00:00Z",
+    )
+    .await;
+    // A later message of a, so the conversation interleaves in time.
+    let channel = app.demo_channel("whatsapp").await;
+    app.receive(
+        &channel,
+        message("late-a", "a", "Later", "2026-03-01T11:00:00Z"),
+    )
+    .await;
+    for (id, tag) in [(a, "vip"), (b, "lead"), (b, "vip")] {
+        let added = call(
+            &app,
+            &client,
+            "details_add_tag",
+            json!({"request": {"contact_id": id, "name": tag}}),
+        )
+        .await;
+        assert_eq!(added.status(), StatusCode::OK);
+    }
+    let named = details(&app, &client, b).await;
+    let saved = call(
+        &app,
+        &client,
+        "details_edit_name",
+        json!({"edit": {"contact_id": b, "version": named.version, "first": "Bea", "last": "Stone"}}),
+    )
+    .await;
+    assert_eq!(saved.status(), StatusCode::OK);
+
+    let review = review(&app, &client, &[a, b]).await;
+    let first = review
+        .fields
+        .iter()
+        .find(|f| f.key == "first_name")
+        .expect("first name");
+    assert!(first.differs);
+    assert_eq!(
+        first.preselected, b,
+        "the most recently updated non-empty value"
+    );
+    let phone = review
+        .fields
+        .iter()
+        .find(|f| f.key == "phone")
+        .expect("phone");
+    assert!(!phone.differs, "equal phones are not asked about");
+
+    let done = merged(
+        &app,
+        &client,
+        &[a, b],
+        &[("first_name", b), ("last_name", a), ("profile", a)],
+    )
+    .await;
+    assert_eq!(done.contact_id, a);
+    let contact = details(&app, &client, a).await;
+    assert_eq!(contact.first_name, "Bea");
+    assert_eq!(contact.last_name, "");
+    assert_eq!(contact.profile_name, "Person a");
+    assert_eq!(
+        contact.email.as_deref(),
+        Some("b@example.com"),
+        "the only e-mail is preselected"
+    );
+    let tags: Vec<&str> = contact.tags.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(tags, ["Lead", "VIP"]);
+    let active: Vec<&str> = contact
+        .channels
+        .iter()
+        .filter(|c| matches!(c.status.availability, Availability::Active { .. }))
+        .map(|c| c.status.channel.kind.key())
+        .collect();
+    assert!(
+        active.contains(&"whatsapp") && active.contains(&"telegram"),
+        "{active:?}"
+    );
+    let bodies: Vec<(String, i64)> = sqlx::query_as(
+        "SELECT m.body, m.sent_at FROM messages m JOIN conversations v ON v.id = m.conversation_id
+          WHERE v.contact_id = ? ORDER BY m.sent_at, m.id",
+    )
+    .bind(a)
+    .fetch_all(pool(&app))
+    .await
+    .expect("messages");
+    assert_eq!(bodies.len(), 3, "one conversation with every message");
+    let conversations: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM conversations v JOIN messages m ON m.conversation_id = v.id WHERE v.contact_id = ?",
+    )
+    .bind(b)
+    .fetch_one(pool(&app))
+    .await
+    .expect("count");
+    assert_eq!(conversations, 0, "nothing is left behind");
+
+    // The merged-away contact is gone from lists, search and the drawer.
+    assert_eq!(
+        call(
+            &app,
+            &client,
+            "details_get",
+            json!({"request": {"contact_id": b}})
+        )
+        .await
+        .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert!(!listed(&app, &client, "Bea").await.contains(&b));
+    assert!(listed(&app, &client, "Bea").await.contains(&a));
+
+    // A new message on b's channel goes to the merged contact.
+    let tg = app.demo_channel("telegram").await;
+    let answer = app
+        .receive(
+            &tg,
+            message("after", "b", "After the merge", "2026-03-02T08:00:00Z"),
+        )
+        .await;
+    assert_eq!(TestApp::contact_of(&answer), a);
+}
+
+#[tokio::test]
+async fn r14_undo_restores_every_row_exactly() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "manager@demo.test").await;
+    let a = arrive(
+        &app,
+        "whatsapp",
+        "a",
+        Some("+44 20 7123 4567"),
+        None,
+        "2026-03-01T10:00:00Z",
+    )
+    .await;
+    let b = arrive(
+        &app,
+        "telegram",
+        "b",
+        Some("+442071234567"),
+        Some("x@example.com"),
+        "2026-03-01T09:00:00Z",
+    )
+    .await;
+    let c = arrive(
+        &app,
+        "sms",
+        "c",
+        Some("+442071234567"),
+        None,
+        "2026-03-01T08:00:00Z",
+    )
+    .await;
+    for (id, tag) in [(a, "vip"), (b, "lead")] {
+        call(
+            &app,
+            &client,
+            "details_add_tag",
+            json!({"request": {"contact_id": id, "name": tag}}),
+        )
+        .await;
+    }
+    let ids = [a, b, c];
+    let before = dump(&app, &ids).await;
+    let listed_before = listed(&app, &client, "Person").await;
+
+    let done = merged(&app, &client, &ids, &[("first_name", c)]).await;
+    assert_ne!(dump(&app, &ids).await, before);
+    let restored = undo(&app, &client, done.merge_id).await;
+    assert_eq!(restored.status(), StatusCode::OK);
+    assert_eq!(
+        dump(&app, &ids).await,
+        before,
+        "every row is back, byte for byte"
+    );
+    assert_eq!(listed(&app, &client, "Person").await, listed_before);
+    let mut of_a = duplicates_of(&app, &client, a).await;
+    of_a.sort_unstable();
+    assert_eq!(of_a, [b, c], "the suggestion is back");
+
+    // Twice is refused, with the reason.
+    let again = error(
+        undo(&app, &client, done.merge_id).await,
+        StatusCode::CONFLICT,
+    )
+    .await;
+    assert!(again.to_string().contains("undone already"), "{again}");
+}
+
+#[tokio::test]
+async fn r14_messages_after_the_merge_go_back_to_the_contact_whose_channel_they_came_in_on() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "manager@demo.test").await;
+    let a = arrive(
+        &app,
+        "whatsapp",
+        "a",
+        Some("+33 6 12 34 56 78"),
+        None,
+        "2026-03-01T10:00:00Z",
+    )
+    .await;
+    let b = arrive(
+        &app,
+        "telegram",
+        "b",
+        Some("+33612345678"),
+        None,
+        "2026-03-01T09:00:00Z",
+    )
+    .await;
+    let done = merged(&app, &client, &[a, b], &[]).await;
+    let tg = app.demo_channel("telegram").await;
+    let wa = app.demo_channel("whatsapp").await;
+    app.receive(
+        &tg,
+        message("tg-late", "b", "via telegram", "2026-03-05T08:00:00Z"),
+    )
+    .await;
+    app.receive(
+        &wa,
+        message("wa-late", "a", "via whatsapp", "2026-03-05T09:00:00Z"),
+    )
+    .await;
+    assert_eq!(
+        undo(&app, &client, done.merge_id).await.status(),
+        StatusCode::OK
+    );
+    let owner = |body: &'static str| {
+        let pool = pool(&app).clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT v.contact_id FROM messages m JOIN conversations v ON v.id = m.conversation_id
+                  WHERE m.body = ?",
+            )
+            .bind(body)
+            .fetch_one(&pool)
+            .await
+            .expect("message")
+        }
+    };
+    assert_eq!(owner("via telegram").await, b);
+    assert_eq!(owner("via whatsapp").await, a);
+    let last: Option<i64> = sqlx::query_scalar("SELECT last_message_at FROM contacts WHERE id = ?")
+        .bind(b)
+        .fetch_one(pool(&app))
+        .await
+        .expect("time");
+    assert_eq!(
+        last,
+        Some(1_772_697_600),
+        "b's last message time follows its new message"
+    );
+}
+
+#[tokio::test]
+async fn r14_undo_is_refused_after_a_later_delete_or_merge() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "manager@demo.test").await;
+    let t = "2026-03-01T10:00:00Z";
+    let a = arrive(&app, "whatsapp", "a", Some("+1 415 555 0100"), None, t).await;
+    let b = arrive(&app, "telegram", "b", Some("+14155550100"), None, t).await;
+    let c = arrive(&app, "sms", "c", Some("+14155550100"), None, t).await;
+    let first = merged(&app, &client, &[a, b], &[]).await;
+    let second = merged(&app, &client, &[a, c], &[]).await;
+    let refused = error(
+        undo(&app, &client, first.merge_id).await,
+        StatusCode::CONFLICT,
+    )
+    .await;
+    assert!(refused.to_string().contains("merged again"), "{refused}");
+    // Undoing the later merge first makes the earlier one possible again.
+    assert_eq!(
+        undo(&app, &client, second.merge_id).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        undo(&app, &client, first.merge_id).await.status(),
+        StatusCode::OK
+    );
+
+    let third = merged(&app, &client, &[b, c], &[]).await;
+    let delete = json!({"request": {"contact_id": b, "module": "contacts"}});
+    assert_eq!(
+        call(&app, &client, "details_delete", delete).await.status(),
+        StatusCode::OK
+    );
+    let refused = error(
+        undo(&app, &client, third.merge_id).await,
+        StatusCode::CONFLICT,
+    )
+    .await;
+    assert!(refused.to_string().contains("deleted"), "{refused}");
+    let history: MergeHistoryPage =
+        call(&app, &client, "merge_history", json!({"older_than": null}))
+            .await
+            .json()
+            .await
+            .expect("history");
+    let entry = history
+        .entries
+        .iter()
+        .find(|e| e.id == third.merge_id)
+        .expect("entry");
+    assert!(entry
+        .undo_refusal
+        .as_deref()
+        .is_some_and(|r| r.contains("deleted")));
+}
+
+#[tokio::test]
+async fn r13_concurrent_merges_of_overlapping_contacts_cannot_both_succeed() {
+    let app = TestApp::spawn().await;
+    let t = "2026-03-01T10:00:00Z";
+    let a = arrive(&app, "whatsapp", "a", Some("+49 30 1234567"), None, t).await;
+    let b = arrive(&app, "telegram", "b", Some("+49301234567"), None, t).await;
+    let c = arrive(&app, "sms", "c", Some("+49301234567"), None, t).await;
+    let one = signed_in(&app, "manager@demo.test").await;
+    let two = signed_in(&app, "agent@demo.test").await;
+    // Both reviews first, then both merges at once.
+    let request = |ids: [i64; 2], review: MergeReview| {
+        let versions: Vec<i64> = review.contacts.iter().map(|c| c.version).collect();
+        json!({"request": {"contact_ids": ids, "versions": versions, "choices": []}})
+    };
+    let first = request([a, b], review(&app, &one, &[a, b]).await);
+    let second = request([c, b], review(&app, &two, &[c, b]).await);
+    let (first, second) = tokio::join!(
+        call(&app, &one, "merge_contacts", first),
+        call(&app, &two, "merge_contacts", second)
+    );
+    let mut statuses = [first.status(), second.status()];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT]);
+    let merged_into: Vec<Option<i64>> =
+        sqlx::query_scalar("SELECT merged_into FROM contacts WHERE id IN (?, ?, ?) ORDER BY id")
+            .bind(a)
+            .bind(b)
+            .bind(c)
+            .fetch_all(pool(&app))
+            .await
+            .expect("rows");
+    assert_eq!(merged_into.iter().filter(|m| m.is_some()).count(), 1);
+}
+
+#[tokio::test]
+async fn r13_merges_are_refused_for_stale_reviews_blocked_contacts_and_bad_choices() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "manager@demo.test").await;
+    let t = "2026-03-01T10:00:00Z";
+    let a = arrive(&app, "whatsapp", "a", Some("+49 40 1234567"), None, t).await;
+    let b = arrive(&app, "telegram", "b", Some("+49401234567"), None, t).await;
+    let stale = call(
+        &app,
+        &client,
+        "merge_contacts",
+        json!({"request": {"contact_ids": [a, b], "versions": [0, 0], "choices": []}}),
+    )
+    .await;
+    let stale = error(stale, StatusCode::CONFLICT).await;
+    assert!(
+        stale.to_string().contains("changed since the review"),
+        "{stale}"
+    );
+    let bad = error(
+        merge(&app, &client, &[a, b], &[("conversation_status", a)]).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(bad.field(), Some("conversation_status"));
+    let alone = error(
+        call(&app, &client, "merge_review", json!({"contact_ids": [a]})).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(alone.field(), Some("Contacts"));
+    let block = json!({"request": {"contact_id": b, "module": "contacts"}});
+    assert_eq!(
+        call(&app, &client, "details_block", block).await.status(),
+        StatusCode::OK
+    );
+    let blocked = error(
+        call(
+            &app,
+            &client,
+            "merge_review",
+            json!({"contact_ids": [a, b]}),
+        )
+        .await,
+        StatusCode::CONFLICT,
+    )
+    .await;
+    assert!(blocked.to_string().contains("blocked"), "{blocked}");
+    let other = contact_where(&app, "Acme Support", "1").await;
+    assert_eq!(
+        call(
+            &app,
+            &client,
+            "merge_review",
+            json!({"contact_ids": [a, other]})
+        )
+        .await
+        .status(),
+        StatusCode::NOT_FOUND,
+        "contacts of another workspace are not found"
+    );
+}
+
+#[tokio::test]
+async fn r15_the_merge_history_is_for_owners_and_managers_only() {
+    let app = TestApp::spawn().await;
+    let manager = signed_in(&app, "manager@demo.test").await;
+    let t = "2026-03-01T10:00:00Z";
+    let a = arrive(&app, "whatsapp", "a", Some("+49 89 1234567"), None, t).await;
+    let b = arrive(&app, "telegram", "b", Some("+49891234567"), None, t).await;
+    let done = merged(&app, &manager, &[a, b], &[("profile", b)]).await;
+    assert_eq!(
+        undo(&app, &manager, done.merge_id).await.status(),
+        StatusCode::OK
+    );
+
+    let history: MergeHistoryPage =
+        call(&app, &manager, "merge_history", json!({"older_than": null}))
+            .await
+            .json()
+            .await
+            .expect("history");
+    let entry = &history.entries[0];
+    assert_eq!(entry.id, done.merge_id);
+    let contacts: Vec<(i64, &str)> = entry
+        .contacts
+        .iter()
+        .map(|c| (c.id, c.name.as_str()))
+        .collect();
+    assert_eq!(contacts, [(a, "Person a"), (b, "Person b")]);
+    assert_eq!(entry.choices[0].label, "Contact profile");
+    assert_eq!(entry.choices[0].from, b);
+    assert!(entry.merged_by.contains("Manager") || !entry.merged_by.is_empty());
+    assert!(entry.undone.is_some());
+
+    let agent = signed_in(&app, "agent@demo.test").await;
+    let refused = error(
+        call(&app, &agent, "merge_history", json!({"older_than": null})).await,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    assert!(
+        refused.to_string().contains("owners and managers"),
+        "{refused}"
+    );
+}
