@@ -15,7 +15,7 @@ pub mod format;
 pub mod model;
 mod page;
 mod selection;
-mod table;
+pub(crate) mod table;
 pub mod url;
 
 pub use page::ContactsPage;

@@ -160,7 +160,7 @@ fn Row(row: ContactRow, page_ids: Vec<i64>) -> impl IntoView {
 
 /// Up to three channel icons, then "+N".
 #[component]
-fn Channels(channels: Vec<ChannelKind>) -> impl IntoView {
+pub(crate) fn Channels(channels: Vec<ChannelKind>) -> impl IntoView {
     let more = channels.len().saturating_sub(CHANNELS_SHOWN);
     let hidden: Vec<&'static str> = channels
         .iter()

@@ -4,6 +4,8 @@
 
 use super::model::DuplicateContact;
 use super::state::DrawerState;
+use crate::contacts::format::initials;
+use crate::contacts::table::Channels;
 use crate::merge::model::review_href;
 use leptos::prelude::*;
 use shared::merge::MAX_MERGE_CONTACTS;
@@ -28,7 +30,11 @@ pub fn MergeCard(contact_id: i64, duplicates: Vec<DuplicateContact>) -> impl Int
                 let name_id = format!("duplicate-{}", duplicate.id);
                 view! {
                     <li class="duplicate">
-                        <a id=name_id.clone() href=state.contact_href(duplicate.id)>{duplicate.name}</a>
+                        <span class="duplicate-who">
+                            <span class="avatar" aria-hidden="true">{initials(&duplicate.name)}</span>
+                            <a id=name_id.clone() href=state.contact_href(duplicate.id)>{duplicate.name.clone()}</a>
+                            <Channels channels=duplicate.channels/>
+                        </span>
                         {duplicate.phone.map(|phone| view! {
                             <span class="duplicate-value">{phone} {mark(duplicate.same_phone, "Duplicate phone number")}</span>
                         })}

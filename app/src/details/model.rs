@@ -121,6 +121,8 @@ pub struct DuplicateContact {
     pub phone: Option<String>,
     /// Its e-mail address, when it has one.
     pub email: Option<String>,
+    /// The kinds of the channels it is connected on.
+    pub channels: Vec<shared::channel::ChannelKind>,
     /// Whether the phone number is the same as the viewed contact's.
     pub same_phone: bool,
     /// Whether the e-mail address is the same as the viewed contact's.

@@ -122,7 +122,7 @@ fn HistoryRow(entry: MergeHistoryEntry, undo: ServerAction<UndoMerge>) -> impl I
             <button
                 type="button"
                 class="button"
-                aria-label=format!("Undo merge {merge_id}")
+                aria-describedby=format!("merge-{merge_id}-contacts")
                 disabled=move || undo.pending().get()
                 on:click=move |_| { undo.dispatch(UndoMerge { merge_id }); }
             >
@@ -135,7 +135,7 @@ fn HistoryRow(entry: MergeHistoryEntry, undo: ServerAction<UndoMerge>) -> impl I
         <tr data-merge=merge_id.to_string()>
             <td>{format!("{} UTC", date_time(entry.merged_at))}</td>
             <td>{entry.merged_by.clone()}</td>
-            <td><ul>{contacts}</ul></td>
+            <td id=format!("merge-{merge_id}-contacts")><ul>{contacts}</ul></td>
             <td>{choices}</td>
             <td>{undo_cell}</td>
         </tr>

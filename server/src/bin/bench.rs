@@ -1,13 +1,16 @@
 //! `make bench`: the Contacts module's request paths on a SQLite workspace
-//! of realistic shape (tags, channels, conversations, messages), measured
-//! at p50/p95, plus delete-all throughput and the list's latency meanwhile.
+//! of realistic shape (tags, channels, conversations, messages, 5% of the
+//! contacts in duplicate pairs), measured at p50/p95: the table, search,
+//! bulk actions, merge suggestions, merging and undoing, rebuilding the
+//! duplicate groups, then delete-all throughput and the list meanwhile.
 //!
 //! `cargo run --release -p server --bin bench -- --contacts 100000 [--out FILE]`
 
 use app::contacts::model::{
     BulkTarget, ContactQuery, Cursor, DeleteTarget, ListRequest, PageCursor, Sort,
 };
-use app::ssr::ContactsPort;
+use app::merge::model::MergeRequest;
+use app::ssr::{Actor, ContactsPort, DetailsPort, MergePort};
 use server::contacts_csv::contacts_csv;
 use server::jobs::{run_job, DeleteJobSettings};
 use server::storage::SqliteStore;
@@ -126,6 +129,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     })
     .await?;
     line(&mut report, "CSV export of 100", &times);
+    merge_cases(&store, workspace, user, &mut report).await?;
 
     // Delete all, with the list measured while it runs.
     let job = store
@@ -169,6 +173,105 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("written to {out}");
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
+}
+
+/// Merge suggestions of one contact (with the rest of the drawer), the
+/// dashboard's first page, merging two contacts of 1,000 messages each and
+/// undoing it, and rebuilding every duplicate group.
+async fn merge_cases(
+    store: &SqliteStore,
+    workspace: i64,
+    user: i64,
+    report: &mut String,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let (duplicate,): (i64,) = sqlx::query_as(
+        "SELECT c.id FROM contacts c JOIN duplicate_groups g
+             ON g.workspace_id = c.workspace_id AND g.kind = 'phone' AND g.value = c.phone
+          WHERE c.workspace_id = ? AND g.members >= 2 AND c.blocked_at IS NULL
+          ORDER BY c.id DESC LIMIT 1",
+    )
+    .bind(workspace)
+    .fetch_one(store.pool())
+    .await?;
+    let times = measure(|| async { store.contact(workspace, duplicate).await.map(|_| ()) }).await?;
+    line(report, "drawer + suggestions", &times);
+    let times = measure(|| async { store.suggestions(workspace, None).await.map(|_| ()) }).await?;
+    line(report, "dashboard suggestions", &times);
+
+    let pair = message_heavy_pair(store, workspace).await?;
+    let actor = Actor {
+        user_id: user,
+        name: "Bench Owner".into(),
+    };
+    let mut merges = Vec::new();
+    let mut undos = Vec::new();
+    for _ in 0..10 {
+        let versions: Vec<i64> = store
+            .review(workspace, &pair)
+            .await?
+            .contacts
+            .iter()
+            .map(|contact| contact.version)
+            .collect();
+        let request = MergeRequest {
+            contact_ids: pair.to_vec(),
+            versions,
+            choices: Vec::new(),
+        };
+        let at = Instant::now();
+        let done = store.merge(workspace, &actor, &request).await?;
+        merges.push(at.elapsed());
+        let at = Instant::now();
+        store.undo(workspace, &actor, done.merge_id).await?;
+        undos.push(at.elapsed());
+    }
+    merges.sort();
+    undos.sort();
+    line(report, "merge 2 x 1,000 msgs", &merges);
+    line(report, "undo that merge", &undos);
+
+    let at = Instant::now();
+    server::storage::merges::rebuild_duplicate_groups(store).await?;
+    let _ = writeln!(
+        report,
+        "rebuild duplicate groups: {:.2} s",
+        at.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Two contacts sharing a phone number, each with a conversation of 1,000
+/// messages.
+async fn message_heavy_pair(store: &SqliteStore, workspace: i64) -> Result<[i64; 2], sqlx::Error> {
+    let mut ids = [0; 2];
+    for (index, id) in ids.iter_mut().enumerate() {
+        let (contact,): (i64,) = sqlx::query_as(
+            "INSERT INTO contacts (workspace_id, first_name, phone, created_at, updated_at)
+             VALUES (?, ?, '+4915299999999', 1700000000, 1700000000) RETURNING id",
+        )
+        .bind(workspace)
+        .bind(format!("Heavy {index}"))
+        .fetch_one(store.pool())
+        .await?;
+        let (conversation,): (i64,) = sqlx::query_as(
+            "INSERT INTO conversations (workspace_id, contact_id, last_message_at)
+             VALUES (?, ?, 1700000999) RETURNING id",
+        )
+        .bind(workspace)
+        .bind(contact)
+        .fetch_one(store.pool())
+        .await?;
+        sqlx::query(
+            "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999)
+             INSERT INTO messages (conversation_id, direction, body, sent_at)
+             SELECT ?, 'in', 'Message ' || i, 1700000000 + i FROM n",
+        )
+        .bind(conversation)
+        .execute(store.pool())
+        .await?;
+        *id = contact;
+    }
+    Ok(ids)
 }
 
 fn tempfile_dir() -> std::io::Result<String> {
@@ -266,7 +369,7 @@ async fn seed(store: &SqliteStore, contacts: i64) -> Result<(i64, i64, i64), sql
              INSERT INTO contacts (workspace_id, first_name, last_name, email, email_key, phone, country, language,
                                    assignee_id, blocked_at, last_message_at, created_at, updated_at)
              SELECT ?3, json_extract(?4, '$[' || (i % 16) || ']'), json_extract(?5, '$[' || (i / 16 % 16) || ']'),
-                    'c' || i || '@example.com', 'c' || i || '@example.com', '+49151' || substr('00000000' || i, -8),
+                    'c' || i || '@example.com', 'c' || i || '@example.com', '+49151' || substr('00000000' || (CASE WHEN i % 40 = 1 THEN i - 1 ELSE i END), -8),
                     'DE', 'de', CASE WHEN i % 3 = 0 THEN ?6 END, CASE WHEN i % 33 = 7 THEN 1 END,
                     CASE WHEN i % 5 <> 0 THEN 1600000000 + i * 7 END, 1500000000 + i * 11, 1500000000 + i * 11
                FROM n",

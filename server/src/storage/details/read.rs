@@ -218,9 +218,23 @@ async fn duplicates(
     .fetch_all(&store.pool)
     .await
     .map_err(internal)?;
+    let ids: Vec<i64> = candidates.iter().map(|candidate| candidate.0).collect();
+    let links: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT l.contact_id, ch.kind FROM contact_channels l JOIN channels ch ON ch.id = l.channel_id
+          WHERE l.contact_id IN (SELECT value FROM json_each(?)) ORDER BY ch.id",
+    )
+    .bind(serde_json::to_string(&ids).map_err(|_| AppError::Internal)?)
+    .fetch_all(&store.pool)
+    .await
+    .map_err(internal)?;
     Ok(candidates
         .into_iter()
         .filter_map(|(id, first, last, profile, phone, email)| {
+            let channels = links
+                .iter()
+                .filter(|(contact, _)| *contact == id)
+                .filter_map(|(_, kind)| crate::storage::inbox_rows::parse_kind(kind))
+                .collect();
             let their_phone = stored_phone(phone.as_deref());
             let their_email = email.as_deref().and_then(|e| Email::parse(e).ok());
             let shared = shared_values(
@@ -233,6 +247,7 @@ async fn duplicates(
                 name: if name.is_empty() { profile } else { name },
                 phone: their_phone.map(|p| p.format_international().to_owned()),
                 email,
+                channels,
                 same_phone: shared.phone,
                 same_email: shared.email,
             })
