@@ -46,6 +46,7 @@ async function addWithForm(page: Page, first: string, last: string, phone: strin
 /** Opens a contact's drawer from the table by searching its name. */
 async function openFromTable(page: Page, name: string) {
   await page.getByLabel("Search contacts").fill(name);
+  await expect(page).toHaveURL(/q=/);
   const link = page.getByRole("table", { name: "Contacts" }).getByRole("link", { name, exact: true });
   await link.click();
   await expect(page).toHaveURL(/contact=(\d+)/);

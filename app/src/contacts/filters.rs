@@ -8,7 +8,7 @@ use super::model::{AssigneeFilter, ContactQuery, FilterOptions, PageCursor, Sort
 use super::selection::TableState;
 use super::url;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use shared::fields::ConversationStatus;
 use std::time::Duration;
@@ -34,9 +34,12 @@ pub fn Filters() -> impl IntoView {
 fn FilterForm(options: FilterOptions) -> impl IntoView {
     let state = expect_context::<TableState>();
     let navigate = use_navigate();
+    let params = use_query_map();
+    // A new search or filter starts at the first page; an open drawer stays.
     let go = move |query: ContactQuery, replace: bool| {
+        let open = params.with_untracked(url::open_contact);
         navigate(
-            &url::href(&query, &PageCursor::First, None),
+            &url::href(&query, &PageCursor::First, open),
             NavigateOptions {
                 replace,
                 scroll: false,

@@ -43,7 +43,8 @@ fn create(contact_id: i64) -> ContactSource {
 }
 
 /// The data source of one contact's drawer: shared with earlier renders of
-/// the same drawer when [`provide_drawer_sources`] was called above.
+/// the same drawer when [`provide_drawer_sources`] was called above, and
+/// reloaded when the drawer opens again.
 pub fn contact_source(contact_id: i64) -> ContactSource {
     let Some(sources) = use_context::<DrawerSources>() else {
         return create(contact_id);
@@ -54,6 +55,14 @@ pub fn contact_source(contact_id: i64) -> ContactSource {
             .find(|(id, _)| *id == contact_id)
             .map(|(_, source)| *source)
     });
+    if let Some((revision, _)) = known {
+        // Opened again: show what is stored now, not what was loaded the
+        // last time this drawer was open (the server renders every drawer
+        // fresh, so only the browser reloads).
+        if cfg!(feature = "hydrate") {
+            revision.update(|n| *n += 1);
+        }
+    }
     known.unwrap_or_else(|| {
         let source = sources.owner.with(|| create(contact_id));
         sources
