@@ -6,7 +6,6 @@
 #![recursion_limit = "256"]
 
 pub mod auth;
-pub mod browser_data;
 pub mod contacts;
 pub mod details;
 pub mod error;

@@ -83,6 +83,11 @@ test("R34 assign tags to a few contacts", async ({ page }) => {
     await expect(bodyRows(page).nth(index).locator(".chips")).toContainText("Spring fair");
   }
   await expect(bodyRows(page).nth(3).locator(".chips")).not.toContainText("Spring fair");
+  // The new tag is offered by the tag filter right away.
+  await page.getByRole("group", { name: "Filter by tag" }).getByRole("checkbox", { name: "Spring fair" }).check();
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/tag=Spring/);
+  await expect(bodyRows(page)).toHaveCount(3);
 });
 
 test("R34 export to CSV downloads the selected contacts", async ({ page }) => {

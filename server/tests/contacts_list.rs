@@ -61,6 +61,27 @@ async fn r24_search_finds_names_emails_and_phones_in_any_format() {
         );
     }
 
+    // A German number typed in national format, with its trunk prefix 0.
+    let (german,): (String,) = sqlx::query_as(
+        "SELECT phone FROM contacts WHERE phone LIKE '+49%' AND blocked_at IS NULL
+            AND workspace_id = (SELECT id FROM workspaces WHERE name = 'Demo') LIMIT 1",
+    )
+    .fetch_one(app.backend.store.pool())
+    .await
+    .expect("a German number");
+    let national = format!("0{} {}", &german[3..6], &german[6..]);
+    let query = ContactQuery {
+        search: national,
+        ..ContactQuery::default()
+    };
+    let page = list(&app, &client, &query, PageCursor::First).await;
+    assert!(
+        page.rows
+            .iter()
+            .any(|row| row.phone.as_deref() == Some(german.as_str())),
+        "{query:?}"
+    );
+
     let by_email = ContactQuery {
         search: email.to_uppercase(),
         ..ContactQuery::default()

@@ -239,6 +239,10 @@ async fn the_inbox_page_renders_for_signed_in_users_only() {
         "{html}"
     );
     assert!(html.contains("aria-label=\"Conversations\""));
+    assert!(
+        html.contains("class=\"conversation-row"),
+        "the server renders the conversations with the page"
+    );
 }
 
 #[tokio::test]

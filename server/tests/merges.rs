@@ -673,3 +673,37 @@ async fn r15_the_merge_history_is_for_owners_and_managers_only() {
         "{refused}"
     );
 }
+
+#[tokio::test]
+async fn r13_r15_r16_merge_pages_render_on_the_server() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "manager@demo.test").await;
+    let t = "2026-03-01T10:00:00Z";
+    let a = arrive(&app, "whatsapp", "a", Some("+49 211 1234567"), None, t).await;
+    let b = arrive(&app, "telegram", "b", Some("+492111234567"), None, t).await;
+    let page = |path: String| {
+        let client = client.clone();
+        let url = format!("{}{path}", app.address);
+        async move {
+            let response = client.get(url).send().await.expect("page");
+            assert_eq!(response.status(), StatusCode::OK);
+            response.text().await.expect("html")
+        }
+    };
+    let review = page(format!("/contacts/merge?ids={a},{b}")).await;
+    for expected in [
+        "Merge contacts",
+        "Merged contact",
+        "Person a",
+        "Person b",
+        "Keeps its ID",
+    ] {
+        assert!(review.contains(expected), "{expected} in the review");
+    }
+    let dashboard = page("/".to_owned()).await;
+    assert!(dashboard.contains("Merge suggestions"));
+    assert!(dashboard.contains("Review merge of Person a and Person b"));
+    merged(&app, &client, &[a, b], &[]).await;
+    let history = page("/contacts/merges".to_owned()).await;
+    assert!(history.contains(&format!("Person b · ID {b}")), "{history}");
+}

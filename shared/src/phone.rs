@@ -327,5 +327,31 @@ impl From<PhoneNumber> for String {
     }
 }
 
+/// R24: a search typed as a national number, e.g. `"0151 2345"` (trunk
+/// prefix `0`, then digits), as the E.164 prefixes it may stand for: one per
+/// calling code of the countries that dial `0` before national numbers,
+/// sorted and without repeats. Empty for anything else.
+pub fn national_search_prefixes(text: &str) -> Vec<String> {
+    let text = text.trim();
+    let phone_like = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || " -()./".contains(c));
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let Some(national) = digits.strip_prefix('0') else {
+        return Vec::new();
+    };
+    if !phone_like || national.starts_with('0') || national.len() < 3 {
+        return Vec::new();
+    }
+    let mut prefixes: Vec<String> = Country::all()
+        .filter_map(|country| DATABASE.by_id(country.code()))
+        .filter(|metadata| metadata.national_prefix() == Some("0"))
+        .map(|metadata| format!("+{}{national}", metadata.country_code()))
+        .collect();
+    prefixes.sort();
+    prefixes.dedup();
+    prefixes
+}
+
 #[cfg(test)]
 mod tests;

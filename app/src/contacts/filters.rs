@@ -17,16 +17,18 @@ use std::time::Duration;
 const SEARCH_PAUSE: Duration = Duration::from_millis(250);
 
 /// The search box and the filter controls, once the workspace's tags and
-/// members are known.
+/// members are known; reloaded after a bulk action (which may have created
+/// tags).
 #[component]
 pub fn Filters() -> impl IntoView {
-    let options = Resource::new(|| (), |_| load_filter_options());
+    let state = expect_context::<TableState>();
+    let options = Resource::new(move || state.list_version.get(), |_| load_filter_options());
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading filters…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">"Loading filters…"</p> }>
             {move || Suspend::new(async move {
                 options.await.ok().map(|options| view! { <FilterForm options/> })
             })}
-        </Suspense>
+        </Transition>
     }
 }
 

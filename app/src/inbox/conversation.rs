@@ -9,9 +9,10 @@ use shared::timestamp::{format_utc, rfc3339_utc};
 #[component]
 pub(super) fn ConversationPane(
     location: Memo<InboxLocation>,
-    conversation: ReadSignal<Option<Result<Option<ConversationView>, AppError>>>,
+    conversation: Resource<Result<Option<ConversationView>, AppError>>,
 ) -> impl IntoView {
     view! {
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
         {move || match conversation.get() {
             None => view! { <p class="loading">"Loading…"</p> }.into_any(),
             Some(Ok(Some(view))) => view! { <OpenConversation view location/> }.into_any(),
@@ -21,6 +22,7 @@ pub(super) fn ConversationPane(
             .into_any(),
             Some(Err(error)) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
         }}
+        </Transition>
     }
 }
 

@@ -8,7 +8,7 @@ use shared::timestamp::{format_utc, rfc3339_utc};
 #[component]
 pub(super) fn ConversationList(
     location: Memo<InboxLocation>,
-    conversations: ReadSignal<Option<Result<Vec<ConversationSummary>, AppError>>>,
+    conversations: Resource<Result<Vec<ConversationSummary>, AppError>>,
 ) -> impl IntoView {
     view! {
         <section class="conversation-list" aria-label="Conversations">
@@ -28,6 +28,7 @@ pub(super) fn ConversationList(
                     })
                     .collect_view()}
             </nav>
+            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || match conversations.get() {
                 None => view! { <p class="loading">"Loading…"</p> }.into_any(),
                 Some(Ok(rows)) if rows.is_empty() => {
@@ -44,6 +45,7 @@ pub(super) fn ConversationList(
                 .into_any(),
                 Some(Err(error)) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
             }}
+            </Transition>
         </section>
     }
 }

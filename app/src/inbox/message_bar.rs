@@ -9,8 +9,8 @@ use leptos::prelude::*;
 #[component]
 pub(super) fn MessageBar(
     location: Memo<InboxLocation>,
-    conversation: ReadSignal<Option<Result<Option<ConversationView>, AppError>>>,
-    bar: ReadSignal<Option<Result<Option<ConversationView>, AppError>>>,
+    conversation: Resource<Result<Option<ConversationView>, AppError>>,
+    bar: Resource<Result<Option<ConversationView>, AppError>>,
     send: ServerAction<InboxSendMessage>,
 ) -> impl IntoView {
     // Blocking and unblocking arrive live through the conversation; a memo,
@@ -23,6 +23,7 @@ pub(super) fn MessageBar(
             .map(|view| view.blocked)
     });
     view! {
+        <Transition fallback=|| ()>
         {move || {
                 match bar.get().and_then(Result::ok).flatten() {
                     Some(view) if view.channels.is_empty() => view! {
@@ -49,6 +50,7 @@ pub(super) fn MessageBar(
                     None => ().into_any(),
                 }
             }}
+        </Transition>
     }
 }
 

@@ -3,7 +3,8 @@
 //!
 //! The address is the state: `/inbox?filter=mine&contact=12&channel=3&details=open`.
 //!
-//! The data loads in the browser ([`crate::browser_data`]).
+//! The server renders the page with its data; live updates refetch it in
+//! the browser.
 
 mod api;
 mod conversation;

@@ -4,7 +4,6 @@ use super::list::ConversationList;
 use super::live;
 use super::message_bar::MessageBar;
 use super::model::{ConversationFilter, ConversationView};
-use crate::browser_data::load_in_browser;
 use crate::details::ContactDrawer;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -72,26 +71,22 @@ pub fn InboxPage() -> impl IntoView {
     live::listen(changes, connected);
     let send = ServerAction::<InboxSendMessage>::new();
 
-    let conversations = load_in_browser(move || {
-        let filter = location.get().filter;
-        changes.track();
-        send.version().track();
-        inbox_conversations(filter)
-    });
+    let filter = Memo::new(move |_| location.get().filter);
+    let conversations = Resource::new(
+        move || (filter.get(), changes.get(), send.version().get()),
+        |(filter, _, _)| inbox_conversations(filter),
+    );
     let contact = Memo::new(move |_| location.get().contact);
-    let conversation = load_in_browser(move || {
-        let contact = contact.get();
-        changes.track();
-        send.version().track();
-        load_conversation(contact)
-    });
+    let conversation = Resource::new(
+        move || (contact.get(), changes.get(), send.version().get()),
+        |(contact, _, _)| load_conversation(contact),
+    );
     // The message bar has its own copy, refetched only when the contact
     // changes or a message was sent, so live updates never wipe a draft.
-    let bar = load_in_browser(move || {
-        let contact = contact.get();
-        send.version().track();
-        load_conversation(contact)
-    });
+    let bar = Resource::new(
+        move || (contact.get(), send.version().get()),
+        |(contact, _)| load_conversation(contact),
+    );
 
     view! {
         <Title text="Inbox · Contacts"/>

@@ -3,7 +3,6 @@
 
 #[cfg(feature = "ssr")]
 use crate::auth::Viewer;
-use crate::browser_data::load_in_browser;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -91,10 +90,7 @@ pub async fn channels_rotate_token(channel_id: i64) -> Result<(), AppError> {
 #[component]
 pub fn ChannelsPage() -> impl IntoView {
     let rotate = ServerAction::<ChannelsRotateToken>::new();
-    let channels = load_in_browser(move || {
-        rotate.version().track();
-        channels_list()
-    });
+    let channels = Resource::new(move || rotate.version().get(), |_| channels_list());
     let rotate_error = move || {
         rotate
             .value()
@@ -110,16 +106,19 @@ pub fn ChannelsPage() -> impl IntoView {
             "in the header " <code>"Authorization: Bearer <token>"</code> "."
         </p>
         <p class="form-error" role="alert">{rotate_error}</p>
-        {move || match channels.get() {
-            None => view! { <p class="loading">"Loading…"</p> }.into_any(),
-            Some(Ok(rows)) => view! {
-                <ul class="channel-settings" aria-label="Channels">
-                    {rows.into_iter().map(|row| view! { <ChannelCard row rotate/> }).collect_view()}
-                </ul>
-            }
-            .into_any(),
-            Some(Err(error)) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
-        }}
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match channels.await {
+                    Ok(rows) => view! {
+                        <ul class="channel-settings" aria-label="Channels">
+                            {rows.into_iter().map(|row| view! { <ChannelCard row rotate/> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any(),
+                    Err(error) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
     }
 }
 

@@ -1,6 +1,5 @@
 //! Settings → "Usage": monthly active contacts per billing period (R27, R28).
 
-use crate::browser_data::load_in_browser;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -35,7 +34,7 @@ pub async fn usage_monthly_active_contacts() -> Result<Vec<UsagePeriod>, AppErro
 /// The usage page.
 #[component]
 pub fn UsagePage() -> impl IntoView {
-    let periods = load_in_browser(usage_monthly_active_contacts);
+    let periods = Resource::new(|| (), |_| usage_monthly_active_contacts());
     view! {
         <Title text="Usage · Settings · Contacts"/>
         <h1>"Usage"</h1>
@@ -44,11 +43,14 @@ pub fn UsagePage() -> impl IntoView {
             "billing period (calendar month, UTC). A contact blocked during a period still "
             "counts in it; from the next period on, what it sends while blocked does not count."
         </p>
-        {move || match periods.get() {
-            None => view! { <p class="loading">"Loading…"</p> }.into_any(),
-            Some(Ok(periods)) => view! { <UsageTable periods/> }.into_any(),
-            Some(Err(error)) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
-        }}
+        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match periods.await {
+                    Ok(periods) => view! { <UsageTable periods/> }.into_any(),
+                    Err(error) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
     }
 }
 

@@ -91,6 +91,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("list: sorted by name", by_name),
         ("search: name prefix", search("lena mu")),
         ("search: phone", search("+49 151 0000 12")),
+        ("search: national phone", search("0151 0000 12")),
         ("filter: tag", by_tag),
     ];
     let mut idle_list_p95 = Duration::ZERO;

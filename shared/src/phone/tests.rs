@@ -103,6 +103,27 @@ fn r18_phone_table() -> Vec<(
 }
 
 #[test]
+fn r24_national_searches_become_e164_prefixes_of_trunk_zero_countries() {
+    let prefixes = national_search_prefixes("0151 2345");
+    assert!(prefixes.contains(&"+491512345".to_owned()), "Germany");
+    assert!(
+        prefixes.contains(&"+441512345".to_owned()),
+        "United Kingdom"
+    );
+    assert!(
+        !prefixes.iter().any(|p| p.starts_with("+1")),
+        "NANP has no trunk 0"
+    );
+    assert!(
+        prefixes.windows(2).all(|w| w[0] < w[1]),
+        "sorted, no repeats"
+    );
+    for other in ["+49 151", "0049 151", "151 2345", "01", "lena", "0151x"] {
+        assert!(national_search_prefixes(other).is_empty(), "{other}");
+    }
+}
+
+#[test]
 fn r18_phone_real_world_inputs_table() {
     let table = r18_phone_table();
     assert!(table.len() >= 40);

@@ -124,7 +124,8 @@ pub(super) fn target_query(target: &DeleteTarget) -> Option<&ContactQuery> {
 }
 
 /// Search by prefix of the display name, the last name, the e-mail address
-/// or the phone number (typed in any common format), each through its index.
+/// or the phone number (typed in any common format, national ones too), each
+/// through its index.
 fn push_search(builder: &mut QueryBuilder<'_, Sqlite>, workspace_id: i64, search: &str) {
     let text = search.trim();
     if text.is_empty() {
@@ -158,6 +159,17 @@ fn push_search(builder: &mut QueryBuilder<'_, Sqlite>, workspace_id: i64, search
             .push_bind(start)
             .push(" AND phone < ")
             .push_bind(end);
+    }
+    let national = shared::phone::national_search_prefixes(text);
+    if !national.is_empty() {
+        // One index range per calling code the national number may belong to.
+        builder
+            .push(" UNION ALL SELECT n.id FROM json_each(")
+            .push_bind(serde_json::to_string(&national).unwrap_or_else(|_| "[]".into()))
+            .push(") k JOIN contacts n ON n.workspace_id = ")
+            .push_bind(workspace_id)
+            .push(" AND n.phone >= k.value AND n.phone < k.value || ")
+            .push_bind(PREFIX_END.to_string());
     }
     builder.push(")");
 }
