@@ -21,13 +21,20 @@ pub mod ssr;
 pub use layout::{shell, App};
 
 /// Entry point of the browser build: attaches to the server-rendered page.
+/// Pages load their code lazily, so hydration finishes once the page's code
+/// has arrived; then `body[data-hydrated]` tells tests (and styles) that the
+/// page is interactive.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
-    // Lets tests (and styles) know the page is interactive now.
-    if let Some(body) = leptos::prelude::document().body() {
+    let Some(body) = leptos::prelude::document().body() else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        leptos::mount::hydrate_from_async(body.clone(), App)
+            .await
+            .forget();
         let _ = body.set_attribute("data-hydrated", "true");
-    }
+    });
 }

@@ -14,7 +14,7 @@ mod filters;
 pub mod format;
 pub mod model;
 mod page;
-mod selection;
+pub(crate) mod selection;
 pub(crate) mod table;
 pub mod url;
 

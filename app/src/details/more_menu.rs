@@ -38,6 +38,8 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
     }
     let name = contact.display_name();
     let navigate = use_navigate();
+    // The Contacts table beside the drawer (if any) shows the change too.
+    let table = use_context::<crate::contacts::selection::TableState>();
     let confirm = move |what: Pending| {
         let request = ContactAction {
             contact_id: state.contact_id,
@@ -50,6 +52,11 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
                 Pending::Unblock => unblock_contact(request).await,
                 Pending::Delete => delete_contact(request).await,
             };
+            if result.is_ok() {
+                if let Some(table) = table {
+                    table.list_version.update(|version| *version += 1);
+                }
+            }
             match result {
                 Ok(()) if what == Pending::Delete => {
                     navigate(&state.close_href.get_value(), Default::default())

@@ -1,16 +1,16 @@
+use super::lazy_pages::{
+    ChannelsRoute, ContactFieldsRoute, ContactsRoute, DashboardRoute, InboxRoute,
+    MergeHistoryRoute, MergeReviewRoute, SettingsRoute, UsageRoute,
+};
 use super::nav::SideNav;
 use super::not_found::NotFound;
 use super::viewer_data::{initial_viewer, VIEWER_DATA_ID};
 use crate::auth::{LoginPage, Viewer};
 use crate::error::AppError;
-use crate::inbox::InboxPage;
-use crate::merge::{MergeHistoryPage, MergeReviewPage};
-use crate::pages::{ContactsPage, DashboardPage, SettingsPage};
-use crate::settings::{ChannelsPage, ContactFieldsPage, UsagePage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -44,15 +44,15 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                 <ParentRoute path=path!("") view=SignedInFrame ssr=SsrMode::Async>
-                    <Route path=path!("") view=DashboardPage/>
-                    <Route path=path!("inbox") view=InboxPage/>
-                    <Route path=path!("contacts") view=ContactsPage/>
-                    <Route path=path!("contacts/merge") view=MergeReviewPage/>
-                    <Route path=path!("contacts/merges") view=MergeHistoryPage/>
-                    <Route path=path!("settings") view=SettingsPage/>
-                    <Route path=path!("settings/fields") view=ContactFieldsPage/>
-                    <Route path=path!("settings/channels") view=ChannelsPage/>
-                    <Route path=path!("settings/usage") view=UsagePage/>
+                    <Route path=path!("") view={Lazy::<DashboardRoute>::new()}/>
+                    <Route path=path!("inbox") view={Lazy::<InboxRoute>::new()}/>
+                    <Route path=path!("contacts") view={Lazy::<ContactsRoute>::new()}/>
+                    <Route path=path!("contacts/merge") view={Lazy::<MergeReviewRoute>::new()}/>
+                    <Route path=path!("contacts/merges") view={Lazy::<MergeHistoryRoute>::new()}/>
+                    <Route path=path!("settings") view={Lazy::<SettingsRoute>::new()}/>
+                    <Route path=path!("settings/fields") view={Lazy::<ContactFieldsRoute>::new()}/>
+                    <Route path=path!("settings/channels") view={Lazy::<ChannelsRoute>::new()}/>
+                    <Route path=path!("settings/usage") view={Lazy::<UsageRoute>::new()}/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -1,6 +1,7 @@
 //! The application frame: document shell, routes, side navigation.
 
 mod app;
+mod lazy_pages;
 mod nav;
 mod not_found;
 mod viewer_data;

@@ -194,8 +194,15 @@ async fn merge_cases(
     .bind(workspace)
     .fetch_one(store.pool())
     .await?;
+    let times = measure(|| async {
+        server::storage::merges::suggestions_of(store, workspace, duplicate)
+            .await
+            .map(|_| ())
+    })
+    .await?;
+    line(report, "suggestions of contact", &times);
     let times = measure(|| async { store.contact(workspace, duplicate).await.map(|_| ()) }).await?;
-    line(report, "drawer + suggestions", &times);
+    line(report, "drawer with suggestions", &times);
     let times = measure(|| async { store.suggestions(workspace, None).await.map(|_| ()) }).await?;
     line(report, "dashboard suggestions", &times);
 

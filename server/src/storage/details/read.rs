@@ -140,6 +140,17 @@ pub async fn contact(
     })
 }
 
+/// R11: the merge suggestions of one contact (what the drawer's card lists).
+pub async fn suggestions_of(
+    store: &SqliteStore,
+    workspace_id: i64,
+    contact_id: i64,
+) -> Result<Vec<DuplicateContact>, AppError> {
+    let row = row(store, workspace_id, contact_id).await?;
+    let phone = stored_phone(row.phone.as_deref());
+    duplicates(store, workspace_id, &row, phone.as_ref()).await
+}
+
 async fn custom_values(
     store: &SqliteStore,
     contact_id: i64,

@@ -16,6 +16,7 @@ use app::merge::model::{
 use app::ssr::{Actor, MergePort};
 use async_trait::async_trait;
 
+pub use super::details::read::suggestions_of;
 pub use suggestions::rebuild as rebuild_duplicate_groups;
 
 #[async_trait]

@@ -7,6 +7,7 @@ use crate::storage::internal;
 use app::error::AppError;
 use serde_json::{Map, Value};
 use sqlx::{Sqlite, Transaction};
+use std::collections::BTreeMap;
 
 /// A table owned by contacts, and how to find the rows of some contacts
 /// (`?1` is a JSON array of contact ids).
@@ -169,29 +170,41 @@ pub(super) async fn restore(
             .map_err(internal)?;
         insert(tx, table, &table_rows(snapshot, table)).await?;
     }
-    sqlx::query(
-        "UPDATE messages SET conversation_id = j.value->>1
-           FROM json_each(?1) j WHERE messages.id = j.value->>0",
-    )
-    .bind(table_rows(snapshot, MESSAGES))
-    .execute(&mut **tx)
-    .await
-    .map_err(internal)?;
+    // One update per conversation, each finding its messages by id.
+    let mut by_conversation: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    for (message, conversation) in message_pairs(snapshot) {
+        by_conversation
+            .entry(conversation)
+            .or_default()
+            .push(message);
+    }
+    for (conversation, messages) in by_conversation {
+        sqlx::query(
+            "UPDATE messages SET conversation_id = ?1
+              WHERE id IN (SELECT value FROM json_each(?2)) AND conversation_id <> ?1",
+        )
+        .bind(conversation)
+        .bind(ids_json(&messages))
+        .execute(&mut **tx)
+        .await
+        .map_err(internal)?;
+    }
     Ok(())
 }
 
-/// The message ids a snapshot knows.
-pub(super) fn message_ids(snapshot: &Value) -> String {
-    let ids: Vec<i64> = snapshot
+/// The snapshot's messages as (message id, conversation id) pairs.
+fn message_pairs(snapshot: &Value) -> impl Iterator<Item = (i64, i64)> + '_ {
+    snapshot
         .get(MESSAGES)
         .and_then(Value::as_array)
-        .map(|pairs| {
-            pairs
-                .iter()
-                .filter_map(|pair| pair.get(0).and_then(Value::as_i64))
-                .collect()
-        })
-        .unwrap_or_default();
+        .into_iter()
+        .flatten()
+        .filter_map(|pair| Some((pair.get(0)?.as_i64()?, pair.get(1)?.as_i64()?)))
+}
+
+/// The message ids a snapshot knows, as a JSON array.
+pub(super) fn message_ids(snapshot: &Value) -> String {
+    let ids: Vec<i64> = message_pairs(snapshot).map(|(id, _)| id).collect();
     ids_json(&ids)
 }
 
