@@ -86,11 +86,14 @@ test("R4 edit name: save with Enter, cancel with Escape, invalid input refused",
   await drawer.getByLabel("Last name", { exact: true }).fill("Lovelace");
   await drawer.getByLabel("Last name", { exact: true }).press("Enter");
   await expect(title).toHaveText("<b>Ada</b> Lovelace");
+  // Keyboard focus stays in the drawer, on the control that started the edit.
+  await expect(drawer.getByRole("button", { name: "Edit name" })).toBeFocused();
 
   await drawer.getByRole("button", { name: "Edit name" }).click();
   await drawer.getByLabel("First name", { exact: true }).fill("Changed");
   await drawer.getByLabel("First name", { exact: true }).press("Escape");
   await expect(title).toHaveText("<b>Ada</b> Lovelace");
+  await expect(drawer.getByRole("button", { name: "Edit name" })).toBeFocused();
   await expect(page.getByRole("dialog")).toBeVisible();
 
   await drawer.getByRole("button", { name: "Edit name" }).click();
@@ -123,6 +126,7 @@ test("R18 a phone typed in national format is stored in E.164 and sets the count
   await drawer.getByLabel("Phone number", { exact: true }).fill("06 12 34 56 79");
   await drawer.getByLabel("Phone number", { exact: true }).press("Enter");
   await expect(phone.getByRole("link")).toHaveAttribute("href", "tel:+33612345679");
+  await expect(drawer.getByRole("button", { name: "Edit Phone number" })).toBeFocused();
 });
 
 test("R19 custom fields of each type are edited with fitting controls", async ({ page }) => {

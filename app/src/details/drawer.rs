@@ -34,6 +34,7 @@ pub fn ContactDrawer(
         tab: RwSignal::new(Tab::Details),
         tag_picker_open: RwSignal::new(false),
         close_href: StoredValue::new(close_href.clone()),
+        focus_after_reload: StoredValue::new(None),
     };
     provide_context(state);
     let drawer = NodeRef::<leptos::html::Aside>::new();
@@ -59,7 +60,12 @@ pub fn ContactDrawer(
             <Transition fallback=|| view! { <p class="loading" id="drawer-title">"Loading contact…"</p> }>
                 {move || Suspend::new(async move {
                     match contact.await {
-                        Ok(contact) => view! { <DrawerBody contact/> }.into_any(),
+                        Ok(contact) => {
+                            if let Some(id) = state.take_focus_target() {
+                                focus_id(&id);
+                            }
+                            view! { <DrawerBody contact/> }.into_any()
+                        }
                         Err(error) => view! {
                             <div class="drawer-header">
                                 <h2 id="drawer-title">"Contact"</h2>

@@ -156,6 +156,7 @@ pub fn FieldEditor(
             }
         });
     };
+    let focus_after_save = StoredValue::new(edit_button_id.clone());
     let save = move || {
         if saving.get_untracked() {
             return;
@@ -170,7 +171,7 @@ pub fn FieldEditor(
             let result = send(state, version, target.get_value(), value).await;
             saving.set(false);
             match result {
-                Ok(()) => state.reload(),
+                Ok(()) => state.reload_and_focus(&focus_after_save.get_value()),
                 Err(failure) => error.set(state.failed(failure)),
             }
         });

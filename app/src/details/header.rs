@@ -38,7 +38,7 @@ pub fn ContactHeader(contact: ContactDetails) -> impl IntoView {
         });
     };
     Effect::new(move || match save.value().get() {
-        Some(Ok(_)) => state.reload(),
+        Some(Ok(_)) => state.reload_and_focus("edit-name"),
         Some(Err(error)) => server_error.set(state.failed(error)),
         None => {}
     });

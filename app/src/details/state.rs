@@ -35,12 +35,28 @@ pub struct DrawerState {
     pub tag_picker_open: RwSignal<bool>,
     /// Where the drawer goes when closed.
     pub close_href: StoredValue<String>,
+    /// The control to focus once the contact is read again, so a save does
+    /// not drop keyboard focus to the page.
+    pub focus_after_reload: StoredValue<Option<String>>,
 }
 
 impl DrawerState {
     /// Reads the contact again (after a change).
     pub fn reload(&self) {
         self.revision.update(|revision| *revision += 1);
+    }
+
+    /// Reads the contact again and then focuses the element `id`.
+    pub fn reload_and_focus(&self, id: &str) {
+        self.focus_after_reload.set_value(Some(id.to_owned()));
+        self.reload();
+    }
+
+    /// The element to focus now that the contact was read again, once.
+    pub fn take_focus_target(&self) -> Option<String> {
+        let target = self.focus_after_reload.try_get_value().flatten();
+        self.focus_after_reload.set_value(None);
+        target
     }
 
     /// Whether the viewer may do `action` here: the same question the server
