@@ -148,18 +148,26 @@ pub(super) async fn restore(
     for table in ["contacts", "conversations", "workflow_runs"] {
         upsert(tx, table, &table_rows(snapshot, table)).await?;
     }
-    let links = table_rows(snapshot, "contact_channels");
-    sqlx::query(
-        "DELETE FROM contact_channels WHERE EXISTS (
-            SELECT 1 FROM json_each(?1) j
-             WHERE j.value->>'channel_id' = contact_channels.channel_id
-               AND j.value->>'external_id' = contact_channels.external_id)",
+    // Each link by its unique (channel, external id), wherever it is now.
+    let links = snapshot
+        .get("contact_channels")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten();
+    for link in links {
+        sqlx::query("DELETE FROM contact_channels WHERE channel_id = ? AND external_id = ?")
+            .bind(link.get("channel_id").and_then(Value::as_i64))
+            .bind(link.get("external_id").and_then(Value::as_str))
+            .execute(&mut **tx)
+            .await
+            .map_err(internal)?;
+    }
+    insert(
+        tx,
+        "contact_channels",
+        &table_rows(snapshot, "contact_channels"),
     )
-    .bind(&links)
-    .execute(&mut **tx)
-    .await
-    .map_err(internal)?;
-    insert(tx, "contact_channels", &links).await?;
+    .await?;
     for table in ["contact_tags", "custom_values"] {
         let sql =
             format!("DELETE FROM {table} WHERE contact_id IN (SELECT value FROM json_each(?1))");
