@@ -2,7 +2,7 @@
 //! with the shared merge rules.
 
 use crate::storage::details::{field_settings, read};
-use crate::storage::inbox_rows::display_name;
+use crate::storage::inbox_rows::shown_name;
 use crate::storage::{internal, SqliteStore};
 use app::contacts::format::{country_name, language_name};
 use app::error::AppError;
@@ -37,18 +37,13 @@ pub(super) struct ContactRow {
 impl ContactRow {
     /// The name the contact is shown by.
     pub fn name(&self) -> String {
-        let name = display_name(
+        shown_name(
             &self.first_name,
             &self.last_name,
             &self.profile_name,
+            self.phone.as_deref().or(self.email.as_deref()),
             self.id,
-        );
-        if name.starts_with("Contact ") && self.first_name.is_empty() {
-            if let Some(value) = self.phone.as_ref().or(self.email.as_ref()) {
-                return value.clone();
-            }
-        }
-        name
+        )
     }
 
     fn stored_phone(&self) -> Option<PhoneNumber> {

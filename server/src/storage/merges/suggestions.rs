@@ -2,7 +2,7 @@
 //! the `duplicate_groups` table SQLite keeps current on every write.
 
 use crate::storage::details::read::{stored_phone, CandidateRow};
-use crate::storage::inbox_rows::display_name;
+use crate::storage::inbox_rows::shown_name;
 use crate::storage::{internal, SqliteStore};
 use app::error::AppError;
 use app::merge::model::{
@@ -94,16 +94,12 @@ async fn members_of(
         .map_err(internal)?;
     Ok(rows
         .into_iter()
-        .map(|(id, first, last, profile, phone, email)| {
-            let name = display_name(&first, &last, &profile, id);
-            let fallback = (first.is_empty() && last.is_empty() && profile.trim().is_empty())
-                .then(|| phone.or(email))
-                .flatten();
-            SuggestedContact {
+        .map(
+            |(id, first, last, profile, phone, email)| SuggestedContact {
                 id,
-                name: fallback.unwrap_or(name),
-            }
-        })
+                name: shown_name(&first, &last, &profile, phone.or(email).as_deref(), id),
+            },
+        )
         .collect())
 }
 
