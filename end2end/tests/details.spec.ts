@@ -161,6 +161,7 @@ test("R19 custom fields of each type are edited with fitting controls", async ({
 test("R20 reordering fields in settings changes the drawer's order", async ({ page }) => {
   await signIn(page, USERS.manager.email);
   await page.goto("/settings");
+  await hydrated(page);
   await page.getByRole("link", { name: "Contact fields" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Contact fields" })).toBeVisible();
   await hydrated(page);
