@@ -1,209 +1,13 @@
-//! Merge suggestions, merging, undo and the merge history (R11–R17) through
+//! Merging, undo and the merge history (R13–R15) through
 //! the real router on a fresh seeded SQLite file; contacts arrive through
 //! the channel ingress as they do in production.
 
 mod common;
 mod details_support;
+mod merges_support;
 
-use app::merge::model::{MergeDone, MergeHistoryPage, MergeReview, SuggestionPage};
-use common::inbox::message;
-use details_support::*;
-
-/// A message from a new sender on a demo channel, with a phone and/or
-/// e-mail address; returns the contact it created.
-async fn arrive(
-    app: &TestApp,
-    kind: &str,
-    sender: &str,
-    phone: Option<&str>,
-    email: Option<&str>,
-    sent_at: &str,
-) -> i64 {
-    let channel = app.demo_channel(kind).await;
-    let mut payload = message(
-        &format!("{kind}-{sender}-{sent_at}"),
-        sender,
-        "Hello",
-        sent_at,
-    );
-    payload["sender"]["name"] = json!(format!("Person {sender}"));
-    payload["sender"]["phone"] = json!(phone);
-    payload["sender"]["email"] = json!(email);
-    TestApp::contact_of(&app.receive(&channel, payload).await)
-}
-
-async fn suggestions(app: &TestApp, client: &Client) -> SuggestionPage {
-    let response = call(app, client, "merge_suggestions", json!({"after": null})).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.expect("suggestions")
-}
-
-/// The dashboard's group holding `contact`, as its member ids.
-async fn group_of(app: &TestApp, client: &Client, contact: i64) -> Option<Vec<i64>> {
-    suggestions(app, client)
-        .await
-        .groups
-        .into_iter()
-        .find(|group| group.contacts.iter().any(|c| c.id == contact))
-        .map(|group| group.contacts.iter().map(|c| c.id).collect())
-}
-
-async fn duplicates_of(app: &TestApp, client: &Client, contact: i64) -> Vec<i64> {
-    details(app, client, contact)
-        .await
-        .duplicates
-        .iter()
-        .map(|d| d.id)
-        .collect()
-}
-
-async fn review(app: &TestApp, client: &Client, ids: &[i64]) -> MergeReview {
-    let response = call(app, client, "merge_review", json!({"contact_ids": ids})).await;
-    assert_eq!(response.status(), StatusCode::OK, "review of {ids:?}");
-    response.json().await.expect("review")
-}
-
-/// Merges `ids` (the first survives) with `choices` as (field, contact).
-async fn merge(app: &TestApp, client: &Client, ids: &[i64], choices: &[(&str, i64)]) -> Response {
-    let review = review(app, client, ids).await;
-    let versions: Vec<i64> = review.contacts.iter().map(|c| c.version).collect();
-    let choices: Vec<Value> = choices
-        .iter()
-        .map(|(field, contact)| json!({"field": field, "contact_id": contact}))
-        .collect();
-    call(
-        app,
-        client,
-        "merge_contacts",
-        json!({"request": {"contact_ids": ids, "versions": versions, "choices": choices}}),
-    )
-    .await
-}
-
-async fn merged(app: &TestApp, client: &Client, ids: &[i64], choices: &[(&str, i64)]) -> MergeDone {
-    let response = merge(app, client, ids, choices).await;
-    assert_eq!(response.status(), StatusCode::OK, "merge of {ids:?}");
-    response.json().await.expect("merge answer")
-}
-
-async fn undo(app: &TestApp, client: &Client, merge_id: i64) -> Response {
-    call(app, client, "merge_undo", json!({"merge_id": merge_id})).await
-}
-
-/// Every row of the contacts' own tables as JSON text, ordered, to compare
-/// before a merge and after its undo.
-async fn dump(app: &TestApp, ids: &[i64]) -> Vec<String> {
-    let ids = json!(ids).to_string();
-    let mut rows = Vec::new();
-    for (table, condition) in [
-        ("contacts", "id IN (SELECT value FROM json_each(?1))"),
-        ("conversations", "contact_id IN (SELECT value FROM json_each(?1))"),
-        ("contact_channels", "contact_id IN (SELECT value FROM json_each(?1))"),
-        ("contact_tags", "contact_id IN (SELECT value FROM json_each(?1))"),
-        ("custom_values", "contact_id IN (SELECT value FROM json_each(?1))"),
-        ("workflow_runs", "contact_id IN (SELECT value FROM json_each(?1))"),
-        (
-            "messages",
-            "conversation_id IN (SELECT id FROM conversations WHERE contact_id IN (SELECT value FROM json_each(?1)))",
-        ),
-        ("duplicate_groups", "members > 0"),
-    ] {
-        let columns: Vec<String> =
-            sqlx::query_scalar("SELECT name FROM pragma_table_xinfo(?) ORDER BY cid")
-                .bind(table)
-                .fetch_all(pool(app))
-                .await
-                .expect("columns");
-        let object: Vec<String> = columns
-            .iter()
-            .map(|c| format!("'{c}', \"{c}\""))
-            .collect();
-        let sql = format!(
-            "SELECT '{table}:' || json_object({}) FROM \"{table}\" WHERE {condition} ORDER BY 1",
-            object.join(", ")
-        );
-        let table_rows: Vec<String> = sqlx::query_scalar(&sql)
-            .bind(&ids)
-            .fetch_all(pool(app))
-            .await
-            .expect("dump");
-        rows.extend(table_rows);
-    }
-    rows
-}
-
-async fn listed(app: &TestApp, client: &Client, search: &str) -> Vec<i64> {
-    let query = app::contacts::model::ContactQuery {
-        search: search.to_owned(),
-        ..Default::default()
-    };
-    let request = app::contacts::model::ListRequest {
-        query,
-        page: app::contacts::model::PageCursor::First,
-    };
-    let response = call(app, client, "contacts_list", json!({ "request": request })).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let page: app::contacts::model::ContactPage = response.json().await.expect("page");
-    page.rows.iter().map(|row| row.id).collect()
-}
-
-#[tokio::test]
-async fn r11_r12_r16_r17_suggestions_follow_every_write() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "manager@demo.test").await;
-    let t = "2026-03-01T10:00:00Z";
-    let a = arrive(&app, "whatsapp", "a", Some("+49 151 2345 6789"), None, t).await;
-    let b = arrive(&app, "telegram", "b", Some("0049 (151) 234-56789"), None, t).await;
-    let c = arrive(
-        &app,
-        "sms",
-        "c",
-        Some("+4915123456789"),
-        Some("Zoe@Example.org"),
-        t,
-    )
-    .await;
-    let d = arrive(&app, "email", "d", None, Some(" zoe@example.ORG"), t).await;
-
-    // Phone formats that normalize equal, a group of three, e-mail case.
-    let mut of_a = duplicates_of(&app, &client, a).await;
-    of_a.sort_unstable();
-    assert_eq!(of_a, [b, c]);
-    let shown = details(&app, &client, c).await;
-    let of_d = shown.duplicates.iter().find(|x| x.id == d).expect("d");
-    assert!(
-        of_d.same_email && !of_d.same_phone,
-        "R12 marks the shared value"
-    );
-    assert_eq!(group_of(&app, &client, a).await, Some(vec![a, b, c]));
-    assert_eq!(group_of(&app, &client, d).await.map(|g| g.len()), Some(2));
-
-    // Blocked: neither the contact looked at nor a candidate.
-    let block = |id: i64| json!({"request": {"contact_id": id, "module": "contacts"}});
-    let blocked = call(&app, &client, "details_block", block(b)).await;
-    assert_eq!(blocked.status(), StatusCode::OK);
-    assert!(duplicates_of(&app, &client, b).await.is_empty());
-    assert!(!duplicates_of(&app, &client, a).await.contains(&b));
-    assert_eq!(group_of(&app, &client, a).await, Some(vec![a, c]));
-    let unblocked = call(&app, &client, "details_unblock", block(b)).await;
-    assert_eq!(unblocked.status(), StatusCode::OK);
-    assert_eq!(group_of(&app, &client, a).await, Some(vec![a, b, c]));
-
-    // Editing the phone away leaves the group; deleting leaves it too.
-    let contact = details(&app, &client, c).await;
-    let edited = edit_field(&app, &client, &contact, "phone", "").await;
-    assert_eq!(edited.status(), StatusCode::OK);
-    assert_eq!(group_of(&app, &client, a).await, Some(vec![a, b]));
-    let deleted = call(&app, &client, "details_delete", block(b)).await;
-    assert_eq!(deleted.status(), StatusCode::OK);
-    assert_eq!(group_of(&app, &client, a).await, None);
-
-    // Merged-away contacts are not suggested either.
-    let done = merged(&app, &client, &[c, d], &[]).await;
-    assert_eq!(done.contact_id, c);
-    assert!(duplicates_of(&app, &client, c).await.is_empty());
-    assert_eq!(group_of(&app, &client, c).await, None);
-}
+use app::merge::model::MergeHistoryPage;
+use merges_support::*;
 
 #[tokio::test]
 async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
@@ -215,7 +19,7 @@ async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
         "a",
         Some("+49 151 1111 2222"),
         None,
-        "2026-03-01T10:00:00Z",
+        SENT_AT,
     )
     .await;
     let b = arrive(
@@ -355,7 +159,7 @@ async fn r14_undo_restores_every_row_exactly() {
         "a",
         Some("+44 20 7123 4567"),
         None,
-        "2026-03-01T10:00:00Z",
+        SENT_AT,
     )
     .await;
     let b = arrive(
@@ -422,7 +226,7 @@ async fn r14_messages_after_the_merge_go_back_to_the_contact_whose_channel_they_
         "a",
         Some("+33 6 12 34 56 78"),
         None,
-        "2026-03-01T10:00:00Z",
+        SENT_AT,
     )
     .await;
     let b = arrive(
@@ -482,10 +286,7 @@ async fn r14_messages_after_the_merge_go_back_to_the_contact_whose_channel_they_
 async fn r14_undo_is_refused_after_a_later_delete_or_merge() {
     let app = TestApp::spawn().await;
     let client = signed_in(&app, "manager@demo.test").await;
-    let t = "2026-03-01T10:00:00Z";
-    let a = arrive(&app, "whatsapp", "a", Some("+1 415 555 0100"), None, t).await;
-    let b = arrive(&app, "telegram", "b", Some("+14155550100"), None, t).await;
-    let c = arrive(&app, "sms", "c", Some("+14155550100"), None, t).await;
+    let [a, b, c] = with_phones(&app, ["+1 415 555 0100", "+14155550100", "+14155550100"]).await;
     let first = merged(&app, &client, &[a, b], &[]).await;
     let second = merged(&app, &client, &[a, c], &[]).await;
     let refused = error(
@@ -536,10 +337,7 @@ async fn r14_undo_is_refused_after_a_later_delete_or_merge() {
 #[tokio::test]
 async fn r13_concurrent_merges_of_overlapping_contacts_cannot_both_succeed() {
     let app = TestApp::spawn().await;
-    let t = "2026-03-01T10:00:00Z";
-    let a = arrive(&app, "whatsapp", "a", Some("+49 30 1234567"), None, t).await;
-    let b = arrive(&app, "telegram", "b", Some("+49301234567"), None, t).await;
-    let c = arrive(&app, "sms", "c", Some("+49301234567"), None, t).await;
+    let [a, b, c] = with_phones(&app, ["+49 30 1234567", "+49301234567", "+49301234567"]).await;
     let one = signed_in(&app, "manager@demo.test").await;
     let two = signed_in(&app, "agent@demo.test").await;
     // Both reviews first, then both merges at once.
@@ -571,9 +369,7 @@ async fn r13_concurrent_merges_of_overlapping_contacts_cannot_both_succeed() {
 async fn r13_merges_are_refused_for_stale_reviews_blocked_contacts_and_bad_choices() {
     let app = TestApp::spawn().await;
     let client = signed_in(&app, "manager@demo.test").await;
-    let t = "2026-03-01T10:00:00Z";
-    let a = arrive(&app, "whatsapp", "a", Some("+49 40 1234567"), None, t).await;
-    let b = arrive(&app, "telegram", "b", Some("+49401234567"), None, t).await;
+    let [a, b] = with_phones(&app, ["+49 40 1234567", "+49401234567"]).await;
     let stale = call(
         &app,
         &client,
@@ -634,9 +430,7 @@ async fn r13_merges_are_refused_for_stale_reviews_blocked_contacts_and_bad_choic
 async fn r15_the_merge_history_is_for_owners_and_managers_only() {
     let app = TestApp::spawn().await;
     let manager = signed_in(&app, "manager@demo.test").await;
-    let t = "2026-03-01T10:00:00Z";
-    let a = arrive(&app, "whatsapp", "a", Some("+49 89 1234567"), None, t).await;
-    let b = arrive(&app, "telegram", "b", Some("+49891234567"), None, t).await;
+    let [a, b] = with_phones(&app, ["+49 89 1234567", "+49891234567"]).await;
     let done = merged(&app, &manager, &[a, b], &[("profile", b)]).await;
     assert_eq!(
         undo(&app, &manager, done.merge_id).await.status(),
@@ -672,38 +466,4 @@ async fn r15_the_merge_history_is_for_owners_and_managers_only() {
         refused.to_string().contains("owners and managers"),
         "{refused}"
     );
-}
-
-#[tokio::test]
-async fn r13_r15_r16_merge_pages_render_on_the_server() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "manager@demo.test").await;
-    let t = "2026-03-01T10:00:00Z";
-    let a = arrive(&app, "whatsapp", "a", Some("+49 211 1234567"), None, t).await;
-    let b = arrive(&app, "telegram", "b", Some("+492111234567"), None, t).await;
-    let page = |path: String| {
-        let client = client.clone();
-        let url = format!("{}{path}", app.address);
-        async move {
-            let response = client.get(url).send().await.expect("page");
-            assert_eq!(response.status(), StatusCode::OK);
-            response.text().await.expect("html")
-        }
-    };
-    let review = page(format!("/contacts/merge?ids={a},{b}")).await;
-    for expected in [
-        "Merge contacts",
-        "Merged contact",
-        "Person a",
-        "Person b",
-        "Keeps its ID",
-    ] {
-        assert!(review.contains(expected), "{expected} in the review");
-    }
-    let dashboard = page("/".to_owned()).await;
-    assert!(dashboard.contains("Merge suggestions"));
-    assert!(dashboard.contains("Review merge of Person a and Person b"));
-    merged(&app, &client, &[a, b], &[]).await;
-    let history = page("/contacts/merges".to_owned()).await;
-    assert!(history.contains(&format!("Person b · ID {b}")), "{history}");
 }
