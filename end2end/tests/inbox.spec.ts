@@ -1,53 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { USERS, expectAccessible, hydrated, signIn } from "./helpers";
-
-/** A channel's id and token, read from Settings → Channels (owners only). */
-async function channel(page: Page, name: string) {
-  await page.goto("/settings/channels");
-  await hydrated(page);
-  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name, exact: true }) });
-  const endpoint = await card.locator("code").innerText();
-  const id = Number(endpoint.split("/").pop());
-  const token = await card.getByLabel(`Token of ${name}`).inputValue();
-  return { id, token };
-}
-
-/** Posts an incoming message to a channel's ingress endpoint; returns the contact id. */
-async function ingress(
-  page: Page,
-  target: { id: number; token: string },
-  sender: string,
-  text: string,
-  extra: Record<string, string> = {},
-) {
-  const response = await page.request.post(`/api/ingress/${target.id}`, {
-    headers: { Authorization: `Bearer ${target.token}` },
-    data: {
-      message_id: `${sender}-${Date.now()}-${Math.random()}`,
-      sender: { id: sender, name: `Visitor ${sender}`, ...extra },
-      text,
-      sent_at: new Date().toISOString(),
-    },
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()).contact_id as number;
-}
-
-/** Calls one of the Inbox's server functions as the app does. */
-async function serverFn(page: Page, endpoint: string, form: Record<string, string>) {
-  return page.request.post(`/api/${endpoint}`, {
-    form,
-    headers: { Origin: new URL(page.url()).origin },
-  });
-}
-
-async function openInbox(page: Page, query: string) {
-  await page.goto(`/inbox?${query}`);
-  await hydrated(page);
-  await expect(page.locator(".inbox")).toHaveAttribute("data-live", "connected");
-}
-
-const unique = () => `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+import { channel, ingress, openInbox, serverFn, unique } from "./inbox-helpers";
 
 test("R1 an incoming message posted to the endpoint appears in the open Inbox without reload", async ({ page }) => {
   await signIn(page, USERS.owner.email);

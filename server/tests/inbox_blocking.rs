@@ -155,7 +155,7 @@ async fn r27_messages_after_blocking_are_kept_hidden_and_reopen_nothing() {
         .call(
             &client,
             "inbox_conversation",
-            &[("contact_id", &contact.to_string())],
+            &[("request[contact_id]", &contact.to_string())],
         )
         .await
         .json()
@@ -251,7 +251,7 @@ async fn r28_unblocking_restores_closed_and_shows_hidden_messages_marked() {
         .call(
             &client,
             "inbox_conversation",
-            &[("contact_id", &contact.to_string())],
+            &[("request[contact_id]", &contact.to_string())],
         )
         .await
         .json()

@@ -3,7 +3,9 @@
 
 mod common;
 
-use app::inbox::model::{ConversationSummary, ConversationView, Direction, MessageView};
+use app::inbox::model::{
+    ConversationPage, ConversationSummary, ConversationView, Direction, MessageView,
+};
 use app::settings::channels::ChannelRow;
 use app::settings::usage::UsagePeriod;
 use common::inbox::message;
@@ -14,10 +16,15 @@ use std::time::Duration;
 
 async fn list(app: &TestApp, client: &reqwest::Client, filter: &str) -> Vec<ConversationSummary> {
     let response = app
-        .call(client, "inbox_conversations", &[("filter", filter)])
+        .call(
+            client,
+            "inbox_conversations",
+            &[("request[filter]", filter)],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.expect("list")
+    let page: ConversationPage = response.json().await.expect("list");
+    page.rows
 }
 
 async fn open(app: &TestApp, client: &reqwest::Client, contact: i64) -> ConversationView {
@@ -25,7 +32,7 @@ async fn open(app: &TestApp, client: &reqwest::Client, contact: i64) -> Conversa
         .call(
             client,
             "inbox_conversation",
-            &[("contact_id", &contact.to_string())],
+            &[("request[contact_id]", &contact.to_string())],
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);

@@ -2,8 +2,8 @@
 //! in `shared`, call the Inbox service.
 
 use super::model::{
-    BlockInput, ConversationFilter, ConversationSummary, ConversationView, MessageView,
-    SendMessageInput,
+    BlockInput, ConversationListRequest, ConversationPage, ConversationRequest, ConversationView,
+    MessagePage, MessageView, OlderMessagesRequest, SendMessageInput,
 };
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -17,26 +17,39 @@ fn allowed(viewer: &crate::auth::Viewer, action: Action, module: Module) -> Resu
         .map_err(|refused| AppError::Forbidden(refused.to_string()))
 }
 
-/// The conversation list: newest activity first, filtered.
+/// A page of the conversation list: newest activity first, filtered.
 #[server(endpoint = "inbox_conversations")]
 #[cfg_attr(feature = "ssr", tracing::instrument(err))]
 pub async fn inbox_conversations(
-    filter: ConversationFilter,
-) -> Result<Vec<ConversationSummary>, AppError> {
+    request: ConversationListRequest,
+) -> Result<ConversationPage, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     crate::ssr::inbox()?
-        .conversations(viewer.workspace.id, viewer.user_id, filter)
+        .conversations(viewer.workspace.id, viewer.user_id, request)
         .await
 }
 
 /// One contact's conversation (R1); opening it marks it read.
 #[server(endpoint = "inbox_conversation")]
 #[cfg_attr(feature = "ssr", tracing::instrument(err))]
-pub async fn inbox_conversation(contact_id: i64) -> Result<ConversationView, AppError> {
+pub async fn inbox_conversation(
+    request: ConversationRequest,
+) -> Result<ConversationView, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     allowed(&viewer, Action::ViewContact, Module::Inbox)?;
     crate::ssr::inbox()?
-        .conversation(viewer.workspace.id, viewer.user_id, contact_id)
+        .conversation(viewer.workspace.id, viewer.user_id, request)
+        .await
+}
+
+/// Older messages of a contact's conversation ("Show older messages").
+#[server(endpoint = "inbox_older_messages")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn inbox_older_messages(request: OlderMessagesRequest) -> Result<MessagePage, AppError> {
+    let viewer = crate::ssr::require_viewer().await?;
+    allowed(&viewer, Action::ViewContact, Module::Inbox)?;
+    crate::ssr::inbox()?
+        .older_messages(viewer.workspace.id, request)
         .await
 }
 

@@ -1,5 +1,6 @@
-use super::model::{ConversationView, Direction, MessageView, WorkflowRun};
-use super::page::InboxLocation;
+use super::api::inbox_older_messages;
+use super::model::{ConversationView, Direction, MessageView, OlderMessagesRequest, WorkflowRun};
+use super::page::{InboxLocation, OlderMessages};
 use crate::error::AppError;
 use leptos::prelude::*;
 use shared::channel::ChannelKind;
@@ -10,12 +11,13 @@ use shared::timestamp::{format_utc, rfc3339_utc};
 pub(super) fn ConversationPane(
     location: Memo<InboxLocation>,
     conversation: Resource<Result<Option<ConversationView>, AppError>>,
+    older: OlderMessages,
 ) -> impl IntoView {
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
         {move || match conversation.get() {
             None => view! { <p class="loading">"Loading…"</p> }.into_any(),
-            Some(Ok(Some(view))) => view! { <OpenConversation view location/> }.into_any(),
+            Some(Ok(Some(view))) => view! { <OpenConversation view location older/> }.into_any(),
             Some(Ok(None)) => view! {
                 <p class="muted empty">"Pick a conversation to read it."</p>
             }
@@ -27,7 +29,30 @@ pub(super) fn ConversationPane(
 }
 
 #[component]
-fn OpenConversation(view: ConversationView, location: Memo<InboxLocation>) -> impl IntoView {
+fn OpenConversation(
+    view: ConversationView,
+    location: Memo<InboxLocation>,
+    older: OlderMessages,
+) -> impl IntoView {
+    let contact_id = view.contact_id;
+    let newest = view.older_messages;
+    let show_older = move |_| {
+        older.load(contact_id, newest, move |before| async move {
+            inbox_older_messages(OlderMessagesRequest { contact_id, before })
+                .await
+                .map(|page| (page.messages.into_iter().rev().collect(), page.older))
+        });
+    };
+    let more = move || older.next(contact_id, newest).is_some();
+    // Loaded pages are kept newest first; the list shows oldest first.
+    let earlier = move || {
+        let mut loaded = older.rows(contact_id);
+        loaded.reverse();
+        loaded
+            .into_iter()
+            .map(|message| view! { <Message message/> })
+            .collect_view()
+    };
     let details_href = move || {
         InboxLocation {
             details: true,
@@ -71,6 +96,20 @@ fn OpenConversation(view: ConversationView, location: Memo<InboxLocation>) -> im
         <Workflows runs=view.workflows/>
         <div class="message-scroller" tabindex="0">
             <ol class="messages" aria-label="Messages">
+                <Show when=more>
+                    <li class="show-older">
+                        <button
+                            type="button"
+                            class="button link"
+                            disabled=move || older.loading.get()
+                            on:click=show_older
+                        >
+                            "Show older messages"
+                        </button>
+                    </li>
+                </Show>
+                {move || older.error.get().map(|error| view! { <li role="alert">{error}</li> })}
+                {earlier}
                 {view
                     .messages
                     .into_iter()

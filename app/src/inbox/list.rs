@@ -1,15 +1,31 @@
-use super::model::{ConversationFilter, ConversationSummary};
-use super::page::InboxLocation;
+use super::api::inbox_conversations;
+use super::model::{
+    ConversationFilter, ConversationListRequest, ConversationPage, ConversationSummary,
+};
+use super::page::{InboxLocation, OlderConversations};
 use crate::error::AppError;
 use leptos::prelude::*;
 use shared::timestamp::{format_utc, rfc3339_utc};
 
-/// The filter tabs and the conversation list, newest activity first.
+/// The filter tabs and the conversation list, newest activity first, with
+/// "Show older conversations" below the newest page.
 #[component]
 pub(super) fn ConversationList(
     location: Memo<InboxLocation>,
-    conversations: Resource<Result<Vec<ConversationSummary>, AppError>>,
+    conversations: Resource<Result<ConversationPage, AppError>>,
+    older: OlderConversations,
 ) -> impl IntoView {
+    let show_older = move |filter: ConversationFilter, newest| {
+        older.load(filter, newest, move |before| async move {
+            inbox_conversations(ConversationListRequest {
+                filter,
+                before: Some(before),
+                since: None,
+            })
+            .await
+            .map(|page| (page.rows, page.older))
+        });
+    };
     view! {
         <section class="conversation-list" aria-label="Conversations">
             <nav class="inbox-filters" aria-label="Filter conversations">
@@ -31,18 +47,41 @@ pub(super) fn ConversationList(
             <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || match conversations.get() {
                 None => view! { <p class="loading">"Loading…"</p> }.into_any(),
-                Some(Ok(rows)) if rows.is_empty() => {
+                Some(Ok(page)) if page.rows.is_empty() => {
                     view! { <p class="muted empty">"No conversations."</p> }.into_any()
                 }
-                Some(Ok(rows)) => view! {
-                    <ul class="conversations">
-                        {rows
-                            .into_iter()
-                            .map(|row| view! { <ConversationRow row location/> })
-                            .collect_view()}
-                    </ul>
+                Some(Ok(page)) => {
+                    let filter = location.get_untracked().filter;
+                    let newest = page.older;
+                    let mut rows = page.rows;
+                    // A conversation with new activity moved up into the
+                    // newest part: show it there only.
+                    let loaded: Vec<_> = older.rows(filter).into_iter().filter(|row| {
+                        !rows.iter().any(|shown| shown.conversation_id == row.conversation_id)
+                    }).collect();
+                    rows.extend(loaded);
+                    let more = older.next(filter, newest).is_some();
+                    view! {
+                        <ul class="conversations">
+                            {rows
+                                .into_iter()
+                                .map(|row| view! { <ConversationRow row location/> })
+                                .collect_view()}
+                        </ul>
+                        {more.then(|| view! {
+                            <button
+                                type="button"
+                                class="button link show-older"
+                                disabled=move || older.loading.get()
+                                on:click=move |_| show_older(filter, newest)
+                            >
+                                "Show older conversations"
+                            </button>
+                        })}
+                        {move || older.error.get().map(|error| view! { <p role="alert">{error}</p> })}
+                    }
+                    .into_any()
                 }
-                .into_any(),
                 Some(Err(error)) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
             }}
             </Transition>

@@ -12,6 +12,7 @@ mod list;
 mod live;
 mod message_bar;
 pub mod model;
+mod older;
 mod page;
 
 pub use api::*;

@@ -69,6 +69,73 @@ pub struct ConversationSummary {
     pub unread: bool,
 }
 
+/// Where a page of the conversation list ends: the last row's activity
+/// (conversations without messages count as `-1`, after every other) and id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversationCursor {
+    pub activity: i64,
+    pub id: i64,
+}
+
+/// Which part of the conversation list to read: the newest page, the page
+/// after `before`, or (once older pages are shown) every conversation from
+/// `since` on, so rows that new activity pushes down are never skipped.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversationListRequest {
+    pub filter: ConversationFilter,
+    pub before: Option<ConversationCursor>,
+    pub since: Option<ConversationCursor>,
+}
+
+/// A page of the conversation list, newest activity first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversationPage {
+    pub rows: Vec<ConversationSummary>,
+    /// Where the next (older) page starts, when there is one.
+    pub older: Option<ConversationCursor>,
+}
+
+/// How many conversations a page of the list holds.
+pub const CONVERSATION_PAGE_SIZE: usize = 50;
+
+/// How many messages the open conversation shows at first, and how many
+/// more "Show older messages" brings.
+pub const MESSAGE_PAGE_SIZE: usize = 100;
+
+/// Which conversation to open: a contact's, with its newest page of
+/// messages or (once older ones are shown) every message from `since` on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConversationRequest {
+    pub contact_id: i64,
+    pub since: Option<MessageCursor>,
+}
+
+/// The most rows a `since` read returns: the newest page plus what arrived
+/// while older pages were shown.
+pub const SINCE_LIMIT: usize = 1000;
+
+/// Where a page of messages starts: the oldest shown message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageCursor {
+    pub sent_at: i64,
+    pub id: i64,
+}
+
+/// The messages of a contact's conversation sent before a cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OlderMessagesRequest {
+    pub contact_id: i64,
+    pub before: MessageCursor,
+}
+
+/// A page of older messages, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessagePage {
+    pub messages: Vec<MessageView>,
+    /// Where the page before this one starts, when there is one.
+    pub older: Option<MessageCursor>,
+}
+
 /// Whether a message came from the contact or went to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -164,8 +231,11 @@ pub struct ConversationView {
     pub avatar_url: Option<String>,
     pub status: ConversationStatus,
     pub blocked: bool,
-    /// Oldest first; messages hidden because the contact is blocked are left out.
+    /// The newest page, oldest first; messages hidden because the contact
+    /// is blocked are left out.
     pub messages: Vec<MessageView>,
+    /// Where older messages start, when there are any.
+    pub older_messages: Option<MessageCursor>,
     pub channels: Vec<ChannelOption>,
     pub workflows: Vec<WorkflowRun>,
 }

@@ -3,7 +3,11 @@ use super::conversation::ConversationPane;
 use super::list::ConversationList;
 use super::live;
 use super::message_bar::MessageBar;
-use super::model::{ConversationFilter, ConversationView};
+use super::model::{
+    ConversationCursor, ConversationFilter, ConversationListRequest, ConversationRequest,
+    ConversationSummary, ConversationView, MessageCursor, MessageView,
+};
+use super::older::Older;
 use crate::details::ContactDrawer;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -44,10 +48,26 @@ impl InboxLocation {
     }
 }
 
-/// The open conversation, if a contact is chosen.
-async fn load_conversation(contact: Option<i64>) -> Result<Option<ConversationView>, AppError> {
+/// Older conversations loaded below the newest page, per filter.
+pub(super) type OlderConversations =
+    Older<ConversationFilter, ConversationSummary, ConversationCursor>;
+
+/// Older messages loaded above the newest ones, per contact, newest first.
+pub(super) type OlderMessages = Older<i64, MessageView, MessageCursor>;
+
+/// The open conversation, if a contact is chosen, read down to where its
+/// loaded older messages begin.
+async fn load_conversation(
+    contact: Option<i64>,
+    older: OlderMessages,
+) -> Result<Option<ConversationView>, AppError> {
     match contact {
-        Some(contact_id) => inbox_conversation(contact_id).await.map(Some),
+        Some(contact_id) => inbox_conversation(ConversationRequest {
+            contact_id,
+            since: older.since(contact_id),
+        })
+        .await
+        .map(Some),
         None => Ok(None),
     }
 }
@@ -71,30 +91,39 @@ pub fn InboxPage() -> impl IntoView {
     live::listen(changes, connected);
     let send = ServerAction::<InboxSendMessage>::new();
 
+    let older_conversations = OlderConversations::new();
+    let older_messages = OlderMessages::new();
+
     let filter = Memo::new(move |_| location.get().filter);
     let conversations = Resource::new(
         move || (filter.get(), changes.get(), send.version().get()),
-        |(filter, _, _)| inbox_conversations(filter),
+        move |(filter, _, _)| {
+            inbox_conversations(ConversationListRequest {
+                filter,
+                before: None,
+                since: older_conversations.since(filter),
+            })
+        },
     );
     let contact = Memo::new(move |_| location.get().contact);
     let conversation = Resource::new(
         move || (contact.get(), changes.get(), send.version().get()),
-        |(contact, _, _)| load_conversation(contact),
+        move |(contact, _, _)| load_conversation(contact, older_messages),
     );
     // The message bar has its own copy, refetched only when the contact
     // changes or a message was sent, so live updates never wipe a draft.
     let bar = Resource::new(
         move || (contact.get(), send.version().get()),
-        |(contact, _)| load_conversation(contact),
+        move |(contact, _)| load_conversation(contact, older_messages),
     );
 
     view! {
         <Title text="Inbox · Contacts"/>
         <div class="inbox" data-live=move || if connected.get() { "connected" } else { "waiting" }>
             <h1 class="inbox-title">"Inbox"</h1>
-            <ConversationList location conversations/>
+            <ConversationList location conversations older=older_conversations/>
             <section class="conversation" aria-label="Conversation">
-                <ConversationPane location conversation/>
+                <ConversationPane location conversation older=older_messages/>
                 <MessageBar location conversation bar send/>
             </section>
             {move || {

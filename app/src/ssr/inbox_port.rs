@@ -3,7 +3,8 @@
 
 use crate::error::AppError;
 use crate::inbox::model::{
-    ConversationFilter, ConversationSummary, ConversationView, MessageView, SendMessageInput,
+    ConversationListRequest, ConversationPage, ConversationRequest, ConversationView, MessagePage,
+    MessageView, OlderMessagesRequest, SendMessageInput,
 };
 use crate::settings::channels::ChannelSettings;
 use crate::settings::usage::UsagePeriod;
@@ -14,13 +15,20 @@ use async_trait::async_trait;
 /// is passed in (unix seconds) so tests can move the clock.
 #[async_trait]
 pub trait Inbox: Send + Sync {
-    /// The workspace's conversations, newest activity first.
+    /// A page of the workspace's conversations, newest activity first.
     async fn conversations(
         &self,
         workspace_id: i64,
         viewer_id: i64,
-        filter: ConversationFilter,
-    ) -> Result<Vec<ConversationSummary>, AppError>;
+        request: ConversationListRequest,
+    ) -> Result<ConversationPage, AppError>;
+
+    /// A page of a contact's visible messages sent before a cursor.
+    async fn older_messages(
+        &self,
+        workspace_id: i64,
+        request: OlderMessagesRequest,
+    ) -> Result<MessagePage, AppError>;
 
     /// One contact's conversation (empty when it has none yet); marks it
     /// read for the viewer.
@@ -28,7 +36,7 @@ pub trait Inbox: Send + Sync {
         &self,
         workspace_id: i64,
         viewer_id: i64,
-        contact_id: i64,
+        request: ConversationRequest,
     ) -> Result<ConversationView, AppError>;
 
     /// Stores an outgoing message on a channel the contact can be reached

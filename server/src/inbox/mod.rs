@@ -7,8 +7,8 @@ pub mod outbound;
 use crate::storage::SqliteStore;
 use app::error::AppError;
 use app::inbox::model::{
-    ConversationFilter, ConversationSummary, ConversationView, InboxEvent, InboxEventKind,
-    MessageView, SendMessageInput,
+    ConversationListRequest, ConversationPage, ConversationRequest, ConversationView, InboxEvent,
+    InboxEventKind, MessagePage, MessageView, OlderMessagesRequest, SendMessageInput,
 };
 use app::ssr::Inbox;
 use async_trait::async_trait;
@@ -47,21 +47,29 @@ impl Inbox for InboxService {
         &self,
         workspace_id: i64,
         viewer_id: i64,
-        filter: ConversationFilter,
-    ) -> Result<Vec<ConversationSummary>, AppError> {
+        request: ConversationListRequest,
+    ) -> Result<ConversationPage, AppError> {
         self.store
-            .conversations(workspace_id, viewer_id, filter)
+            .conversations(workspace_id, viewer_id, request)
             .await
+    }
+
+    async fn older_messages(
+        &self,
+        workspace_id: i64,
+        request: OlderMessagesRequest,
+    ) -> Result<MessagePage, AppError> {
+        self.store.older_messages(workspace_id, request).await
     }
 
     async fn conversation(
         &self,
         workspace_id: i64,
         viewer_id: i64,
-        contact_id: i64,
+        request: ConversationRequest,
     ) -> Result<ConversationView, AppError> {
         self.store
-            .conversation(workspace_id, viewer_id, contact_id)
+            .conversation(workspace_id, viewer_id, request)
             .await
     }
 

@@ -7,14 +7,11 @@ use super::inbox_rows::{
 use super::{internal, SqliteStore};
 use app::error::AppError;
 use app::inbox::model::{
-    ConversationFilter, ConversationSummary, ConversationView, WorkflowRun, WorkflowStatus,
+    ConversationCursor, ConversationListRequest, ConversationPage, ConversationRequest,
+    ConversationSummary, ConversationView, MessageCursor, MessagePage, OlderMessagesRequest,
+    WorkflowRun, WorkflowStatus, CONVERSATION_PAGE_SIZE, MESSAGE_PAGE_SIZE, SINCE_LIMIT,
 };
 use shared::fields::ConversationStatus;
-
-/// How many conversations the list shows.
-const LIST_LIMIT: i64 = 100;
-/// How many of the newest messages the open conversation shows.
-const MESSAGE_LIMIT: i64 = 200;
 
 type SummaryRow = (
     i64,
@@ -43,16 +40,17 @@ type ContactRow = (
 type WorkflowRow = (i64, String, String, i64, Option<i64>, Option<String>);
 
 impl SqliteStore {
-    /// The workspace's conversations, newest activity first. The assignee is
-    /// the contact's (R18); unread means an incoming message newer than the
-    /// newest one the viewer has opened.
+    /// A page of the workspace's conversations, newest activity first. The
+    /// assignee is the contact's (R18); unread means an incoming message
+    /// newer than the newest one the viewer has opened.
     #[tracing::instrument(skip(self), err)]
     pub async fn conversations(
         &self,
         workspace_id: i64,
         viewer_id: i64,
-        filter: ConversationFilter,
-    ) -> Result<Vec<ConversationSummary>, AppError> {
+        request: ConversationListRequest,
+    ) -> Result<ConversationPage, AppError> {
+        let (before, since, limit) = bounds(request.before, request.since, CONVERSATION_PAGE_SIZE);
         let rows: Vec<SummaryRow> = sqlx::query_as(
             "SELECT cv.id, cv.contact_id, cv.status, u.name, cv.last_message_at,
                     c.first_name, c.last_name, c.profile_name,
@@ -66,19 +64,26 @@ impl SqliteStore {
                JOIN contacts c ON c.id = cv.contact_id
                LEFT JOIN users u ON u.id = c.assignee_id
               WHERE cv.workspace_id = ?1 AND c.merged_into IS NULL
+                AND (coalesce(cv.last_message_at, -1), cv.id) < (?4, ?5)
+                AND (coalesce(cv.last_message_at, -1), cv.id) >= (?6, ?7)
                 AND (?3 = 'all' OR (?3 = 'mine' AND c.assignee_id = ?2)
                      OR (?3 = 'unassigned' AND c.assignee_id IS NULL))
-              ORDER BY cv.last_message_at DESC, cv.id DESC
-              LIMIT ?4",
+              ORDER BY coalesce(cv.last_message_at, -1) DESC, cv.id DESC
+              LIMIT ?8",
         )
         .bind(workspace_id)
         .bind(viewer_id)
-        .bind(filter.key())
-        .bind(LIST_LIMIT)
+        .bind(request.filter.key())
+        .bind(before.activity)
+        .bind(before.id)
+        .bind(since.activity)
+        .bind(since.id)
+        .bind(limit as i64 + 1)
         .fetch_all(&self.pool)
         .await
         .map_err(internal)?;
-        rows.into_iter()
+        let mut rows = rows
+            .into_iter()
             .map(|row| {
                 let (
                     id,
@@ -103,7 +108,40 @@ impl SqliteStore {
                     unread,
                 })
             })
-            .collect()
+            .collect::<Result<Vec<_>, AppError>>()?;
+        let more = rows.len() > limit;
+        rows.truncate(limit);
+        let older = more
+            .then(|| rows.last())
+            .flatten()
+            .map(|row| ConversationCursor {
+                activity: row.last_message_at.unwrap_or(-1),
+                id: row.conversation_id,
+            });
+        Ok(ConversationPage { rows, older })
+    }
+
+    /// The visible messages of a contact's conversation sent before a
+    /// cursor, oldest first.
+    #[tracing::instrument(skip(self), err)]
+    pub async fn older_messages(
+        &self,
+        workspace_id: i64,
+        request: OlderMessagesRequest,
+    ) -> Result<MessagePage, AppError> {
+        let mut conn = self.pool.acquire().await.map_err(internal)?;
+        let conversation: Option<(i64,)> = sqlx::query_as(
+            "SELECT cv.id FROM conversations cv JOIN contacts c ON c.id = cv.contact_id
+              WHERE cv.contact_id = ? AND c.workspace_id = ? AND c.merged_into IS NULL",
+        )
+        .bind(request.contact_id)
+        .bind(workspace_id)
+        .fetch_optional(&mut *conn)
+        .await
+        .map_err(internal)?;
+        let (conversation_id,) = conversation
+            .ok_or_else(|| AppError::NotFound("This conversation does not exist.".into()))?;
+        message_page(&mut conn, conversation_id, Some(request.before), None).await
     }
 
     /// One contact's conversation: visible messages (oldest first), the
@@ -114,8 +152,9 @@ impl SqliteStore {
         &self,
         workspace_id: i64,
         viewer_id: i64,
-        contact_id: i64,
+        request: ConversationRequest,
     ) -> Result<ConversationView, AppError> {
+        let ConversationRequest { contact_id, since } = request;
         let mut conn = self.pool.acquire().await.map_err(internal)?;
         let contact: Option<ContactRow> = sqlx::query_as(
             "SELECT first_name, last_name, profile_name, avatar_url, phone, email, blocked_at
@@ -134,20 +173,13 @@ impl SqliteStore {
                 .fetch_optional(&mut *conn)
                 .await
                 .map_err(internal)?;
-        let mut messages = Vec::new();
+        let mut page = MessagePage {
+            messages: Vec::new(),
+            older: None,
+        };
         if let Some((conversation_id, _)) = &conversation {
-            let rows: Vec<MessageRow> = sqlx::query_as(&format!(
-                "SELECT {MESSAGE_COLUMNS} FROM messages m LEFT JOIN channels ch ON ch.id = m.channel_id
-                  WHERE m.conversation_id = ? AND m.hidden = 0
-                  ORDER BY m.sent_at DESC, m.id DESC LIMIT ?"
-            ))
-            .bind(conversation_id)
-            .bind(MESSAGE_LIMIT)
-            .fetch_all(&mut *conn)
-            .await
-            .map_err(internal)?;
-            messages = rows.into_iter().rev().map(message_view).collect();
-            if let Some(newest) = messages.iter().map(|message| message.id).max() {
+            page = message_page(&mut conn, *conversation_id, None, since).await?;
+            if let Some(newest) = page.messages.iter().map(|message| message.id).max() {
                 sqlx::query(
                     "INSERT INTO conversation_reads (conversation_id, user_id, last_read_message_id)
                      VALUES (?1, ?2, ?3)
@@ -181,7 +213,8 @@ impl SqliteStore {
             avatar_url,
             status,
             blocked: blocked_at.is_some(),
-            messages,
+            messages: page.messages,
+            older_messages: page.older,
             channels: reachable(channels),
             workflows: self.workflow_runs(contact_id).await?,
         })
@@ -215,5 +248,69 @@ impl SqliteStore {
                 },
             )
             .collect())
+    }
+}
+
+/// A page of a conversation's visible messages, newest first in the query
+/// and oldest first in the page: the newest ones, or those before a cursor.
+async fn message_page(
+    conn: &mut sqlx::SqliteConnection,
+    conversation_id: i64,
+    before: Option<MessageCursor>,
+    since: Option<MessageCursor>,
+) -> Result<MessagePage, AppError> {
+    let (before, since, limit) = bounds(before, since, MESSAGE_PAGE_SIZE);
+    let rows: Vec<MessageRow> = sqlx::query_as(&format!(
+        "SELECT {MESSAGE_COLUMNS} FROM messages m LEFT JOIN channels ch ON ch.id = m.channel_id
+          WHERE m.conversation_id = ? AND m.hidden = 0
+            AND (m.sent_at, m.id) < (?, ?) AND (m.sent_at, m.id) >= (?, ?)
+          ORDER BY m.sent_at DESC, m.id DESC LIMIT ?"
+    ))
+    .bind(conversation_id)
+    .bind(before.sent_at)
+    .bind(before.id)
+    .bind(since.sent_at)
+    .bind(since.id)
+    .bind(limit as i64 + 1)
+    .fetch_all(conn)
+    .await
+    .map_err(internal)?;
+    let more = rows.len() > limit;
+    let mut messages: Vec<_> = rows.into_iter().take(limit).map(message_view).collect();
+    messages.reverse();
+    let older = more
+        .then(|| messages.first())
+        .flatten()
+        .map(|oldest| MessageCursor {
+            sent_at: oldest.sent_at,
+            id: oldest.id,
+        });
+    Ok(MessagePage { messages, older })
+}
+
+/// A (sort key, id) position in a newest-first list.
+trait Position: Copy {
+    fn at(key: i64, id: i64) -> Self;
+}
+
+impl Position for ConversationCursor {
+    fn at(activity: i64, id: i64) -> Self {
+        ConversationCursor { activity, id }
+    }
+}
+
+impl Position for MessageCursor {
+    fn at(sent_at: i64, id: i64) -> Self {
+        MessageCursor { sent_at, id }
+    }
+}
+
+/// The range and row limit of a read: rows before `before` (else from the
+/// newest), down to `since` with the larger limit (else one page).
+fn bounds<P: Position>(before: Option<P>, since: Option<P>, page: usize) -> (P, P, usize) {
+    let newest = before.unwrap_or(P::at(i64::MAX, i64::MAX));
+    match since {
+        Some(since) => (newest, since, SINCE_LIMIT),
+        None => (newest, P::at(i64::MIN, i64::MIN), page),
     }
 }

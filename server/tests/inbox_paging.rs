@@ -1,0 +1,206 @@
+//! Paging through the conversation list and through a long conversation,
+//! through the real router.
+
+mod common;
+
+use app::inbox::model::{
+    ConversationCursor, ConversationPage, ConversationView, MessagePage, CONVERSATION_PAGE_SIZE,
+    MESSAGE_PAGE_SIZE,
+};
+use common::inbox::message;
+use common::TestApp;
+use reqwest::StatusCode;
+use std::collections::HashSet;
+
+async fn page(
+    app: &TestApp,
+    client: &reqwest::Client,
+    filter: &str,
+    before: Option<ConversationCursor>,
+) -> ConversationPage {
+    let mut form = vec![("request[filter]", filter.to_string())];
+    if let Some(cursor) = before {
+        form.push(("request[before][activity]", cursor.activity.to_string()));
+        form.push(("request[before][id]", cursor.id.to_string()));
+    }
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let response = app.call(client, "inbox_conversations", &form).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.expect("page")
+}
+
+/// Every conversation id of a filter, page by page.
+async fn walk(app: &TestApp, client: &reqwest::Client, filter: &str) -> Vec<i64> {
+    let mut ids = Vec::new();
+    let mut before = None;
+    loop {
+        let page = page(app, client, filter, before).await;
+        assert!(page.rows.len() <= CONVERSATION_PAGE_SIZE);
+        ids.extend(page.rows.iter().map(|row| row.conversation_id));
+        match page.older {
+            Some(cursor) => before = Some(cursor),
+            None => return ids,
+        }
+    }
+}
+
+/// Posts `count` messages from one new sender, a minute apart.
+async fn long_conversation(app: &TestApp, sender: &str, count: usize) -> i64 {
+    let channel = app.demo_channel("webchat").await;
+    let mut contact = 0;
+    for n in 0..count {
+        let sent_at = format!("2098-01-01T{:02}:{:02}:00Z", n / 60, n % 60);
+        let answer = app
+            .receive(
+                &channel,
+                message(
+                    &format!("{sender}-{n}"),
+                    sender,
+                    &format!("Message {n}"),
+                    &sent_at,
+                ),
+            )
+            .await;
+        contact = TestApp::contact_of(&answer);
+    }
+    contact
+}
+
+#[tokio::test]
+async fn r1_conversation_pages_list_every_conversation_once_newest_first() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    app.sign_in(&client, "manager@demo.test").await;
+    let workspace = app.workspace_id("Demo").await;
+    let stored = app
+        .count(&format!(
+            "SELECT COUNT(*) FROM conversations cv JOIN contacts c ON c.id = cv.contact_id
+              WHERE cv.workspace_id = {workspace} AND c.merged_into IS NULL"
+        ))
+        .await;
+    assert!(
+        stored > 2 * CONVERSATION_PAGE_SIZE as i64,
+        "the demo has several pages"
+    );
+
+    let ids = walk(&app, &client, "all").await;
+    assert_eq!(ids.len() as i64, stored);
+    assert_eq!(
+        ids.iter().collect::<HashSet<_>>().len(),
+        ids.len(),
+        "no repeats"
+    );
+    let (order,): (String,) = sqlx::query_as(&format!(
+        "SELECT json_group_array(id) FROM (SELECT id FROM conversations WHERE workspace_id = {workspace}
+           ORDER BY coalesce(last_message_at, -1) DESC, id DESC)"
+    ))
+    .fetch_one(app.backend.store.pool())
+    .await
+    .expect("order");
+    let order: Vec<i64> = serde_json::from_str(&order).expect("ids");
+    assert_eq!(ids, order, "newest activity first across pages");
+
+    let unassigned = walk(&app, &client, "unassigned").await;
+    let expected = app
+        .count(&format!(
+            "SELECT COUNT(*) FROM conversations cv JOIN contacts c ON c.id = cv.contact_id
+              WHERE cv.workspace_id = {workspace} AND c.merged_into IS NULL AND c.assignee_id IS NULL"
+        ))
+        .await;
+    assert_eq!(unassigned.len() as i64, expected);
+}
+
+#[tokio::test]
+async fn r1_a_conversation_that_moves_up_while_paging_is_not_listed_twice() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    app.sign_in(&client, "manager@demo.test").await;
+    let first = page(&app, &client, "all", None).await;
+    let second = page(&app, &client, "all", first.older).await;
+    let third = page(&app, &client, "all", second.older).await;
+    let moved = third.rows.last().expect("a third page").contact_id;
+
+    // A new message lifts a conversation from the third page to the top.
+    let (sender, channel_id, token): (String, i64, String) = sqlx::query_as(
+        "SELECT cc.external_id, ch.id, ch.token FROM contact_channels cc
+           JOIN channels ch ON ch.id = cc.channel_id WHERE cc.contact_id = ? LIMIT 1",
+    )
+    .bind(moved)
+    .fetch_one(app.backend.store.pool())
+    .await
+    .expect("a channel of the contact");
+    let channel = common::inbox::Channel {
+        id: channel_id,
+        token,
+    };
+    let answer = app
+        .receive(
+            &channel,
+            message("moved-1", &sender, "Hello again", "2099-06-01T00:00:00Z"),
+        )
+        .await;
+    assert_eq!(TestApp::contact_of(&answer), moved);
+    assert_eq!(
+        page(&app, &client, "all", None).await.rows[0].contact_id,
+        moved
+    );
+
+    // The pages after the second one lose it and otherwise stay as they were.
+    let again = page(&app, &client, "all", second.older).await;
+    let third_ids: Vec<i64> = third.rows.iter().map(|row| row.contact_id).collect();
+    let again_ids: Vec<i64> = again.rows.iter().map(|row| row.contact_id).collect();
+    assert!(!again_ids.contains(&moved));
+    assert_eq!(
+        again_ids[..third_ids.len() - 1],
+        third_ids[..third_ids.len() - 1]
+    );
+    let all = walk(&app, &client, "all").await;
+    assert_eq!(
+        all.iter().collect::<HashSet<_>>().len(),
+        all.len(),
+        "no repeats"
+    );
+}
+
+#[tokio::test]
+async fn r1_long_conversations_show_the_newest_messages_and_page_to_the_oldest() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    app.sign_in(&client, "manager@demo.test").await;
+    let count = MESSAGE_PAGE_SIZE + 30;
+    let contact = long_conversation(&app, "talkative", count).await;
+
+    let response = app
+        .call(
+            &client,
+            "inbox_conversation",
+            &[("request[contact_id]", &contact.to_string())],
+        )
+        .await;
+    let view: ConversationView = response.json().await.expect("conversation");
+    let bodies = |messages: &[app::inbox::model::MessageView]| -> Vec<String> {
+        messages.iter().map(|m| m.body.clone()).collect()
+    };
+    let newest: Vec<String> = (30..count).map(|n| format!("Message {n}")).collect();
+    assert_eq!(bodies(&view.messages), newest, "newest page, oldest first");
+    let cursor = view.older_messages.expect("older messages exist");
+
+    let form = [
+        ("request[contact_id]", contact.to_string()),
+        ("request[before][sent_at]", cursor.sent_at.to_string()),
+        ("request[before][id]", cursor.id.to_string()),
+    ];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let response = app.call(&client, "inbox_older_messages", &form).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let older: MessagePage = response.json().await.expect("older page");
+    let oldest: Vec<String> = (0..30).map(|n| format!("Message {n}")).collect();
+    assert_eq!(bodies(&older.messages), oldest);
+    assert_eq!(older.older, None, "nothing older");
+
+    // Another workspace cannot read it.
+    let acme = app.client();
+    app.sign_in(&acme, "agent@acme.test").await;
+    let response = app.call(&acme, "inbox_older_messages", &form).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+}
