@@ -52,10 +52,18 @@ fn lease_millis(settings: &DeleteJobSettings) -> i64 {
     i64::try_from(settings.lease.as_millis()).unwrap_or(i64::MAX)
 }
 
-/// Starts the delete runner on the current Tokio runtime.
+/// Starts the delete runner on the current Tokio runtime, on a connection
+/// of its own at the lowest CPU priority.
 pub fn spawn_delete_runner(store: SqliteStore, settings: DeleteJobSettings) -> JoinHandle<()> {
     let runner = format!("runner-{}", rand::random::<u64>());
     tokio::spawn(async move {
+        let store = match store.background().await {
+            Ok(background) => background,
+            Err(error) => {
+                tracing::warn!(%error, "no background connection; deleting at normal priority");
+                store
+            }
+        };
         loop {
             match store
                 .claim_delete_job(&runner, lease_millis(&settings))

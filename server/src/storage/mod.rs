@@ -2,6 +2,7 @@
 //! default; every adapter implements the same port traits.
 
 mod accounts;
+mod background;
 pub mod contacts;
 mod details;
 mod inbox_blocking;
