@@ -18,7 +18,7 @@ use shared::bulk::Selection;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-const ROUNDS: usize = 40;
+const ROUNDS: usize = 200;
 const FIRST_NAMES: &[&str] = &[
     "Lena", "Jonas", "Mia", "Lukas", "Emma", "Oliver", "Amelia", "Noah", "Sofia", "Mateo", "Yuki",
     "Aarav", "Chloe", "Liam", "Fatima", "Omar",

@@ -263,24 +263,20 @@ pub(super) async fn decorate(
         .collect())
 }
 
-/// The person's name; else the profile name; else the phone number or
-/// e-mail address stands in.
+/// The name the row is shown by, and whether it is a real name (not the
+/// phone number or e-mail address standing in).
 fn display_name(record: &RowRecord) -> (String, bool) {
-    let name = format!("{} {}", record.first_name, record.last_name)
-        .trim()
-        .to_string();
-    if !name.is_empty() {
-        return (name, true);
-    }
-    if !record.profile_name.trim().is_empty() {
-        return (record.profile_name.trim().to_string(), true);
-    }
-    let stand_in = record
-        .phone
-        .clone()
-        .or_else(|| record.email.clone())
-        .unwrap_or_else(|| format!("Contact {}", record.id));
-    (stand_in, false)
+    let has_name = [&record.first_name, &record.last_name, &record.profile_name]
+        .iter()
+        .any(|part| !part.trim().is_empty());
+    let name = crate::storage::inbox_rows::shown_name(
+        &record.first_name,
+        &record.last_name,
+        &record.profile_name,
+        record.phone.as_deref().or(record.email.as_deref()),
+        record.id,
+    );
+    (name, has_name)
 }
 
 /// The workspace's tags and members, by name.

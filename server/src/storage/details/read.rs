@@ -252,10 +252,16 @@ async fn duplicates(
                 &keys,
                 &duplicate_keys(their_phone.as_ref(), their_email.as_ref(), false),
             );
-            let name = format!("{first} {last}").trim().to_owned();
+            let name = crate::storage::inbox_rows::shown_name(
+                &first,
+                &last,
+                &profile,
+                phone.as_deref().or(email.as_deref()),
+                id,
+            );
             shared.any().then(|| DuplicateContact {
                 id,
-                name: if name.is_empty() { profile } else { name },
+                name,
                 phone: their_phone.map(|p| p.format_international().to_owned()),
                 email,
                 channels,
