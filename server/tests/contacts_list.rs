@@ -350,3 +350,30 @@ async fn add_contact_checks_values_and_reports_shared_ones() {
     let page = list(&app, &client, &query, PageCursor::First).await;
     assert_eq!(page.rows.first().map(|row| row.id), Some(added.id));
 }
+
+#[tokio::test]
+async fn r24_search_ignores_case_of_letters_beyond_ascii() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "agent@demo.test").await;
+    let added: AddedContact = call(
+        &app,
+        &client,
+        "contacts_add",
+        json!({ "contact": { "first_name": "Özlem", "last_name": "Çelik", "phone": "",
+                              "email": "", "country": "", "language": "" } }),
+    )
+    .await
+    .expect("added");
+    for search in ["özlem", "ÖZLEM ç", "Özlem Çelik", "çel", "ÇELIK"] {
+        let query = ContactQuery {
+            search: search.into(),
+            ..ContactQuery::default()
+        };
+        let page = list(&app, &client, &query, PageCursor::First).await;
+        assert_eq!(
+            page.rows.iter().map(|row| row.id).collect::<Vec<_>>(),
+            [added.id],
+            "{search}"
+        );
+    }
+}

@@ -131,23 +131,23 @@ fn push_search(builder: &mut QueryBuilder<'_, Sqlite>, workspace_id: i64, search
     if text.is_empty() {
         return;
     }
-    let folded = text.to_ascii_lowercase();
-    let end = format!("{folded}{PREFIX_END}");
     builder.push(" AND c.id IN (");
-    for (index, column) in ["sort_name", "last_name_key", "email_key"]
-        .iter()
-        .enumerate()
-    {
-        if index > 0 {
-            builder.push(" UNION ALL ");
+    let mut first = true;
+    for prefix in key_variants(text) {
+        let end = format!("{prefix}{PREFIX_END}");
+        for column in ["sort_name", "last_name_key", "email_key"] {
+            if !first {
+                builder.push(" UNION ALL ");
+            }
+            first = false;
+            builder
+                .push("SELECT id FROM contacts WHERE workspace_id = ")
+                .push_bind(workspace_id)
+                .push(format!(" AND {column} >= "))
+                .push_bind(prefix.clone())
+                .push(format!(" AND {column} < "))
+                .push_bind(end.clone());
         }
-        builder
-            .push("SELECT id FROM contacts WHERE workspace_id = ")
-            .push_bind(workspace_id)
-            .push(format!(" AND {column} >= "))
-            .push_bind(folded.clone())
-            .push(format!(" AND {column} < "))
-            .push_bind(end.clone());
     }
     if let Some(digits) = phone_digits(text) {
         let start = format!("+{digits}");
@@ -172,6 +172,41 @@ fn push_search(builder: &mut QueryBuilder<'_, Sqlite>, workspace_id: i64, search
             .push_bind(PREFIX_END.to_string());
     }
     builder.push(")");
+}
+
+/// How many letters beyond ASCII a search tries in both of their cases.
+const MAX_CASED_LETTERS: usize = 4;
+
+/// The prefixes a search looks for in the name and e-mail keys. The keys
+/// are folded by SQLite's lower(), which lowers ASCII letters only, so "Özil"
+/// is kept as "Özil": each letter beyond ASCII that has an upper and a lower
+/// case is tried in both (up to [`MAX_CASED_LETTERS`] of them).
+pub(crate) fn key_variants(text: &str) -> Vec<String> {
+    let mut variants = vec![String::new()];
+    let mut cased = 0;
+    for letter in text.to_ascii_lowercase().chars() {
+        let lower = single(letter.to_lowercase());
+        let upper = single(letter.to_uppercase());
+        match (lower, upper) {
+            (Some(lower), Some(upper))
+                if !letter.is_ascii() && lower != upper && cased < MAX_CASED_LETTERS =>
+            {
+                cased += 1;
+                variants = variants
+                    .into_iter()
+                    .flat_map(|variant| [format!("{variant}{lower}"), format!("{variant}{upper}")])
+                    .collect();
+            }
+            _ => variants.iter_mut().for_each(|variant| variant.push(letter)),
+        }
+    }
+    variants
+}
+
+/// The one character a case mapping gives, if it gives exactly one.
+fn single(mut mapped: impl Iterator<Item = char>) -> Option<char> {
+    let first = mapped.next()?;
+    mapped.next().is_none().then_some(first)
 }
 
 /// The digits of a search that looks like a phone number ("+49 151 2345",
@@ -233,7 +268,25 @@ pub(super) fn push_order(builder: &mut QueryBuilder<'_, Sqlite>, sort: Sort, for
 
 #[cfg(test)]
 mod tests {
-    use super::phone_digits;
+    use super::{key_variants, phone_digits};
+
+    #[test]
+    fn r24_letters_beyond_ascii_are_searched_in_both_cases() {
+        assert_eq!(key_variants("Lena MU"), ["lena mu"]);
+        assert_eq!(key_variants("özil"), ["özil", "Özil"]);
+        assert_eq!(key_variants("ÖZIL"), ["özil", "Özil"]);
+        assert_eq!(
+            key_variants("Émile Ç"),
+            ["émile ç", "émile Ç", "Émile ç", "Émile Ç"]
+        );
+        // ß has no one-letter capital: searched as typed.
+        assert_eq!(key_variants("straße"), ["straße"]);
+        assert_eq!(
+            key_variants("ÄÖÜÉÈ").len(),
+            16,
+            "at most four letters branch"
+        );
+    }
 
     #[test]
     fn r24_phone_searches_in_common_formats_become_e164_digits() {
