@@ -48,3 +48,28 @@ test("R1 a long conversation shows its newest messages and loads older ones on r
   await expect(messages.getByText("Message 0", { exact: true })).toBeAttached();
   await expect(messages.getByText("Message 4", { exact: true })).toBeAttached();
 });
+
+test("R1 messages for other contacts refresh the list but leave the open conversation alone", async ({ page }) => {
+  await signIn(page, USERS.owner.email);
+  const webchat = await channel(page, "Website chat");
+  const reader = unique();
+  const contact = await ingress(page, webchat, reader, "Line 1");
+  await openInbox(page, `contact=${contact}`);
+  const messages = page.getByRole("list", { name: "Messages" });
+  await expect(messages.getByText("Line 1", { exact: true })).toBeVisible();
+  const reads: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/api/inbox_conversation") reads.push(request.url());
+  });
+
+  const other = unique();
+  await ingress(page, webchat, other, "Someone else writes");
+  const list = page.getByRole("region", { name: "Conversations" });
+  await expect(list.getByRole("link", { name: new RegExp(`Visitor ${other}`) })).toBeVisible();
+  expect(reads).toEqual([]);
+
+  // A message of the open contact still arrives live.
+  await ingress(page, webchat, reader, "Line 2");
+  await expect(messages.getByText("Line 2", { exact: true })).toBeVisible();
+  expect(reads.length).toBeGreaterThan(0);
+});

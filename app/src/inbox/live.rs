@@ -1,15 +1,21 @@
 //! Live updates in the browser: the Inbox listens to the workspace's
 //! server-sent events (`/api/inbox/events`) and refetches what it shows.
 
+#[cfg(feature = "hydrate")]
+use super::model::InboxEvent;
 use leptos::prelude::*;
 
 /// The address of the workspace's Inbox event stream.
 pub const EVENTS_PATH: &str = "/api/inbox/events";
 
-/// Counts events (and reconnections after a drop) in `changes`, so resources keyed on it
-/// refetch; `connected` tells whether the stream is open. Closes the stream
-/// when the page goes away. Does nothing on the server.
-pub fn listen(changes: RwSignal<u64>, connected: RwSignal<bool>) {
+/// Calls `on_change` with the contact an event names (or `None` after a
+/// reconnection, when events may have been missed, or for an event it
+/// cannot read); `connected` tells whether the stream is open. Closes the
+/// stream when the page goes away. Does nothing on the server.
+pub fn listen(
+    on_change: impl Fn(Option<i64>) + Copy + Send + Sync + 'static,
+    connected: RwSignal<bool>,
+) {
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         use send_wrapper::SendWrapper;
@@ -27,13 +33,20 @@ pub fn listen(changes: RwSignal<u64>, connected: RwSignal<bool>) {
             move |_| {
                 connected.set(true);
                 if dropped.replace(false) {
-                    changes.update(|n| *n += 1);
+                    on_change(None);
                 }
             }
         });
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
-            changes.update(|n| *n += 1);
-        });
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let named = event
+                    .data()
+                    .as_string()
+                    .and_then(|data| serde_json::from_str::<InboxEvent>(&data).ok())
+                    .map(|event| event.contact_id);
+                on_change(named);
+            },
+        );
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
             connected.set(false);
             dropped.set(true);
@@ -45,5 +58,5 @@ pub fn listen(changes: RwSignal<u64>, connected: RwSignal<bool>) {
         on_cleanup(move || held.0.close());
     });
     #[cfg(not(feature = "hydrate"))]
-    let _ = (changes, connected);
+    let _ = (on_change, connected);
 }

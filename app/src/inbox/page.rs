@@ -86,9 +86,21 @@ pub fn InboxPage() -> impl IntoView {
             details: query.get("details").as_deref() == Some("open"),
         }
     });
+    let contact = Memo::new(move |_| location.get().contact);
+    // Every event refreshes the list; the open conversation refreshes only
+    // for its own contact's, so reading it is not disturbed by others.
     let changes = RwSignal::new(0_u64);
+    let open_changes = RwSignal::new(0_u64);
     let connected = RwSignal::new(false);
-    live::listen(changes, connected);
+    live::listen(
+        move |named: Option<i64>| {
+            changes.update(|n| *n += 1);
+            if named.is_none() || named == contact.get_untracked() {
+                open_changes.update(|n| *n += 1);
+            }
+        },
+        connected,
+    );
     let send = ServerAction::<InboxSendMessage>::new();
 
     let older_conversations = OlderConversations::new();
@@ -105,9 +117,8 @@ pub fn InboxPage() -> impl IntoView {
             })
         },
     );
-    let contact = Memo::new(move |_| location.get().contact);
     let conversation = Resource::new(
-        move || (contact.get(), changes.get(), send.version().get()),
+        move || (contact.get(), open_changes.get(), send.version().get()),
         move |(contact, _, _)| load_conversation(contact, older_messages),
     );
     // The message bar has its own copy, refetched only when the contact
