@@ -1,0 +1,134 @@
+//! Deleting a contact erases what the merge history kept of it (R29, R15):
+//! the snapshot of its rows, its name and the values chosen from it; the
+//! history entry stays, with undo refused.
+
+mod common;
+mod details_support;
+mod merges_support;
+
+use app::contacts::model::{BulkTarget, ContactQuery, DeleteTarget};
+use app::merge::model::MergeHistoryPage;
+use app::ssr::ContactsPort;
+use merges_support::*;
+use shared::bulk::Selection;
+
+/// The stored merge: snapshot, contacts and choices as JSON text.
+async fn stored(app: &TestApp, merge_id: i64) -> (String, String, String) {
+    sqlx::query_as("SELECT snapshot, contacts, choices FROM merges WHERE id = ?")
+        .bind(merge_id)
+        .fetch_one(app.backend.store.pool())
+        .await
+        .expect("merge row")
+}
+
+async fn history(app: &TestApp, client: &Client) -> MergeHistoryPage {
+    call(app, client, "merge_history", json!({"older_than": null}))
+        .await
+        .json()
+        .await
+        .expect("history")
+}
+
+#[tokio::test]
+async fn r29_deleting_a_contact_erases_it_from_the_merge_history() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "manager@demo.test").await;
+    let a = arrive(
+        &app,
+        "whatsapp",
+        "a",
+        Some("+4915111112222"),
+        Some("anna@old.example"),
+        SENT_AT,
+    )
+    .await;
+    let b = arrive(
+        &app,
+        "telegram",
+        "b",
+        Some("+4915111112222"),
+        Some("anna@new.example"),
+        SENT_AT,
+    )
+    .await;
+    let done = merged(&app, &client, &[a, b], &[("email", b)]).await;
+    let (snapshot, contacts, choices) = stored(&app, done.merge_id).await;
+    assert!(snapshot.contains("anna@old.example") && contacts.contains("Person b"));
+    assert!(choices.contains("anna@new.example"));
+
+    // Deleting the merged contact deletes the one merged into it too.
+    let delete = json!({"request": {"contact_id": a, "module": "contacts"}});
+    assert_eq!(
+        call(&app, &client, "details_delete", delete).await.status(),
+        StatusCode::OK
+    );
+    let (snapshot, contacts, choices) = stored(&app, done.merge_id).await;
+    assert_eq!(snapshot, "{}");
+    for erased in [
+        "Person a",
+        "Person b",
+        "anna@old.example",
+        "anna@new.example",
+    ] {
+        assert!(
+            !contacts.contains(erased) && !choices.contains(erased),
+            "{erased}"
+        );
+    }
+    let entry = history(&app, &client)
+        .await
+        .entries
+        .into_iter()
+        .find(|entry| entry.id == done.merge_id)
+        .expect("the entry stays");
+    assert_eq!(
+        entry
+            .contacts
+            .iter()
+            .map(|c| (c.id, c.name.as_str()))
+            .collect::<Vec<_>>(),
+        [(a, "Deleted contact"), (b, "Deleted contact")]
+    );
+    assert!(!entry.choices.is_empty(), "the fields stay");
+    assert!(entry.choices.iter().all(|choice| choice.value.is_empty()));
+    assert!(entry
+        .undo_refusal
+        .is_some_and(|reason| reason.contains("deleted")));
+}
+
+#[tokio::test]
+async fn r29_a_background_deletion_erases_only_the_deleted_contact() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "manager@demo.test").await;
+    let [a, b] = with_phones(&app, ["+4930555000111", "+4930555000111"]).await;
+    let done = merged(&app, &client, &[a, b], &[]).await;
+    assert_eq!(
+        undo(&app, &client, done.merge_id).await.status(),
+        StatusCode::OK
+    );
+
+    let workspace = app.workspace_id("Demo").await;
+    let user = app.user_id("manager@demo.test").await;
+    let target = DeleteTarget::Selected(BulkTarget {
+        selection: Selection::Ids(vec![b]),
+        query: ContactQuery::default(),
+    });
+    app.backend
+        .store
+        .start_delete(workspace, user, &target)
+        .await
+        .expect("deletion recorded");
+    for _ in 0..200 {
+        if stored(&app, done.merge_id).await.0 == "{}" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let (snapshot, contacts, _) = stored(&app, done.merge_id).await;
+    assert_eq!(snapshot, "{}");
+    assert!(
+        contacts.contains("Person a"),
+        "the kept contact keeps its name"
+    );
+    assert!(!contacts.contains("Person b"));
+}
