@@ -105,7 +105,11 @@ where
             self.since.set(None);
             self.next.set(None);
         }
-        let Some(cursor) = self.next(owner, newest) else {
+        let next = match self.since.get_untracked() {
+            Some(_) => self.next.get_untracked(),
+            None => newest,
+        };
+        let Some(cursor) = next else {
             return;
         };
         if self.loading.get_untracked() {

@@ -5,7 +5,7 @@
 
 pub use crate::common::inbox::message;
 pub use crate::details_support::*;
-pub use app::merge::model::{MergeDone, MergeReview, SuggestionPage};
+pub use app::merge::model::{MergeDone, MergeHistoryPage, MergeReview, SuggestionPage};
 
 /// The time the helpers' first messages are sent at.
 pub const SENT_AT: &str = "2026-03-01T10:00:00Z";
@@ -108,6 +108,13 @@ pub async fn merged(
     let response = merge(app, client, ids, choices).await;
     assert_eq!(response.status(), StatusCode::OK, "merge of {ids:?}");
     response.json().await.expect("merge answer")
+}
+
+/// The first page of the merge history.
+pub async fn history(app: &TestApp, client: &Client) -> MergeHistoryPage {
+    let response = call(app, client, "merge_history", json!({"older_than": null})).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.expect("history")
 }
 
 pub async fn undo(app: &TestApp, client: &Client, merge_id: i64) -> Response {

@@ -1,13 +1,12 @@
-//! Deleting a contact erases what the merge history kept of it (R29, R15):
-//! the snapshot of its rows, its name and the values chosen from it; the
-//! history entry stays, with undo refused.
+//! The merge history (R15): who may read it, and what deleting a contact
+//! erases from it (R29): the snapshot of its rows, its name and the values
+//! chosen from it; the entry stays, with undo refused.
 
 mod common;
 mod details_support;
 mod merges_support;
 
 use app::contacts::model::{BulkTarget, ContactQuery, DeleteTarget};
-use app::merge::model::MergeHistoryPage;
 use app::ssr::ContactsPort;
 use merges_support::*;
 use shared::bulk::Selection;
@@ -19,14 +18,6 @@ async fn stored(app: &TestApp, merge_id: i64) -> (String, String, String) {
         .fetch_one(app.backend.store.pool())
         .await
         .expect("merge row")
-}
-
-async fn history(app: &TestApp, client: &Client) -> MergeHistoryPage {
-    call(app, client, "merge_history", json!({"older_than": null}))
-        .await
-        .json()
-        .await
-        .expect("history")
 }
 
 #[tokio::test]
@@ -131,4 +122,41 @@ async fn r29_a_background_deletion_erases_only_the_deleted_contact() {
         "the kept contact keeps its name"
     );
     assert!(!contacts.contains("Person b"));
+}
+
+#[tokio::test]
+async fn r15_the_merge_history_is_for_owners_and_managers_only() {
+    let app = TestApp::spawn().await;
+    let manager = signed_in(&app, "manager@demo.test").await;
+    let [a, b] = with_phones(&app, ["+49 89 1234567", "+49891234567"]).await;
+    let done = merged(&app, &manager, &[a, b], &[("profile", b)]).await;
+    assert_eq!(
+        undo(&app, &manager, done.merge_id).await.status(),
+        StatusCode::OK
+    );
+
+    let history = history(&app, &manager).await;
+    let entry = &history.entries[0];
+    assert_eq!(entry.id, done.merge_id);
+    let contacts: Vec<(i64, &str)> = entry
+        .contacts
+        .iter()
+        .map(|c| (c.id, c.name.as_str()))
+        .collect();
+    assert_eq!(contacts, [(a, "Person a"), (b, "Person b")]);
+    assert_eq!(entry.choices[0].label, "Contact profile");
+    assert_eq!(entry.choices[0].from, b);
+    assert!(entry.merged_by.contains("Manager") || !entry.merged_by.is_empty());
+    assert!(entry.undone.is_some());
+
+    let agent = signed_in(&app, "agent@demo.test").await;
+    let refused = error(
+        call(&app, &agent, "merge_history", json!({"older_than": null})).await,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    assert!(
+        refused.to_string().contains("owners and managers"),
+        "{refused}"
+    );
 }
