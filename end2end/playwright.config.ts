@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 
-// The server is started by scripts/test.sh (fresh database, free port) and
+// The server is started by scripts/e2e.sh (fresh database, free port) and
 // handed over in BASE_URL; Chromium is Debian's, never a downloaded one.
 export default defineConfig({
   testDir: "./tests",

@@ -12,6 +12,12 @@ step() { printf '\n==> %s\n' "$*"; }
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+step "links in the docs"
+scripts/check-links.sh
+
+step "stylelint"
+end2end/node_modules/.bin/stylelint "style/**/*.css"
+
 step "clippy (server build)"
 cargo clippy --workspace --all-targets --features app/ssr -- -D warnings
 step "clippy (browser build)"

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use server_fn::codec::JsonEncoding;
 use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use shared::text::{excerpt, EXCERPT_CHARS};
 
 /// What went wrong, in words a user can act on. Internal details are logged
 /// on the server and never sent to the browser.
@@ -91,8 +92,16 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
+            // The reader's message can quote what was sent: a short,
+            // sanitised excerpt only.
             ServerFnErrorErr::Args(message) | ServerFnErrorErr::Deserialization(message) => {
-                AppError::invalid("Request", format!("could not be read ({message})"))
+                AppError::invalid(
+                    "Request",
+                    format!(
+                        "could not be read ({})",
+                        excerpt(&message, 2 * EXCERPT_CHARS)
+                    ),
+                )
             }
             ServerFnErrorErr::Request(message) | ServerFnErrorErr::Response(message) => {
                 AppError::Network(message)
@@ -123,6 +132,14 @@ mod tests {
         for (error, status) in cases {
             assert_eq!(error.status(), status, "{error:?}");
         }
+    }
+
+    #[test]
+    fn unreadable_arguments_are_quoted_only_in_a_short_excerpt() {
+        let huge = format!("unknown variant `{}`", "x".repeat(70_000));
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Deserialization(huge));
+        assert_eq!(error.status(), 422);
+        assert!(error.to_string().chars().count() < 200, "{error}");
     }
 
     #[test]

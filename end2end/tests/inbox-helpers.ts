@@ -42,6 +42,14 @@ export async function serverFn(page: Page, endpoint: string, form: Record<string
   });
 }
 
+/** Calls a server function with a JSON body, as the app does. */
+export async function serverJson(page: Page, endpoint: string, body: unknown) {
+  return page.request.post(`/api/${endpoint}`, {
+    data: body,
+    headers: { Origin: new URL(page.url()).origin },
+  });
+}
+
 export async function openInbox(page: Page, query: string) {
   await page.goto(`/inbox?${query}`);
   await hydrated(page);

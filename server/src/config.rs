@@ -14,7 +14,8 @@ pub struct Config {
     pub demo: bool,
     /// Password of the demo users; a random one is generated when unset.
     pub demo_password: Option<String>,
-    /// Mark the session cookie `Secure` (set when served over HTTPS).
+    /// The site is served over HTTPS: cookies are marked `Secure` and
+    /// state-changing requests must come from an `https://` origin.
     pub secure_cookies: bool,
 }
 

@@ -11,5 +11,6 @@ pub mod inbox;
 pub mod ingress;
 pub mod jobs;
 pub mod passwords;
+pub mod sign_in_throttle;
 pub mod startup;
 pub mod storage;

@@ -12,6 +12,7 @@ use app::ssr::Services;
 use app::{shell, App};
 use axum::http::{header, HeaderValue};
 use axum::routing::get;
+use axum::serve::ListenerExt;
 use axum::{middleware, Router};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
@@ -75,8 +76,10 @@ pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Rou
     let events = Router::new()
         .route(app::inbox::EVENTS_PATH, get(inbox_events))
         .with_state(LiveState { live, accounts });
+    let secure_cookies = app::ssr::device::SecureCookies(config.secure_cookies);
     let context = move || {
         provide_context(services.clone());
+        provide_context(secure_cookies);
         leptos::nonce::provide_nonce();
     };
     let routes = generate_route_list(App);
@@ -108,7 +111,12 @@ pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Rou
             security::require_session_for_pages,
         ))
         .layer(session_layer)
-        .layer(middleware::from_fn(security::refuse_cross_site))
+        .layer(middleware::from_fn_with_state(
+            security::SiteScheme {
+                https: config.secure_cookies,
+            },
+            security::refuse_cross_site,
+        ))
         .layer(middleware::from_fn(assets::cache_static_files))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -132,6 +140,13 @@ pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Rou
 
 /// Serves the router until Ctrl-C or SIGTERM, letting requests in flight finish.
 pub async fn serve(listener: TcpListener, router: Router) -> std::io::Result<()> {
+    // Small responses go out at once instead of waiting for the client's
+    // acknowledgement of the previous packet (Nagle's algorithm).
+    let listener = listener.tap_io(|stream| {
+        if let Err(error) = stream.set_nodelay(true) {
+            tracing::warn!(%error, "could not set TCP_NODELAY");
+        }
+    });
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),

@@ -6,7 +6,7 @@ mod common;
 use app::auth::Viewer;
 use app::error::AppError;
 use common::{TestApp, PASSWORD};
-use reqwest::{header, StatusCode};
+use reqwest::{header, Client, StatusCode};
 
 #[tokio::test]
 async fn signed_out_server_function_calls_get_401() {
@@ -87,13 +87,21 @@ async fn the_session_cookie_is_http_only_and_same_site() {
             ],
         )
         .await;
-    let cookie = response.headers()[header::SET_COOKIE]
-        .to_str()
-        .expect("cookie")
-        .to_string();
-    assert!(cookie.starts_with("contacts_session="), "{cookie}");
+    let cookie = set_cookie(&response, "contacts_session");
     assert!(cookie.contains("HttpOnly"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+}
+
+/// The `Set-Cookie` header of the cookie `name`.
+fn set_cookie(response: &reqwest::Response, name: &str) -> String {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|cookie| cookie.starts_with(&format!("{name}=")))
+        .unwrap_or_else(|| panic!("no {name} cookie"))
+        .to_string()
 }
 
 #[tokio::test]
@@ -145,6 +153,94 @@ async fn repeated_failed_sign_ins_for_one_account_are_paused() {
         )
         .await;
     assert_eq!(paused.status(), StatusCode::TOO_MANY_REQUESTS);
+    let error: AppError = paused.json().await.expect("json");
+    assert!(
+        error
+            .to_string()
+            .starts_with("Too many failed sign-ins. Try again in 30 seconds."),
+        "{error}"
+    );
+}
+
+/// One sign-in attempt from `client`; its status.
+async fn attempt(app: &TestApp, client: &Client, email: &str, password: &str) -> StatusCode {
+    app.call(
+        client,
+        "log_in",
+        &[
+            ("credentials[email]", email),
+            ("credentials[password]", password),
+        ],
+    )
+    .await
+    .status()
+}
+
+#[tokio::test]
+async fn wrong_passwords_sent_at_the_same_moment_are_counted_one_after_another() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let attempts = (0..60).map(|_| attempt(&app, &client, "owner@demo.test", "wrong"));
+    let statuses = futures::future::join_all(attempts).await;
+    let checked = statuses
+        .iter()
+        .filter(|status| **status == StatusCode::UNAUTHORIZED)
+        .count();
+    assert_eq!(checked, 5, "{statuses:?}");
+    assert!(statuses
+        .iter()
+        .all(|s| [StatusCode::UNAUTHORIZED, StatusCode::TOO_MANY_REQUESTS].contains(s)));
+    assert_eq!(
+        attempt(&app, &client, "owner@demo.test", PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "the right password waits too"
+    );
+}
+
+#[tokio::test]
+async fn a_stranger_s_wrong_passwords_do_not_keep_the_user_s_own_browser_out() {
+    let app = TestApp::spawn().await;
+    let own_browser = app.client();
+    app.sign_in(&own_browser, "agent@demo.test").await;
+    assert_eq!(
+        app.call(&own_browser, "log_out", &[]).await.status(),
+        StatusCode::OK
+    );
+    let stranger = app.client();
+    for _ in 0..5 {
+        assert_eq!(
+            attempt(&app, &stranger, "agent@demo.test", "guess").await,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    assert_eq!(
+        attempt(&app, &stranger, "agent@demo.test", PASSWORD).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "an unknown browser waits"
+    );
+    assert_eq!(
+        attempt(&app, &own_browser, "agent@demo.test", PASSWORD).await,
+        StatusCode::OK,
+        "the browser the user signed in with before is not slowed down by others"
+    );
+}
+
+#[tokio::test]
+async fn the_device_cookie_is_http_only_and_kept_for_a_year() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .call(
+            &app.client(),
+            "log_in",
+            &[
+                ("credentials[email]", "owner@demo.test"),
+                ("credentials[password]", PASSWORD),
+            ],
+        )
+        .await;
+    let device = set_cookie(&response, "contacts_device");
+    assert!(device.contains("HttpOnly"), "{device}");
+    assert!(device.contains("Max-Age=31536000"), "{device}");
 }
 
 #[tokio::test]
@@ -227,6 +323,24 @@ async fn cross_site_posts_are_refused_even_with_a_session() {
     // Still signed in.
     let response = app.call(&client, "current_viewer", &[]).await;
     assert_eq!(response.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn posts_from_the_same_host_over_another_scheme_are_refused() {
+    let app = TestApp::spawn().await;
+    let https_origin = app.address.replacen("http://", "https://", 1);
+    let response = app
+        .client()
+        .post(format!("{}/api/log_in", app.address))
+        .header(header::ORIGIN, https_origin)
+        .form(&[
+            ("credentials[email]", "owner@demo.test"),
+            ("credentials[password]", PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]

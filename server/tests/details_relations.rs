@@ -128,9 +128,9 @@ async fn r10_only_managers_remove_channels_in_contacts_and_history_stays() {
         .expect("count")
     };
     let before = messages().await;
-    let remove = |module: &str| json!({"request": {"contact_id": id, "channel_id": channel, "module": module}});
+    let remove = json!({"request": {"contact_id": id, "channel_id": channel}});
     let refused = error(
-        call(&app, &agent, "details_remove_channel", remove("contacts")).await,
+        call(&app, &agent, "details_remove_channel", remove.clone()).await,
         StatusCode::FORBIDDEN,
     )
     .await;
@@ -138,17 +138,8 @@ async fn r10_only_managers_remove_channels_in_contacts_and_history_stays() {
         refused,
         AppError::Forbidden("Only owners and managers can remove channels.".into())
     );
-    let refused = error(
-        call(&app, &manager, "details_remove_channel", remove("inbox")).await,
-        StatusCode::FORBIDDEN,
-    )
-    .await;
     assert_eq!(
-        refused,
-        AppError::Forbidden("Channels can be removed in the Contacts module only.".into())
-    );
-    assert_eq!(
-        call(&app, &manager, "details_remove_channel", remove("contacts"))
+        call(&app, &manager, "details_remove_channel", remove)
             .await
             .status(),
         StatusCode::OK
@@ -213,7 +204,7 @@ async fn r17_blocked_contacts_never_take_part_in_merge_suggestions() {
         &app,
         &client,
         "details_block",
-        json!({"request": {"contact_id": other, "module": "contacts"}}),
+        json!({"request": {"contact_id": other}}),
     )
     .await;
     assert_eq!(block.status(), StatusCode::OK);
@@ -226,24 +217,15 @@ async fn r17_blocked_contacts_never_take_part_in_merge_suggestions() {
 }
 
 #[tokio::test]
-async fn r25_r26_r27_block_and_unblock_from_the_contacts_module_only() {
+async fn r25_r27_block_and_unblock_from_the_drawer() {
     let app = TestApp::spawn().await;
     let agent = signed_in(&app, "agent@demo.test").await;
     let id = contact_where(&app, "Demo", "c.blocked_at IS NULL").await;
-    let request = |module: &str| json!({"request": {"contact_id": id, "module": module}});
-    let refused = error(
-        call(&app, &agent, "details_block", request("inbox")).await,
-        StatusCode::FORBIDDEN,
-    )
-    .await;
-    assert_eq!(
-        refused,
-        AppError::Forbidden("Contacts can be blocked in the Contacts module only.".into())
-    );
+    let request = || json!({"request": {"contact_id": id}});
     assert!(!details(&app, &agent, id).await.blocked);
 
     assert_eq!(
-        call(&app, &agent, "details_block", request("contacts"))
+        call(&app, &agent, "details_block", request())
             .await
             .status(),
         StatusCode::OK
@@ -262,14 +244,14 @@ async fn r25_r26_r27_block_and_unblock_from_the_contacts_module_only() {
             .expect("row");
     assert_eq!(blocked_by, Some(user_id(&app, "agent@demo.test").await));
     assert_eq!(
-        call(&app, &agent, "details_block", request("contacts"))
+        call(&app, &agent, "details_block", request())
             .await
             .status(),
         StatusCode::CONFLICT
     );
 
     assert_eq!(
-        call(&app, &agent, "details_unblock", request("contacts"))
+        call(&app, &agent, "details_unblock", request())
             .await
             .status(),
         StatusCode::OK
@@ -295,7 +277,7 @@ async fn r29_r30_agents_delete_only_their_contacts_and_history_goes_too() {
         &format!("(c.assignee_id IS NULL OR c.assignee_id <> {agent_id})"),
     )
     .await;
-    let delete = |id: i64| json!({"request": {"contact_id": id, "module": "contacts"}});
+    let delete = |id: i64| json!({"request": {"contact_id": id}});
     let refused = error(
         call(&app, &agent, "details_delete", delete(others)).await,
         StatusCode::FORBIDDEN,

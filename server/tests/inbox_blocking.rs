@@ -2,20 +2,21 @@
 //! Inbox storage with an explicit clock and through the real router.
 
 mod common;
+mod details_support;
 
 use app::inbox::model::ConversationView;
 use app::ssr::Usage;
 use common::inbox::message;
-use common::TestApp;
+use details_support::{call, error, json, signed_in, AppError, TestApp};
 use reqwest::StatusCode;
 
-/// 2030-01-10, 2030-01-20, 2030-02-03, 2030-02-10 and 2030-03-01, 12:00 UTC:
+/// 2020-01-10, 2020-01-20, 2020-02-03, 2020-02-10 and 2020-03-01, 12:00 UTC:
 /// periods no demo message falls in.
-const JAN_10: i64 = 1_894_276_800;
-const JAN_20: i64 = 1_895_140_800;
-const FEB_03: i64 = 1_896_350_400;
-const FEB_10: i64 = 1_896_955_200;
-const MAR_01: i64 = 1_898_596_800;
+const JAN_10: i64 = 1_578_657_600;
+const JAN_20: i64 = 1_579_521_600;
+const FEB_03: i64 = 1_580_731_200;
+const FEB_10: i64 = 1_581_336_000;
+const MAR_01: i64 = 1_583_064_000;
 
 fn rfc3339(unix: i64) -> String {
     shared::timestamp::rfc3339_utc(unix)
@@ -274,44 +275,32 @@ async fn r28_unblocking_restores_closed_and_shows_hidden_messages_marked() {
 }
 
 #[tokio::test]
-async fn r26_block_and_unblock_are_refused_outside_the_contacts_module() {
+async fn r26_blocking_is_reached_only_through_the_contacts_module_s_endpoints() {
     let app = TestApp::spawn().await;
-    let contact = new_contact(&app, "module", JAN_10).await.to_string();
-    let client = app.client();
-    app.sign_in(&client, "agent@demo.test").await;
-    let form = |module: &'static str| {
-        [
-            ("input[contact_id]", contact.clone()),
-            ("input[module]", module.to_string()),
-        ]
-    };
-    let call = |endpoint: &'static str, module: &'static str| {
-        let form = form(module);
-        let client = client.clone();
-        let app = &app;
-        async move {
-            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            app.call(&client, endpoint, &form).await.status()
-        }
-    };
+    let contact = new_contact(&app, "module", JAN_10).await;
+    let client = signed_in(&app, "agent@demo.test").await;
+    let request = json!({"request": {"contact_id": contact}});
+    // The Inbox has no blocking endpoint, whatever a request claims.
+    for endpoint in ["inbox_block_contact", "inbox_unblock_contact"] {
+        let claim = json!({"input": {"contact_id": contact}});
+        let response = call(&app, &client, endpoint, claim).await;
+        assert!(!response.status().is_success(), "{endpoint}");
+    }
+    assert_eq!(blocked_at(&app, contact).await, None);
+
+    let block = call(&app, &client, "details_block", request.clone()).await;
+    assert_eq!(block.status(), StatusCode::OK);
+    let again = call(&app, &client, "details_block", request.clone()).await;
     assert_eq!(
-        call("inbox_block_contact", "inbox").await,
-        StatusCode::FORBIDDEN
-    );
-    assert_eq!(
-        call("inbox_block_contact", "contacts").await,
-        StatusCode::OK
-    );
-    assert_eq!(
-        call("inbox_block_contact", "contacts").await,
-        StatusCode::CONFLICT
+        error(again, StatusCode::CONFLICT).await,
+        AppError::Conflict("This contact is already blocked.".into())
     );
     let send = app
         .call(
             &client,
             "inbox_send_message",
             &[
-                ("input[contact_id]", &contact),
+                ("input[contact_id]", &contact.to_string()),
                 (
                     "input[channel_id]",
                     &app.demo_channel("webchat").await.id.to_string(),
@@ -325,30 +314,23 @@ async fn r26_block_and_unblock_are_refused_outside_the_contacts_module() {
         StatusCode::CONFLICT,
         "no messages to a blocked contact"
     );
-    assert_eq!(
-        call("inbox_unblock_contact", "inbox").await,
-        StatusCode::FORBIDDEN
-    );
-    assert_eq!(
-        call("inbox_unblock_contact", "contacts").await,
-        StatusCode::OK
-    );
+    let unblock = call(&app, &client, "details_unblock", request.clone()).await;
+    assert_eq!(unblock.status(), StatusCode::OK);
+    assert_eq!(blocked_at(&app, contact).await, None);
 
-    let other = app.client();
-    app.sign_in(&other, "owner@acme.test").await;
-    let foreign = app
-        .call(
-            &other,
-            "inbox_block_contact",
-            &[
-                ("input[contact_id]", &contact),
-                ("input[module]", "contacts"),
-            ],
-        )
-        .await;
+    let other = signed_in(&app, "owner@acme.test").await;
+    let foreign = call(&app, &other, "details_block", request).await;
     assert_eq!(
         foreign.status(),
         StatusCode::NOT_FOUND,
         "no crossing workspaces"
     );
+}
+
+async fn blocked_at(app: &TestApp, contact: i64) -> Option<i64> {
+    sqlx::query_scalar("SELECT blocked_at FROM contacts WHERE id = ?")
+        .bind(contact)
+        .fetch_one(app.backend.store.pool())
+        .await
+        .expect("contact")
 }

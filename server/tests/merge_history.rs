@@ -48,7 +48,7 @@ async fn r29_deleting_a_contact_erases_it_from_the_merge_history() {
     assert!(choices.contains("anna@new.example"));
 
     // Deleting the merged contact deletes the one merged into it too.
-    let delete = json!({"request": {"contact_id": a, "module": "contacts"}});
+    let delete = json!({"request": {"contact_id": a}});
     assert_eq!(
         call(&app, &client, "details_delete", delete).await.status(),
         StatusCode::OK

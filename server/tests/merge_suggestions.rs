@@ -38,7 +38,7 @@ async fn r11_r12_r16_r17_suggestions_follow_every_write() {
     assert_eq!(group_of(&app, &client, d).await.map(|g| g.len()), Some(2));
 
     // Blocked: neither the contact looked at nor a candidate.
-    let block = |id: i64| json!({"request": {"contact_id": id, "module": "contacts"}});
+    let block = |id: i64| json!({"request": {"contact_id": id}});
     let blocked = call(&app, &client, "details_block", block(b)).await;
     assert_eq!(blocked.status(), StatusCode::OK);
     assert!(duplicates_of(&app, &client, b).await.is_empty());

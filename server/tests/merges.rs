@@ -11,7 +11,7 @@ use merges_support::*;
 #[tokio::test]
 async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
     let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@demo.test").await;
+    let client = signed_in(&app, "manager@demo.test").await;
     let a = arrive(
         &app,
         "whatsapp",
@@ -305,7 +305,7 @@ async fn r14_undo_is_refused_after_a_later_delete_or_merge() {
     );
 
     let third = merged(&app, &client, &[b, c], &[]).await;
-    let delete = json!({"request": {"contact_id": b, "module": "contacts"}});
+    let delete = json!({"request": {"contact_id": b}});
     assert_eq!(
         call(&app, &client, "details_delete", delete).await.status(),
         StatusCode::OK
@@ -333,7 +333,7 @@ async fn r13_concurrent_merges_of_overlapping_contacts_cannot_both_succeed() {
     let app = TestApp::spawn().await;
     let [a, b, c] = with_phones(&app, ["+49 30 1234567", "+49301234567", "+49301234567"]).await;
     let one = signed_in(&app, "manager@demo.test").await;
-    let two = signed_in(&app, "agent@demo.test").await;
+    let two = signed_in(&app, "owner@demo.test").await;
     // Both reviews first, then both merges at once.
     let request = |ids: [i64; 2], review: MergeReview| {
         let versions: Vec<i64> = review.contacts.iter().map(|c| c.version).collect();
@@ -388,7 +388,7 @@ async fn r13_merges_are_refused_for_stale_reviews_blocked_contacts_and_bad_choic
     )
     .await;
     assert_eq!(alone.field(), Some("Contacts"));
-    let block = json!({"request": {"contact_id": b, "module": "contacts"}});
+    let block = json!({"request": {"contact_id": b}});
     assert_eq!(
         call(&app, &client, "details_block", block).await.status(),
         StatusCode::OK

@@ -93,3 +93,75 @@ async fn static_files_are_compressed_and_hashed_ones_cached_for_a_year() {
         "public, max-age=31536000, immutable"
     );
 }
+
+/// Every seeded contact value, read back through the product's own parsers.
+#[tokio::test]
+async fn the_demo_data_holds_only_values_the_product_accepts() {
+    type Row = (
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let app = TestApp::spawn().await;
+    let pool = app.backend.store.pool();
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT first_name, last_name, phone, email, country, language FROM contacts",
+    )
+    .fetch_all(pool)
+    .await
+    .expect("contacts");
+    assert!(rows.len() > 250);
+    for (first, last, phone, email, country, language) in rows {
+        shared::PersonName::parse(&first, &last).expect("name");
+        if let Some(phone) = phone {
+            let parsed = shared::PhoneNumber::parse(&phone, None)
+                .unwrap_or_else(|error| panic!("{phone}: {error}"));
+            assert_eq!(parsed.e164(), phone, "stored as E.164");
+        }
+        if let Some(email) = email {
+            shared::Email::parse(&email).unwrap_or_else(|error| panic!("{email}: {error}"));
+        }
+        if let Some(country) = country {
+            shared::Country::parse(&country).expect("country");
+        }
+        if let Some(language) = language {
+            shared::Language::parse(&language).expect("language");
+        }
+    }
+    let tags: Vec<String> = sqlx::query_scalar("SELECT name FROM tags")
+        .fetch_all(pool)
+        .await
+        .expect("tags");
+    for tag in tags {
+        shared::TagName::parse(&tag).unwrap_or_else(|error| panic!("{tag}: {error}"));
+    }
+}
+
+/// Secrets are never shared between installations or users, demo or not.
+#[tokio::test]
+async fn demo_channel_tokens_and_password_salts_are_random() {
+    let tokens = |app: &TestApp| {
+        let pool = app.backend.store.pool().clone();
+        async move {
+            sqlx::query_scalar::<_, String>("SELECT token FROM channels ORDER BY id")
+                .fetch_all(&pool)
+                .await
+                .expect("tokens")
+        }
+    };
+    let (first, second) = (TestApp::spawn().await, TestApp::spawn().await);
+    let (first_tokens, second_tokens) = (tokens(&first).await, tokens(&second).await);
+    assert!(!first_tokens.is_empty());
+    assert!(first_tokens
+        .iter()
+        .all(|token| !second_tokens.contains(token)));
+    let hashes: Vec<String> = sqlx::query_scalar("SELECT password_hash FROM users")
+        .fetch_all(first.backend.store.pool())
+        .await
+        .expect("hashes");
+    let distinct: std::collections::HashSet<&String> = hashes.iter().collect();
+    assert_eq!(distinct.len(), hashes.len(), "one salt per user");
+}

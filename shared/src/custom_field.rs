@@ -8,7 +8,7 @@ pub use value::{CustomFieldValue, MAX_TEXT_VALUE_LEN};
 
 use crate::error::FieldError;
 use crate::fields::StandardField;
-use crate::text::{char_len, collapse_whitespace, has_forbidden_char};
+use crate::text::{char_len, check_label_chars, collapse_whitespace, excerpt, EXCERPT_CHARS};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -260,13 +260,14 @@ fn check_key(key: &str) -> Result<String, FieldError> {
 
 fn check_label(label: &str) -> Result<String, FieldError> {
     let error = |message: &str| Err(FieldError::new(LABEL_FIELD, message));
-    if has_forbidden_char(label) {
-        return error("must not contain line breaks, tabs or other control characters");
-    }
-    let label = collapse_whitespace(label);
-    if label.is_empty() {
+    let collapsed = collapse_whitespace(label);
+    if collapsed.is_empty() {
         return error("enter a label");
     }
+    if let Err(chars) = check_label_chars(label) {
+        return error(chars.message());
+    }
+    let label = collapsed;
     if char_len(&label) > MAX_LABEL_LEN {
         return error(&format!("is too long (at most {MAX_LABEL_LEN} characters)"));
     }
@@ -283,15 +284,14 @@ fn check_options(options: Vec<String>) -> Result<Vec<String>, FieldError> {
     }
     let mut checked: Vec<String> = Vec::with_capacity(options.len());
     for option in options {
-        if has_forbidden_char(&option) {
-            return error(
-                "must not contain line breaks, tabs or other control characters".to_owned(),
-            );
-        }
-        let option = collapse_whitespace(&option);
-        if option.is_empty() {
+        let collapsed = collapse_whitespace(&option);
+        if collapsed.is_empty() {
             return error("an option must not be empty".to_owned());
         }
+        if let Err(chars) = check_label_chars(&option) {
+            return error(format!("an option {}", chars.message()));
+        }
+        let option = collapsed;
         if char_len(&option) > MAX_OPTION_LEN {
             return error(format!(
                 "an option is too long (at most {MAX_OPTION_LEN} characters)"
@@ -299,7 +299,10 @@ fn check_options(options: Vec<String>) -> Result<Vec<String>, FieldError> {
         }
         let key = option.to_lowercase();
         if checked.iter().any(|known| known.to_lowercase() == key) {
-            return error(format!("\"{option}\" is listed twice"));
+            return error(format!(
+                "\"{}\" is listed twice",
+                excerpt(&option, EXCERPT_CHARS)
+            ));
         }
         checked.push(option);
     }

@@ -1,6 +1,7 @@
 //! The contact fields of R18 and a workspace's order of them (R20).
 
 use crate::error::FieldError;
+use crate::text::{excerpt, EXCERPT_CHARS};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
@@ -229,11 +230,17 @@ impl FieldOrder {
             let entry = FieldKey::from(key);
             if let FieldKey::Custom(custom) = &entry {
                 if !custom_keys.contains(custom) {
-                    return refuse(format!("\"{custom}\" is not a field of this workspace"));
+                    return refuse(format!(
+                        "\"{}\" is not a field of this workspace",
+                        excerpt(custom, EXCERPT_CHARS)
+                    ));
                 }
             }
             if !seen.insert(entry.clone()) {
-                return refuse(format!("\"{entry}\" is listed more than once"));
+                return refuse(format!(
+                    "\"{}\" is listed more than once",
+                    excerpt(&entry.to_string(), EXCERPT_CHARS)
+                ));
             }
             order.push(entry);
         }

@@ -1,9 +1,9 @@
 //! The product's domain: value types that validate when parsed, and the rules
-//! of `SPEC.md` as pure functions. No IO, no framework, no database types, so
+//! of `docs/rules.md` as pure functions. No IO, no framework, no database types, so
 //! the same code runs in the browser (wasm32) and on the server.
 //!
 //! Every parser returns a typed error that converts into a [`FieldError`]
-//! ("which field, what is wrong"); every rule of `SPEC.md` touched here has
+//! ("which field, what is wrong"); every rule of `docs/rules.md` touched here has
 //! tests whose names carry its id (`grep -ri r34 shared/`).
 
 #![warn(missing_docs)]
@@ -23,11 +23,12 @@ pub mod error;
 pub mod fields;
 pub mod language;
 pub mod merge;
+pub mod message;
 pub mod name;
 pub mod permissions;
 pub mod phone;
 pub mod tag;
-mod text;
+pub mod text;
 pub mod timestamp;
 pub mod usage;
 

@@ -1,7 +1,9 @@
 //! A contact's first and last name (R4).
 
 use crate::error::FieldError;
-use crate::text::{char_len, collapse_whitespace, has_forbidden_char};
+use crate::text::{
+    char_len, check_label_chars, collapse_whitespace, has_forbidden_char, LabelCharsError,
+};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -38,8 +40,9 @@ pub enum NameError {
     BothEmpty,
     /// One input has more than [`MAX_NAME_LEN`] characters.
     TooLong(NamePart),
-    /// One input contains a control character (e.g. a line break or tab).
-    ControlCharacter(NamePart),
+    /// One input holds a control or text-direction character, or only
+    /// invisible ones.
+    Characters(NamePart, LabelCharsError),
 }
 
 impl NameError {
@@ -48,7 +51,7 @@ impl NameError {
     pub fn part(self) -> NamePart {
         match self {
             NameError::BothEmpty => NamePart::First,
-            NameError::TooLong(part) | NameError::ControlCharacter(part) => part,
+            NameError::TooLong(part) | NameError::Characters(part, _) => part,
         }
     }
 
@@ -57,9 +60,7 @@ impl NameError {
         match self {
             NameError::BothEmpty => "enter a first name or a last name".to_owned(),
             NameError::TooLong(_) => format!("is too long (at most {MAX_NAME_LEN} characters)"),
-            NameError::ControlCharacter(_) => {
-                "must not contain line breaks, tabs or other control characters".to_owned()
-            }
+            NameError::Characters(_, error) => error.message().to_owned(),
         }
     }
 }
@@ -131,9 +132,12 @@ impl PersonName {
 
 fn check_part(input: &str, part: NamePart) -> Result<String, NameError> {
     if has_forbidden_char(input) {
-        return Err(NameError::ControlCharacter(part));
+        return Err(NameError::Characters(part, LabelCharsError::Control));
     }
     let normalized = collapse_whitespace(input);
+    if !normalized.is_empty() {
+        check_label_chars(&normalized).map_err(|error| NameError::Characters(part, error))?;
+    }
     if char_len(&normalized) > MAX_NAME_LEN {
         return Err(NameError::TooLong(part));
     }

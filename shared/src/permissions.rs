@@ -2,11 +2,13 @@
 //! asked by the drawer to show or hide a button and by the server to refuse
 //! the same request.
 //!
-//! The rules, by action (R-numbers from `SPEC.md`):
+//! The rules, by action (R-numbers from `docs/rules.md`):
 //!
 //! | action | owner / manager | agent | module |
 //! |---|---|---|---|
-//! | view, edit name, edit fields, assign, tag, merge, undo merge, send first message | yes | yes | both |
+//! | view, edit name, edit fields, tag, undo merge, send first message | yes | yes | both |
+//! | assign (R18) | yes | contacts assigned to nobody or to them, and only to themselves or nobody | both |
+//! | merge (R13) | yes | only contacts assigned to them | both |
 //! | remove channel (R10) | yes | no | Contacts |
 //! | block, unblock (R26, R28) | yes | yes | Contacts |
 //! | delete one (R29) | yes | only contacts assigned to them | Contacts |
@@ -15,11 +17,13 @@
 //! | export to CSV (R34) | yes | yes | Contacts |
 //! | change field order (R20), manage custom fields (R19) | yes | no | both |
 //!
-//! SPEC.md restricts agents only where the table says "no"; everywhere else
-//! an agent works like a manager: agents see every contact of the workspace
-//! (they answer any conversation in the Inbox) and may edit, tag, assign and
-//! merge any contact they can see. Deleting is the one action that depends on
-//! the assignment (R29).
+//! Agents see every contact of the workspace (they answer any conversation in
+//! the Inbox) and may edit and tag any of them. What could remove or hand
+//! away a contact depends on its assignment, so that R29 cannot be worked
+//! around: an agent takes only unassigned contacts, and only for themselves
+//! (never a colleague's contact), merges only contacts assigned to them
+//! (merging removes the merged-away contacts from every list) and deletes
+//! only contacts assigned to them.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -32,7 +36,7 @@ pub enum Role {
     /// Owns the workspace; has every right a manager has.
     Owner,
     /// Runs the team: everything agents may do, plus the actions marked
-    /// "owners and managers" in `SPEC.md`.
+    /// "owners and managers" in `docs/rules.md`.
     Manager,
     /// Answers conversations and works with contacts.
     Agent,
@@ -93,7 +97,7 @@ pub enum Module {
     Contacts,
 }
 
-/// Everything a user can do to contacts in SPEC.md.
+/// Everything a user can do to contacts in docs/rules.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
@@ -189,31 +193,59 @@ impl Action {
     }
 }
 
+/// Who a contact is assigned to, seen from the user asking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Assignment {
+    /// Nobody.
+    Unassigned,
+    /// The user asking.
+    ToActor,
+    /// Another user.
+    ToOther,
+}
+
+impl Assignment {
+    /// Every case.
+    pub const ALL: [Assignment; 3] = [
+        Assignment::Unassigned,
+        Assignment::ToActor,
+        Assignment::ToOther,
+    ];
+
+    /// The assignment of a contact whose assignee is `assignee_id`, seen by
+    /// the user `actor_id`.
+    pub fn of(assignee_id: Option<i64>, actor_id: i64) -> Self {
+        match assignee_id {
+            None => Assignment::Unassigned,
+            Some(id) if id == actor_id => Assignment::ToActor,
+            Some(_) => Assignment::ToOther,
+        }
+    }
+}
+
 /// The circumstances of a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Context {
     /// The module the action is asked for in.
     pub module: Module,
-    /// Whether the contact is assigned to the user asking (matters for agents
-    /// deleting, R29).
-    pub assigned_to_actor: bool,
+    /// Who the contact is assigned to (matters for agents assigning,
+    /// merging and deleting).
+    pub assignment: Assignment,
 }
 
 impl Context {
-    /// A request in `module` about a contact not assigned to the user.
+    /// A request in `module` about an unassigned contact.
     pub fn new(module: Module) -> Self {
         Self {
             module,
-            assigned_to_actor: false,
+            assignment: Assignment::Unassigned,
         }
     }
 
-    /// The same context, with whether the contact is assigned to the user.
-    pub fn assigned(self, assigned_to_actor: bool) -> Self {
-        Self {
-            assigned_to_actor,
-            ..self
-        }
+    /// The same context, about a contact with this assignment.
+    pub fn assigned(self, assignment: Assignment) -> Self {
+        Self { assignment, ..self }
     }
 }
 
@@ -233,10 +265,27 @@ pub fn refusal(role: Role, action: Action, context: &Context) -> Option<&'static
     if role != Role::Agent {
         return None;
     }
-    if action == Action::DeleteContact && !context.assigned_to_actor {
-        return Some("Agents can delete only contacts assigned to them.");
+    match (action, context.assignment) {
+        (Action::DeleteContact, Assignment::Unassigned | Assignment::ToOther) => {
+            Some("Agents can delete only contacts assigned to them.")
+        }
+        (Action::Merge, Assignment::Unassigned | Assignment::ToOther) => {
+            Some("Agents can merge only contacts assigned to them.")
+        }
+        (Action::Assign, Assignment::ToOther) => {
+            Some("Agents cannot reassign a contact assigned to someone else.")
+        }
+        _ => action.managers_only(),
     }
-    action.managers_only()
+}
+
+/// Why `role` may not give a contact to the new assignee (seen from the
+/// user asking), or `None` if it may. Agents assign only to themselves or to
+/// nobody; whether they may touch the contact at all is [`refusal`]'s
+/// [`Action::Assign`].
+pub fn assign_to_refusal(role: Role, new_assignee: Assignment) -> Option<&'static str> {
+    (role == Role::Agent && new_assignee == Assignment::ToOther)
+        .then_some("Agents can assign contacts only to themselves.")
 }
 
 /// Whether `role` may do `action` in `context` (see the module's table).

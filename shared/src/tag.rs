@@ -2,7 +2,7 @@
 //! workspace regardless of case.
 
 use crate::error::FieldError;
-use crate::text::{char_len, collapse_whitespace, has_forbidden_char};
+use crate::text::{char_len, check_label_chars, collapse_whitespace, LabelCharsError};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::hash::{Hash, Hasher};
@@ -30,8 +30,8 @@ pub enum TagError {
     Empty,
     /// More than [`MAX_TAG_LEN`] characters.
     TooLong,
-    /// A line break, tab or other control character.
-    ControlCharacter,
+    /// A control or text-direction character, or only invisible ones.
+    Characters(LabelCharsError),
 }
 
 impl TagError {
@@ -40,9 +40,7 @@ impl TagError {
         match self {
             TagError::Empty => "enter a tag name".to_owned(),
             TagError::TooLong => format!("is too long (at most {MAX_TAG_LEN} characters)"),
-            TagError::ControlCharacter => {
-                "must not contain line breaks, tabs or other control characters".to_owned()
-            }
+            TagError::Characters(error) => error.message().to_owned(),
         }
     }
 }
@@ -64,13 +62,11 @@ impl From<TagError> for FieldError {
 impl TagName {
     /// Checks and normalizes a tag name.
     pub fn parse(input: &str) -> Result<Self, TagError> {
-        if has_forbidden_char(input) {
-            return Err(TagError::ControlCharacter);
-        }
         let name = collapse_whitespace(input);
         if name.is_empty() {
             return Err(TagError::Empty);
         }
+        check_label_chars(input).map_err(TagError::Characters)?;
         if char_len(&name) > MAX_TAG_LEN {
             return Err(TagError::TooLong);
         }
@@ -171,7 +167,18 @@ mod tests {
             Err(TagError::TooLong)
         );
         assert!(TagName::parse(&"ß".repeat(MAX_TAG_LEN)).is_ok());
-        assert_eq!(TagName::parse("a\nb"), Err(TagError::ControlCharacter));
+        assert_eq!(
+            TagName::parse("a\nb"),
+            Err(TagError::Characters(LabelCharsError::Control))
+        );
+        assert_eq!(
+            TagName::parse("\u{200B}\u{FEFF}"),
+            Err(TagError::Characters(LabelCharsError::NothingVisible))
+        );
+        assert_eq!(
+            TagName::parse("vip\u{202E}"),
+            Err(TagError::Characters(LabelCharsError::Direction))
+        );
         assert_eq!(
             FieldError::from(TagError::Empty).to_string(),
             "Tag: enter a tag name"

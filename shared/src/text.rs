@@ -1,4 +1,115 @@
-//! Small text helpers shared by the parsers (crate-internal).
+//! Text rules shared by the parsers: which characters user-entered text may
+//! hold, and how input is quoted back in messages.
+
+/// Characters of user input quoted back in an error message or a log line.
+pub const EXCERPT_CHARS: usize = 60;
+
+/// Characters that change the direction text is shown in (bidirectional
+/// embeddings, overrides, isolates and marks). In a name or tag they can
+/// make it look like something else (e.g. "exe.pdf" shown reversed).
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// Characters that are not shown at all: Unicode's default-ignorable code
+/// points (zero-width spaces and joiners, the byte-order mark, soft hyphen,
+/// variation selectors, tags) and the bidi controls.
+fn is_invisible(c: char) -> bool {
+    is_bidi_control(c)
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{115F}'..='\u{1160}'
+                | '\u{17B4}'..='\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200D}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF0}'..='\u{FFF8}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        )
+}
+
+/// What is wrong with the characters of a single-line label a person reads
+/// (a name, a tag, a field's label), if anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LabelCharsError {
+    /// A line break, tab or other control character.
+    Control,
+    /// A character that turns the direction text is shown in.
+    Direction,
+    /// Only spaces and invisible characters.
+    NothingVisible,
+}
+
+impl LabelCharsError {
+    /// The message for the user, without the field name.
+    pub fn message(self) -> &'static str {
+        match self {
+            LabelCharsError::Control => {
+                "must not contain line breaks, tabs or other control characters"
+            }
+            LabelCharsError::Direction => "must not contain text-direction control characters",
+            LabelCharsError::NothingVisible => "must contain at least one visible character",
+        }
+    }
+}
+
+/// Checks the characters of a non-empty label: no control characters, no
+/// text-direction controls, and at least one character that shows.
+pub(crate) fn check_label_chars(text: &str) -> Result<(), LabelCharsError> {
+    if has_forbidden_char(text) {
+        return Err(LabelCharsError::Control);
+    }
+    if text.chars().any(is_bidi_control) {
+        return Err(LabelCharsError::Direction);
+    }
+    if !text.chars().any(|c| !c.is_whitespace() && !is_invisible(c)) {
+        return Err(LabelCharsError::NothingVisible);
+    }
+    Ok(())
+}
+
+/// Message text as it is stored: line breaks become `\n`, and control
+/// characters other than line breaks and tabs (NUL, ESC, BEL …) are
+/// dropped. Everything else, emoji and other scripts included, stays.
+pub fn clean_message_text(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .map(|c| if c == '\r' { '\n' } else { c })
+        .filter(|c| *c == '\n' || *c == '\t' || !c.is_control())
+        .collect()
+}
+
+/// A short quote of something a user or client sent, safe to put into a
+/// message or a log line: at most `max_chars` characters (then "…"), with
+/// control and invisible characters shown as "?".
+pub fn excerpt(text: &str, max_chars: usize) -> String {
+    let mut quoted: String = text
+        .chars()
+        .take(max_chars)
+        .map(|c| {
+            if c.is_control() || is_invisible(c) {
+                '?'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if text.chars().nth(max_chars).is_some() {
+        quoted.push('…');
+    }
+    quoted
+}
 
 /// Whether `c` must never appear in a single-line user-entered text: ASCII and
 /// Unicode control characters, and the Unicode line and paragraph separators.
@@ -41,6 +152,54 @@ mod tests {
     fn length_counts_characters_not_bytes() {
         assert_eq!(char_len("Zoë"), 3);
         assert_eq!(char_len("李小龍"), 3);
+    }
+
+    #[test]
+    fn labels_need_a_visible_character_and_no_direction_controls() {
+        for ok in ["VIP", "Zoë", "李", "a\u{200D}b", "👍"] {
+            assert_eq!(check_label_chars(ok), Ok(()), "{ok:?}");
+        }
+        for invisible in [
+            "\u{200B}",
+            "\u{FEFF}\u{200B}",
+            " \u{2060} ",
+            "\u{00AD}",
+            "\u{3164}",
+        ] {
+            assert_eq!(
+                check_label_chars(invisible),
+                Err(LabelCharsError::NothingVisible),
+                "{invisible:?}"
+            );
+        }
+        for spoof in ["Ann\u{202E}fdp.exe", "\u{2067}x", "a\u{200F}"] {
+            assert_eq!(
+                check_label_chars(spoof),
+                Err(LabelCharsError::Direction),
+                "{spoof:?}"
+            );
+        }
+        assert_eq!(check_label_chars("a\tb"), Err(LabelCharsError::Control));
+    }
+
+    #[test]
+    fn message_text_keeps_lines_and_tabs_and_drops_other_controls() {
+        assert_eq!(
+            clean_message_text("Hi\0 there\u{1b}[31m\u{7}\r\nnext\tline\rend"),
+            "Hi there[31m\nnext\tline\nend"
+        );
+        assert_eq!(clean_message_text("Grüße 👋"), "Grüße 👋");
+    }
+
+    #[test]
+    fn excerpts_are_short_and_show_no_hidden_characters() {
+        assert_eq!(excerpt("short", 10), "short");
+        assert_eq!(excerpt("abcdefghijkl", 5), "abcde…");
+        assert_eq!(excerpt("a\u{0}b\u{202E}c", 10), "a?b?c");
+        assert_eq!(
+            excerpt(&"x".repeat(70_000), EXCERPT_CHARS).chars().count(),
+            EXCERPT_CHARS + 1
+        );
     }
 
     #[test]

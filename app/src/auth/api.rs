@@ -6,15 +6,23 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::ssr::{accounts, client_address, current_auth, redirect_plain_form, SessionAuth};
+use crate::ssr::{
+    accounts, client_address, current_auth, device, redirect_plain_form, SessionAuth, SignInClient,
+};
 
 /// Checks the credentials and starts a session in the user's first workspace.
 #[server(endpoint = "log_in")]
 pub async fn log_in(credentials: Credentials) -> Result<Viewer, AppError> {
-    let client = client_address().await;
+    let client = SignInClient {
+        address: client_address().await,
+        device_token: device::device_token(),
+    };
     let signed_in = accounts()?
         .sign_in(&credentials.email, &credentials.password, &client)
         .await?;
+    if let Some(token) = &signed_in.new_device_token {
+        device::remember_device(token);
+    }
     let auth = SessionAuth {
         user_id: signed_in.user_id,
         workspace_id: signed_in.workspace_id,

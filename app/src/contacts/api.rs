@@ -135,7 +135,7 @@ mod checks {
     use crate::error::AppError;
     use crate::ssr::{ContactsPort, ValidContact};
     use shared::bulk::{check_bulk, BulkAction, Selection, BULK_LIMIT};
-    use shared::permissions::{check, refusal, Action, Context, Module, Refused};
+    use shared::permissions::{check, refusal, Action, Assignment, Context, Module, Refused};
     use shared::{Country, Email, FieldError, Language, PersonName, PhoneNumber};
 
     pub fn invalid(error: FieldError) -> AppError {
@@ -176,8 +176,9 @@ mod checks {
             }
             DeleteTarget::Selected(selected) => {
                 // Agents' deletes depend on each contact's assignment, which
-                // `delete_refusal` checks; here the role and module only.
-                let context = contacts_module().assigned(action == BulkAction::Delete);
+                // `delete_refusal` checks; here the role and module only, as
+                // for contacts assigned to the viewer.
+                let context = contacts_module().assigned(Assignment::ToActor);
                 check(role, action.permission(), &context).map_err(forbidden)?;
                 if let Selection::Ids(ids) = &selected.selection {
                     if ids.len() > MAX_IDS {
@@ -211,7 +212,7 @@ mod checks {
         count: u64,
         port: &dyn ContactsPort,
     ) -> Result<Option<String>, AppError> {
-        let unassigned = contacts_module().assigned(false);
+        let unassigned = contacts_module().assigned(Assignment::Unassigned);
         let Some(reason) = refusal(viewer.role(), Action::DeleteContact, &unassigned) else {
             return Ok(None);
         };

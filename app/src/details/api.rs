@@ -2,6 +2,11 @@
 //! shared permission matrix (the same call the drawer uses to show a
 //! control), checks input with the shared parsers and calls the details
 //! service. Inputs travel as JSON.
+//!
+//! These endpoints belong to the Contacts module, so the server asks the
+//! matrix about the Contacts module (requests do not name a module). The
+//! actions offered there only (remove channel, block, unblock, delete) have
+//! no Inbox endpoint.
 
 use super::model::{
     ChannelRemoval, ContactAction, ContactDetails, ContactRef, CustomValueEdit, FieldEdit,
@@ -16,25 +21,37 @@ mod checks {
     use crate::auth::Viewer;
     use crate::error::AppError;
     use crate::ssr::{details, ContactFacts, FieldChange};
-    use shared::permissions::{check, Action, Context, Module};
+    use shared::permissions::{assign_to_refusal, check, Action, Assignment, Context, Module};
     use shared::{Country, Email, Language, StandardField};
 
-    /// The viewer may do `action` on the contact in `module`; returns the
-    /// contact's facts (404 for a contact of another workspace).
+    /// The viewer may do `action` on the contact in the Contacts module;
+    /// returns the contact's facts (404 for a contact of another workspace).
     pub async fn allowed(
         viewer: &Viewer,
         contact_id: i64,
         action: Action,
-        module: Module,
     ) -> Result<ContactFacts, AppError> {
         let facts = details()?.facts(viewer.workspace.id, contact_id).await?;
-        let assigned = facts.assignee_id == Some(viewer.user_id);
+        let assignment = Assignment::of(facts.assignee_id, viewer.user_id);
         check(
             viewer.role(),
             action,
-            &Context::new(module).assigned(assigned),
+            &Context::new(Module::Contacts).assigned(assignment),
         )?;
         Ok(facts)
+    }
+
+    /// The viewer may give the contact to the new assignee (agents: only to
+    /// themselves or to nobody).
+    pub fn may_assign_to(viewer: &Viewer, change: &FieldChange) -> Result<(), AppError> {
+        let FieldChange::Assignee(new_assignee) = change else {
+            return Ok(());
+        };
+        let assignment = Assignment::of(*new_assignee, viewer.user_id);
+        match assign_to_refusal(viewer.role(), assignment) {
+            Some(reason) => Err(AppError::Forbidden(reason.to_owned())),
+            None => Ok(()),
+        }
     }
 
     /// A refusal by a shared parser, as the server function's error.
@@ -106,9 +123,9 @@ pub async fn get_contact(request: ContactRef) -> Result<ContactDetails, AppError
 /// R4: saves the contact's first and last name.
 #[server(endpoint = "details_edit_name", input = Json)]
 pub async fn edit_name(edit: NameEdit) -> Result<Saved, AppError> {
-    use shared::permissions::{Action, Module};
+    use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
-    checks::allowed(&viewer, edit.contact_id, Action::EditName, Module::Contacts).await?;
+    checks::allowed(&viewer, edit.contact_id, Action::EditName).await?;
     let name =
         shared::PersonName::parse(&edit.first, &edit.last).map_err(shared::FieldError::from)?;
     let version = crate::ssr::details()?
@@ -121,7 +138,7 @@ pub async fn edit_name(edit: NameEdit) -> Result<Saved, AppError> {
 /// phone number or assignee).
 #[server(endpoint = "details_edit_field", input = Json)]
 pub async fn edit_field(edit: FieldEdit) -> Result<Saved, AppError> {
-    use shared::permissions::{Action, Module};
+    use shared::permissions::Action;
     use shared::StandardField;
     let viewer = crate::ssr::require_viewer().await?;
     let action = if edit.field == StandardField::Assignee {
@@ -129,7 +146,7 @@ pub async fn edit_field(edit: FieldEdit) -> Result<Saved, AppError> {
     } else {
         Action::EditFields
     };
-    let facts = checks::allowed(&viewer, edit.contact_id, action, Module::Contacts).await?;
+    let facts = checks::allowed(&viewer, edit.contact_id, action).await?;
     let service = crate::ssr::details()?;
     let member_ids: Vec<i64> = if edit.field == StandardField::Assignee {
         service
@@ -143,6 +160,7 @@ pub async fn edit_field(edit: FieldEdit) -> Result<Saved, AppError> {
         Vec::new()
     };
     let change = checks::field_change(edit.field, &edit.value, &facts, &member_ids)?;
+    checks::may_assign_to(&viewer, &change)?;
     let version = service
         .save_field(viewer.workspace.id, edit.contact_id, edit.version, change)
         .await?;
@@ -152,15 +170,9 @@ pub async fn edit_field(edit: FieldEdit) -> Result<Saved, AppError> {
 /// R19: saves one custom field's value, checked against its definition.
 #[server(endpoint = "details_edit_custom", input = Json)]
 pub async fn edit_custom_value(edit: CustomValueEdit) -> Result<Saved, AppError> {
-    use shared::permissions::{Action, Module};
+    use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
-    let facts = checks::allowed(
-        &viewer,
-        edit.contact_id,
-        Action::EditFields,
-        Module::Contacts,
-    )
-    .await?;
+    let facts = checks::allowed(&viewer, edit.contact_id, Action::EditFields).await?;
     let service = crate::ssr::details()?;
     let definition = service
         .custom_fields(viewer.workspace.id)
@@ -186,9 +198,9 @@ pub async fn edit_custom_value(edit: CustomValueEdit) -> Result<Saved, AppError>
 /// that name.
 #[server(endpoint = "details_add_tag", input = Json)]
 pub async fn add_tag(request: TagAdd) -> Result<(), AppError> {
-    use shared::permissions::{Action, Module};
+    use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
-    checks::allowed(&viewer, request.contact_id, Action::Tag, Module::Contacts).await?;
+    checks::allowed(&viewer, request.contact_id, Action::Tag).await?;
     let tag = shared::TagName::parse(&request.name).map_err(shared::FieldError::from)?;
     crate::ssr::details()?
         .add_tag(viewer.workspace.id, request.contact_id, &tag)
@@ -198,9 +210,9 @@ pub async fn add_tag(request: TagAdd) -> Result<(), AppError> {
 /// R23: takes a tag off the contact; the tag stays in the workspace.
 #[server(endpoint = "details_remove_tag", input = Json)]
 pub async fn remove_tag(request: TagRemoval) -> Result<(), AppError> {
-    use shared::permissions::{Action, Module};
+    use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
-    checks::allowed(&viewer, request.contact_id, Action::Tag, Module::Contacts).await?;
+    checks::allowed(&viewer, request.contact_id, Action::Tag).await?;
     crate::ssr::details()?
         .remove_tag(viewer.workspace.id, request.contact_id, request.tag_id)
         .await
@@ -212,13 +224,7 @@ pub async fn remove_tag(request: TagRemoval) -> Result<(), AppError> {
 pub async fn remove_channel(request: ChannelRemoval) -> Result<(), AppError> {
     use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
-    checks::allowed(
-        &viewer,
-        request.contact_id,
-        Action::RemoveChannel,
-        request.module,
-    )
-    .await?;
+    checks::allowed(&viewer, request.contact_id, Action::RemoveChannel).await?;
     crate::ssr::details()?
         .remove_channel(viewer.workspace.id, request.contact_id, request.channel_id)
         .await
@@ -229,14 +235,14 @@ pub async fn remove_channel(request: ChannelRemoval) -> Result<(), AppError> {
 pub async fn block_contact(request: ContactAction) -> Result<(), AppError> {
     use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
-    let facts = checks::allowed(&viewer, request.contact_id, Action::Block, request.module).await?;
-    if facts.blocked {
-        return Err(AppError::Conflict(
-            "This contact is already blocked.".into(),
-        ));
-    }
-    crate::ssr::details()?
-        .block(viewer.workspace.id, request.contact_id, viewer.user_id)
+    checks::allowed(&viewer, request.contact_id, Action::Block).await?;
+    crate::ssr::inbox()?
+        .block_contact(
+            viewer.workspace.id,
+            request.contact_id,
+            viewer.user_id,
+            crate::ssr::now(),
+        )
         .await
 }
 
@@ -245,13 +251,14 @@ pub async fn block_contact(request: ContactAction) -> Result<(), AppError> {
 pub async fn unblock_contact(request: ContactAction) -> Result<(), AppError> {
     use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
-    let facts =
-        checks::allowed(&viewer, request.contact_id, Action::Unblock, request.module).await?;
-    if !facts.blocked {
-        return Err(AppError::Conflict("This contact is not blocked.".into()));
-    }
-    crate::ssr::details()?
-        .unblock(viewer.workspace.id, request.contact_id, viewer.user_id)
+    checks::allowed(&viewer, request.contact_id, Action::Unblock).await?;
+    crate::ssr::inbox()?
+        .unblock_contact(
+            viewer.workspace.id,
+            request.contact_id,
+            viewer.user_id,
+            crate::ssr::now(),
+        )
         .await
 }
 
@@ -260,13 +267,7 @@ pub async fn unblock_contact(request: ContactAction) -> Result<(), AppError> {
 pub async fn delete_contact(request: ContactAction) -> Result<(), AppError> {
     use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
-    checks::allowed(
-        &viewer,
-        request.contact_id,
-        Action::DeleteContact,
-        request.module,
-    )
-    .await?;
+    checks::allowed(&viewer, request.contact_id, Action::DeleteContact).await?;
     crate::ssr::details()?
         .delete(viewer.workspace.id, request.contact_id)
         .await

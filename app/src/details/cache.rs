@@ -11,6 +11,7 @@ use super::api::get_contact;
 use super::model::{ContactDetails, ContactRef};
 use crate::error::AppError;
 use leptos::prelude::*;
+use leptos::reactive::owner::WeakOwner;
 
 /// A contact's data and the counter that reloads it.
 pub type ContactSource = (RwSignal<u32>, Resource<Result<ContactDetails, AppError>>);
@@ -18,7 +19,9 @@ pub type ContactSource = (RwSignal<u32>, Resource<Result<ContactDetails, AppErro
 /// The drawer sources of the signed-in frame, provided as context.
 #[derive(Clone)]
 pub struct DrawerSources {
-    owner: Owner,
+    /// Weak: the owner keeps this context, so a strong reference back would
+    /// keep every rendered page alive (on the server, after every request).
+    owner: WeakOwner,
     entries: StoredValue<Vec<(i64, ContactSource)>>,
 }
 
@@ -27,7 +30,7 @@ pub struct DrawerSources {
 pub fn provide_drawer_sources() {
     if let Some(owner) = Owner::current() {
         provide_context(DrawerSources {
-            owner,
+            owner: owner.downgrade(),
             entries: StoredValue::new(Vec::new()),
         });
     }
@@ -64,7 +67,10 @@ pub fn contact_source(contact_id: i64) -> ContactSource {
         }
     }
     known.unwrap_or_else(|| {
-        let source = sources.owner.with(|| create(contact_id));
+        let source = match sources.owner.upgrade() {
+            Some(owner) => owner.with(|| create(contact_id)),
+            None => create(contact_id),
+        };
         sources
             .entries
             .update_value(|entries| entries.push((contact_id, source)));

@@ -17,6 +17,7 @@ pub fn ChannelsTab(contact: ContactDetails) -> impl IntoView {
                  hint: &'static str,
                  cards: Vec<ChannelCard>| {
         let contact_id = contact.id;
+        let assignee_id = contact.assignee_id;
         view! {
             <section class="channel-group" aria-labelledby=id>
                 <h3 id=id>{title}</h3>
@@ -26,7 +27,7 @@ pub fn ChannelsTab(contact: ContactDetails) -> impl IntoView {
                 } else {
                     view! {
                         <ul class="channel-cards">
-                            {cards.into_iter().map(|card| view! { <ChannelCardView card contact_id/> }).collect_view()}
+                            {cards.into_iter().map(|card| view! { <ChannelCardView card contact_id assignee_id/> }).collect_view()}
                         </ul>
                     }
                     .into_any()
@@ -70,20 +71,19 @@ fn kind_icon(kind: ChannelKind) -> &'static str {
 }
 
 #[component]
-fn ChannelCardView(card: ChannelCard, contact_id: i64) -> impl IntoView {
+fn ChannelCardView(card: ChannelCard, contact_id: i64, assignee_id: Option<i64>) -> impl IntoView {
     let state = expect_context::<DrawerState>();
     let channel = card.status.channel.clone();
     let title_id = format!("channel-{}-title", channel.id);
     let confirming = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let channel_id = channel.id;
-    let removable = card.status.is_removable() && state.may(Action::RemoveChannel, false);
+    let removable = card.status.is_removable() && state.may(Action::RemoveChannel, assignee_id);
     let remove = move || {
         spawn_local(async move {
             let request = ChannelRemoval {
                 contact_id,
                 channel_id,
-                module: state.module,
             };
             match remove_channel(request).await {
                 Ok(()) => state.reload(),

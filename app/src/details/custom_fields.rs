@@ -6,7 +6,6 @@ use super::model::CustomFieldEntry;
 use super::state::DrawerState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shared::permissions::Action;
 use shared::CustomFieldType;
 
 /// One custom field of the contact.
@@ -16,9 +15,9 @@ pub fn CustomFieldRow(
     version: i64,
     /// The contact's country, for phone numbers in national format.
     region: Option<String>,
+    /// Whether the viewer may edit the contact's fields.
+    editable: bool,
 ) -> impl IntoView {
-    let state = expect_context::<DrawerState>();
-    let editable = state.may(Action::EditFields, false);
     let definition = entry.definition.clone();
     let key = definition.key().to_owned();
     if definition.field_type() == CustomFieldType::Checkbox {

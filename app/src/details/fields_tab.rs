@@ -8,12 +8,14 @@ use super::model::ContactDetails;
 use super::state::DrawerState;
 use super::tags::TagsSection;
 use leptos::prelude::*;
-use shared::permissions::Action;
+use shared::permissions::{assign_to_refusal, Action};
 use shared::{Country, FieldKey, Language, StandardField};
 
 /// Every field of the contact, in the workspace's order (R20).
 #[component]
 pub fn FieldsTab(contact: ContactDetails) -> impl IntoView {
+    let state = expect_context::<DrawerState>();
+    let may_edit = state.may(Action::EditFields, contact.assignee_id);
     let rows = contact
         .field_order
         .iter()
@@ -29,6 +31,7 @@ pub fn FieldsTab(contact: ContactDetails) -> impl IntoView {
                             entry=entry.clone()
                             version=contact.version
                             region=contact.country.clone()
+                            editable=may_edit
                         />
                     }
                     .into_any()
@@ -49,7 +52,7 @@ pub fn FieldsTab(contact: ContactDetails) -> impl IntoView {
 
 fn standard_row(contact: &ContactDetails, field: StandardField) -> AnyView {
     let state = expect_context::<DrawerState>();
-    let may_edit = state.may(Action::EditFields, false);
+    let may_edit = state.may(Action::EditFields, contact.assignee_id);
     let label = field.label();
     let version = contact.version;
     let editor = |display: Option<String>,
@@ -151,11 +154,15 @@ fn standard_row(contact: &ContactDetails, field: StandardField) -> AnyView {
                 .assignee_id
                 .and_then(|id| contact.members.iter().find(|m| m.id == id))
                 .map(|member| member.name.clone());
+            // The same rule the server applies: agents offer only themselves.
             let mut options = vec![(String::new(), "Unassigned".to_owned())];
             options.extend(
                 contact
                     .members
                     .iter()
+                    .filter(|m| {
+                        assign_to_refusal(state.role, state.assignment(Some(m.id))).is_none()
+                    })
                     .map(|m| (m.id.to_string(), m.name.clone())),
             );
             editor(
@@ -166,7 +173,7 @@ fn standard_row(contact: &ContactDetails, field: StandardField) -> AnyView {
                     .unwrap_or_default(),
                 Control::Choice(options),
                 Check::Nothing,
-                state.may(Action::Assign, false),
+                state.may(Action::Assign, contact.assignee_id),
             )
         }
         StandardField::ConversationStatus => read_only(

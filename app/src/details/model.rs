@@ -4,7 +4,6 @@
 use serde::{Deserialize, Serialize};
 use shared::channel::ChannelStatus;
 use shared::fields::ConversationStatus;
-use shared::permissions::Module;
 use shared::{CustomFieldDefinition, StandardField};
 
 /// Everything the drawer shows about one contact.
@@ -201,8 +200,6 @@ pub struct ChannelRemoval {
     pub contact_id: i64,
     /// The workspace channel.
     pub channel_id: i64,
-    /// Where the drawer is open (remove is offered in Contacts only).
-    pub module: Module,
 }
 
 /// R25–R30: block, unblock or delete a contact from the drawer's menu.
@@ -210,8 +207,6 @@ pub struct ChannelRemoval {
 pub struct ContactAction {
     /// The contact.
     pub contact_id: i64,
-    /// Where the drawer is open.
-    pub module: Module,
 }
 
 /// The answer to an edit: the contact's new version.

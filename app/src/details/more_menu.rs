@@ -25,7 +25,7 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
     let open = RwSignal::new(false);
     let pending = RwSignal::new(None::<Pending>);
     let error = RwSignal::new(None::<String>);
-    let assigned = contact.assignee_id == Some(state.viewer_id);
+    let assigned = contact.assignee_id;
     let mut items = Vec::new();
     if contact.blocked && state.may(Action::Unblock, assigned) {
         items.push((Pending::Unblock, "Unblock contact"));
@@ -43,7 +43,6 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
     let confirm = move |what: Pending| {
         let request = ContactAction {
             contact_id: state.contact_id,
-            module: state.module,
         };
         let navigate = navigate.clone();
         spawn_local(async move {

@@ -3,7 +3,7 @@
 
 use crate::error::AppError;
 use leptos::prelude::*;
-use shared::permissions::{may, Action, Context, Module, Role};
+use shared::permissions::{may, Action, Assignment, Context, Module, Role};
 
 /// The two tabs of the drawer's vertical side bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,14 +59,20 @@ impl DrawerState {
         target
     }
 
-    /// Whether the viewer may do `action` here: the same question the server
-    /// asks before doing it.
-    pub fn may(&self, action: Action, assigned_to_viewer: bool) -> bool {
+    /// Whether the viewer may do `action` here on a contact assigned to
+    /// `assignee_id`: the same question the server asks before doing it.
+    pub fn may(&self, action: Action, assignee_id: Option<i64>) -> bool {
         may(
             self.role,
             action,
-            &Context::new(self.module).assigned(assigned_to_viewer),
+            &Context::new(self.module).assigned(self.assignment(assignee_id)),
         )
+    }
+
+    /// Who a contact assigned to `assignee_id` is assigned to, seen from the
+    /// viewer.
+    pub fn assignment(&self, assignee_id: Option<i64>) -> Assignment {
+        Assignment::of(assignee_id, self.viewer_id)
     }
 
     /// Handles a failed save: a stale version reloads the drawer and says

@@ -14,7 +14,7 @@ use shared::TagName;
 #[component]
 pub fn TagsSection(contact: ContactDetails) -> impl IntoView {
     let state = expect_context::<DrawerState>();
-    let may_tag = state.may(Action::Tag, false);
+    let may_tag = state.may(Action::Tag, contact.assignee_id);
     let error = RwSignal::new(None::<String>);
     let run = move |change: TagChange| {
         spawn_local(async move {

@@ -2,8 +2,8 @@
 //! in `shared`, call the Inbox service.
 
 use super::model::{
-    BlockInput, ConversationListRequest, ConversationPage, ConversationRequest, ConversationView,
-    MessagePage, MessageView, OlderMessagesRequest, SendMessageInput,
+    ConversationListRequest, ConversationPage, ConversationRequest, ConversationView, MessagePage,
+    MessageView, OlderMessagesRequest, SendMessageInput,
 };
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -60,45 +60,12 @@ pub async fn inbox_older_messages(request: OlderMessagesRequest) -> Result<Messa
 pub async fn inbox_send_message(input: SendMessageInput) -> Result<MessageView, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     allowed(&viewer, Action::SendFirstMessage, Module::Inbox)?;
-    super::model::check_message_body(&input.body)
-        .map_err(|message| AppError::invalid(super::model::MESSAGE_FIELD, message))?;
+    shared::message::parse_message_text(&input.body)?;
     crate::ssr::inbox()?
         .send_message(
             viewer.workspace.id,
             viewer.user_id,
             &input,
-            crate::ssr::now(),
-        )
-        .await
-}
-
-/// R26, R27: blocks a contact; offered in the Contacts module only.
-#[server(endpoint = "inbox_block_contact")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
-pub async fn inbox_block_contact(input: BlockInput) -> Result<(), AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    allowed(&viewer, Action::Block, input.module)?;
-    crate::ssr::inbox()?
-        .block_contact(
-            viewer.workspace.id,
-            input.contact_id,
-            viewer.user_id,
-            crate::ssr::now(),
-        )
-        .await
-}
-
-/// R28: unblocks a contact; offered in the Contacts module only.
-#[server(endpoint = "inbox_unblock_contact")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
-pub async fn inbox_unblock_contact(input: BlockInput) -> Result<(), AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    allowed(&viewer, Action::Unblock, input.module)?;
-    crate::ssr::inbox()?
-        .unblock_contact(
-            viewer.workspace.id,
-            input.contact_id,
-            viewer.user_id,
             crate::ssr::now(),
         )
         .await

@@ -3,7 +3,6 @@
 use serde::{Deserialize, Serialize};
 use shared::channel::ChannelKind;
 use shared::fields::ConversationStatus;
-use shared::permissions::Module;
 
 /// Which conversations the list shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -248,13 +247,6 @@ pub struct SendMessageInput {
     pub body: String,
 }
 
-/// Blocking or unblocking a contact, and where it was asked for (R26).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BlockInput {
-    pub contact_id: i64,
-    pub module: Module,
-}
-
 /// Something changed in a workspace's Inbox; sent to every open Inbox of
 /// the workspace as a server-sent event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -271,25 +263,4 @@ pub enum InboxEventKind {
     Message,
     /// A conversation's status changed.
     Status,
-}
-
-/// The longest message a user or a contact may send, in characters.
-pub const MAX_MESSAGE_LEN: usize = 10_000;
-
-/// The field name of the message text.
-pub const MESSAGE_FIELD: &str = "Message";
-
-/// Checks a message text (what is wrong, without the field name); the same
-/// check runs for the message bar and for channel ingress.
-pub fn check_message_body(body: &str) -> Result<&str, String> {
-    let body = body.trim();
-    if body.is_empty() {
-        Err("write something first".into())
-    } else if body.chars().count() > MAX_MESSAGE_LEN {
-        Err(format!(
-            "is too long (at most {MAX_MESSAGE_LEN} characters)"
-        ))
-    } else {
-        Ok(body)
-    }
 }

@@ -1,7 +1,7 @@
 //! Every signed-in page as a lazily loaded route: the browser downloads a
 //! page's code when the page is first shown, so the first load carries the
-//! frame and one page instead of the whole app (DESIGN.md: the initial wasm
-//! stays small). The server renders them like any other route.
+//! frame and one page instead of the whole app, which keeps the first
+//! download small. The server renders them like any other route.
 
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};

@@ -14,16 +14,42 @@ mod checks {
     use crate::auth::Viewer;
     use crate::error::AppError;
     use crate::ssr::Actor;
-    use shared::permissions::{check, Action, Context, Module};
+    use shared::permissions::{check, may, Action, Assignment, Context, Module};
 
-    /// The viewer may do `action` in the Contacts module; returns them as
-    /// the history names them.
+    /// The viewer may do `action` (one that does not depend on a contact's
+    /// assignment) in the Contacts module; returns them as the history names
+    /// them.
     pub fn allowed(viewer: &Viewer, action: Action) -> Result<Actor, AppError> {
         check(viewer.role(), action, &Context::new(Module::Contacts))?;
-        Ok(Actor {
+        Ok(actor(viewer))
+    }
+
+    /// The viewer as the history names them.
+    pub fn actor(viewer: &Viewer) -> Actor {
+        Actor {
             user_id: viewer.user_id,
             name: viewer.name.clone(),
-        })
+        }
+    }
+
+    /// The viewer may merge each of the contacts, whoever they are assigned
+    /// to (agents: only their own). The merge's version check refuses the
+    /// merge if an assignment changes after this read.
+    pub async fn may_merge_each(viewer: &Viewer, contact_ids: &[i64]) -> Result<(), AppError> {
+        let context = |assignment| Context::new(Module::Contacts).assigned(assignment);
+        let any_contact = Assignment::ALL
+            .into_iter()
+            .all(|assignment| may(viewer.role(), Action::Merge, &context(assignment)));
+        if any_contact {
+            return Ok(());
+        }
+        let details = crate::ssr::details()?;
+        for &contact_id in contact_ids {
+            let facts = details.facts(viewer.workspace.id, contact_id).await?;
+            let assignment = Assignment::of(facts.assignee_id, viewer.user_id);
+            check(viewer.role(), Action::Merge, &context(assignment))?;
+        }
+        Ok(())
     }
 }
 
@@ -31,7 +57,7 @@ mod checks {
 #[server(endpoint = "merge_review", input = Json)]
 pub async fn load_merge_review(contact_ids: Vec<i64>) -> Result<MergeReview, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
-    checks::allowed(&viewer, shared::Action::Merge)?;
+    checks::may_merge_each(&viewer, &contact_ids).await?;
     crate::ssr::merges()?
         .review(viewer.workspace.id, &contact_ids)
         .await
@@ -41,7 +67,8 @@ pub async fn load_merge_review(contact_ids: Vec<i64>) -> Result<MergeReview, App
 #[server(endpoint = "merge_contacts", input = Json)]
 pub async fn merge_contacts(request: MergeRequest) -> Result<MergeDone, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
-    let actor = checks::allowed(&viewer, shared::Action::Merge)?;
+    checks::may_merge_each(&viewer, &request.contact_ids).await?;
+    let actor = checks::actor(&viewer);
     crate::ssr::merges()?
         .merge(viewer.workspace.id, &actor, &request)
         .await

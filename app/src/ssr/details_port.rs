@@ -106,18 +106,6 @@ pub trait DetailsPort: Send + Sync {
         channel_id: i64,
     ) -> Result<(), AppError>;
 
-    /// R27: blocks the contact (its conversation is closed, then blocked).
-    async fn block(&self, workspace_id: i64, contact_id: i64, by_user: i64)
-        -> Result<(), AppError>;
-
-    /// R28: unblocks the contact (its conversation stays closed).
-    async fn unblock(
-        &self,
-        workspace_id: i64,
-        contact_id: i64,
-        by_user: i64,
-    ) -> Result<(), AppError>;
-
     /// R29, R30: deletes the contact with its conversation history.
     async fn delete(&self, workspace_id: i64, contact_id: i64) -> Result<(), AppError>;
 

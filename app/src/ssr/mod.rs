@@ -3,6 +3,7 @@
 
 mod contacts_port;
 mod details_port;
+pub mod device;
 mod inbox_port;
 mod merge_port;
 mod ports;

@@ -1,5 +1,5 @@
 //! The seams between the Leptos app and the server: traits the server
-//! implements (over SQLite or PostgreSQL) and hands over as context.
+//! implements (over its database) and hands over as context.
 
 use super::contacts_port::ContactsPort;
 use super::details_port::DetailsPort;
@@ -9,22 +9,36 @@ use async_trait::async_trait;
 use std::sync::Arc;
 
 /// Who signed in, and where their session starts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignedIn {
     pub user_id: i64,
     pub workspace_id: i64,
+    /// A new token for the browser to keep, when it was not yet known as
+    /// one this user signs in with.
+    pub new_device_token: Option<String>,
+}
+
+/// Where a sign-in comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignInClient {
+    /// The client's network address.
+    pub address: String,
+    /// The token of a browser the user signed in with before, if it sent one.
+    pub device_token: Option<String>,
 }
 
 /// Users, workspaces and memberships.
 #[async_trait]
 pub trait Accounts: Send + Sync {
-    /// Checks an e-mail and password. Repeated failures from one client or
-    /// for one account are refused for a while.
+    /// Checks an e-mail and password. Repeated failures for one account or
+    /// from one address slow further attempts down (429 with the wait); a
+    /// browser the user signed in with before is slowed down only by its
+    /// own failures.
     async fn sign_in(
         &self,
         email: &str,
         password: &str,
-        client: &str,
+        client: &SignInClient,
     ) -> Result<SignedIn, AppError>;
 
     /// The user as a member of the workspace, or `None` when they are not

@@ -8,6 +8,7 @@ mod people;
 use crate::passwords;
 use crate::storage::{now, SqliteStore};
 use people::COUNTRIES;
+use rand::distributions::{Alphanumeric, DistString};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sqlx::{Sqlite, Transaction};
@@ -79,16 +80,22 @@ pub async fn seed_if_empty(store: &SqliteStore, password: Option<String>) -> Res
         return Ok(());
     }
     let password = password.unwrap_or_else(random_password);
-    let hash = tokio::task::spawn_blocking({
+    // One hash per user, each with its own random salt.
+    let hashes = tokio::task::spawn_blocking({
         let password = password.clone();
-        move || passwords::hash(&password)
+        move || {
+            DEMO_USERS
+                .iter()
+                .map(|_| passwords::hash(&password))
+                .collect::<Result<Vec<_>, _>>()
+        }
     })
     .await
     .map_err(|e| e.to_string())?
     .map_err(|e| e.to_string())?;
 
     let mut tx = store.pool().begin().await.map_err(|e| e.to_string())?;
-    seed(&mut tx, &hash).await.map_err(|e| e.to_string())?;
+    seed(&mut tx, &hashes).await.map_err(|e| e.to_string())?;
     tx.commit().await.map_err(|e| e.to_string())?;
 
     println!("Demo data seeded. Sign in with any of these (password: {password}):");
@@ -112,13 +119,18 @@ fn random_password() -> String {
         .collect()
 }
 
-async fn seed(tx: &mut Transaction<'_, Sqlite>, password_hash: &str) -> Result<(), sqlx::Error> {
+async fn seed(
+    tx: &mut Transaction<'_, Sqlite>,
+    password_hashes: &[String],
+) -> Result<(), sqlx::Error> {
     let now = now();
     let demo = insert_workspace(tx, "Demo", now).await?;
     let acme = insert_workspace(tx, "Acme Support", now).await?;
     let mut demo_users = Vec::new();
     let mut acme_users = Vec::new();
-    for (email, name, demo_role, acme_role) in DEMO_USERS {
+    for ((email, name, demo_role, acme_role), password_hash) in
+        DEMO_USERS.iter().zip(password_hashes)
+    {
         let (user_id,): (i64,) = sqlx::query_as(
             "INSERT INTO users (email, email_key, name, password_hash, created_at)
              VALUES (?, ?, ?, ?, ?) RETURNING id",
@@ -191,9 +203,6 @@ fn person(rng: &mut StdRng, workspace: i64, index: usize) -> Person {
     let country = &COUNTRIES[rng.gen_range(0..COUNTRIES.len())];
     let first = country.first_names[rng.gen_range(0..country.first_names.len())];
     let last = country.last_names[rng.gen_range(0..country.last_names.len())];
-    let digits: String = (0..country.random_digits)
-        .map(|_| char::from(b'0' + rng.gen_range(0..10u8)))
-        .collect();
     let email_name: String = format!("{first}.{last}")
         .to_lowercase()
         .chars()
@@ -202,15 +211,27 @@ fn person(rng: &mut StdRng, workspace: i64, index: usize) -> Person {
     Person {
         first: first.to_string(),
         last: last.to_string(),
-        phone: rng
-            .gen_bool(0.85)
-            .then(|| format!("{}{digits}", country.mobile_prefix)),
+        phone: rng.gen_bool(0.85).then(|| phone_number(rng, country)).flatten(),
         email: rng
             .gen_bool(0.7)
             .then(|| format!("{email_name}.{workspace}{index}@example.com")),
         country: country.code,
         language: country.language,
     }
+}
+
+/// A random mobile number of the country that the product's own phone
+/// rules accept (some number ranges of a prefix belong to other regions or
+/// are unassigned), in E.164 as the product stores it.
+fn phone_number(rng: &mut StdRng, country: &people::Country) -> Option<String> {
+    (0..20).find_map(|_| {
+        let digits: String = (0..country.random_digits)
+            .map(|_| char::from(b'0' + rng.gen_range(0..10u8)))
+            .collect();
+        shared::PhoneNumber::parse(&format!("{}{digits}", country.mobile_prefix), None)
+            .ok()
+            .map(|phone| phone.e164().to_owned())
+    })
 }
 
 async fn seed_workspace(
@@ -224,9 +245,9 @@ async fn seed_workspace(
 ) -> Result<(), sqlx::Error> {
     let mut channels = Vec::new();
     for (kind, name) in channel_specs {
-        let token: String = (0..32)
-            .map(|_| char::from(b'a' + rng.gen_range(0..26u8)))
-            .collect();
+        // Tokens are secrets: random on every installation, unlike the
+        // reproducible people below.
+        let token = Alphanumeric.sample_string(&mut rand::thread_rng(), 32);
         let page_url = (*kind == "facebook").then_some("https://www.facebook.com/demo-shop");
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO channels (workspace_id, kind, name, page_url, token, created_at)

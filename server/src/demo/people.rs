@@ -37,7 +37,7 @@ pub const COUNTRIES: &[Country] = &[
     Country {
         code: "GB",
         language: "en",
-        mobile_prefix: "+447700900",
+        mobile_prefix: "+447400123",
         random_digits: 3,
         first_names: &[
             "Oliver", "Amelia", "George", "Isla", "Harry", "Ava", "Jack", "Lily", "Noah", "Grace",

@@ -89,9 +89,40 @@ fn request_origin(headers: &HeaderMap) -> Option<String> {
 /// instead of a session cookie (channel ingress).
 const TOKEN_AUTHENTICATED_PREFIX: &str = "/api/ingress/";
 
+/// How the site is served, for comparing a request's origin with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SiteScheme {
+    /// Served over HTTPS (behind a proxy that terminates TLS, or directly).
+    pub https: bool,
+}
+
+impl SiteScheme {
+    fn as_str(self) -> &'static str {
+        if self.https {
+            "https"
+        } else {
+            "http"
+        }
+    }
+
+    /// Whether `origin` (`scheme://host[:port]`) is this site, reached as
+    /// `host`: the same scheme and the same host and port.
+    fn is_same_site(self, origin: &str, host: &str) -> bool {
+        origin
+            .split_once("://")
+            .is_some_and(|(scheme, origin_host)| {
+                scheme.eq_ignore_ascii_case(self.as_str()) && origin_host.eq_ignore_ascii_case(host)
+            })
+    }
+}
+
 /// Refuses state-changing requests whose Origin (or Referer) is not this
 /// site, so another site cannot act for a signed-in user.
-pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
+pub async fn refuse_cross_site(
+    State(site): State<SiteScheme>,
+    request: Request,
+    next: Next,
+) -> Response {
     let safe = matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
@@ -104,9 +135,7 @@ pub async fn refuse_cross_site(request: Request, next: Next) -> Response {
         .get(header::HOST)
         .and_then(|v| v.to_str().ok());
     let same_site = match (request_origin(request.headers()), host) {
-        (Some(origin), Some(host)) => origin
-            .split_once("://")
-            .is_some_and(|(_, origin_host)| origin_host.eq_ignore_ascii_case(host)),
+        (Some(origin), Some(host)) => site.is_same_site(&origin, host),
         _ => false,
     };
     if same_site {
@@ -133,6 +162,18 @@ mod tests {
         assert!(!is_page("/api/log_in"));
         assert!(!is_page("/pkg/contacts.js"));
         assert!(!is_page("/favicon.ico"));
+    }
+
+    #[test]
+    fn the_same_site_has_the_same_scheme_host_and_port() {
+        let http = SiteScheme { https: false };
+        let https = SiteScheme { https: true };
+        assert!(http.is_same_site("http://127.0.0.1:3000", "127.0.0.1:3000"));
+        assert!(!http.is_same_site("https://127.0.0.1:3000", "127.0.0.1:3000"));
+        assert!(https.is_same_site("https://contacts.example", "contacts.example"));
+        assert!(!https.is_same_site("http://contacts.example", "contacts.example"));
+        assert!(!http.is_same_site("http://127.0.0.1:3001", "127.0.0.1:3000"));
+        assert!(!http.is_same_site("null", "127.0.0.1:3000"));
     }
 
     #[test]

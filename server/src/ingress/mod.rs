@@ -17,6 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use serde_json::json;
+use shared::text::{excerpt, EXCERPT_CHARS};
 use subtle::ConstantTimeEq;
 
 /// The largest body accepted, in bytes.
@@ -101,12 +102,16 @@ pub async fn receive(
             return refuse(
                 StatusCode::BAD_REQUEST,
                 None,
-                format!("The body is not a valid message: {error}."),
+                format!(
+                    "The body is not a valid message: {}.",
+                    excerpt(&error.to_string(), EXCERPT_CHARS * 2)
+                ),
             );
         }
     };
+    let now = now();
     let message = match IncomingMessage::try_from(payload) {
-        Ok(message) => message,
+        Ok(message) => message.sent_no_later_than(now),
         Err(PayloadError { field, message }) => {
             return refuse(
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -115,7 +120,7 @@ pub async fn receive(
             );
         }
     };
-    match state.store.receive_message(&channel, &message, now()).await {
+    match state.store.receive_message(&channel, &message, now).await {
         Ok(received) => {
             if !received.duplicate && !received.hidden {
                 state.live.publish(

@@ -1,8 +1,8 @@
 //! The one JSON shape every channel posts its incoming messages in, and
 //! its checks. Documented in the README ("Channel ingress").
 
-use app::inbox::model::check_message_body;
 use serde::Deserialize;
+use shared::message::parse_message_text;
 use shared::{Email, Language, PhoneNumber};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
@@ -10,6 +10,8 @@ use time::OffsetDateTime;
 /// The longest id, name or URL a channel may send, in characters.
 const MAX_TEXT_LEN: usize = 200;
 const MAX_URL_LEN: usize = 2_000;
+/// How far ahead of the server's clock a sending time may be.
+const MAX_CLOCK_SKEW_SECS: i64 = 5 * 60;
 
 /// An incoming message as posted.
 #[derive(Debug, Deserialize)]
@@ -48,6 +50,22 @@ pub struct IncomingMessage {
     pub text: String,
     /// Unix seconds.
     pub sent_at: i64,
+}
+
+impl IncomingMessage {
+    /// The message with a sending time beyond the clock skew replaced by
+    /// `now`, the time it arrived: a channel with a wrong clock must not keep
+    /// a conversation at the top of the list for ever.
+    pub fn sent_no_later_than(self, now: i64) -> Self {
+        if self.sent_at > now + MAX_CLOCK_SKEW_SECS {
+            Self {
+                sent_at: now,
+                ..self
+            }
+        } else {
+            self
+        }
+    }
 }
 
 /// Which field of the payload is wrong, and how.
@@ -119,9 +137,7 @@ impl TryFrom<IngressPayload> for IncomingMessage {
                 }
             })
             .transpose()?;
-        let text = check_message_body(&payload.text)
-            .map_err(|message| error("text", message))?
-            .to_string();
+        let text = parse_message_text(&payload.text).map_err(|e| error("text", e.message))?;
         let sent_at = OffsetDateTime::parse(payload.sent_at.trim(), &Rfc3339)
             .map_err(|_| {
                 error(

@@ -2,24 +2,31 @@
 
 use super::{internal, now, SqliteStore};
 use crate::passwords;
+use crate::sign_in_throttle::{
+    wait_message, Attempts, FAILURE_WINDOW_SECS, FREE_FAILURES_PER_ACCOUNT,
+    FREE_FAILURES_PER_ADDRESS,
+};
 use app::auth::{Viewer, WorkspaceRef};
 use app::error::AppError;
-use app::ssr::{Accounts, SignedIn};
+use app::ssr::{Accounts, SignInClient, SignedIn};
 use async_trait::async_trait;
+use rand::distributions::{Alphanumeric, DistString};
+use sha2::{Digest, Sha256};
 use shared::permissions::Role;
+use sqlx::SqliteConnection;
 use std::sync::LazyLock;
-
-/// How far back failed sign-ins count.
-const FAILURE_WINDOW_SECS: i64 = 15 * 60;
-/// Failed sign-ins for one account within the window before it is paused.
-const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
-/// Failed sign-ins from one client within the window before it is paused.
-const MAX_FAILURES_PER_CLIENT: i64 = 20;
 
 /// Verified against when the account does not exist, so that a missing
 /// account takes as long as a wrong password.
 static DECOY_HASH: LazyLock<String> =
     LazyLock::new(|| passwords::hash("decoy password").unwrap_or_default());
+
+/// Failures of known browsers are recorded under this prefix and their
+/// token's hash instead of an address.
+const DEVICE_SOURCE_PREFIX: &str = "device:";
+
+/// Characters of a new device token.
+const DEVICE_TOKEN_LEN: usize = 43;
 
 /// The key an e-mail address is looked up by.
 pub(crate) fn email_key(email: &str) -> String {
@@ -33,61 +40,207 @@ fn parse_role(role: &str) -> Result<Role, AppError> {
     })
 }
 
+fn token_hash(token: &str) -> String {
+    format!("{:x}", Sha256::digest(token.as_bytes()))
+}
+
+/// An attempt that passed the throttle and is recorded as a failure until
+/// the password is found right.
+struct Admitted {
+    user: Option<(i64, String)>,
+    /// Where failures of this attempt are counted: the address, or the known
+    /// browser.
+    source: String,
+    known_device: bool,
+    attempt_id: i64,
+}
+
+/// The failures since `since` that match `filter` (SQL with a `?` for each
+/// of `keys`).
+async fn failures(
+    conn: &mut SqliteConnection,
+    filter: &'static str,
+    keys: &[&str],
+    since: i64,
+) -> Result<Attempts, AppError> {
+    let sql = format!("SELECT COUNT(*), MAX(at) FROM sign_in_failures WHERE {filter} AND at > ?");
+    let mut query = sqlx::query_as::<_, (i64, Option<i64>)>(&sql);
+    for key in keys {
+        query = query.bind(*key);
+    }
+    let (count, last_at) = query
+        .bind(since)
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(internal)?;
+    Ok(Attempts { count, last_at })
+}
+
+impl SqliteStore {
+    /// Checks the throttle and records the attempt as a failure in one
+    /// transaction, so attempts sent at the same moment are counted one
+    /// after another: none slips past the limit.
+    async fn admit(&self, key: &str, client: &SignInClient) -> Result<Admitted, AppError> {
+        let now = now();
+        let since = now - FAILURE_WINDOW_SECS;
+        let mut tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(internal)?;
+        let user: Option<(i64, String)> =
+            sqlx::query_as("SELECT id, password_hash FROM users WHERE email_key = ?")
+                .bind(key)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(internal)?;
+        let device = match (&user, &client.device_token) {
+            (Some((user_id, _)), Some(token)) => {
+                let hash = token_hash(token);
+                let known: Option<(i64,)> = sqlx::query_as(
+                    "SELECT 1 FROM trusted_devices WHERE token_hash = ? AND user_id = ?",
+                )
+                .bind(&hash)
+                .bind(user_id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(internal)?;
+                known.map(|_| format!("{DEVICE_SOURCE_PREFIX}{}", &hash[..16]))
+            }
+            _ => None,
+        };
+        let known_device = device.is_some();
+        let (source, wait) = match device {
+            Some(source) => {
+                let own = failures(
+                    &mut tx,
+                    "email_key = ? AND client = ?",
+                    &[key, &source],
+                    since,
+                )
+                .await?;
+                let wait = own.wait_secs(FREE_FAILURES_PER_ACCOUNT, now);
+                (source, wait)
+            }
+            None => {
+                let known_devices = format!("{DEVICE_SOURCE_PREFIX}%");
+                let account = failures(
+                    &mut tx,
+                    "email_key = ? AND client NOT LIKE ?",
+                    &[key, &known_devices],
+                    since,
+                )
+                .await?;
+                let address = failures(&mut tx, "client = ?", &[&client.address], since).await?;
+                let wait = account
+                    .wait_secs(FREE_FAILURES_PER_ACCOUNT, now)
+                    .max(address.wait_secs(FREE_FAILURES_PER_ADDRESS, now));
+                (client.address.clone(), wait)
+            }
+        };
+        if wait > 0 {
+            return Err(AppError::TooManyRequests(wait_message(wait)));
+        }
+        let (attempt_id,): (i64,) = sqlx::query_as(
+            "INSERT INTO sign_in_failures (email_key, client, at) VALUES (?, ?, ?) RETURNING id",
+        )
+        .bind(key)
+        .bind(&source)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(internal)?;
+        tx.commit().await.map_err(internal)?;
+        Ok(Admitted {
+            user,
+            source,
+            known_device,
+            attempt_id,
+        })
+    }
+
+    /// After the right password: forgets this source's failures (and every
+    /// expired one), and remembers the browser.
+    async fn signed_in(
+        &self,
+        key: &str,
+        user_id: i64,
+        admitted: &Admitted,
+        client: &SignInClient,
+    ) -> Result<Option<String>, AppError> {
+        let now = now();
+        let mut tx = self.pool.begin().await.map_err(internal)?;
+        sqlx::query("DELETE FROM sign_in_failures WHERE (email_key = ? AND client = ?) OR at <= ?")
+            .bind(key)
+            .bind(&admitted.source)
+            .bind(now - FAILURE_WINDOW_SECS)
+            .execute(&mut *tx)
+            .await
+            .map_err(internal)?;
+        let new_token = match (&client.device_token, admitted.known_device) {
+            (Some(token), true) => {
+                sqlx::query("UPDATE trusted_devices SET last_used_at = ? WHERE token_hash = ?")
+                    .bind(now)
+                    .bind(token_hash(token))
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(internal)?;
+                None
+            }
+            _ => {
+                let token = Alphanumeric.sample_string(&mut rand::thread_rng(), DEVICE_TOKEN_LEN);
+                sqlx::query(
+                    "INSERT INTO trusted_devices (token_hash, user_id, created_at, last_used_at)
+                     VALUES (?, ?, ?, ?)",
+                )
+                .bind(token_hash(&token))
+                .bind(user_id)
+                .bind(now)
+                .bind(now)
+                .execute(&mut *tx)
+                .await
+                .map_err(internal)?;
+                Some(token)
+            }
+        };
+        tx.commit().await.map_err(internal)?;
+        Ok(new_token)
+    }
+}
+
 #[async_trait]
 impl Accounts for SqliteStore {
-    #[tracing::instrument(skip(self, password), err(level = "info"))]
+    #[tracing::instrument(skip(self, password, client), err(level = "info"))]
     async fn sign_in(
         &self,
         email: &str,
         password: &str,
-        client: &str,
+        client: &SignInClient,
     ) -> Result<SignedIn, AppError> {
         let key = email_key(email);
-        let since = now() - FAILURE_WINDOW_SECS;
-        let (by_account, by_client): (i64, i64) = sqlx::query_as(
-            "SELECT (SELECT COUNT(*) FROM sign_in_failures WHERE email_key = ?1 AND at > ?3),
-                    (SELECT COUNT(*) FROM sign_in_failures WHERE client = ?2 AND at > ?3)",
-        )
-        .bind(&key)
-        .bind(client)
-        .bind(since)
-        .fetch_one(&self.pool)
-        .await
-        .map_err(internal)?;
-        if by_account >= MAX_FAILURES_PER_ACCOUNT || by_client >= MAX_FAILURES_PER_CLIENT {
-            return Err(AppError::TooManyRequests(
-                "Too many failed sign-ins. Wait 15 minutes and try again.".into(),
-            ));
-        }
-
-        let user: Option<(i64, String)> =
-            sqlx::query_as("SELECT id, password_hash FROM users WHERE email_key = ?")
-                .bind(&key)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(internal)?;
-        let stored_hash = user
+        let admitted = self.admit(&key, client).await?;
+        let stored_hash = admitted
+            .user
             .as_ref()
             .map(|(_, hash)| hash.clone())
             .unwrap_or_else(|| DECOY_HASH.clone());
-        let matches = passwords::verify_blocking(password.to_string(), stored_hash).await;
-        let Some((user_id, _)) = user.filter(|_| matches) else {
-            sqlx::query("INSERT INTO sign_in_failures (email_key, client, at) VALUES (?, ?, ?)")
-                .bind(&key)
-                .bind(client)
-                .bind(now())
-                .execute(&self.pool)
-                .await
-                .map_err(internal)?;
+        let matches = match passwords::verify_limited(password.to_string(), stored_hash).await {
+            Ok(matches) => matches,
+            Err(busy) => {
+                // The password was never checked: the attempt does not count.
+                sqlx::query("DELETE FROM sign_in_failures WHERE id = ?")
+                    .bind(admitted.attempt_id)
+                    .execute(&self.pool)
+                    .await
+                    .map_err(internal)?;
+                return Err(AppError::TooManyRequests(busy.to_string()));
+            }
+        };
+        let Some((user_id, _)) = admitted.user.as_ref().filter(|_| matches) else {
             return Err(AppError::SignInFailed);
         };
-
-        sqlx::query("DELETE FROM sign_in_failures WHERE email_key = ? OR at <= ?")
-            .bind(&key)
-            .bind(since)
-            .execute(&self.pool)
-            .await
-            .map_err(internal)?;
+        let user_id = *user_id;
+        let new_device_token = self.signed_in(&key, user_id, &admitted, client).await?;
         let workspace: Option<(i64,)> = sqlx::query_as(
             "SELECT workspace_id FROM memberships WHERE user_id = ? ORDER BY workspace_id LIMIT 1",
         )
@@ -101,6 +254,7 @@ impl Accounts for SqliteStore {
         Ok(SignedIn {
             user_id,
             workspace_id,
+            new_device_token,
         })
     }
 

@@ -32,8 +32,7 @@ impl SqliteStore {
         input: &SendMessageInput,
         now: i64,
     ) -> Result<SentMessage, AppError> {
-        let body = app::inbox::model::check_message_body(&input.body)
-            .map_err(|message| AppError::invalid(app::inbox::model::MESSAGE_FIELD, message))?;
+        let body = shared::message::parse_message_text(&input.body)?;
         let mut tx = self.pool.begin().await.map_err(internal)?;
         let contact: Option<(Option<String>, Option<String>, Option<i64>)> = sqlx::query_as(
             "SELECT phone, email_key, blocked_at FROM contacts

@@ -60,6 +60,18 @@ fn r19_definition_checks_key_label_and_options() {
         Err("Label: enter a label".to_owned())
     );
     assert!(new("tier", &"L".repeat(61), &["Gold"]).is_err());
+    assert_eq!(
+        new("tier", "\u{200B}\u{FEFF}", &["Gold"]),
+        Err("Label: must contain at least one visible character".to_owned())
+    );
+    assert_eq!(
+        new("tier", "Tier\u{202E}", &["Gold"]),
+        Err("Label: must not contain text-direction control characters".to_owned())
+    );
+    assert_eq!(
+        new("tier", "Tier", &["\u{200B}"]),
+        Err("Options: an option must contain at least one visible character".to_owned())
+    );
     assert!(new("tier", "Ti\ner", &["Gold"]).is_err());
     assert_eq!(
         new("tier", "Tier", &[]),

@@ -1,4 +1,5 @@
 use super::*;
+use crate::text::LabelCharsError;
 use proptest::prelude::*;
 
 #[test]
@@ -69,18 +70,49 @@ fn r4_name_refuses_control_characters() {
     ] {
         assert_eq!(
             PersonName::parse(bad, "Smith"),
-            Err(NameError::ControlCharacter(NamePart::First)),
+            Err(NameError::Characters(
+                NamePart::First,
+                LabelCharsError::Control
+            )),
             "{bad:?}"
         );
         assert_eq!(
             PersonName::parse("Ann", bad),
-            Err(NameError::ControlCharacter(NamePart::Last)),
+            Err(NameError::Characters(
+                NamePart::Last,
+                LabelCharsError::Control
+            )),
             "{bad:?}"
         );
     }
     assert_eq!(
-        NameError::ControlCharacter(NamePart::First).to_string(),
+        NameError::Characters(NamePart::First, LabelCharsError::Control).to_string(),
         "First name: must not contain line breaks, tabs or other control characters"
+    );
+}
+
+#[test]
+fn r4_name_refuses_invisible_only_and_direction_controls() {
+    for invisible in ["\u{200B}", "\u{FEFF}", "\u{200B}\u{FEFF} \u{2060}"] {
+        assert_eq!(
+            PersonName::parse(invisible, ""),
+            Err(NameError::Characters(
+                NamePart::First,
+                LabelCharsError::NothingVisible
+            )),
+            "{invisible:?}"
+        );
+    }
+    assert_eq!(
+        PersonName::parse("Ann", "\u{202E}htimS"),
+        Err(NameError::Characters(
+            NamePart::Last,
+            LabelCharsError::Direction
+        ))
+    );
+    assert_eq!(
+        NameError::Characters(NamePart::First, LabelCharsError::NothingVisible).to_string(),
+        "First name: must contain at least one visible character"
     );
 }
 

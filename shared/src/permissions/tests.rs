@@ -11,6 +11,28 @@ fn contacts() -> Context {
     Context::new(Module::Contacts)
 }
 
+/// In the Contacts module, about a contact assigned to the user asking.
+fn mine() -> Context {
+    contacts().assigned(Assignment::ToActor)
+}
+
+/// In the Contacts module, about a contact assigned to someone else.
+fn theirs() -> Context {
+    contacts().assigned(Assignment::ToOther)
+}
+
+/// Every context a rule can depend on.
+fn every_context() -> Vec<Context> {
+    [Module::Inbox, Module::Contacts]
+        .into_iter()
+        .flat_map(|module| {
+            Assignment::ALL
+                .into_iter()
+                .map(move |assignment| Context::new(module).assigned(assignment))
+        })
+        .collect()
+}
+
 #[test]
 fn role_names_round_trip() {
     for role in Role::ALL {
@@ -20,24 +42,69 @@ fn role_names_round_trip() {
 }
 
 #[test]
-fn r1_r2_r13_r14_everyone_may_view_edit_tag_assign_and_merge_in_both_modules() {
+fn r1_r2_r14_everyone_may_view_edit_and_tag_any_contact_in_both_modules() {
     let open_to_all = [
         Action::ViewContact,
         Action::EditName,
         Action::EditFields,
-        Action::Assign,
         Action::Tag,
         Action::SendFirstMessage,
-        Action::Merge,
         Action::UndoMerge,
     ];
     for role in Role::ALL {
         for action in open_to_all {
-            for context in [inbox(), contacts(), contacts().assigned(true)] {
+            for context in every_context() {
                 assert!(may(role, action, &context), "{role} {action:?} {context:?}");
             }
         }
     }
+}
+
+#[test]
+fn r13_owners_and_managers_merge_any_contact_agents_only_their_own() {
+    for context in every_context() {
+        for role in MANAGERS {
+            assert!(may(role, Action::Merge, &context), "{role} {context:?}");
+        }
+    }
+    assert!(may(Role::Agent, Action::Merge, &mine()));
+    for context in [contacts(), theirs()] {
+        assert_eq!(
+            refusal(Role::Agent, Action::Merge, &context),
+            Some("Agents can merge only contacts assigned to them.")
+        );
+    }
+}
+
+#[test]
+fn r29_agents_take_unassigned_contacts_for_themselves_but_never_a_colleagues() {
+    for context in every_context() {
+        for role in MANAGERS {
+            assert!(may(role, Action::Assign, &context), "{role} {context:?}");
+            for new_assignee in Assignment::ALL {
+                assert_eq!(assign_to_refusal(role, new_assignee), None);
+            }
+        }
+    }
+    assert!(may(Role::Agent, Action::Assign, &contacts()));
+    assert!(may(Role::Agent, Action::Assign, &mine()));
+    assert_eq!(
+        refusal(Role::Agent, Action::Assign, &theirs()),
+        Some("Agents cannot reassign a contact assigned to someone else.")
+    );
+    assert_eq!(assign_to_refusal(Role::Agent, Assignment::ToActor), None);
+    assert_eq!(assign_to_refusal(Role::Agent, Assignment::Unassigned), None);
+    assert_eq!(
+        assign_to_refusal(Role::Agent, Assignment::ToOther),
+        Some("Agents can assign contacts only to themselves.")
+    );
+}
+
+#[test]
+fn assignment_is_seen_from_the_user_asking() {
+    assert_eq!(Assignment::of(None, 7), Assignment::Unassigned);
+    assert_eq!(Assignment::of(Some(7), 7), Assignment::ToActor);
+    assert_eq!(Assignment::of(Some(8), 7), Assignment::ToOther);
 }
 
 #[test]
@@ -50,11 +117,7 @@ fn r10_remove_channel_owners_and_managers_in_contacts_module_only() {
         );
     }
     assert_eq!(
-        refusal(
-            Role::Agent,
-            Action::RemoveChannel,
-            &contacts().assigned(true)
-        ),
+        refusal(Role::Agent, Action::RemoveChannel, &mine()),
         Some("Only owners and managers can remove channels.")
     );
     assert!(!may(Role::Agent, Action::RemoveChannel, &inbox()));
@@ -94,27 +157,29 @@ fn r26_r28_block_and_unblock_in_contacts_module_only() {
 fn r29_owners_and_managers_delete_any_contact() {
     for role in MANAGERS {
         assert!(may(role, Action::DeleteContact, &contacts()));
-        assert!(may(role, Action::DeleteContact, &contacts().assigned(true)));
+        assert!(may(role, Action::DeleteContact, &mine()));
     }
 }
 
 #[test]
 fn r29_agents_delete_only_contacts_assigned_to_them() {
-    assert!(may(
-        Role::Agent,
-        Action::DeleteContact,
-        &contacts().assigned(true)
-    ));
-    assert_eq!(
-        refusal(Role::Agent, Action::DeleteContact, &contacts()),
-        Some("Agents can delete only contacts assigned to them.")
-    );
+    assert!(may(Role::Agent, Action::DeleteContact, &mine()));
+    for context in [contacts(), theirs()] {
+        assert_eq!(
+            refusal(Role::Agent, Action::DeleteContact, &context),
+            Some("Agents can delete only contacts assigned to them.")
+        );
+    }
 }
 
 #[test]
 fn r29_delete_only_in_contacts_module() {
     for role in Role::ALL {
-        assert!(!may(role, Action::DeleteContact, &inbox().assigned(true)));
+        assert!(!may(
+            role,
+            Action::DeleteContact,
+            &inbox().assigned(Assignment::ToActor)
+        ));
     }
 }
 
@@ -160,7 +225,7 @@ fn r19_r20_field_order_and_custom_fields_owners_and_managers_only() {
 #[test]
 fn owners_and_managers_have_the_same_rights() {
     for action in Action::ALL {
-        for context in [inbox(), contacts(), contacts().assigned(true)] {
+        for context in every_context() {
             assert_eq!(
                 may(Role::Owner, action, &context),
                 may(Role::Manager, action, &context),
@@ -173,12 +238,7 @@ fn owners_and_managers_have_the_same_rights() {
 #[test]
 fn agents_never_may_more_than_managers() {
     for action in Action::ALL {
-        for context in [
-            inbox(),
-            inbox().assigned(true),
-            contacts(),
-            contacts().assigned(true),
-        ] {
+        for context in every_context() {
             if may(Role::Agent, action, &context) {
                 assert!(may(Role::Manager, action, &context), "{action:?}");
             }
@@ -190,12 +250,7 @@ fn agents_never_may_more_than_managers() {
 fn may_check_and_refusal_agree_for_every_case() {
     for role in Role::ALL {
         for action in Action::ALL {
-            for context in [
-                inbox(),
-                inbox().assigned(true),
-                contacts(),
-                contacts().assigned(true),
-            ] {
+            for context in every_context() {
                 let reason = refusal(role, action, &context);
                 assert_eq!(may(role, action, &context), reason.is_none());
                 assert_eq!(check(role, action, &context).err().map(|r| r.0), reason);

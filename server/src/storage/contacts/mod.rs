@@ -19,7 +19,13 @@ use shared::TagName;
 
 #[async_trait]
 impl ContactsPort for SqliteStore {
-    #[tracing::instrument(skip(self), err(level = "info"))]
+    // The request holds cursors and search text of any length: logged only
+    // as a short excerpt.
+    #[tracing::instrument(
+        skip(self, request),
+        fields(request = %shared::text::excerpt(&format!("{request:?}"), 200)),
+        err(level = "info")
+    )]
     async fn list(
         &self,
         workspace_id: i64,

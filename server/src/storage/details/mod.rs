@@ -2,8 +2,8 @@
 //! the app's [`DetailsPort`]. Every query is scoped to the caller's
 //! workspace.
 
-mod block;
 mod channels;
+mod delete;
 mod edits;
 pub(crate) mod field_settings;
 pub(crate) mod read;
@@ -176,28 +176,8 @@ impl DetailsPort for SqliteStore {
     }
 
     #[tracing::instrument(skip(self), err(level = "info"))]
-    async fn block(
-        &self,
-        workspace_id: i64,
-        contact_id: i64,
-        by_user: i64,
-    ) -> Result<(), AppError> {
-        block::block(self, workspace_id, contact_id, by_user).await
-    }
-
-    #[tracing::instrument(skip(self), err(level = "info"))]
-    async fn unblock(
-        &self,
-        workspace_id: i64,
-        contact_id: i64,
-        by_user: i64,
-    ) -> Result<(), AppError> {
-        block::unblock(self, workspace_id, contact_id, by_user).await
-    }
-
-    #[tracing::instrument(skip(self), err(level = "info"))]
     async fn delete(&self, workspace_id: i64, contact_id: i64) -> Result<(), AppError> {
-        block::delete(self, workspace_id, contact_id).await
+        delete::delete(self, workspace_id, contact_id).await
     }
 
     #[tracing::instrument(skip(self), err(level = "info"))]

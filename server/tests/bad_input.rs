@@ -1,0 +1,136 @@
+//! Input a probe would send: oversized values, invisible or spoofing
+//! characters, terminal control codes and clocks far in the future. Every
+//! refusal is a short 4xx JSON answer and nothing bad is stored.
+
+mod common;
+mod details_support;
+
+use common::inbox::message;
+use details_support::*;
+
+#[tokio::test]
+async fn oversized_values_get_a_short_4xx_answer_not_a_500() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "owner@demo.test").await;
+    let huge = "x".repeat(70 * 1024);
+    for (endpoint, body) in [
+        ("details_block", json!({"request": {"contact_id": huge}})),
+        ("details_unblock", json!({"request": {"contact_id": huge}})),
+        ("details_delete", json!({"request": {"contact_id": huge}})),
+        (
+            "details_remove_channel",
+            json!({"request": {"contact_id": 1, "channel_id": huge}}),
+        ),
+        (
+            "details_edit_field",
+            json!({"edit": {"contact_id": 1, "version": 1, "field": huge, "value": ""}}),
+        ),
+        ("settings_save_order", json!({"edit": {"order": huge}})),
+        ("contacts_list", json!({"request": huge})),
+    ] {
+        let response = call(&app, &client, endpoint, body).await;
+        let status = response.status();
+        assert!(status.is_client_error(), "{endpoint}: {status}");
+        let text = response.text().await.expect("body");
+        assert!(text.len() < 1_000, "{endpoint}: {} bytes", text.len());
+        let error: AppError = serde_json::from_str(&text).expect("a JSON error");
+        assert_eq!(error.field(), Some("Request"), "{endpoint}");
+    }
+}
+
+#[tokio::test]
+async fn names_and_tags_need_a_visible_character_and_no_direction_controls() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "owner@demo.test").await;
+    let id = contact_where(&app, "Demo", "c.blocked_at IS NULL").await;
+    let contact = details(&app, &client, id).await;
+    for (first, message) in [
+        (
+            "\u{200B}\u{FEFF}",
+            "must contain at least one visible character",
+        ),
+        (
+            "Ann\u{202E}fdp.exe",
+            "must not contain text-direction control characters",
+        ),
+    ] {
+        let edit = json!({"edit": {"contact_id": id, "version": contact.version, "first": first, "last": ""}});
+        let refused = error(
+            call(&app, &client, "details_edit_name", edit).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+        assert_eq!(refused, AppError::invalid("First name", message));
+    }
+    let tag = json!({"request": {"contact_id": id, "name": "\u{200B}"}});
+    let refused = error(
+        call(&app, &client, "details_add_tag", tag).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(
+        refused,
+        AppError::invalid("Tag", "must contain at least one visible character")
+    );
+    assert_eq!(details(&app, &client, id).await.version, contact.version);
+}
+
+#[tokio::test]
+async fn messages_are_stored_without_terminal_control_characters() {
+    let app = TestApp::spawn().await;
+    let channel = app.demo_channel("webchat").await;
+    let payload = message(
+        "controls-1",
+        "controls",
+        "Hi\u{0}\u{1b}[2J\u{7} there\r\nsecond line",
+        "2026-03-01T10:00:00Z",
+    );
+    let contact = TestApp::contact_of(&app.receive(&channel, payload).await);
+    let client = signed_in(&app, "owner@demo.test").await;
+    let sent = app
+        .call(
+            &client,
+            "inbox_send_message",
+            &[
+                ("input[contact_id]", &contact.to_string()),
+                ("input[channel_id]", &channel.id.to_string()),
+                ("input[body]", "Answer\u{0}\u{7} with\ttab"),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::OK);
+    let bodies: Vec<String> = sqlx::query_scalar(
+        "SELECT m.body FROM messages m JOIN conversations v ON v.id = m.conversation_id
+          WHERE v.contact_id = ? ORDER BY m.id",
+    )
+    .bind(contact)
+    .fetch_all(pool(&app))
+    .await
+    .expect("bodies");
+    assert_eq!(
+        bodies,
+        vec![
+            "Hi[2J there\nsecond line".to_owned(),
+            "Answer with\ttab".to_owned()
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_sending_time_far_in_the_future_becomes_the_time_of_arrival() {
+    let app = TestApp::spawn().await;
+    let channel = app.demo_channel("webchat").await;
+    let before = time::OffsetDateTime::now_utc().unix_timestamp();
+    let payload = message("future-1", "future", "Hello", "9999-12-31T23:59:59Z");
+    let contact = TestApp::contact_of(&app.receive(&channel, payload).await);
+    let after = time::OffsetDateTime::now_utc().unix_timestamp();
+    let sent_at: i64 = sqlx::query_scalar(
+        "SELECT m.sent_at FROM messages m JOIN conversations v ON v.id = m.conversation_id
+          WHERE v.contact_id = ?",
+    )
+    .bind(contact)
+    .fetch_one(pool(&app))
+    .await
+    .expect("sent_at");
+    assert!((before..=after).contains(&sent_at), "{sent_at}");
+}

@@ -1,0 +1,68 @@
+//! Simultaneous sign-ins cannot exhaust memory: password checks run a few at
+//! a time, and their buffers are given back. On its own in this binary, so
+//! no other test's memory is counted.
+
+mod common;
+
+use common::{TestApp, PASSWORD};
+use reqwest::{Client, StatusCode};
+
+/// A field of this process's `/proc/self/status`, in bytes.
+fn status_bytes(field: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").expect("proc status");
+    let kib: u64 = status
+        .lines()
+        .find_map(|line| line.strip_prefix(field))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|number| number.parse().ok())
+        .unwrap_or_else(|| panic!("{field} in /proc/self/status"));
+    kib * 1024
+}
+
+const MIB: u64 = 1024 * 1024;
+
+#[tokio::test]
+async fn a_hundred_simultaneous_sign_ins_keep_memory_bounded_and_give_it_back() {
+    let app = TestApp::spawn().await;
+    let emails = [
+        "owner@demo.test",
+        "manager@demo.test",
+        "agent@demo.test",
+        "owner@acme.test",
+        "agent@acme.test",
+    ];
+    let clients: Vec<Client> = (0..100).map(|_| app.client()).collect();
+    let before = status_bytes("VmRSS:");
+    // Start the peak over from here ("5" resets the high-water mark).
+    std::fs::write("/proc/self/clear_refs", "5").expect("reset the peak");
+    let app = &app;
+    let attempts = clients
+        .iter()
+        .zip(emails.iter().cycle())
+        .map(|(client, email)| async move {
+            app.call(
+                client,
+                "log_in",
+                &[
+                    ("credentials[email]", *email),
+                    ("credentials[password]", PASSWORD),
+                ],
+            )
+            .await
+            .status()
+        });
+    let statuses = futures::future::join_all(attempts).await;
+    let peak = status_bytes("VmHWM:").saturating_sub(before);
+    let after = status_bytes("VmRSS:").saturating_sub(before);
+    // Each password check takes argon2's 19 MiB: a hundred at once would
+    // take about 2 GB.
+    assert!(peak < 200 * MIB, "memory peaked {} MiB higher", peak / MIB);
+    assert!(after < 64 * MIB, "memory stayed {} MiB higher", after / MIB);
+    assert!(
+        statuses
+            .iter()
+            .all(|s| [StatusCode::OK, StatusCode::TOO_MANY_REQUESTS].contains(s)),
+        "{statuses:?}"
+    );
+    assert!(statuses.contains(&StatusCode::OK));
+}
