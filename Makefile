@@ -1,5 +1,5 @@
 # The two front-door commands; see README.md.
-.PHONY: run test bench
+.PHONY: run test bench bench-web
 
 ## Build and start the app with demo data on http://127.0.0.1:3000
 run:
@@ -13,3 +13,7 @@ test:
 bench:
 	@cargo run --release -p server --bin bench -- --contacts 100000
 	@cargo run --release -p server --bin bench -- --contacts 1000000
+
+## Load-test the release server: pages/s, p50/p99, CPU per request, memory over a soak (target/bench-web.txt)
+bench-web:
+	@scripts/bench-web.sh

@@ -211,7 +211,10 @@ fn person(rng: &mut StdRng, workspace: i64, index: usize) -> Person {
     Person {
         first: first.to_string(),
         last: last.to_string(),
-        phone: rng.gen_bool(0.85).then(|| phone_number(rng, country)).flatten(),
+        phone: rng
+            .gen_bool(0.85)
+            .then(|| phone_number(rng, country))
+            .flatten(),
         email: rng
             .gen_bool(0.7)
             .then(|| format!("{email_name}.{workspace}{index}@example.com")),
