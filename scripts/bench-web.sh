@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Load benchmark of the release server: starts it on a free port with a
+# fresh demo database, signs in, runs wrk against the sign-in page, the
+# signed-in Contacts page and two server functions, then a soak of signed-in
+# page renders, and prints requests/s, p50/p99 latency, server CPU time per
+# request and the server's memory. Results also go to target/bench-web.txt.
+#
+# Usage: scripts/bench-web.sh [--no-build] [--soak N]
+#   --no-build  use the release build that is there (target/release/server)
+#   --soak N    signed-in page renders in the soak (default 200000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=true
+soak=200000
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-build) build=false ;;
+    --soak) soak="$2"; shift ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
+  else
+    echo "error: the benchmark needs wrk: sudo apt-get install -y wrk" >&2
+    exit 1
+  fi
+fi
+scripts/setup.sh
+source scripts/versions.sh
+if $build; then
+  cargo leptos build --release --split
+fi
+
+work=$(mktemp -d)
+port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+base="http://127.0.0.1:$port"
+password="bench-$RANDOM-$RANDOM"
+LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_ENV=PROD \
+  CONTACTS_DATABASE_URL="sqlite://$work/contacts.db" CONTACTS_DEMO=1 CONTACTS_DEMO_PASSWORD="$password" \
+  RUST_LOG=warn target/release/server >"$work/server.log" 2>&1 &
+pid=$!
+trap 'kill -INT $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 120); do
+  curl -fs -o /dev/null "$base/login" && break
+  kill -0 "$pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
+  sleep 0.5
+done
+
+curl -fs -o /dev/null -c "$work/jar" -H "Origin: $base" \
+  --data-urlencode "credentials[email]=manager@demo.test" \
+  --data-urlencode "credentials[password]=$password" "$base/api/log_in"
+session=$(awk '$6 == "contacts_session" { print $7 }' "$work/jar")
+cookie="contacts_session=$session"
+contact=$(curl -fs -H "Cookie: $cookie" -H "Origin: $base" -H "Content-Type: application/json" \
+  -d '{"request":{}}' "$base/api/contacts_list" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).rows[0].id))')
+
+cat >"$work/request.lua" <<'LUA'
+-- Optional method, body and cookie from the environment; stops each
+-- thread after LIMIT answers when LIMIT is set.
+wrk.method = os.getenv("METHOD") or "GET"
+wrk.body = os.getenv("BODY")
+wrk.headers["Cookie"] = os.getenv("COOKIE")
+wrk.headers["Origin"] = os.getenv("ORIGIN")
+if wrk.body then wrk.headers["Content-Type"] = "application/json" end
+local limit = tonumber(os.getenv("LIMIT") or "0")
+local answered = 0
+function response(status)
+  answered = answered + 1
+  if limit > 0 and answered >= limit then wrk.thread:stop() end
+end
+LUA
+
+ticks=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status"; }
+out=target/bench-web.txt
+mkdir -p target
+{
+  echo "# bench-web $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, wrk -t2 -c32 -d20s on loopback"
+  printf '%-28s %10s %9s %9s %12s %8s\n' "what" "req/s" "p50" "p99" "CPU/request" "errors"
+} | tee "$out"
+
+# run NAME PATH [METHOD BODY COOKIE]
+run() {
+  local name=$1 path=$2 method=${3:-GET} body=${4:-} with_cookie=${5:-}
+  local before after report requests
+  before=$(cpu_ticks)
+  report=$(METHOD=$method BODY=$body COOKIE=$with_cookie ORIGIN=$base \
+    wrk -t2 -c32 -d20s --latency -s "$work/request.lua" "$base$path")
+  after=$(cpu_ticks)
+  requests=$(echo "$report" | awk '/requests in/ { print $1 }')
+  local errors non2xx
+  errors=$(echo "$report" | awk '/Socket errors/ { n = 0; for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) n += $i; print n }')
+  non2xx=$(echo "$report" | awk '/Non-2xx/ { print $NF }')
+  printf '%-28s %10s %9s %9s %10.2f ms %8s\n' "$name" \
+    "$(echo "$report" | awk '/Requests\/sec/ { printf "%.0f", $2 }')" \
+    "$(echo "$report" | awk '$1 == "50%" { print $2 }')" \
+    "$(echo "$report" | awk '$1 == "99%" { print $2 }')" \
+    "$(awk -v t="$((after - before))" -v r="$requests" -v hz="$ticks" 'BEGIN { printf "%.2f", r ? t * 1000 / hz / r : 0 }')" \
+    "$(( ${errors:-0} + ${non2xx:-0} ))" | tee -a "$out"
+}
+
+start_rss=$(rss_mb)
+run "GET /login" /login
+run "GET /contacts (signed in)" /contacts GET "" "$cookie"
+run "POST contacts_list" /api/contacts_list POST '{"request":{}}' "$cookie"
+run "POST details_get" /api/details_get POST "{\"request\":{\"contact_id\":$contact}}" "$cookie"
+echo "server memory: ${start_rss} MB at start, $(rss_mb) MB after the runs above" | tee -a "$out"
+
+# Soak: signed-in page renders, memory read at checkpoints.
+done_requests=0
+line="soak of GET /contacts, RSS:"
+for checkpoint in 1000 50000 "$soak"; do
+  [ "$checkpoint" -gt "$done_requests" ] || continue
+  batch=$((checkpoint - done_requests))
+  LIMIT=$(( (batch + 1) / 2 )) COOKIE=$cookie ORIGIN=$base \
+    wrk -t2 -c32 -d600s -s "$work/request.lua" "$base/contacts" >/dev/null
+  done_requests=$checkpoint
+  line="$line $(rss_mb) MB after $checkpoint;"
+done
+echo "$line" | tee -a "$out"
