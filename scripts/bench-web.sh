@@ -34,13 +34,14 @@ scripts/setup.sh
 source scripts/versions.sh
 if $build; then
   cargo leptos build --release --split
+  node scripts/precompress.js target/site
 fi
 
 work=$(mktemp -d)
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 base="http://127.0.0.1:$port"
 password="bench-$RANDOM-$RANDOM"
-LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_ENV=PROD \
+LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_ENV=PROD LEPTOS_HASH_FILES=true \
   CONTACTS_DATABASE_URL="sqlite://$work/contacts.db" CONTACTS_DEMO=1 CONTACTS_DEMO_PASSWORD="$password" \
   RUST_LOG=warn target/release/server >"$work/server.log" 2>&1 &
 pid=$!

@@ -11,7 +11,7 @@ step() { printf '\n==> %s\n' "$*"; }
 work=$(mktemp -d)
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 password="e2e-$(date +%s)-$RANDOM"
-LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_ENV=PROD \
+LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_ENV=PROD LEPTOS_HASH_FILES=true \
   CONTACTS_DATABASE_URL="sqlite://$work/contacts.db" CONTACTS_DEMO=1 CONTACTS_DEMO_PASSWORD="$password" \
   RUST_LOG=warn target/release/server >"$work/server.log" 2>&1 &
 server_pid=$!

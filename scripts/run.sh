@@ -6,8 +6,11 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/versions.sh
 cargo leptos build --release --split
+node scripts/precompress.js target/site
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-target/site}"
 export LEPTOS_SITE_ADDR="${LEPTOS_SITE_ADDR:-127.0.0.1:3000}"
 export LEPTOS_ENV="${LEPTOS_ENV:-PROD}"
+# The site build puts content hashes in file names (target/release/hash.txt).
+export LEPTOS_HASH_FILES="${LEPTOS_HASH_FILES:-true}"
 export CONTACTS_DEMO="${CONTACTS_DEMO:-1}"
 exec target/release/server

@@ -31,6 +31,7 @@ cargo build -p shared --target wasm32-unknown-unknown
 
 step "building the site (release)"
 cargo leptos build --release --split
+node scripts/precompress.js target/site
 
 step "browser tests"
 scripts/e2e.sh

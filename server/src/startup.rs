@@ -95,6 +95,10 @@ pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Rou
             "/contacts/export.csv",
             get(move |session, query| export::export_csv(export_services.clone(), session, query)),
         )
+        .nest_service(
+            &format!("/{}", options.site_pkg_dir),
+            assets::pkg_files(&options),
+        )
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

@@ -79,6 +79,25 @@ async fn static_files_are_compressed_and_hashed_ones_cached_for_a_year() {
         assert_eq!(response.headers()[header::CONTENT_ENCODING], expected);
         assert_eq!(response.headers()[header::CACHE_CONTROL], "no-cache");
     }
+    // Files compressed at build time are sent as they are.
+    let hashed_name = "contacts.Xk_3-9aZbQ0p1LmNoPqRsT.wasm";
+    std::fs::write(pkg.join(hashed_name), &script).expect("write");
+    std::fs::write(pkg.join(format!("{hashed_name}.br")), "brotli bytes").expect("write");
+    let precompressed = client
+        .get(format!("{}/pkg/{hashed_name}", app.address))
+        .header(header::ACCEPT_ENCODING, "gzip, br")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(precompressed.headers()[header::CONTENT_ENCODING], "br");
+    assert_eq!(
+        precompressed.headers()[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(
+        precompressed.bytes().await.expect("body").as_ref(),
+        b"brotli bytes"
+    );
     let hashed = client
         .get(format!(
             "{}/pkg/split_check_phone_3139162236530441013.wasm",

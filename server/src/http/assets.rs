@@ -1,16 +1,41 @@
-//! Cache headers for the site's static files.
+//! The site's static files: served from files compressed at build time
+//! when the browser accepts them, with cache headers by name.
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
+use leptos::config::LeptosOptions;
+use std::path::Path;
+use tower_http::services::ServeDir;
 
-/// Whether a file name carries a content hash (`name.<hex>.ext` or
-/// `name-<hex>.ext`), so its content never changes under that name.
+/// Length of the build's content hashes: an MD5 in unpadded base64url.
+const HASH_LEN: usize = 22;
+
+/// Whether a file name carries a content hash, so its content never changes
+/// under that name: `name.<hash>.ext` as the site build names every file,
+/// or the long hexadecimal or decimal number the code splitter gives its
+/// chunks (`split_check_phone_3139162236530441013.wasm`).
 fn is_hashed(file_name: &str) -> bool {
-    file_name
-        .split(['.', '-', '_'])
-        .any(|part| part.len() >= 8 && part.chars().all(|c| c.is_ascii_hexdigit()))
+    let base64url = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    let build_hash = file_name
+        .split('.')
+        .any(|part| part.len() == HASH_LEN && part.chars().all(base64url));
+    build_hash
+        || file_name
+            .split(['.', '-', '_'])
+            .any(|part| part.len() >= 8 && part.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// The site's `pkg` folder as a service: a file's `.br` or `.gz` twin
+/// (written by `scripts/precompress.js` after the build) goes to browsers
+/// that accept it; other files are compressed on the fly by the router's
+/// compression layer.
+pub fn pkg_files(options: &LeptosOptions) -> ServeDir {
+    let folder = Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    ServeDir::new(folder)
+        .precompressed_br()
+        .precompressed_gzip()
 }
 
 /// Hashed files are cached for a year; the others are revalidated on each
@@ -38,6 +63,8 @@ mod tests {
     #[test]
     fn hashed_names_are_recognised() {
         assert!(super::is_hashed("contacts.3f9a1c2b7d.wasm"));
+        assert!(super::is_hashed("contacts.Xk_3-9aZbQ0p1LmNoPqRsT.wasm"));
+        assert!(super::is_hashed("__wasm_split.Xk_3-9aZbQ0p1LmNoPqRsT.js"));
         assert!(super::is_hashed("chunk-0123abcd.js"));
         assert!(!super::is_hashed("contacts.wasm"));
         assert!(!super::is_hashed("contacts.css"));
