@@ -61,19 +61,12 @@ contact=$(curl -fs -H "Cookie: $cookie" -H "Origin: $base" -H "Content-Type: app
   -d '{"request":{}}' "$base/api/contacts_list" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).rows[0].id))')
 
 cat >"$work/request.lua" <<'LUA'
--- Optional method, body and cookie from the environment; stops each
--- thread after LIMIT answers when LIMIT is set.
+-- Method, body and cookie from the environment.
 wrk.method = os.getenv("METHOD") or "GET"
 wrk.body = os.getenv("BODY")
 wrk.headers["Cookie"] = os.getenv("COOKIE")
 wrk.headers["Origin"] = os.getenv("ORIGIN")
 if wrk.body then wrk.headers["Content-Type"] = "application/json" end
-local limit = tonumber(os.getenv("LIMIT") or "0")
-local answered = 0
-function response(status)
-  answered = answered + 1
-  if limit > 0 and answered >= limit then wrk.thread:stop() end
-end
 LUA
 
 ticks=$(getconf CLK_TCK)
@@ -113,15 +106,15 @@ run "POST contacts_list" /api/contacts_list POST '{"request":{}}' "$cookie"
 run "POST details_get" /api/details_get POST "{\"request\":{\"contact_id\":$contact}}" "$cookie"
 echo "server memory: ${start_rss} MB at start, $(rss_mb) MB after the runs above" | tee -a "$out"
 
-# Soak: signed-in page renders, memory read at checkpoints.
-done_requests=0
+# Soak: signed-in page renders in 5-second rounds; memory is read after the
+# rounds that pass 1,000, 50,000 and the soak's total.
+total=0
 line="soak of GET /contacts, RSS:"
 for checkpoint in 1000 50000 "$soak"; do
-  [ "$checkpoint" -gt "$done_requests" ] || continue
-  batch=$((checkpoint - done_requests))
-  LIMIT=$(( (batch + 1) / 2 )) COOKIE=$cookie ORIGIN=$base \
-    wrk -t2 -c32 -d600s -s "$work/request.lua" "$base/contacts" >/dev/null
-  done_requests=$checkpoint
-  line="$line $(rss_mb) MB after $checkpoint;"
+  while [ "$total" -lt "$checkpoint" ]; do
+    report=$(COOKIE=$cookie ORIGIN=$base wrk -t2 -c32 -d5s -s "$work/request.lua" "$base/contacts")
+    total=$((total + $(echo "$report" | awk '/requests in/ { print $1 }')))
+  done
+  line="$line $(rss_mb) MB after $total;"
 done
 echo "$line" | tee -a "$out"

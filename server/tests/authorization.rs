@@ -51,7 +51,17 @@ struct Case<'a> {
     colleague: i64,
 }
 
-impl Case<'_> {
+impl<'a> Case<'a> {
+    /// The demo agent acting, the manager as their colleague.
+    async fn agent(app: &'a TestApp, client: &'a Client) -> Case<'a> {
+        Case {
+            app,
+            client,
+            actor: user_id(app, "agent@demo.test").await,
+            colleague: user_id(app, "manager@demo.test").await,
+        }
+    }
+
     /// The matrix's answer: the refusal's reason, if any.
     fn expected(role: Role, asked: Call, assignment: Assignment) -> Option<&'static str> {
         let context = Context::new(Module::Contacts).assigned(assignment);
@@ -192,12 +202,7 @@ async fn r29_every_drawer_and_merge_function_answers_as_the_permission_matrix_sa
 async fn r29_an_agent_cannot_take_a_colleague_s_contact_and_then_delete_it() {
     let app = TestApp::spawn().await;
     let agent = signed_in(&app, "agent@demo.test").await;
-    let case = Case {
-        app: &app,
-        client: &agent,
-        actor: user_id(&app, "agent@demo.test").await,
-        colleague: user_id(&app, "manager@demo.test").await,
-    };
+    let case = Case::agent(&app, &agent).await;
     let id = case.contact("colleagues", Assignment::ToOther).await;
     let before = dump(&app, &[id]).await;
     let take = case.run(Call::AssignToSelf, id, id).await;
@@ -214,12 +219,7 @@ async fn r29_an_agent_cannot_take_a_colleague_s_contact_and_then_delete_it() {
 async fn r29_an_agent_cannot_merge_an_unassigned_contact_into_their_own_to_delete_both() {
     let app = TestApp::spawn().await;
     let agent = signed_in(&app, "agent@demo.test").await;
-    let case = Case {
-        app: &app,
-        client: &agent,
-        actor: user_id(&app, "agent@demo.test").await,
-        colleague: user_id(&app, "manager@demo.test").await,
-    };
+    let case = Case::agent(&app, &agent).await;
     let own = case.contact("own", Assignment::ToActor).await;
     let unassigned = case.contact("nobodys", Assignment::Unassigned).await;
     let before = dump(&app, &[own, unassigned]).await;
@@ -243,12 +243,7 @@ async fn r29_an_agent_cannot_merge_an_unassigned_contact_into_their_own_to_delet
 async fn r29_an_agent_takes_an_unassigned_contact_only_for_themselves() {
     let app = TestApp::spawn().await;
     let agent = signed_in(&app, "agent@demo.test").await;
-    let case = Case {
-        app: &app,
-        client: &agent,
-        actor: user_id(&app, "agent@demo.test").await,
-        colleague: user_id(&app, "manager@demo.test").await,
-    };
+    let case = Case::agent(&app, &agent).await;
     let id = case.contact("free", Assignment::Unassigned).await;
     let to_colleague = case.run(Call::AssignToColleague, id, id).await;
     assert_eq!(
