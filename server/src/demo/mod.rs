@@ -7,7 +7,7 @@ mod people;
 
 use crate::passwords;
 use crate::storage::{now, SqliteStore};
-use people::COUNTRIES;
+use people::{person, Person};
 use rand::distributions::{Alphanumeric, DistString};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -187,54 +187,6 @@ async fn insert_workspace(
             .fetch_one(&mut **tx)
             .await?;
     Ok(id)
-}
-
-/// One generated person.
-struct Person {
-    first: String,
-    last: String,
-    phone: Option<String>,
-    email: Option<String>,
-    country: &'static str,
-    language: &'static str,
-}
-
-fn person(rng: &mut StdRng, workspace: i64, index: usize) -> Person {
-    let country = &COUNTRIES[rng.gen_range(0..COUNTRIES.len())];
-    let first = country.first_names[rng.gen_range(0..country.first_names.len())];
-    let last = country.last_names[rng.gen_range(0..country.last_names.len())];
-    let email_name: String = format!("{first}.{last}")
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
-        .collect();
-    Person {
-        first: first.to_string(),
-        last: last.to_string(),
-        phone: rng
-            .gen_bool(0.85)
-            .then(|| phone_number(rng, country))
-            .flatten(),
-        email: rng
-            .gen_bool(0.7)
-            .then(|| format!("{email_name}.{workspace}{index}@example.com")),
-        country: country.code,
-        language: country.language,
-    }
-}
-
-/// A random mobile number of the country that the product's own phone
-/// rules accept (some number ranges of a prefix belong to other regions or
-/// are unassigned), in E.164 as the product stores it.
-fn phone_number(rng: &mut StdRng, country: &people::Country) -> Option<String> {
-    (0..20).find_map(|_| {
-        let digits: String = (0..country.random_digits)
-            .map(|_| char::from(b'0' + rng.gen_range(0..10u8)))
-            .collect();
-        shared::PhoneNumber::parse(&format!("{}{digits}", country.mobile_prefix), None)
-            .ok()
-            .map(|phone| phone.e164().to_owned())
-    })
 }
 
 async fn seed_workspace(
