@@ -3,7 +3,7 @@
 //! run one, as a job is claimed by one runner at a time.
 
 use crate::storage::contacts::BatchOutcome;
-use crate::storage::SqliteStore;
+use crate::storage::Store;
 use std::time::Duration;
 use tokio::task::JoinHandle;
 
@@ -54,7 +54,7 @@ fn lease_millis(settings: &DeleteJobSettings) -> i64 {
 
 /// Starts the delete runner on the current Tokio runtime, on a connection
 /// of its own at the lowest CPU priority.
-pub fn spawn_delete_runner(store: SqliteStore, settings: DeleteJobSettings) -> JoinHandle<()> {
+pub fn spawn_delete_runner(store: Store, settings: DeleteJobSettings) -> JoinHandle<()> {
     let runner = format!("runner-{}", rand::random::<u64>());
     tokio::spawn(async move {
         let store = match store.background().await {
@@ -81,7 +81,7 @@ pub fn spawn_delete_runner(store: SqliteStore, settings: DeleteJobSettings) -> J
 }
 
 /// Deletes batch after batch until the job is done or the claim is lost.
-pub async fn run_job(store: &SqliteStore, runner: &str, job_id: i64, settings: &DeleteJobSettings) {
+pub async fn run_job(store: &Store, runner: &str, job_id: i64, settings: &DeleteJobSettings) {
     loop {
         match store
             .delete_batch(job_id, runner, settings.batch_size, lease_millis(settings))

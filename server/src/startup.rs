@@ -7,7 +7,8 @@ use crate::inbox::live::{inbox_events, LiveState, LiveUpdates};
 use crate::inbox::outbound::LogOnlyOutbound;
 use crate::inbox::InboxService;
 use crate::ingress::{self, IngressState};
-use crate::storage::SqliteStore;
+use crate::storage::sessions::Sessions;
+use crate::storage::Store;
 use app::ssr::Services;
 use app::{shell, App};
 use axum::http::{header, HeaderValue};
@@ -25,26 +26,21 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
-use tower_sessions_sqlx_store::SqliteStore as SqliteSessionStore;
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "contacts_session";
 
 /// Opened storage plus the session store over it.
 pub struct Backend {
-    pub store: SqliteStore,
-    pub sessions: SqliteSessionStore,
+    pub store: Store,
+    pub sessions: Sessions,
 }
 
 impl Backend {
     /// Opens the database named by the configuration and prepares sessions.
     pub async fn open(config: &Config) -> Result<Self, crate::storage::StorageError> {
-        let store = SqliteStore::open(&config.database_url).await?;
-        let sessions = SqliteSessionStore::new(store.pool().clone());
-        sessions
-            .migrate()
-            .await
-            .map_err(crate::storage::StorageError::Sessions)?;
+        let store = Store::open(&config.database_url).await?;
+        let sessions = Sessions::open(&store).await?;
         Ok(Backend { store, sessions })
     }
 }

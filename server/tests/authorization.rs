@@ -90,7 +90,7 @@ impl<'a> Case<'a> {
             Assignment::ToActor => Some(self.actor),
             Assignment::ToOther => Some(self.colleague),
         };
-        sqlx::query("UPDATE contacts SET assignee_id = ? WHERE id = ?")
+        sqlx::query("UPDATE contacts SET assignee_id = $1 WHERE id = $2")
             .bind(assignee)
             .bind(id)
             .execute(pool(self.app))
@@ -101,7 +101,7 @@ impl<'a> Case<'a> {
 
     async fn run(&self, asked: Call, id: i64, partner: i64) -> Response {
         let (app, client) = (self.app, self.client);
-        let version = sqlx::query_scalar::<_, i64>("SELECT version FROM contacts WHERE id = ?")
+        let version = sqlx::query_scalar::<_, i64>("SELECT version FROM contacts WHERE id = $1")
             .bind(id)
             .fetch_one(pool(app))
             .await
@@ -136,7 +136,7 @@ impl<'a> Case<'a> {
             Call::Delete => ("details_delete", json!({"request": {"contact_id": id}})),
             Call::Merge => {
                 let versions: Vec<i64> = sqlx::query_scalar(
-                    "SELECT version FROM contacts WHERE id IN (?, ?) ORDER BY id = ? DESC",
+                    "SELECT version FROM contacts WHERE id IN ($1, $2) ORDER BY id = $3 DESC",
                 )
                 .bind(partner)
                 .bind(id)
@@ -231,7 +231,7 @@ async fn r29_an_agent_cannot_merge_an_unassigned_contact_into_their_own_to_delet
     assert_eq!(dump(&app, &[own, unassigned]).await, before);
     let delete = case.run(Call::Delete, own, own).await;
     assert_eq!(delete.status(), StatusCode::OK, "their own contact");
-    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM contacts WHERE id = ?")
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM contacts WHERE id = $1")
         .bind(unassigned)
         .fetch_one(pool(&app))
         .await
@@ -252,10 +252,11 @@ async fn r29_an_agent_takes_an_unassigned_contact_only_for_themselves() {
     );
     let to_self = case.run(Call::AssignToSelf, id, id).await;
     assert_eq!(to_self.status(), StatusCode::OK);
-    let assignee: Option<i64> = sqlx::query_scalar("SELECT assignee_id FROM contacts WHERE id = ?")
-        .bind(id)
-        .fetch_one(pool(&app))
-        .await
-        .expect("assignee");
+    let assignee: Option<i64> =
+        sqlx::query_scalar("SELECT assignee_id FROM contacts WHERE id = $1")
+            .bind(id)
+            .fetch_one(pool(&app))
+            .await
+            .expect("assignee");
     assert_eq!(assignee, Some(case.actor));
 }

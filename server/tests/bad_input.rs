@@ -101,7 +101,7 @@ async fn messages_are_stored_without_terminal_control_characters() {
     assert_eq!(sent.status(), StatusCode::OK);
     let bodies: Vec<String> = sqlx::query_scalar(
         "SELECT m.body FROM messages m JOIN conversations v ON v.id = m.conversation_id
-          WHERE v.contact_id = ? ORDER BY m.id",
+          WHERE v.contact_id = $1 ORDER BY m.id",
     )
     .bind(contact)
     .fetch_all(pool(&app))
@@ -126,7 +126,7 @@ async fn a_sending_time_far_in_the_future_becomes_the_time_of_arrival() {
     let after = time::OffsetDateTime::now_utc().unix_timestamp();
     let sent_at: i64 = sqlx::query_scalar(
         "SELECT m.sent_at FROM messages m JOIN conversations v ON v.id = m.conversation_id
-          WHERE v.contact_id = ?",
+          WHERE v.contact_id = $1",
     )
     .bind(contact)
     .fetch_one(pool(&app))

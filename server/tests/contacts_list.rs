@@ -132,7 +132,7 @@ async fn insert_contact(app: &TestApp, workspace: i64, name: &str, age: i64) -> 
     let at = time::OffsetDateTime::now_utc().unix_timestamp() - age;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO contacts (workspace_id, first_name, created_at, updated_at)
-         VALUES (?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4) RETURNING id",
     )
     .bind(workspace)
     .bind(name)
@@ -172,7 +172,7 @@ async fn r31_keyset_pages_stay_correct_under_concurrent_inserts_and_deletes() {
                 .rev()
                 .find(|id| !seen.contains(id) && !deleted.contains(*id))
             {
-                sqlx::query("DELETE FROM contacts WHERE id = ?")
+                sqlx::query("DELETE FROM contacts WHERE id = $1")
                     .bind(victim)
                     .execute(app.backend.store.pool())
                     .await

@@ -165,7 +165,7 @@ async fn r18_standard_fields_save_and_bad_values_change_nothing() {
     let id = contact_where(&app, "Demo", "c.phone IS NULL").await;
     // A national number is read in the contact's country: in the US,
     // "030 1234567" is no number at all.
-    sqlx::query("UPDATE contacts SET country = 'US' WHERE id = ?")
+    sqlx::query("UPDATE contacts SET country = 'US' WHERE id = $1")
         .bind(id)
         .execute(pool(&app))
         .await

@@ -113,14 +113,14 @@ async fn r10_only_managers_remove_channels_in_contacts_and_history_stays() {
     )
     .await;
     let channel: i64 =
-        sqlx::query_scalar("SELECT channel_id FROM contact_channels WHERE contact_id = ? LIMIT 1")
+        sqlx::query_scalar("SELECT channel_id FROM contact_channels WHERE contact_id = $1 LIMIT 1")
             .bind(id)
             .fetch_one(pool(&app))
             .await
             .expect("link");
     let messages = || async {
         sqlx::query_scalar::<_, i64>(
-            "SELECT COUNT(*) FROM messages m JOIN conversations v ON v.id = m.conversation_id WHERE v.contact_id = ?",
+            "SELECT COUNT(*) FROM messages m JOIN conversations v ON v.id = m.conversation_id WHERE v.contact_id = $1",
         )
         .bind(id)
         .fetch_one(pool(&app))
@@ -237,7 +237,7 @@ async fn r25_r27_block_and_unblock_from_the_drawer() {
         Some(ConversationStatus::Blocked)
     );
     let blocked_by: Option<i64> =
-        sqlx::query_scalar("SELECT blocked_by FROM contacts WHERE id = ?")
+        sqlx::query_scalar("SELECT blocked_by FROM contacts WHERE id = $1")
             .bind(id)
             .fetch_one(pool(&app))
             .await
@@ -301,7 +301,7 @@ async fn r29_r30_agents_delete_only_their_contacts_and_history_goes_too() {
     );
     for id in [theirs, others] {
         let left: i64 = sqlx::query_scalar(
-            "SELECT (SELECT COUNT(*) FROM contacts WHERE id = ?1) + (SELECT COUNT(*) FROM conversations WHERE contact_id = ?1)",
+            "SELECT (SELECT COUNT(*) FROM contacts WHERE id = $1) + (SELECT COUNT(*) FROM conversations WHERE contact_id = $1)",
         )
         .bind(id)
         .fetch_one(pool(&app))

@@ -37,7 +37,7 @@ async fn new_contact(app: &TestApp, sender: &str, at: i64) -> i64 {
 async fn statuses(app: &TestApp, contact_id: i64) -> Vec<String> {
     sqlx::query_as::<_, (String,)>(
         "SELECT s.status FROM conversation_status_changes s JOIN conversations cv ON cv.id = s.conversation_id
-          WHERE cv.contact_id = ? ORDER BY s.id",
+          WHERE cv.contact_id = $1 ORDER BY s.id",
     )
     .bind(contact_id)
     .fetch_all(app.backend.store.pool())
@@ -69,7 +69,7 @@ async fn r27_blocking_closes_then_blocks_and_stops_running_workflows() {
         ("Old", "finished"),
     ] {
         sqlx::query(
-            "INSERT INTO workflow_runs (contact_id, name, status, started_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO workflow_runs (contact_id, name, status, started_at) VALUES ($1, $2, $3, $4)",
         )
         .bind(contact)
         .bind(name)
@@ -88,14 +88,14 @@ async fn r27_blocking_closes_then_blocks_and_stops_running_workflows() {
 
     assert_eq!(statuses(&app, contact).await, ["closed", "blocked"]);
     let (blocked_at, blocked_by): (Option<i64>, Option<i64>) =
-        sqlx::query_as("SELECT blocked_at, blocked_by FROM contacts WHERE id = ?")
+        sqlx::query_as("SELECT blocked_at, blocked_by FROM contacts WHERE id = $1")
             .bind(contact)
             .fetch_one(app.backend.store.pool())
             .await
             .expect("contact");
     assert_eq!((blocked_at, blocked_by), (Some(JAN_20), Some(owner)));
     let runs: Vec<(String, String, Option<i64>, Option<String>)> = sqlx::query_as(
-        "SELECT name, status, stopped_at, stop_reason FROM workflow_runs WHERE contact_id = ? ORDER BY id",
+        "SELECT name, status, stopped_at, stop_reason FROM workflow_runs WHERE contact_id = $1 ORDER BY id",
     )
     .bind(contact)
     .fetch_all(app.backend.store.pool())
@@ -328,7 +328,7 @@ async fn r26_blocking_is_reached_only_through_the_contacts_module_s_endpoints() 
 }
 
 async fn blocked_at(app: &TestApp, contact: i64) -> Option<i64> {
-    sqlx::query_scalar("SELECT blocked_at FROM contacts WHERE id = ?")
+    sqlx::query_scalar("SELECT blocked_at FROM contacts WHERE id = $1")
         .bind(contact)
         .fetch_one(app.backend.store.pool())
         .await

@@ -34,7 +34,7 @@ async fn r1_unknown_sender_becomes_a_contact_with_link_and_open_conversation() {
     let contact_id = TestApp::contact_of(&answer);
 
     let (profile, avatar, language, phone, country, email_key): ContactRow = sqlx::query_as(
-        "SELECT profile_name, avatar_url, language, phone, country, email_key FROM contacts WHERE id = ?",
+        "SELECT profile_name, avatar_url, language, phone, country, email_key FROM contacts WHERE id = $1",
     )
     .bind(contact_id)
     .fetch_one(app.backend.store.pool())
@@ -248,7 +248,7 @@ async fn a_message_reopens_a_closed_conversation() {
         )
         .await;
     let contact_id = TestApp::contact_of(&answer);
-    sqlx::query("UPDATE conversations SET status = 'closed' WHERE contact_id = ?")
+    sqlx::query("UPDATE conversations SET status = 'closed' WHERE contact_id = $1")
         .bind(contact_id)
         .execute(app.backend.store.pool())
         .await

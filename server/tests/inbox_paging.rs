@@ -123,7 +123,7 @@ async fn r1_a_conversation_that_moves_up_while_paging_is_not_listed_twice() {
     // A new message lifts a conversation from the third page to the top.
     let (sender, channel_id, token): (String, i64, String) = sqlx::query_as(
         "SELECT cc.external_id, ch.id, ch.token FROM contact_channels cc
-           JOIN channels ch ON ch.id = cc.channel_id WHERE cc.contact_id = ? LIMIT 1",
+           JOIN channels ch ON ch.id = cc.channel_id WHERE cc.contact_id = $1 LIMIT 1",
     )
     .bind(moved)
     .fetch_one(app.backend.store.pool())

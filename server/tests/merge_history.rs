@@ -13,7 +13,7 @@ use shared::bulk::Selection;
 
 /// The stored merge: snapshot, contacts and choices as JSON text.
 async fn stored(app: &TestApp, merge_id: i64) -> (String, String, String) {
-    sqlx::query_as("SELECT snapshot, contacts, choices FROM merges WHERE id = ?")
+    sqlx::query_as("SELECT snapshot, contacts, choices FROM merges WHERE id = $1")
         .bind(merge_id)
         .fetch_one(app.backend.store.pool())
         .await

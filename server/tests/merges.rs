@@ -106,7 +106,7 @@ async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
     );
     let bodies: Vec<(String, i64)> = sqlx::query_as(
         "SELECT m.body, m.sent_at FROM messages m JOIN conversations v ON v.id = m.conversation_id
-          WHERE v.contact_id = ? ORDER BY m.sent_at, m.id",
+          WHERE v.contact_id = $1 ORDER BY m.sent_at, m.id",
     )
     .bind(a)
     .fetch_all(pool(&app))
@@ -114,7 +114,7 @@ async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
     .expect("messages");
     assert_eq!(bodies.len(), 3, "one conversation with every message");
     let conversations: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM conversations v JOIN messages m ON m.conversation_id = v.id WHERE v.contact_id = ?",
+        "SELECT COUNT(*) FROM conversations v JOIN messages m ON m.conversation_id = v.id WHERE v.contact_id = $1",
     )
     .bind(b)
     .fetch_one(pool(&app))
@@ -259,7 +259,7 @@ async fn r14_messages_after_the_merge_go_back_to_the_contact_whose_channel_they_
         async move {
             sqlx::query_scalar::<_, i64>(
                 "SELECT v.contact_id FROM messages m JOIN conversations v ON v.id = m.conversation_id
-                  WHERE m.body = ?",
+                  WHERE m.body = $1",
             )
             .bind(body)
             .fetch_one(&pool)
@@ -269,11 +269,12 @@ async fn r14_messages_after_the_merge_go_back_to_the_contact_whose_channel_they_
     };
     assert_eq!(owner("via telegram").await, b);
     assert_eq!(owner("via whatsapp").await, a);
-    let last: Option<i64> = sqlx::query_scalar("SELECT last_message_at FROM contacts WHERE id = ?")
-        .bind(b)
-        .fetch_one(pool(&app))
-        .await
-        .expect("time");
+    let last: Option<i64> =
+        sqlx::query_scalar("SELECT last_message_at FROM contacts WHERE id = $1")
+            .bind(b)
+            .fetch_one(pool(&app))
+            .await
+            .expect("time");
     assert_eq!(
         last,
         Some(1_772_697_600),
@@ -349,7 +350,7 @@ async fn r13_concurrent_merges_of_overlapping_contacts_cannot_both_succeed() {
     statuses.sort();
     assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT]);
     let merged_into: Vec<Option<i64>> =
-        sqlx::query_scalar("SELECT merged_into FROM contacts WHERE id IN (?, ?, ?) ORDER BY id")
+        sqlx::query_scalar("SELECT merged_into FROM contacts WHERE id IN ($1, $2, $3) ORDER BY id")
             .bind(a)
             .bind(b)
             .bind(c)

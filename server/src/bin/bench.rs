@@ -13,7 +13,7 @@ use app::merge::model::MergeRequest;
 use app::ssr::{Actor, ContactsPort, DetailsPort, MergePort};
 use server::contacts_csv::contacts_csv;
 use server::jobs::{run_job, DeleteJobSettings};
-use server::storage::SqliteStore;
+use server::storage::Store;
 use shared::bulk::Selection;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
@@ -40,7 +40,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let contacts: i64 = arg("--contacts").map_or(Ok(100_000), |v| v.parse())?;
     let out = arg("--out").unwrap_or_else(|| format!("target/bench-{contacts}.txt"));
     let dir = tempfile_dir()?;
-    let store = SqliteStore::open(&format!("sqlite://{dir}/bench.db")).await?;
+    let store = Store::open(&format!("sqlite://{dir}/bench.db")).await?;
     let started = Instant::now();
     let (workspace, user, tag) = seed(&store, contacts).await?;
     let mut report = format!(
@@ -50,8 +50,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let first = ListRequest::default();
     let (key, id): (i64, i64) = sqlx::query_as(
-        "SELECT created_at, id FROM contacts WHERE workspace_id = ? AND blocked_at IS NULL
-          ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?",
+        "SELECT created_at, id FROM contacts WHERE workspace_id = $1 AND blocked_at IS NULL
+          ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET $2",
     )
     .bind(workspace)
     .bind((999 * 50 - 1).min(contacts - 60))
@@ -99,7 +99,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         line(&mut report, name, &times);
     }
     let ids: Vec<i64> =
-        sqlx::query_as::<_, (i64,)>("SELECT id FROM contacts WHERE workspace_id = ? LIMIT 100")
+        sqlx::query_as::<_, (i64,)>("SELECT id FROM contacts WHERE workspace_id = $1 LIMIT 100")
             .bind(workspace)
             .fetch_all(store.pool())
             .await?
@@ -181,7 +181,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// dashboard's first page, merging two contacts of 1,000 messages each and
 /// undoing it, and rebuilding every duplicate group.
 async fn merge_cases(
-    store: &SqliteStore,
+    store: &Store,
     workspace: i64,
     user: i64,
     report: &mut String,
@@ -189,7 +189,7 @@ async fn merge_cases(
     let (duplicate,): (i64,) = sqlx::query_as(
         "SELECT c.id FROM contacts c JOIN duplicate_groups g
              ON g.workspace_id = c.workspace_id AND g.kind = 'phone' AND g.value = c.phone
-          WHERE c.workspace_id = ? AND g.members >= 2 AND c.blocked_at IS NULL
+          WHERE c.workspace_id = $1 AND g.members >= 2 AND c.blocked_at IS NULL
           ORDER BY c.id DESC LIMIT 1",
     )
     .bind(workspace)
@@ -251,12 +251,12 @@ async fn merge_cases(
 
 /// Two contacts sharing a phone number, each with a conversation of 1,000
 /// messages.
-async fn message_heavy_pair(store: &SqliteStore, workspace: i64) -> Result<[i64; 2], sqlx::Error> {
+async fn message_heavy_pair(store: &Store, workspace: i64) -> Result<[i64; 2], sqlx::Error> {
     let mut ids = [0; 2];
     for (index, id) in ids.iter_mut().enumerate() {
         let (contact,): (i64,) = sqlx::query_as(
             "INSERT INTO contacts (workspace_id, first_name, phone, created_at, updated_at)
-             VALUES (?, ?, '+4915299999999', 1700000000, 1700000000) RETURNING id",
+             VALUES ($1, $2, '+4915299999999', 1700000000, 1700000000) RETURNING id",
         )
         .bind(workspace)
         .bind(format!("Heavy {index}"))
@@ -264,7 +264,7 @@ async fn message_heavy_pair(store: &SqliteStore, workspace: i64) -> Result<[i64;
         .await?;
         let (conversation,): (i64,) = sqlx::query_as(
             "INSERT INTO conversations (workspace_id, contact_id, last_message_at)
-             VALUES (?, ?, 1700000999) RETURNING id",
+             VALUES ($1, $2, 1700000999) RETURNING id",
         )
         .bind(workspace)
         .bind(contact)
@@ -273,7 +273,7 @@ async fn message_heavy_pair(store: &SqliteStore, workspace: i64) -> Result<[i64;
         sqlx::query(
             "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999)
              INSERT INTO messages (conversation_id, direction, body, sent_at)
-             SELECT ?, 'in', 'Message ' || i, 1700000000 + i FROM n",
+             SELECT $1, 'in', 'Message ' || i, 1700000000 + i FROM n",
         )
         .bind(conversation)
         .execute(store.pool())
@@ -307,7 +307,7 @@ where
 
 /// One list call, then a 20 ms pause (as a user paging would).
 async fn timed_list(
-    store: &SqliteStore,
+    store: &Store,
     workspace: i64,
     request: &ListRequest,
 ) -> Result<Duration, app::error::AppError> {
@@ -338,7 +338,7 @@ fn line(report: &mut String, name: &str, times: &[Duration]) {
 
 /// A workspace with `contacts` contacts: one conversation and two messages
 /// each, one or two channels, tags on about a third, 3% blocked.
-async fn seed(store: &SqliteStore, contacts: i64) -> Result<(i64, i64, i64), sqlx::Error> {
+async fn seed(store: &Store, contacts: i64) -> Result<(i64, i64, i64), sqlx::Error> {
     let pool = store.pool();
     let mut tx = pool.begin().await?;
     let (workspace,): (i64,) = sqlx::query_as(
@@ -347,7 +347,7 @@ async fn seed(store: &SqliteStore, contacts: i64) -> Result<(i64, i64, i64), sql
     .fetch_one(&mut *tx)
     .await?;
     let (user,): (i64,) = sqlx::query_as("INSERT INTO users (email, email_key, name, password_hash, created_at) VALUES ('b@bench.test', 'b@bench.test', 'Bench Owner', 'x', 0) RETURNING id").fetch_one(&mut *tx).await?;
-    sqlx::query("INSERT INTO memberships VALUES (?, ?, 'owner')")
+    sqlx::query("INSERT INTO memberships VALUES ($1, $2, 'owner')")
         .bind(workspace)
         .bind(user)
         .execute(&mut *tx)
@@ -357,7 +357,7 @@ async fn seed(store: &SqliteStore, contacts: i64) -> Result<(i64, i64, i64), sql
         ("email", "E-mail"),
         ("webchat", "Chat"),
     ] {
-        sqlx::query("INSERT INTO channels (workspace_id, kind, name, token, created_at) VALUES (?, ?, ?, 't', 0)").bind(workspace).bind(kind).bind(name).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO channels (workspace_id, kind, name, token, created_at) VALUES ($1, $2, $3, 't', 0)").bind(workspace).bind(kind).bind(name).execute(&mut *tx).await?;
     }
     for name in [
         "VIP",
@@ -368,15 +368,15 @@ async fn seed(store: &SqliteStore, contacts: i64) -> Result<(i64, i64, i64), sql
         "Partner",
         "Churn risk",
     ] {
-        sqlx::query("INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES (?, ?, lower(?), 0)").bind(workspace).bind(name).bind(name).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES ($1, $2, lower($3), 0)").bind(workspace).bind(name).bind(name).execute(&mut *tx).await?;
     }
     tx.commit().await?;
     let (first_channel,): (i64,) =
-        sqlx::query_as("SELECT MIN(id) FROM channels WHERE workspace_id = ?")
+        sqlx::query_as("SELECT MIN(id) FROM channels WHERE workspace_id = $1")
             .bind(workspace)
             .fetch_one(pool)
             .await?;
-    let (first_tag,): (i64,) = sqlx::query_as("SELECT MIN(id) FROM tags WHERE workspace_id = ?")
+    let (first_tag,): (i64,) = sqlx::query_as("SELECT MIN(id) FROM tags WHERE workspace_id = $1")
         .bind(workspace)
         .fetch_one(pool)
         .await?;
@@ -387,12 +387,12 @@ async fn seed(store: &SqliteStore, contacts: i64) -> Result<(i64, i64, i64), sql
         let to = (from + chunk).min(contacts);
         let mut tx = pool.begin().await?;
         sqlx::query(
-            "WITH RECURSIVE n(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?2)
+            "WITH RECURSIVE n(i) AS (SELECT $1 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $2)
              INSERT INTO contacts (workspace_id, first_name, last_name, email, email_key, phone, country, language,
                                    assignee_id, blocked_at, last_message_at, created_at, updated_at)
-             SELECT ?3, json_extract(?4, '$[' || (i % 16) || ']'), json_extract(?5, '$[' || (i / 16 % 16) || ']'),
+             SELECT $3, json_extract($4, '$[' || (i % 16) || ']'), json_extract($5, '$[' || (i / 16 % 16) || ']'),
                     'c' || i || '@example.com', 'c' || i || '@example.com', '+49151' || substr('00000000' || (CASE WHEN i % 40 = 1 THEN i - 1 ELSE i END), -8),
-                    'DE', 'de', CASE WHEN i % 3 = 0 THEN ?6 END, CASE WHEN i % 33 = 7 THEN 1 END,
+                    'DE', 'de', CASE WHEN i % 3 = 0 THEN $6 END, CASE WHEN i % 33 = 7 THEN 1 END,
                     CASE WHEN i % 5 <> 0 THEN 1600000000 + i * 7 END, 1500000000 + i * 11, 1500000000 + i * 11
                FROM n",
         )
@@ -404,14 +404,14 @@ async fn seed(store: &SqliteStore, contacts: i64) -> Result<(i64, i64, i64), sql
         .bind(user)
         .execute(&mut *tx)
         .await?;
-        let range = "SELECT id FROM contacts WHERE workspace_id = ?1 AND email_key IN (SELECT 'c' || i || '@example.com' FROM n)";
+        let range = "SELECT id FROM contacts WHERE workspace_id = $1 AND email_key IN (SELECT 'c' || i || '@example.com' FROM n)";
         let with_n =
-            "WITH RECURSIVE n(i) AS (SELECT ?2 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?3)";
+            "WITH RECURSIVE n(i) AS (SELECT $2 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $3)";
         for statement in [
-            format!("{with_n} INSERT INTO conversations (workspace_id, contact_id, status, last_message_at) SELECT ?1, id, CASE WHEN id % 3 = 0 THEN 'closed' ELSE 'open' END, 1600000000 FROM contacts WHERE id IN ({range})"),
-            format!("{with_n} INSERT INTO messages (conversation_id, channel_id, direction, body, sent_at) SELECT v.id, ?4, d.dir, 'Hello, I have a question about my order.', 1600000000 FROM conversations v, (SELECT 'in' AS dir UNION ALL SELECT 'out') d WHERE v.contact_id IN ({range})"),
-            format!("{with_n} INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at) SELECT id, ?4 + id % 3, 'x' || id, 0 FROM contacts WHERE id IN ({range})"),
-            format!("{with_n} INSERT INTO contact_tags (contact_id, tag_id) SELECT id, ?5 + id % 7 FROM contacts WHERE id % 3 = 0 AND id IN ({range})"),
+            format!("{with_n} INSERT INTO conversations (workspace_id, contact_id, status, last_message_at) SELECT $1, id, CASE WHEN id % 3 = 0 THEN 'closed' ELSE 'open' END, 1600000000 FROM contacts WHERE id IN ({range})"),
+            format!("{with_n} INSERT INTO messages (conversation_id, channel_id, direction, body, sent_at) SELECT v.id, $4, d.dir, 'Hello, I have a question about my order.', 1600000000 FROM conversations v, (SELECT 'in' AS dir UNION ALL SELECT 'out') d WHERE v.contact_id IN ({range})"),
+            format!("{with_n} INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at) SELECT id, $4 + id % 3, 'x' || id, 0 FROM contacts WHERE id IN ({range})"),
+            format!("{with_n} INSERT INTO contact_tags (contact_id, tag_id) SELECT id, $5 + id % 7 FROM contacts WHERE id % 3 = 0 AND id IN ({range})"),
         ] {
             sqlx::query(&statement).bind(workspace).bind(from).bind(to).bind(first_channel).bind(first_tag).execute(&mut *tx).await?;
         }

@@ -1,11 +1,12 @@
 //! Demo data for the Inbox: workflow runs per contact and the monthly
 //! active contacts of the seeded messages.
 
-use sqlx::{Sqlite, Transaction};
+use shared::usage::BillingPeriod;
+use sqlx::{Any, Transaction};
 
 /// Seeds workflow runs (running, finished, and stopped for blocked
 /// contacts) and counts the seeded messages toward usage.
-pub(super) async fn seed(tx: &mut Transaction<'_, Sqlite>) -> Result<(), sqlx::Error> {
+pub(super) async fn seed(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO workflow_runs (contact_id, name, status, started_at, stopped_at, stop_reason)
          SELECT id, 'Welcome series',
@@ -26,12 +27,22 @@ pub(super) async fn seed(tx: &mut Transaction<'_, Sqlite>) -> Result<(), sqlx::E
     )
     .execute(&mut **tx)
     .await?;
-    sqlx::query(
-        "INSERT OR IGNORE INTO active_contacts (workspace_id, period, contact_id)
-         SELECT cv.workspace_id, strftime('%Y-%m', m.sent_at, 'unixepoch'), cv.contact_id
+    let messages: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT cv.workspace_id, cv.contact_id, m.sent_at
            FROM messages m JOIN conversations cv ON cv.id = m.conversation_id",
     )
-    .execute(&mut **tx)
+    .fetch_all(&mut **tx)
     .await?;
+    for (workspace_id, contact_id, sent_at) in messages {
+        sqlx::query(
+            "INSERT INTO active_contacts (workspace_id, period, contact_id) VALUES ($1, $2, $3)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(workspace_id)
+        .bind(BillingPeriod::containing(sent_at).key())
+        .bind(contact_id)
+        .execute(&mut **tx)
+        .await?;
+    }
     Ok(())
 }

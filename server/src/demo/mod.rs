@@ -6,12 +6,12 @@ mod inbox;
 mod people;
 
 use crate::passwords;
-use crate::storage::{now, SqliteStore};
+use crate::storage::{now, Store};
 use people::{person, Person};
 use rand::distributions::{Alphanumeric, DistString};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use sqlx::{Sqlite, Transaction};
+use sqlx::{Any, Transaction};
 
 /// Demo sign-ins: e-mail, name, role in "Demo", role in "Acme Support".
 const DEMO_USERS: &[(&str, &str, Option<&str>, Option<&str>)] = &[
@@ -74,7 +74,7 @@ const MESSAGES_OUT: &[&str] = &[
 
 /// Seeds the demo workspaces when the database is empty; prints where the
 /// app runs and how to sign in.
-pub async fn seed_if_empty(store: &SqliteStore, password: Option<String>) -> Result<(), String> {
+pub async fn seed_if_empty(store: &Store, password: Option<String>) -> Result<(), String> {
     if !store.is_empty().await.map_err(|e| e.to_string())? {
         println!("Demo data: the database already has workspaces; nothing seeded.");
         return Ok(());
@@ -94,7 +94,7 @@ pub async fn seed_if_empty(store: &SqliteStore, password: Option<String>) -> Res
     .map_err(|e| e.to_string())?
     .map_err(|e| e.to_string())?;
 
-    let mut tx = store.pool().begin().await.map_err(|e| e.to_string())?;
+    let mut tx = store.pool.begin().await.map_err(|e| e.to_string())?;
     seed(&mut tx, &hashes).await.map_err(|e| e.to_string())?;
     tx.commit().await.map_err(|e| e.to_string())?;
 
@@ -120,7 +120,7 @@ fn random_password() -> String {
 }
 
 async fn seed(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     password_hashes: &[String],
 ) -> Result<(), sqlx::Error> {
     let now = now();
@@ -133,7 +133,7 @@ async fn seed(
     {
         let (user_id,): (i64,) = sqlx::query_as(
             "INSERT INTO users (email, email_key, name, password_hash, created_at)
-             VALUES (?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(email)
         .bind(email.to_lowercase())
@@ -148,7 +148,7 @@ async fn seed(
         ] {
             if let Some(role) = role {
                 sqlx::query(
-                    "INSERT INTO memberships (workspace_id, user_id, role) VALUES (?, ?, ?)",
+                    "INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, $3)",
                 )
                 .bind(workspace)
                 .bind(user_id)
@@ -176,12 +176,12 @@ async fn seed(
 }
 
 async fn insert_workspace(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     name: &str,
     now: i64,
 ) -> Result<i64, sqlx::Error> {
     let (id,): (i64,) =
-        sqlx::query_as("INSERT INTO workspaces (name, created_at) VALUES (?, ?) RETURNING id")
+        sqlx::query_as("INSERT INTO workspaces (name, created_at) VALUES ($1, $2) RETURNING id")
             .bind(name)
             .bind(now)
             .fetch_one(&mut **tx)
@@ -190,7 +190,7 @@ async fn insert_workspace(
 }
 
 async fn seed_workspace(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     rng: &mut StdRng,
     workspace: i64,
     channel_specs: &[(&str, &str)],
@@ -206,7 +206,7 @@ async fn seed_workspace(
         let page_url = (*kind == "facebook").then_some("https://www.facebook.com/demo-shop");
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO channels (workspace_id, kind, name, page_url, token, created_at)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(workspace)
         .bind(kind)
@@ -221,7 +221,7 @@ async fn seed_workspace(
     let mut tags = Vec::new();
     for name in DEMO_TAGS {
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+            "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
         )
         .bind(workspace)
         .bind(name)
@@ -235,7 +235,7 @@ async fn seed_workspace(
     for (key, label, field_type, options) in DEMO_FIELDS {
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO custom_fields (workspace_id, key, label, field_type, options)
-             VALUES (?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(workspace)
         .bind(key)
@@ -279,7 +279,7 @@ async fn seed_workspace(
         let (contact_id,): (i64,) = sqlx::query_as(
             "INSERT INTO contacts (workspace_id, first_name, last_name, profile_name, email, email_key,
                                    phone, country, language, assignee_id, blocked_at, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
         )
         .bind(workspace)
         .bind(&person.first)
@@ -305,7 +305,7 @@ async fn seed_workspace(
             "open"
         };
         let (conversation_id,): (i64,) = sqlx::query_as(
-            "INSERT INTO conversations (workspace_id, contact_id, status, assignee_id) VALUES (?, ?, ?, ?) RETURNING id",
+            "INSERT INTO conversations (workspace_id, contact_id, status, assignee_id) VALUES ($1, $2, $3, $4) RETURNING id",
         )
         .bind(workspace)
         .bind(contact_id)
@@ -327,7 +327,7 @@ async fn seed_workspace(
             }
             let connected_at = created_at + rng.gen_range(0..3_600);
             sqlx::query(
-                "INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at) VALUES ($1, $2, $3, $4)",
             )
             .bind(contact_id)
             .bind(channel_id)
@@ -350,7 +350,7 @@ async fn seed_workspace(
                 };
                 let at_clamped = at.min(now);
                 sqlx::query(
-                    "INSERT INTO messages (conversation_id, channel_id, direction, body, sent_at) VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO messages (conversation_id, channel_id, direction, body, sent_at) VALUES ($1, $2, $3, $4, $5)",
                 )
                 .bind(conversation_id)
                 .bind(channel_id)
@@ -362,12 +362,12 @@ async fn seed_workspace(
                 last_message_at = last_message_at.max(Some(at_clamped));
             }
         }
-        sqlx::query("UPDATE contacts SET last_message_at = ? WHERE id = ?")
+        sqlx::query("UPDATE contacts SET last_message_at = $1 WHERE id = $2")
             .bind(last_message_at)
             .bind(contact_id)
             .execute(&mut **tx)
             .await?;
-        sqlx::query("UPDATE conversations SET last_message_at = ? WHERE id = ?")
+        sqlx::query("UPDATE conversations SET last_message_at = $1 WHERE id = $2")
             .bind(last_message_at)
             .bind(conversation_id)
             .execute(&mut **tx)
@@ -375,7 +375,7 @@ async fn seed_workspace(
 
         for tag in &tags {
             if rng.gen_bool(0.18) {
-                sqlx::query("INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?)")
+                sqlx::query("INSERT INTO contact_tags (contact_id, tag_id) VALUES ($1, $2)")
                     .bind(contact_id)
                     .bind(tag)
                     .execute(&mut **tx)
@@ -397,12 +397,14 @@ async fn seed_workspace(
                 "number" => format!("{}", rng.gen_range(0..5000)),
                 _ => rng.gen_bool(0.5).to_string(),
             };
-            sqlx::query("INSERT INTO custom_values (contact_id, field_id, value) VALUES (?, ?, ?)")
-                .bind(contact_id)
-                .bind(field_id)
-                .bind(value)
-                .execute(&mut **tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO custom_values (contact_id, field_id, value) VALUES ($1, $2, $3)",
+            )
+            .bind(contact_id)
+            .bind(field_id)
+            .bind(value)
+            .execute(&mut **tx)
+            .await?;
         }
     }
     Ok(())

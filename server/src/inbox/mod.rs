@@ -4,7 +4,7 @@
 pub mod live;
 pub mod outbound;
 
-use crate::storage::SqliteStore;
+use crate::storage::Store;
 use app::error::AppError;
 use app::inbox::model::{
     ConversationListRequest, ConversationPage, ConversationRequest, ConversationView, InboxEvent,
@@ -19,7 +19,7 @@ use std::sync::Arc;
 /// The Inbox as server functions see it.
 #[derive(Clone)]
 pub struct InboxService {
-    store: SqliteStore,
+    store: Store,
     live: LiveUpdates,
     outbound: Arc<dyn OutboundChannel>,
 }
@@ -27,7 +27,7 @@ pub struct InboxService {
 impl InboxService {
     /// The service over a store, publishing to `live`, delivering through
     /// `outbound`.
-    pub fn new(store: SqliteStore, live: LiveUpdates, outbound: Arc<dyn OutboundChannel>) -> Self {
+    pub fn new(store: Store, live: LiveUpdates, outbound: Arc<dyn OutboundChannel>) -> Self {
         Self {
             store,
             live,

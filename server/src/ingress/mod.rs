@@ -7,7 +7,7 @@ mod payload;
 pub use payload::{IncomingMessage, IngressPayload, PayloadError, SenderPayload};
 
 use crate::inbox::live::LiveUpdates;
-use crate::storage::{now, SqliteStore};
+use crate::storage::{now, Store};
 use app::inbox::model::{InboxEvent, InboxEventKind};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -26,7 +26,7 @@ pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// What the ingress handler needs.
 #[derive(Clone)]
 pub struct IngressState {
-    pub store: SqliteStore,
+    pub store: Store,
     pub live: LiveUpdates,
 }
 

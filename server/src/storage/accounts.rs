@@ -1,6 +1,6 @@
 //! Users, workspaces, memberships and sign-in throttling on SQLite.
 
-use super::{internal, now, SqliteStore};
+use super::{internal, now, Store, WriteScope};
 use crate::passwords;
 use crate::sign_in_throttle::{
     wait_message, Attempts, FAILURE_WINDOW_SECS, FREE_FAILURES_PER_ACCOUNT,
@@ -13,7 +13,7 @@ use async_trait::async_trait;
 use rand::distributions::{Alphanumeric, DistString};
 use sha2::{Digest, Sha256};
 use shared::permissions::Role;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 use std::sync::LazyLock;
 
 /// Verified against when the account does not exist, so that a missing
@@ -55,28 +55,24 @@ struct Admitted {
     attempt_id: i64,
 }
 
-/// The failures since `since` that match `filter` (SQL with a `?` for each
-/// of `keys`).
+/// The failures since `since` that match `filter` (SQL with `$2`, `$3`, …
+/// for `keys`; `$1` is `since`).
 async fn failures(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     filter: &'static str,
     keys: &[&str],
     since: i64,
 ) -> Result<Attempts, AppError> {
-    let sql = format!("SELECT COUNT(*), MAX(at) FROM sign_in_failures WHERE {filter} AND at > ?");
-    let mut query = sqlx::query_as::<_, (i64, Option<i64>)>(&sql);
+    let sql = format!("SELECT COUNT(*), MAX(at) FROM sign_in_failures WHERE {filter} AND at > $1");
+    let mut query = sqlx::query_as::<_, (i64, Option<i64>)>(&sql).bind(since);
     for key in keys {
         query = query.bind(*key);
     }
-    let (count, last_at) = query
-        .bind(since)
-        .fetch_one(&mut *conn)
-        .await
-        .map_err(internal)?;
+    let (count, last_at) = query.fetch_one(&mut *conn).await.map_err(internal)?;
     Ok(Attempts { count, last_at })
 }
 
-impl SqliteStore {
+impl Store {
     /// Checks the throttle and records the attempt as a failure in one
     /// transaction, so attempts sent at the same moment are counted one
     /// after another: none slips past the limit.
@@ -84,12 +80,11 @@ impl SqliteStore {
         let now = now();
         let since = now - FAILURE_WINDOW_SECS;
         let mut tx = self
-            .pool
-            .begin_with("BEGIN IMMEDIATE")
+            .begin_write(WriteScope::SignIn(key))
             .await
             .map_err(internal)?;
         let user: Option<(i64, String)> =
-            sqlx::query_as("SELECT id, password_hash FROM users WHERE email_key = ?")
+            sqlx::query_as("SELECT id, password_hash FROM users WHERE email_key = $1")
                 .bind(key)
                 .fetch_optional(&mut *tx)
                 .await
@@ -98,7 +93,7 @@ impl SqliteStore {
             (Some((user_id, _)), Some(token)) => {
                 let hash = token_hash(token);
                 let known: Option<(i64,)> = sqlx::query_as(
-                    "SELECT 1 FROM trusted_devices WHERE token_hash = ? AND user_id = ?",
+                    "SELECT 1 FROM trusted_devices WHERE token_hash = $1 AND user_id = $2",
                 )
                 .bind(&hash)
                 .bind(user_id)
@@ -114,7 +109,7 @@ impl SqliteStore {
             Some(source) => {
                 let own = failures(
                     &mut tx,
-                    "email_key = ? AND client = ?",
+                    "email_key = $2 AND client = $3",
                     &[key, &source],
                     since,
                 )
@@ -126,12 +121,12 @@ impl SqliteStore {
                 let known_devices = format!("{DEVICE_SOURCE_PREFIX}%");
                 let account = failures(
                     &mut tx,
-                    "email_key = ? AND client NOT LIKE ?",
+                    "email_key = $2 AND client NOT LIKE $3",
                     &[key, &known_devices],
                     since,
                 )
                 .await?;
-                let address = failures(&mut tx, "client = ?", &[&client.address], since).await?;
+                let address = failures(&mut tx, "client = $2", &[&client.address], since).await?;
                 let wait = account
                     .wait_secs(FREE_FAILURES_PER_ACCOUNT, now)
                     .max(address.wait_secs(FREE_FAILURES_PER_ADDRESS, now));
@@ -142,7 +137,7 @@ impl SqliteStore {
             return Err(AppError::TooManyRequests(wait_message(wait)));
         }
         let (attempt_id,): (i64,) = sqlx::query_as(
-            "INSERT INTO sign_in_failures (email_key, client, at) VALUES (?, ?, ?) RETURNING id",
+            "INSERT INTO sign_in_failures (email_key, client, at) VALUES ($1, $2, $3) RETURNING id",
         )
         .bind(key)
         .bind(&source)
@@ -170,16 +165,18 @@ impl SqliteStore {
     ) -> Result<Option<String>, AppError> {
         let now = now();
         let mut tx = self.pool.begin().await.map_err(internal)?;
-        sqlx::query("DELETE FROM sign_in_failures WHERE (email_key = ? AND client = ?) OR at <= ?")
-            .bind(key)
-            .bind(&admitted.source)
-            .bind(now - FAILURE_WINDOW_SECS)
-            .execute(&mut *tx)
-            .await
-            .map_err(internal)?;
+        sqlx::query(
+            "DELETE FROM sign_in_failures WHERE (email_key = $1 AND client = $2) OR at <= $3",
+        )
+        .bind(key)
+        .bind(&admitted.source)
+        .bind(now - FAILURE_WINDOW_SECS)
+        .execute(&mut *tx)
+        .await
+        .map_err(internal)?;
         let new_token = match (&client.device_token, admitted.known_device) {
             (Some(token), true) => {
-                sqlx::query("UPDATE trusted_devices SET last_used_at = ? WHERE token_hash = ?")
+                sqlx::query("UPDATE trusted_devices SET last_used_at = $1 WHERE token_hash = $2")
                     .bind(now)
                     .bind(token_hash(token))
                     .execute(&mut *tx)
@@ -191,7 +188,7 @@ impl SqliteStore {
                 let token = Alphanumeric.sample_string(&mut rand::thread_rng(), DEVICE_TOKEN_LEN);
                 sqlx::query(
                     "INSERT INTO trusted_devices (token_hash, user_id, created_at, last_used_at)
-                     VALUES (?, ?, ?, ?)",
+                     VALUES ($1, $2, $3, $4)",
                 )
                 .bind(token_hash(&token))
                 .bind(user_id)
@@ -209,7 +206,7 @@ impl SqliteStore {
 }
 
 #[async_trait]
-impl Accounts for SqliteStore {
+impl Accounts for Store {
     #[tracing::instrument(skip(self, password, client), err(level = "info"))]
     async fn sign_in(
         &self,
@@ -228,7 +225,7 @@ impl Accounts for SqliteStore {
             Ok(matches) => matches,
             Err(busy) => {
                 // The password was never checked: the attempt does not count.
-                sqlx::query("DELETE FROM sign_in_failures WHERE id = ?")
+                sqlx::query("DELETE FROM sign_in_failures WHERE id = $1")
                     .bind(admitted.attempt_id)
                     .execute(&self.pool)
                     .await
@@ -242,7 +239,7 @@ impl Accounts for SqliteStore {
         let user_id = *user_id;
         let new_device_token = self.signed_in(&key, user_id, &admitted, client).await?;
         let workspace: Option<(i64,)> = sqlx::query_as(
-            "SELECT workspace_id FROM memberships WHERE user_id = ? ORDER BY workspace_id LIMIT 1",
+            "SELECT workspace_id FROM memberships WHERE user_id = $1 ORDER BY workspace_id LIMIT 1",
         )
         .bind(user_id)
         .fetch_optional(&self.pool)
@@ -264,7 +261,7 @@ impl Accounts for SqliteStore {
                FROM memberships m
                JOIN workspaces w ON w.id = m.workspace_id
                JOIN users u ON u.id = m.user_id
-              WHERE m.user_id = ?
+              WHERE m.user_id = $1
               ORDER BY w.name, w.id",
         )
         .bind(user_id)

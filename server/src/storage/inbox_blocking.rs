@@ -3,23 +3,24 @@
 
 use super::inbox_rows::{conversation_of, set_status};
 use super::inbox_usage::record_activity;
-use super::{internal, SqliteStore};
+use super::sql::Flag;
+use super::{internal, Store, WriteScope};
 use app::error::AppError;
 use shared::fields::ConversationStatus;
 use shared::usage::BillingPeriod;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// The reason recorded on workflow runs stopped by blocking.
 pub const STOPPED_BY_BLOCKING: &str = "contact blocked";
 
 /// The contact's `blocked_at`, or 404 when it is not in the workspace.
 async fn blocked_at(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     workspace_id: i64,
     contact_id: i64,
 ) -> Result<Option<i64>, AppError> {
     let row: Option<(Option<i64>,)> = sqlx::query_as(
-        "SELECT blocked_at FROM contacts WHERE id = ? AND workspace_id = ? AND merged_into IS NULL",
+        "SELECT blocked_at FROM contacts WHERE id = $1 AND workspace_id = $2 AND merged_into IS NULL",
     )
     .bind(contact_id)
     .bind(workspace_id)
@@ -31,14 +32,14 @@ async fn blocked_at(
 }
 
 async fn record_block_event(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     contact_id: i64,
     action: &str,
     by_user: i64,
     now: i64,
 ) -> Result<(), AppError> {
     sqlx::query(
-        "INSERT INTO contact_block_events (contact_id, action, by_user, at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO contact_block_events (contact_id, action, by_user, at) VALUES ($1, $2, $3, $4)",
     )
     .bind(contact_id)
     .bind(action)
@@ -50,7 +51,7 @@ async fn record_block_event(
     Ok(())
 }
 
-impl SqliteStore {
+impl Store {
     /// R27: closes the contact's conversation, then blocks it; stops every
     /// running workflow for the contact ("contact blocked"); records who
     /// blocked it and when. From then on its messages are kept hidden.
@@ -63,8 +64,7 @@ impl SqliteStore {
         now: i64,
     ) -> Result<(), AppError> {
         let mut tx = self
-            .pool
-            .begin_with("BEGIN IMMEDIATE")
+            .begin_write(WriteScope::Workspace(workspace_id))
             .await
             .map_err(internal)?;
         if blocked_at(&mut tx, workspace_id, contact_id)
@@ -96,8 +96,8 @@ impl SqliteStore {
         )
         .await?;
         sqlx::query(
-            "UPDATE workflow_runs SET status = 'stopped', stopped_at = ?, stop_reason = ?
-              WHERE contact_id = ? AND status = 'running'",
+            "UPDATE workflow_runs SET status = 'stopped', stopped_at = $1, stop_reason = $2
+              WHERE contact_id = $3 AND status = 'running'",
         )
         .bind(now)
         .bind(STOPPED_BY_BLOCKING)
@@ -106,8 +106,8 @@ impl SqliteStore {
         .await
         .map_err(internal)?;
         sqlx::query(
-            "UPDATE contacts SET blocked_at = ?, blocked_by = ?, updated_at = ?, version = version + 1
-              WHERE id = ?",
+            "UPDATE contacts SET blocked_at = $1, blocked_by = $2, updated_at = $3, version = version + 1
+              WHERE id = $4",
         )
         .bind(now)
         .bind(by_user)
@@ -132,8 +132,7 @@ impl SqliteStore {
         now: i64,
     ) -> Result<(), AppError> {
         let mut tx = self
-            .pool
-            .begin_with("BEGIN IMMEDIATE")
+            .begin_write(WriteScope::Workspace(workspace_id))
             .await
             .map_err(internal)?;
         if blocked_at(&mut tx, workspace_id, contact_id)
@@ -157,14 +156,14 @@ impl SqliteStore {
             now,
         )
         .await?;
-        sqlx::query("UPDATE messages SET hidden = 0 WHERE conversation_id = ? AND hidden = 1")
+        sqlx::query("UPDATE messages SET hidden = FALSE WHERE conversation_id = $1 AND hidden")
             .bind(conversation_id)
             .execute(&mut *tx)
             .await
             .map_err(internal)?;
-        let (in_current_period,): (bool,) = sqlx::query_as(
-            "SELECT EXISTS (SELECT 1 FROM messages WHERE conversation_id = ? AND while_blocked = 1
-                             AND sent_at >= ?)",
+        let (Flag(in_current_period),): (Flag,) = sqlx::query_as(
+            "SELECT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 AND while_blocked
+                             AND sent_at >= $2)",
         )
         .bind(conversation_id)
         .bind(BillingPeriod::containing(now).start())
@@ -175,9 +174,9 @@ impl SqliteStore {
             record_activity(&mut tx, workspace_id, contact_id, now).await?;
         }
         sqlx::query(
-            "UPDATE contacts SET blocked_at = NULL, blocked_by = NULL, updated_at = ?,
+            "UPDATE contacts SET blocked_at = NULL, blocked_by = NULL, updated_at = $1,
                                  version = version + 1
-              WHERE id = ?",
+              WHERE id = $2",
         )
         .bind(now)
         .bind(contact_id)

@@ -1,7 +1,7 @@
 //! The workspace's channels and their ingress tokens, on SQLite.
 
 use super::inbox_rows::parse_kind;
-use super::{internal, SqliteStore};
+use super::{internal, Store};
 use app::error::AppError;
 use app::settings::channels::ChannelSettings;
 use app::ssr::WorkspaceChannels;
@@ -28,7 +28,7 @@ fn new_token() -> String {
         .collect()
 }
 
-impl SqliteStore {
+impl Store {
     /// The channel messages are posted to, if it exists.
     #[tracing::instrument(skip(self), err)]
     pub async fn ingress_channel(
@@ -36,7 +36,7 @@ impl SqliteStore {
         channel_id: i64,
     ) -> Result<Option<IngressChannel>, AppError> {
         let row: Option<(i64, String, String)> =
-            sqlx::query_as("SELECT workspace_id, kind, token FROM channels WHERE id = ?")
+            sqlx::query_as("SELECT workspace_id, kind, token FROM channels WHERE id = $1")
                 .bind(channel_id)
                 .fetch_optional(&self.pool)
                 .await
@@ -53,11 +53,11 @@ impl SqliteStore {
 }
 
 #[async_trait]
-impl WorkspaceChannels for SqliteStore {
+impl WorkspaceChannels for Store {
     #[tracing::instrument(skip(self), err)]
     async fn channels(&self, workspace_id: i64) -> Result<Vec<ChannelSettings>, AppError> {
         let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
-            "SELECT id, kind, name, token FROM channels WHERE workspace_id = ? ORDER BY id",
+            "SELECT id, kind, name, token FROM channels WHERE workspace_id = $1 ORDER BY id",
         )
         .bind(workspace_id)
         .fetch_all(&self.pool)
@@ -80,7 +80,7 @@ impl WorkspaceChannels for SqliteStore {
     async fn rotate_token(&self, workspace_id: i64, channel_id: i64) -> Result<String, AppError> {
         let token = new_token();
         let updated =
-            sqlx::query("UPDATE channels SET token = ? WHERE id = ? AND workspace_id = ?")
+            sqlx::query("UPDATE channels SET token = $1 WHERE id = $2 AND workspace_id = $3")
                 .bind(&token)
                 .bind(channel_id)
                 .bind(workspace_id)

@@ -4,7 +4,8 @@ use super::inbox_rows::{
     channel_availability, display_name, message_view, parse_status, reachable, MessageRow,
     MESSAGE_COLUMNS,
 };
-use super::{internal, SqliteStore};
+use super::sql::Flag;
+use super::{internal, Store};
 use app::error::AppError;
 use app::inbox::model::{
     ConversationCursor, ConversationListRequest, ConversationPage, ConversationRequest,
@@ -23,7 +24,7 @@ type SummaryRow = (
     String,
     String,
     Option<String>,
-    bool,
+    Flag,
 );
 
 type ContactRow = (
@@ -39,7 +40,7 @@ type ContactRow = (
 /// id, name, status, started at, stopped at, stop reason.
 type WorkflowRow = (i64, String, String, i64, Option<i64>, Option<String>);
 
-impl SqliteStore {
+impl Store {
     /// A page of the workspace's conversations, newest activity first. The
     /// assignee is the contact's (R18); unread means an incoming message
     /// newer than the newest one the viewer has opened.
@@ -54,22 +55,22 @@ impl SqliteStore {
         let rows: Vec<SummaryRow> = sqlx::query_as(
             "SELECT cv.id, cv.contact_id, cv.status, u.name, cv.last_message_at,
                     c.first_name, c.last_name, c.profile_name,
-                    (SELECT m.body FROM messages m WHERE m.conversation_id = cv.id AND m.hidden = 0
+                    (SELECT m.body FROM messages m WHERE m.conversation_id = cv.id AND NOT m.hidden
                       ORDER BY m.sent_at DESC, m.id DESC LIMIT 1),
                     EXISTS (SELECT 1 FROM messages m
-                             WHERE m.conversation_id = cv.id AND m.hidden = 0 AND m.direction = 'in'
+                             WHERE m.conversation_id = cv.id AND NOT m.hidden AND m.direction = 'in'
                                AND m.id > COALESCE((SELECT r.last_read_message_id FROM conversation_reads r
-                                                     WHERE r.conversation_id = cv.id AND r.user_id = ?2), 0))
+                                                     WHERE r.conversation_id = cv.id AND r.user_id = $2), 0))
                FROM conversations cv
                JOIN contacts c ON c.id = cv.contact_id
                LEFT JOIN users u ON u.id = c.assignee_id
-              WHERE cv.workspace_id = ?1 AND c.merged_into IS NULL
-                AND (coalesce(cv.last_message_at, -1), cv.id) < (?4, ?5)
-                AND (coalesce(cv.last_message_at, -1), cv.id) >= (?6, ?7)
-                AND (?3 = 'all' OR (?3 = 'mine' AND c.assignee_id = ?2)
-                     OR (?3 = 'unassigned' AND c.assignee_id IS NULL))
+              WHERE cv.workspace_id = $1 AND c.merged_into IS NULL
+                AND (coalesce(cv.last_message_at, -1), cv.id) < ($4, $5)
+                AND (coalesce(cv.last_message_at, -1), cv.id) >= ($6, $7)
+                AND ($3 = 'all' OR ($3 = 'mine' AND c.assignee_id = $2)
+                     OR ($3 = 'unassigned' AND c.assignee_id IS NULL))
               ORDER BY coalesce(cv.last_message_at, -1) DESC, cv.id DESC
-              LIMIT ?8",
+              LIMIT $8",
         )
         .bind(workspace_id)
         .bind(viewer_id)
@@ -95,7 +96,7 @@ impl SqliteStore {
                     last_name,
                     profile,
                     preview,
-                    unread,
+                    Flag(unread),
                 ) = row;
                 Ok(ConversationSummary {
                     conversation_id: id,
@@ -132,7 +133,7 @@ impl SqliteStore {
         let mut conn = self.pool.acquire().await.map_err(internal)?;
         let conversation: Option<(i64,)> = sqlx::query_as(
             "SELECT cv.id FROM conversations cv JOIN contacts c ON c.id = cv.contact_id
-              WHERE cv.contact_id = ? AND c.workspace_id = ? AND c.merged_into IS NULL",
+              WHERE cv.contact_id = $1 AND c.workspace_id = $2 AND c.merged_into IS NULL",
         )
         .bind(request.contact_id)
         .bind(workspace_id)
@@ -158,7 +159,7 @@ impl SqliteStore {
         let mut conn = self.pool.acquire().await.map_err(internal)?;
         let contact: Option<ContactRow> = sqlx::query_as(
             "SELECT first_name, last_name, profile_name, avatar_url, phone, email, blocked_at
-               FROM contacts WHERE id = ? AND workspace_id = ? AND merged_into IS NULL",
+               FROM contacts WHERE id = $1 AND workspace_id = $2 AND merged_into IS NULL",
         )
         .bind(contact_id)
         .bind(workspace_id)
@@ -168,7 +169,7 @@ impl SqliteStore {
         let (first, last, profile, avatar_url, phone, email, blocked_at) =
             contact.ok_or_else(|| AppError::NotFound("This contact does not exist.".into()))?;
         let conversation: Option<(i64, String)> =
-            sqlx::query_as("SELECT id, status FROM conversations WHERE contact_id = ?")
+            sqlx::query_as("SELECT id, status FROM conversations WHERE contact_id = $1")
                 .bind(contact_id)
                 .fetch_optional(&mut *conn)
                 .await
@@ -182,9 +183,9 @@ impl SqliteStore {
             if let Some(newest) = page.messages.iter().map(|message| message.id).max() {
                 sqlx::query(
                     "INSERT INTO conversation_reads (conversation_id, user_id, last_read_message_id)
-                     VALUES (?1, ?2, ?3)
+                     VALUES ($1, $2, $3)
                      ON CONFLICT (conversation_id, user_id) DO UPDATE
-                        SET last_read_message_id = MAX(last_read_message_id, ?3)",
+                        SET last_read_message_id = MAX(last_read_message_id, $3)",
                 )
                 .bind(conversation_id)
                 .bind(viewer_id)
@@ -225,7 +226,7 @@ impl SqliteStore {
     pub async fn workflow_runs(&self, contact_id: i64) -> Result<Vec<WorkflowRun>, AppError> {
         let rows: Vec<WorkflowRow> = sqlx::query_as(
             "SELECT id, name, status, started_at, stopped_at, stop_reason
-               FROM workflow_runs WHERE contact_id = ? ORDER BY started_at DESC, id DESC",
+               FROM workflow_runs WHERE contact_id = $1 ORDER BY started_at DESC, id DESC",
         )
         .bind(contact_id)
         .fetch_all(&self.pool)
@@ -254,7 +255,7 @@ impl SqliteStore {
 /// A page of a conversation's visible messages, newest first in the query
 /// and oldest first in the page: the newest ones, or those before a cursor.
 async fn message_page(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut sqlx::AnyConnection,
     conversation_id: i64,
     before: Option<MessageCursor>,
     since: Option<MessageCursor>,
@@ -262,9 +263,9 @@ async fn message_page(
     let (before, since, limit) = bounds(before, since, MESSAGE_PAGE_SIZE);
     let rows: Vec<MessageRow> = sqlx::query_as(&format!(
         "SELECT {MESSAGE_COLUMNS} FROM messages m LEFT JOIN channels ch ON ch.id = m.channel_id
-          WHERE m.conversation_id = ? AND m.hidden = 0
-            AND (m.sent_at, m.id) < (?, ?) AND (m.sent_at, m.id) >= (?, ?)
-          ORDER BY m.sent_at DESC, m.id DESC LIMIT ?"
+          WHERE m.conversation_id = $1 AND NOT m.hidden
+            AND (m.sent_at, m.id) < ($2, $3) AND (m.sent_at, m.id) >= ($4, $5)
+          ORDER BY m.sent_at DESC, m.id DESC LIMIT $6"
     ))
     .bind(conversation_id)
     .bind(before.sent_at)

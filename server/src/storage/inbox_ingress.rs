@@ -5,12 +5,12 @@
 use super::inbox_channels::IngressChannel;
 use super::inbox_rows::{conversation_of, set_status};
 use super::inbox_usage::record_activity;
-use super::{internal, SqliteStore};
+use super::{internal, Store, WriteScope};
 use crate::ingress::IncomingMessage;
 use app::error::AppError;
 use shared::fields::ConversationStatus;
 use shared::usage::counts_toward_usage;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// What storing an incoming message did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +25,7 @@ pub struct Received {
     pub hidden: bool,
 }
 
-impl SqliteStore {
+impl Store {
     /// Stores one incoming message; the same `(channel, message id)` is
     /// stored once.
     #[tracing::instrument(skip(self, message), fields(channel = channel.id), err)]
@@ -36,13 +36,12 @@ impl SqliteStore {
         now: i64,
     ) -> Result<Received, AppError> {
         let mut tx = self
-            .pool
-            .begin_with("BEGIN IMMEDIATE")
+            .begin_write(WriteScope::Workspace(channel.workspace_id))
             .await
             .map_err(internal)?;
         let stored: Option<(i64, i64)> = sqlx::query_as(
             "SELECT m.id, cv.contact_id FROM messages m JOIN conversations cv ON cv.id = m.conversation_id
-              WHERE m.channel_id = ? AND m.external_id = ?",
+              WHERE m.channel_id = $1 AND m.external_id = $2",
         )
         .bind(channel.id)
         .bind(&message.message_id)
@@ -63,7 +62,7 @@ impl SqliteStore {
         let known: Option<(i64,)> = sqlx::query_as(
             "WITH RECURSIVE owner(id, merged_into) AS (
                  SELECT c.id, c.merged_into FROM contact_channels l JOIN contacts c ON c.id = l.contact_id
-                  WHERE l.channel_id = ?1 AND l.external_id = ?2
+                  WHERE l.channel_id = $1 AND l.external_id = $2
                  UNION ALL
                  SELECT c.id, c.merged_into FROM contacts c JOIN owner o ON c.id = o.merged_into)
              SELECT id FROM owner WHERE merged_into IS NULL",
@@ -78,7 +77,7 @@ impl SqliteStore {
             None => (create_contact(&mut tx, channel, message, now).await?, true),
         };
         let (blocked_at,): (Option<i64>,) =
-            sqlx::query_as("SELECT blocked_at FROM contacts WHERE id = ?")
+            sqlx::query_as("SELECT blocked_at FROM contacts WHERE id = $1")
                 .bind(contact_id)
                 .fetch_one(&mut *tx)
                 .await
@@ -94,7 +93,7 @@ impl SqliteStore {
         let (message_id,): (i64,) = sqlx::query_as(
             "INSERT INTO messages (conversation_id, channel_id, direction, body, external_id, sent_at,
                                    while_blocked, hidden)
-             VALUES (?, ?, 'in', ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, 'in', $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(conversation_id)
         .bind(channel.id)
@@ -118,8 +117,8 @@ impl SqliteStore {
                 .await?;
             }
             sqlx::query(
-                "UPDATE conversations SET last_message_at = MAX(COALESCE(last_message_at, 0), ?1)
-                  WHERE id = ?2",
+                "UPDATE conversations SET last_message_at = MAX(COALESCE(last_message_at, 0), $1)
+                  WHERE id = $2",
             )
             .bind(message.sent_at)
             .bind(conversation_id)
@@ -127,8 +126,8 @@ impl SqliteStore {
             .await
             .map_err(internal)?;
             sqlx::query(
-                "UPDATE contacts SET last_message_at = MAX(COALESCE(last_message_at, 0), ?1)
-                  WHERE id = ?2",
+                "UPDATE contacts SET last_message_at = MAX(COALESCE(last_message_at, 0), $1)
+                  WHERE id = $2",
             )
             .bind(message.sent_at)
             .bind(contact_id)
@@ -155,7 +154,7 @@ impl SqliteStore {
 /// link to the channel. Two channels naming the same phone or e-mail make
 /// two contacts that show up as a merge suggestion (R11).
 async fn create_contact(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     channel: &IngressChannel,
     message: &IncomingMessage,
     now: i64,
@@ -163,7 +162,7 @@ async fn create_contact(
     let (contact_id,): (i64,) = sqlx::query_as(
         "INSERT INTO contacts (workspace_id, profile_name, avatar_url, email, email_key, phone,
                                country, language, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(channel.workspace_id)
     .bind(&message.name)
@@ -186,7 +185,7 @@ async fn create_contact(
     .map_err(internal)?;
     sqlx::query(
         "INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at)
-         VALUES (?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4)",
     )
     .bind(contact_id)
     .bind(channel.id)

@@ -2,11 +2,12 @@
 //! Inbox storage files.
 
 use super::internal;
+use super::sql::Flag;
 use app::error::AppError;
 use app::inbox::model::{ChannelOption, Direction, MessageView};
 use shared::channel::{classify, Availability, ChannelKind, ChannelLink, WorkspaceChannel};
 use shared::fields::ConversationStatus;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// A stored conversation status.
 pub(crate) fn parse_status(status: &str) -> Result<ConversationStatus, AppError> {
@@ -72,7 +73,7 @@ pub(crate) type MessageRow = (
     Option<String>,
     String,
     i64,
-    bool,
+    Flag,
 );
 
 /// The columns of [`MessageRow`], from `messages m LEFT JOIN channels ch`.
@@ -81,7 +82,7 @@ pub(crate) const MESSAGE_COLUMNS: &str =
 
 /// A message row as the Inbox shows it.
 pub(crate) fn message_view(row: MessageRow) -> MessageView {
-    let (id, direction, channel_id, kind, channel_name, body, sent_at, while_blocked) = row;
+    let (id, direction, channel_id, kind, channel_name, body, sent_at, Flag(while_blocked)) = row;
     MessageView {
         id,
         direction: if direction == "out" {
@@ -100,23 +101,23 @@ pub(crate) fn message_view(row: MessageRow) -> MessageView {
 
 /// R5–R9 for one contact: every workspace channel with how it stands.
 pub(crate) async fn channel_availability(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     workspace_id: i64,
     contact_id: i64,
     has_phone: bool,
     has_email: bool,
 ) -> Result<Vec<(WorkspaceChannel, Availability)>, AppError> {
     let channels: Vec<(i64, String, String)> =
-        sqlx::query_as("SELECT id, kind, name FROM channels WHERE workspace_id = ? ORDER BY id")
+        sqlx::query_as("SELECT id, kind, name FROM channels WHERE workspace_id = $1 ORDER BY id")
             .bind(workspace_id)
             .fetch_all(&mut *conn)
             .await
             .map_err(internal)?;
-    let links: Vec<(i64, i64, bool)> = sqlx::query_as(
+    let links: Vec<(i64, i64, Flag)> = sqlx::query_as(
         "SELECT cc.channel_id, cc.connected_at,
                 EXISTS (SELECT 1 FROM messages m JOIN conversations cv ON cv.id = m.conversation_id
                          WHERE cv.contact_id = cc.contact_id AND m.channel_id = cc.channel_id)
-           FROM contact_channels cc WHERE cc.contact_id = ?",
+           FROM contact_channels cc WHERE cc.contact_id = $1",
     )
     .bind(contact_id)
     .fetch_all(&mut *conn)
@@ -130,11 +131,13 @@ pub(crate) async fn channel_availability(
         .collect();
     let links: Vec<ChannelLink> = links
         .into_iter()
-        .map(|(channel_id, connected_at, has_interactions)| ChannelLink {
-            channel_id,
-            connected_at,
-            has_interactions,
-        })
+        .map(
+            |(channel_id, connected_at, Flag(has_interactions))| ChannelLink {
+                channel_id,
+                connected_at,
+                has_interactions,
+            },
+        )
         .collect();
     Ok(classify(&channels, &links, has_phone, has_email)
         .into_iter()
@@ -158,13 +161,13 @@ pub(crate) fn reachable(channels: Vec<(WorkspaceChannel, Availability)>) -> Vec<
 
 /// Records a conversation's new status and when, and by whom, it changed.
 pub(crate) async fn set_status(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     conversation_id: i64,
     status: ConversationStatus,
     by_user: Option<i64>,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query("UPDATE conversations SET status = ? WHERE id = ?")
+    sqlx::query("UPDATE conversations SET status = $1 WHERE id = $2")
         .bind(status.key())
         .bind(conversation_id)
         .execute(&mut *conn)
@@ -172,7 +175,7 @@ pub(crate) async fn set_status(
         .map_err(internal)?;
     sqlx::query(
         "INSERT INTO conversation_status_changes (conversation_id, status, changed_by, changed_at)
-         VALUES (?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4)",
     )
     .bind(conversation_id)
     .bind(status.key())
@@ -186,13 +189,13 @@ pub(crate) async fn set_status(
 
 /// The contact's conversation, created (with `status`) when it has none.
 pub(crate) async fn conversation_of(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     workspace_id: i64,
     contact_id: i64,
     status: ConversationStatus,
 ) -> Result<(i64, ConversationStatus), AppError> {
     let existing: Option<(i64, String)> =
-        sqlx::query_as("SELECT id, status FROM conversations WHERE contact_id = ?")
+        sqlx::query_as("SELECT id, status FROM conversations WHERE contact_id = $1")
             .bind(contact_id)
             .fetch_optional(&mut *conn)
             .await
@@ -202,7 +205,7 @@ pub(crate) async fn conversation_of(
     }
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO conversations (workspace_id, contact_id, status, assignee_id)
-         SELECT workspace_id, id, ?, assignee_id FROM contacts WHERE id = ? AND workspace_id = ?
+         SELECT workspace_id, id, $1, assignee_id FROM contacts WHERE id = $2 AND workspace_id = $3
          RETURNING id",
     )
     .bind(status.key())

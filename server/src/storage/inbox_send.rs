@@ -4,7 +4,7 @@ use super::inbox_rows::{
     channel_availability, conversation_of, message_view, MessageRow, MESSAGE_COLUMNS,
 };
 use super::inbox_usage::record_activity;
-use super::{internal, SqliteStore};
+use super::{internal, Store};
 use app::error::AppError;
 use app::inbox::model::{MessageView, SendMessageInput};
 use shared::channel::{Availability, ChannelKind};
@@ -20,7 +20,7 @@ pub struct SentMessage {
     pub recipient: String,
 }
 
-impl SqliteStore {
+impl Store {
     /// Stores an outgoing message on a channel the contact can be reached on
     /// now (Active, or Inactive and allowed to start, R8). An inactive
     /// channel is connected to the contact first (its phone number or
@@ -36,7 +36,7 @@ impl SqliteStore {
         let mut tx = self.pool.begin().await.map_err(internal)?;
         let contact: Option<(Option<String>, Option<String>, Option<i64>)> = sqlx::query_as(
             "SELECT phone, email_key, blocked_at FROM contacts
-              WHERE id = ? AND workspace_id = ? AND merged_into IS NULL",
+              WHERE id = $1 AND workspace_id = $2 AND merged_into IS NULL",
         )
         .bind(input.contact_id)
         .bind(workspace_id)
@@ -69,7 +69,7 @@ impl SqliteStore {
             ));
         }
         let linked: Option<(String,)> = sqlx::query_as(
-            "SELECT external_id FROM contact_channels WHERE contact_id = ? AND channel_id = ?",
+            "SELECT external_id FROM contact_channels WHERE contact_id = $1 AND channel_id = $2",
         )
         .bind(input.contact_id)
         .bind(channel.id)
@@ -86,7 +86,7 @@ impl SqliteStore {
                 .ok_or_else(|| AppError::invalid("Channel", "the contact has no address there"))?;
                 let connected = sqlx::query(
                     "INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at)
-                     VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                     VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
                 )
                 .bind(input.contact_id)
                 .bind(channel.id)
@@ -113,7 +113,7 @@ impl SqliteStore {
         .await?;
         let (message_id,): (i64,) = sqlx::query_as(
             "INSERT INTO messages (conversation_id, channel_id, direction, body, sent_at)
-             VALUES (?, ?, 'out', ?, ?) RETURNING id",
+             VALUES ($1, $2, 'out', $3, $4) RETURNING id",
         )
         .bind(conversation_id)
         .bind(channel.id)
@@ -122,13 +122,13 @@ impl SqliteStore {
         .fetch_one(&mut *tx)
         .await
         .map_err(internal)?;
-        sqlx::query("UPDATE conversations SET last_message_at = ? WHERE id = ?")
+        sqlx::query("UPDATE conversations SET last_message_at = $1 WHERE id = $2")
             .bind(now)
             .bind(conversation_id)
             .execute(&mut *tx)
             .await
             .map_err(internal)?;
-        sqlx::query("UPDATE contacts SET last_message_at = ? WHERE id = ?")
+        sqlx::query("UPDATE contacts SET last_message_at = $1 WHERE id = $2")
             .bind(now)
             .bind(input.contact_id)
             .execute(&mut *tx)
@@ -137,7 +137,7 @@ impl SqliteStore {
         record_activity(&mut tx, workspace_id, input.contact_id, now).await?;
         let row: MessageRow = sqlx::query_as(&format!(
             "SELECT {MESSAGE_COLUMNS} FROM messages m LEFT JOIN channels ch ON ch.id = m.channel_id
-              WHERE m.id = ?"
+              WHERE m.id = $1"
         ))
         .bind(message_id)
         .fetch_one(&mut *tx)

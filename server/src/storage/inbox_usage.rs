@@ -1,24 +1,25 @@
 //! Monthly active contacts (R27, R28) on SQLite: one row per contact and
 //! billing period, written with each message that counts.
 
-use super::{internal, SqliteStore};
+use super::{internal, Store};
 use app::error::AppError;
 use app::settings::usage::UsagePeriod;
 use app::ssr::Usage;
 use async_trait::async_trait;
 use shared::usage::BillingPeriod;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 use std::collections::HashMap;
 
 /// Counts the contact as active in the billing period containing `at`.
 pub(crate) async fn record_activity(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     workspace_id: i64,
     contact_id: i64,
     at: i64,
 ) -> Result<(), AppError> {
     sqlx::query(
-        "INSERT OR IGNORE INTO active_contacts (workspace_id, period, contact_id) VALUES (?, ?, ?)",
+        "INSERT INTO active_contacts (workspace_id, period, contact_id) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING",
     )
     .bind(workspace_id)
     .bind(BillingPeriod::containing(at).key())
@@ -30,7 +31,7 @@ pub(crate) async fn record_activity(
 }
 
 #[async_trait]
-impl Usage for SqliteStore {
+impl Usage for Store {
     #[tracing::instrument(skip(self), err)]
     async fn monthly_active_contacts(
         &self,
@@ -46,7 +47,7 @@ impl Usage for SqliteStore {
         let oldest = periods.last().copied().unwrap_or(current);
         let counts: HashMap<String, i64> = sqlx::query_as(
             "SELECT period, COUNT(*) FROM active_contacts
-              WHERE workspace_id = ? AND period >= ? AND period <= ? GROUP BY period",
+              WHERE workspace_id = $1 AND period >= $2 AND period <= $3 GROUP BY period",
         )
         .bind(workspace_id)
         .bind(oldest.key())

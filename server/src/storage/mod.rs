@@ -1,5 +1,7 @@
 //! Storage: the database behind the app's ports. SQLite is the embedded
-//! default; every adapter implements the same port traits.
+//! default, PostgreSQL the database for several servers; one [`Store`]
+//! implements every port for both, from the same SQL wherever the two
+//! databases agree.
 
 mod accounts;
 mod background;
@@ -13,15 +15,18 @@ mod inbox_rows;
 pub mod inbox_send;
 mod inbox_usage;
 pub mod merges;
-pub mod sqlite;
+pub mod sessions;
+pub mod sql;
+mod store;
 
 pub use inbox_blocking::STOPPED_BY_BLOCKING;
-pub use sqlite::SqliteStore;
+pub(crate) use store::WriteScope;
+pub use store::{Dialect, Store};
 
 /// Storage failed to start.
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
-    #[error("database URL `{0}` is not supported (use sqlite://path/to/file.db)")]
+    #[error("database URL `{0}` is not supported (use sqlite://path/to/file.db or postgres://user@host/database)")]
     UnsupportedUrl(String),
     #[error("could not open the database: {0}")]
     Open(#[source] sqlx::Error),

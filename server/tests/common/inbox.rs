@@ -14,7 +14,7 @@ pub struct Channel {
 impl TestApp {
     /// The id of a workspace by name.
     pub async fn workspace_id(&self, name: &str) -> i64 {
-        let (id,): (i64,) = sqlx::query_as("SELECT id FROM workspaces WHERE name = ?")
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM workspaces WHERE name = $1")
             .bind(name)
             .fetch_one(self.backend.store.pool())
             .await
@@ -24,7 +24,7 @@ impl TestApp {
 
     /// The id of a user by e-mail.
     pub async fn user_id(&self, email: &str) -> i64 {
-        let (id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = ?")
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = $1")
             .bind(email)
             .fetch_one(self.backend.store.pool())
             .await
@@ -36,7 +36,7 @@ impl TestApp {
     pub async fn demo_channel(&self, kind: &str) -> Channel {
         let (id, token): (i64, String) = sqlx::query_as(
             "SELECT c.id, c.token FROM channels c JOIN workspaces w ON w.id = c.workspace_id
-              WHERE w.name = 'Demo' AND c.kind = ?",
+              WHERE w.name = 'Demo' AND c.kind = $1",
         )
         .bind(kind)
         .fetch_one(self.backend.store.pool())

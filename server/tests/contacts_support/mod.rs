@@ -80,7 +80,7 @@ pub async fn scalar(app: &TestApp, sql: &str) -> i64 {
 
 /// A workspace's id by name.
 pub async fn workspace_id(app: &TestApp, name: &str) -> i64 {
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM workspaces WHERE name = ?")
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM workspaces WHERE name = $1")
         .bind(name)
         .fetch_one(app.backend.store.pool())
         .await
@@ -90,7 +90,7 @@ pub async fn workspace_id(app: &TestApp, name: &str) -> i64 {
 
 /// A user's id by e-mail.
 pub async fn user_id(app: &TestApp, email: &str) -> i64 {
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = ?")
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = $1")
         .bind(email)
         .fetch_one(app.backend.store.pool())
         .await

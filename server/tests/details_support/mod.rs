@@ -10,7 +10,7 @@ pub use reqwest::{header, Client, Response, StatusCode};
 pub use serde_json::{json, Value};
 pub use shared::channel::Availability;
 pub use shared::fields::ConversationStatus;
-pub use sqlx::SqlitePool;
+pub use sqlx::AnyPool;
 
 /// Calls a server function with a JSON body, as the drawer does.
 pub async fn call(app: &TestApp, client: &Client, endpoint: &str, body: Value) -> Response {
@@ -46,12 +46,12 @@ pub async fn error(response: Response, status: StatusCode) -> AppError {
     response.json().await.expect("json error")
 }
 
-pub fn pool(app: &TestApp) -> &SqlitePool {
+pub fn pool(app: &TestApp) -> &AnyPool {
     app.backend.store.pool()
 }
 
 pub async fn workspace_id(app: &TestApp, name: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM workspaces WHERE name = ?")
+    sqlx::query_scalar("SELECT id FROM workspaces WHERE name = $1")
         .bind(name)
         .fetch_one(pool(app))
         .await
@@ -62,7 +62,7 @@ pub async fn workspace_id(app: &TestApp, name: &str) -> i64 {
 pub async fn contact_where(app: &TestApp, workspace: &str, condition: &str) -> i64 {
     let workspace = workspace_id(app, workspace).await;
     sqlx::query_scalar(&format!(
-        "SELECT c.id FROM contacts c WHERE c.workspace_id = ? AND {condition} ORDER BY c.id LIMIT 1"
+        "SELECT c.id FROM contacts c WHERE c.workspace_id = $1 AND {condition} ORDER BY c.id LIMIT 1"
     ))
     .bind(workspace)
     .fetch_one(pool(app))
@@ -71,7 +71,7 @@ pub async fn contact_where(app: &TestApp, workspace: &str, condition: &str) -> i
 }
 
 pub async fn user_id(app: &TestApp, email: &str) -> i64 {
-    sqlx::query_scalar("SELECT id FROM users WHERE email = ?")
+    sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
         .bind(email)
         .fetch_one(pool(app))
         .await

@@ -127,20 +127,20 @@ pub async fn dump(app: &TestApp, ids: &[i64]) -> Vec<String> {
     let ids = json!(ids).to_string();
     let mut rows = Vec::new();
     for (table, condition) in [
-        ("contacts", "id IN (SELECT value FROM json_each(?1))"),
-        ("conversations", "contact_id IN (SELECT value FROM json_each(?1))"),
-        ("contact_channels", "contact_id IN (SELECT value FROM json_each(?1))"),
-        ("contact_tags", "contact_id IN (SELECT value FROM json_each(?1))"),
-        ("custom_values", "contact_id IN (SELECT value FROM json_each(?1))"),
-        ("workflow_runs", "contact_id IN (SELECT value FROM json_each(?1))"),
+        ("contacts", "id IN (SELECT value FROM json_each($1))"),
+        ("conversations", "contact_id IN (SELECT value FROM json_each($1))"),
+        ("contact_channels", "contact_id IN (SELECT value FROM json_each($1))"),
+        ("contact_tags", "contact_id IN (SELECT value FROM json_each($1))"),
+        ("custom_values", "contact_id IN (SELECT value FROM json_each($1))"),
+        ("workflow_runs", "contact_id IN (SELECT value FROM json_each($1))"),
         (
             "messages",
-            "conversation_id IN (SELECT id FROM conversations WHERE contact_id IN (SELECT value FROM json_each(?1)))",
+            "conversation_id IN (SELECT id FROM conversations WHERE contact_id IN (SELECT value FROM json_each($1)))",
         ),
         ("duplicate_groups", "members > 0"),
     ] {
         let columns: Vec<String> =
-            sqlx::query_scalar("SELECT name FROM pragma_table_xinfo(?) ORDER BY cid")
+            sqlx::query_scalar("SELECT name FROM pragma_table_xinfo($1) ORDER BY cid")
                 .bind(table)
                 .fetch_all(pool(app))
                 .await

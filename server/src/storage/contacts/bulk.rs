@@ -3,16 +3,17 @@
 
 use super::filter::{push_target, tag_ids, target_query};
 use super::list::{decorate, RowRecord, ROW_SELECT};
-use crate::storage::{internal, now};
+use crate::storage::sql::{Flag, SqlBuilder};
+use crate::storage::{internal, now, Store, WriteScope};
 use app::contacts::model::{AddedContact, BulkTarget, ContactRow, DeleteTarget};
 use app::error::AppError;
 use app::ssr::ValidContact;
 use shared::TagName;
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::AnyPool;
 
 /// Resolves the tag names of the target's query (for "all matching").
 async fn target_tags(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     workspace_id: i64,
     target: &DeleteTarget,
 ) -> Result<Vec<i64>, AppError> {
@@ -24,7 +25,7 @@ async fn target_tags(
 
 /// How many contacts the target names, counting at most `cap`.
 pub(super) async fn count_target(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     workspace_id: i64,
     target: &DeleteTarget,
     cap: Option<u64>,
@@ -34,8 +35,7 @@ pub(super) async fn count_target(
         return Ok(total);
     }
     let tags = target_tags(pool, workspace_id, target).await?;
-    let mut builder =
-        QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM (SELECT 1 FROM contacts c WHERE ");
+    let mut builder = SqlBuilder::new("SELECT COUNT(*) FROM (SELECT 1 FROM contacts c WHERE ");
     push_target(&mut builder, workspace_id, target, &tags);
     if let Some(cap) = cap {
         builder
@@ -53,13 +53,13 @@ pub(super) async fn count_target(
 
 /// How many contacts of the target are not assigned to `user_id`.
 pub(super) async fn count_not_assigned_to(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     workspace_id: i64,
     target: &DeleteTarget,
     user_id: i64,
 ) -> Result<u64, AppError> {
     let tags = target_tags(pool, workspace_id, target).await?;
-    let mut builder = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM contacts c WHERE ");
+    let mut builder = SqlBuilder::new("SELECT COUNT(*) FROM contacts c WHERE ");
     push_target(&mut builder, workspace_id, target, &tags);
     builder
         .push(" AND (c.assignee_id IS NULL OR c.assignee_id <> ")
@@ -75,14 +75,14 @@ pub(super) async fn count_not_assigned_to(
 
 /// The ids of a bulk target, at most `limit`.
 async fn target_ids(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     workspace_id: i64,
     target: &BulkTarget,
     limit: i64,
 ) -> Result<Vec<i64>, AppError> {
     let target = DeleteTarget::Selected(target.clone());
     let tags = target_tags(pool, workspace_id, &target).await?;
-    let mut builder = QueryBuilder::<Sqlite>::new("SELECT c.id FROM contacts c WHERE ");
+    let mut builder = SqlBuilder::new("SELECT c.id FROM contacts c WHERE ");
     push_target(&mut builder, workspace_id, &target, &tags);
     builder.push(" ORDER BY c.id LIMIT ").push_bind(limit);
     let rows: Vec<(i64,)> = builder
@@ -96,18 +96,21 @@ async fn target_ids(
 /// Adds tags to every contact of the target in one transaction; new tag
 /// names are created unless the workspace has them already.
 pub(super) async fn assign_tags(
-    pool: &SqlitePool,
+    store: &Store,
     workspace_id: i64,
     target: &BulkTarget,
     tag_ids: &[i64],
     new_tags: &[TagName],
 ) -> Result<u64, AppError> {
     let limit = i64::try_from(shared::bulk::BULK_LIMIT).unwrap_or(100);
-    let contact_ids = target_ids(pool, workspace_id, target, limit).await?;
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(internal)?;
+    let contact_ids = target_ids(&store.pool, workspace_id, target, limit).await?;
+    let mut tx = store
+        .begin_write(WriteScope::Workspace(workspace_id))
+        .await
+        .map_err(internal)?;
     for tag in new_tags {
         sqlx::query(
-            "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES (?, ?, ?, ?)
+            "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES ($1, $2, $3, $4)
              ON CONFLICT (workspace_id, name_key) DO NOTHING",
         )
         .bind(workspace_id)
@@ -118,17 +121,20 @@ pub(super) async fn assign_tags(
         .await
         .map_err(internal)?;
     }
-    let keys: Vec<&str> = new_tags.iter().map(TagName::key).collect();
-    let found: Vec<(i64,)> = sqlx::query_as(
-        "SELECT id FROM tags WHERE workspace_id = ?
-            AND (id IN (SELECT value FROM json_each(?)) OR name_key IN (SELECT value FROM json_each(?)))",
-    )
-    .bind(workspace_id)
-    .bind(serde_json::to_string(tag_ids).map_err(|_| AppError::Internal)?)
-    .bind(serde_json::to_string(&keys).map_err(|_| AppError::Internal)?)
-    .fetch_all(&mut *tx)
-    .await
-    .map_err(internal)?;
+    let mut builder = SqlBuilder::new("SELECT id FROM tags WHERE workspace_id = ");
+    builder
+        .push_bind(workspace_id)
+        .push(" AND (id IN (SELECT value FROM json_each(")
+        .push_bind(serde_json::to_string(tag_ids).map_err(|_| AppError::Internal)?)
+        // The empty key matches no tag and keeps the list valid when empty.
+        .push(")) OR name_key IN ('', ")
+        .push_list(new_tags.iter().map(|tag| tag.key().to_string()))
+        .push("))");
+    let found: Vec<(i64,)> = builder
+        .build_query_as()
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(internal)?;
     let found: Vec<i64> = found.into_iter().map(|(id,)| id).collect();
     if tag_ids.iter().any(|id| !found.contains(id)) {
         return Err(AppError::NotFound(
@@ -136,8 +142,10 @@ pub(super) async fn assign_tags(
         ));
     }
     sqlx::query(
-        "INSERT OR IGNORE INTO contact_tags (contact_id, tag_id)
-         SELECT contact.value, tag.value FROM json_each(?) contact, json_each(?) tag",
+        "INSERT INTO contact_tags (contact_id, tag_id)
+         SELECT contact.value, tag.value FROM json_each($1) contact, json_each($2) tag
+          WHERE true
+         ON CONFLICT DO NOTHING",
     )
     .bind(serde_json::to_string(&contact_ids).map_err(|_| AppError::Internal)?)
     .bind(serde_json::to_string(&found).map_err(|_| AppError::Internal)?)
@@ -150,13 +158,13 @@ pub(super) async fn assign_tags(
 
 /// The rows of a bulk target for the CSV export, in the table's columns.
 pub(super) async fn export_rows(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     workspace_id: i64,
     target: &BulkTarget,
 ) -> Result<Vec<ContactRow>, AppError> {
     let limit = i64::try_from(shared::bulk::BULK_LIMIT).unwrap_or(100);
     let ids = target_ids(pool, workspace_id, target, limit).await?;
-    let mut builder = QueryBuilder::<Sqlite>::new(ROW_SELECT);
+    let mut builder = SqlBuilder::new(ROW_SELECT);
     builder
         .push("c.workspace_id = ")
         .push_bind(workspace_id)
@@ -174,7 +182,7 @@ pub(super) async fn export_rows(
 /// Adds a contact and says which of its values another (not blocked)
 /// contact already has: those become merge suggestions (R11, R17).
 pub(super) async fn add(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     workspace_id: i64,
     contact: &ValidContact,
 ) -> Result<AddedContact, AppError> {
@@ -186,7 +194,7 @@ pub(super) async fn add(
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO contacts (workspace_id, first_name, last_name, email, email_key, phone,
                                country, country_manual, language, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(workspace_id)
     .bind(contact.name.first())
@@ -202,11 +210,11 @@ pub(super) async fn add(
     .fetch_one(pool)
     .await
     .map_err(internal)?;
-    let (phone_shared, email_shared): (bool, bool) = sqlx::query_as(
-        "SELECT EXISTS (SELECT 1 FROM contacts WHERE workspace_id = ?1 AND id <> ?2
-                          AND blocked_at IS NULL AND merged_into IS NULL AND phone = ?3),
-                EXISTS (SELECT 1 FROM contacts WHERE workspace_id = ?1 AND id <> ?2
-                          AND blocked_at IS NULL AND merged_into IS NULL AND email_key = ?4)",
+    let (Flag(phone_shared), Flag(email_shared)): (Flag, Flag) = sqlx::query_as(
+        "SELECT EXISTS (SELECT 1 FROM contacts WHERE workspace_id = $1 AND id <> $2
+                          AND blocked_at IS NULL AND merged_into IS NULL AND phone = $3),
+                EXISTS (SELECT 1 FROM contacts WHERE workspace_id = $1 AND id <> $2
+                          AND blocked_at IS NULL AND merged_into IS NULL AND email_key = $4)",
     )
     .bind(workspace_id)
     .bind(id)

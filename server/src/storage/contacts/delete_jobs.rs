@@ -5,10 +5,11 @@
 //! is ever left half-deleted.
 
 use super::filter::{push_target, tag_ids, target_query};
-use crate::storage::{internal, now, SqliteStore};
+use crate::storage::sql::{Flag, SqlBuilder};
+use crate::storage::{internal, now, Store, WriteScope};
 use app::contacts::model::{DeleteProgress, DeleteTarget};
 use app::error::AppError;
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::AnyPool;
 
 /// A finished deletion stays visible in the module this long.
 const SHOW_FINISHED_SECS: i64 = 10 * 60;
@@ -31,19 +32,22 @@ fn now_millis() -> i64 {
 
 /// Records the job and the contacts it deletes, in one transaction.
 pub(super) async fn start(
-    pool: &SqlitePool,
+    store: &Store,
     workspace_id: i64,
     user_id: i64,
     target: &DeleteTarget,
 ) -> Result<DeleteProgress, AppError> {
     let tags = match target_query(target) {
-        Some(query) => tag_ids(pool, workspace_id, query).await?,
+        Some(query) => tag_ids(&store.pool, workspace_id, query).await?,
         None => Vec::new(),
     };
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.map_err(internal)?;
+    let mut tx = store
+        .begin_write(WriteScope::Workspace(workspace_id))
+        .await
+        .map_err(internal)?;
     let (job_id,): (i64,) = sqlx::query_as(
         "INSERT INTO delete_jobs (workspace_id, requested_by, total, created_at)
-         VALUES (?, ?, 0, ?) RETURNING id",
+         VALUES ($1, $2, 0, $3) RETURNING id",
     )
     .bind(workspace_id)
     .bind(user_id)
@@ -52,7 +56,7 @@ pub(super) async fn start(
     .await
     .map_err(internal)?;
     let mut builder =
-        QueryBuilder::<Sqlite>::new("INSERT INTO delete_job_contacts (job_id, contact_id) SELECT ");
+        SqlBuilder::new("INSERT INTO delete_job_contacts (job_id, contact_id) SELECT ");
     builder
         .push_bind(job_id)
         .push(", c.id FROM contacts c WHERE ");
@@ -63,7 +67,7 @@ pub(super) async fn start(
         .await
         .map_err(internal)?
         .rows_affected();
-    sqlx::query("UPDATE delete_jobs SET total = ? WHERE id = ?")
+    sqlx::query("UPDATE delete_jobs SET total = $1 WHERE id = $2")
         .bind(i64::try_from(total).unwrap_or(i64::MAX))
         .bind(job_id)
         .execute(&mut *tx)
@@ -82,12 +86,12 @@ pub(super) async fn start(
 /// The running deletion of the workspace, else one that finished a moment
 /// ago.
 pub(super) async fn progress(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     workspace_id: i64,
 ) -> Result<Option<DeleteProgress>, AppError> {
     let row: Option<(i64, i64, i64, String)> = sqlx::query_as(
         "SELECT id, deleted, total, status FROM delete_jobs
-          WHERE workspace_id = ? AND (status = 'running' OR finished_at >= ?)
+          WHERE workspace_id = $1 AND (status = 'running' OR finished_at >= $2)
           ORDER BY status = 'running' DESC, id DESC LIMIT 1",
     )
     .bind(workspace_id)
@@ -103,7 +107,7 @@ pub(super) async fn progress(
     }))
 }
 
-impl SqliteStore {
+impl Store {
     /// Claims the oldest running job that no other runner holds (or whose
     /// holder's claim ran out) for `lease_millis`; returns its id.
     pub async fn claim_delete_job(
@@ -113,10 +117,10 @@ impl SqliteStore {
     ) -> Result<Option<i64>, sqlx::Error> {
         let at = now_millis();
         let claimed: Option<(i64,)> = sqlx::query_as(
-            "UPDATE delete_jobs SET claimed_by = ?1, claimed_until = ?2
+            "UPDATE delete_jobs SET claimed_by = $1, claimed_until = $2
               WHERE id = (SELECT id FROM delete_jobs
                            WHERE status = 'running'
-                             AND (claimed_by IS NULL OR claimed_by = ?1 OR claimed_until < ?3)
+                             AND (claimed_by IS NULL OR claimed_by = $1 OR claimed_until < $3)
                            ORDER BY id LIMIT 1)
              RETURNING id",
         )
@@ -138,23 +142,34 @@ impl SqliteStore {
         batch_size: u32,
         lease_millis: i64,
     ) -> Result<BatchOutcome, sqlx::Error> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        // A job's workspace never changes: read outside the transaction.
+        let workspace: Option<(i64,)> =
+            sqlx::query_as("SELECT workspace_id FROM delete_jobs WHERE id = $1")
+                .bind(job_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some((workspace_id,)) = workspace else {
+            return Ok(BatchOutcome::Lost);
+        };
+        let mut tx = self
+            .begin_write(WriteScope::Workspace(workspace_id))
+            .await?;
         let held: Option<(i64,)> = sqlx::query_as(
-            "UPDATE delete_jobs SET claimed_until = ?
-              WHERE id = ? AND claimed_by = ? AND status = 'running' RETURNING workspace_id",
+            "UPDATE delete_jobs SET claimed_until = $1
+              WHERE id = $2 AND claimed_by = $3 AND status = 'running' RETURNING id",
         )
         .bind(now_millis() + lease_millis)
         .bind(job_id)
         .bind(runner)
         .fetch_optional(&mut *tx)
         .await?;
-        let Some((workspace_id,)) = held else {
+        if held.is_none() {
             return Ok(BatchOutcome::Lost);
-        };
+        }
         let range: (Option<i64>, Option<i64>, i64) = sqlx::query_as(
             "SELECT MIN(contact_id), MAX(contact_id), COUNT(*) FROM (
-                 SELECT contact_id FROM delete_job_contacts WHERE job_id = ?
-                  ORDER BY contact_id LIMIT ?)",
+                 SELECT contact_id FROM delete_job_contacts WHERE job_id = $1
+                  ORDER BY contact_id LIMIT $2)",
         )
         .bind(job_id)
         .bind(i64::from(batch_size.max(1)))
@@ -165,15 +180,15 @@ impl SqliteStore {
             tx.commit().await?;
             return Ok(BatchOutcome::Done);
         };
-        let batch = "SELECT contact_id FROM delete_job_contacts WHERE job_id = ?1 AND contact_id BETWEEN ?2 AND ?3";
+        let batch = "SELECT contact_id FROM delete_job_contacts WHERE job_id = $1 AND contact_id BETWEEN $2 AND $3";
         let statements = [
             format!("DELETE FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE contact_id IN ({batch}))"),
             format!("DELETE FROM conversations WHERE contact_id IN ({batch})"),
             format!("DELETE FROM contact_channels WHERE contact_id IN ({batch})"),
             format!("DELETE FROM contact_tags WHERE contact_id IN ({batch})"),
             format!("DELETE FROM custom_values WHERE contact_id IN ({batch})"),
-            format!("DELETE FROM contacts WHERE workspace_id = ?4 AND id IN ({batch})"),
-            "DELETE FROM delete_job_contacts WHERE job_id = ?1 AND contact_id BETWEEN ?2 AND ?3".to_string(),
+            format!("DELETE FROM contacts WHERE workspace_id = $4 AND id IN ({batch})"),
+            "DELETE FROM delete_job_contacts WHERE job_id = $1 AND contact_id BETWEEN $2 AND $3".to_string(),
         ];
         for statement in &statements {
             sqlx::query(statement)
@@ -184,13 +199,13 @@ impl SqliteStore {
                 .execute(&mut *tx)
                 .await?;
         }
-        sqlx::query("UPDATE delete_jobs SET deleted = MIN(total, deleted + ?) WHERE id = ?")
+        sqlx::query("UPDATE delete_jobs SET deleted = MIN(total, deleted + $1) WHERE id = $2")
             .bind(count)
             .bind(job_id)
             .execute(&mut *tx)
             .await?;
-        let (remaining,): (bool,) =
-            sqlx::query_as("SELECT EXISTS (SELECT 1 FROM delete_job_contacts WHERE job_id = ?)")
+        let (Flag(remaining),): (Flag,) =
+            sqlx::query_as("SELECT EXISTS (SELECT 1 FROM delete_job_contacts WHERE job_id = $1)")
                 .bind(job_id)
                 .fetch_one(&mut *tx)
                 .await?;
@@ -206,10 +221,10 @@ impl SqliteStore {
     }
 }
 
-async fn finish(tx: &mut sqlx::SqliteConnection, job_id: i64) -> Result<(), sqlx::Error> {
+async fn finish(tx: &mut sqlx::AnyConnection, job_id: i64) -> Result<(), sqlx::Error> {
     sqlx::query(
-        "UPDATE delete_jobs SET status = 'done', deleted = total, finished_at = ?,
-                claimed_by = NULL, claimed_until = NULL WHERE id = ?",
+        "UPDATE delete_jobs SET status = 'done', deleted = total, finished_at = $1,
+                claimed_by = NULL, claimed_until = NULL WHERE id = $2",
     )
     .bind(now())
     .bind(job_id)

@@ -3,17 +3,18 @@
 //! starts with the workspace, so no query reaches another workspace.
 
 use crate::storage::internal;
+use crate::storage::sql::SqlBuilder;
 use app::contacts::model::{AssigneeFilter, ContactQuery, Cursor, DeleteTarget, Sort, View};
 use app::error::AppError;
 use shared::bulk::Selection;
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::AnyPool;
 
 /// Sorts after every character, to turn a prefix into a range.
 const PREFIX_END: char = '\u{10FFFF}';
 
 /// Tag names of a query, resolved to the workspace's tag ids.
 pub(super) async fn tag_ids(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     workspace_id: i64,
     query: &ContactQuery,
 ) -> Result<Vec<i64>, AppError> {
@@ -25,22 +26,24 @@ pub(super) async fn tag_ids(
         .iter()
         .map(|tag| tag.trim().to_lowercase())
         .collect();
-    let keys = serde_json::to_string(&keys).map_err(|_| AppError::Internal)?;
-    let rows: Vec<(i64,)> = sqlx::query_as(
-        "SELECT id FROM tags WHERE workspace_id = ? AND name_key IN (SELECT value FROM json_each(?))",
-    )
-    .bind(workspace_id)
-    .bind(keys)
-    .fetch_all(pool)
-    .await
-    .map_err(internal)?;
+    let mut builder = SqlBuilder::new("SELECT id FROM tags WHERE workspace_id = ");
+    builder
+        .push_bind(workspace_id)
+        .push(" AND name_key IN (")
+        .push_list(keys)
+        .push(")");
+    let rows: Vec<(i64,)> = builder
+        .build_query_as()
+        .fetch_all(pool)
+        .await
+        .map_err(internal)?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }
 
 /// `c.workspace_id = ? AND …` for the table's query (view, search, filters).
 /// `tag_ids` are the query's tags resolved with [`tag_ids`].
 pub(super) fn push_query(
-    builder: &mut QueryBuilder<'_, Sqlite>,
+    builder: &mut SqlBuilder,
     workspace_id: i64,
     query: &ContactQuery,
     tag_ids: &[i64],
@@ -53,13 +56,10 @@ pub(super) fn push_query(
     push_search(builder, workspace_id, &query.search);
     if !query.tags.is_empty() {
         if tag_ids.is_empty() {
-            builder.push(" AND 0");
+            builder.push(" AND FALSE");
         } else {
             builder.push(" AND EXISTS (SELECT 1 FROM contact_tags ct WHERE ct.contact_id = c.id AND ct.tag_id IN (");
-            let mut ids = builder.separated(", ");
-            for id in tag_ids {
-                ids.push_bind(*id);
-            }
+            builder.push_list(tag_ids.iter().copied());
             builder.push("))");
         }
     }
@@ -81,7 +81,7 @@ pub(super) fn push_query(
 }
 
 /// The workspace's contacts, without those merged into another (R13).
-fn push_workspace(builder: &mut QueryBuilder<'_, Sqlite>, workspace_id: i64) {
+fn push_workspace(builder: &mut SqlBuilder, workspace_id: i64) {
     builder
         .push("c.workspace_id = ")
         .push_bind(workspace_id)
@@ -90,7 +90,7 @@ fn push_workspace(builder: &mut QueryBuilder<'_, Sqlite>, workspace_id: i64) {
 
 /// The contacts a bulk action or deletion applies to.
 pub(super) fn push_target(
-    builder: &mut QueryBuilder<'_, Sqlite>,
+    builder: &mut SqlBuilder,
     workspace_id: i64,
     target: &DeleteTarget,
     tag_ids: &[i64],
@@ -126,7 +126,7 @@ pub(super) fn target_query(target: &DeleteTarget) -> Option<&ContactQuery> {
 /// Search by prefix of the display name, the last name, the e-mail address
 /// or the phone number (typed in any common format, national ones too), each
 /// through its index.
-fn push_search(builder: &mut QueryBuilder<'_, Sqlite>, workspace_id: i64, search: &str) {
+fn push_search(builder: &mut SqlBuilder, workspace_id: i64, search: &str) {
     let text = search.trim();
     if text.is_empty() {
         return;
@@ -238,7 +238,7 @@ pub(super) fn sort_key(sort: Sort) -> (&'static str, bool) {
 /// `AND (key, id) < (?, ?)` (or `>`): the rows after (`forward`) or before a
 /// cursor in the table's order.
 pub(super) fn push_keyset(
-    builder: &mut QueryBuilder<'_, Sqlite>,
+    builder: &mut SqlBuilder,
     sort: Sort,
     cursor: &Cursor,
     forward: bool,
@@ -260,7 +260,7 @@ pub(super) fn push_keyset(
 }
 
 /// `ORDER BY key, id` in the table's order (`forward`) or reversed.
-pub(super) fn push_order(builder: &mut QueryBuilder<'_, Sqlite>, sort: Sort, forward: bool) {
+pub(super) fn push_order(builder: &mut SqlBuilder, sort: Sort, forward: bool) {
     let (column, descending) = sort_key(sort);
     let direction = if forward == descending { "DESC" } else { "ASC" };
     builder.push(format!(" ORDER BY {column} {direction}, c.id {direction}"));

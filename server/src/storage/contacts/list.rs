@@ -3,13 +3,14 @@
 
 use super::filter::{push_keyset, push_order, push_query, tag_ids};
 use crate::storage::internal;
+use crate::storage::sql::SqlBuilder;
 use app::contacts::model::{
     ContactPage, ContactRow, Cursor, FilterOptions, ListRequest, MemberOption, PageCursor, Sort,
     TagOption, Total, COUNT_CAP, PAGE_SIZE,
 };
 use app::error::AppError;
 use shared::channel::ChannelKind;
-use sqlx::{QueryBuilder, Sqlite, SqlitePool};
+use sqlx::AnyPool;
 use std::collections::HashMap;
 
 /// The columns every row query selects, from `contacts c`.
@@ -53,7 +54,7 @@ impl RowRecord {
 
 /// The page the request asks for.
 pub(super) async fn list(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     workspace_id: i64,
     request: &ListRequest,
 ) -> Result<ContactPage, AppError> {
@@ -123,7 +124,7 @@ fn trim(records: &mut Vec<RowRecord>) -> bool {
 }
 
 async fn fetch_page(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     workspace_id: i64,
     request: &ListRequest,
     tags: &[i64],
@@ -131,7 +132,7 @@ async fn fetch_page(
     forward: bool,
 ) -> Result<Vec<RowRecord>, AppError> {
     let sort = request.query.sort;
-    let mut builder = QueryBuilder::<Sqlite>::new(ROW_SELECT);
+    let mut builder = SqlBuilder::new(ROW_SELECT);
     push_query(&mut builder, workspace_id, &request.query, tags);
     if let Some(cursor) = cursor {
         push_keyset(&mut builder, sort, cursor, forward)?;
@@ -148,11 +149,11 @@ async fn fetch_page(
 /// All contacts and blocked contacts of the workspace, from the maintained
 /// counter.
 pub(super) async fn workspace_counts(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     workspace_id: i64,
 ) -> Result<(u64, u64), AppError> {
     let counts: Option<(i64, i64)> =
-        sqlx::query_as("SELECT total, blocked FROM contact_counts WHERE workspace_id = ?")
+        sqlx::query_as("SELECT total, blocked FROM contact_counts WHERE workspace_id = $1")
             .bind(workspace_id)
             .fetch_optional(pool)
             .await
@@ -165,12 +166,12 @@ pub(super) async fn workspace_counts(
 }
 
 async fn capped_count(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     workspace_id: i64,
     request: &ListRequest,
     tags: &[i64],
 ) -> Result<Total, AppError> {
-    let mut builder = QueryBuilder::<Sqlite>::new("SELECT COUNT(*) FROM (");
+    let mut builder = SqlBuilder::new("SELECT COUNT(*) FROM (");
     if tags.is_empty() {
         builder.push("SELECT 1 FROM contacts c WHERE ");
     } else {
@@ -179,10 +180,7 @@ async fn capped_count(
             "SELECT DISTINCT c.id FROM contact_tags ct CROSS JOIN contacts c ON c.id = ct.contact_id \
              WHERE ct.tag_id IN (",
         );
-        let mut ids = builder.separated(", ");
-        for id in tags {
-            ids.push_bind(*id);
-        }
+        builder.push_list(tags.iter().copied());
         builder.push(") AND ");
     }
     push_query(&mut builder, workspace_id, &request.query, tags);
@@ -205,14 +203,14 @@ async fn capped_count(
 /// Turns stored rows into table rows, with their channels and tags (two
 /// queries for the whole page).
 pub(super) async fn decorate(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     records: Vec<RowRecord>,
 ) -> Result<Vec<ContactRow>, AppError> {
     let ids: Vec<i64> = records.iter().map(|record| record.id).collect();
     let ids = serde_json::to_string(&ids).map_err(|_| AppError::Internal)?;
     let channel_rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT cc.contact_id, ch.kind FROM contact_channels cc JOIN channels ch ON ch.id = cc.channel_id
-          WHERE cc.contact_id IN (SELECT value FROM json_each(?)) ORDER BY cc.connected_at, ch.id",
+          WHERE cc.contact_id IN (SELECT value FROM json_each($1)) ORDER BY cc.connected_at, ch.id",
     )
     .bind(&ids)
     .fetch_all(pool)
@@ -220,7 +218,7 @@ pub(super) async fn decorate(
     .map_err(internal)?;
     let tag_rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
-          WHERE ct.contact_id IN (SELECT value FROM json_each(?)) ORDER BY t.name_key",
+          WHERE ct.contact_id IN (SELECT value FROM json_each($1)) ORDER BY t.name_key",
     )
     .bind(&ids)
     .fetch_all(pool)
@@ -281,18 +279,18 @@ fn display_name(record: &RowRecord) -> (String, bool) {
 
 /// The workspace's tags and members, by name.
 pub(super) async fn filter_options(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     workspace_id: i64,
 ) -> Result<FilterOptions, AppError> {
     let tags: Vec<(i64, String)> =
-        sqlx::query_as("SELECT id, name FROM tags WHERE workspace_id = ? ORDER BY name_key")
+        sqlx::query_as("SELECT id, name FROM tags WHERE workspace_id = $1 ORDER BY name_key")
             .bind(workspace_id)
             .fetch_all(pool)
             .await
             .map_err(internal)?;
     let members: Vec<(i64, String)> = sqlx::query_as(
         "SELECT u.id, u.name FROM memberships m JOIN users u ON u.id = m.user_id
-          WHERE m.workspace_id = ? ORDER BY u.name",
+          WHERE m.workspace_id = $1 ORDER BY u.name",
     )
     .bind(workspace_id)
     .fetch_all(pool)

@@ -7,7 +7,7 @@ mod list;
 
 pub use delete_jobs::BatchOutcome;
 
-use super::SqliteStore;
+use super::Store;
 use app::contacts::model::{
     AddedContact, BulkTarget, ContactPage, ContactRow, DeleteProgress, DeleteTarget, FilterOptions,
     ListRequest,
@@ -18,7 +18,7 @@ use async_trait::async_trait;
 use shared::TagName;
 
 #[async_trait]
-impl ContactsPort for SqliteStore {
+impl ContactsPort for Store {
     // The request holds cursors and search text of any length: logged only
     // as a short excerpt.
     #[tracing::instrument(
@@ -76,7 +76,7 @@ impl ContactsPort for SqliteStore {
         tag_ids: &[i64],
         new_tags: &[TagName],
     ) -> Result<u64, AppError> {
-        bulk::assign_tags(&self.pool, workspace_id, target, tag_ids, new_tags).await
+        bulk::assign_tags(self, workspace_id, target, tag_ids, new_tags).await
     }
 
     #[tracing::instrument(skip(self), err(level = "info"))]
@@ -95,7 +95,7 @@ impl ContactsPort for SqliteStore {
         user_id: i64,
         target: &DeleteTarget,
     ) -> Result<DeleteProgress, AppError> {
-        delete_jobs::start(&self.pool, workspace_id, user_id, target).await
+        delete_jobs::start(self, workspace_id, user_id, target).await
     }
 
     #[tracing::instrument(skip(self), err(level = "info"))]

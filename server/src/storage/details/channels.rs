@@ -1,7 +1,8 @@
 //! The Channels tab (R5–R10): every workspace channel classified for one
 //! contact, and removing a contact's connection.
 
-use super::super::{internal, SqliteStore};
+use super::super::sql::Flag;
+use super::super::{internal, Store};
 use super::unlink;
 use app::details::model::ChannelCard;
 use app::error::AppError;
@@ -10,25 +11,25 @@ use shared::channel::{classify, ChannelKind, ChannelLink, WorkspaceChannel};
 /// R5–R9: the cards, in the order the channels were connected to the
 /// workspace.
 pub async fn cards(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     contact_id: i64,
     has_phone: bool,
     has_email: bool,
 ) -> Result<Vec<ChannelCard>, AppError> {
     let rows: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT id, kind, name, page_url FROM channels WHERE workspace_id = ? ORDER BY id",
+        "SELECT id, kind, name, page_url FROM channels WHERE workspace_id = $1 ORDER BY id",
     )
     .bind(workspace_id)
     .fetch_all(&store.pool)
     .await
     .map_err(internal)?;
-    let links: Vec<(i64, i64, bool, String)> = sqlx::query_as(
+    let links: Vec<(i64, i64, Flag, String)> = sqlx::query_as(
         "SELECT l.channel_id, l.connected_at,
                 EXISTS (SELECT 1 FROM messages m JOIN conversations v ON v.id = m.conversation_id
                          WHERE v.contact_id = l.contact_id AND m.channel_id = l.channel_id),
                 l.external_id
-           FROM contact_channels l WHERE l.contact_id = ?",
+           FROM contact_channels l WHERE l.contact_id = $1",
     )
     .bind(contact_id)
     .fetch_all(&store.pool)
@@ -50,7 +51,7 @@ pub async fn cards(
             |(channel_id, connected_at, has_interactions, _)| ChannelLink {
                 channel_id: *channel_id,
                 connected_at: *connected_at,
-                has_interactions: *has_interactions,
+                has_interactions: has_interactions.0,
             },
         )
         .collect();
@@ -94,7 +95,7 @@ fn facebook_conversation_url(page_url: &str, thread: &str) -> String {
 /// R10: disconnects the channel from the contact. Messages keep their
 /// channel, so the conversation history stays.
 pub async fn remove(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     contact_id: i64,
     channel_id: i64,
@@ -103,8 +104,8 @@ pub async fn remove(
         store,
         contact_id,
         workspace_id,
-        "DELETE FROM contact_channels WHERE contact_id = ?
-            AND channel_id IN (SELECT id FROM channels WHERE id = ? AND workspace_id = ?)",
+        "DELETE FROM contact_channels WHERE contact_id = $1
+            AND channel_id IN (SELECT id FROM channels WHERE id = $2 AND workspace_id = $3)",
         channel_id,
         "The contact is not connected on this channel.",
     )

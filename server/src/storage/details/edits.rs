@@ -1,7 +1,7 @@
 //! Saving the name (R4), standard fields (R18) and custom values (R19),
 //! each only when the contact is still at the version the user saw.
 
-use super::super::{internal, SqliteStore};
+use super::super::{internal, Store};
 use super::next_version;
 use app::error::AppError;
 use app::ssr::FieldChange;
@@ -9,7 +9,7 @@ use shared::PersonName;
 
 /// R4: first and last name.
 pub async fn save_name(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     contact_id: i64,
     version: i64,
@@ -17,7 +17,7 @@ pub async fn save_name(
 ) -> Result<i64, AppError> {
     let mut tx = store.pool.begin().await.map_err(internal)?;
     let version = next_version(&mut tx, workspace_id, contact_id, Some(version)).await?;
-    sqlx::query("UPDATE contacts SET first_name = ?, last_name = ? WHERE id = ?")
+    sqlx::query("UPDATE contacts SET first_name = $1, last_name = $2 WHERE id = $3")
         .bind(name.first())
         .bind(name.last())
         .bind(contact_id)
@@ -32,7 +32,7 @@ pub async fn save_name(
 /// unless the country was set by hand; clearing the country lets the phone
 /// number decide again.
 pub async fn save_field(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     contact_id: i64,
     version: i64,
@@ -42,31 +42,31 @@ pub async fn save_field(
     let version = next_version(&mut tx, workspace_id, contact_id, Some(version)).await?;
     let query = match &change {
         FieldChange::Country(Some(country)) => {
-            sqlx::query("UPDATE contacts SET country = ?, country_manual = 1 WHERE id = ?")
+            sqlx::query("UPDATE contacts SET country = $1, country_manual = TRUE WHERE id = $2")
                 .bind(country.code())
         }
         FieldChange::Country(None) => {
-            sqlx::query("UPDATE contacts SET country = NULL, country_manual = 0 WHERE id = ?")
+            sqlx::query("UPDATE contacts SET country = NULL, country_manual = FALSE WHERE id = $1")
         }
         FieldChange::Language(language) => {
-            sqlx::query("UPDATE contacts SET language = ? WHERE id = ?")
+            sqlx::query("UPDATE contacts SET language = $1 WHERE id = $2")
                 .bind(language.map(|l| l.tag()))
         }
         FieldChange::Email(email) => {
-            sqlx::query("UPDATE contacts SET email = ?, email_key = ? WHERE id = ?")
+            sqlx::query("UPDATE contacts SET email = $1, email_key = $2 WHERE id = $3")
                 .bind(email.as_ref().map(|e| e.as_str().to_owned()))
                 .bind(email.as_ref().map(|e| e.key().to_owned()))
         }
         FieldChange::Phone(phone) => sqlx::query(
-            "UPDATE contacts SET phone = ?,
-                    country = CASE WHEN country_manual = 1 OR ? IS NULL THEN country ELSE ? END
-              WHERE id = ?",
+            "UPDATE contacts SET phone = $1,
+                    country = CASE WHEN country_manual OR $2 IS NULL THEN country ELSE $3 END
+              WHERE id = $4",
         )
         .bind(phone.as_ref().map(|p| p.e164().to_owned()))
         .bind(phone.as_ref().and_then(|p| p.country()).map(|c| c.code()))
         .bind(phone.as_ref().and_then(|p| p.country()).map(|c| c.code())),
         FieldChange::Assignee(user_id) => {
-            sqlx::query("UPDATE contacts SET assignee_id = ? WHERE id = ?").bind(*user_id)
+            sqlx::query("UPDATE contacts SET assignee_id = $1 WHERE id = $2").bind(*user_id)
         }
     };
     query
@@ -75,7 +75,7 @@ pub async fn save_field(
         .await
         .map_err(internal)?;
     if let FieldChange::Assignee(user_id) = change {
-        sqlx::query("UPDATE conversations SET assignee_id = ? WHERE contact_id = ?")
+        sqlx::query("UPDATE conversations SET assignee_id = $1 WHERE contact_id = $2")
             .bind(user_id)
             .bind(contact_id)
             .execute(&mut *tx)
@@ -89,7 +89,7 @@ pub async fn save_field(
 /// R19: one custom value, already checked against its definition; `None`
 /// clears it.
 pub async fn save_custom_value(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     contact_id: i64,
     version: i64,
@@ -99,7 +99,7 @@ pub async fn save_custom_value(
     let mut tx = store.pool.begin().await.map_err(internal)?;
     let version = next_version(&mut tx, workspace_id, contact_id, Some(version)).await?;
     let (field_id,): (i64,) =
-        sqlx::query_as("SELECT id FROM custom_fields WHERE workspace_id = ? AND key = ?")
+        sqlx::query_as("SELECT id FROM custom_fields WHERE workspace_id = $1 AND key = $2")
             .bind(workspace_id)
             .bind(key)
             .fetch_optional(&mut *tx)
@@ -108,13 +108,13 @@ pub async fn save_custom_value(
             .ok_or_else(|| AppError::NotFound("Field not found".into()))?;
     match value {
         Some(value) => sqlx::query(
-            "INSERT INTO custom_values (contact_id, field_id, value) VALUES (?, ?, ?)
+            "INSERT INTO custom_values (contact_id, field_id, value) VALUES ($1, $2, $3)
              ON CONFLICT (contact_id, field_id) DO UPDATE SET value = excluded.value",
         )
         .bind(contact_id)
         .bind(field_id)
         .bind(value),
-        None => sqlx::query("DELETE FROM custom_values WHERE contact_id = ? AND field_id = ?")
+        None => sqlx::query("DELETE FROM custom_values WHERE contact_id = $1 AND field_id = $2")
             .bind(contact_id)
             .bind(field_id),
     }

@@ -1,6 +1,6 @@
 //! Custom field definitions (R19) and the workspace's field order (R20).
 
-use super::super::{internal, SqliteStore};
+use super::super::{internal, Store};
 use app::error::AppError;
 use app::settings::model::FieldSettings;
 use shared::{CustomFieldDefinition, CustomFieldType, FieldOrder};
@@ -8,11 +8,11 @@ use shared::{CustomFieldDefinition, CustomFieldType, FieldOrder};
 /// The workspace's custom fields, oldest first. A stored definition that no
 /// longer passes the shared checks is logged and left out.
 pub async fn custom_fields(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
 ) -> Result<Vec<CustomFieldDefinition>, AppError> {
     let rows: Vec<(String, String, String, String)> = sqlx::query_as(
-        "SELECT key, label, field_type, options FROM custom_fields WHERE workspace_id = ? ORDER BY id",
+        "SELECT key, label, field_type, options FROM custom_fields WHERE workspace_id = $1 ORDER BY id",
     )
     .bind(workspace_id)
     .fetch_all(&store.pool)
@@ -36,12 +36,12 @@ pub async fn custom_fields(
 
 /// R20: the workspace's order, reconciled with its current custom fields.
 pub async fn order(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     custom_keys: &[String],
 ) -> Result<FieldOrder, AppError> {
     let stored: Option<(String,)> =
-        sqlx::query_as("SELECT keys FROM field_orders WHERE workspace_id = ?")
+        sqlx::query_as("SELECT keys FROM field_orders WHERE workspace_id = $1")
             .bind(workspace_id)
             .fetch_optional(&store.pool)
             .await
@@ -59,7 +59,7 @@ pub async fn order(
 }
 
 /// R19, R20: custom fields and order together.
-pub async fn settings(store: &SqliteStore, workspace_id: i64) -> Result<FieldSettings, AppError> {
+pub async fn settings(store: &Store, workspace_id: i64) -> Result<FieldSettings, AppError> {
     let custom_fields = custom_fields(store, workspace_id).await?;
     let keys: Vec<String> = custom_fields.iter().map(|d| d.key().to_owned()).collect();
     let order = order(store, workspace_id, &keys).await?.to_strings();
@@ -71,7 +71,7 @@ pub async fn settings(store: &SqliteStore, workspace_id: i64) -> Result<FieldSet
 
 /// R19: stores a new definition; it joins the end of the field order.
 pub async fn create(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     definition: &CustomFieldDefinition,
 ) -> Result<(), AppError> {
@@ -80,7 +80,7 @@ pub async fn create(
         AppError::Internal
     })?;
     sqlx::query(
-        "INSERT INTO custom_fields (workspace_id, key, label, field_type, options) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO custom_fields (workspace_id, key, label, field_type, options) VALUES ($1, $2, $3, $4, $5)",
     )
     .bind(workspace_id)
     .bind(definition.key())
@@ -95,7 +95,7 @@ pub async fn create(
 
 /// R20: stores the order.
 pub async fn save_order(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     order: &FieldOrder,
 ) -> Result<(), AppError> {
@@ -104,7 +104,7 @@ pub async fn save_order(
         AppError::Internal
     })?;
     sqlx::query(
-        "INSERT INTO field_orders (workspace_id, keys) VALUES (?, ?)
+        "INSERT INTO field_orders (workspace_id, keys) VALUES ($1, $2)
          ON CONFLICT (workspace_id) DO UPDATE SET keys = excluded.keys",
     )
     .bind(workspace_id)

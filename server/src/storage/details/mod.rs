@@ -9,21 +9,21 @@ pub(crate) mod field_settings;
 pub(crate) mod read;
 mod tags;
 
-use super::{internal, now, SqliteStore};
+use super::{internal, now, Store};
 use app::details::model::{ContactDetails, STALE_VERSION};
 use app::error::AppError;
 use app::settings::model::FieldSettings;
 use app::ssr::{ContactFacts, DetailsPort, FieldChange};
 use async_trait::async_trait;
 use shared::{CustomFieldDefinition, FieldOrder, PersonName, TagName};
-use sqlx::{Sqlite, Transaction};
+use sqlx::{Any, Transaction};
 
 /// The answer for a contact that is not in the workspace.
 /// Removes one link of a contact (a channel, a tag) in the same transaction
 /// as the version bump. `delete_sql` binds the contact, the linked id and the
 /// workspace, in that order; nothing removed answers 404 with `not_linked`.
 pub(crate) async fn unlink(
-    store: &SqliteStore,
+    store: &Store,
     contact_id: i64,
     workspace_id: i64,
     delete_sql: &'static str,
@@ -53,14 +53,14 @@ pub(crate) fn contact_not_found() -> AppError {
 /// when the contact is still at that version (409 otherwise); 404 when the
 /// contact is not in the workspace.
 pub(crate) async fn next_version(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     workspace_id: i64,
     contact_id: i64,
     expected: Option<i64>,
 ) -> Result<i64, AppError> {
     let updated: Option<(i64,)> = sqlx::query_as(
-        "UPDATE contacts SET version = version + 1, updated_at = ?4
-          WHERE id = ?1 AND workspace_id = ?2 AND merged_into IS NULL AND (?3 IS NULL OR version = ?3)
+        "UPDATE contacts SET version = version + 1, updated_at = $4
+          WHERE id = $1 AND workspace_id = $2 AND merged_into IS NULL AND ($3 IS NULL OR version = $3)
           RETURNING version",
     )
     .bind(contact_id)
@@ -74,7 +74,7 @@ pub(crate) async fn next_version(
         return Ok(version);
     }
     let exists: Option<(i64,)> = sqlx::query_as(
-        "SELECT id FROM contacts WHERE id = ? AND workspace_id = ? AND merged_into IS NULL",
+        "SELECT id FROM contacts WHERE id = $1 AND workspace_id = $2 AND merged_into IS NULL",
     )
     .bind(contact_id)
     .bind(workspace_id)
@@ -88,7 +88,7 @@ pub(crate) async fn next_version(
 }
 
 #[async_trait]
-impl DetailsPort for SqliteStore {
+impl DetailsPort for Store {
     #[tracing::instrument(skip(self), err(level = "info"))]
     async fn contact(
         &self,

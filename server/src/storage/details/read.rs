@@ -1,6 +1,7 @@
 //! Reading one contact with everything the drawer shows.
 
-use super::super::{internal, SqliteStore};
+use super::super::sql::Flag;
+use super::super::{internal, Store};
 use super::{channels, contact_not_found, field_settings, tags};
 use app::details::model::{ContactDetails, CustomFieldEntry, DuplicateContact, MemberRef};
 use app::error::AppError;
@@ -22,24 +23,22 @@ struct ContactRow {
     email: Option<String>,
     phone: Option<String>,
     country: Option<String>,
+    #[sqlx(try_from = "Flag")]
     country_manual: bool,
     language: Option<String>,
     assignee_id: Option<i64>,
+    #[sqlx(try_from = "Flag")]
     blocked: bool,
     status: Option<String>,
 }
 
-async fn row(
-    store: &SqliteStore,
-    workspace_id: i64,
-    contact_id: i64,
-) -> Result<ContactRow, AppError> {
+async fn row(store: &Store, workspace_id: i64, contact_id: i64) -> Result<ContactRow, AppError> {
     sqlx::query_as::<_, ContactRow>(
         "SELECT c.id, c.version, c.first_name, c.last_name, c.profile_name, c.avatar_url, c.email,
                 c.phone, c.country, c.country_manual, c.language, c.assignee_id,
                 c.blocked_at IS NOT NULL AS blocked, v.status
            FROM contacts c LEFT JOIN conversations v ON v.contact_id = c.id
-          WHERE c.id = ? AND c.workspace_id = ? AND c.merged_into IS NULL",
+          WHERE c.id = $1 AND c.workspace_id = $2 AND c.merged_into IS NULL",
     )
     .bind(contact_id)
     .bind(workspace_id)
@@ -71,7 +70,7 @@ pub(crate) fn shown_country(
 
 /// The facts permission checks and parsing depend on.
 pub async fn facts(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     contact_id: i64,
 ) -> Result<ContactFacts, AppError> {
@@ -86,7 +85,7 @@ pub async fn facts(
 
 /// Everything the drawer shows about one contact.
 pub async fn contact(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     contact_id: i64,
 ) -> Result<ContactDetails, AppError> {
@@ -142,7 +141,7 @@ pub async fn contact(
 
 /// R11: the merge suggestions of one contact (what the drawer's card lists).
 pub async fn suggestions_of(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     contact_id: i64,
 ) -> Result<Vec<DuplicateContact>, AppError> {
@@ -152,13 +151,13 @@ pub async fn suggestions_of(
 }
 
 async fn custom_values(
-    store: &SqliteStore,
+    store: &Store,
     contact_id: i64,
     definitions: Vec<shared::CustomFieldDefinition>,
 ) -> Result<Vec<CustomFieldEntry>, AppError> {
     let stored: Vec<(String, String)> = sqlx::query_as(
         "SELECT f.key, v.value FROM custom_values v JOIN custom_fields f ON f.id = v.field_id
-          WHERE v.contact_id = ?",
+          WHERE v.contact_id = $1",
     )
     .bind(contact_id)
     .fetch_all(&store.pool)
@@ -184,10 +183,10 @@ async fn custom_values(
         .collect())
 }
 
-async fn members(store: &SqliteStore, workspace_id: i64) -> Result<Vec<MemberRef>, AppError> {
+async fn members(store: &Store, workspace_id: i64) -> Result<Vec<MemberRef>, AppError> {
     let rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT u.id, u.name FROM memberships m JOIN users u ON u.id = m.user_id
-          WHERE m.workspace_id = ? ORDER BY u.name, u.id",
+          WHERE m.workspace_id = $1 ORDER BY u.name, u.id",
     )
     .bind(workspace_id)
     .fetch_all(&store.pool)
@@ -206,7 +205,7 @@ pub(crate) type CandidateRow = (i64, String, String, String, Option<String>, Opt
 /// phone number (E.164) or e-mail address (case-insensitive); none for a
 /// blocked contact.
 async fn duplicates(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     row: &ContactRow,
     phone: Option<&PhoneNumber>,
@@ -218,8 +217,8 @@ async fn duplicates(
     }
     let candidates: Vec<CandidateRow> = sqlx::query_as(
         "SELECT id, first_name, last_name, profile_name, phone, email FROM contacts
-              WHERE workspace_id = ?1 AND id <> ?2 AND blocked_at IS NULL AND merged_into IS NULL
-                AND ((?3 IS NOT NULL AND phone = ?3) OR (?4 IS NOT NULL AND email_key = ?4))
+              WHERE workspace_id = $1 AND id <> $2 AND blocked_at IS NULL AND merged_into IS NULL
+                AND (($3 IS NOT NULL AND phone = $3) OR ($4 IS NOT NULL AND email_key = $4))
               ORDER BY id LIMIT 20",
     )
     .bind(workspace_id)
@@ -232,7 +231,7 @@ async fn duplicates(
     let ids: Vec<i64> = candidates.iter().map(|candidate| candidate.0).collect();
     let links: Vec<(i64, String)> = sqlx::query_as(
         "SELECT l.contact_id, ch.kind FROM contact_channels l JOIN channels ch ON ch.id = l.channel_id
-          WHERE l.contact_id IN (SELECT value FROM json_each(?)) ORDER BY ch.id",
+          WHERE l.contact_id IN (SELECT value FROM json_each($1)) ORDER BY ch.id",
     )
     .bind(serde_json::to_string(&ids).map_err(|_| AppError::Internal)?)
     .fetch_all(&store.pool)

@@ -1,16 +1,16 @@
 //! A contact's tags (R21–R23).
 
-use super::super::{internal, now, SqliteStore};
+use super::super::{internal, now, Store};
 use super::{next_version, unlink};
 use app::details::model::TagRef;
 use app::error::AppError;
 use shared::TagName;
 
 /// The contact's tags, by name.
-pub async fn of_contact(store: &SqliteStore, contact_id: i64) -> Result<Vec<TagRef>, AppError> {
+pub async fn of_contact(store: &Store, contact_id: i64) -> Result<Vec<TagRef>, AppError> {
     let rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT t.id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
-          WHERE ct.contact_id = ? ORDER BY t.name_key",
+          WHERE ct.contact_id = $1 ORDER BY t.name_key",
     )
     .bind(contact_id)
     .fetch_all(&store.pool)
@@ -23,9 +23,9 @@ pub async fn of_contact(store: &SqliteStore, contact_id: i64) -> Result<Vec<TagR
 }
 
 /// Every tag of the workspace, by name.
-pub async fn of_workspace(store: &SqliteStore, workspace_id: i64) -> Result<Vec<TagRef>, AppError> {
+pub async fn of_workspace(store: &Store, workspace_id: i64) -> Result<Vec<TagRef>, AppError> {
     let rows: Vec<(i64, String)> =
-        sqlx::query_as("SELECT id, name FROM tags WHERE workspace_id = ? ORDER BY name_key")
+        sqlx::query_as("SELECT id, name FROM tags WHERE workspace_id = $1 ORDER BY name_key")
             .bind(workspace_id)
             .fetch_all(&store.pool)
             .await
@@ -39,7 +39,7 @@ pub async fn of_workspace(store: &SqliteStore, workspace_id: i64) -> Result<Vec<
 /// R22: tags the contact, creating the tag first when the workspace has no
 /// tag with that name (regardless of case).
 pub async fn add(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     contact_id: i64,
     tag: &TagName,
@@ -47,7 +47,7 @@ pub async fn add(
     let mut tx = store.pool.begin().await.map_err(internal)?;
     next_version(&mut tx, workspace_id, contact_id, None).await?;
     sqlx::query(
-        "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES (?, ?, ?, ?)
+        "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (workspace_id, name_key) DO NOTHING",
     )
     .bind(workspace_id)
@@ -58,8 +58,9 @@ pub async fn add(
     .await
     .map_err(internal)?;
     sqlx::query(
-        "INSERT OR IGNORE INTO contact_tags (contact_id, tag_id)
-         SELECT ?, id FROM tags WHERE workspace_id = ? AND name_key = ?",
+        "INSERT INTO contact_tags (contact_id, tag_id)
+         SELECT $1, id FROM tags WHERE workspace_id = $2 AND name_key = $3
+         ON CONFLICT DO NOTHING",
     )
     .bind(contact_id)
     .bind(workspace_id)
@@ -72,7 +73,7 @@ pub async fn add(
 
 /// R23: takes the tag off the contact; the tag itself stays.
 pub async fn remove(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     contact_id: i64,
     tag_id: i64,
@@ -81,8 +82,8 @@ pub async fn remove(
         store,
         contact_id,
         workspace_id,
-        "DELETE FROM contact_tags WHERE contact_id = ?
-            AND tag_id IN (SELECT id FROM tags WHERE id = ? AND workspace_id = ?)",
+        "DELETE FROM contact_tags WHERE contact_id = $1
+            AND tag_id IN (SELECT id FROM tags WHERE id = $2 AND workspace_id = $3)",
         tag_id,
         "The contact does not have this tag.",
     )

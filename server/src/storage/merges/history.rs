@@ -2,7 +2,7 @@
 //! be undone.
 
 use super::undo::{self, StoredMerge};
-use crate::storage::{internal, now, SqliteStore};
+use crate::storage::{internal, now, Store};
 use app::error::AppError;
 use app::merge::model::{MergeHistoryEntry, MergeHistoryPage, HISTORY_PER_PAGE};
 use shared::merge::undo_refusal;
@@ -28,7 +28,7 @@ fn parse<T: serde::de::DeserializeOwned>(json: &str, merge_id: i64) -> Result<T,
 
 /// One page of merges below `older_than`.
 pub(super) async fn page(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     older_than: Option<i64>,
 ) -> Result<MergeHistoryPage, AppError> {
@@ -36,8 +36,8 @@ pub(super) async fn page(
     let mut rows: Vec<HistoryRow> = sqlx::query_as(
         "SELECT id, survivor_id, contacts, choices, merged_by_name, merged_at, undone_by_name,
                 undone_at
-           FROM merges WHERE workspace_id = ?1 AND (?2 IS NULL OR id < ?2)
-          ORDER BY id DESC LIMIT ?3",
+           FROM merges WHERE workspace_id = $1 AND ($2 IS NULL OR id < $2)
+          ORDER BY id DESC LIMIT $3",
     )
     .bind(workspace_id)
     .bind(older_than)

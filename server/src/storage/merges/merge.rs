@@ -3,12 +3,12 @@
 
 use super::rows::{self, ContactRow, FieldValues};
 use super::snapshot;
-use crate::storage::{internal, now, SqliteStore};
+use crate::storage::{internal, now, Store, WriteScope};
 use app::error::AppError;
 use app::merge::model::{ChosenValue, MergeDone, MergeRequest, MergedContact};
 use app::ssr::Actor;
 use shared::{FieldKey, PhoneNumber, StandardField};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// The stored value of `field` the merge keeps: the chosen contact's, else
 /// the preselected one's.
@@ -126,7 +126,7 @@ fn survivor(fields: &[FieldValues], rows: &[ContactRow], request: &MergeRequest)
 
 /// R13: merges the request's contacts into the first one.
 pub(super) async fn merge(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     actor: &Actor,
     request: &MergeRequest,
@@ -138,11 +138,10 @@ pub(super) async fn merge(
             "send the version of every contact",
         ));
     }
-    // IMMEDIATE takes the write lock first, so two merges of the same
-    // contacts run one after the other and the second sees the first.
+    // The write lock comes first, so two merges of the same contacts run
+    // one after the other and the second sees the first.
     let mut tx = store
-        .pool
-        .begin_with("BEGIN IMMEDIATE")
+        .begin_write(WriteScope::Workspace(workspace_id))
         .await
         .map_err(internal)?;
     let rows = rows::contacts(&mut tx, workspace_id, &request.contact_ids).await?;
@@ -166,8 +165,8 @@ pub(super) async fn merge(
     write_custom_values(&mut tx, workspace_id, survivor_id, &fields, &rows, request).await?;
     move_belongings(&mut tx, survivor_id, &others).await?;
     sqlx::query(
-        "UPDATE contacts SET merged_into = ?1, version = version + 1, updated_at = ?2
-          WHERE id IN (SELECT value FROM json_each(?3))",
+        "UPDATE contacts SET merged_into = $1, version = version + 1, updated_at = $2
+          WHERE id IN (SELECT value FROM json_each($3))",
     )
     .bind(survivor_id)
     .bind(at)
@@ -195,16 +194,16 @@ pub(super) async fn merge(
 }
 
 async fn write_survivor(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     survivor_id: i64,
     merged: &Survivor,
     at: i64,
 ) -> Result<(), AppError> {
     sqlx::query(
-        "UPDATE contacts SET first_name = ?, last_name = ?, profile_name = ?, avatar_url = ?,
-                email = ?, email_key = ?, phone = ?, country = ?, country_manual = ?, language = ?,
-                assignee_id = ?, last_message_at = ?, version = version + 1, updated_at = ?
-          WHERE id = ?",
+        "UPDATE contacts SET first_name = $1, last_name = $2, profile_name = $3, avatar_url = $4,
+                email = $5, email_key = $6, phone = $7, country = $8, country_manual = $9, language = $10,
+                assignee_id = $11, last_message_at = $12, version = version + 1, updated_at = $13
+          WHERE id = $14",
     )
     .bind(&merged.first_name)
     .bind(&merged.last_name)
@@ -227,7 +226,7 @@ async fn write_survivor(
 }
 
 async fn write_custom_values(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     workspace_id: i64,
     survivor_id: i64,
     fields: &[FieldValues],
@@ -240,8 +239,8 @@ async fn write_custom_values(
         };
         let (_, value) = kept(field, rows, request);
         sqlx::query(
-            "DELETE FROM custom_values WHERE contact_id = ?1
-                AND field_id = (SELECT id FROM custom_fields WHERE workspace_id = ?2 AND key = ?3)",
+            "DELETE FROM custom_values WHERE contact_id = $1
+                AND field_id = (SELECT id FROM custom_fields WHERE workspace_id = $2 AND key = $3)",
         )
         .bind(survivor_id)
         .bind(workspace_id)
@@ -252,7 +251,7 @@ async fn write_custom_values(
         if !value.is_empty() {
             sqlx::query(
                 "INSERT INTO custom_values (contact_id, field_id, value)
-                 SELECT ?1, id, ?4 FROM custom_fields WHERE workspace_id = ?2 AND key = ?3",
+                 SELECT $1, id, $4 FROM custom_fields WHERE workspace_id = $2 AND key = $3",
             )
             .bind(survivor_id)
             .bind(workspace_id)
@@ -270,18 +269,26 @@ async fn write_custom_values(
 /// messages go to the survivor. A link on a channel the survivor is linked
 /// on already stays behind; ingress follows the merge to the survivor.
 async fn move_belongings(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     survivor_id: i64,
     others: &[i64],
 ) -> Result<(), AppError> {
     let others = snapshot::ids_json(others);
     for sql in [
-        "UPDATE OR IGNORE contact_channels SET contact_id = ?1
-          WHERE contact_id IN (SELECT value FROM json_each(?2))",
-        "INSERT OR IGNORE INTO contact_tags (contact_id, tag_id)
-         SELECT ?1, tag_id FROM contact_tags WHERE contact_id IN (SELECT value FROM json_each(?2))",
-        "UPDATE workflow_runs SET contact_id = ?1
-          WHERE contact_id IN (SELECT value FROM json_each(?2))",
+        // Per channel, the earliest link moves unless the survivor has one.
+        "UPDATE contact_channels SET contact_id = $1
+          WHERE contact_id IN (SELECT value FROM json_each($2))
+            AND NOT EXISTS (SELECT 1 FROM contact_channels s
+                             WHERE s.contact_id = $1 AND s.channel_id = contact_channels.channel_id)
+            AND contact_id = (SELECT o.contact_id FROM contact_channels o
+                               WHERE o.channel_id = contact_channels.channel_id
+                                 AND o.contact_id IN (SELECT value FROM json_each($2))
+                               ORDER BY o.connected_at, o.contact_id LIMIT 1)",
+        "INSERT INTO contact_tags (contact_id, tag_id)
+         SELECT $1, tag_id FROM contact_tags WHERE contact_id IN (SELECT value FROM json_each($2))
+         ON CONFLICT DO NOTHING",
+        "UPDATE workflow_runs SET contact_id = $1
+          WHERE contact_id IN (SELECT value FROM json_each($2))",
     ] {
         sqlx::query(sql)
             .bind(survivor_id)
@@ -290,13 +297,13 @@ async fn move_belongings(
             .await
             .map_err(internal)?;
     }
-    let own: Option<(i64,)> = sqlx::query_as("SELECT id FROM conversations WHERE contact_id = ?")
+    let own: Option<(i64,)> = sqlx::query_as("SELECT id FROM conversations WHERE contact_id = $1")
         .bind(survivor_id)
         .fetch_optional(&mut *conn)
         .await
         .map_err(internal)?;
     let theirs: Vec<(i64,)> = sqlx::query_as(
-        "SELECT id FROM conversations WHERE contact_id IN (SELECT value FROM json_each(?1))
+        "SELECT id FROM conversations WHERE contact_id IN (SELECT value FROM json_each($1))
           ORDER BY coalesce(last_message_at, 0) DESC, id",
     )
     .bind(&others)
@@ -307,7 +314,7 @@ async fn move_belongings(
         (Some((id,)), _) => id,
         (None, Some((id,))) => {
             // The survivor had no conversation: it takes over the liveliest.
-            sqlx::query("UPDATE conversations SET contact_id = ? WHERE id = ?")
+            sqlx::query("UPDATE conversations SET contact_id = $1 WHERE id = $2")
                 .bind(survivor_id)
                 .bind(id)
                 .execute(&mut *conn)
@@ -323,8 +330,8 @@ async fn move_belongings(
         .filter(|id| *id != target)
         .collect();
     sqlx::query(
-        "UPDATE messages SET conversation_id = ?1
-          WHERE conversation_id IN (SELECT value FROM json_each(?2))",
+        "UPDATE messages SET conversation_id = $1
+          WHERE conversation_id IN (SELECT value FROM json_each($2))",
     )
     .bind(target)
     .bind(snapshot::ids_json(&moved))
@@ -333,8 +340,8 @@ async fn move_belongings(
     .map_err(internal)?;
     sqlx::query(
         "UPDATE conversations SET last_message_at =
-            (SELECT max(sent_at) FROM messages WHERE conversation_id = ?1)
-          WHERE id = ?1",
+            (SELECT max(sent_at) FROM messages WHERE conversation_id = $1)
+          WHERE id = $1",
     )
     .bind(target)
     .execute(&mut *conn)
@@ -350,7 +357,7 @@ fn to_json(value: &impl serde::Serialize) -> Result<String, AppError> {
 /// Writes the merge history entry (R15) with the snapshot (R14).
 #[allow(clippy::too_many_arguments)]
 async fn record(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     workspace_id: i64,
     actor: &Actor,
     rows: &[ContactRow],
@@ -381,7 +388,7 @@ async fn record(
     let (merge_id,): (i64,) = sqlx::query_as(
         "INSERT INTO merges (workspace_id, survivor_id, contacts, choices, snapshot, merged_by,
                              merged_by_name, merged_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(workspace_id)
     .bind(rows[0].id)
@@ -396,7 +403,7 @@ async fn record(
     .map_err(internal)?;
     sqlx::query(
         "INSERT INTO merge_members (contact_id, merge_id)
-         SELECT value, ?1 FROM json_each(?2)",
+         SELECT value, $1 FROM json_each($2)",
     )
     .bind(merge_id)
     .bind(snapshot::ids_json(&request.contact_ids))

@@ -8,7 +8,7 @@ mod snapshot;
 mod suggestions;
 mod undo;
 
-use super::SqliteStore;
+use super::Store;
 use app::error::AppError;
 use app::merge::model::{
     MergeDone, MergeHistoryPage, MergeRequest, MergeReview, SuggestionCursor, SuggestionPage,
@@ -20,7 +20,7 @@ pub use super::details::read::suggestions_of;
 pub use suggestions::rebuild as rebuild_duplicate_groups;
 
 #[async_trait]
-impl MergePort for SqliteStore {
+impl MergePort for Store {
     #[tracing::instrument(skip(self), err(level = "info"))]
     async fn review(
         &self,

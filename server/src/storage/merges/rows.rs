@@ -3,13 +3,14 @@
 
 use crate::storage::details::{field_settings, read};
 use crate::storage::inbox_rows::shown_name;
-use crate::storage::{internal, SqliteStore};
+use crate::storage::sql::Flag;
+use crate::storage::{internal, Store};
 use app::contacts::format::{country_name, language_name};
 use app::error::AppError;
 use app::merge::model::{ReviewContact, ReviewField, ReviewOption};
 use shared::merge::{is_merged_field, preselect, values_differ, FieldValue};
 use shared::{CustomFieldDefinition, CustomFieldValue, FieldKey, PhoneNumber, StandardField};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// The stored columns of a contact a merge reads and writes.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -24,13 +25,16 @@ pub(super) struct ContactRow {
     pub email_key: Option<String>,
     pub phone: Option<String>,
     pub country: Option<String>,
+    #[sqlx(try_from = "Flag")]
     pub country_manual: bool,
     pub language: Option<String>,
     pub assignee_id: Option<i64>,
     pub assignee_name: Option<String>,
     pub updated_at: i64,
     pub last_message_at: Option<i64>,
+    #[sqlx(try_from = "Flag")]
     pub blocked: bool,
+    #[sqlx(try_from = "Flag")]
     pub merged: bool,
 }
 
@@ -61,7 +65,7 @@ impl ContactRow {
 /// The contacts in the order of `ids`: 404 when one is not in the
 /// workspace, 409 when one is blocked or merged away.
 pub(super) async fn contacts(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     workspace_id: i64,
     ids: &[i64],
 ) -> Result<Vec<ContactRow>, AppError> {
@@ -71,7 +75,7 @@ pub(super) async fn contacts(
                 u.name AS assignee_name, c.updated_at, c.last_message_at,
                 c.blocked_at IS NOT NULL AS blocked, c.merged_into IS NOT NULL AS merged
            FROM contacts c LEFT JOIN users u ON u.id = c.assignee_id
-          WHERE c.workspace_id = ?1 AND c.id IN (SELECT value FROM json_each(?2))",
+          WHERE c.workspace_id = $1 AND c.id IN (SELECT value FROM json_each($2))",
     )
     .bind(workspace_id)
     .bind(super::snapshot::ids_json(ids))
@@ -104,12 +108,12 @@ pub(super) async fn contacts(
 
 /// What the review shows of each contact beyond its fields.
 pub(super) async fn review_contact(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     row: &ContactRow,
 ) -> Result<ReviewContact, AppError> {
     let channels: Vec<(String,)> = sqlx::query_as(
         "SELECT ch.name FROM contact_channels cc JOIN channels ch ON ch.id = cc.channel_id
-          WHERE cc.contact_id = ? ORDER BY ch.name",
+          WHERE cc.contact_id = $1 ORDER BY ch.name",
     )
     .bind(row.id)
     .fetch_all(&mut *conn)
@@ -117,7 +121,7 @@ pub(super) async fn review_contact(
     .map_err(internal)?;
     let tags: Vec<(String,)> = sqlx::query_as(
         "SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
-          WHERE ct.contact_id = ? ORDER BY t.name_key",
+          WHERE ct.contact_id = $1 ORDER BY t.name_key",
     )
     .bind(row.id)
     .fetch_all(&mut *conn)
@@ -125,7 +129,7 @@ pub(super) async fn review_contact(
     .map_err(internal)?;
     let (messages,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM messages m JOIN conversations v ON v.id = m.conversation_id
-          WHERE v.contact_id = ?",
+          WHERE v.contact_id = $1",
     )
     .bind(row.id)
     .fetch_one(&mut *conn)
@@ -154,13 +158,13 @@ pub(super) struct FieldValues {
 
 /// Custom values of the contacts: (contact id, field key, stored value).
 async fn custom_values(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     ids: &[i64],
 ) -> Result<Vec<(i64, String, String)>, AppError> {
     sqlx::query_as(
         "SELECT v.contact_id, f.key, v.value FROM custom_values v
            JOIN custom_fields f ON f.id = v.field_id
-          WHERE v.contact_id IN (SELECT value FROM json_each(?1))",
+          WHERE v.contact_id IN (SELECT value FROM json_each($1))",
     )
     .bind(super::snapshot::ids_json(ids))
     .fetch_all(&mut *conn)
@@ -219,8 +223,8 @@ fn custom_display(definition: &CustomFieldDefinition, stored: &str) -> String {
 /// Every field the review asks about, in the workspace's field order, with
 /// each contact's value and the preselection (R13).
 pub(super) async fn field_values(
-    store: &SqliteStore,
-    conn: &mut SqliteConnection,
+    store: &Store,
+    conn: &mut AnyConnection,
     workspace_id: i64,
     rows: &[ContactRow],
 ) -> Result<Vec<FieldValues>, AppError> {

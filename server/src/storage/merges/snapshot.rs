@@ -6,7 +6,7 @@
 use crate::storage::internal;
 use app::error::AppError;
 use serde_json::{Map, Value};
-use sqlx::{Sqlite, Transaction};
+use sqlx::{Any, Transaction};
 use std::collections::BTreeMap;
 
 /// A table owned by contacts, and how to find the rows of some contacts
@@ -21,27 +21,27 @@ struct OwnedTable {
 const TABLES: [OwnedTable; 6] = [
     OwnedTable {
         name: "contacts",
-        rows_of: "id IN (SELECT value FROM json_each(?1))",
+        rows_of: "id IN (SELECT value FROM json_each($1))",
     },
     OwnedTable {
         name: "conversations",
-        rows_of: "contact_id IN (SELECT value FROM json_each(?1))",
+        rows_of: "contact_id IN (SELECT value FROM json_each($1))",
     },
     OwnedTable {
         name: "contact_channels",
-        rows_of: "contact_id IN (SELECT value FROM json_each(?1))",
+        rows_of: "contact_id IN (SELECT value FROM json_each($1))",
     },
     OwnedTable {
         name: "contact_tags",
-        rows_of: "contact_id IN (SELECT value FROM json_each(?1))",
+        rows_of: "contact_id IN (SELECT value FROM json_each($1))",
     },
     OwnedTable {
         name: "custom_values",
-        rows_of: "contact_id IN (SELECT value FROM json_each(?1))",
+        rows_of: "contact_id IN (SELECT value FROM json_each($1))",
     },
     OwnedTable {
         name: "workflow_runs",
-        rows_of: "contact_id IN (SELECT value FROM json_each(?1))",
+        rows_of: "contact_id IN (SELECT value FROM json_each($1))",
     },
 ];
 
@@ -50,14 +50,15 @@ const MESSAGES: &str = "messages";
 
 /// The stored (not generated) columns of a table, in schema order.
 pub(super) async fn columns(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     table: &str,
 ) -> Result<Vec<String>, AppError> {
-    let rows: Vec<(String,)> = sqlx::query_as("SELECT name FROM pragma_table_info(?) ORDER BY cid")
-        .bind(table)
-        .fetch_all(&mut **tx)
-        .await
-        .map_err(internal)?;
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT name FROM pragma_table_info($1) ORDER BY cid")
+            .bind(table)
+            .fetch_all(&mut **tx)
+            .await
+            .map_err(internal)?;
     Ok(rows.into_iter().map(|(name,)| name).collect())
 }
 
@@ -73,7 +74,7 @@ fn json_object(columns: &[String]) -> String {
 /// Every row of `table` matching `rows_of` (with `?1` bound to `ids`), as
 /// JSON objects ordered by rowid.
 pub(super) async fn rows(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     table: &str,
     rows_of: &str,
     ids: &str,
@@ -97,7 +98,7 @@ pub(super) async fn rows(
 
 /// The rows of `contact_ids` in every table a merge changes.
 pub(super) async fn take(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     contact_ids: &[i64],
 ) -> Result<Value, AppError> {
     let ids = ids_json(contact_ids);
@@ -109,7 +110,7 @@ pub(super) async fn take(
     let (pairs,): (String,) = sqlx::query_as(
         "SELECT coalesce(json_group_array(json_array(m.id, m.conversation_id)), '[]')
            FROM messages m JOIN conversations v ON v.id = m.conversation_id
-          WHERE v.contact_id IN (SELECT value FROM json_each(?1))",
+          WHERE v.contact_id IN (SELECT value FROM json_each($1))",
     )
     .bind(&ids)
     .fetch_one(&mut **tx)
@@ -140,7 +141,7 @@ fn table_rows(snapshot: &Value, table: &str) -> String {
 /// added since that the snapshot does not know (new workflow runs, new
 /// channel links) stay with their contact.
 pub(super) async fn restore(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Transaction<'_, Any>,
     contact_ids: &[i64],
     snapshot: &Value,
 ) -> Result<(), AppError> {
@@ -155,7 +156,7 @@ pub(super) async fn restore(
         .into_iter()
         .flatten();
     for link in links {
-        sqlx::query("DELETE FROM contact_channels WHERE channel_id = ? AND external_id = ?")
+        sqlx::query("DELETE FROM contact_channels WHERE channel_id = $1 AND external_id = $2")
             .bind(link.get("channel_id").and_then(Value::as_i64))
             .bind(link.get("external_id").and_then(Value::as_str))
             .execute(&mut **tx)
@@ -170,7 +171,7 @@ pub(super) async fn restore(
     .await?;
     for table in ["contact_tags", "custom_values"] {
         let sql =
-            format!("DELETE FROM {table} WHERE contact_id IN (SELECT value FROM json_each(?1))");
+            format!("DELETE FROM {table} WHERE contact_id IN (SELECT value FROM json_each($1))");
         sqlx::query(&sql)
             .bind(&ids)
             .execute(&mut **tx)
@@ -188,8 +189,8 @@ pub(super) async fn restore(
     }
     for (conversation, messages) in by_conversation {
         sqlx::query(
-            "UPDATE messages SET conversation_id = ?1
-              WHERE id IN (SELECT value FROM json_each(?2)) AND conversation_id <> ?1",
+            "UPDATE messages SET conversation_id = $1
+              WHERE id IN (SELECT value FROM json_each($2)) AND conversation_id <> $1",
         )
         .bind(conversation)
         .bind(ids_json(&messages))
@@ -221,13 +222,13 @@ fn insert_sql(table: &str, columns: &[String]) -> String {
     let names: Vec<String> = columns.iter().map(|c| format!("\"{c}\"")).collect();
     let values: Vec<String> = columns.iter().map(|c| format!("j.value->>'{c}'")).collect();
     format!(
-        "INSERT INTO \"{table}\" ({}) SELECT {} FROM json_each(?1) j WHERE true",
+        "INSERT INTO \"{table}\" ({}) SELECT {} FROM json_each($1) j WHERE true",
         names.join(", "),
         values.join(", ")
     )
 }
 
-async fn insert(tx: &mut Transaction<'_, Sqlite>, table: &str, rows: &str) -> Result<(), AppError> {
+async fn insert(tx: &mut Transaction<'_, Any>, table: &str, rows: &str) -> Result<(), AppError> {
     let columns = columns(tx, table).await?;
     sqlx::query(&insert_sql(table, &columns))
         .bind(rows)
@@ -238,7 +239,7 @@ async fn insert(tx: &mut Transaction<'_, Sqlite>, table: &str, rows: &str) -> Re
 }
 
 /// Inserts the rows, overwriting every column of rows with the same id.
-async fn upsert(tx: &mut Transaction<'_, Sqlite>, table: &str, rows: &str) -> Result<(), AppError> {
+async fn upsert(tx: &mut Transaction<'_, Any>, table: &str, rows: &str) -> Result<(), AppError> {
     let columns = columns(tx, table).await?;
     let updates: Vec<String> = columns
         .iter()

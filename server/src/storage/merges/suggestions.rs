@@ -3,7 +3,7 @@
 
 use crate::storage::details::read::{stored_phone, CandidateRow};
 use crate::storage::inbox_rows::shown_name;
-use crate::storage::{internal, SqliteStore};
+use crate::storage::{internal, Store};
 use app::error::AppError;
 use app::merge::model::{
     SuggestedContact, SuggestionCursor, SuggestionGroup, SuggestionPage, GROUP_SHOWN,
@@ -12,16 +12,16 @@ use app::merge::model::{
 
 /// One page of duplicate groups after `after`.
 pub(super) async fn page(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     after: Option<&SuggestionCursor>,
 ) -> Result<SuggestionPage, AppError> {
     let limit = i64::try_from(SUGGESTIONS_PER_PAGE).unwrap_or(20) + 1;
     let mut groups: Vec<(String, String, i64, i64)> = sqlx::query_as(
         "SELECT kind, value, members, newest_at FROM duplicate_groups
-          WHERE workspace_id = ?1 AND members >= 2
-            AND (?2 IS NULL OR (newest_at, kind, value) < (?2, ?3, ?4))
-          ORDER BY newest_at DESC, kind DESC, value DESC LIMIT ?5",
+          WHERE workspace_id = $1 AND members >= 2
+            AND ($2 IS NULL OR (newest_at, kind, value) < ($2, $3, $4))
+          ORDER BY newest_at DESC, kind DESC, value DESC LIMIT $5",
     )
     .bind(workspace_id)
     .bind(after.map(|cursor| cursor.newest_at))
@@ -70,7 +70,7 @@ pub(super) async fn page(
 
 /// The suggestable contacts sharing one key, oldest first.
 async fn members_of(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     kind: &str,
     value: &str,
@@ -82,8 +82,8 @@ async fn members_of(
     };
     let sql = format!(
         "SELECT id, first_name, last_name, profile_name, phone, email FROM contacts
-          WHERE workspace_id = ?1 AND {column} = ?2 AND blocked_at IS NULL AND merged_into IS NULL
-          ORDER BY id LIMIT ?3"
+          WHERE workspace_id = $1 AND {column} = $2 AND blocked_at IS NULL AND merged_into IS NULL
+          ORDER BY id LIMIT $3"
     );
     let rows: Vec<CandidateRow> = sqlx::query_as(&sql)
         .bind(workspace_id)
@@ -105,7 +105,7 @@ async fn members_of(
 
 /// Rebuilds every workspace's duplicate groups from the contacts (the
 /// benchmark measures it; triggers keep them current otherwise).
-pub async fn rebuild(store: &SqliteStore) -> Result<(), sqlx::Error> {
+pub async fn rebuild(store: &Store) -> Result<(), sqlx::Error> {
     let mut tx = store.pool.begin().await?;
     for sql in [
         "DELETE FROM duplicate_groups",

@@ -3,11 +3,12 @@
 //! whose channel they came in on.
 
 use super::snapshot;
-use crate::storage::{internal, now, SqliteStore};
+use crate::storage::sql::Flag;
+use crate::storage::{internal, now, Store, WriteScope};
 use app::error::AppError;
 use app::ssr::Actor;
 use shared::merge::{undo_refusal, MergeState};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 /// A stored merge: its contacts and when it happened.
 #[derive(Debug, sqlx::FromRow)]
@@ -19,12 +20,9 @@ pub(super) struct StoredMerge {
 }
 
 /// The contact ids of a merge.
-pub(super) async fn members(
-    conn: &mut SqliteConnection,
-    merge_id: i64,
-) -> Result<Vec<i64>, AppError> {
+pub(super) async fn members(conn: &mut AnyConnection, merge_id: i64) -> Result<Vec<i64>, AppError> {
     let rows: Vec<(i64,)> = sqlx::query_as(
-        "SELECT contact_id FROM merge_members WHERE merge_id = ? ORDER BY contact_id",
+        "SELECT contact_id FROM merge_members WHERE merge_id = $1 ORDER BY contact_id",
     )
     .bind(merge_id)
     .fetch_all(&mut *conn)
@@ -35,24 +33,24 @@ pub(super) async fn members(
 
 /// What happened to the merge's contacts since (R14).
 pub(super) async fn state(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     merge: &StoredMerge,
 ) -> Result<MergeState, AppError> {
     let members = members(conn, merge.id).await?;
     let ids = snapshot::ids_json(&members);
-    let (present, blocked): (i64, bool) = sqlx::query_as(
-        "SELECT COUNT(*), coalesce(max(id = ?2 AND blocked_at IS NOT NULL), 0)
-           FROM contacts WHERE id IN (SELECT value FROM json_each(?1))",
+    let (present, blocked_survivor): (i64, i64) = sqlx::query_as(
+        "SELECT COUNT(*), COUNT(CASE WHEN id = $2 AND blocked_at IS NOT NULL THEN 1 END)
+           FROM contacts WHERE id IN (SELECT value FROM json_each($1))",
     )
     .bind(&ids)
     .bind(merge.survivor_id)
     .fetch_one(&mut *conn)
     .await
     .map_err(internal)?;
-    let (merged_again,): (bool,) = sqlx::query_as(
+    let (Flag(merged_again),): (Flag,) = sqlx::query_as(
         "SELECT EXISTS (SELECT 1 FROM merge_members mm JOIN merges m ON m.id = mm.merge_id
-                         WHERE mm.contact_id IN (SELECT value FROM json_each(?1))
-                           AND m.id > ?2 AND m.undone_at IS NULL)",
+                         WHERE mm.contact_id IN (SELECT value FROM json_each($1))
+                           AND m.id > $2 AND m.undone_at IS NULL)",
     )
     .bind(&ids)
     .bind(merge.id)
@@ -63,24 +61,23 @@ pub(super) async fn state(
         undone: merge.undone_at.is_some(),
         contact_deleted: usize::try_from(present).unwrap_or(0) < members.len(),
         merged_again,
-        blocked,
+        blocked: blocked_survivor > 0,
     })
 }
 
 /// Undoes the merge; returns its contacts.
 pub(super) async fn undo(
-    store: &SqliteStore,
+    store: &Store,
     workspace_id: i64,
     actor: &Actor,
     merge_id: i64,
 ) -> Result<Vec<i64>, AppError> {
     let mut tx = store
-        .pool
-        .begin_with("BEGIN IMMEDIATE")
+        .begin_write(WriteScope::Workspace(workspace_id))
         .await
         .map_err(internal)?;
     let merge: StoredMerge = sqlx::query_as(
-        "SELECT id, survivor_id, merged_at, undone_at FROM merges WHERE id = ? AND workspace_id = ?",
+        "SELECT id, survivor_id, merged_at, undone_at FROM merges WHERE id = $1 AND workspace_id = $2",
     )
     .bind(merge_id)
     .bind(workspace_id)
@@ -92,7 +89,7 @@ pub(super) async fn undo(
     if let Some(reason) = undo_refusal(merge.merged_at, at, state(&mut tx, &merge).await?) {
         return Err(AppError::Conflict(reason.into()));
     }
-    let (stored,): (String,) = sqlx::query_as("SELECT snapshot FROM merges WHERE id = ?")
+    let (stored,): (String,) = sqlx::query_as("SELECT snapshot FROM merges WHERE id = $1")
         .bind(merge.id)
         .fetch_one(&mut *tx)
         .await
@@ -104,14 +101,16 @@ pub(super) async fn undo(
     let contact_ids = members(&mut tx, merge.id).await?;
     snapshot::restore(&mut tx, &contact_ids, &snapshot).await?;
     return_new_messages(&mut tx, &contact_ids, merge.survivor_id, &snapshot).await?;
-    sqlx::query("UPDATE merges SET undone_by = ?, undone_by_name = ?, undone_at = ? WHERE id = ?")
-        .bind(actor.user_id)
-        .bind(&actor.name)
-        .bind(at)
-        .bind(merge.id)
-        .execute(&mut *tx)
-        .await
-        .map_err(internal)?;
+    sqlx::query(
+        "UPDATE merges SET undone_by = $1, undone_by_name = $2, undone_at = $3 WHERE id = $4",
+    )
+    .bind(actor.user_id)
+    .bind(&actor.name)
+    .bind(at)
+    .bind(merge.id)
+    .execute(&mut *tx)
+    .await
+    .map_err(internal)?;
     tx.commit().await.map_err(internal)?;
     tracing::info!(merge_id, ?contact_ids, "merge undone");
     Ok(contact_ids)
@@ -121,7 +120,7 @@ pub(super) async fn undo(
 /// to the contact that was linked on its channel (the survivor when both
 /// were, or when none was), and its conversation's times follow.
 async fn return_new_messages(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     contact_ids: &[i64],
     survivor_id: i64,
     snapshot: &serde_json::Value,
@@ -135,12 +134,12 @@ async fn return_new_messages(
         "UPDATE messages SET conversation_id = coalesce((
              SELECT v.id FROM conversations v
               WHERE v.contact_id = coalesce((
-                    SELECT l.value->>'contact_id' FROM json_each(?3) l
+                    SELECT l.value->>'contact_id' FROM json_each($3) l
                      WHERE l.value->>'channel_id' = messages.channel_id
-                     ORDER BY (l.value->>'contact_id') = ?4 DESC LIMIT 1), ?4)), conversation_id)
+                     ORDER BY (l.value->>'contact_id') = $4 DESC LIMIT 1), $4)), conversation_id)
           WHERE conversation_id IN (SELECT id FROM conversations
-                                     WHERE contact_id IN (SELECT value FROM json_each(?1)))
-            AND id NOT IN (SELECT value FROM json_each(?2))",
+                                     WHERE contact_id IN (SELECT value FROM json_each($1)))
+            AND id NOT IN (SELECT value FROM json_each($2))",
     )
     .bind(&ids)
     .bind(&known)
@@ -152,15 +151,15 @@ async fn return_new_messages(
     for sql in [
         "UPDATE conversations SET last_message_at = max(coalesce(last_message_at, 0),
                 (SELECT max(sent_at) FROM messages WHERE conversation_id = conversations.id))
-          WHERE contact_id IN (SELECT value FROM json_each(?1))
+          WHERE contact_id IN (SELECT value FROM json_each($1))
             AND EXISTS (SELECT 1 FROM messages WHERE conversation_id = conversations.id
-                          AND id NOT IN (SELECT value FROM json_each(?2)))",
+                          AND id NOT IN (SELECT value FROM json_each($2)))",
         "UPDATE contacts SET last_message_at = (SELECT last_message_at FROM conversations
                                                  WHERE contact_id = contacts.id)
-          WHERE id IN (SELECT value FROM json_each(?1))
+          WHERE id IN (SELECT value FROM json_each($1))
             AND EXISTS (SELECT 1 FROM messages m JOIN conversations v ON v.id = m.conversation_id
                          WHERE v.contact_id = contacts.id
-                           AND m.id NOT IN (SELECT value FROM json_each(?2)))",
+                           AND m.id NOT IN (SELECT value FROM json_each($2)))",
     ] {
         sqlx::query(sql)
             .bind(&ids)

@@ -1,0 +1,201 @@
+//! The store: one connection pool over SQLite or PostgreSQL, chosen by the
+//! database URL at start-up. Everything above `storage` sees only [`Store`].
+
+use super::StorageError;
+use futures::future::BoxFuture;
+use sqlx::any::{install_default_drivers, AnyPoolOptions};
+use sqlx::{Any, AnyPool, Executor, Transaction};
+use std::path::Path;
+
+/// Which database the store talks to, for the few statements that differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+impl Dialect {
+    /// The dialect a database URL names, or `None` for any other scheme.
+    pub fn of_url(url: &str) -> Option<Dialect> {
+        if url.starts_with("sqlite:") {
+            Some(Dialect::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Dialect::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+/// What a write transaction must not overlap with: SQLite takes its one
+/// write lock either way; PostgreSQL takes a transaction-scoped advisory
+/// lock on the scope, so writers of other workspaces run side by side.
+#[derive(Clone, Copy, Debug)]
+pub enum WriteScope<'a> {
+    /// Every write to one workspace's contacts, merges and jobs.
+    Workspace(i64),
+    /// Sign-in attempts for one account key.
+    SignIn(&'a str),
+}
+
+/// The storage behind every port.
+#[derive(Clone)]
+pub struct Store {
+    pub(crate) pool: AnyPool,
+    pub(crate) dialect: Dialect,
+    pub(crate) url: String,
+}
+
+/// SQLite connections in the request pool.
+const SQLITE_CONNECTIONS: u32 = 8;
+/// PostgreSQL connections per server.
+const POSTGRES_CONNECTIONS: u32 = 16;
+
+impl Store {
+    /// Opens the database the URL names (creating a SQLite file and its
+    /// folder when missing) and brings its schema up to date.
+    pub async fn open(url: &str) -> Result<Self, StorageError> {
+        install_default_drivers();
+        let dialect =
+            Dialect::of_url(url).ok_or_else(|| StorageError::UnsupportedUrl(url.to_string()))?;
+        let url = match dialect {
+            Dialect::Sqlite => sqlite_url(url)?,
+            Dialect::Postgres => url.to_string(),
+        };
+        let pool = match dialect {
+            Dialect::Sqlite => {
+                // Every worker thread exists before background connections
+                // open (see `background`), and none is replaced later.
+                let pool = AnyPoolOptions::new()
+                    .max_connections(SQLITE_CONNECTIONS)
+                    .min_connections(SQLITE_CONNECTIONS)
+                    .idle_timeout(None)
+                    .max_lifetime(None)
+                    .after_connect(|conn, _| sqlite_session(conn))
+                    .connect(&url)
+                    .await
+                    .map_err(StorageError::Open)?;
+                open_all(&pool).await.map_err(StorageError::Open)?;
+                sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
+                pool
+            }
+            Dialect::Postgres => {
+                let pool = AnyPoolOptions::new()
+                    .max_connections(POSTGRES_CONNECTIONS)
+                    .connect(&url)
+                    .await
+                    .map_err(StorageError::Open)?;
+                sqlx::migrate!("./migrations/postgres").run(&pool).await?;
+                pool
+            }
+        };
+        Ok(Store { pool, dialect, url })
+    }
+
+    /// The connection pool, for tests and tools that read the tables
+    /// directly.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// The database this store talks to.
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// The URL the store was opened with (for stores beside it: sessions,
+    /// background jobs).
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// Whether the database holds no workspace yet.
+    pub async fn is_empty(&self) -> Result<bool, sqlx::Error> {
+        let (exists,): (super::sql::Flag,) =
+            sqlx::query_as("SELECT EXISTS (SELECT 1 FROM workspaces)")
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(!exists.0)
+    }
+
+    /// Starts a write transaction that runs alone within its scope: on
+    /// SQLite with the write lock taken at once (`BEGIN IMMEDIATE`), on
+    /// PostgreSQL under an advisory lock held until commit or rollback.
+    pub(crate) async fn begin_write(
+        &self,
+        scope: WriteScope<'_>,
+    ) -> Result<Transaction<'static, Any>, sqlx::Error> {
+        match self.dialect {
+            Dialect::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Dialect::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                let lock = match scope {
+                    WriteScope::Workspace(id) => {
+                        sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(id)
+                    }
+                    WriteScope::SignIn(key) => {
+                        sqlx::query("SELECT pg_advisory_xact_lock(2, hashtext($1))").bind(key)
+                    }
+                };
+                lock.execute(&mut *tx).await?;
+                Ok(tx)
+            }
+        }
+    }
+}
+
+/// The SQLite URL with the file's folder created and the file created when
+/// missing.
+fn sqlite_url(url: &str) -> Result<String, StorageError> {
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url);
+    let (file, query) = path.split_once('?').unwrap_or((path, ""));
+    if let Some(folder) = Path::new(file)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(folder).map_err(|source| StorageError::Folder {
+            path: folder.display().to_string(),
+            source,
+        })?;
+    }
+    let mode = if query.contains("mode=") {
+        String::new()
+    } else {
+        "mode=rwc".to_string()
+    };
+    let query = [query, &mode]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("&");
+    Ok(format!("sqlite://{file}?{query}"))
+}
+
+/// Per-connection SQLite settings: WAL, foreign keys, a busy timeout, and
+/// reads through mmap (a writer's commit empties every other connection's
+/// page cache, and a background delete commits often).
+pub(super) fn sqlite_session(
+    conn: &mut sqlx::AnyConnection,
+) -> BoxFuture<'_, Result<(), sqlx::Error>> {
+    Box::pin(async move {
+        conn.execute(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
+             PRAGMA busy_timeout = 5000; PRAGMA mmap_size = 1073741824;",
+        )
+        .await
+        .map(|_| ())
+    })
+}
+
+/// Opens every connection of a fixed-size pool now.
+async fn open_all(pool: &AnyPool) -> Result<(), sqlx::Error> {
+    let size = pool.options().get_max_connections();
+    let mut held = Vec::with_capacity(size as usize);
+    for _ in 0..size {
+        held.push(pool.acquire().await?);
+    }
+    Ok(())
+}
