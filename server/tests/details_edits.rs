@@ -17,7 +17,7 @@ async fn r3_drawer_shows_name_and_id_and_another_workspace_is_not_found() {
     assert_eq!(contact.id, id);
     assert!(contact.display_name().contains(&contact.first_name));
 
-    let acme = contact_where(&app, "Acme Support", "1").await;
+    let acme = contact_where(&app, "Acme Support", "TRUE").await;
     let refused = error(
         call(
             &app,
@@ -44,7 +44,7 @@ async fn r3_drawer_shows_name_and_id_and_another_workspace_is_not_found() {
 async fn r4_edit_name_saves_and_bad_names_change_nothing() {
     let app = TestApp::spawn().await;
     let client = signed_in(&app, "agent@demo.test").await;
-    let id = contact_where(&app, "Demo", "1").await;
+    let id = contact_where(&app, "Demo", "TRUE").await;
     let before = details(&app, &client, id).await;
     let edit = |first: &str, last: &str, version: i64| json!({"edit": {"contact_id": id, "version": version, "first": first, "last": last}});
     let long = "x".repeat(101);
@@ -88,7 +88,7 @@ async fn r4_a_stale_version_is_refused_and_the_first_save_stays() {
     let app = TestApp::spawn().await;
     let first_agent = signed_in(&app, "agent@demo.test").await;
     let second_agent = signed_in(&app, "manager@demo.test").await;
-    let id = contact_where(&app, "Demo", "1").await;
+    let id = contact_where(&app, "Demo", "TRUE").await;
     let seen = details(&app, &first_agent, id).await;
     let edit = |first: &str| json!({"edit": {"contact_id": id, "version": seen.version, "first": first, "last": "Same"}});
     let ok = call(&app, &first_agent, "details_edit_name", edit("First")).await;
@@ -110,7 +110,7 @@ async fn r4_a_stale_version_is_refused_and_the_first_save_stays() {
 async fn r18_phone_in_national_format_is_stored_in_e164_and_the_country_follows() {
     let app = TestApp::spawn().await;
     let client = signed_in(&app, "agent@demo.test").await;
-    let id = contact_where(&app, "Demo", "c.phone LIKE '+49%' AND c.country_manual = 0").await;
+    let id = contact_where(&app, "Demo", "c.phone LIKE '+49%' AND NOT c.country_manual").await;
     let contact = details(&app, &client, id).await;
     assert_eq!(contact.country.as_deref(), Some("DE"));
     let saved: Saved = edit_field(&app, &client, &contact, "phone", "0151 2345 6789")
@@ -213,7 +213,7 @@ async fn r18_standard_fields_save_and_bad_values_change_nothing() {
 async fn r19_custom_values_of_each_type_save_and_bad_values_change_nothing() {
     let app = TestApp::spawn().await;
     let client = signed_in(&app, "agent@demo.test").await;
-    let id = contact_where(&app, "Demo", "1").await;
+    let id = contact_where(&app, "Demo", "TRUE").await;
     let custom = |contact: &ContactDetails, key: &str, value: &str| json!({"edit": {"contact_id": contact.id, "version": contact.version, "key": key, "value": value}});
     let before = details(&app, &client, id).await;
     for (key, value, label) in [
@@ -367,7 +367,7 @@ async fn r20_field_order_is_saved_by_managers_refused_for_agents_and_the_drawer_
             Some("Field order")
         );
     }
-    let id = contact_where(&app, "Demo", "1").await;
+    let id = contact_where(&app, "Demo", "TRUE").await;
     assert_eq!(details(&app, &agent, id).await.field_order, settings.order);
     let ok = call(
         &app,

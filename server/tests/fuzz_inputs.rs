@@ -178,7 +178,7 @@ async fn fingerprint(app: &TestApp) -> Vec<i64> {
     let mut numbers = Vec::new();
     for sql in [
         "SELECT COUNT(*) FROM contacts",
-        "SELECT COALESCE(SUM(version), 0) FROM contacts",
+        "SELECT CAST(COALESCE(SUM(version), 0) AS BIGINT) FROM contacts",
         "SELECT COUNT(*) FROM contacts WHERE blocked_at IS NOT NULL OR merged_into IS NOT NULL",
         "SELECT COUNT(*) FROM contact_tags",
         "SELECT COUNT(*) FROM tags",

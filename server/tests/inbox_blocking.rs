@@ -144,7 +144,7 @@ async fn r27_messages_after_blocking_are_kept_hidden_and_reopen_nothing() {
     let kept = app
         .count(&format!(
             "SELECT COUNT(*) FROM messages m JOIN conversations cv ON cv.id = m.conversation_id
-              WHERE cv.contact_id = {contact} AND m.body = 'Let me in' AND m.while_blocked = 1 AND m.hidden = 1"
+              WHERE cv.contact_id = {contact} AND m.body = 'Let me in' AND m.while_blocked AND m.hidden"
         ))
         .await;
     assert_eq!(kept, 1, "the message is stored");

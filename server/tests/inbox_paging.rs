@@ -90,14 +90,16 @@ async fn r1_conversation_pages_list_every_conversation_once_newest_first() {
         ids.len(),
         "no repeats"
     );
-    let (order,): (String,) = sqlx::query_as(&format!(
-        "SELECT json_group_array(id) FROM (SELECT id FROM conversations WHERE workspace_id = {workspace}
-           ORDER BY coalesce(last_message_at, -1) DESC, id DESC)"
+    let order: Vec<i64> = sqlx::query_as::<_, (i64,)>(&format!(
+        "SELECT id FROM conversations WHERE workspace_id = {workspace}
+          ORDER BY coalesce(last_message_at, -1) DESC, id DESC"
     ))
-    .fetch_one(app.backend.store.pool())
+    .fetch_all(app.backend.store.pool())
     .await
-    .expect("order");
-    let order: Vec<i64> = serde_json::from_str(&order).expect("ids");
+    .expect("order")
+    .into_iter()
+    .map(|(id,)| id)
+    .collect();
     assert_eq!(ids, order, "newest activity first across pages");
 
     let unassigned = walk(&app, &client, "unassigned").await;

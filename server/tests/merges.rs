@@ -406,7 +406,7 @@ async fn r13_merges_are_refused_for_stale_reviews_blocked_contacts_and_bad_choic
     )
     .await;
     assert!(blocked.to_string().contains("blocked"), "{blocked}");
-    let other = contact_where(&app, "Acme Support", "1").await;
+    let other = contact_where(&app, "Acme Support", "TRUE").await;
     assert_eq!(
         call(
             &app,

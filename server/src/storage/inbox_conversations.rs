@@ -185,7 +185,10 @@ impl Store {
                     "INSERT INTO conversation_reads (conversation_id, user_id, last_read_message_id)
                      VALUES ($1, $2, $3)
                      ON CONFLICT (conversation_id, user_id) DO UPDATE
-                        SET last_read_message_id = MAX(last_read_message_id, $3)",
+                        SET last_read_message_id = CASE
+                            WHEN conversation_reads.last_read_message_id > excluded.last_read_message_id
+                            THEN conversation_reads.last_read_message_id
+                            ELSE excluded.last_read_message_id END",
                 )
                 .bind(conversation_id)
                 .bind(viewer_id)

@@ -117,7 +117,7 @@ impl Store {
                 .await?;
             }
             sqlx::query(
-                "UPDATE conversations SET last_message_at = MAX(COALESCE(last_message_at, 0), $1)
+                "UPDATE conversations SET last_message_at = CASE WHEN last_message_at > $1 THEN last_message_at ELSE $1 END
                   WHERE id = $2",
             )
             .bind(message.sent_at)
@@ -126,7 +126,7 @@ impl Store {
             .await
             .map_err(internal)?;
             sqlx::query(
-                "UPDATE contacts SET last_message_at = MAX(COALESCE(last_message_at, 0), $1)
+                "UPDATE contacts SET last_message_at = CASE WHEN last_message_at > $1 THEN last_message_at ELSE $1 END
                   WHERE id = $2",
             )
             .bind(message.sent_at)

@@ -15,6 +15,15 @@ pub enum Dialect {
 }
 
 impl Dialect {
+    /// The dialect of an open connection.
+    pub fn of(conn: &sqlx::AnyConnection) -> Dialect {
+        if conn.backend_name() == "PostgreSQL" {
+            Dialect::Postgres
+        } else {
+            Dialect::Sqlite
+        }
+    }
+
     /// The dialect a database URL names, or `None` for any other scheme.
     pub fn of_url(url: &str) -> Option<Dialect> {
         if url.starts_with("sqlite:") {

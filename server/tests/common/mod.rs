@@ -1,5 +1,8 @@
-//! Starts the real application on a free port with a fresh SQLite database
-//! seeded with the demo workspaces, and talks to it over HTTP.
+//! Starts the real application on a free port with a fresh database seeded
+//! with the demo workspaces, and talks to it over HTTP. The database is a
+//! new SQLite file, or, when `CONTACTS_TEST_POSTGRES` names a PostgreSQL
+//! server (`scripts/with-postgres.sh` starts a throwaway one), a new
+//! database on that server: the same tests run on both.
 
 #![allow(dead_code)]
 
@@ -26,7 +29,7 @@ impl TestApp {
     pub async fn spawn() -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let config = Config {
-            database_url: format!("sqlite://{}/contacts.db", dir.path().display()),
+            database_url: fresh_database_url(dir.path()).await,
             demo: true,
             demo_password: Some(PASSWORD.to_string()),
             secure_cookies: false,
@@ -97,4 +100,27 @@ impl TestApp {
             .await;
         assert_eq!(response.status(), StatusCode::OK, "sign in as {email}");
     }
+}
+
+/// A new, empty database for one test (see the module's description).
+pub async fn fresh_database_url(dir: &std::path::Path) -> String {
+    let Ok(server) = std::env::var("CONTACTS_TEST_POSTGRES") else {
+        return format!("sqlite://{}/contacts.db", dir.display());
+    };
+    use sqlx::Connection;
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let name = format!(
+        "test_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let mut admin = sqlx::PgConnection::connect(&server)
+        .await
+        .expect("connect to the test PostgreSQL server");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut admin)
+        .await
+        .expect("create a test database");
+    let (base, _) = server.rsplit_once('/').expect("database URL with a path");
+    format!("{base}/{name}")
 }

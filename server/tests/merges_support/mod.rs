@@ -6,6 +6,7 @@
 pub use crate::common::inbox::message;
 pub use crate::details_support::*;
 pub use app::merge::model::{MergeDone, MergeHistoryPage, MergeReview, SuggestionPage};
+use server::storage::Dialect;
 
 /// The time the helpers' first messages are sent at.
 pub const SENT_AT: &str = "2026-03-01T10:00:00Z";
@@ -139,19 +140,30 @@ pub async fn dump(app: &TestApp, ids: &[i64]) -> Vec<String> {
         ),
         ("duplicate_groups", "members > 0"),
     ] {
-        let columns: Vec<String> =
-            sqlx::query_scalar("SELECT name FROM pragma_table_xinfo($1) ORDER BY cid")
-                .bind(table)
-                .fetch_all(pool(app))
-                .await
-                .expect("columns");
-        let object: Vec<String> = columns
+        let (columns_sql, object) = match app.backend.store.dialect() {
+            Dialect::Sqlite => (
+                "SELECT name FROM pragma_table_xinfo($1) ORDER BY cid",
+                "json_object",
+            ),
+            Dialect::Postgres => (
+                "SELECT CAST(column_name AS text) FROM information_schema.columns
+                  WHERE table_schema = current_schema() AND table_name = $1
+                  ORDER BY ordinal_position",
+                "json_build_object",
+            ),
+        };
+        let columns: Vec<String> = sqlx::query_scalar(columns_sql)
+            .bind(table)
+            .fetch_all(pool(app))
+            .await
+            .expect("columns");
+        let pairs: Vec<String> = columns
             .iter()
             .map(|c| format!("'{c}', \"{c}\""))
             .collect();
         let sql = format!(
-            "SELECT '{table}:' || json_object({}) FROM \"{table}\" WHERE {condition} ORDER BY 1",
-            object.join(", ")
+            "SELECT '{table}:' || CAST({object}({}) AS TEXT) FROM \"{table}\" WHERE {condition} ORDER BY 1",
+            pairs.join(", ")
         );
         let table_rows: Vec<String> = sqlx::query_scalar(&sql)
             .bind(&ids)

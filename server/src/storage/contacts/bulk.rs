@@ -42,7 +42,7 @@ pub(super) async fn count_target(
             .push(" LIMIT ")
             .push_bind(i64::try_from(cap).unwrap_or(i64::MAX));
     }
-    builder.push(")");
+    builder.push(") AS counted");
     let (count,): (i64,) = builder
         .build_query_as()
         .fetch_one(pool)

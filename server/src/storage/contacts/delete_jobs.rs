@@ -169,7 +169,7 @@ impl Store {
         let range: (Option<i64>, Option<i64>, i64) = sqlx::query_as(
             "SELECT MIN(contact_id), MAX(contact_id), COUNT(*) FROM (
                  SELECT contact_id FROM delete_job_contacts WHERE job_id = $1
-                  ORDER BY contact_id LIMIT $2)",
+                  ORDER BY contact_id LIMIT $2) AS batch",
         )
         .bind(job_id)
         .bind(i64::from(batch_size.max(1)))
@@ -199,11 +199,15 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        sqlx::query("UPDATE delete_jobs SET deleted = MIN(total, deleted + $1) WHERE id = $2")
-            .bind(count)
-            .bind(job_id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE delete_jobs
+              SET deleted = CASE WHEN deleted + $1 > total THEN total ELSE deleted + $1 END
+              WHERE id = $2",
+        )
+        .bind(count)
+        .bind(job_id)
+        .execute(&mut *tx)
+        .await?;
         let (Flag(remaining),): (Flag,) =
             sqlx::query_as("SELECT EXISTS (SELECT 1 FROM delete_job_contacts WHERE job_id = $1)")
                 .bind(job_id)

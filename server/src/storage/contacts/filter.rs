@@ -149,9 +149,14 @@ fn push_search(builder: &mut SqlBuilder, workspace_id: i64, search: &str) {
                 .push_bind(end.clone());
         }
     }
-    if let Some(digits) = phone_digits(text) {
-        let start = format!("+{digits}");
-        let end = format!("+{digits}{PREFIX_END}");
+    // The number as typed in international form, and one index range per
+    // calling code a national number may belong to.
+    let international = phone_digits(text).map(|digits| format!("+{digits}"));
+    for start in international
+        .into_iter()
+        .chain(shared::phone::national_search_prefixes(text))
+    {
+        let end = format!("{start}{PREFIX_END}");
         builder
             .push(" UNION ALL SELECT id FROM contacts WHERE workspace_id = ")
             .push_bind(workspace_id)
@@ -159,17 +164,6 @@ fn push_search(builder: &mut SqlBuilder, workspace_id: i64, search: &str) {
             .push_bind(start)
             .push(" AND phone < ")
             .push_bind(end);
-    }
-    let national = shared::phone::national_search_prefixes(text);
-    if !national.is_empty() {
-        // One index range per calling code the national number may belong to.
-        builder
-            .push(" UNION ALL SELECT n.id FROM json_each(")
-            .push_bind(serde_json::to_string(&national).unwrap_or_else(|_| "[]".into()))
-            .push(") k JOIN contacts n ON n.workspace_id = ")
-            .push_bind(workspace_id)
-            .push(" AND n.phone >= k.value AND n.phone < k.value || ")
-            .push_bind(PREFIX_END.to_string());
     }
     builder.push(")");
 }

@@ -177,8 +177,8 @@ async fn capped_count(
     } else {
         // Tagged contacts are few: walk the tags' index, not every contact.
         builder.push(
-            "SELECT DISTINCT c.id FROM contact_tags ct CROSS JOIN contacts c ON c.id = ct.contact_id \
-             WHERE ct.tag_id IN (",
+            "SELECT DISTINCT c.id FROM contact_tags ct CROSS JOIN contacts c \
+             WHERE c.id = ct.contact_id AND ct.tag_id IN (",
         );
         builder.push_list(tags.iter().copied());
         builder.push(") AND ");
@@ -187,7 +187,7 @@ async fn capped_count(
     builder
         .push(" LIMIT ")
         .push_bind(COUNT_CAP as i64 + 1)
-        .push(")");
+        .push(") AS capped");
     let (count,): (i64,) = builder
         .build_query_as()
         .fetch_one(pool)

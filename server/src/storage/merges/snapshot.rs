@@ -1,9 +1,10 @@
-//! The rows of a merge's contacts as they were before it, taken with
-//! SQLite's JSON functions so every stored value (text, integer, null) comes
-//! back exactly on undo. Column lists are read from the schema, so a column
-//! added later is kept too.
+//! The rows of a merge's contacts as they were before it, taken with the
+//! database's own JSON functions so every stored value (text, integer,
+//! boolean, null) comes back exactly on undo. Column lists are read from the
+//! schema, so a column added later is kept too. The JSON statements are the
+//! one place where SQLite and PostgreSQL need different SQL.
 
-use crate::storage::internal;
+use crate::storage::{internal, Dialect};
 use app::error::AppError;
 use serde_json::{Map, Value};
 use sqlx::{Any, Transaction};
@@ -53,26 +54,48 @@ pub(super) async fn columns(
     tx: &mut Transaction<'_, Any>,
     table: &str,
 ) -> Result<Vec<String>, AppError> {
-    let rows: Vec<(String,)> =
-        sqlx::query_as("SELECT name FROM pragma_table_info($1) ORDER BY cid")
-            .bind(table)
-            .fetch_all(&mut **tx)
-            .await
-            .map_err(internal)?;
+    let sql = match Dialect::of(tx) {
+        Dialect::Sqlite => "SELECT name FROM pragma_table_info($1) ORDER BY cid",
+        Dialect::Postgres => {
+            "SELECT CAST(column_name AS text) FROM information_schema.columns
+              WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER'
+              ORDER BY ordinal_position"
+        }
+    };
+    let rows: Vec<(String,)> = sqlx::query_as(sql)
+        .bind(table)
+        .fetch_all(&mut **tx)
+        .await
+        .map_err(internal)?;
     Ok(rows.into_iter().map(|(name,)| name).collect())
 }
 
 /// `json_object('a', a, 'b', b, …)` for the columns.
-fn json_object(columns: &[String]) -> String {
+fn json_object(dialect: Dialect, columns: &[String]) -> String {
     let pairs: Vec<String> = columns
         .iter()
         .map(|column| format!("'{column}', \"{column}\""))
         .collect();
-    format!("json_object({})", pairs.join(", "))
+    match dialect {
+        Dialect::Sqlite => format!("json(json_object({}))", pairs.join(", ")),
+        Dialect::Postgres => format!("json_build_object({})", pairs.join(", ")),
+    }
 }
 
-/// Every row of `table` matching `rows_of` (with `?1` bound to `ids`), as
-/// JSON objects ordered by rowid.
+/// `SELECT` of a JSON array (as text) of `item` over `from`, in `order`.
+fn json_array_of(dialect: Dialect, item: &str, from: &str, order: &str) -> String {
+    match dialect {
+        Dialect::Sqlite => {
+            format!("SELECT coalesce(json_group_array({item}), '[]') FROM (SELECT * FROM {from} ORDER BY {order}) t")
+        }
+        Dialect::Postgres => format!(
+            "SELECT CAST(coalesce(json_agg({item} ORDER BY {order}), '[]') AS text) FROM {from} t"
+        ),
+    }
+}
+
+/// Every row of `table` matching `rows_of` (with `$1` bound to `ids`), as
+/// JSON objects in the order of their first columns.
 pub(super) async fn rows(
     tx: &mut Transaction<'_, Any>,
     table: &str,
@@ -80,10 +103,13 @@ pub(super) async fn rows(
     ids: &str,
 ) -> Result<Value, AppError> {
     let columns = columns(tx, table).await?;
-    let sql = format!(
-        "SELECT coalesce(json_group_array(json({object})), '[]') FROM
-           (SELECT * FROM \"{table}\" WHERE {rows_of} ORDER BY rowid)",
-        object = json_object(&columns),
+    let dialect = Dialect::of(tx);
+    let order: Vec<String> = columns.iter().take(2).map(|c| format!("\"{c}\"")).collect();
+    let sql = json_array_of(
+        dialect,
+        &json_object(dialect, &columns),
+        &format!("(SELECT * FROM \"{table}\" WHERE {rows_of})"),
+        &order.join(", "),
     );
     let (json,): (String,) = sqlx::query_as(&sql)
         .bind(ids)
@@ -107,15 +133,23 @@ pub(super) async fn take(
         let rows = rows(tx, table.name, table.rows_of, &ids).await?;
         snapshot.insert(table.name.to_owned(), rows);
     }
-    let (pairs,): (String,) = sqlx::query_as(
-        "SELECT coalesce(json_group_array(json_array(m.id, m.conversation_id)), '[]')
-           FROM messages m JOIN conversations v ON v.id = m.conversation_id
-          WHERE v.contact_id IN (SELECT value FROM json_each($1))",
-    )
-    .bind(&ids)
-    .fetch_one(&mut **tx)
-    .await
-    .map_err(internal)?;
+    let dialect = Dialect::of(tx);
+    let pair = match dialect {
+        Dialect::Sqlite => "json_array(id, conversation_id)",
+        Dialect::Postgres => "json_build_array(id, conversation_id)",
+    };
+    let sql = json_array_of(
+        dialect,
+        pair,
+        "(SELECT m.id, m.conversation_id FROM messages m JOIN conversations v ON v.id = m.conversation_id
+           WHERE v.contact_id IN (SELECT value FROM json_each($1)))",
+        "id",
+    );
+    let (pairs,): (String,) = sqlx::query_as(&sql)
+        .bind(&ids)
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(internal)?;
     snapshot.insert(
         MESSAGES.to_owned(),
         serde_json::from_str(&pairs).map_err(|_| AppError::Internal)?,
@@ -217,20 +251,29 @@ pub(super) fn message_ids(snapshot: &Value) -> String {
     ids_json(&ids)
 }
 
-/// `INSERT INTO table (…) SELECT value->>'…', … FROM json_each(?1)`.
-fn insert_sql(table: &str, columns: &[String]) -> String {
+/// `INSERT INTO table (…)` of the rows of a JSON array bound to `$1`, each
+/// value with its column's type.
+fn insert_sql(dialect: Dialect, table: &str, columns: &[String]) -> String {
     let names: Vec<String> = columns.iter().map(|c| format!("\"{c}\"")).collect();
-    let values: Vec<String> = columns.iter().map(|c| format!("j.value->>'{c}'")).collect();
-    format!(
-        "INSERT INTO \"{table}\" ({}) SELECT {} FROM json_each($1) j WHERE true",
-        names.join(", "),
-        values.join(", ")
-    )
+    let names = names.join(", ");
+    match dialect {
+        Dialect::Sqlite => {
+            let values: Vec<String> = columns.iter().map(|c| format!("j.value->>'{c}'")).collect();
+            format!(
+                "INSERT INTO \"{table}\" ({names}) SELECT {} FROM json_each($1) j WHERE true",
+                values.join(", ")
+            )
+        }
+        Dialect::Postgres => format!(
+            "INSERT INTO \"{table}\" ({names}) SELECT {names}
+               FROM jsonb_populate_recordset(NULL::\"{table}\", CAST($1 AS jsonb))"
+        ),
+    }
 }
 
 async fn insert(tx: &mut Transaction<'_, Any>, table: &str, rows: &str) -> Result<(), AppError> {
     let columns = columns(tx, table).await?;
-    sqlx::query(&insert_sql(table, &columns))
+    sqlx::query(&insert_sql(Dialect::of(tx), table, &columns))
         .bind(rows)
         .execute(&mut **tx)
         .await
@@ -248,7 +291,7 @@ async fn upsert(tx: &mut Transaction<'_, Any>, table: &str, rows: &str) -> Resul
         .collect();
     let sql = format!(
         "{} ON CONFLICT (id) DO UPDATE SET {}",
-        insert_sql(table, &columns),
+        insert_sql(Dialect::of(tx), table, &columns),
         updates.join(", ")
     );
     sqlx::query(&sql)

@@ -9,6 +9,7 @@ use app::error::AppError;
 use app::ssr::Actor;
 use shared::merge::{undo_refusal, MergeState};
 use sqlx::AnyConnection;
+use std::collections::BTreeMap;
 
 /// A stored merge: its contacts and when it happened.
 #[derive(Debug, sqlx::FromRow)]
@@ -127,30 +128,40 @@ async fn return_new_messages(
 ) -> Result<(), AppError> {
     let ids = snapshot::ids_json(contact_ids);
     let known = snapshot::message_ids(snapshot);
-    let links = snapshot
-        .get("contact_channels")
-        .map_or_else(|| "[]".to_owned(), ToString::to_string);
-    sqlx::query(
-        "UPDATE messages SET conversation_id = coalesce((
-             SELECT v.id FROM conversations v
-              WHERE v.contact_id = coalesce((
-                    SELECT l.value->>'contact_id' FROM json_each($3) l
-                     WHERE l.value->>'channel_id' = messages.channel_id
-                     ORDER BY (l.value->>'contact_id') = $4 DESC LIMIT 1), $4)), conversation_id)
-          WHERE conversation_id IN (SELECT id FROM conversations
-                                     WHERE contact_id IN (SELECT value FROM json_each($1)))
-            AND id NOT IN (SELECT value FROM json_each($2))",
-    )
-    .bind(&ids)
-    .bind(&known)
-    .bind(&links)
-    .bind(survivor_id)
-    .execute(&mut *conn)
-    .await
-    .map_err(internal)?;
+    let owners = channel_owners(snapshot, survivor_id);
+    let linked: Vec<i64> = owners.keys().copied().collect();
+    // Messages on channels nobody was linked on go to the survivor first;
+    // then each linked channel's messages go to the contact linked on it.
+    let moves = std::iter::once((None, survivor_id)).chain(
+        owners
+            .into_iter()
+            .map(|(channel, owner)| (Some(channel), owner)),
+    );
+    for (channel, owner) in moves {
+        sqlx::query(
+            "UPDATE messages SET conversation_id = coalesce(
+                 (SELECT v.id FROM conversations v WHERE v.contact_id = $3), conversation_id)
+              WHERE conversation_id IN (SELECT id FROM conversations
+                                         WHERE contact_id IN (SELECT value FROM json_each($1)))
+                AND id NOT IN (SELECT value FROM json_each($2))
+                AND CASE WHEN $4 IS NULL
+                         THEN channel_id IS NULL OR channel_id NOT IN (SELECT value FROM json_each($5))
+                         ELSE channel_id = $4 END",
+        )
+        .bind(&ids)
+        .bind(&known)
+        .bind(owner)
+        .bind(channel)
+        .bind(snapshot::ids_json(&linked))
+        .execute(&mut *conn)
+        .await
+        .map_err(internal)?;
+    }
     for sql in [
-        "UPDATE conversations SET last_message_at = max(coalesce(last_message_at, 0),
-                (SELECT max(sent_at) FROM messages WHERE conversation_id = conversations.id))
+        "UPDATE conversations SET last_message_at = (
+                SELECT CASE WHEN max(m.sent_at) > coalesce(conversations.last_message_at, 0)
+                            THEN max(m.sent_at) ELSE coalesce(conversations.last_message_at, 0) END
+                  FROM messages m WHERE m.conversation_id = conversations.id)
           WHERE contact_id IN (SELECT value FROM json_each($1))
             AND EXISTS (SELECT 1 FROM messages WHERE conversation_id = conversations.id
                           AND id NOT IN (SELECT value FROM json_each($2)))",
@@ -169,4 +180,25 @@ async fn return_new_messages(
             .map_err(internal)?;
     }
     Ok(())
+}
+
+/// Per channel, the contact the snapshot had linked on it: the survivor
+/// when both were.
+fn channel_owners(snapshot: &serde_json::Value, survivor_id: i64) -> BTreeMap<i64, i64> {
+    let mut owners = BTreeMap::new();
+    let links = snapshot
+        .get("contact_channels")
+        .and_then(serde_json::Value::as_array)
+        .into_iter()
+        .flatten();
+    for link in links {
+        let field = |name: &str| link.get(name).and_then(serde_json::Value::as_i64);
+        if let (Some(channel), Some(contact)) = (field("channel_id"), field("contact_id")) {
+            let owner = owners.entry(channel).or_insert(contact);
+            if contact == survivor_id {
+                *owner = contact;
+            }
+        }
+    }
+    owners
 }
