@@ -23,8 +23,11 @@ cargo clippy --workspace --all-targets --features app/ssr -- -D warnings
 step "clippy (browser build)"
 cargo clippy -p app --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
 
-step "Rust tests"
+step "Rust tests (SQLite)"
 cargo test --workspace --features app/ssr
+
+step "server tests on a throwaway PostgreSQL"
+scripts/with-postgres.sh cargo test -p server --features app/ssr
 
 step "shared builds for wasm32"
 cargo build -p shared --target wasm32-unknown-unknown
