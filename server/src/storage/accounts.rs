@@ -1,4 +1,4 @@
-//! Users, workspaces, memberships and sign-in throttling on SQLite.
+//! Users, workspaces, memberships and sign-in throttling.
 
 use super::{internal, now, Store, WriteScope};
 use crate::passwords;

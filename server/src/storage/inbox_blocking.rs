@@ -1,4 +1,4 @@
-//! What blocking (R27) and unblocking (R28) a contact do, on SQLite. Each
+//! What blocking (R27) and unblocking (R28) a contact do. Each
 //! runs in one transaction.
 
 use super::inbox_rows::{conversation_of, set_status};

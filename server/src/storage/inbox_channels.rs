@@ -1,4 +1,4 @@
-//! The workspace's channels and their ingress tokens, on SQLite.
+//! The workspace's channels and their ingress tokens.
 
 use super::inbox_rows::parse_kind;
 use super::{internal, Store};

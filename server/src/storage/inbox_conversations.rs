@@ -1,4 +1,4 @@
-//! The conversation list and the open conversation, on SQLite.
+//! The conversation list and the open conversation.
 
 use super::inbox_rows::{
     channel_availability, display_name, message_view, parse_status, reachable, MessageRow,

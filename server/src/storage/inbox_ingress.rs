@@ -1,4 +1,4 @@
-//! Storing an incoming message from a channel, on SQLite: unknown senders
+//! Storing an incoming message from a channel: unknown senders
 //! become contacts, known ones get the message in their conversation, a
 //! blocked contact's message is kept hidden (R27). All in one transaction.
 

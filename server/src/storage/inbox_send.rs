@@ -1,4 +1,4 @@
-//! Storing an outgoing message (the message bar's "Send"), on SQLite.
+//! Storing an outgoing message (the message bar's "Send").
 
 use super::inbox_rows::{
     channel_availability, conversation_of, message_view, MessageRow, MESSAGE_COLUMNS,

@@ -1,4 +1,4 @@
-//! Monthly active contacts (R27, R28) on SQLite: one row per contact and
+//! Monthly active contacts (R27, R28): one row per contact and
 //! billing period, written with each message that counts.
 
 use super::{internal, Store};

@@ -92,11 +92,6 @@ impl SqlBuilder {
         self
     }
 
-    /// The SQL written so far.
-    pub fn sql(&self) -> &str {
-        &self.sql
-    }
-
     /// The statement, ready to run (its bound values move into it).
     pub fn build(&mut self) -> Query<'_, Any, AnyArguments<'_>> {
         let arguments: AnyArguments<'_> = std::mem::take(&mut self.arguments);

@@ -126,10 +126,14 @@ pub(super) async fn assign_tags(
         .push_bind(workspace_id)
         .push(" AND (id IN (SELECT value FROM json_each(")
         .push_bind(serde_json::to_string(tag_ids).map_err(|_| AppError::Internal)?)
-        // The empty key matches no tag and keeps the list valid when empty.
-        .push(")) OR name_key IN ('', ")
-        .push_list(new_tags.iter().map(|tag| tag.key().to_string()))
         .push("))");
+    if !new_tags.is_empty() {
+        builder
+            .push(" OR name_key IN (")
+            .push_list(new_tags.iter().map(|tag| tag.key().to_string()))
+            .push(")");
+    }
+    builder.push(")");
     let found: Vec<(i64,)> = builder
         .build_query_as()
         .fetch_all(&mut *tx)

@@ -172,9 +172,10 @@ fn push_search(builder: &mut SqlBuilder, workspace_id: i64, search: &str) {
 const MAX_CASED_LETTERS: usize = 4;
 
 /// The prefixes a search looks for in the name and e-mail keys. The keys
-/// are folded by SQLite's lower(), which lowers ASCII letters only, so "Özil"
-/// is kept as "Özil": each letter beyond ASCII that has an upper and a lower
-/// case is tried in both (up to [`MAX_CASED_LETTERS`] of them).
+/// are folded by the database's lower(), which on SQLite lowers ASCII letters
+/// only, so "Özil" is kept as "Özil": each letter beyond ASCII that has an
+/// upper and a lower case is tried in both (up to [`MAX_CASED_LETTERS`] of
+/// them).
 pub(crate) fn key_variants(text: &str) -> Vec<String> {
     let mut variants = vec![String::new()];
     let mut cased = 0;

@@ -1,4 +1,4 @@
-//! The Contacts module's port over SQLite.
+//! The Contacts module's port.
 
 mod bulk;
 mod delete_jobs;

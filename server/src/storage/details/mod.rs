@@ -1,4 +1,4 @@
-//! The contact-details service on SQLite: one file per concept, all behind
+//! The contact-details service: one file per concept, all behind
 //! the app's [`DetailsPort`]. Every query is scoped to the caller's
 //! workspace.
 

@@ -1,4 +1,4 @@
-//! Merge suggestions, merges, undo and the merge history on SQLite
+//! Merge suggestions, merges, undo and the merge history
 //! (R11–R17), behind the app's [`MergePort`].
 
 mod history;

@@ -1,5 +1,5 @@
 //! R11, R16, R17: the workspace's duplicate groups, newest first, read from
-//! the `duplicate_groups` table SQLite keeps current on every write.
+//! the `duplicate_groups` table the database keeps current on every write.
 
 use crate::storage::details::read::{stored_phone, CandidateRow};
 use crate::storage::inbox_rows::shown_name;
