@@ -2,6 +2,8 @@
 # Starts the built server (target/release/server, target/site) on a free
 # port with a fresh demo database, runs the Playwright suite against it in
 # headless Chromium, and stops the server whatever happens.
+# The database is a new SQLite file, or, run under scripts/with-postgres.sh,
+# the throwaway PostgreSQL server's empty `postgres` database.
 # Extra arguments go to Playwright (e.g. a spec file or --grep).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,8 +13,9 @@ step() { printf '\n==> %s\n' "$*"; }
 work=$(mktemp -d)
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 password="e2e-$(date +%s)-$RANDOM"
+database_url="${CONTACTS_TEST_POSTGRES:-sqlite://$work/contacts.db}"
 LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_ENV=PROD LEPTOS_HASH_FILES=true \
-  CONTACTS_DATABASE_URL="sqlite://$work/contacts.db" CONTACTS_DEMO=1 CONTACTS_DEMO_PASSWORD="$password" \
+  CONTACTS_DATABASE_URL="$database_url" CONTACTS_DEMO=1 CONTACTS_DEMO_PASSWORD="$password" \
   RUST_LOG=warn target/release/server >"$work/server.log" 2>&1 &
 server_pid=$!
 cleanup() {
@@ -43,4 +46,4 @@ if [ "$ran" -eq 0 ]; then
   echo "error: no browser test ran" >&2
   exit 1
 fi
-step "all tests passed ($ran browser tests)"
+step "all tests passed ($ran browser tests on ${database_url%%:*})"

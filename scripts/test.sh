@@ -36,5 +36,7 @@ step "building the site (release)"
 cargo leptos build --release --split
 node scripts/precompress.js target/site
 
-step "browser tests"
+step "browser tests (SQLite)"
 scripts/e2e.sh
+step "browser tests on a throwaway PostgreSQL"
+scripts/with-postgres.sh scripts/e2e.sh

@@ -38,7 +38,38 @@ pub enum AppError {
     Internal,
 }
 
+/// Something a request names that is not (or no longer) in the workspace.
+/// Every "not found" answer takes its words from here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    Contact,
+    Conversation,
+    Channel,
+    Merge,
+    Field,
+    Tag,
+}
+
+impl Missing {
+    /// What the user is told.
+    pub fn message(self) -> &'static str {
+        match self {
+            Missing::Contact => "This contact does not exist.",
+            Missing::Conversation => "This conversation does not exist.",
+            Missing::Channel => "This channel does not exist.",
+            Missing::Merge => "This merge does not exist.",
+            Missing::Field => "This field does not exist.",
+            Missing::Tag => "That tag does not exist in this workspace.",
+        }
+    }
+}
+
 impl AppError {
+    /// 404 for something the request names that is not in the workspace.
+    pub fn not_found(what: Missing) -> Self {
+        AppError::NotFound(what.message().into())
+    }
+
     /// Bad input in one named field.
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         AppError::Invalid {

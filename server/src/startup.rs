@@ -56,7 +56,7 @@ pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Rou
         details: Arc::new(backend.store.clone()),
         merges: Arc::new(backend.store.clone()),
         inbox: Arc::new(InboxService::new(
-            backend.store.clone(),
+            Arc::new(backend.store.clone()),
             live.clone(),
             Arc::new(LogOnlyOutbound),
         )),
@@ -66,7 +66,7 @@ pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Rou
     let export_services = services.clone();
     let page_accounts = accounts.clone();
     let ingress = ingress::routes(IngressState {
-        store: backend.store.clone(),
+        store: Arc::new(backend.store.clone()),
         live: live.clone(),
     });
     let events = Router::new()

@@ -29,7 +29,7 @@ async fn r3_drawer_shows_name_and_id_and_another_workspace_is_not_found() {
         StatusCode::NOT_FOUND,
     )
     .await;
-    assert_eq!(refused, AppError::NotFound("Contact not found".into()));
+    assert_eq!(refused, AppError::not_found(Missing::Contact));
     let signed_out = call(
         &app,
         &app.client(),

@@ -9,6 +9,7 @@ use app::ssr::Usage;
 use common::inbox::message;
 use details_support::{call, error, json, signed_in, AppError, TestApp};
 use reqwest::StatusCode;
+use server::inbox::InboxStorage;
 
 /// 2020-01-10, 2020-01-20, 2020-02-03, 2020-02-10 and 2020-03-01, 12:00 UTC:
 /// periods no demo message falls in.

@@ -12,6 +12,7 @@ use common::inbox::message;
 use common::TestApp;
 use reqwest::StatusCode;
 use serde_json::json;
+use server::inbox::InboxStorage;
 use std::time::Duration;
 
 async fn list(app: &TestApp, client: &reqwest::Client, filter: &str) -> Vec<ConversationSummary> {

@@ -12,7 +12,7 @@ use super::model::{
     ChannelRemoval, ContactAction, ContactDetails, ContactRef, CustomValueEdit, FieldEdit,
     NameEdit, Saved, TagAdd, TagRemoval,
 };
-use crate::error::AppError;
+use crate::error::{AppError, Missing};
 use leptos::prelude::*;
 use server_fn::codec::Json;
 
@@ -179,7 +179,7 @@ pub async fn edit_custom_value(edit: CustomValueEdit) -> Result<Saved, AppError>
         .await?
         .into_iter()
         .find(|definition| definition.key() == edit.key)
-        .ok_or_else(|| AppError::NotFound("Field not found".into()))?;
+        .ok_or_else(|| AppError::not_found(Missing::Field))?;
     let value = shared::CustomFieldValue::parse(&definition, &edit.value, facts.country)?
         .map(|value| value.to_input());
     let version = service

@@ -1,10 +1,10 @@
 //! The Inbox service: storage plus live updates plus outbound delivery,
-//! behind the app's [`Inbox`] port.
+//! behind the app's [`Inbox`] port. Its own storage port is
+//! [`InboxStorage`].
 
 pub mod live;
 pub mod outbound;
 
-use crate::storage::Store;
 use app::error::AppError;
 use app::inbox::model::{
     ConversationListRequest, ConversationPage, ConversationRequest, ConversationView, InboxEvent,
@@ -14,12 +14,80 @@ use app::ssr::Inbox;
 use async_trait::async_trait;
 use live::LiveUpdates;
 use outbound::{Delivery, OutboundChannel};
+use shared::channel::ChannelKind;
 use std::sync::Arc;
+
+/// An outgoing message as stored, with who it goes to on its channel.
+#[derive(Debug, Clone)]
+pub struct SentMessage {
+    pub message: MessageView,
+    pub channel_id: i64,
+    pub kind: ChannelKind,
+    /// The contact's id on the channel (phone number, address, …).
+    pub recipient: String,
+}
+
+/// What the Inbox stores and reads; the app's [`Inbox`] port without the
+/// live updates and the delivery.
+#[async_trait]
+pub trait InboxStorage: Send + Sync {
+    /// A page of the workspace's conversations, newest activity first.
+    async fn conversations(
+        &self,
+        workspace_id: i64,
+        viewer_id: i64,
+        request: ConversationListRequest,
+    ) -> Result<ConversationPage, AppError>;
+
+    /// A page of a contact's visible messages sent before a cursor.
+    async fn older_messages(
+        &self,
+        workspace_id: i64,
+        request: OlderMessagesRequest,
+    ) -> Result<MessagePage, AppError>;
+
+    /// One contact's conversation; marks it read for the viewer.
+    async fn conversation(
+        &self,
+        workspace_id: i64,
+        viewer_id: i64,
+        request: ConversationRequest,
+    ) -> Result<ConversationView, AppError>;
+
+    /// Stores an outgoing message on a channel the contact can be reached
+    /// on now, connecting an inactive channel first (R8).
+    async fn store_outgoing(
+        &self,
+        workspace_id: i64,
+        input: &SendMessageInput,
+        now: i64,
+    ) -> Result<SentMessage, AppError>;
+
+    /// R27: closes and blocks the contact's conversation, stops its
+    /// workflows and records who blocked it.
+    async fn block_contact(
+        &self,
+        workspace_id: i64,
+        contact_id: i64,
+        by_user: i64,
+        now: i64,
+    ) -> Result<(), AppError>;
+
+    /// R28: reopens what blocking closed, as closed, and shows the hidden
+    /// messages again.
+    async fn unblock_contact(
+        &self,
+        workspace_id: i64,
+        contact_id: i64,
+        by_user: i64,
+        now: i64,
+    ) -> Result<(), AppError>;
+}
 
 /// The Inbox as server functions see it.
 #[derive(Clone)]
 pub struct InboxService {
-    store: Store,
+    store: Arc<dyn InboxStorage>,
     live: LiveUpdates,
     outbound: Arc<dyn OutboundChannel>,
 }
@@ -27,7 +95,11 @@ pub struct InboxService {
 impl InboxService {
     /// The service over a store, publishing to `live`, delivering through
     /// `outbound`.
-    pub fn new(store: Store, live: LiveUpdates, outbound: Arc<dyn OutboundChannel>) -> Self {
+    pub fn new(
+        store: Arc<dyn InboxStorage>,
+        live: LiveUpdates,
+        outbound: Arc<dyn OutboundChannel>,
+    ) -> Self {
         Self {
             store,
             live,

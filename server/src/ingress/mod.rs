@@ -7,8 +7,9 @@ mod payload;
 pub use payload::{IncomingMessage, IngressPayload, PayloadError, SenderPayload};
 
 use crate::inbox::live::LiveUpdates;
-use crate::storage::{now, Store};
+use crate::storage::now;
 use app::inbox::model::{InboxEvent, InboxEventKind};
+use async_trait::async_trait;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{DefaultBodyLimit, Path, State};
@@ -17,16 +18,60 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use axum::{Json, Router};
 use serde_json::json;
+use shared::channel::ChannelKind;
 use shared::text::{excerpt, EXCERPT_CHARS};
+use std::sync::Arc;
 use subtle::ConstantTimeEq;
 
 /// The largest body accepted, in bytes.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
+/// What ingress needs to know about a channel.
+#[derive(Debug, Clone)]
+pub struct IngressChannel {
+    pub id: i64,
+    pub workspace_id: i64,
+    pub kind: ChannelKind,
+    pub token: String,
+}
+
+/// What storing an incoming message did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Received {
+    pub contact_id: i64,
+    pub message_id: i64,
+    /// The sender was unknown on this channel and became a new contact.
+    pub new_contact: bool,
+    /// The same channel message id was stored before; nothing changed.
+    pub duplicate: bool,
+    /// The contact is blocked: the message is kept but not shown (R27).
+    pub hidden: bool,
+}
+
+/// What ingress reads and stores.
+#[async_trait]
+pub trait IngressStorage: Send + Sync {
+    /// The channel messages are posted to, if it exists.
+    async fn channel(
+        &self,
+        channel_id: i64,
+    ) -> Result<Option<IngressChannel>, app::error::AppError>;
+
+    /// Stores one incoming message: an unknown sender becomes a contact, a
+    /// blocked contact's message is kept hidden (R27), and the same
+    /// `(channel, message id)` is stored once.
+    async fn receive_message(
+        &self,
+        channel: &IngressChannel,
+        message: &IncomingMessage,
+        now: i64,
+    ) -> Result<Received, app::error::AppError>;
+}
+
 /// What the ingress handler needs.
 #[derive(Clone)]
 pub struct IngressState {
-    pub store: Store,
+    pub store: Arc<dyn IngressStorage>,
     pub live: LiveUpdates,
 }
 
@@ -64,7 +109,7 @@ pub async fn receive(
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let channel = match channel_id.parse::<i64>() {
-        Ok(id) => match state.store.ingress_channel(id).await {
+        Ok(id) => match state.store.channel(id).await {
             Ok(channel) => channel,
             Err(_) => {
                 return refuse(StatusCode::INTERNAL_SERVER_ERROR, None, "Storage failed.");

@@ -1,6 +1,6 @@
 //! Users, workspaces, memberships and sign-in throttling.
 
-use super::{internal, now, Store, WriteScope};
+use super::{now, Context, Store, WriteScope};
 use crate::passwords;
 use crate::sign_in_throttle::{
     wait_message, Attempts, FAILURE_WINDOW_SECS, FREE_FAILURES_PER_ACCOUNT,
@@ -68,7 +68,7 @@ async fn failures(
     for key in keys {
         query = query.bind(*key);
     }
-    let (count, last_at) = query.fetch_one(&mut *conn).await.map_err(internal)?;
+    let (count, last_at) = query.fetch_one(&mut *conn).await.context("failures")?;
     Ok(Attempts { count, last_at })
 }
 
@@ -82,13 +82,13 @@ impl Store {
         let mut tx = self
             .begin_write(WriteScope::SignIn(key))
             .await
-            .map_err(internal)?;
+            .context("admit: starting a write transaction")?;
         let user: Option<(i64, String)> =
             sqlx::query_as("SELECT id, password_hash FROM users WHERE email_key = $1")
                 .bind(key)
                 .fetch_optional(&mut *tx)
                 .await
-                .map_err(internal)?;
+                .context("admit: reading users")?;
         let device = match (&user, &client.device_token) {
             (Some((user_id, _)), Some(token)) => {
                 let hash = token_hash(token);
@@ -99,7 +99,7 @@ impl Store {
                 .bind(user_id)
                 .fetch_optional(&mut *tx)
                 .await
-                .map_err(internal)?;
+                .context("admit: reading trusted_devices")?;
                 known.map(|_| format!("{DEVICE_SOURCE_PREFIX}{}", &hash[..16]))
             }
             _ => None,
@@ -144,8 +144,8 @@ impl Store {
         .bind(now)
         .fetch_one(&mut *tx)
         .await
-        .map_err(internal)?;
-        tx.commit().await.map_err(internal)?;
+        .context("admit: adding to sign_in_failures")?;
+        tx.commit().await.context("admit: committing")?;
         Ok(Admitted {
             user,
             source,
@@ -164,7 +164,11 @@ impl Store {
         client: &SignInClient,
     ) -> Result<Option<String>, AppError> {
         let now = now();
-        let mut tx = self.pool.begin().await.map_err(internal)?;
+        let mut tx = self
+            .pool
+            .begin()
+            .await
+            .context("signed_in: starting a transaction")?;
         sqlx::query(
             "DELETE FROM sign_in_failures WHERE (email_key = $1 AND client = $2) OR at <= $3",
         )
@@ -173,7 +177,7 @@ impl Store {
         .bind(now - FAILURE_WINDOW_SECS)
         .execute(&mut *tx)
         .await
-        .map_err(internal)?;
+        .context("signed_in: deleting from sign_in_failures")?;
         let new_token = match (&client.device_token, admitted.known_device) {
             (Some(token), true) => {
                 sqlx::query("UPDATE trusted_devices SET last_used_at = $1 WHERE token_hash = $2")
@@ -181,7 +185,7 @@ impl Store {
                     .bind(token_hash(token))
                     .execute(&mut *tx)
                     .await
-                    .map_err(internal)?;
+                    .context("signed_in: updating trusted_devices")?;
                 None
             }
             _ => {
@@ -196,11 +200,11 @@ impl Store {
                 .bind(now)
                 .execute(&mut *tx)
                 .await
-                .map_err(internal)?;
+                .context("signed_in: adding to trusted_devices")?;
                 Some(token)
             }
         };
-        tx.commit().await.map_err(internal)?;
+        tx.commit().await.context("signed_in: committing")?;
         Ok(new_token)
     }
 }
@@ -229,7 +233,7 @@ impl Accounts for Store {
                     .bind(admitted.attempt_id)
                     .execute(&self.pool)
                     .await
-                    .map_err(internal)?;
+                    .context("sign_in: deleting from sign_in_failures")?;
                 return Err(AppError::TooManyRequests(busy.to_string()));
             }
         };
@@ -244,7 +248,7 @@ impl Accounts for Store {
         .bind(user_id)
         .fetch_optional(&self.pool)
         .await
-        .map_err(internal)?;
+        .context("sign_in: reading memberships")?;
         let (workspace_id,) = workspace.ok_or_else(|| {
             AppError::Forbidden("Your account does not belong to any workspace.".into())
         })?;
@@ -267,7 +271,7 @@ impl Accounts for Store {
         .bind(user_id)
         .fetch_all(&self.pool)
         .await
-        .map_err(internal)?;
+        .context("viewer: reading memberships")?;
         let Some((_, _, _, name, email)) = rows.first().cloned() else {
             return Ok(None);
         };

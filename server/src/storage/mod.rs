@@ -7,19 +7,16 @@ mod accounts;
 mod background;
 pub mod contacts;
 mod details;
-mod inbox_blocking;
-pub mod inbox_channels;
-mod inbox_conversations;
-pub mod inbox_ingress;
-mod inbox_rows;
-pub mod inbox_send;
-mod inbox_usage;
+mod error;
+mod inbox;
 pub mod merges;
 pub mod sessions;
 pub mod sql;
 mod store;
 
-pub use inbox_blocking::STOPPED_BY_BLOCKING;
+pub(crate) use error::Context;
+pub use error::StoreError;
+pub use inbox::STOPPED_BY_BLOCKING;
 pub(crate) use store::WriteScope;
 pub use store::{Dialect, Store};
 
@@ -45,11 +42,4 @@ pub enum StorageError {
 /// Current time as unix seconds.
 pub fn now() -> i64 {
     time::OffsetDateTime::now_utc().unix_timestamp()
-}
-
-/// Logs a database error and turns it into the opaque internal error the
-/// browser sees.
-pub(crate) fn internal(error: sqlx::Error) -> app::error::AppError {
-    tracing::error!(%error, "database error");
-    app::error::AppError::Internal
 }

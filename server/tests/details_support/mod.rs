@@ -5,7 +5,7 @@
 
 pub use crate::common::TestApp;
 pub use app::details::model::{ContactDetails, Saved, STALE_VERSION};
-pub use app::error::AppError;
+pub use app::error::{AppError, Missing};
 pub use reqwest::{header, Client, Response, StatusCode};
 pub use serde_json::{json, Value};
 pub use shared::channel::Availability;

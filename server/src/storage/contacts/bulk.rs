@@ -4,9 +4,9 @@
 use super::filter::{push_target, tag_ids, target_query};
 use super::list::{decorate, RowRecord, ROW_SELECT};
 use crate::storage::sql::{Flag, SqlBuilder};
-use crate::storage::{internal, now, Store, WriteScope};
+use crate::storage::{now, Context, Store, WriteScope};
 use app::contacts::model::{AddedContact, BulkTarget, ContactRow, DeleteTarget};
-use app::error::AppError;
+use app::error::{AppError, Missing};
 use app::ssr::ValidContact;
 use shared::TagName;
 use sqlx::AnyPool;
@@ -47,7 +47,7 @@ pub(super) async fn count_target(
         .build_query_as()
         .fetch_one(pool)
         .await
-        .map_err(internal)?;
+        .context("count_target")?;
     Ok(u64::try_from(count).unwrap_or(0))
 }
 
@@ -69,7 +69,7 @@ pub(super) async fn count_not_assigned_to(
         .build_query_as()
         .fetch_one(pool)
         .await
-        .map_err(internal)?;
+        .context("count_not_assigned_to")?;
     Ok(u64::try_from(count).unwrap_or(0))
 }
 
@@ -89,7 +89,7 @@ async fn target_ids(
         .build_query_as()
         .fetch_all(pool)
         .await
-        .map_err(internal)?;
+        .context("target_ids")?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }
 
@@ -107,7 +107,7 @@ pub(super) async fn assign_tags(
     let mut tx = store
         .begin_write(WriteScope::Workspace(workspace_id))
         .await
-        .map_err(internal)?;
+        .context("assign_tags: starting a write transaction")?;
     for tag in new_tags {
         sqlx::query(
             "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES ($1, $2, $3, $4)
@@ -119,7 +119,7 @@ pub(super) async fn assign_tags(
         .bind(now())
         .execute(&mut *tx)
         .await
-        .map_err(internal)?;
+        .context("assign_tags: adding to tags")?;
     }
     let mut builder = SqlBuilder::new("SELECT id FROM tags WHERE workspace_id = ");
     builder
@@ -138,12 +138,10 @@ pub(super) async fn assign_tags(
         .build_query_as()
         .fetch_all(&mut *tx)
         .await
-        .map_err(internal)?;
+        .context("assign_tags")?;
     let found: Vec<i64> = found.into_iter().map(|(id,)| id).collect();
     if tag_ids.iter().any(|id| !found.contains(id)) {
-        return Err(AppError::NotFound(
-            "That tag does not exist in this workspace.".into(),
-        ));
+        return Err(AppError::not_found(Missing::Tag));
     }
     sqlx::query(
         "INSERT INTO contact_tags (contact_id, tag_id)
@@ -155,8 +153,8 @@ pub(super) async fn assign_tags(
     .bind(serde_json::to_string(&found).map_err(|_| AppError::Internal)?)
     .execute(&mut *tx)
     .await
-    .map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
+    .context("assign_tags: adding to contact_tags")?;
+    tx.commit().await.context("assign_tags: committing")?;
     Ok(u64::try_from(contact_ids.len()).unwrap_or(0))
 }
 
@@ -179,7 +177,7 @@ pub(super) async fn export_rows(
         .build_query_as()
         .fetch_all(pool)
         .await
-        .map_err(internal)?;
+        .context("export_rows")?;
     decorate(pool, records).await
 }
 
@@ -213,7 +211,7 @@ pub(super) async fn add(
     .bind(at)
     .fetch_one(pool)
     .await
-    .map_err(internal)?;
+    .context("add: adding to contacts")?;
     let (Flag(phone_shared), Flag(email_shared)): (Flag, Flag) = sqlx::query_as(
         "SELECT EXISTS (SELECT 1 FROM contacts WHERE workspace_id = $1 AND id <> $2
                           AND blocked_at IS NULL AND merged_into IS NULL AND phone = $3),
@@ -226,7 +224,7 @@ pub(super) async fn add(
     .bind(contact.email.as_ref().map(|email| email.key()))
     .fetch_one(pool)
     .await
-    .map_err(internal)?;
+    .context("add: reading contacts")?;
     Ok(AddedContact {
         id,
         display_name: contact.name.display_name(),

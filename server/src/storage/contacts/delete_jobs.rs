@@ -6,7 +6,7 @@
 
 use super::filter::{push_target, tag_ids, target_query};
 use crate::storage::sql::{Flag, SqlBuilder};
-use crate::storage::{internal, now, Store, WriteScope};
+use crate::storage::{now, Context, Store, WriteScope};
 use app::contacts::model::{DeleteProgress, DeleteTarget};
 use app::error::AppError;
 use sqlx::AnyPool;
@@ -44,7 +44,7 @@ pub(super) async fn start(
     let mut tx = store
         .begin_write(WriteScope::Workspace(workspace_id))
         .await
-        .map_err(internal)?;
+        .context("start: starting a write transaction")?;
     let (job_id,): (i64,) = sqlx::query_as(
         "INSERT INTO delete_jobs (workspace_id, requested_by, total, created_at)
          VALUES ($1, $2, 0, $3) RETURNING id",
@@ -54,7 +54,7 @@ pub(super) async fn start(
     .bind(now())
     .fetch_one(&mut *tx)
     .await
-    .map_err(internal)?;
+    .context("start: adding to delete_jobs")?;
     let mut builder =
         SqlBuilder::new("INSERT INTO delete_job_contacts (job_id, contact_id) SELECT ");
     builder
@@ -65,15 +65,15 @@ pub(super) async fn start(
         .build()
         .execute(&mut *tx)
         .await
-        .map_err(internal)?
+        .context("start")?
         .rows_affected();
     sqlx::query("UPDATE delete_jobs SET total = $1 WHERE id = $2")
         .bind(i64::try_from(total).unwrap_or(i64::MAX))
         .bind(job_id)
         .execute(&mut *tx)
         .await
-        .map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
+        .context("start: updating delete_jobs")?;
+    tx.commit().await.context("start: committing")?;
     tracing::info!(job_id, workspace_id, total, "delete job recorded");
     Ok(DeleteProgress {
         job_id,
@@ -98,7 +98,7 @@ pub(super) async fn progress(
     .bind(now() - SHOW_FINISHED_SECS)
     .fetch_optional(pool)
     .await
-    .map_err(internal)?;
+    .context("progress: reading delete_jobs")?;
     Ok(row.map(|(job_id, deleted, total, status)| DeleteProgress {
         job_id,
         deleted: u64::try_from(deleted).unwrap_or(0),

@@ -2,8 +2,8 @@
 //! filters, keyset position, and the targets of bulk actions. Every clause
 //! starts with the workspace, so no query reaches another workspace.
 
-use crate::storage::internal;
 use crate::storage::sql::SqlBuilder;
+use crate::storage::Context;
 use app::contacts::model::{AssigneeFilter, ContactQuery, Cursor, DeleteTarget, Sort, View};
 use app::error::AppError;
 use shared::bulk::Selection;
@@ -36,7 +36,7 @@ pub(super) async fn tag_ids(
         .build_query_as()
         .fetch_all(pool)
         .await
-        .map_err(internal)?;
+        .context("tag_ids")?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }
 

@@ -2,8 +2,8 @@
 //! channels and tags of its rows.
 
 use super::filter::{push_keyset, push_order, push_query, tag_ids};
-use crate::storage::internal;
 use crate::storage::sql::SqlBuilder;
+use crate::storage::Context;
 use app::contacts::model::{
     ContactPage, ContactRow, Cursor, FilterOptions, ListRequest, MemberOption, PageCursor, Sort,
     TagOption, Total, COUNT_CAP, PAGE_SIZE,
@@ -139,11 +139,12 @@ async fn fetch_page(
     }
     push_order(&mut builder, sort, forward);
     builder.push(" LIMIT ").push_bind(PAGE_SIZE as i64 + 1);
-    builder
+    let rows = builder
         .build_query_as::<RowRecord>()
         .fetch_all(pool)
         .await
-        .map_err(internal)
+        .context("fetch_page: reading contacts")?;
+    Ok(rows)
 }
 
 /// All contacts and blocked contacts of the workspace, from the maintained
@@ -157,7 +158,7 @@ pub(super) async fn workspace_counts(
             .bind(workspace_id)
             .fetch_optional(pool)
             .await
-            .map_err(internal)?;
+            .context("workspace_counts: reading contact_counts")?;
     let (total, blocked) = counts.unwrap_or((0, 0));
     Ok((
         u64::try_from(total).unwrap_or(0),
@@ -192,7 +193,7 @@ async fn capped_count(
         .build_query_as()
         .fetch_one(pool)
         .await
-        .map_err(internal)?;
+        .context("capped_count")?;
     let count = u64::try_from(count).unwrap_or(0);
     Ok(Total {
         count,
@@ -215,7 +216,7 @@ pub(super) async fn decorate(
     .bind(&ids)
     .fetch_all(pool)
     .await
-    .map_err(internal)?;
+    .context("decorate: reading contact_channels")?;
     let tag_rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
           WHERE ct.contact_id IN (SELECT value FROM json_each($1)) ORDER BY t.name_key",
@@ -223,7 +224,7 @@ pub(super) async fn decorate(
     .bind(&ids)
     .fetch_all(pool)
     .await
-    .map_err(internal)?;
+    .context("decorate: reading contact_tags")?;
     let mut channels: HashMap<i64, Vec<ChannelKind>> = HashMap::new();
     for (contact_id, kind) in channel_rows {
         if let Ok(kind) = kind.parse() {
@@ -267,7 +268,7 @@ fn display_name(record: &RowRecord) -> (String, bool) {
     let has_name = [&record.first_name, &record.last_name, &record.profile_name]
         .iter()
         .any(|part| !part.trim().is_empty());
-    let name = crate::storage::inbox_rows::shown_name(
+    let name = crate::storage::inbox::rows::shown_name(
         &record.first_name,
         &record.last_name,
         &record.profile_name,
@@ -287,7 +288,7 @@ pub(super) async fn filter_options(
             .bind(workspace_id)
             .fetch_all(pool)
             .await
-            .map_err(internal)?;
+            .context("filter_options: reading tags")?;
     let members: Vec<(i64, String)> = sqlx::query_as(
         "SELECT u.id, u.name FROM memberships m JOIN users u ON u.id = m.user_id
           WHERE m.workspace_id = $1 ORDER BY u.name",
@@ -295,7 +296,7 @@ pub(super) async fn filter_options(
     .bind(workspace_id)
     .fetch_all(pool)
     .await
-    .map_err(internal)?;
+    .context("filter_options: reading memberships")?;
     Ok(FilterOptions {
         tags: tags
             .into_iter()

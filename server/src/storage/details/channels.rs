@@ -2,7 +2,7 @@
 //! contact, and removing a contact's connection.
 
 use super::super::sql::Flag;
-use super::super::{internal, Store};
+use super::super::{Context, Store};
 use super::unlink;
 use app::details::model::ChannelCard;
 use app::error::AppError;
@@ -23,7 +23,7 @@ pub async fn cards(
     .bind(workspace_id)
     .fetch_all(&store.pool)
     .await
-    .map_err(internal)?;
+    .context("cards: reading channels")?;
     let links: Vec<(i64, i64, Flag, String)> = sqlx::query_as(
         "SELECT l.channel_id, l.connected_at,
                 EXISTS (SELECT 1 FROM messages m JOIN conversations v ON v.id = m.conversation_id
@@ -34,7 +34,7 @@ pub async fn cards(
     .bind(contact_id)
     .fetch_all(&store.pool)
     .await
-    .map_err(internal)?;
+    .context("cards: reading messages")?;
     let channels: Vec<WorkspaceChannel> = rows
         .iter()
         .filter_map(|(id, kind, name, _)| {

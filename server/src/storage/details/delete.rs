@@ -1,6 +1,6 @@
 //! Deleting a contact (R29, R30).
 
-use super::super::{internal, Store};
+use super::super::{Context, Store};
 use super::contact_not_found;
 use app::error::AppError;
 
@@ -14,7 +14,7 @@ pub async fn delete(store: &Store, workspace_id: i64, contact_id: i64) -> Result
     .bind(workspace_id)
     .execute(&store.pool)
     .await
-    .map_err(internal)?;
+    .context("delete: deleting from contacts")?;
     if deleted.rows_affected() == 0 {
         return Err(contact_not_found());
     }

@@ -1,9 +1,9 @@
 //! Saving the name (R4), standard fields (R18) and custom values (R19),
 //! each only when the contact is still at the version the user saw.
 
-use super::super::{internal, Store};
+use super::super::{Context, Store};
 use super::next_version;
-use app::error::AppError;
+use app::error::{AppError, Missing};
 use app::ssr::FieldChange;
 use shared::PersonName;
 
@@ -15,7 +15,11 @@ pub async fn save_name(
     version: i64,
     name: &PersonName,
 ) -> Result<i64, AppError> {
-    let mut tx = store.pool.begin().await.map_err(internal)?;
+    let mut tx = store
+        .pool
+        .begin()
+        .await
+        .context("save_name: starting a transaction")?;
     let version = next_version(&mut tx, workspace_id, contact_id, Some(version)).await?;
     sqlx::query("UPDATE contacts SET first_name = $1, last_name = $2 WHERE id = $3")
         .bind(name.first())
@@ -23,8 +27,8 @@ pub async fn save_name(
         .bind(contact_id)
         .execute(&mut *tx)
         .await
-        .map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
+        .context("save_name: updating contacts")?;
+    tx.commit().await.context("save_name: committing")?;
     Ok(version)
 }
 
@@ -38,7 +42,11 @@ pub async fn save_field(
     version: i64,
     change: FieldChange,
 ) -> Result<i64, AppError> {
-    let mut tx = store.pool.begin().await.map_err(internal)?;
+    let mut tx = store
+        .pool
+        .begin()
+        .await
+        .context("save_field: starting a transaction")?;
     let version = next_version(&mut tx, workspace_id, contact_id, Some(version)).await?;
     let query = match &change {
         FieldChange::Country(Some(country)) => {
@@ -73,16 +81,16 @@ pub async fn save_field(
         .bind(contact_id)
         .execute(&mut *tx)
         .await
-        .map_err(internal)?;
+        .context("save_field")?;
     if let FieldChange::Assignee(user_id) = change {
         sqlx::query("UPDATE conversations SET assignee_id = $1 WHERE contact_id = $2")
             .bind(user_id)
             .bind(contact_id)
             .execute(&mut *tx)
             .await
-            .map_err(internal)?;
+            .context("save_field: updating conversations")?;
     }
-    tx.commit().await.map_err(internal)?;
+    tx.commit().await.context("save_field: committing")?;
     Ok(version)
 }
 
@@ -96,7 +104,11 @@ pub async fn save_custom_value(
     key: &str,
     value: Option<String>,
 ) -> Result<i64, AppError> {
-    let mut tx = store.pool.begin().await.map_err(internal)?;
+    let mut tx = store
+        .pool
+        .begin()
+        .await
+        .context("save_custom_value: starting a transaction")?;
     let version = next_version(&mut tx, workspace_id, contact_id, Some(version)).await?;
     let (field_id,): (i64,) =
         sqlx::query_as("SELECT id FROM custom_fields WHERE workspace_id = $1 AND key = $2")
@@ -104,8 +116,8 @@ pub async fn save_custom_value(
             .bind(key)
             .fetch_optional(&mut *tx)
             .await
-            .map_err(internal)?
-            .ok_or_else(|| AppError::NotFound("Field not found".into()))?;
+            .context("save_custom_value: reading custom_fields")?
+            .ok_or_else(|| AppError::not_found(Missing::Field))?;
     match value {
         Some(value) => sqlx::query(
             "INSERT INTO custom_values (contact_id, field_id, value) VALUES ($1, $2, $3)
@@ -120,7 +132,7 @@ pub async fn save_custom_value(
     }
     .execute(&mut *tx)
     .await
-    .map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
+    .context("save_custom_value: adding to custom_values")?;
+    tx.commit().await.context("save_custom_value: committing")?;
     Ok(version)
 }

@@ -1,6 +1,6 @@
 //! Custom field definitions (R19) and the workspace's field order (R20).
 
-use super::super::{internal, Store};
+use super::super::{Context, Store};
 use app::error::AppError;
 use app::settings::model::FieldSettings;
 use shared::{CustomFieldDefinition, CustomFieldType, FieldOrder};
@@ -17,7 +17,7 @@ pub async fn custom_fields(
     .bind(workspace_id)
     .fetch_all(&store.pool)
     .await
-    .map_err(internal)?;
+    .context("custom_fields: reading custom_fields")?;
     Ok(rows
         .into_iter()
         .filter_map(|(key, label, field_type, options)| {
@@ -45,7 +45,7 @@ pub async fn order(
             .bind(workspace_id)
             .fetch_optional(&store.pool)
             .await
-            .map_err(internal)?;
+            .context("order: reading field_orders")?;
     Ok(match stored {
         Some((keys,)) => {
             let keys: Vec<String> = serde_json::from_str(&keys).map_err(|error| {
@@ -89,7 +89,7 @@ pub async fn create(
     .bind(options)
     .execute(&store.pool)
     .await
-    .map_err(internal)?;
+    .context("create: adding to custom_fields")?;
     Ok(())
 }
 
@@ -111,6 +111,6 @@ pub async fn save_order(
     .bind(keys)
     .execute(&store.pool)
     .await
-    .map_err(internal)?;
+    .context("save_order: adding to field_orders")?;
     Ok(())
 }

@@ -9,9 +9,9 @@ pub(crate) mod field_settings;
 pub(crate) mod read;
 mod tags;
 
-use super::{internal, now, Store};
+use super::{now, Context, Store};
 use app::details::model::{ContactDetails, STALE_VERSION};
-use app::error::AppError;
+use app::error::{AppError, Missing};
 use app::settings::model::FieldSettings;
 use app::ssr::{ContactFacts, DetailsPort, FieldChange};
 use async_trait::async_trait;
@@ -30,7 +30,11 @@ pub(crate) async fn unlink(
     linked_id: i64,
     not_linked: &'static str,
 ) -> Result<(), AppError> {
-    let mut tx = store.pool.begin().await.map_err(internal)?;
+    let mut tx = store
+        .pool
+        .begin()
+        .await
+        .context("unlink: starting a transaction")?;
     next_version(&mut tx, workspace_id, contact_id, None).await?;
     let removed = sqlx::query(delete_sql)
         .bind(contact_id)
@@ -38,15 +42,15 @@ pub(crate) async fn unlink(
         .bind(workspace_id)
         .execute(&mut *tx)
         .await
-        .map_err(internal)?;
+        .context("unlink")?;
     if removed.rows_affected() == 0 {
         return Err(AppError::NotFound(not_linked.into()));
     }
-    tx.commit().await.map_err(internal)
+    Ok(tx.commit().await.context("unlink: committing")?)
 }
 
 pub(crate) fn contact_not_found() -> AppError {
-    AppError::NotFound("Contact not found".into())
+    AppError::not_found(Missing::Contact)
 }
 
 /// Moves the contact to its next version inside `tx`. With `expected`, only
@@ -69,7 +73,7 @@ pub(crate) async fn next_version(
     .bind(now())
     .fetch_optional(&mut **tx)
     .await
-    .map_err(internal)?;
+    .context("next_version: updating contacts")?;
     if let Some((version,)) = updated {
         return Ok(version);
     }
@@ -80,7 +84,7 @@ pub(crate) async fn next_version(
     .bind(workspace_id)
     .fetch_optional(&mut **tx)
     .await
-    .map_err(internal)?;
+    .context("next_version: reading contacts")?;
     match exists {
         Some(_) => Err(AppError::Conflict(STALE_VERSION.into())),
         None => Err(contact_not_found()),

@@ -1,7 +1,7 @@
 //! Reading one contact with everything the drawer shows.
 
 use super::super::sql::Flag;
-use super::super::{internal, Store};
+use super::super::{Context, Store};
 use super::{channels, contact_not_found, field_settings, tags};
 use app::details::model::{ContactDetails, CustomFieldEntry, DuplicateContact, MemberRef};
 use app::error::AppError;
@@ -44,7 +44,7 @@ async fn row(store: &Store, workspace_id: i64, contact_id: i64) -> Result<Contac
     .bind(workspace_id)
     .fetch_optional(&store.pool)
     .await
-    .map_err(internal)?
+    .context("row: reading contacts")?
     .ok_or_else(contact_not_found)
 }
 
@@ -162,7 +162,7 @@ async fn custom_values(
     .bind(contact_id)
     .fetch_all(&store.pool)
     .await
-    .map_err(internal)?;
+    .context("custom_values: reading custom_values")?;
     Ok(definitions
         .into_iter()
         .map(|definition| {
@@ -191,7 +191,7 @@ async fn members(store: &Store, workspace_id: i64) -> Result<Vec<MemberRef>, App
     .bind(workspace_id)
     .fetch_all(&store.pool)
     .await
-    .map_err(internal)?;
+    .context("members: reading memberships")?;
     Ok(rows
         .into_iter()
         .map(|(id, name)| MemberRef { id, name })
@@ -227,7 +227,7 @@ async fn duplicates(
     .bind(email.as_ref().map(Email::key))
     .fetch_all(&store.pool)
     .await
-    .map_err(internal)?;
+    .context("duplicates: reading contacts")?;
     let ids: Vec<i64> = candidates.iter().map(|candidate| candidate.0).collect();
     let links: Vec<(i64, String)> = sqlx::query_as(
         "SELECT l.contact_id, ch.kind FROM contact_channels l JOIN channels ch ON ch.id = l.channel_id
@@ -236,14 +236,14 @@ async fn duplicates(
     .bind(serde_json::to_string(&ids).map_err(|_| AppError::Internal)?)
     .fetch_all(&store.pool)
     .await
-    .map_err(internal)?;
+    .context("duplicates: reading contact_channels")?;
     Ok(candidates
         .into_iter()
         .filter_map(|(id, first, last, profile, phone, email)| {
             let channels = links
                 .iter()
                 .filter(|(contact, _)| *contact == id)
-                .filter_map(|(_, kind)| crate::storage::inbox_rows::parse_kind(kind))
+                .filter_map(|(_, kind)| crate::storage::inbox::rows::parse_kind(kind))
                 .collect();
             let their_phone = stored_phone(phone.as_deref());
             let their_email = email.as_deref().and_then(|e| Email::parse(e).ok());
@@ -251,7 +251,7 @@ async fn duplicates(
                 &keys,
                 &duplicate_keys(their_phone.as_ref(), their_email.as_ref(), false),
             );
-            let name = crate::storage::inbox_rows::shown_name(
+            let name = crate::storage::inbox::rows::shown_name(
                 &first,
                 &last,
                 &profile,

@@ -1,6 +1,6 @@
 //! A contact's tags (R21–R23).
 
-use super::super::{internal, now, Store};
+use super::super::{now, Context, Store};
 use super::{next_version, unlink};
 use app::details::model::TagRef;
 use app::error::AppError;
@@ -15,7 +15,7 @@ pub async fn of_contact(store: &Store, contact_id: i64) -> Result<Vec<TagRef>, A
     .bind(contact_id)
     .fetch_all(&store.pool)
     .await
-    .map_err(internal)?;
+    .context("of_contact: reading contact_tags")?;
     Ok(rows
         .into_iter()
         .map(|(id, name)| TagRef { id, name })
@@ -29,7 +29,7 @@ pub async fn of_workspace(store: &Store, workspace_id: i64) -> Result<Vec<TagRef
             .bind(workspace_id)
             .fetch_all(&store.pool)
             .await
-            .map_err(internal)?;
+            .context("of_workspace: reading tags")?;
     Ok(rows
         .into_iter()
         .map(|(id, name)| TagRef { id, name })
@@ -44,7 +44,11 @@ pub async fn add(
     contact_id: i64,
     tag: &TagName,
 ) -> Result<(), AppError> {
-    let mut tx = store.pool.begin().await.map_err(internal)?;
+    let mut tx = store
+        .pool
+        .begin()
+        .await
+        .context("add: starting a transaction")?;
     next_version(&mut tx, workspace_id, contact_id, None).await?;
     sqlx::query(
         "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES ($1, $2, $3, $4)
@@ -56,7 +60,7 @@ pub async fn add(
     .bind(now())
     .execute(&mut *tx)
     .await
-    .map_err(internal)?;
+    .context("add: adding to tags")?;
     sqlx::query(
         "INSERT INTO contact_tags (contact_id, tag_id)
          SELECT $1, id FROM tags WHERE workspace_id = $2 AND name_key = $3
@@ -67,8 +71,8 @@ pub async fn add(
     .bind(tag.key())
     .execute(&mut *tx)
     .await
-    .map_err(internal)?;
-    tx.commit().await.map_err(internal)
+    .context("add: adding to contact_tags")?;
+    Ok(tx.commit().await.context("add: committing")?)
 }
 
 /// R23: takes the tag off the contact; the tag itself stays.

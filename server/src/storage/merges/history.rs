@@ -2,7 +2,7 @@
 //! be undone.
 
 use super::undo::{self, StoredMerge};
-use crate::storage::{internal, now, Store};
+use crate::storage::{now, Context, Store};
 use app::error::AppError;
 use app::merge::model::{MergeHistoryEntry, MergeHistoryPage, HISTORY_PER_PAGE};
 use shared::merge::undo_refusal;
@@ -44,12 +44,16 @@ pub(super) async fn page(
     .bind(limit)
     .fetch_all(&store.pool)
     .await
-    .map_err(internal)?;
+    .context("page: reading merges")?;
     let older = (rows.len() > HISTORY_PER_PAGE)
         .then(|| rows.get(HISTORY_PER_PAGE - 1).map(|row| row.id))
         .flatten();
     rows.truncate(HISTORY_PER_PAGE);
-    let mut conn = store.pool.acquire().await.map_err(internal)?;
+    let mut conn = store
+        .pool
+        .acquire()
+        .await
+        .context("page: taking a connection")?;
     let at = now();
     let mut entries = Vec::with_capacity(rows.len());
     for row in rows {

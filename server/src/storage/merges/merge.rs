@@ -3,7 +3,7 @@
 
 use super::rows::{self, ContactRow, FieldValues};
 use super::snapshot;
-use crate::storage::{internal, now, Store, WriteScope};
+use crate::storage::{now, Context, Store, WriteScope};
 use app::error::AppError;
 use app::merge::model::{ChosenValue, MergeDone, MergeRequest, MergedContact};
 use app::ssr::Actor;
@@ -143,7 +143,7 @@ pub(super) async fn merge(
     let mut tx = store
         .begin_write(WriteScope::Workspace(workspace_id))
         .await
-        .map_err(internal)?;
+        .context("merge: starting a write transaction")?;
     let rows = rows::contacts(&mut tx, workspace_id, &request.contact_ids).await?;
     if let Some(row) = rows
         .iter()
@@ -173,7 +173,7 @@ pub(super) async fn merge(
     .bind(snapshot::ids_json(&others))
     .execute(&mut *tx)
     .await
-    .map_err(internal)?;
+    .context("merge: updating contacts")?;
     let merge_id = record(
         &mut tx,
         workspace_id,
@@ -185,7 +185,7 @@ pub(super) async fn merge(
         at,
     )
     .await?;
-    tx.commit().await.map_err(internal)?;
+    tx.commit().await.context("merge: committing")?;
     tracing::info!(merge_id, survivor_id, ?others, "contacts merged");
     Ok(MergeDone {
         merge_id,
@@ -221,7 +221,7 @@ async fn write_survivor(
     .bind(survivor_id)
     .execute(&mut *conn)
     .await
-    .map_err(internal)?;
+    .context("write_survivor: updating contacts")?;
     Ok(())
 }
 
@@ -247,7 +247,7 @@ async fn write_custom_values(
         .bind(key)
         .execute(&mut *conn)
         .await
-        .map_err(internal)?;
+        .context("write_custom_values: deleting from custom_values")?;
         if !value.is_empty() {
             sqlx::query(
                 "INSERT INTO custom_values (contact_id, field_id, value)
@@ -259,7 +259,7 @@ async fn write_custom_values(
             .bind(value)
             .execute(&mut *conn)
             .await
-            .map_err(internal)?;
+            .context("write_custom_values: adding to custom_values")?;
         }
     }
     Ok(())
@@ -295,13 +295,13 @@ async fn move_belongings(
             .bind(&others)
             .execute(&mut *conn)
             .await
-            .map_err(internal)?;
+            .context("move_belongings")?;
     }
     let own: Option<(i64,)> = sqlx::query_as("SELECT id FROM conversations WHERE contact_id = $1")
         .bind(survivor_id)
         .fetch_optional(&mut *conn)
         .await
-        .map_err(internal)?;
+        .context("move_belongings: reading conversations")?;
     let theirs: Vec<(i64,)> = sqlx::query_as(
         "SELECT id FROM conversations WHERE contact_id IN (SELECT value FROM json_each($1))
           ORDER BY coalesce(last_message_at, 0) DESC, id",
@@ -309,7 +309,7 @@ async fn move_belongings(
     .bind(&others)
     .fetch_all(&mut *conn)
     .await
-    .map_err(internal)?;
+    .context("move_belongings: reading conversations")?;
     let target = match (own, theirs.first()) {
         (Some((id,)), _) => id,
         (None, Some((id,))) => {
@@ -319,7 +319,7 @@ async fn move_belongings(
                 .bind(id)
                 .execute(&mut *conn)
                 .await
-                .map_err(internal)?;
+                .context("move_belongings: updating conversations")?;
             *id
         }
         (None, None) => return Ok(()),
@@ -337,7 +337,7 @@ async fn move_belongings(
     .bind(snapshot::ids_json(&moved))
     .execute(&mut *conn)
     .await
-    .map_err(internal)?;
+    .context("move_belongings: updating messages")?;
     sqlx::query(
         "UPDATE conversations SET last_message_at =
             (SELECT max(sent_at) FROM messages WHERE conversation_id = $1)
@@ -346,7 +346,7 @@ async fn move_belongings(
     .bind(target)
     .execute(&mut *conn)
     .await
-    .map_err(internal)?;
+    .context("move_belongings: updating conversations")?;
     Ok(())
 }
 
@@ -400,7 +400,7 @@ async fn record(
     .bind(at)
     .fetch_one(&mut *conn)
     .await
-    .map_err(internal)?;
+    .context("record: adding to merges")?;
     sqlx::query(
         "INSERT INTO merge_members (contact_id, merge_id)
          SELECT value, $1 FROM json_each($2)",
@@ -409,6 +409,6 @@ async fn record(
     .bind(snapshot::ids_json(&request.contact_ids))
     .execute(&mut *conn)
     .await
-    .map_err(internal)?;
+    .context("record: adding to merge_members")?;
     Ok(merge_id)
 }

@@ -8,7 +8,7 @@ mod snapshot;
 mod suggestions;
 mod undo;
 
-use super::Store;
+use super::{Context, Store};
 use app::error::AppError;
 use app::merge::model::{
     MergeDone, MergeHistoryPage, MergeRequest, MergeReview, SuggestionCursor, SuggestionPage,
@@ -28,7 +28,11 @@ impl MergePort for Store {
         contact_ids: &[i64],
     ) -> Result<MergeReview, AppError> {
         shared::merge::check_contacts(contact_ids).map_err(AppError::from)?;
-        let mut conn = self.pool.acquire().await.map_err(super::internal)?;
+        let mut conn = self
+            .pool
+            .acquire()
+            .await
+            .context("review: taking a connection")?;
         let rows = rows::contacts(&mut conn, workspace_id, contact_ids).await?;
         let fields = rows::field_values(self, &mut conn, workspace_id, &rows).await?;
         let mut contacts = Vec::with_capacity(rows.len());

@@ -2,11 +2,11 @@
 //! with the shared merge rules.
 
 use crate::storage::details::{field_settings, read};
-use crate::storage::inbox_rows::shown_name;
+use crate::storage::inbox::rows::shown_name;
 use crate::storage::sql::Flag;
-use crate::storage::{internal, Store};
+use crate::storage::{Context, Store};
 use app::contacts::format::{country_name, language_name};
-use app::error::AppError;
+use app::error::{AppError, Missing};
 use app::merge::model::{ReviewContact, ReviewField, ReviewOption};
 use shared::merge::{is_merged_field, preselect, values_differ, FieldValue};
 use shared::{CustomFieldDefinition, CustomFieldValue, FieldKey, PhoneNumber, StandardField};
@@ -81,14 +81,14 @@ pub(super) async fn contacts(
     .bind(super::snapshot::ids_json(ids))
     .fetch_all(&mut *conn)
     .await
-    .map_err(internal)?;
+    .context("contacts: reading contacts")?;
     ids.iter()
         .map(|id| {
             let row = found
                 .iter()
                 .find(|row| row.id == *id)
                 .cloned()
-                .ok_or_else(|| AppError::NotFound(format!("Contact {id} not found")))?;
+                .ok_or_else(|| AppError::not_found(Missing::Contact))?;
             if row.merged {
                 return Err(AppError::Conflict(format!(
                     "{} was merged into another contact meanwhile.",
@@ -118,7 +118,7 @@ pub(super) async fn review_contact(
     .bind(row.id)
     .fetch_all(&mut *conn)
     .await
-    .map_err(internal)?;
+    .context("review_contact: reading contact_channels")?;
     let tags: Vec<(String,)> = sqlx::query_as(
         "SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
           WHERE ct.contact_id = $1 ORDER BY t.name_key",
@@ -126,7 +126,7 @@ pub(super) async fn review_contact(
     .bind(row.id)
     .fetch_all(&mut *conn)
     .await
-    .map_err(internal)?;
+    .context("review_contact: reading contact_tags")?;
     let (messages,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM messages m JOIN conversations v ON v.id = m.conversation_id
           WHERE v.contact_id = $1",
@@ -134,7 +134,7 @@ pub(super) async fn review_contact(
     .bind(row.id)
     .fetch_one(&mut *conn)
     .await
-    .map_err(internal)?;
+    .context("review_contact: reading messages")?;
     Ok(ReviewContact {
         id: row.id,
         version: row.version,
@@ -161,7 +161,7 @@ async fn custom_values(
     conn: &mut AnyConnection,
     ids: &[i64],
 ) -> Result<Vec<(i64, String, String)>, AppError> {
-    sqlx::query_as(
+    let values = sqlx::query_as(
         "SELECT v.contact_id, f.key, v.value FROM custom_values v
            JOIN custom_fields f ON f.id = v.field_id
           WHERE v.contact_id IN (SELECT value FROM json_each($1))",
@@ -169,7 +169,8 @@ async fn custom_values(
     .bind(super::snapshot::ids_json(ids))
     .fetch_all(&mut *conn)
     .await
-    .map_err(internal)
+    .context("custom_values: reading custom_values")?;
+    Ok(values)
 }
 
 /// A standard field's stored value and display.

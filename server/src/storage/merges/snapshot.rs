@@ -4,7 +4,7 @@
 //! schema, so a column added later is kept too. The JSON statements are the
 //! one place where SQLite and PostgreSQL need different SQL.
 
-use crate::storage::{internal, Dialect};
+use crate::storage::{Context, Dialect};
 use app::error::AppError;
 use serde_json::{Map, Value};
 use sqlx::{Any, Transaction};
@@ -66,7 +66,7 @@ pub(super) async fn columns(
         .bind(table)
         .fetch_all(&mut **tx)
         .await
-        .map_err(internal)?;
+        .context("columns")?;
     Ok(rows.into_iter().map(|(name,)| name).collect())
 }
 
@@ -115,7 +115,7 @@ pub(super) async fn rows(
         .bind(ids)
         .fetch_one(&mut **tx)
         .await
-        .map_err(internal)?;
+        .context("rows")?;
     serde_json::from_str(&json).map_err(|error| {
         tracing::error!(%error, table, "snapshot is not JSON");
         AppError::Internal
@@ -149,7 +149,7 @@ pub(super) async fn take(
         .bind(&ids)
         .fetch_one(&mut **tx)
         .await
-        .map_err(internal)?;
+        .context("take")?;
     snapshot.insert(
         MESSAGES.to_owned(),
         serde_json::from_str(&pairs).map_err(|_| AppError::Internal)?,
@@ -195,7 +195,7 @@ pub(super) async fn restore(
             .bind(link.get("external_id").and_then(Value::as_str))
             .execute(&mut **tx)
             .await
-            .map_err(internal)?;
+            .context("restore: deleting from contact_channels")?;
     }
     insert(
         tx,
@@ -210,7 +210,7 @@ pub(super) async fn restore(
             .bind(&ids)
             .execute(&mut **tx)
             .await
-            .map_err(internal)?;
+            .context("restore")?;
         insert(tx, table, &table_rows(snapshot, table)).await?;
     }
     // One update per conversation, each finding its messages by id.
@@ -230,7 +230,7 @@ pub(super) async fn restore(
         .bind(ids_json(&messages))
         .execute(&mut **tx)
         .await
-        .map_err(internal)?;
+        .context("restore: updating messages")?;
     }
     Ok(())
 }
@@ -277,7 +277,7 @@ async fn insert(tx: &mut Transaction<'_, Any>, table: &str, rows: &str) -> Resul
         .bind(rows)
         .execute(&mut **tx)
         .await
-        .map_err(internal)?;
+        .context("insert")?;
     Ok(())
 }
 
@@ -298,6 +298,6 @@ async fn upsert(tx: &mut Transaction<'_, Any>, table: &str, rows: &str) -> Resul
         .bind(rows)
         .execute(&mut **tx)
         .await
-        .map_err(internal)?;
+        .context("upsert")?;
     Ok(())
 }

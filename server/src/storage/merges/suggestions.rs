@@ -2,8 +2,8 @@
 //! the `duplicate_groups` table the database keeps current on every write.
 
 use crate::storage::details::read::{stored_phone, CandidateRow};
-use crate::storage::inbox_rows::shown_name;
-use crate::storage::{internal, Store};
+use crate::storage::inbox::rows::shown_name;
+use crate::storage::{Context, Store};
 use app::error::AppError;
 use app::merge::model::{
     SuggestedContact, SuggestionCursor, SuggestionGroup, SuggestionPage, GROUP_SHOWN,
@@ -30,7 +30,7 @@ pub(super) async fn page(
     .bind(limit)
     .fetch_all(&store.pool)
     .await
-    .map_err(internal)?;
+    .context("page: reading duplicate_groups")?;
     let more = groups.len() > SUGGESTIONS_PER_PAGE;
     groups.truncate(SUGGESTIONS_PER_PAGE);
     let next = more
@@ -91,7 +91,7 @@ async fn members_of(
         .bind(i64::try_from(GROUP_SHOWN).unwrap_or(5))
         .fetch_all(&store.pool)
         .await
-        .map_err(internal)?;
+        .context("members_of")?;
     Ok(rows
         .into_iter()
         .map(

@@ -4,8 +4,8 @@
 
 use super::snapshot;
 use crate::storage::sql::Flag;
-use crate::storage::{internal, now, Store, WriteScope};
-use app::error::AppError;
+use crate::storage::{now, Context, Store, WriteScope};
+use app::error::{AppError, Missing};
 use app::ssr::Actor;
 use shared::merge::{undo_refusal, MergeState};
 use sqlx::AnyConnection;
@@ -28,7 +28,7 @@ pub(super) async fn members(conn: &mut AnyConnection, merge_id: i64) -> Result<V
     .bind(merge_id)
     .fetch_all(&mut *conn)
     .await
-    .map_err(internal)?;
+    .context("members: reading merge_members")?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }
 
@@ -47,7 +47,7 @@ pub(super) async fn state(
     .bind(merge.survivor_id)
     .fetch_one(&mut *conn)
     .await
-    .map_err(internal)?;
+    .context("state: reading contacts")?;
     let (Flag(merged_again),): (Flag,) = sqlx::query_as(
         "SELECT EXISTS (SELECT 1 FROM merge_members mm JOIN merges m ON m.id = mm.merge_id
                          WHERE mm.contact_id IN (SELECT value FROM json_each($1))
@@ -57,7 +57,7 @@ pub(super) async fn state(
     .bind(merge.id)
     .fetch_one(&mut *conn)
     .await
-    .map_err(internal)?;
+    .context("state: reading merge_members")?;
     Ok(MergeState {
         undone: merge.undone_at.is_some(),
         contact_deleted: usize::try_from(present).unwrap_or(0) < members.len(),
@@ -76,7 +76,7 @@ pub(super) async fn undo(
     let mut tx = store
         .begin_write(WriteScope::Workspace(workspace_id))
         .await
-        .map_err(internal)?;
+        .context("undo: starting a write transaction")?;
     let merge: StoredMerge = sqlx::query_as(
         "SELECT id, survivor_id, merged_at, undone_at FROM merges WHERE id = $1 AND workspace_id = $2",
     )
@@ -84,8 +84,8 @@ pub(super) async fn undo(
     .bind(workspace_id)
     .fetch_optional(&mut *tx)
     .await
-    .map_err(internal)?
-    .ok_or_else(|| AppError::NotFound("Merge not found".into()))?;
+    .context("undo: reading merges")?
+    .ok_or_else(|| AppError::not_found(Missing::Merge))?;
     let at = now();
     if let Some(reason) = undo_refusal(merge.merged_at, at, state(&mut tx, &merge).await?) {
         return Err(AppError::Conflict(reason.into()));
@@ -94,7 +94,7 @@ pub(super) async fn undo(
         .bind(merge.id)
         .fetch_one(&mut *tx)
         .await
-        .map_err(internal)?;
+        .context("undo: reading merges")?;
     let snapshot: serde_json::Value = serde_json::from_str(&stored).map_err(|error| {
         tracing::error!(%error, merge_id, "stored merge snapshot is not JSON");
         AppError::Internal
@@ -111,8 +111,8 @@ pub(super) async fn undo(
     .bind(merge.id)
     .execute(&mut *tx)
     .await
-    .map_err(internal)?;
-    tx.commit().await.map_err(internal)?;
+    .context("undo: updating merges")?;
+    tx.commit().await.context("undo: committing")?;
     tracing::info!(merge_id, ?contact_ids, "merge undone");
     Ok(contact_ids)
 }
@@ -155,7 +155,7 @@ async fn return_new_messages(
         .bind(snapshot::ids_json(&linked))
         .execute(&mut *conn)
         .await
-        .map_err(internal)?;
+        .context("return_new_messages: updating messages")?;
     }
     for sql in [
         "UPDATE conversations SET last_message_at = (
@@ -177,7 +177,7 @@ async fn return_new_messages(
             .bind(&known)
             .execute(&mut *conn)
             .await
-            .map_err(internal)?;
+            .context("return_new_messages")?;
     }
     Ok(())
 }

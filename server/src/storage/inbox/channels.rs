@@ -1,23 +1,14 @@
 //! The workspace's channels and their ingress tokens.
 
-use super::inbox_rows::parse_kind;
-use super::{internal, Store};
-use app::error::AppError;
+use super::rows::parse_kind;
+use crate::ingress::IngressChannel;
+use crate::storage::{Context, Store};
+use app::error::{AppError, Missing};
 use app::settings::channels::ChannelSettings;
 use app::ssr::WorkspaceChannels;
 use async_trait::async_trait;
 use rand::distributions::Alphanumeric;
 use rand::Rng;
-use shared::channel::ChannelKind;
-
-/// What ingress needs to know about a channel.
-#[derive(Debug, Clone)]
-pub struct IngressChannel {
-    pub id: i64,
-    pub workspace_id: i64,
-    pub kind: ChannelKind,
-    pub token: String,
-}
 
 /// A new random channel token.
 fn new_token() -> String {
@@ -28,28 +19,26 @@ fn new_token() -> String {
         .collect()
 }
 
-impl Store {
-    /// The channel messages are posted to, if it exists.
-    #[tracing::instrument(skip(self), err)]
-    pub async fn ingress_channel(
-        &self,
-        channel_id: i64,
-    ) -> Result<Option<IngressChannel>, AppError> {
-        let row: Option<(i64, String, String)> =
-            sqlx::query_as("SELECT workspace_id, kind, token FROM channels WHERE id = $1")
-                .bind(channel_id)
-                .fetch_optional(&self.pool)
-                .await
-                .map_err(internal)?;
-        Ok(row.and_then(|(workspace_id, kind, token)| {
-            parse_kind(&kind).map(|kind| IngressChannel {
-                id: channel_id,
-                workspace_id,
-                kind,
-                token,
-            })
-        }))
-    }
+/// The channel messages are posted to, if it exists.
+#[tracing::instrument(skip(store), err)]
+pub(super) async fn ingress_channel(
+    store: &Store,
+    channel_id: i64,
+) -> Result<Option<IngressChannel>, AppError> {
+    let row: Option<(i64, String, String)> =
+        sqlx::query_as("SELECT workspace_id, kind, token FROM channels WHERE id = $1")
+            .bind(channel_id)
+            .fetch_optional(&store.pool)
+            .await
+            .context("ingress_channel: reading channels")?;
+    Ok(row.and_then(|(workspace_id, kind, token)| {
+        parse_kind(&kind).map(|kind| IngressChannel {
+            id: channel_id,
+            workspace_id,
+            kind,
+            token,
+        })
+    }))
 }
 
 #[async_trait]
@@ -62,7 +51,7 @@ impl WorkspaceChannels for Store {
         .bind(workspace_id)
         .fetch_all(&self.pool)
         .await
-        .map_err(internal)?;
+        .context("channels: reading channels")?;
         Ok(rows
             .into_iter()
             .filter_map(|(id, kind, name, token)| {
@@ -86,9 +75,9 @@ impl WorkspaceChannels for Store {
                 .bind(workspace_id)
                 .execute(&self.pool)
                 .await
-                .map_err(internal)?;
+                .context("rotate_token: updating channels")?;
         if updated.rows_affected() == 0 {
-            return Err(AppError::NotFound("This channel does not exist.".into()));
+            return Err(AppError::not_found(Missing::Channel));
         }
         Ok(token)
     }

@@ -1,8 +1,8 @@
 //! Reading Inbox rows: stored keys back into domain values, shared by the
 //! Inbox storage files.
 
-use super::internal;
-use super::sql::Flag;
+use crate::storage::sql::Flag;
+use crate::storage::Context;
 use app::error::AppError;
 use app::inbox::model::{ChannelOption, Direction, MessageView};
 use shared::channel::{classify, Availability, ChannelKind, ChannelLink, WorkspaceChannel};
@@ -112,7 +112,7 @@ pub(crate) async fn channel_availability(
             .bind(workspace_id)
             .fetch_all(&mut *conn)
             .await
-            .map_err(internal)?;
+            .context("channel_availability: reading channels")?;
     let links: Vec<(i64, i64, Flag)> = sqlx::query_as(
         "SELECT cc.channel_id, cc.connected_at,
                 EXISTS (SELECT 1 FROM messages m JOIN conversations cv ON cv.id = m.conversation_id
@@ -122,7 +122,7 @@ pub(crate) async fn channel_availability(
     .bind(contact_id)
     .fetch_all(&mut *conn)
     .await
-    .map_err(internal)?;
+    .context("channel_availability: reading messages")?;
     let channels: Vec<WorkspaceChannel> = channels
         .into_iter()
         .filter_map(|(id, kind, name)| {
@@ -172,7 +172,7 @@ pub(crate) async fn set_status(
         .bind(conversation_id)
         .execute(&mut *conn)
         .await
-        .map_err(internal)?;
+        .context("set_status: updating conversations")?;
     sqlx::query(
         "INSERT INTO conversation_status_changes (conversation_id, status, changed_by, changed_at)
          VALUES ($1, $2, $3, $4)",
@@ -183,7 +183,7 @@ pub(crate) async fn set_status(
     .bind(now)
     .execute(&mut *conn)
     .await
-    .map_err(internal)?;
+    .context("set_status: adding to conversation_status_changes")?;
     Ok(())
 }
 
@@ -199,7 +199,7 @@ pub(crate) async fn conversation_of(
             .bind(contact_id)
             .fetch_optional(&mut *conn)
             .await
-            .map_err(internal)?;
+            .context("conversation_of: reading conversations")?;
     if let Some((id, stored)) = existing {
         return Ok((id, parse_status(&stored)?));
     }
@@ -213,7 +213,7 @@ pub(crate) async fn conversation_of(
     .bind(workspace_id)
     .fetch_one(&mut *conn)
     .await
-    .map_err(internal)?;
+    .context("conversation_of: adding to conversations")?;
     Ok((id, status))
 }
 

@@ -1,7 +1,7 @@
 //! Monthly active contacts (R27, R28): one row per contact and
 //! billing period, written with each message that counts.
 
-use super::{internal, Store};
+use crate::storage::{Context, Store};
 use app::error::AppError;
 use app::settings::usage::UsagePeriod;
 use app::ssr::Usage;
@@ -26,7 +26,7 @@ pub(crate) async fn record_activity(
     .bind(contact_id)
     .execute(&mut *conn)
     .await
-    .map_err(internal)?;
+    .context("record_activity: adding to active_contacts")?;
     Ok(())
 }
 
@@ -54,7 +54,7 @@ impl Usage for Store {
         .bind(current.key())
         .fetch_all(&self.pool)
         .await
-        .map_err(internal)?
+        .context("monthly_active_contacts: reading active_contacts")?
         .into_iter()
         .collect();
         Ok(periods

@@ -1,0 +1,147 @@
+//! Storing an outgoing message (the message bar's "Send").
+
+use super::rows::{
+    channel_availability, conversation_of, message_view, MessageRow, MESSAGE_COLUMNS,
+};
+use super::usage::record_activity;
+use crate::inbox::SentMessage;
+use crate::storage::{Context, Store};
+use app::error::{AppError, Missing};
+use app::inbox::model::SendMessageInput;
+use shared::channel::{Availability, ChannelKind};
+use shared::fields::ConversationStatus;
+
+/// Stores an outgoing message on a channel the contact can be reached on
+/// now (Active, or Inactive and allowed to start, R8). An inactive
+/// channel is connected to the contact first (its phone number or
+/// e-mail address becoming its id there), so it turns active.
+#[tracing::instrument(skip(store, input), err)]
+pub(super) async fn store_outgoing(
+    store: &Store,
+    workspace_id: i64,
+    input: &SendMessageInput,
+    now: i64,
+) -> Result<SentMessage, AppError> {
+    let body = shared::message::parse_message_text(&input.body)?;
+    let mut tx = store
+        .pool
+        .begin()
+        .await
+        .context("store_outgoing: starting a transaction")?;
+    let contact: Option<(Option<String>, Option<String>, Option<i64>)> = sqlx::query_as(
+        "SELECT phone, email_key, blocked_at FROM contacts
+          WHERE id = $1 AND workspace_id = $2 AND merged_into IS NULL",
+    )
+    .bind(input.contact_id)
+    .bind(workspace_id)
+    .fetch_optional(&mut *tx)
+    .await
+    .context("store_outgoing: reading contacts")?;
+    let (phone, email, blocked_at) =
+        contact.ok_or_else(|| AppError::not_found(Missing::Contact))?;
+    if blocked_at.is_some() {
+        return Err(AppError::Conflict(
+            "This contact is blocked; unblock it in the Contacts module first.".into(),
+        ));
+    }
+    let channels = channel_availability(
+        &mut tx,
+        workspace_id,
+        input.contact_id,
+        phone.is_some(),
+        email.is_some(),
+    )
+    .await?;
+    let (channel, availability) = channels
+        .into_iter()
+        .find(|(channel, _)| channel.id == input.channel_id)
+        .ok_or_else(|| AppError::invalid("Channel", "is not a channel of this workspace"))?;
+    if availability == Availability::Unavailable {
+        return Err(AppError::invalid(
+            "Channel",
+            "this contact cannot be reached there now; it has to write first",
+        ));
+    }
+    let linked: Option<(String,)> = sqlx::query_as(
+        "SELECT external_id FROM contact_channels WHERE contact_id = $1 AND channel_id = $2",
+    )
+    .bind(input.contact_id)
+    .bind(channel.id)
+    .fetch_optional(&mut *tx)
+    .await
+    .context("store_outgoing: reading contact_channels")?;
+    let recipient = match linked {
+        Some((external_id,)) => external_id,
+        None => {
+            let address = match channel.kind {
+                ChannelKind::Email => email,
+                _ => phone,
+            }
+            .ok_or_else(|| AppError::invalid("Channel", "the contact has no address there"))?;
+            let connected = sqlx::query(
+                "INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at)
+                 VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+            )
+            .bind(input.contact_id)
+            .bind(channel.id)
+            .bind(&address)
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .context("store_outgoing: adding to contact_channels")?;
+            if connected.rows_affected() == 0 {
+                return Err(AppError::Conflict(
+                    "Another contact is connected on this channel with the same address; merge them first."
+                        .into(),
+                ));
+            }
+            address
+        }
+    };
+    let (conversation_id, _) = conversation_of(
+        &mut tx,
+        workspace_id,
+        input.contact_id,
+        ConversationStatus::Open,
+    )
+    .await?;
+    let (message_id,): (i64,) = sqlx::query_as(
+        "INSERT INTO messages (conversation_id, channel_id, direction, body, sent_at)
+         VALUES ($1, $2, 'out', $3, $4) RETURNING id",
+    )
+    .bind(conversation_id)
+    .bind(channel.id)
+    .bind(body)
+    .bind(now)
+    .fetch_one(&mut *tx)
+    .await
+    .context("store_outgoing: adding to messages")?;
+    sqlx::query("UPDATE conversations SET last_message_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(conversation_id)
+        .execute(&mut *tx)
+        .await
+        .context("store_outgoing: updating conversations")?;
+    sqlx::query("UPDATE contacts SET last_message_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(input.contact_id)
+        .execute(&mut *tx)
+        .await
+        .context("store_outgoing: updating contacts")?;
+    record_activity(&mut tx, workspace_id, input.contact_id, now).await?;
+    let row: MessageRow = sqlx::query_as(&format!(
+        "SELECT {MESSAGE_COLUMNS} FROM messages m LEFT JOIN channels ch ON ch.id = m.channel_id
+          WHERE m.id = $1"
+    ))
+    .bind(message_id)
+    .fetch_one(&mut *tx)
+    .await
+    .context("store_outgoing: reading messages")?;
+    tx.commit().await.context("store_outgoing: committing")?;
+    Ok(SentMessage {
+        message: message_view(row),
+        channel_id: channel.id,
+        kind: channel.kind,
+        recipient,
+    })
+}
