@@ -2,10 +2,51 @@
 //! Started by the binary and by the test harness; any number of servers may
 //! run one, as a job is claimed by one runner at a time.
 
-use crate::storage::contacts::BatchOutcome;
-use crate::storage::Store;
+use crate::storage::{Store, StoreError};
+use async_trait::async_trait;
 use std::time::Duration;
 use tokio::task::JoinHandle;
+
+/// A deletion job a runner holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClaimedJob {
+    pub id: i64,
+    pub workspace_id: i64,
+}
+
+/// What one batch did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchOutcome {
+    /// Deleted a batch; more remain.
+    More,
+    /// The job is finished.
+    Done,
+    /// Another runner holds the job now (this runner's claim ran out).
+    Lost,
+}
+
+/// What the delete runner needs from storage.
+#[async_trait]
+pub trait DeleteJobStorage: Send + Sync {
+    /// Claims the oldest running job that no other runner holds, or whose
+    /// holder's claim ran out, for `lease_millis`.
+    async fn claim_delete_job(
+        &self,
+        runner: &str,
+        lease_millis: i64,
+    ) -> Result<Option<ClaimedJob>, StoreError>;
+
+    /// Deletes the next `batch_size` contacts of a job this runner holds,
+    /// with everything that hangs off them, in one transaction that also
+    /// renews the claim.
+    async fn delete_batch(
+        &self,
+        job: ClaimedJob,
+        runner: &str,
+        batch_size: u32,
+        lease_millis: i64,
+    ) -> Result<BatchOutcome, StoreError>;
+}
 
 /// How the delete runner paces itself.
 #[derive(Debug, Clone)]
@@ -69,7 +110,7 @@ pub fn spawn_delete_runner(store: Store, settings: DeleteJobSettings) -> JoinHan
                 .claim_delete_job(&runner, lease_millis(&settings))
                 .await
             {
-                Ok(Some(job_id)) => run_job(&store, &runner, job_id, &settings).await,
+                Ok(Some(job)) => run_job(&store, &runner, job, &settings).await,
                 Ok(None) => tokio::time::sleep(settings.poll_interval).await,
                 Err(error) => {
                     tracing::error!(%error, "claiming a delete job failed");
@@ -81,17 +122,22 @@ pub fn spawn_delete_runner(store: Store, settings: DeleteJobSettings) -> JoinHan
 }
 
 /// Deletes batch after batch until the job is done or the claim is lost.
-pub async fn run_job(store: &Store, runner: &str, job_id: i64, settings: &DeleteJobSettings) {
+pub async fn run_job(
+    store: &dyn DeleteJobStorage,
+    runner: &str,
+    job: ClaimedJob,
+    settings: &DeleteJobSettings,
+) {
     loop {
         match store
-            .delete_batch(job_id, runner, settings.batch_size, lease_millis(settings))
+            .delete_batch(job, runner, settings.batch_size, lease_millis(settings))
             .await
         {
             // Let requests in between batches, so the app stays usable.
             Ok(BatchOutcome::More) => tokio::task::yield_now().await,
             Ok(BatchOutcome::Done) | Ok(BatchOutcome::Lost) => return,
             Err(error) => {
-                tracing::error!(%error, job_id, "a delete batch failed; retrying");
+                tracing::error!(%error, job_id = job.id, "a delete batch failed; retrying");
                 tokio::time::sleep(settings.poll_interval).await;
                 return;
             }

@@ -12,8 +12,8 @@ use contacts_support::{call, scalar, signed_in, user_id, wait_for_deletions, wor
 use reqwest::{Client, StatusCode};
 use serde_json::json;
 use server::config::Config;
+use server::jobs::{BatchOutcome, ClaimedJob, DeleteJobStorage};
 use server::startup::Backend;
-use server::storage::contacts::BatchOutcome;
 use shared::bulk::Selection;
 
 fn selected(ids: Vec<i64>) -> DeleteTarget {
@@ -269,13 +269,17 @@ async fn r33_delete_job_resumes_after_a_crash_between_batches_and_deletes_exactl
     .expect("late contact");
 
     let lease = 30;
+    let claimed = ClaimedJob {
+        id: job.job_id,
+        workspace_id: demo,
+    };
     assert_eq!(
         store.claim_delete_job("first", lease).await.expect("claim"),
-        Some(job.job_id)
+        Some(claimed)
     );
     assert_eq!(
         store
-            .delete_batch(job.job_id, "first", 10, lease)
+            .delete_batch(claimed, "first", 10, lease)
             .await
             .expect("batch"),
         BatchOutcome::More
@@ -310,12 +314,12 @@ async fn r33_delete_job_resumes_after_a_crash_between_batches_and_deletes_exactl
             .claim_delete_job("second", lease)
             .await
             .expect("claim"),
-        Some(job.job_id)
+        Some(claimed)
     );
     // The old runner, back from the dead, has lost the job.
     assert_eq!(
         store
-            .delete_batch(job.job_id, "first", 10, lease)
+            .delete_batch(claimed, "first", 10, lease)
             .await
             .expect("batch"),
         BatchOutcome::Lost
@@ -323,7 +327,7 @@ async fn r33_delete_job_resumes_after_a_crash_between_batches_and_deletes_exactl
     let mut outcome = BatchOutcome::More;
     while outcome == BatchOutcome::More {
         outcome = store
-            .delete_batch(job.job_id, "second", 10, lease)
+            .delete_batch(claimed, "second", 10, lease)
             .await
             .expect("batch");
     }

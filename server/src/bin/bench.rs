@@ -1,10 +1,14 @@
-//! `make bench`: the Contacts module's request paths on a SQLite workspace
+//! `make bench`: the Contacts module's request paths on a workspace
 //! of realistic shape (tags, channels, conversations, messages, 5% of the
 //! contacts in duplicate pairs), measured at p50/p95: the table, search,
 //! bulk actions, merge suggestions, merging and undoing, rebuilding the
 //! duplicate groups, then delete-all throughput and the list meanwhile.
 //!
-//! `cargo run --release -p server --bin bench -- --contacts 100000 [--out FILE]`
+//! `cargo run --release -p server --bin bench -- --contacts 100000 [--database URL] [--out FILE]`
+//!
+//! Without `--database` it runs on a new SQLite file; with a PostgreSQL URL
+//! it seeds a new workspace into that database (which should be empty and
+//! is left with the bench's rows).
 
 use app::contacts::model::{
     BulkTarget, ContactQuery, Cursor, DeleteTarget, ListRequest, PageCursor, Sort,
@@ -12,8 +16,8 @@ use app::contacts::model::{
 use app::merge::model::MergeRequest;
 use app::ssr::{Actor, ContactsPort, DetailsPort, MergePort};
 use server::contacts_csv::contacts_csv;
-use server::jobs::{run_job, DeleteJobSettings};
-use server::storage::Store;
+use server::jobs::{run_job, DeleteJobSettings, DeleteJobStorage};
+use server::storage::{Dialect, Store};
 use shared::bulk::Selection;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
@@ -38,13 +42,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             .cloned()
     };
     let contacts: i64 = arg("--contacts").map_or(Ok(100_000), |v| v.parse())?;
-    let out = arg("--out").unwrap_or_else(|| format!("target/bench-{contacts}.txt"));
     let dir = tempfile_dir()?;
-    let store = Store::open(&format!("sqlite://{dir}/bench.db")).await?;
+    let url = arg("--database").unwrap_or_else(|| format!("sqlite://{dir}/bench.db"));
+    let store = Store::open(&url).await?;
+    let database = match store.dialect() {
+        Dialect::Sqlite => "sqlite",
+        Dialect::Postgres => "postgres",
+    };
+    let out = arg("--out").unwrap_or_else(|| format!("target/bench-{database}-{contacts}.txt"));
     let started = Instant::now();
     let (workspace, user, tag) = seed(&store, contacts).await?;
     let mut report = format!(
-        "contacts: {contacts} (seeded in {:.1} s)\n",
+        "contacts: {contacts} on {database} (seeded in {:.1} s)\n",
         started.elapsed().as_secs_f64()
     );
 
@@ -144,8 +153,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let runner_store = store.background().await?;
     let runner = tokio::spawn(async move {
         let settings = DeleteJobSettings::default();
-        if let Ok(Some(job_id)) = runner_store.claim_delete_job("bench", 60_000).await {
-            run_job(&runner_store, "bench", job_id, &settings).await;
+        if let Ok(Some(job)) = runner_store.claim_delete_job("bench", 60_000).await {
+            run_job(&runner_store, "bench", job, &settings).await;
         }
     });
     let mut during = Vec::new();
@@ -386,16 +395,20 @@ async fn seed(store: &Store, contacts: i64) -> Result<(i64, i64, i64), sqlx::Err
     while from < contacts {
         let to = (from + chunk).min(contacts);
         let mut tx = pool.begin().await?;
-        sqlx::query(
-            "WITH RECURSIVE n(i) AS (SELECT $1 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $2)
+        sqlx::query(&format!(
+            "{numbers}
              INSERT INTO contacts (workspace_id, first_name, last_name, email, email_key, phone, country, language,
                                    assignee_id, blocked_at, last_message_at, created_at, updated_at)
-             SELECT $3, json_extract($4, '$[' || (i % 16) || ']'), json_extract($5, '$[' || (i / 16 % 16) || ']'),
-                    'c' || i || '@example.com', 'c' || i || '@example.com', '+49151' || substr('00000000' || (CASE WHEN i % 40 = 1 THEN i - 1 ELSE i END), -8),
+             SELECT $3, {first_name}, {last_name},
+                    'c' || i || '@example.com', 'c' || i || '@example.com', '+49151' || {phone_digits},
                     'DE', 'de', CASE WHEN i % 3 = 0 THEN $6 END, CASE WHEN i % 33 = 7 THEN 1 END,
                     CASE WHEN i % 5 <> 0 THEN 1600000000 + i * 7 END, 1500000000 + i * 11, 1500000000 + i * 11
                FROM n",
-        )
+            numbers = numbers(store.dialect(), "$1", "$2"),
+            first_name = json_item(store.dialect(), "$4", "i % 16"),
+            last_name = json_item(store.dialect(), "$5", "i / 16 % 16"),
+            phone_digits = eight_digits(store.dialect(), "CASE WHEN i % 40 = 1 THEN i - 1 ELSE i END"),
+        ))
         .bind(from)
         .bind(to)
         .bind(workspace)
@@ -405,19 +418,54 @@ async fn seed(store: &Store, contacts: i64) -> Result<(i64, i64, i64), sqlx::Err
         .execute(&mut *tx)
         .await?;
         let range = "SELECT id FROM contacts WHERE workspace_id = $1 AND email_key IN (SELECT 'c' || i || '@example.com' FROM n)";
-        let with_n =
-            "WITH RECURSIVE n(i) AS (SELECT $2 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $3)";
-        for statement in [
-            format!("{with_n} INSERT INTO conversations (workspace_id, contact_id, status, last_message_at) SELECT $1, id, CASE WHEN id % 3 = 0 THEN 'closed' ELSE 'open' END, 1600000000 FROM contacts WHERE id IN ({range})"),
-            format!("{with_n} INSERT INTO messages (conversation_id, channel_id, direction, body, sent_at) SELECT v.id, $4, d.dir, 'Hello, I have a question about my order.', 1600000000 FROM conversations v, (SELECT 'in' AS dir UNION ALL SELECT 'out') d WHERE v.contact_id IN ({range})"),
-            format!("{with_n} INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at) SELECT id, $4 + id % 3, 'x' || id, 0 FROM contacts WHERE id IN ({range})"),
-            format!("{with_n} INSERT INTO contact_tags (contact_id, tag_id) SELECT id, $5 + id % 7 FROM contacts WHERE id % 3 = 0 AND id IN ({range})"),
-        ] {
-            sqlx::query(&statement).bind(workspace).bind(from).bind(to).bind(first_channel).bind(first_tag).execute(&mut *tx).await?;
+        let with_n = numbers(store.dialect(), "$2", "$3");
+        // Each statement binds exactly the parameters it uses ($1–$3, then
+        // $4 when it needs it): PostgreSQL refuses unused ones.
+        let statements = [
+            (format!("{with_n} INSERT INTO conversations (workspace_id, contact_id, status, last_message_at) SELECT $1, id, CASE WHEN id % 3 = 0 THEN 'closed' ELSE 'open' END, 1600000000 FROM contacts WHERE id IN ({range})"), None),
+            (format!("{with_n} INSERT INTO messages (conversation_id, channel_id, direction, body, sent_at) SELECT v.id, $4, d.dir, 'Hello, I have a question about my order.', 1600000000 FROM conversations v, (SELECT 'in' AS dir UNION ALL SELECT 'out') d WHERE v.contact_id IN ({range})"), Some(first_channel)),
+            (format!("{with_n} INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at) SELECT id, $4 + id % 3, 'x' || id, 0 FROM contacts WHERE id IN ({range})"), Some(first_channel)),
+            (format!("{with_n} INSERT INTO contact_tags (contact_id, tag_id) SELECT id, $4 + id % 7 FROM contacts WHERE id % 3 = 0 AND id IN ({range})"), Some(first_tag)),
+        ];
+        for (statement, fourth) in &statements {
+            let query = sqlx::query(statement).bind(workspace).bind(from).bind(to);
+            match fourth {
+                Some(value) => query.bind(*value),
+                None => query,
+            }
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         from = to;
     }
     sqlx::query("ANALYZE").execute(pool).await?;
     Ok((workspace, user, first_tag))
+}
+
+/// A common table `n(i)` of the integers from `from` up to, not including,
+/// `to`.
+fn numbers(dialect: Dialect, from: &str, to: &str) -> String {
+    match dialect {
+        Dialect::Sqlite => format!(
+            "WITH RECURSIVE n(i) AS (SELECT {from} UNION ALL SELECT i + 1 FROM n WHERE i + 1 < {to})"
+        ),
+        Dialect::Postgres => format!("WITH n(i) AS (SELECT generate_series({from}, {to} - 1))"),
+    }
+}
+
+/// The element at `index` of the JSON array of strings in `array`.
+fn json_item(dialect: Dialect, array: &str, index: &str) -> String {
+    match dialect {
+        Dialect::Sqlite => format!("json_extract({array}, '$[' || ({index}) || ']')"),
+        Dialect::Postgres => format!("(({array})::json ->> (({index})::int))"),
+    }
+}
+
+/// A number written with at least eight digits, zero-padded.
+fn eight_digits(dialect: Dialect, number: &str) -> String {
+    match dialect {
+        Dialect::Sqlite => format!("substr('00000000' || ({number}), -8)"),
+        Dialect::Postgres => format!("lpad(({number})::text, 8, '0')"),
+    }
 }

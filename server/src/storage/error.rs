@@ -6,7 +6,7 @@ use app::error::AppError;
 
 /// A database call that failed, and what the store was doing at the time.
 #[derive(Debug, thiserror::Error)]
-#[error("{context}")]
+#[error("{context}: {source}")]
 pub struct StoreError {
     context: &'static str,
     #[source]
@@ -26,7 +26,7 @@ impl<T> Context<T> for Result<T, sqlx::Error> {
 
 impl From<StoreError> for AppError {
     fn from(error: StoreError) -> Self {
-        tracing::error!(context = error.context, error = %error.source, "database error");
+        tracing::error!(%error, "database error");
         AppError::Internal
     }
 }

@@ -5,25 +5,16 @@
 //! is ever left half-deleted.
 
 use super::filter::{push_target, tag_ids, target_query};
+use crate::jobs::{BatchOutcome, ClaimedJob, DeleteJobStorage};
 use crate::storage::sql::{Flag, SqlBuilder};
-use crate::storage::{now, Context, Store, WriteScope};
+use crate::storage::{now, Context, Store, StoreError, WriteScope};
 use app::contacts::model::{DeleteProgress, DeleteTarget};
 use app::error::AppError;
+use async_trait::async_trait;
 use sqlx::AnyPool;
 
 /// A finished deletion stays visible in the module this long.
 const SHOW_FINISHED_SECS: i64 = 10 * 60;
-
-/// What one batch did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BatchOutcome {
-    /// Deleted a batch; more remain.
-    More,
-    /// The job is finished.
-    Done,
-    /// Another runner holds the job now (this runner's claim ran out).
-    Lost,
-}
 
 fn now_millis() -> i64 {
     i64::try_from(time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000)
@@ -107,53 +98,51 @@ pub(super) async fn progress(
     }))
 }
 
-impl Store {
+#[async_trait]
+impl DeleteJobStorage for Store {
     /// Claims the oldest running job that no other runner holds (or whose
-    /// holder's claim ran out) for `lease_millis`; returns its id.
-    pub async fn claim_delete_job(
+    /// holder's claim ran out) for `lease_millis`.
+    async fn claim_delete_job(
         &self,
         runner: &str,
         lease_millis: i64,
-    ) -> Result<Option<i64>, sqlx::Error> {
+    ) -> Result<Option<ClaimedJob>, StoreError> {
         let at = now_millis();
-        let claimed: Option<(i64,)> = sqlx::query_as(
+        let claimed: Option<(i64, i64)> = sqlx::query_as(
             "UPDATE delete_jobs SET claimed_by = $1, claimed_until = $2
               WHERE id = (SELECT id FROM delete_jobs
                            WHERE status = 'running'
                              AND (claimed_by IS NULL OR claimed_by = $1 OR claimed_until < $3)
                            ORDER BY id LIMIT 1)
-             RETURNING id",
+             RETURNING id, workspace_id",
         )
         .bind(runner)
         .bind(at + lease_millis)
         .bind(at)
         .fetch_optional(&self.pool)
-        .await?;
-        Ok(claimed.map(|(id,)| id))
+        .await
+        .context("claim_delete_job: updating delete_jobs")?;
+        Ok(claimed.map(|(id, workspace_id)| ClaimedJob { id, workspace_id }))
     }
 
     /// Deletes the next `batch_size` contacts of a job this runner holds,
     /// with their channel links, conversations, messages, tag links and
     /// custom values, in one transaction that also renews the claim.
-    pub async fn delete_batch(
+    async fn delete_batch(
         &self,
-        job_id: i64,
+        job: ClaimedJob,
         runner: &str,
         batch_size: u32,
         lease_millis: i64,
-    ) -> Result<BatchOutcome, sqlx::Error> {
-        // A job's workspace never changes: read outside the transaction.
-        let workspace: Option<(i64,)> =
-            sqlx::query_as("SELECT workspace_id FROM delete_jobs WHERE id = $1")
-                .bind(job_id)
-                .fetch_optional(&self.pool)
-                .await?;
-        let Some((workspace_id,)) = workspace else {
-            return Ok(BatchOutcome::Lost);
-        };
+    ) -> Result<BatchOutcome, StoreError> {
+        let ClaimedJob {
+            id: job_id,
+            workspace_id,
+        } = job;
         let mut tx = self
             .begin_write(WriteScope::Workspace(workspace_id))
-            .await?;
+            .await
+            .context("delete_batch: starting a write transaction")?;
         let held: Option<(i64,)> = sqlx::query_as(
             "UPDATE delete_jobs SET claimed_until = $1
               WHERE id = $2 AND claimed_by = $3 AND status = 'running' RETURNING id",
@@ -162,7 +151,8 @@ impl Store {
         .bind(job_id)
         .bind(runner)
         .fetch_optional(&mut *tx)
-        .await?;
+        .await
+        .context("delete_batch: renewing the claim")?;
         if held.is_none() {
             return Ok(BatchOutcome::Lost);
         }
@@ -174,10 +164,11 @@ impl Store {
         .bind(job_id)
         .bind(i64::from(batch_size.max(1)))
         .fetch_one(&mut *tx)
-        .await?;
+        .await
+        .context("delete_batch: reading delete_job_contacts")?;
         let (Some(first), Some(last), count) = range else {
             finish(&mut tx, job_id).await?;
-            tx.commit().await?;
+            tx.commit().await.context("delete_batch: committing")?;
             return Ok(BatchOutcome::Done);
         };
         let batch = "SELECT contact_id FROM delete_job_contacts WHERE job_id = $1 AND contact_id BETWEEN $2 AND $3";
@@ -197,7 +188,8 @@ impl Store {
                 .bind(last)
                 .bind(workspace_id)
                 .execute(&mut *tx)
-                .await?;
+                .await
+                .context("delete_batch: deleting the batch")?;
         }
         sqlx::query(
             "UPDATE delete_jobs
@@ -207,16 +199,18 @@ impl Store {
         .bind(count)
         .bind(job_id)
         .execute(&mut *tx)
-        .await?;
+        .await
+        .context("delete_batch: updating delete_jobs")?;
         let (Flag(remaining),): (Flag,) =
             sqlx::query_as("SELECT EXISTS (SELECT 1 FROM delete_job_contacts WHERE job_id = $1)")
                 .bind(job_id)
                 .fetch_one(&mut *tx)
-                .await?;
+                .await
+                .context("delete_batch: reading delete_job_contacts")?;
         if !remaining {
             finish(&mut tx, job_id).await?;
         }
-        tx.commit().await?;
+        tx.commit().await.context("delete_batch: committing")?;
         Ok(if remaining {
             BatchOutcome::More
         } else {
@@ -225,7 +219,7 @@ impl Store {
     }
 }
 
-async fn finish(tx: &mut sqlx::AnyConnection, job_id: i64) -> Result<(), sqlx::Error> {
+async fn finish(tx: &mut sqlx::AnyConnection, job_id: i64) -> Result<(), StoreError> {
     sqlx::query(
         "UPDATE delete_jobs SET status = 'done', deleted = total, finished_at = $1,
                 claimed_by = NULL, claimed_until = NULL WHERE id = $2",
@@ -233,7 +227,8 @@ async fn finish(tx: &mut sqlx::AnyConnection, job_id: i64) -> Result<(), sqlx::E
     .bind(now())
     .bind(job_id)
     .execute(tx)
-    .await?;
+    .await
+    .context("finish: updating delete_jobs")?;
     tracing::info!(job_id, "delete job finished");
     Ok(())
 }

@@ -5,8 +5,6 @@ mod delete_jobs;
 mod filter;
 mod list;
 
-pub use delete_jobs::BatchOutcome;
-
 use super::Store;
 use app::contacts::model::{
     AddedContact, BulkTarget, ContactPage, ContactRow, DeleteProgress, DeleteTarget, FilterOptions,
