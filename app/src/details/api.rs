@@ -12,7 +12,7 @@ use super::model::{
     ChannelRemoval, ContactAction, ContactDetails, ContactRef, CustomValueEdit, FieldEdit,
     NameEdit, Saved, TagAdd, TagRemoval,
 };
-use crate::error::{AppError, Missing};
+use crate::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::Json;
 
@@ -170,6 +170,7 @@ pub async fn edit_field(edit: FieldEdit) -> Result<Saved, AppError> {
 /// R19: saves one custom field's value, checked against its definition.
 #[server(endpoint = "details_edit_custom", input = Json)]
 pub async fn edit_custom_value(edit: CustomValueEdit) -> Result<Saved, AppError> {
+    use crate::error::Missing;
     use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
     let facts = checks::allowed(&viewer, edit.contact_id, Action::EditFields).await?;
