@@ -2,19 +2,14 @@
 //! realistic contacts, channels, conversations, tags and duplicates to try
 //! every part of the product, and a second workspace to show isolation.
 
-mod inbox;
-mod people;
+pub(crate) mod people;
 
 use crate::passwords;
-use crate::storage::{now, Store};
-use people::{person, Person};
-use rand::distributions::{Alphanumeric, DistString};
-use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
-use sqlx::{Any, Transaction};
+use crate::storage::Store;
+use rand::Rng;
 
 /// Demo sign-ins: e-mail, name, role in "Demo", role in "Acme Support".
-const DEMO_USERS: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+pub(crate) const DEMO_USERS: &[(&str, &str, Option<&str>, Option<&str>)] = &[
     ("owner@demo.test", "Olivia Owner", Some("owner"), None),
     (
         "manager@demo.test",
@@ -28,7 +23,7 @@ const DEMO_USERS: &[(&str, &str, Option<&str>, Option<&str>)] = &[
 ];
 
 /// Channels of the demo workspace: kind, name.
-const DEMO_CHANNELS: &[(&str, &str)] = &[
+pub(crate) const DEMO_CHANNELS: &[(&str, &str)] = &[
     ("whatsapp", "WhatsApp Business"),
     ("sms", "SMS"),
     ("email", "Support e-mail"),
@@ -39,7 +34,7 @@ const DEMO_CHANNELS: &[(&str, &str)] = &[
     ("webchat", "Website chat"),
 ];
 
-const DEMO_TAGS: &[&str] = &[
+pub(crate) const DEMO_TAGS: &[&str] = &[
     "VIP",
     "Lead",
     "Customer",
@@ -50,14 +45,14 @@ const DEMO_TAGS: &[&str] = &[
 ];
 
 /// Custom fields: key, label, type, options.
-const DEMO_FIELDS: &[(&str, &str, &str, &str)] = &[
+pub(crate) const DEMO_FIELDS: &[(&str, &str, &str, &str)] = &[
     ("plan", "Plan", "list", r#"["Free","Pro","Enterprise"]"#),
     ("customer_since", "Customer since", "date", "[]"),
     ("lifetime_value", "Lifetime value", "number", "[]"),
     ("newsletter", "Newsletter", "checkbox", "[]"),
 ];
 
-const MESSAGES_IN: &[&str] = &[
+pub(crate) const MESSAGES_IN: &[&str] = &[
     "Hi, I have a question about my order.",
     "Is the store open on Sunday?",
     "Thanks for the quick help!",
@@ -65,7 +60,7 @@ const MESSAGES_IN: &[&str] = &[
     "The invoice shows the wrong amount.",
     "Do you ship to my country?",
 ];
-const MESSAGES_OUT: &[&str] = &[
+pub(crate) const MESSAGES_OUT: &[&str] = &[
     "Hello! Happy to help, could you send me your order number?",
     "Yes, we are open from 10:00 to 16:00.",
     "You're welcome, have a great day!",
@@ -94,9 +89,7 @@ pub async fn seed_if_empty(store: &Store, password: Option<String>) -> Result<()
     .map_err(|e| e.to_string())?
     .map_err(|e| e.to_string())?;
 
-    let mut tx = store.pool.begin().await.map_err(|e| e.to_string())?;
-    seed(&mut tx, &hashes).await.map_err(|e| e.to_string())?;
-    tx.commit().await.map_err(|e| e.to_string())?;
+    store.write_demo(&hashes).await.map_err(|e| e.to_string())?;
 
     println!("Demo data seeded. Sign in with any of these (password: {password}):");
     for (email, name, demo, acme) in DEMO_USERS {
@@ -117,295 +110,4 @@ fn random_password() -> String {
             alphabet[rng.gen_range(0..alphabet.len())] as char
         })
         .collect()
-}
-
-async fn seed(
-    tx: &mut Transaction<'_, Any>,
-    password_hashes: &[String],
-) -> Result<(), sqlx::Error> {
-    let now = now();
-    let demo = insert_workspace(tx, "Demo", now).await?;
-    let acme = insert_workspace(tx, "Acme Support", now).await?;
-    let mut demo_users = Vec::new();
-    let mut acme_users = Vec::new();
-    for ((email, name, demo_role, acme_role), password_hash) in
-        DEMO_USERS.iter().zip(password_hashes)
-    {
-        let (user_id,): (i64,) = sqlx::query_as(
-            "INSERT INTO users (email, email_key, name, password_hash, created_at)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(email)
-        .bind(email.to_lowercase())
-        .bind(name)
-        .bind(password_hash)
-        .bind(now)
-        .fetch_one(&mut **tx)
-        .await?;
-        for (workspace, role, users) in [
-            (demo, demo_role, &mut demo_users),
-            (acme, acme_role, &mut acme_users),
-        ] {
-            if let Some(role) = role {
-                sqlx::query(
-                    "INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, $3)",
-                )
-                .bind(workspace)
-                .bind(user_id)
-                .bind(role)
-                .execute(&mut **tx)
-                .await?;
-                users.push(user_id);
-            }
-        }
-    }
-    let mut rng = StdRng::seed_from_u64(20261125);
-    seed_workspace(tx, &mut rng, demo, DEMO_CHANNELS, &demo_users, 260, now).await?;
-    seed_workspace(
-        tx,
-        &mut rng,
-        acme,
-        &[("whatsapp", "WhatsApp"), ("email", "Help desk e-mail")],
-        &acme_users,
-        40,
-        now,
-    )
-    .await?;
-    inbox::seed(tx).await?;
-    Ok(())
-}
-
-async fn insert_workspace(
-    tx: &mut Transaction<'_, Any>,
-    name: &str,
-    now: i64,
-) -> Result<i64, sqlx::Error> {
-    let (id,): (i64,) =
-        sqlx::query_as("INSERT INTO workspaces (name, created_at) VALUES ($1, $2) RETURNING id")
-            .bind(name)
-            .bind(now)
-            .fetch_one(&mut **tx)
-            .await?;
-    Ok(id)
-}
-
-async fn seed_workspace(
-    tx: &mut Transaction<'_, Any>,
-    rng: &mut StdRng,
-    workspace: i64,
-    channel_specs: &[(&str, &str)],
-    users: &[i64],
-    contact_count: usize,
-    now: i64,
-) -> Result<(), sqlx::Error> {
-    let mut channels = Vec::new();
-    for (kind, name) in channel_specs {
-        // Tokens are secrets: random on every installation, unlike the
-        // reproducible people below.
-        let token = Alphanumeric.sample_string(&mut rand::thread_rng(), 32);
-        let page_url = (*kind == "facebook").then_some("https://www.facebook.com/demo-shop");
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO channels (workspace_id, kind, name, page_url, token, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        )
-        .bind(workspace)
-        .bind(kind)
-        .bind(name)
-        .bind(page_url)
-        .bind(token)
-        .bind(now)
-        .fetch_one(&mut **tx)
-        .await?;
-        channels.push((id, *kind));
-    }
-    let mut tags = Vec::new();
-    for name in DEMO_TAGS {
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(workspace)
-        .bind(name)
-        .bind(name.to_lowercase())
-        .bind(now)
-        .fetch_one(&mut **tx)
-        .await?;
-        tags.push(id);
-    }
-    let mut fields = Vec::new();
-    for (key, label, field_type, options) in DEMO_FIELDS {
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO custom_fields (workspace_id, key, label, field_type, options)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(workspace)
-        .bind(key)
-        .bind(label)
-        .bind(field_type)
-        .bind(options)
-        .fetch_one(&mut **tx)
-        .await?;
-        fields.push((id, *field_type));
-    }
-
-    let mut people: Vec<Person> = (0..contact_count)
-        .map(|i| person(rng, workspace, i))
-        .collect();
-    // Duplicates: the same person writing on another channel, sharing a
-    // phone number or an e-mail address with an earlier contact.
-    for pair in 0..contact_count / 20 {
-        let original = pair * 7 % contact_count;
-        let copy = contact_count - 1 - pair;
-        if pair % 2 == 0 {
-            people[copy].phone = people[original]
-                .phone
-                .clone()
-                .or(Some("+4915100000001".into()));
-            people[original].phone = people[copy].phone.clone();
-        } else {
-            let email = people[original]
-                .email
-                .clone()
-                .unwrap_or_else(|| format!("shared{pair}@example.com"));
-            people[original].email = Some(email.clone());
-            people[copy].email = Some(email.to_uppercase());
-        }
-    }
-
-    for (index, person) in people.iter().enumerate() {
-        let created_at = now - rng.gen_range(3_600..400 * 86_400);
-        let blocked = index % 37 == 5;
-        let assignee =
-            (!users.is_empty() && rng.gen_bool(0.6)).then(|| users[rng.gen_range(0..users.len())]);
-        let (contact_id,): (i64,) = sqlx::query_as(
-            "INSERT INTO contacts (workspace_id, first_name, last_name, profile_name, email, email_key,
-                                   phone, country, language, assignee_id, blocked_at, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
-        )
-        .bind(workspace)
-        .bind(&person.first)
-        .bind(&person.last)
-        .bind(format!("{} {}", person.first, person.last))
-        .bind(&person.email)
-        .bind(person.email.as_ref().map(|e| e.trim().to_lowercase()))
-        .bind(&person.phone)
-        .bind(person.country)
-        .bind(person.language)
-        .bind(assignee)
-        .bind(blocked.then_some(created_at + 60))
-        .bind(created_at)
-        .bind(created_at)
-        .fetch_one(&mut **tx)
-        .await?;
-
-        let status = if blocked {
-            "blocked"
-        } else if rng.gen_bool(0.3) {
-            "closed"
-        } else {
-            "open"
-        };
-        let (conversation_id,): (i64,) = sqlx::query_as(
-            "INSERT INTO conversations (workspace_id, contact_id, status, assignee_id) VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(workspace)
-        .bind(contact_id)
-        .bind(status)
-        .bind(assignee)
-        .fetch_one(&mut **tx)
-        .await?;
-
-        let mut linked = Vec::new();
-        for _ in 0..rng.gen_range(1..=2) {
-            let (channel_id, kind) = channels[rng.gen_range(0..channels.len())];
-            let usable = match kind {
-                "whatsapp" | "sms" => person.phone.is_some(),
-                "email" => person.email.is_some(),
-                _ => true,
-            };
-            if !usable || linked.iter().any(|(id, _)| *id == channel_id) {
-                continue;
-            }
-            let connected_at = created_at + rng.gen_range(0..3_600);
-            sqlx::query(
-                "INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(contact_id)
-            .bind(channel_id)
-            .bind(format!("{kind}-{contact_id}"))
-            .bind(connected_at)
-            .execute(&mut **tx)
-            .await?;
-            linked.push((channel_id, connected_at));
-        }
-
-        let mut last_message_at = None;
-        for (channel_id, connected_at) in &linked {
-            let mut at = *connected_at;
-            for turn in 0..rng.gen_range(1..=4) {
-                at += rng.gen_range(60..86_400);
-                let (direction, body) = if turn % 2 == 0 {
-                    ("in", MESSAGES_IN[rng.gen_range(0..MESSAGES_IN.len())])
-                } else {
-                    ("out", MESSAGES_OUT[rng.gen_range(0..MESSAGES_OUT.len())])
-                };
-                let at_clamped = at.min(now);
-                sqlx::query(
-                    "INSERT INTO messages (conversation_id, channel_id, direction, body, sent_at) VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(conversation_id)
-                .bind(channel_id)
-                .bind(direction)
-                .bind(body)
-                .bind(at_clamped)
-                .execute(&mut **tx)
-                .await?;
-                last_message_at = last_message_at.max(Some(at_clamped));
-            }
-        }
-        sqlx::query("UPDATE contacts SET last_message_at = $1 WHERE id = $2")
-            .bind(last_message_at)
-            .bind(contact_id)
-            .execute(&mut **tx)
-            .await?;
-        sqlx::query("UPDATE conversations SET last_message_at = $1 WHERE id = $2")
-            .bind(last_message_at)
-            .bind(conversation_id)
-            .execute(&mut **tx)
-            .await?;
-
-        for tag in &tags {
-            if rng.gen_bool(0.18) {
-                sqlx::query("INSERT INTO contact_tags (contact_id, tag_id) VALUES ($1, $2)")
-                    .bind(contact_id)
-                    .bind(tag)
-                    .execute(&mut **tx)
-                    .await?;
-            }
-        }
-        for (field_id, field_type) in &fields {
-            if !rng.gen_bool(0.5) {
-                continue;
-            }
-            let value = match *field_type {
-                "list" => ["Free", "Pro", "Enterprise"][rng.gen_range(0..3)].to_string(),
-                "date" => format!(
-                    "20{:02}-{:02}-{:02}",
-                    rng.gen_range(18..26),
-                    rng.gen_range(1..13),
-                    rng.gen_range(1..29)
-                ),
-                "number" => format!("{}", rng.gen_range(0..5000)),
-                _ => rng.gen_bool(0.5).to_string(),
-            };
-            sqlx::query(
-                "INSERT INTO custom_values (contact_id, field_id, value) VALUES ($1, $2, $3)",
-            )
-            .bind(contact_id)
-            .bind(field_id)
-            .bind(value)
-            .execute(&mut **tx)
-            .await?;
-        }
-    }
-    Ok(())
 }

@@ -6,6 +6,7 @@
 mod accounts;
 mod background;
 pub mod contacts;
+mod demo;
 mod details;
 mod error;
 mod inbox;

@@ -1,7 +1,7 @@
 //! Monthly active contacts (R27, R28): one row per contact and
 //! billing period, written with each message that counts.
 
-use crate::storage::{Context, Store};
+use crate::storage::{Context, Store, StoreError};
 use app::error::AppError;
 use app::settings::usage::UsagePeriod;
 use app::ssr::Usage;
@@ -16,7 +16,7 @@ pub(crate) async fn record_activity(
     workspace_id: i64,
     contact_id: i64,
     at: i64,
-) -> Result<(), AppError> {
+) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO active_contacts (workspace_id, period, contact_id) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING",

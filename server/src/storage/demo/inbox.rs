@@ -1,12 +1,13 @@
 //! Demo data for the Inbox: workflow runs per contact and the monthly
 //! active contacts of the seeded messages.
 
-use shared::usage::BillingPeriod;
+use crate::storage::inbox::usage::record_activity;
+use crate::storage::{Context, StoreError};
 use sqlx::{Any, Transaction};
 
 /// Seeds workflow runs (running, finished, and stopped for blocked
 /// contacts) and counts the seeded messages toward usage.
-pub(super) async fn seed(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Error> {
+pub(super) async fn seed(tx: &mut Transaction<'_, Any>) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO workflow_runs (contact_id, name, status, started_at, stopped_at, stop_reason)
          SELECT id, 'Welcome series',
@@ -19,30 +20,25 @@ pub(super) async fn seed(tx: &mut Transaction<'_, Any>) -> Result<(), sqlx::Erro
            FROM contacts WHERE id % 2 = 0 OR blocked_at IS NOT NULL",
     )
     .execute(&mut **tx)
-    .await?;
+    .await
+    .context("seeding workflow runs")?;
     sqlx::query(
         "INSERT INTO workflow_runs (contact_id, name, status, started_at)
          SELECT id, 'Order follow-up', 'running', COALESCE(last_message_at, created_at)
            FROM contacts WHERE id % 5 = 0 AND blocked_at IS NULL",
     )
     .execute(&mut **tx)
-    .await?;
+    .await
+    .context("seeding workflow runs")?;
     let messages: Vec<(i64, i64, i64)> = sqlx::query_as(
         "SELECT cv.workspace_id, cv.contact_id, m.sent_at
            FROM messages m JOIN conversations cv ON cv.id = m.conversation_id",
     )
     .fetch_all(&mut **tx)
-    .await?;
+    .await
+    .context("reading the seeded messages")?;
     for (workspace_id, contact_id, sent_at) in messages {
-        sqlx::query(
-            "INSERT INTO active_contacts (workspace_id, period, contact_id) VALUES ($1, $2, $3)
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(workspace_id)
-        .bind(BillingPeriod::containing(sent_at).key())
-        .bind(contact_id)
-        .execute(&mut **tx)
-        .await?;
+        record_activity(tx, workspace_id, contact_id, sent_at).await?;
     }
     Ok(())
 }
