@@ -23,8 +23,10 @@ cargo clippy --workspace --all-targets --features app/ssr -- -D warnings
 step "clippy (browser build)"
 cargo clippy -p app --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
 
+# Several servers share one PostgreSQL database: those tests run in the
+# PostgreSQL pass only.
 step "Rust tests (SQLite)"
-cargo test --workspace --features app/ssr
+cargo test --workspace --features app/ssr -- --skip several_servers
 
 step "server tests on a throwaway PostgreSQL"
 scripts/with-postgres.sh cargo test -p server --features app/ssr

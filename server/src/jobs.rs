@@ -71,8 +71,8 @@ impl Default for DeleteJobSettings {
 }
 
 impl DeleteJobSettings {
-    /// The defaults, changed by `CONTACTS_DELETE_BATCH_SIZE` and
-    /// `CONTACTS_JOB_POLL_MS` when set.
+    /// The defaults, changed by `CONTACTS_DELETE_BATCH_SIZE`,
+    /// `CONTACTS_JOB_POLL_MS` and `CONTACTS_JOB_LEASE_MS` when set.
     pub fn from_env() -> Self {
         let mut settings = DeleteJobSettings::default();
         if let Some(size) = env_number("CONTACTS_DELETE_BATCH_SIZE") {
@@ -80,6 +80,9 @@ impl DeleteJobSettings {
         }
         if let Some(millis) = env_number("CONTACTS_JOB_POLL_MS") {
             settings.poll_interval = Duration::from_millis(millis.max(10));
+        }
+        if let Some(millis) = env_number("CONTACTS_JOB_LEASE_MS") {
+            settings.lease = Duration::from_millis(millis.max(100));
         }
         settings
     }
@@ -96,7 +99,8 @@ fn lease_millis(settings: &DeleteJobSettings) -> i64 {
 /// Starts the delete runner on the current Tokio runtime, on a connection
 /// of its own at the lowest CPU priority.
 pub fn spawn_delete_runner(store: Store, settings: DeleteJobSettings) -> JoinHandle<()> {
-    let runner = format!("runner-{}", rand::random::<u64>());
+    // The process id tells an operator which server holds a job.
+    let runner = format!("runner-{}-{}", std::process::id(), rand::random::<u32>());
     tokio::spawn(async move {
         let store = match store.background().await {
             Ok(background) => background,

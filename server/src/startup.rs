@@ -4,6 +4,7 @@
 use crate::config::Config;
 use crate::http::{assets, errors, export, security};
 use crate::inbox::live::{inbox_events, LiveState, LiveUpdates};
+use crate::inbox::merge_events::PublishingMerges;
 use crate::inbox::outbound::LogOnlyOutbound;
 use crate::inbox::InboxService;
 use crate::ingress::{self, IngressState};
@@ -30,10 +31,11 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "contacts_session";
 
-/// Opened storage plus the session store over it.
+/// Opened storage plus the session store and live updates over it.
 pub struct Backend {
     pub store: Store,
     pub sessions: Sessions,
+    pub live: LiveUpdates,
 }
 
 impl Backend {
@@ -41,20 +43,28 @@ impl Backend {
     pub async fn open(config: &Config) -> Result<Self, crate::storage::StorageError> {
         let store = Store::open(&config.database_url).await?;
         let sessions = Sessions::open(&store).await?;
-        Ok(Backend { store, sessions })
+        let live = store.live_updates().await?;
+        Ok(Backend {
+            store,
+            sessions,
+            live,
+        })
     }
 }
 
 /// The complete router: pages, server functions, static files and every
 /// layer around them.
 pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router {
-    let live = LiveUpdates::default();
+    let live = backend.live.clone();
     let accounts: Arc<dyn app::ssr::Accounts> = Arc::new(backend.store.clone());
     let services = Services {
         accounts: accounts.clone(),
         contacts: Arc::new(backend.store.clone()),
         details: Arc::new(backend.store.clone()),
-        merges: Arc::new(backend.store.clone()),
+        merges: Arc::new(PublishingMerges::new(
+            Arc::new(backend.store.clone()),
+            live.clone(),
+        )),
         inbox: Arc::new(InboxService::new(
             Arc::new(backend.store.clone()),
             live.clone(),

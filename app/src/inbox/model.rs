@@ -263,4 +263,6 @@ pub enum InboxEventKind {
     Message,
     /// A conversation's status changed.
     Status,
+    /// The contact was merged with others, or a merge was undone.
+    Merge,
 }

@@ -89,7 +89,10 @@ pub async fn seed_if_empty(store: &Store, password: Option<String>) -> Result<()
     .map_err(|e| e.to_string())?
     .map_err(|e| e.to_string())?;
 
-    store.write_demo(&hashes).await.map_err(|e| e.to_string())?;
+    if !store.write_demo(&hashes).await.map_err(|e| e.to_string())? {
+        println!("Demo data: another server seeded the database first; nothing seeded.");
+        return Ok(());
+    }
 
     println!("Demo data seeded. Sign in with any of these (password: {password}):");
     for (email, name, demo, acme) in DEMO_USERS {

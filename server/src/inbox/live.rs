@@ -1,14 +1,17 @@
-//! Live updates for open Inboxes: a broadcast channel per workspace, sent
-//! to browsers as server-sent events.
+//! Live updates for open Inboxes, sent to browsers as server-sent events.
 //!
-//! The channels live in this server's memory, which is right for one
-//! server. Several servers behind a load balancer would each see only their
-//! own events; they would need a shared feed (PostgreSQL LISTEN/NOTIFY or a
-//! message broker) that every server forwards into its local channels.
+//! Each server keeps a broadcast channel per workspace for the event streams
+//! it serves. With one server, published events go straight into those
+//! channels. With several, they go through a [`LiveFeed`] that every server
+//! listens to (PostgreSQL's `LISTEN`/`NOTIFY`), and each server's listener
+//! delivers them into its own channels; when the listener lost its
+//! connection, every open Inbox is told to refetch.
 
+use crate::storage::StoreError;
 use app::error::AppError;
 use app::inbox::model::InboxEvent;
 use app::ssr::Accounts;
+use async_trait::async_trait;
 use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -23,36 +26,93 @@ use tower_sessions::Session;
 /// Events a slow browser may fall behind by before it is told to refetch.
 const BUFFER: usize = 64;
 
-/// The per-workspace broadcast channels.
-#[derive(Clone, Default)]
-pub struct LiveUpdates {
-    channels: Arc<Mutex<HashMap<i64, broadcast::Sender<InboxEvent>>>>,
+/// What an open Inbox is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// Something changed for a contact.
+    Event(InboxEvent),
+    /// Events may have been missed: refetch everything shown.
+    Refetch,
 }
 
-impl LiveUpdates {
-    fn channels(&self) -> std::sync::MutexGuard<'_, HashMap<i64, broadcast::Sender<InboxEvent>>> {
+/// Carries published events to every server's open Inboxes.
+#[async_trait]
+pub trait LiveFeed: Send + Sync {
+    async fn publish(&self, workspace_id: i64, event: InboxEvent) -> Result<(), StoreError>;
+}
+
+/// This server's per-workspace broadcast channels.
+#[derive(Clone, Default)]
+pub struct LocalChannels {
+    channels: Arc<Mutex<HashMap<i64, broadcast::Sender<Delivery>>>>,
+}
+
+impl LocalChannels {
+    fn channels(&self) -> std::sync::MutexGuard<'_, HashMap<i64, broadcast::Sender<Delivery>>> {
         self.channels
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Tells every open Inbox of the workspace that something changed.
-    pub fn publish(&self, workspace_id: i64, event: InboxEvent) {
+    /// Sends to the open Inboxes of one workspace on this server.
+    pub fn deliver(&self, workspace_id: i64, delivery: Delivery) {
         let mut channels = self.channels();
         if let Some(sender) = channels.get(&workspace_id) {
-            if sender.send(event).is_err() {
+            if sender.send(delivery).is_err() {
                 // Nobody listens any more.
                 channels.remove(&workspace_id);
             }
         }
     }
 
-    /// Starts listening to a workspace's events.
-    pub fn subscribe(&self, workspace_id: i64) -> broadcast::Receiver<InboxEvent> {
+    /// Tells every open Inbox on this server to refetch.
+    pub fn refetch_all(&self) {
+        self.channels()
+            .retain(|_, sender| sender.send(Delivery::Refetch).is_ok());
+    }
+
+    fn subscribe(&self, workspace_id: i64) -> broadcast::Receiver<Delivery> {
         self.channels()
             .entry(workspace_id)
             .or_insert_with(|| broadcast::channel(BUFFER).0)
             .subscribe()
+    }
+}
+
+/// Publishing and listening to workspace events.
+#[derive(Clone, Default)]
+pub struct LiveUpdates {
+    local: LocalChannels,
+    /// `None`: this server is the only one, events stay in its memory.
+    feed: Option<Arc<dyn LiveFeed>>,
+}
+
+impl LiveUpdates {
+    /// Events shared through `feed`, whose listener delivers into `local`.
+    pub fn shared(feed: Arc<dyn LiveFeed>, local: LocalChannels) -> Self {
+        LiveUpdates {
+            local,
+            feed: Some(feed),
+        }
+    }
+
+    /// Tells every open Inbox of the workspace, on every server, that
+    /// something changed. The change itself is already stored; an event
+    /// that cannot be sent is logged.
+    pub async fn publish(&self, workspace_id: i64, event: InboxEvent) {
+        match &self.feed {
+            None => self.local.deliver(workspace_id, Delivery::Event(event)),
+            Some(feed) => {
+                if let Err(error) = feed.publish(workspace_id, event).await {
+                    tracing::warn!(%error, workspace_id, "live update not sent");
+                }
+            }
+        }
+    }
+
+    /// Starts listening to a workspace's events on this server.
+    pub fn subscribe(&self, workspace_id: i64) -> broadcast::Receiver<Delivery> {
+        self.local.subscribe(workspace_id)
     }
 }
 
@@ -91,15 +151,19 @@ fn unauthorized() -> Response {
         .into_response()
 }
 
-/// The receiver's events; a browser that fell behind gets one event
-/// without data, which also makes it refetch.
+/// The receiver's events; a refetch, or a browser that fell behind, gets
+/// an event that names no contact, which makes the Inbox refetch.
 fn events(
-    receiver: broadcast::Receiver<InboxEvent>,
+    receiver: broadcast::Receiver<Delivery>,
 ) -> impl Stream<Item = Result<Event, Infallible>> {
     stream::unfold(receiver, |mut receiver| async move {
         let event = match receiver.recv().await {
-            Ok(event) => Event::default().data(serde_json::to_string(&event).unwrap_or_default()),
-            Err(broadcast::error::RecvError::Lagged(_)) => Event::default().data("{}"),
+            Ok(Delivery::Event(event)) => {
+                Event::default().data(serde_json::to_string(&event).unwrap_or_default())
+            }
+            Ok(Delivery::Refetch) | Err(broadcast::error::RecvError::Lagged(_)) => {
+                Event::default().data("{}")
+            }
             Err(broadcast::error::RecvError::Closed) => return None,
         };
         Some((Ok(event), receiver))

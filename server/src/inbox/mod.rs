@@ -3,6 +3,7 @@
 //! [`InboxStorage`].
 
 pub mod live;
+pub mod merge_events;
 pub mod outbound;
 
 use app::error::AppError;
@@ -107,9 +108,10 @@ impl InboxService {
         }
     }
 
-    fn publish(&self, workspace_id: i64, contact_id: i64, kind: InboxEventKind) {
+    async fn publish(&self, workspace_id: i64, contact_id: i64, kind: InboxEventKind) {
         self.live
-            .publish(workspace_id, InboxEvent { contact_id, kind });
+            .publish(workspace_id, InboxEvent { contact_id, kind })
+            .await;
     }
 }
 
@@ -164,7 +166,8 @@ impl Inbox for InboxService {
             // The message stays stored; a failed hand-over is logged.
             tracing::warn!(%error, sender_id, "outgoing message not delivered");
         }
-        self.publish(workspace_id, input.contact_id, InboxEventKind::Message);
+        self.publish(workspace_id, input.contact_id, InboxEventKind::Message)
+            .await;
         Ok(sent.message)
     }
 
@@ -179,7 +182,8 @@ impl Inbox for InboxService {
         self.store
             .block_contact(workspace_id, contact_id, by_user, now)
             .await?;
-        self.publish(workspace_id, contact_id, InboxEventKind::Status);
+        self.publish(workspace_id, contact_id, InboxEventKind::Status)
+            .await;
         Ok(())
     }
 
@@ -194,7 +198,8 @@ impl Inbox for InboxService {
         self.store
             .unblock_contact(workspace_id, contact_id, by_user, now)
             .await?;
-        self.publish(workspace_id, contact_id, InboxEventKind::Status);
+        self.publish(workspace_id, contact_id, InboxEventKind::Status)
+            .await;
         Ok(())
     }
 }

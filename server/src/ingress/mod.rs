@@ -168,13 +168,16 @@ pub async fn receive(
     match state.store.receive_message(&channel, &message, now).await {
         Ok(received) => {
             if !received.duplicate && !received.hidden {
-                state.live.publish(
-                    channel.workspace_id,
-                    InboxEvent {
-                        contact_id: received.contact_id,
-                        kind: InboxEventKind::Message,
-                    },
-                );
+                state
+                    .live
+                    .publish(
+                        channel.workspace_id,
+                        InboxEvent {
+                            contact_id: received.contact_id,
+                            kind: InboxEventKind::Message,
+                        },
+                    )
+                    .await;
             }
             let (status, outcome) = if received.duplicate {
                 (StatusCode::OK, "duplicate")

@@ -10,6 +10,7 @@ mod demo;
 mod details;
 mod error;
 mod inbox;
+mod live_feed;
 pub mod merges;
 pub mod sessions;
 pub mod sql;

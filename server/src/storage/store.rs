@@ -45,6 +45,8 @@ pub enum WriteScope<'a> {
     Workspace(i64),
     /// Sign-in attempts for one account key.
     SignIn(&'a str),
+    /// Seeding an empty database (servers starting together seed it once).
+    Seeding,
 }
 
 /// The storage behind every port.
@@ -145,6 +147,7 @@ impl Store {
                     WriteScope::SignIn(key) => {
                         sqlx::query("SELECT pg_advisory_xact_lock(2, hashtext($1))").bind(key)
                     }
+                    WriteScope::Seeding => sqlx::query("SELECT pg_advisory_xact_lock(3, 0)"),
                 };
                 lock.execute(&mut *tx).await?;
                 Ok(tx)

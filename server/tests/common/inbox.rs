@@ -95,3 +95,54 @@ pub fn message(id: &str, sender: &str, text: &str, sent_at: &str) -> Value {
         "sent_at": sent_at,
     })
 }
+
+impl TestApp {
+    /// Opens the signed-in client's workspace event stream.
+    pub async fn events(&self, client: &reqwest::Client) -> Response {
+        let stream = client
+            .get(format!("{}/api/inbox/events", self.address))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(stream.status(), StatusCode::OK, "event stream");
+        stream
+    }
+}
+
+/// Reads the event stream until an event of `kind` names `contact_id`;
+/// fails after ten seconds.
+pub async fn wait_for_event(stream: &mut Response, contact_id: i64, kind: &str) {
+    wait_for(
+        stream,
+        &format!("{kind} event for contact {contact_id}"),
+        |event| event["contact_id"].as_i64() == Some(contact_id) && event["kind"] == kind,
+    )
+    .await
+}
+
+/// Reads the event stream until it tells the Inbox to refetch everything
+/// (an event that names no contact); fails after ten seconds.
+pub async fn wait_for_refetch(stream: &mut Response) {
+    wait_for(stream, "refetch", |event| event.get("contact_id").is_none()).await
+}
+
+async fn wait_for(stream: &mut Response, what: &str, wanted: impl Fn(&Value) -> bool) {
+    let mut seen = String::new();
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let chunk = tokio::time::timeout_at(deadline, stream.chunk())
+            .await
+            .unwrap_or_else(|_| panic!("no {what}; saw: {seen}"))
+            .expect("event stream")
+            .expect("event stream open");
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+        let found = seen
+            .lines()
+            .filter_map(|line| line.strip_prefix("data:"))
+            .filter_map(|data| serde_json::from_str::<Value>(data.trim()).ok())
+            .any(|event| wanted(&event));
+        if found {
+            return;
+        }
+    }
+}

@@ -2,11 +2,14 @@
 //! with the demo workspaces, and talks to it over HTTP. The database is a
 //! new SQLite file, or, when `CONTACTS_TEST_POSTGRES` names a PostgreSQL
 //! server (`scripts/with-postgres.sh` starts a throwaway one), a new
-//! database on that server: the same tests run on both.
+//! database on that server: the same tests run on both. Tests of several
+//! servers start the real binary as processes of their own (see
+//! `servers`).
 
 #![allow(dead_code)]
 
 pub mod inbox;
+pub mod servers;
 
 use leptos::config::LeptosOptions;
 use reqwest::{header, Client, Response, StatusCode};
@@ -22,6 +25,8 @@ pub struct TestApp {
     pub address: String,
     pub backend: Backend,
     dir: TempDir,
+    /// Set when the app runs as a process of its own.
+    process: Option<servers::ServerProcess>,
 }
 
 impl TestApp {
@@ -58,6 +63,7 @@ impl TestApp {
             address,
             backend,
             dir,
+            process: None,
         }
     }
 

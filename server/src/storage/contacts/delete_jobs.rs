@@ -7,7 +7,7 @@
 use super::filter::{push_target, tag_ids, target_query};
 use crate::jobs::{BatchOutcome, ClaimedJob, DeleteJobStorage};
 use crate::storage::sql::{Flag, SqlBuilder};
-use crate::storage::{now, Context, Store, StoreError, WriteScope};
+use crate::storage::{now, Context, Dialect, Store, StoreError, WriteScope};
 use app::contacts::model::{DeleteProgress, DeleteTarget};
 use app::error::AppError;
 use async_trait::async_trait;
@@ -108,14 +108,23 @@ impl DeleteJobStorage for Store {
         lease_millis: i64,
     ) -> Result<Option<ClaimedJob>, StoreError> {
         let at = now_millis();
-        let claimed: Option<(i64, i64)> = sqlx::query_as(
+        // The condition is checked again on the row itself: of two servers
+        // that picked the same job, the second sees the first one's claim
+        // once its lock is released and claims nothing. PostgreSQL skips
+        // a job another server is claiming at that moment.
+        let skip_locked = match self.dialect {
+            Dialect::Postgres => "FOR UPDATE SKIP LOCKED",
+            Dialect::Sqlite => "",
+        };
+        let claimable = "status = 'running'
+             AND (claimed_by IS NULL OR claimed_by = $1 OR claimed_until < $3)";
+        let claimed: Option<(i64, i64)> = sqlx::query_as(&format!(
             "UPDATE delete_jobs SET claimed_by = $1, claimed_until = $2
-              WHERE id = (SELECT id FROM delete_jobs
-                           WHERE status = 'running'
-                             AND (claimed_by IS NULL OR claimed_by = $1 OR claimed_until < $3)
-                           ORDER BY id LIMIT 1)
-             RETURNING id, workspace_id",
-        )
+              WHERE {claimable}
+                AND id = (SELECT id FROM delete_jobs WHERE {claimable}
+                           ORDER BY id LIMIT 1 {skip_locked})
+             RETURNING id, workspace_id"
+        ))
         .bind(runner)
         .bind(at + lease_millis)
         .bind(at)

@@ -5,7 +5,8 @@ mod inbox;
 
 use crate::demo::people::{person, Person};
 use crate::demo::{DEMO_CHANNELS, DEMO_FIELDS, DEMO_TAGS, DEMO_USERS, MESSAGES_IN, MESSAGES_OUT};
-use crate::storage::{now, Context, Store, StoreError};
+use crate::storage::sql::Flag;
+use crate::storage::{now, Context, Store, StoreError, WriteScope};
 use rand::distributions::{Alphanumeric, DistString};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -13,18 +14,27 @@ use sqlx::{Any, Transaction};
 
 impl Store {
     /// Writes the demo workspaces, users (with these password hashes, in
-    /// the order of `DEMO_USERS`), contacts, conversations and usage.
-    pub async fn write_demo(&self, password_hashes: &[String]) -> Result<(), StoreError> {
+    /// the order of `DEMO_USERS`), contacts, conversations and usage, when
+    /// the database holds no workspace yet. Returns whether it wrote them:
+    /// of several servers starting together on an empty database, one does.
+    pub async fn write_demo(&self, password_hashes: &[String]) -> Result<bool, StoreError> {
         let mut tx = self
-            .pool
-            .begin()
+            .begin_write(WriteScope::Seeding)
             .await
-            .context("write_demo: starting a transaction")?;
+            .context("write_demo: starting a write transaction")?;
+        let (exists,): (Flag,) = sqlx::query_as("SELECT EXISTS (SELECT 1 FROM workspaces)")
+            .fetch_one(&mut *tx)
+            .await
+            .context("write_demo: reading workspaces")?;
+        if exists.0 {
+            return Ok(false);
+        }
         seed(&mut tx, password_hashes)
             .await
             .context("write_demo: writing the demo workspaces")?;
         inbox::seed(&mut tx).await?;
-        tx.commit().await.context("write_demo: committing")
+        tx.commit().await.context("write_demo: committing")?;
+        Ok(true)
     }
 }
 
