@@ -22,14 +22,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-if ! command -v wrk >/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-  else
-    echo "error: the benchmark needs wrk: sudo apt-get install -y wrk" >&2
-    exit 1
-  fi
-fi
+source scripts/lib/wrk.sh
+need_wrk
 scripts/setup.sh
 source scripts/versions.sh
 if $build; then
@@ -52,22 +46,11 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
-curl -fs -o /dev/null -c "$work/jar" -H "Origin: $base" \
-  --data-urlencode "credentials[email]=manager@demo.test" \
-  --data-urlencode "credentials[password]=$password" "$base/api/log_in"
-session=$(awk '$6 == "contacts_session" { print $7 }' "$work/jar")
-cookie="contacts_session=$session"
+cookie=$(sign_in "$base" manager@demo.test "$password" "$work/jar")
 contact=$(curl -fs -H "Cookie: $cookie" -H "Origin: $base" -H "Content-Type: application/json" \
   -d '{"request":{}}' "$base/api/contacts_list" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).rows[0].id))')
 
-cat >"$work/request.lua" <<'LUA'
--- Method, body and cookie from the environment.
-wrk.method = os.getenv("METHOD") or "GET"
-wrk.body = os.getenv("BODY")
-wrk.headers["Cookie"] = os.getenv("COOKIE")
-wrk.headers["Origin"] = os.getenv("ORIGIN")
-if wrk.body then wrk.headers["Content-Type"] = "application/json" end
-LUA
+write_request_lua "$work/request.lua"
 
 ticks=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
@@ -88,15 +71,12 @@ run() {
     wrk -t2 -c32 -d20s --latency -s "$work/request.lua" "$base$path")
   after=$(cpu_ticks)
   requests=$(echo "$report" | awk '/requests in/ { print $1 }')
-  local errors non2xx
-  errors=$(echo "$report" | awk '/Socket errors/ { n = 0; for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) n += $i; print n }')
-  non2xx=$(echo "$report" | awk '/Non-2xx/ { print $NF }')
   printf '%-28s %10s %9s %9s %10.2f ms %8s\n' "$name" \
     "$(echo "$report" | awk '/Requests\/sec/ { printf "%.0f", $2 }')" \
     "$(echo "$report" | awk '$1 == "50%" { print $2 }')" \
     "$(echo "$report" | awk '$1 == "99%" { print $2 }')" \
     "$(awk -v t="$((after - before))" -v r="$requests" -v hz="$ticks" 'BEGIN { printf "%.2f", r ? t * 1000 / hz / r : 0 }')" \
-    "$(( ${errors:-0} + ${non2xx:-0} ))" | tee -a "$out"
+    "$(wrk_errors "$report")" | tee -a "$out"
 }
 
 start_rss=$(rss_mb)

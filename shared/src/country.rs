@@ -131,6 +131,21 @@ pub fn effective_country(
     set_by_hand.or(from_phone)
 }
 
+/// R18: the country shown when the stored one may not have been set by
+/// hand: the stored one if it was, else the phone number's, else the one
+/// the contact came with.
+pub fn shown_country(
+    stored: Option<Country>,
+    set_by_hand: bool,
+    from_phone: Option<Country>,
+) -> Option<Country> {
+    if set_by_hand {
+        stored
+    } else {
+        effective_country(None, from_phone).or(stored)
+    }
+}
+
 impl fmt::Display for Country {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

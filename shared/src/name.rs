@@ -169,3 +169,35 @@ impl From<PersonName> for RawName {
 
 #[cfg(test)]
 mod tests;
+
+/// The name a contact is shown by: first and last name, else the name from
+/// its channel, else its id.
+pub fn contact_name(first: &str, last: &str, profile: &str, id: i64) -> String {
+    let full = format!("{first} {last}");
+    let full = full.trim();
+    if !full.is_empty() {
+        full.to_string()
+    } else if !profile.trim().is_empty() {
+        profile.trim().to_string()
+    } else {
+        format!("Contact {id}")
+    }
+}
+
+/// [`contact_name`], with the phone number or e-mail address standing in
+/// for a contact that has no name at all.
+pub fn shown_name(
+    first: &str,
+    last: &str,
+    profile: &str,
+    phone_or_email: Option<&str>,
+    id: i64,
+) -> String {
+    let nameless = [first, last, profile]
+        .iter()
+        .all(|part| part.trim().is_empty());
+    match phone_or_email {
+        Some(value) if nameless => value.to_owned(),
+        _ => contact_name(first, last, profile, id),
+    }
+}

@@ -94,3 +94,17 @@ proptest! {
         prop_assert_eq!(Country::parse(&country.code().to_lowercase()), Ok(country));
     }
 }
+
+#[test]
+fn r18_the_shown_country_prefers_hand_set_then_phone_then_stored() {
+    let de = Country::from_code("DE");
+    let fr = Country::from_code("FR");
+    assert_eq!(shown_country(de, true, fr), de, "set by hand wins");
+    assert_eq!(shown_country(None, true, fr), None, "cleared by hand");
+    assert_eq!(
+        shown_country(de, false, fr),
+        fr,
+        "the phone's over the stored"
+    );
+    assert_eq!(shown_country(de, false, None), de, "the stored one last");
+}

@@ -153,3 +153,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_phone_or_email_stands_in_only_for_nameless_contacts() {
+    assert_eq!(shown_name("Ann", "", "", Some("+4930123"), 7), "Ann");
+    assert_eq!(
+        shown_name("", "", "Contact Center", Some("+4930123"), 7),
+        "Contact Center"
+    );
+    assert_eq!(
+        shown_name(" ", "", "", Some("a@b.example"), 7),
+        "a@b.example"
+    );
+    assert_eq!(shown_name("", "", "", None, 7), "Contact 7");
+}

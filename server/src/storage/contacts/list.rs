@@ -268,7 +268,7 @@ fn display_name(record: &RowRecord) -> (String, bool) {
     let has_name = [&record.first_name, &record.last_name, &record.profile_name]
         .iter()
         .any(|part| !part.trim().is_empty());
-    let name = crate::storage::inbox::rows::shown_name(
+    let name = shared::name::shown_name(
         &record.first_name,
         &record.last_name,
         &record.profile_name,

@@ -6,7 +6,6 @@ use super::{channels, contact_not_found, field_settings, tags};
 use app::details::model::{ContactDetails, CustomFieldEntry, DuplicateContact, MemberRef};
 use app::error::AppError;
 use app::ssr::ContactFacts;
-use shared::country::effective_country;
 use shared::duplicates::{duplicate_keys, shared_values};
 use shared::fields::ConversationStatus;
 use shared::{Country, CustomFieldValue, Email, PhoneNumber};
@@ -53,19 +52,18 @@ pub(crate) fn stored_phone(phone: Option<&str>) -> Option<PhoneNumber> {
     phone.and_then(|phone| PhoneNumber::parse(phone, None).ok())
 }
 
-/// R18: the country shown — set by hand, else the phone's, else the one
-/// the contact came with.
+/// The country shown (R18, [`shared::country::shown_country`]) from the
+/// stored columns.
 pub(crate) fn shown_country(
     country: Option<&str>,
     manual: bool,
     phone: Option<&PhoneNumber>,
 ) -> Option<Country> {
-    let stored = country.and_then(Country::from_code);
-    if manual {
-        stored
-    } else {
-        effective_country(None, phone.and_then(PhoneNumber::country)).or(stored)
-    }
+    shared::country::shown_country(
+        country.and_then(Country::from_code),
+        manual,
+        phone.and_then(PhoneNumber::country),
+    )
 }
 
 /// The facts permission checks and parsing depend on.
@@ -251,7 +249,7 @@ async fn duplicates(
                 &keys,
                 &duplicate_keys(their_phone.as_ref(), their_email.as_ref(), false),
             );
-            let name = crate::storage::inbox::rows::shown_name(
+            let name = shared::name::shown_name(
                 &first,
                 &last,
                 &profile,

@@ -1,8 +1,7 @@
 //! The conversation list and the open conversation.
 
 use super::rows::{
-    channel_availability, display_name, message_view, parse_status, reachable, MessageRow,
-    MESSAGE_COLUMNS,
+    channel_availability, message_view, parse_status, reachable, MessageRow, MESSAGE_COLUMNS,
 };
 use crate::storage::sql::Flag;
 use crate::storage::{Context, Store};
@@ -13,6 +12,7 @@ use app::inbox::model::{
     WorkflowRun, WorkflowStatus, CONVERSATION_PAGE_SIZE, MESSAGE_PAGE_SIZE, SINCE_LIMIT,
 };
 use shared::fields::ConversationStatus;
+use shared::name::contact_name;
 
 type SummaryRow = (
     i64,
@@ -100,7 +100,7 @@ pub(super) async fn conversations(
             Ok(ConversationSummary {
                 conversation_id: id,
                 contact_id,
-                contact_name: display_name(&first, &last_name, &profile, contact_id),
+                contact_name: contact_name(&first, &last_name, &profile, contact_id),
                 status: parse_status(&status)?,
                 assignee_name: assignee,
                 last_message_at: last,
@@ -220,7 +220,7 @@ pub(super) async fn conversation(
     Ok(ConversationView {
         contact_id,
         conversation_id: conversation.map(|(id, _)| id),
-        contact_name: display_name(&first, &last, &profile, contact_id),
+        contact_name: contact_name(&first, &last, &profile, contact_id),
         avatar_url,
         status,
         blocked: blocked_at.is_some(),

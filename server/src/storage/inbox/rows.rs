@@ -31,38 +31,6 @@ pub(crate) fn parse_kind(kind: &str) -> Option<ChannelKind> {
     parsed
 }
 
-/// The name a contact is shown by: first and last name, else the name from
-/// its channel, else its id.
-pub(crate) fn display_name(first: &str, last: &str, profile: &str, id: i64) -> String {
-    let full = format!("{first} {last}");
-    let full = full.trim();
-    if !full.is_empty() {
-        full.to_string()
-    } else if !profile.trim().is_empty() {
-        profile.trim().to_string()
-    } else {
-        format!("Contact {id}")
-    }
-}
-
-/// [`display_name`], with the phone number or e-mail address standing in
-/// for a contact that has no name at all.
-pub(crate) fn shown_name(
-    first: &str,
-    last: &str,
-    profile: &str,
-    phone_or_email: Option<&str>,
-    id: i64,
-) -> String {
-    let nameless = [first, last, profile]
-        .iter()
-        .all(|part| part.trim().is_empty());
-    match phone_or_email {
-        Some(value) if nameless => value.to_owned(),
-        _ => display_name(first, last, profile, id),
-    }
-}
-
 /// A message row: id, direction, channel id, channel kind, channel name,
 /// body, sent at, while blocked.
 pub(crate) type MessageRow = (
@@ -215,23 +183,4 @@ pub(crate) async fn conversation_of(
     .await
     .context("conversation_of: adding to conversations")?;
     Ok((id, status))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::shown_name;
-
-    #[test]
-    fn the_phone_or_email_stands_in_only_for_nameless_contacts() {
-        assert_eq!(shown_name("Ann", "", "", Some("+4930123"), 7), "Ann");
-        assert_eq!(
-            shown_name("", "", "Contact Center", Some("+4930123"), 7),
-            "Contact Center"
-        );
-        assert_eq!(
-            shown_name(" ", "", "", Some("a@b.example"), 7),
-            "a@b.example"
-        );
-        assert_eq!(shown_name("", "", "", None, 7), "Contact 7");
-    }
 }

@@ -2,13 +2,13 @@
 //! with the shared merge rules.
 
 use crate::storage::details::{field_settings, read};
-use crate::storage::inbox::rows::shown_name;
 use crate::storage::sql::Flag;
 use crate::storage::{Context, Store};
 use app::contacts::format::{country_name, language_name};
 use app::error::{AppError, Missing};
 use app::merge::model::{ReviewContact, ReviewField, ReviewOption};
 use shared::merge::{is_merged_field, preselect, values_differ, FieldValue};
+use shared::name::shown_name;
 use shared::{CustomFieldDefinition, CustomFieldValue, FieldKey, PhoneNumber, StandardField};
 use sqlx::AnyConnection;
 

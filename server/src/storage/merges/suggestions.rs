@@ -2,13 +2,13 @@
 //! the `duplicate_groups` table the database keeps current on every write.
 
 use crate::storage::details::read::{stored_phone, CandidateRow};
-use crate::storage::inbox::rows::shown_name;
 use crate::storage::{Context, Store};
 use app::error::AppError;
 use app::merge::model::{
     SuggestedContact, SuggestionCursor, SuggestionGroup, SuggestionPage, GROUP_SHOWN,
     SUGGESTIONS_PER_PAGE,
 };
+use shared::name::shown_name;
 
 /// One page of duplicate groups after `after`.
 pub(super) async fn page(
