@@ -185,6 +185,25 @@ async fn several_servers_refuse_a_token_rotated_on_another() {
 }
 
 #[tokio::test]
+async fn several_servers_store_a_message_posted_to_both_once() {
+    let (a, b) = two_servers().await;
+    let channel = a.demo_channel("telegram").await;
+    let body = message("twice-1", "twice", "Hello", "2026-03-01T10:00:00Z").to_string();
+    let (on_a, on_b) = tokio::join!(
+        a.post_ingress(channel.id, &channel.token, body.clone()),
+        b.post_ingress(channel.id, &channel.token, body),
+    );
+    let mut statuses = [on_a.status(), on_b.status()];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::CREATED]);
+    assert_eq!(
+        a.count("SELECT COUNT(*) FROM messages WHERE external_id = 'twice-1'")
+            .await,
+        1
+    );
+}
+
+#[tokio::test]
 async fn several_servers_let_one_of_two_overlapping_merges_win() {
     let (a, b) = two_servers().await;
     let on_a = signed_in(&a, "owner@demo.test").await;
