@@ -20,31 +20,14 @@ if [ "${1:-}" != "--no-build" ]; then
   node scripts/precompress.js target/site
 fi
 
+source scripts/lib/server.sh
 work=$(mktemp -d)
 password="bench-$RANDOM-$RANDOM"
-pids=()
-trap 'for p in "${pids[@]}"; do kill -INT "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$work"' EXIT
-
-# start PORT: a release server over the benchmark database.
-start() {
-  LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_ADDR="127.0.0.1:$1" LEPTOS_ENV=PROD LEPTOS_HASH_FILES=true \
-    CONTACTS_DATABASE_URL="$CONTACTS_TEST_POSTGRES" CONTACTS_DEMO=1 CONTACTS_DEMO_PASSWORD="$password" \
-    RUST_LOG=warn target/release/server >"$work/server-$1.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 120); do
-    curl -fs -o /dev/null "http://127.0.0.1:$1/login" && return 0
-    kill -0 "${pids[-1]}" 2>/dev/null || { cat "$work/server-$1.log"; exit 1; }
-    sleep 0.5
-  done
-  echo "error: the server on port $1 did not answer" >&2
-  exit 1
-}
-
-free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+trap 'stop_servers; rm -rf "$work"' EXIT
 a=$(free_port)
-start "$a"
+start_server "$a" "$CONTACTS_TEST_POSTGRES" "$password" "$work/server-a.log"
 b=$(free_port)
-start "$b"
+start_server "$b" "$CONTACTS_TEST_POSTGRES" "$password" "$work/server-b.log"
 # Sessions live in the database: one sign-in serves both servers.
 cookie=$(sign_in "http://127.0.0.1:$a" manager@demo.test "$password" "$work/jar")
 write_request_lua "$work/request.lua"

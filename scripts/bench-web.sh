@@ -31,20 +31,14 @@ if $build; then
   node scripts/precompress.js target/site
 fi
 
+source scripts/lib/server.sh
 work=$(mktemp -d)
-port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+port=$(free_port)
 base="http://127.0.0.1:$port"
 password="bench-$RANDOM-$RANDOM"
-LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_ENV=PROD LEPTOS_HASH_FILES=true \
-  CONTACTS_DATABASE_URL="sqlite://$work/contacts.db" CONTACTS_DEMO=1 CONTACTS_DEMO_PASSWORD="$password" \
-  RUST_LOG=warn target/release/server >"$work/server.log" 2>&1 &
-pid=$!
-trap 'kill -INT $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 120); do
-  curl -fs -o /dev/null "$base/login" && break
-  kill -0 "$pid" 2>/dev/null || { cat "$work/server.log"; exit 1; }
-  sleep 0.5
-done
+trap 'stop_servers; rm -rf "$work"' EXIT
+start_server "$port" "sqlite://$work/contacts.db" "$password" "$work/server.log"
+pid=${server_pids[0]}
 
 cookie=$(sign_in "$base" manager@demo.test "$password" "$work/jar")
 contact=$(curl -fs -H "Cookie: $cookie" -H "Origin: $base" -H "Content-Type: application/json" \

@@ -10,48 +10,20 @@ cd "$(dirname "$0")/.."
 source scripts/versions.sh
 step() { printf '\n==> %s\n' "$*"; }
 
+source scripts/lib/server.sh
 work=$(mktemp -d)
-free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 password="e2e-$(date +%s)-$RANDOM"
 database_url="${CONTACTS_TEST_POSTGRES:-sqlite://$work/contacts.db}"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# start_server PORT LOG: the release server over the test database.
-start_server() {
-  LEPTOS_SITE_ROOT=target/site LEPTOS_SITE_ADDR="127.0.0.1:$1" LEPTOS_ENV=PROD LEPTOS_HASH_FILES=true \
-    CONTACTS_DATABASE_URL="$database_url" CONTACTS_DEMO=1 CONTACTS_DEMO_PASSWORD="$password" \
-    RUST_LOG=warn target/release/server >"$2" 2>&1 &
-  pids+=($!)
-}
-
-# wait_for_server PORT LOG
-wait_for_server() {
-  local pid=${pids[-1]}
-  for _ in $(seq 1 120); do
-    node -e 'fetch(process.argv[1]).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))' "http://127.0.0.1:$1/login" && return 0
-    kill -0 "$pid" 2>/dev/null || { cat "$2"; echo "error: the server did not start" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "error: the server on port $1 did not answer" >&2
-  exit 1
-}
+trap 'stop_servers; rm -rf "$work"' EXIT
 
 port=$(free_port)
-start_server "$port" "$work/server.log"
-wait_for_server "$port" "$work/server.log"
+start_server "$port" "$database_url" "$password" "$work/server.log"
 # On PostgreSQL a second server runs over the same database for the tests
 # of several servers; SQLite is one server's database, so they are left out.
 extra=()
 if [ -n "${CONTACTS_TEST_POSTGRES:-}" ]; then
   second_port=$(free_port)
-  start_server "$second_port" "$work/second.log"
-  wait_for_server "$second_port" "$work/second.log"
+  start_server "$second_port" "$database_url" "$password" "$work/second.log"
   export SECOND_URL="http://127.0.0.1:$second_port"
 else
   echo "(SQLite: the @several-servers tests run in the PostgreSQL pass)"

@@ -33,7 +33,8 @@ if [ "$(id -u)" = 0 ]; then
   chown postgres "$work"
   as_owner=(runuser -u postgres --)
 fi
-port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+source scripts/lib/server.sh
+port=$(free_port)
 
 stop() {
   "${as_owner[@]}" "$bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
