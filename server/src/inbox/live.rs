@@ -9,7 +9,7 @@
 
 use crate::storage::StoreError;
 use app::error::AppError;
-use app::inbox::model::InboxEvent;
+use app::inbox::model::{InboxEvent, InboxEventKind};
 use app::ssr::Accounts;
 use async_trait::async_trait;
 use axum::extract::State;
@@ -97,9 +97,10 @@ impl LiveUpdates {
     }
 
     /// Tells every open Inbox of the workspace, on every server, that
-    /// something changed. The change itself is already stored; an event
-    /// that cannot be sent is logged.
-    pub async fn publish(&self, workspace_id: i64, event: InboxEvent) {
+    /// something of `kind` changed for a contact. The change itself is
+    /// already stored; an event that cannot be sent is logged.
+    pub async fn publish(&self, workspace_id: i64, contact_id: i64, kind: InboxEventKind) {
+        let event = InboxEvent { contact_id, kind };
         match &self.feed {
             None => self.local.deliver(workspace_id, Delivery::Event(event)),
             Some(feed) => {

@@ -4,7 +4,7 @@
 
 use super::live::LiveUpdates;
 use app::error::AppError;
-use app::inbox::model::{InboxEvent, InboxEventKind};
+use app::inbox::model::InboxEventKind;
 use app::merge::model::{
     MergeDone, MergeHistoryPage, MergeRequest, MergeReview, SuggestionCursor, SuggestionPage,
 };
@@ -25,11 +25,9 @@ impl PublishingMerges {
 
     async fn publish(&self, workspace_id: i64, contact_ids: &[i64]) {
         for &contact_id in contact_ids {
-            let event = InboxEvent {
-                contact_id,
-                kind: InboxEventKind::Merge,
-            };
-            self.live.publish(workspace_id, event).await;
+            self.live
+                .publish(workspace_id, contact_id, InboxEventKind::Merge)
+                .await;
         }
     }
 }

@@ -8,7 +8,7 @@ pub mod outbound;
 
 use app::error::AppError;
 use app::inbox::model::{
-    ConversationListRequest, ConversationPage, ConversationRequest, ConversationView, InboxEvent,
+    ConversationListRequest, ConversationPage, ConversationRequest, ConversationView,
     InboxEventKind, MessagePage, MessageView, OlderMessagesRequest, SendMessageInput,
 };
 use app::ssr::Inbox;
@@ -107,12 +107,6 @@ impl InboxService {
             outbound,
         }
     }
-
-    async fn publish(&self, workspace_id: i64, contact_id: i64, kind: InboxEventKind) {
-        self.live
-            .publish(workspace_id, InboxEvent { contact_id, kind })
-            .await;
-    }
 }
 
 #[async_trait]
@@ -166,7 +160,8 @@ impl Inbox for InboxService {
             // The message stays stored; a failed hand-over is logged.
             tracing::warn!(%error, sender_id, "outgoing message not delivered");
         }
-        self.publish(workspace_id, input.contact_id, InboxEventKind::Message)
+        self.live
+            .publish(workspace_id, input.contact_id, InboxEventKind::Message)
             .await;
         Ok(sent.message)
     }
@@ -182,7 +177,8 @@ impl Inbox for InboxService {
         self.store
             .block_contact(workspace_id, contact_id, by_user, now)
             .await?;
-        self.publish(workspace_id, contact_id, InboxEventKind::Status)
+        self.live
+            .publish(workspace_id, contact_id, InboxEventKind::Status)
             .await;
         Ok(())
     }
@@ -198,7 +194,8 @@ impl Inbox for InboxService {
         self.store
             .unblock_contact(workspace_id, contact_id, by_user, now)
             .await?;
-        self.publish(workspace_id, contact_id, InboxEventKind::Status)
+        self.live
+            .publish(workspace_id, contact_id, InboxEventKind::Status)
             .await;
         Ok(())
     }

@@ -8,7 +8,7 @@ pub use payload::{IncomingMessage, IngressPayload, PayloadError, SenderPayload};
 
 use crate::inbox::live::LiveUpdates;
 use crate::storage::now;
-use app::inbox::model::{InboxEvent, InboxEventKind};
+use app::inbox::model::InboxEventKind;
 use async_trait::async_trait;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -172,10 +172,8 @@ pub async fn receive(
                     .live
                     .publish(
                         channel.workspace_id,
-                        InboxEvent {
-                            contact_id: received.contact_id,
-                            kind: InboxEventKind::Message,
-                        },
+                        received.contact_id,
+                        InboxEventKind::Message,
                     )
                     .await;
             }
