@@ -21,6 +21,7 @@ pub mod duplicates;
 pub mod email;
 pub mod error;
 pub mod fields;
+pub mod import;
 pub mod language;
 pub mod merge;
 pub mod message;

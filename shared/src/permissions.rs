@@ -15,6 +15,7 @@
 //! | delete all (R32) | yes | no | Contacts |
 //! | see merge history (R15) | yes | no | Contacts |
 //! | export to CSV (R34) | yes | yes | Contacts |
+//! | import contacts (R35), export all contacts (R36) | yes | no | Contacts |
 //! | change field order (R20), manage custom fields (R19) | yes | no | both |
 //!
 //! Agents see every contact of the workspace (they answer any conversation in
@@ -131,6 +132,10 @@ pub enum Action {
     DeleteAll,
     /// Export contacts to CSV (R34).
     Export,
+    /// Import contacts from a CSV file, and see the import history (R35).
+    Import,
+    /// Export every contact of the workspace in the background (R36).
+    ExportAll,
     /// Change the workspace's field order (R20).
     ChangeFieldOrder,
     /// Create, change and delete custom field definitions (R19).
@@ -139,7 +144,7 @@ pub enum Action {
 
 impl Action {
     /// Every action.
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 19] = [
         Action::ViewContact,
         Action::EditName,
         Action::EditFields,
@@ -155,6 +160,8 @@ impl Action {
         Action::DeleteContact,
         Action::DeleteAll,
         Action::Export,
+        Action::Import,
+        Action::ExportAll,
         Action::ChangeFieldOrder,
         Action::ManageCustomFields,
     ];
@@ -170,7 +177,10 @@ impl Action {
                 Some("Contacts can be deleted in the Contacts module only.")
             }
             Action::SeeMergeHistory => Some("The merge history is in the Contacts module only."),
-            Action::Export => Some("Contacts can be exported in the Contacts module only."),
+            Action::Export | Action::ExportAll => {
+                Some("Contacts can be exported in the Contacts module only.")
+            }
+            Action::Import => Some("Contacts can be imported in the Contacts module only."),
             _ => None,
         }
     }
@@ -182,6 +192,8 @@ impl Action {
             Action::RemoveChannel => Some("Only owners and managers can remove channels."),
             Action::DeleteAll => Some("Only owners and managers can delete all contacts."),
             Action::SeeMergeHistory => Some("Only owners and managers can see the merge history."),
+            Action::Import => Some("Only owners and managers can import contacts."),
+            Action::ExportAll => Some("Only owners and managers can export all contacts."),
             Action::ChangeFieldOrder => {
                 Some("Only owners and managers can change the field order.")
             }

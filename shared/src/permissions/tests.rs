@@ -204,6 +204,21 @@ fn r34_export_for_every_role_in_contacts_module() {
 }
 
 #[test]
+fn r35_r36_import_and_export_all_for_owners_and_managers_in_contacts_module() {
+    for action in [Action::Import, Action::ExportAll] {
+        for role in MANAGERS {
+            assert!(may(role, action, &contacts()));
+            assert!(!may(role, action, &inbox()));
+        }
+        assert!(!may(Role::Agent, action, &contacts()));
+    }
+    assert_eq!(
+        refusal(Role::Agent, Action::Import, &contacts()),
+        Some("Only owners and managers can import contacts.")
+    );
+}
+
+#[test]
 fn r19_r20_field_order_and_custom_fields_owners_and_managers_only() {
     for action in [Action::ChangeFieldOrder, Action::ManageCustomFields] {
         for role in MANAGERS {

@@ -1,0 +1,240 @@
+use super::*;
+use crate::custom_field::CustomFieldType;
+
+fn plan_field() -> CustomFieldDefinition {
+    CustomFieldDefinition::new(
+        "plan",
+        "Plan",
+        CustomFieldType::List,
+        vec!["Free".into(), "Pro".into()],
+    )
+    .expect("definition")
+}
+
+fn strings(values: &[&str]) -> Vec<String> {
+    values.iter().map(|value| value.to_string()).collect()
+}
+
+fn settings(columns: Vec<ImportTarget>) -> ImportSettings {
+    ImportSettings {
+        columns,
+        default_country: Some("DE".into()),
+        mode: ImportMode::AddAndUpdate,
+        keep_existing: false,
+    }
+}
+
+fn suggestions(headers: &[&str]) -> Vec<ImportTarget> {
+    let definitions = [plan_field()];
+    let mut taken = Vec::new();
+    for header in headers {
+        let target = suggest_target(header, &definitions, &taken);
+        taken.push(target);
+    }
+    taken
+}
+
+#[test]
+fn r35_english_and_german_headers_are_mapped() {
+    assert_eq!(
+        suggestions(&[
+            "First name",
+            "Nachname",
+            "E-Mail-Adresse",
+            "Telefonnummer",
+            "Land",
+            "Sprache",
+            "Zugewiesen an",
+            "Tags",
+            "Plan",
+            "Notes"
+        ]),
+        vec![
+            ImportTarget::FirstName,
+            ImportTarget::LastName,
+            ImportTarget::Email,
+            ImportTarget::Phone,
+            ImportTarget::Country,
+            ImportTarget::Language,
+            ImportTarget::Assignee,
+            ImportTarget::Tags,
+            ImportTarget::Custom("plan".into()),
+            ImportTarget::Skip,
+        ]
+    );
+    assert_eq!(
+        suggestions(&["Vorname", "E-mail", "Phone", "Mobile"]),
+        vec![
+            ImportTarget::FirstName,
+            ImportTarget::Email,
+            ImportTarget::Phone,
+            ImportTarget::Skip,
+        ],
+        "a field already taken is not suggested twice"
+    );
+}
+
+#[test]
+fn r35_target_values_round_trip() {
+    for target in ImportTarget::STANDARD
+        .into_iter()
+        .chain([ImportTarget::Custom("plan".into())])
+    {
+        assert_eq!(ImportTarget::from_value(&target.value()), target);
+    }
+    assert_eq!(ImportTarget::from_value("nonsense"), ImportTarget::Skip);
+}
+
+#[test]
+fn r35_settings_are_checked() {
+    let definitions = [plan_field()];
+    let good = settings(vec![ImportTarget::FirstName, ImportTarget::Phone]);
+    assert_eq!(good.check(2, &definitions), Ok(Country::from_code("DE")));
+    let wrong_count = good.check(3, &definitions).expect_err("column count");
+    assert_eq!(wrong_count.field, MAPPING_FIELD);
+    let twice = settings(vec![ImportTarget::Phone, ImportTarget::Phone]);
+    assert!(twice
+        .check(2, &definitions)
+        .expect_err("twice")
+        .message
+        .contains("more than one column"));
+    let two_tag_columns = settings(vec![
+        ImportTarget::Email,
+        ImportTarget::Tags,
+        ImportTarget::Tags,
+    ]);
+    assert!(two_tag_columns.check(3, &definitions).is_ok());
+    let names_only = settings(vec![ImportTarget::FirstName]);
+    assert!(names_only
+        .check(1, &definitions)
+        .expect_err("update without a key")
+        .message
+        .contains("find existing contacts"));
+    let adding_names = ImportSettings {
+        mode: ImportMode::Add,
+        ..names_only
+    };
+    assert!(adding_names.check(1, &definitions).is_ok());
+    let unknown_field = settings(vec![ImportTarget::Email, ImportTarget::Custom("x".into())]);
+    assert!(unknown_field.check(2, &definitions).is_err());
+    let bad_country = ImportSettings {
+        default_country: Some("Atlantis".into()),
+        ..good
+    };
+    assert_eq!(
+        bad_country
+            .check(2, &definitions)
+            .expect_err("country")
+            .field,
+        DEFAULT_COUNTRY_FIELD
+    );
+}
+
+#[test]
+fn r35_a_row_is_parsed_with_the_shared_parsers() {
+    let definitions = [plan_field()];
+    let headers = strings(&["Vorname", "Nachname", "Phone", "E-mail", "Tags", "Plan"]);
+    let settings = settings(vec![
+        ImportTarget::FirstName,
+        ImportTarget::LastName,
+        ImportTarget::Phone,
+        ImportTarget::Email,
+        ImportTarget::Tags,
+        ImportTarget::Custom("plan".into()),
+    ]);
+    let country = Country::from_code("DE");
+    let row = parse_row(
+        &headers,
+        &strings(&[
+            " Jürgen ",
+            "Weiß",
+            "030 1234567",
+            "J@Example.com",
+            "VIP; Lead,vip",
+            "pro",
+        ]),
+        &settings,
+        country,
+        &definitions,
+    )
+    .expect("valid row");
+    assert_eq!(row.name.expect("name").display_name(), "Jürgen Weiß");
+    assert_eq!(row.phone.expect("phone").e164(), "+49301234567");
+    assert_eq!(row.email.expect("email").key(), "j@example.com");
+    assert_eq!(row.tags.len(), 2, "tags repeat without regard to case");
+    assert_eq!(
+        row.custom,
+        vec![("plan".to_string(), CustomFieldValue::List("Pro".into()))]
+    );
+}
+
+#[test]
+fn r35_every_bad_cell_of_a_row_is_reported_by_column() {
+    let definitions = [plan_field()];
+    let headers = strings(&["Name", "Telefon", "Mail", "Plan"]);
+    let settings = settings(vec![
+        ImportTarget::FirstName,
+        ImportTarget::Phone,
+        ImportTarget::Email,
+        ImportTarget::Custom("plan".into()),
+    ]);
+    let errors = parse_row(
+        &headers,
+        &strings(&["Ann", "12ab", "not-an-email", "Gold"]),
+        &settings,
+        None,
+        &definitions,
+    )
+    .expect_err("bad row");
+    let columns: Vec<&str> = errors.iter().map(|error| error.column.as_str()).collect();
+    assert_eq!(columns, vec!["Telefon", "Mail", "Plan"]);
+    assert!(errors.iter().all(|error| !error.reason.is_empty()));
+}
+
+#[test]
+fn r35_a_national_phone_number_needs_a_country() {
+    let headers = strings(&["Phone", "Country"]);
+    let settings = ImportSettings {
+        default_country: None,
+        ..settings(vec![ImportTarget::Phone, ImportTarget::Country])
+    };
+    let without = parse_row(
+        &headers,
+        &strings(&["030 1234567", ""]),
+        &settings,
+        None,
+        &[],
+    )
+    .expect_err("no country");
+    assert!(without[0].reason.contains("country code"));
+    let with_row_country = parse_row(
+        &headers,
+        &strings(&["030 1234567", "Germany"]),
+        &settings,
+        None,
+        &[],
+    )
+    .expect("the row's country");
+    assert_eq!(
+        with_row_country.phone.expect("phone").e164(),
+        "+49301234567"
+    );
+}
+
+#[test]
+fn r35_a_row_needs_a_name_an_email_or_a_phone() {
+    let headers = strings(&["First name", "Tags"]);
+    let settings = settings(vec![ImportTarget::FirstName, ImportTarget::Tags]);
+    let errors =
+        parse_row(&headers, &strings(&["", "VIP"]), &settings, None, &[]).expect_err("empty");
+    assert!(errors[0].reason.contains("no name"));
+}
+
+#[test]
+fn r35_neutralised_cells_are_restored() {
+    for value in ["+4930123456", "=1+1", "-5", "@home", "plain", "'quoted"] {
+        assert_eq!(restore_cell(&neutralise_cell(value)), value);
+    }
+    assert_eq!(restore_cell("'+49 30"), "+49 30");
+    assert_eq!(restore_cell("'tis"), "'tis");
+}
