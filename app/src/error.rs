@@ -48,6 +48,8 @@ pub enum Missing {
     Merge,
     Field,
     Tag,
+    Import,
+    Export,
 }
 
 impl Missing {
@@ -60,6 +62,8 @@ impl Missing {
             Missing::Merge => "This merge does not exist.",
             Missing::Field => "This field does not exist.",
             Missing::Tag => "That tag does not exist in this workspace.",
+            Missing::Import => "This import does not exist.",
+            Missing::Export => "This export does not exist or has expired.",
         }
     }
 }

@@ -19,15 +19,7 @@ pub const HEADER: [&str; 11] = [
     "Date added",
 ];
 
-/// A cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
-/// `@`, or a tab or carriage return) gets a leading apostrophe.
-pub fn neutralise(cell: &str) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
-}
+pub use shared::import::neutralise_cell as neutralise;
 
 /// The CSV document for these rows: a header row, then one line per contact
 /// (tags joined in one cell).

@@ -1,13 +1,16 @@
-//! Background jobs: the runner that carries out contact deletions (R33).
-//! Started by the binary and by the test harness; any number of servers may
-//! run one, as a job is claimed by one runner at a time.
+//! Background jobs: the runners that carry out contact deletions (R33),
+//! CSV imports (R35) and workspace exports (R36). Started by the binary and
+//! by the test harness; any number of servers may run them, as a job is
+//! claimed by one runner at a time and every batch is one transaction, so a
+//! restart resumes where the last committed batch ended.
 
 use crate::storage::{Store, StoreError};
 use async_trait::async_trait;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::task::JoinHandle;
 
-/// A deletion job a runner holds.
+/// A job a runner holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClaimedJob {
     pub id: i64,
@@ -17,7 +20,7 @@ pub struct ClaimedJob {
 /// What one batch did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BatchOutcome {
-    /// Deleted a batch; more remain.
+    /// Did a batch; more remain.
     More,
     /// The job is finished.
     Done,
@@ -25,21 +28,23 @@ pub enum BatchOutcome {
     Lost,
 }
 
-/// What the delete runner needs from storage.
+/// One kind of background job, as its runner sees it.
 #[async_trait]
-pub trait DeleteJobStorage: Send + Sync {
+pub trait JobQueue: Send + Sync {
+    /// The kind's name in logs, e.g. "delete".
+    fn kind(&self) -> &'static str;
+
     /// Claims the oldest running job that no other runner holds, or whose
     /// holder's claim ran out, for `lease_millis`.
-    async fn claim_delete_job(
+    async fn claim(
         &self,
         runner: &str,
         lease_millis: i64,
     ) -> Result<Option<ClaimedJob>, StoreError>;
 
-    /// Deletes the next `batch_size` contacts of a job this runner holds,
-    /// with everything that hangs off them, in one transaction that also
-    /// renews the claim.
-    async fn delete_batch(
+    /// Does the next `batch_size` items of a job this runner holds in one
+    /// transaction that also renews the claim.
+    async fn run_batch(
         &self,
         job: ClaimedJob,
         runner: &str,
@@ -48,11 +53,15 @@ pub trait DeleteJobStorage: Send + Sync {
     ) -> Result<BatchOutcome, StoreError>;
 }
 
-/// How the delete runner paces itself.
+/// How the runners pace themselves.
 #[derive(Debug, Clone)]
-pub struct DeleteJobSettings {
-    /// Contacts per batch (each batch is one transaction).
-    pub batch_size: u32,
+pub struct JobSettings {
+    /// Contacts deleted per batch.
+    pub delete_batch: u32,
+    /// File rows imported per batch.
+    pub import_batch: u32,
+    /// Contacts exported per batch.
+    pub export_batch: u32,
     /// How often an idle runner looks for new jobs.
     pub poll_interval: Duration,
     /// How long a claim lasts without a batch renewing it; after that, another
@@ -60,24 +69,32 @@ pub struct DeleteJobSettings {
     pub lease: Duration,
 }
 
-impl Default for DeleteJobSettings {
+impl Default for JobSettings {
     fn default() -> Self {
-        DeleteJobSettings {
-            batch_size: 2000,
+        JobSettings {
+            delete_batch: 2000,
+            import_batch: 1000,
+            export_batch: 5000,
             poll_interval: Duration::from_secs(1),
             lease: Duration::from_secs(15),
         }
     }
 }
 
-impl DeleteJobSettings {
+impl JobSettings {
     /// The defaults, changed by `CONTACTS_DELETE_BATCH_SIZE`,
+    /// `CONTACTS_IMPORT_BATCH_SIZE`, `CONTACTS_EXPORT_BATCH_SIZE`,
     /// `CONTACTS_JOB_POLL_MS` and `CONTACTS_JOB_LEASE_MS` when set.
     pub fn from_env() -> Self {
-        let mut settings = DeleteJobSettings::default();
-        if let Some(size) = env_number("CONTACTS_DELETE_BATCH_SIZE") {
-            settings.batch_size = u32::try_from(size).unwrap_or(u32::MAX).max(1);
-        }
+        let mut settings = JobSettings::default();
+        let batch = |name: &str, current: u32| {
+            env_number(name).map_or(current, |size| {
+                u32::try_from(size).unwrap_or(u32::MAX).max(1)
+            })
+        };
+        settings.delete_batch = batch("CONTACTS_DELETE_BATCH_SIZE", settings.delete_batch);
+        settings.import_batch = batch("CONTACTS_IMPORT_BATCH_SIZE", settings.import_batch);
+        settings.export_batch = batch("CONTACTS_EXPORT_BATCH_SIZE", settings.export_batch);
         if let Some(millis) = env_number("CONTACTS_JOB_POLL_MS") {
             settings.poll_interval = Duration::from_millis(millis.max(10));
         }
@@ -86,62 +103,82 @@ impl DeleteJobSettings {
         }
         settings
     }
+
+    fn lease_millis(&self) -> i64 {
+        i64::try_from(self.lease.as_millis()).unwrap_or(i64::MAX)
+    }
 }
 
 fn env_number(name: &str) -> Option<u64> {
     std::env::var(name).ok()?.trim().parse().ok()
 }
 
-fn lease_millis(settings: &DeleteJobSettings) -> i64 {
-    i64::try_from(settings.lease.as_millis()).unwrap_or(i64::MAX)
-}
-
-/// Starts the delete runner on the current Tokio runtime, on a connection
-/// of its own at the lowest CPU priority.
-pub fn spawn_delete_runner(store: Store, settings: DeleteJobSettings) -> JoinHandle<()> {
-    // The process id tells an operator which server holds a job.
-    let runner = format!("runner-{}-{}", std::process::id(), rand::random::<u32>());
+/// Starts one runner per kind of job on the current Tokio runtime, each on a
+/// connection of its own at the lowest CPU priority.
+pub fn spawn_runners(store: Store, settings: JobSettings) -> JoinHandle<()> {
     tokio::spawn(async move {
-        let store = match store.background().await {
-            Ok(background) => background,
-            Err(error) => {
-                tracing::warn!(%error, "no background connection; deleting at normal priority");
-                store
-            }
-        };
-        loop {
-            match store
-                .claim_delete_job(&runner, lease_millis(&settings))
-                .await
-            {
-                Ok(Some(job)) => run_job(&store, &runner, job, &settings).await,
-                Ok(None) => tokio::time::sleep(settings.poll_interval).await,
+        let kinds: [(fn(Store) -> Arc<dyn JobQueue>, u32); 3] = [
+            (
+                |store| Arc::new(crate::storage::DeleteJobs(store)),
+                settings.delete_batch,
+            ),
+            (
+                |store| Arc::new(crate::storage::ImportJobs(store)),
+                settings.import_batch,
+            ),
+            (
+                |store| Arc::new(crate::storage::ExportJobs(store)),
+                settings.export_batch,
+            ),
+        ];
+        // One after the other: each background connection is set up alone.
+        for (queue, batch_size) in kinds {
+            let background = match store.background().await {
+                Ok(background) => background,
                 Err(error) => {
-                    tracing::error!(%error, "claiming a delete job failed");
-                    tokio::time::sleep(settings.poll_interval).await;
+                    tracing::warn!(%error, "no background connection; running jobs at normal priority");
+                    store.clone()
                 }
-            }
+            };
+            tokio::spawn(run_queue(queue(background), batch_size, settings.clone()));
         }
     })
 }
 
-/// Deletes batch after batch until the job is done or the claim is lost.
+/// Claims and runs jobs of one kind, forever.
+async fn run_queue(queue: Arc<dyn JobQueue>, batch_size: u32, settings: JobSettings) {
+    // The process id tells an operator which server holds a job.
+    let runner = format!("runner-{}-{}", std::process::id(), rand::random::<u32>());
+    loop {
+        match queue.claim(&runner, settings.lease_millis()).await {
+            Ok(Some(job)) => run_job(queue.as_ref(), &runner, job, batch_size, &settings).await,
+            Ok(None) => tokio::time::sleep(settings.poll_interval).await,
+            Err(error) => {
+                tracing::error!(%error, kind = queue.kind(), "claiming a job failed");
+                tokio::time::sleep(settings.poll_interval).await;
+            }
+        }
+    }
+}
+
+/// Runs batch after batch until the job is done or the claim is lost.
 pub async fn run_job(
-    store: &dyn DeleteJobStorage,
+    queue: &dyn JobQueue,
     runner: &str,
     job: ClaimedJob,
-    settings: &DeleteJobSettings,
+    batch_size: u32,
+    settings: &JobSettings,
 ) {
     loop {
-        match store
-            .delete_batch(job, runner, settings.batch_size, lease_millis(settings))
+        match queue
+            .run_batch(job, runner, batch_size, settings.lease_millis())
             .await
         {
             // Let requests in between batches, so the app stays usable.
             Ok(BatchOutcome::More) => tokio::task::yield_now().await,
             Ok(BatchOutcome::Done) | Ok(BatchOutcome::Lost) => return,
             Err(error) => {
-                tracing::error!(%error, job_id = job.id, "a delete batch failed; retrying");
+                tracing::error!(%error, kind = queue.kind(), job_id = job.id, "a batch failed; retrying");
                 tokio::time::sleep(settings.poll_interval).await;
                 return;
             }

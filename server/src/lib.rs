@@ -7,6 +7,7 @@ pub mod config;
 pub mod contacts_csv;
 pub mod demo;
 pub mod http;
+pub mod imports;
 pub mod inbox;
 pub mod ingress;
 pub mod jobs;

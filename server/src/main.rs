@@ -44,10 +44,7 @@ async fn run() -> Result<(), String> {
         ),
     );
 
-    server::jobs::spawn_delete_runner(
-        backend.store.clone(),
-        server::jobs::DeleteJobSettings::from_env(),
-    );
+    server::jobs::spawn_runners(backend.store.clone(), server::jobs::JobSettings::from_env());
 
     let router = startup::router(leptos, &backend, &config);
     let listener = TcpListener::bind(address)

@@ -2,7 +2,8 @@
 //! function, so the binary and the tests start exactly the same thing.
 
 use crate::config::Config;
-use crate::http::{assets, errors, export, security};
+use crate::http::imports::FilesState;
+use crate::http::{assets, errors, export, imports, security};
 use crate::inbox::live::{inbox_events, LiveState, LiveUpdates};
 use crate::inbox::merge_events::PublishingMerges;
 use crate::inbox::outbound::LogOnlyOutbound;
@@ -61,6 +62,7 @@ pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Rou
         accounts: accounts.clone(),
         contacts: Arc::new(backend.store.clone()),
         details: Arc::new(backend.store.clone()),
+        imports: Arc::new(backend.store.clone()),
         merges: Arc::new(PublishingMerges::new(
             Arc::new(backend.store.clone()),
             live.clone(),
@@ -78,6 +80,10 @@ pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Rou
     let ingress = ingress::routes(IngressState {
         store: Arc::new(backend.store.clone()),
         live: live.clone(),
+    });
+    let files = imports::routes(FilesState {
+        accounts: accounts.clone(),
+        files: Arc::new(backend.store.clone()),
     });
     let events = Router::new()
         .route(app::inbox::EVENTS_PATH, get(inbox_events))
@@ -114,6 +120,7 @@ pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Rou
         ))
         .with_state(options)
         .merge(ingress)
+        .merge(files)
         .merge(events)
         .layer(middleware::from_fn(errors::server_fn_error_status))
         .layer(middleware::from_fn_with_state(

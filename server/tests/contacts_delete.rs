@@ -12,8 +12,9 @@ use contacts_support::{call, scalar, signed_in, user_id, wait_for_deletions, wor
 use reqwest::{Client, StatusCode};
 use serde_json::json;
 use server::config::Config;
-use server::jobs::{BatchOutcome, ClaimedJob, DeleteJobStorage};
+use server::jobs::{BatchOutcome, ClaimedJob, JobQueue};
 use server::startup::Backend;
+use server::storage::DeleteJobs;
 use shared::bulk::Selection;
 
 fn selected(ids: Vec<i64>) -> DeleteTarget {
@@ -269,17 +270,17 @@ async fn r33_delete_job_resumes_after_a_crash_between_batches_and_deletes_exactl
     .expect("late contact");
 
     let lease = 30;
+    let jobs = DeleteJobs(store.clone());
     let claimed = ClaimedJob {
         id: job.job_id,
         workspace_id: demo,
     };
     assert_eq!(
-        store.claim_delete_job("first", lease).await.expect("claim"),
+        jobs.claim("first", lease).await.expect("claim"),
         Some(claimed)
     );
     assert_eq!(
-        store
-            .delete_batch(claimed, "first", 10, lease)
+        jobs.run_batch(claimed, "first", 10, lease)
             .await
             .expect("batch"),
         BatchOutcome::More
@@ -301,33 +302,23 @@ async fn r33_delete_job_resumes_after_a_crash_between_batches_and_deletes_exactl
     )).await);
 
     // The first runner dies here. Until its claim runs out nobody else works on the job.
-    assert_eq!(
-        store
-            .claim_delete_job("second", lease)
-            .await
-            .expect("claim"),
-        None
-    );
+    assert_eq!(jobs.claim("second", lease).await.expect("claim"), None);
     tokio::time::sleep(std::time::Duration::from_millis(lease as u64 + 20)).await;
     assert_eq!(
-        store
-            .claim_delete_job("second", lease)
-            .await
-            .expect("claim"),
+        jobs.claim("second", lease).await.expect("claim"),
         Some(claimed)
     );
     // The old runner, back from the dead, has lost the job.
     assert_eq!(
-        store
-            .delete_batch(claimed, "first", 10, lease)
+        jobs.run_batch(claimed, "first", 10, lease)
             .await
             .expect("batch"),
         BatchOutcome::Lost
     );
     let mut outcome = BatchOutcome::More;
     while outcome == BatchOutcome::More {
-        outcome = store
-            .delete_batch(claimed, "second", 10, lease)
+        outcome = jobs
+            .run_batch(claimed, "second", 10, lease)
             .await
             .expect("batch");
     }

@@ -4,6 +4,7 @@
 mod contacts_port;
 mod details_port;
 pub mod device;
+mod imports_port;
 mod inbox_port;
 mod merge_port;
 mod ports;
@@ -11,6 +12,7 @@ mod session;
 
 pub use contacts_port::*;
 pub use details_port::*;
+pub use imports_port::*;
 pub use inbox_port::*;
 pub use merge_port::*;
 pub use ports::*;

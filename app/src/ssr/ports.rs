@@ -56,6 +56,8 @@ pub struct Services {
     pub details: Arc<dyn DetailsPort>,
     /// Merge suggestions, merges, undo and the merge history.
     pub merges: Arc<dyn super::MergePort>,
+    /// CSV imports and workspace exports.
+    pub imports: Arc<dyn super::ImportsPort>,
     pub inbox: Arc<dyn super::Inbox>,
     pub usage: Arc<dyn super::Usage>,
     pub channels: Arc<dyn super::WorkspaceChannels>,

@@ -48,6 +48,11 @@ pub fn merges() -> Result<Arc<dyn super::MergePort>, AppError> {
     Ok(services()?.merges)
 }
 
+/// CSV imports and workspace exports.
+pub fn imports() -> Result<Arc<dyn super::ImportsPort>, AppError> {
+    Ok(services()?.imports)
+}
+
 /// The Inbox service.
 pub fn inbox() -> Result<Arc<dyn super::Inbox>, AppError> {
     Ok(services()?.inbox)

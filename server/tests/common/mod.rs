@@ -50,10 +50,12 @@ impl TestApp {
             .site_root(dir.path().display().to_string())
             .build();
         let router = startup::router(options, &backend, &config);
-        server::jobs::spawn_delete_runner(
+        server::jobs::spawn_runners(
             backend.store.clone(),
-            server::jobs::DeleteJobSettings {
-                batch_size: 50,
+            server::jobs::JobSettings {
+                delete_batch: 50,
+                import_batch: 50,
+                export_batch: 50,
                 poll_interval: std::time::Duration::from_millis(50),
                 lease: std::time::Duration::from_secs(5),
             },

@@ -16,8 +16,8 @@ use app::contacts::model::{
 use app::merge::model::MergeRequest;
 use app::ssr::{Actor, ContactsPort, DetailsPort, MergePort};
 use server::contacts_csv::contacts_csv;
-use server::jobs::{run_job, DeleteJobSettings, DeleteJobStorage};
-use server::storage::{Dialect, Store};
+use server::jobs::{run_job, JobQueue, JobSettings};
+use server::storage::{DeleteJobs, Dialect, Store};
 use shared::bulk::Selection;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
@@ -145,11 +145,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .start_delete(workspace, user, &DeleteTarget::Everything)
         .await?;
     let deleting = Instant::now();
-    let runner_store = store.background().await?;
+    let runner_store = DeleteJobs(store.background().await?);
     let runner = tokio::spawn(async move {
-        let settings = DeleteJobSettings::default();
-        if let Ok(Some(job)) = runner_store.claim_delete_job("bench", 60_000).await {
-            run_job(&runner_store, "bench", job, &settings).await;
+        let settings = JobSettings::default();
+        if let Ok(Some(job)) = runner_store.claim("bench", 60_000).await {
+            run_job(
+                &runner_store,
+                "bench",
+                job,
+                settings.delete_batch,
+                &settings,
+            )
+            .await;
         }
     });
     let mut during = Vec::new();

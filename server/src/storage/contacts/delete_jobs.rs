@@ -5,9 +5,10 @@
 //! is ever left half-deleted.
 
 use super::filter::{push_target, tag_ids, target_query};
-use crate::jobs::{BatchOutcome, ClaimedJob, DeleteJobStorage};
+use crate::jobs::{BatchOutcome, ClaimedJob, JobQueue};
+use crate::storage::jobs::{self, JobTable};
 use crate::storage::sql::{Flag, SqlBuilder};
-use crate::storage::{now, Context, Dialect, Store, StoreError, WriteScope};
+use crate::storage::{now, Context, Store, StoreError, WriteScope};
 use app::contacts::model::{DeleteProgress, DeleteTarget};
 use app::error::AppError;
 use async_trait::async_trait;
@@ -15,11 +16,6 @@ use sqlx::AnyPool;
 
 /// A finished deletion stays visible in the module this long.
 const SHOW_FINISHED_SECS: i64 = 10 * 60;
-
-fn now_millis() -> i64 {
-    i64::try_from(time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000)
-        .unwrap_or(i64::MAX)
-}
 
 /// Records the job and the contacts it deletes, in one transaction.
 pub(super) async fn start(
@@ -98,46 +94,27 @@ pub(super) async fn progress(
     }))
 }
 
+/// Deletion jobs, as their runner sees them.
+pub struct DeleteJobs(pub Store);
+
 #[async_trait]
-impl DeleteJobStorage for Store {
-    /// Claims the oldest running job that no other runner holds (or whose
-    /// holder's claim ran out) for `lease_millis`.
-    async fn claim_delete_job(
+impl JobQueue for DeleteJobs {
+    fn kind(&self) -> &'static str {
+        "delete"
+    }
+
+    async fn claim(
         &self,
         runner: &str,
         lease_millis: i64,
     ) -> Result<Option<ClaimedJob>, StoreError> {
-        let at = now_millis();
-        // The condition is checked again on the row itself: of two servers
-        // that picked the same job, the second sees the first one's claim
-        // once its lock is released and claims nothing. PostgreSQL skips
-        // a job another server is claiming at that moment.
-        let skip_locked = match self.dialect {
-            Dialect::Postgres => "FOR UPDATE SKIP LOCKED",
-            Dialect::Sqlite => "",
-        };
-        let claimable = "status = 'running'
-             AND (claimed_by IS NULL OR claimed_by = $1 OR claimed_until < $3)";
-        let claimed: Option<(i64, i64)> = sqlx::query_as(&format!(
-            "UPDATE delete_jobs SET claimed_by = $1, claimed_until = $2
-              WHERE {claimable}
-                AND id = (SELECT id FROM delete_jobs WHERE {claimable}
-                           ORDER BY id LIMIT 1 {skip_locked})
-             RETURNING id, workspace_id"
-        ))
-        .bind(runner)
-        .bind(at + lease_millis)
-        .bind(at)
-        .fetch_optional(&self.pool)
-        .await
-        .context("claim_delete_job: updating delete_jobs")?;
-        Ok(claimed.map(|(id, workspace_id)| ClaimedJob { id, workspace_id }))
+        jobs::claim(&self.0, JobTable::Deletes, runner, lease_millis).await
     }
 
     /// Deletes the next `batch_size` contacts of a job this runner holds,
     /// with their channel links, conversations, messages, tag links and
     /// custom values, in one transaction that also renews the claim.
-    async fn delete_batch(
+    async fn run_batch(
         &self,
         job: ClaimedJob,
         runner: &str,
@@ -149,20 +126,11 @@ impl DeleteJobStorage for Store {
             workspace_id,
         } = job;
         let mut tx = self
+            .0
             .begin_write(WriteScope::Workspace(workspace_id))
             .await
             .context("delete_batch: starting a write transaction")?;
-        let held: Option<(i64,)> = sqlx::query_as(
-            "UPDATE delete_jobs SET claimed_until = $1
-              WHERE id = $2 AND claimed_by = $3 AND status = 'running' RETURNING id",
-        )
-        .bind(now_millis() + lease_millis)
-        .bind(job_id)
-        .bind(runner)
-        .fetch_optional(&mut *tx)
-        .await
-        .context("delete_batch: renewing the claim")?;
-        if held.is_none() {
+        if !jobs::renew(&mut tx, JobTable::Deletes, job, runner, lease_millis).await? {
             return Ok(BatchOutcome::Lost);
         }
         let range: (Option<i64>, Option<i64>, i64) = sqlx::query_as(

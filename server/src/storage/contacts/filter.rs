@@ -13,7 +13,7 @@ use sqlx::AnyPool;
 const PREFIX_END: char = '\u{10FFFF}';
 
 /// Tag names of a query, resolved to the workspace's tag ids.
-pub(super) async fn tag_ids(
+pub(crate) async fn tag_ids(
     pool: &AnyPool,
     workspace_id: i64,
     query: &ContactQuery,
@@ -42,7 +42,7 @@ pub(super) async fn tag_ids(
 
 /// `c.workspace_id = ? AND …` for the table's query (view, search, filters).
 /// `tag_ids` are the query's tags resolved with [`tag_ids`].
-pub(super) fn push_query(
+pub(crate) fn push_query(
     builder: &mut SqlBuilder,
     workspace_id: i64,
     query: &ContactQuery,
@@ -81,7 +81,7 @@ pub(super) fn push_query(
 }
 
 /// The workspace's contacts, without those merged into another (R13).
-fn push_workspace(builder: &mut SqlBuilder, workspace_id: i64) {
+pub(crate) fn push_workspace(builder: &mut SqlBuilder, workspace_id: i64) {
     builder
         .push("c.workspace_id = ")
         .push_bind(workspace_id)

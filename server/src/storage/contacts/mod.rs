@@ -2,8 +2,10 @@
 
 mod bulk;
 mod delete_jobs;
-mod filter;
-mod list;
+pub(crate) mod filter;
+pub(crate) mod list;
+
+pub use delete_jobs::DeleteJobs;
 
 use super::Store;
 use app::contacts::model::{

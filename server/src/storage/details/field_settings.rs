@@ -11,11 +11,25 @@ pub async fn custom_fields(
     store: &Store,
     workspace_id: i64,
 ) -> Result<Vec<CustomFieldDefinition>, AppError> {
+    let mut conn = store
+        .pool
+        .acquire()
+        .await
+        .context("custom_fields: acquiring a connection")?;
+    custom_fields_on(&mut conn, workspace_id).await
+}
+
+/// [`custom_fields`] on a connection the caller holds (e.g. inside its
+/// transaction).
+pub async fn custom_fields_on(
+    conn: &mut sqlx::AnyConnection,
+    workspace_id: i64,
+) -> Result<Vec<CustomFieldDefinition>, AppError> {
     let rows: Vec<(String, String, String, String)> = sqlx::query_as(
         "SELECT key, label, field_type, options FROM custom_fields WHERE workspace_id = $1 ORDER BY id",
     )
     .bind(workspace_id)
-    .fetch_all(&store.pool)
+    .fetch_all(conn)
     .await
     .context("custom_fields: reading custom_fields")?;
     Ok(rows

@@ -1,0 +1,182 @@
+//! The import and export routes that carry files rather than JSON:
+//!
+//! - `POST /contacts/imports?name=…&encoding=auto|utf-8|windows-1252`: the
+//!   CSV file as the request body; answers with its columns to map (R35).
+//! - `GET /contacts/imports/{id}/errors.csv`: every refused row with its
+//!   reasons (R35).
+//! - `GET /contacts/exports/{id}/contacts.csv`: a finished export, for the
+//!   user who asked, for 24 hours (R36).
+//!
+//! Each checks the session, the workspace and the role as the server
+//! functions do.
+
+use crate::contacts_csv::neutralise;
+use crate::imports::file::Encoding;
+use crate::imports::{receive, ImportFiles, Upload};
+use app::auth::Viewer;
+use app::error::AppError;
+use app::imports::api::may;
+use app::imports::model::UPLOAD_PATH;
+use app::ssr::Accounts;
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use shared::Action;
+use std::collections::HashMap;
+use std::sync::Arc;
+use tower_sessions::Session;
+
+/// What the routes need.
+#[derive(Clone)]
+pub struct FilesState {
+    pub accounts: Arc<dyn Accounts>,
+    pub files: Arc<dyn ImportFiles>,
+}
+
+/// The routes, with their state.
+pub fn routes(state: FilesState) -> Router {
+    Router::new()
+        .route(UPLOAD_PATH, post(upload))
+        .route("/contacts/imports/{id}/errors.csv", get(error_report))
+        .route("/contacts/exports/{id}/contacts.csv", get(download_export))
+        .with_state(state)
+}
+
+fn error_response(error: AppError) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (status, Json(error)).into_response()
+}
+
+/// The signed-in viewer, refused unless their role may do `action`.
+async fn viewer_for(
+    state: &FilesState,
+    session: &Session,
+    action: Action,
+) -> Result<Viewer, AppError> {
+    let auth = app::ssr::session_auth(session)
+        .await
+        .ok_or(AppError::Unauthorized)?;
+    let viewer = state
+        .accounts
+        .viewer(auth.user_id, auth.workspace_id)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    may(&viewer, action)?;
+    Ok(viewer)
+}
+
+fn csv_download(file_name: &str, body: Body) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn upload(
+    State(state): State<FilesState>,
+    session: Session,
+    Query(params): Query<HashMap<String, String>>,
+    body: Body,
+) -> Response {
+    let result = async {
+        let viewer = viewer_for(&state, &session, Action::Import).await?;
+        let file_name = params
+            .get("name")
+            .map(|name| shared::text::excerpt(name.trim(), 120))
+            .filter(|name| !name.is_empty())
+            .unwrap_or_else(|| "contacts.csv".to_string());
+        let upload = Upload {
+            workspace_id: viewer.workspace.id,
+            user_id: viewer.user_id,
+            file_name,
+            encoding: Encoding::from_choice(params.get("encoding").map(String::as_str))?,
+        };
+        receive(state.files.as_ref(), upload, body.into_data_stream()).await
+    }
+    .await;
+    match result {
+        Ok(uploaded) => (StatusCode::CREATED, Json(uploaded)).into_response(),
+        Err(error) => error_response(error),
+    }
+}
+
+async fn error_report(
+    State(state): State<FilesState>,
+    session: Session,
+    Path(import_id): Path<i64>,
+) -> Response {
+    let result = async {
+        let viewer = viewer_for(&state, &session, Action::Import).await?;
+        let (headers, rows) = state
+            .files
+            .error_rows(viewer.workspace.id, import_id)
+            .await?;
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(b"\xEF\xBB\xBF".to_vec());
+        let mut header = vec!["Row".to_string(), "Errors".to_string()];
+        header.extend(headers);
+        let write_failed = |error: csv::Error| {
+            tracing::error!(%error, "writing the error report failed");
+            AppError::Internal
+        };
+        writer.write_record(&header).map_err(write_failed)?;
+        for (line, cells, reasons) in rows {
+            let mut record = vec![line.to_string(), reasons];
+            record.extend(cells);
+            writer
+                .write_record(record.iter().map(|cell| neutralise(cell)))
+                .map_err(write_failed)?;
+        }
+        writer
+            .into_inner()
+            .map_err(|error| write_failed(error.into_error().into()))
+    }
+    .await;
+    match result {
+        Ok(document) => csv_download("import-errors.csv", Body::from(document)),
+        Err(error) => error_response(error),
+    }
+}
+
+async fn download_export(
+    State(state): State<FilesState>,
+    session: Session,
+    Path(export_id): Path<i64>,
+) -> Response {
+    let viewer = match viewer_for(&state, &session, Action::ExportAll).await {
+        Ok(viewer) => viewer,
+        Err(error) => return error_response(error),
+    };
+    if let Err(error) = state
+        .files
+        .export_ready(viewer.workspace.id, viewer.user_id, export_id)
+        .await
+    {
+        return error_response(error);
+    }
+    // The parts are read one at a time while the download goes out.
+    let files = state.files.clone();
+    let parts = futures::stream::unfold(0i64, move |part| {
+        let files = files.clone();
+        async move {
+            match files.export_part(export_id, part).await {
+                Ok(Some(content)) => Some((Ok::<_, std::io::Error>(content), part + 1)),
+                Ok(None) => None,
+                Err(error) => Some((Err(std::io::Error::other(error.to_string())), i64::MAX)),
+            }
+        }
+    });
+    csv_download("contacts-export.csv", Body::from_stream(parts))
+}

@@ -1,0 +1,257 @@
+//! Carrying out the plans of one batch inside the batch's transaction:
+//! new contacts, changed fields, added tags and custom values. The
+//! database's triggers keep counters and duplicate groups (merge
+//! suggestions) right for imported contacts as for any other.
+
+use super::plan::{Plan, Values};
+use crate::storage::sql::SqlBuilder;
+use crate::storage::{now, Context, StoreError};
+use app::imports::model::ImportCounts;
+use sqlx::AnyConnection;
+use std::collections::HashMap;
+
+/// Applies the plans; returns what they did.
+pub(super) async fn apply(
+    conn: &mut AnyConnection,
+    workspace_id: i64,
+    plans: &[Plan],
+) -> Result<ImportCounts, StoreError> {
+    let tags = tag_ids(conn, workspace_id, plans).await?;
+    let fields = field_ids(conn, workspace_id).await?;
+    let mut counts = ImportCounts::default();
+    let at = now();
+    for plan in plans {
+        match plan {
+            Plan::Add(values) => {
+                let contact_id = insert(conn, workspace_id, values, at).await?;
+                link(conn, contact_id, values, &tags, &fields).await?;
+                counts.added += 1;
+            }
+            Plan::Update {
+                contact_id,
+                changes,
+            } => {
+                update(conn, workspace_id, *contact_id, changes, at).await?;
+                link(conn, *contact_id, changes, &tags, &fields).await?;
+                counts.updated += 1;
+            }
+            Plan::Skip => counts.skipped += 1,
+            Plan::Fail(_) => counts.failed += 1,
+        }
+    }
+    Ok(counts)
+}
+
+async fn insert(
+    conn: &mut AnyConnection,
+    workspace_id: i64,
+    values: &Values,
+    at: i64,
+) -> Result<i64, StoreError> {
+    let (first, last) = values.name.clone().unwrap_or_default();
+    let (email, email_key) = values.email.clone().unzip();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO contacts (workspace_id, first_name, last_name, email, email_key, phone,
+                               country, country_manual, language, assignee_id, created_at,
+                               updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
+    )
+    .bind(workspace_id)
+    .bind(first)
+    .bind(last)
+    .bind(email)
+    .bind(email_key)
+    .bind(values.phone.clone())
+    .bind(
+        values
+            .country
+            .clone()
+            .or_else(|| values.phone_country.clone()),
+    )
+    .bind(values.country.is_some())
+    .bind(values.language.clone())
+    .bind(values.assignee_id)
+    .bind(at)
+    .fetch_one(&mut *conn)
+    .await
+    .context("import: adding to contacts")?;
+    Ok(id)
+}
+
+async fn update(
+    conn: &mut AnyConnection,
+    workspace_id: i64,
+    contact_id: i64,
+    changes: &Values,
+    at: i64,
+) -> Result<(), StoreError> {
+    let mut builder = SqlBuilder::new("UPDATE contacts SET version = version + 1, updated_at = ");
+    builder.push_bind(at);
+    if let Some((first, last)) = changes.name.clone() {
+        builder
+            .push(", first_name = ")
+            .push_bind(first)
+            .push(", last_name = ")
+            .push_bind(last);
+    }
+    if let Some((email, key)) = changes.email.clone() {
+        builder
+            .push(", email = ")
+            .push_bind(email)
+            .push(", email_key = ")
+            .push_bind(key);
+    }
+    if let Some(phone) = changes.phone.clone() {
+        builder.push(", phone = ").push_bind(phone);
+    }
+    if let Some(country) = changes.country.clone() {
+        builder
+            .push(", country = ")
+            .push_bind(country)
+            .push(", country_manual = TRUE");
+    } else if let Some(country) = changes.phone_country.clone() {
+        builder
+            .push(", country = CASE WHEN country_manual THEN country ELSE ")
+            .push_bind(country)
+            .push(" END");
+    }
+    if let Some(language) = changes.language.clone() {
+        builder.push(", language = ").push_bind(language);
+    }
+    if let Some(assignee_id) = changes.assignee_id {
+        builder.push(", assignee_id = ").push_bind(assignee_id);
+    }
+    builder
+        .push(" WHERE id = ")
+        .push_bind(contact_id)
+        .push(" AND workspace_id = ")
+        .push_bind(workspace_id);
+    builder
+        .build()
+        .execute(&mut *conn)
+        .await
+        .context("import: updating contacts")?;
+    if let Some(assignee_id) = changes.assignee_id {
+        sqlx::query("UPDATE conversations SET assignee_id = $1 WHERE contact_id = $2")
+            .bind(assignee_id)
+            .bind(contact_id)
+            .execute(&mut *conn)
+            .await
+            .context("import: updating conversations")?;
+    }
+    Ok(())
+}
+
+/// Adds the row's tags and custom values to the contact.
+async fn link(
+    conn: &mut AnyConnection,
+    contact_id: i64,
+    values: &Values,
+    tags: &HashMap<String, i64>,
+    fields: &HashMap<String, i64>,
+) -> Result<(), StoreError> {
+    let tag_ids: Vec<i64> = values
+        .tags
+        .iter()
+        .filter_map(|tag| tags.get(tag.key()).copied())
+        .collect();
+    if !tag_ids.is_empty() {
+        let mut builder = SqlBuilder::new("INSERT INTO contact_tags (contact_id, tag_id) VALUES ");
+        for (index, tag_id) in tag_ids.into_iter().enumerate() {
+            if index > 0 {
+                builder.push(", ");
+            }
+            builder
+                .push("(")
+                .push_bind(contact_id)
+                .push(", ")
+                .push_bind(tag_id)
+                .push(")");
+        }
+        builder
+            .push(" ON CONFLICT DO NOTHING")
+            .build()
+            .execute(&mut *conn)
+            .await
+            .context("import: adding to contact_tags")?;
+    }
+    for (key, value) in &values.custom {
+        let Some(field_id) = fields.get(key) else {
+            continue;
+        };
+        sqlx::query(
+            "INSERT INTO custom_values (contact_id, field_id, value) VALUES ($1, $2, $3)
+             ON CONFLICT (contact_id, field_id) DO UPDATE SET value = excluded.value",
+        )
+        .bind(contact_id)
+        .bind(*field_id)
+        .bind(value.clone())
+        .execute(&mut *conn)
+        .await
+        .context("import: adding to custom_values")?;
+    }
+    Ok(())
+}
+
+/// The ids of every tag the plans name, creating the missing ones.
+async fn tag_ids(
+    conn: &mut AnyConnection,
+    workspace_id: i64,
+    plans: &[Plan],
+) -> Result<HashMap<String, i64>, StoreError> {
+    let mut names: HashMap<String, String> = HashMap::new();
+    for plan in plans {
+        let values = match plan {
+            Plan::Add(values) => values,
+            Plan::Update { changes, .. } => changes,
+            Plan::Skip | Plan::Fail(_) => continue,
+        };
+        for tag in &values.tags {
+            names
+                .entry(tag.key().to_string())
+                .or_insert_with(|| tag.as_str().to_string());
+        }
+    }
+    if names.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let at = now();
+    for (key, name) in &names {
+        sqlx::query(
+            "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (workspace_id, name_key) DO NOTHING",
+        )
+        .bind(workspace_id)
+        .bind(name.clone())
+        .bind(key.clone())
+        .bind(at)
+        .execute(&mut *conn)
+        .await
+        .context("import: adding to tags")?;
+    }
+    let mut builder = SqlBuilder::new("SELECT name_key, id FROM tags WHERE workspace_id = ");
+    builder
+        .push_bind(workspace_id)
+        .push(" AND name_key IN (")
+        .push_list(names.into_keys())
+        .push(")");
+    let rows: Vec<(String, i64)> = builder
+        .build_query_as()
+        .fetch_all(&mut *conn)
+        .await
+        .context("import: reading tags")?;
+    Ok(rows.into_iter().collect())
+}
+
+async fn field_ids(
+    conn: &mut AnyConnection,
+    workspace_id: i64,
+) -> Result<HashMap<String, i64>, StoreError> {
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT key, id FROM custom_fields WHERE workspace_id = $1")
+            .bind(workspace_id)
+            .fetch_all(&mut *conn)
+            .await
+            .context("import: reading custom_fields")?;
+    Ok(rows.into_iter().collect())
+}
