@@ -113,11 +113,14 @@ fn env_number(name: &str) -> Option<u64> {
     std::env::var(name).ok()?.trim().parse().ok()
 }
 
+/// Builds a kind's queue over a store.
+type QueueOf = fn(Store) -> Arc<dyn JobQueue>;
+
 /// Starts one runner per kind of job on the current Tokio runtime, each on a
 /// connection of its own at the lowest CPU priority.
 pub fn spawn_runners(store: Store, settings: JobSettings) -> JoinHandle<()> {
     tokio::spawn(async move {
-        let kinds: [(fn(Store) -> Arc<dyn JobQueue>, u32); 3] = [
+        let kinds: [(QueueOf, u32); 3] = [
             (
                 |store| Arc::new(crate::storage::DeleteJobs(store)),
                 settings.delete_batch,

@@ -60,6 +60,8 @@ pub fn Dialog(
 pub enum OpenDialog {
     /// "Add contact".
     AddContact,
+    /// "Import contacts" (R35).
+    Import,
     /// "Assign tags" for these contacts.
     AssignTags(super::model::BulkTarget),
     /// The delete confirmation (R30–R32).

@@ -9,7 +9,7 @@ mod blocked;
 mod bulk_bar;
 mod delete_dialog;
 mod delete_progress;
-mod dialog;
+pub(crate) mod dialog;
 mod filters;
 pub mod format;
 pub mod model;

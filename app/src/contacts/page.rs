@@ -16,6 +16,7 @@ use super::table::ContactsTable;
 use super::url;
 use crate::auth::Viewer;
 use crate::details::ContactDrawer;
+use crate::imports::{ExportAll, ImportDialog, ImportProgressBanner};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
@@ -64,12 +65,10 @@ pub fn ContactsPage() -> impl IntoView {
         &Context::new(Module::Contacts),
     );
     let close = Callback::new(move |_| dialog.set(None));
-    let sees_history = refusal(
-        viewer.role(),
-        Action::SeeMergeHistory,
-        &Context::new(Module::Contacts),
-    )
-    .is_none();
+    let may = |action| refusal(viewer.role(), action, &Context::new(Module::Contacts)).is_none();
+    let sees_history = may(Action::SeeMergeHistory);
+    let may_import = may(Action::Import);
+    let may_export_all = may(Action::ExportAll);
 
     view! {
         <Title text="Contacts · Contacts"/>
@@ -77,6 +76,12 @@ pub fn ContactsPage() -> impl IntoView {
             <h1>"Contacts"</h1>
             <div class="contacts-actions">
                 {sees_history.then(|| view! { <A href="/contacts/merges" attr:class="button">"Merge history"</A> })}
+                {may_import.then(|| view! {
+                    <button type="button" class="button" on:click=move |_| dialog.set(Some(OpenDialog::Import))>
+                        "Import contacts"
+                    </button>
+                })}
+                {may_export_all.then(|| view! { <ExportAll/> })}
                 <button type="button" class="button primary" on:click=move |_| dialog.set(Some(OpenDialog::AddContact))>
                     "Add contact"
                 </button>
@@ -96,6 +101,7 @@ pub fn ContactsPage() -> impl IntoView {
             </div>
         </div>
         <DeleteProgressBanner/>
+        <ImportProgressBanner may_import/>
         <Filters/>
         <Transition fallback=|| view! { <p class="loading">"Loading contacts…"</p> }>
             {move || Suspend::new(async move {
@@ -111,6 +117,7 @@ pub fn ContactsPage() -> impl IntoView {
         })}
         {move || dialog.get().map(|open| match open {
             OpenDialog::AddContact => view! { <AddContactDialog on_close=close/> }.into_any(),
+            OpenDialog::Import => view! { <ImportDialog on_close=close/> }.into_any(),
             OpenDialog::AssignTags(target) => view! { <AssignTagsDialog target on_close=close/> }.into_any(),
             OpenDialog::Delete(target) => view! { <DeleteDialog target on_close=close/> }.into_any(),
         })}

@@ -73,6 +73,9 @@ pub(super) enum Plan {
     Fail(Vec<CellError>),
 }
 
+/// A row that passed the checks, with its assignee's user id.
+type CheckedRow = (ImportRow, Option<i64>);
+
 /// The plans of a batch of rows, in the batch's order.
 pub(super) async fn plan_rows(
     conn: &mut AnyConnection,
@@ -80,7 +83,7 @@ pub(super) async fn plan_rows(
     rules: &Rules,
     rows: &[(i64, Vec<String>)],
 ) -> Result<Vec<Plan>, StoreError> {
-    let parsed: Vec<Result<(ImportRow, Option<i64>), Vec<CellError>>> = rows
+    let parsed: Vec<Result<CheckedRow, Vec<CellError>>> = rows
         .iter()
         .map(|(_, cells)| {
             let row = parse_row(

@@ -1,0 +1,120 @@
+//! The running import's progress, shown to everyone in the Contacts module
+//! (R35), and the user's own export with its download link (R36).
+
+use super::api::{load_export_progress, load_import_progress, StartExport};
+use super::model::{download_path, errors_path, ExportProgress, ExportRequest, ImportProgress};
+use crate::contacts::model::ContactQuery;
+use crate::contacts::selection::TableState;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How often a running job is asked how far it has come.
+const POLL: Duration = Duration::from_millis(1000);
+
+/// The import banner; reloads the table as rows arrive.
+#[component]
+pub fn ImportProgressBanner(
+    /// Whether the viewer may import (and so download the error report).
+    may_import: bool,
+) -> impl IntoView {
+    let state = expect_context::<TableState>();
+    let tick = RwSignal::new(0u32);
+    let progress = Resource::new(
+        move || (tick.get(), state.progress_version.get()),
+        |_| load_import_progress(),
+    );
+    let last_seen = StoredValue::new(None::<(u64, bool)>);
+    Effect::new(move || {
+        let Some(Ok(current)) = progress.get() else {
+            return;
+        };
+        let seen = current.as_ref().map(|job| (job.processed, job.done));
+        if current.as_ref().is_some_and(|job| !job.done) {
+            set_timeout(move || tick.update(|tick| *tick += 1), POLL);
+        }
+        if last_seen
+            .get_value()
+            .is_some_and(|before| Some(before) != seen)
+        {
+            state.list_version.update(|version| *version += 1);
+        }
+        last_seen.set_value(seen);
+    });
+    view! {
+        <Transition>
+            {move || Suspend::new(async move {
+                progress.await.ok().flatten().map(|job| view! { <ImportBanner job may_import/> })
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn ImportBanner(job: ImportProgress, may_import: bool) -> impl IntoView {
+    let errors = (job.done && job.counts.failed > 0 && may_import).then(|| {
+        view! { <a href=errors_path(job.import_id) download="import-errors.csv">"Download errors"</a> }
+    });
+    view! {
+        <section class="job-progress" aria-label="Import">
+            <p role="status">{job.label()}</p>
+            {(!job.done).then(|| view! {
+                <progress max=job.total.max(1).to_string() value=job.processed.to_string() aria-label="Import progress"></progress>
+            })}
+            {errors}
+        </section>
+    }
+}
+
+/// "Export all contacts": exports the workspace, or the contacts matching
+/// the table's filters when any is set; then offers the file.
+#[component]
+pub fn ExportAll() -> impl IntoView {
+    let state = expect_context::<TableState>();
+    let start = ServerAction::<StartExport>::new();
+    let tick = RwSignal::new(0u32);
+    let progress = Resource::new(
+        move || (tick.get(), start.version().get()),
+        |_| load_export_progress(),
+    );
+    Effect::new(move || {
+        if let Some(Ok(Some(job))) = progress.get() {
+            if !job.done {
+                set_timeout(move || tick.update(|tick| *tick += 1), POLL);
+            }
+        }
+    });
+    let export = move |_| {
+        let query = state.query.get_untracked();
+        start.dispatch(StartExport {
+            request: ExportRequest {
+                query: (query != ContactQuery::default()).then_some(query),
+            },
+        });
+    };
+    view! {
+        <button type="button" class="button" disabled=move || start.pending().get() on:click=export>
+            "Export all contacts"
+        </button>
+        {move || start.value().get().and_then(Result::err).map(|error| view! {
+            <p class="form-error" role="alert">{error.to_string()}</p>
+        })}
+        <Transition>
+            {move || Suspend::new(async move {
+                progress.await.ok().flatten().map(|job| view! { <ExportBanner job/> })
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn ExportBanner(job: ExportProgress) -> impl IntoView {
+    view! {
+        <span class="export-progress" role="status">
+            {job.label()}
+            {job.done.then(|| view! {
+                " "
+                <a class="button" href=download_path(job.export_id) download="contacts-export.csv">"Download"</a>
+            })}
+        </span>
+    }
+}
