@@ -2,26 +2,26 @@
 //! of realistic shape (tags, channels, conversations, messages, 5% of the
 //! contacts in duplicate pairs), measured at p50/p95: the table, search,
 //! bulk actions, merge suggestions, merging and undoing, rebuilding the
-//! duplicate groups, then delete-all throughput and the list meanwhile.
+//! duplicate groups, then the background jobs with the list meanwhile:
+//! exporting every contact, importing a CSV file of `--import-rows` rows,
+//! and deleting every contact.
 //!
-//! `cargo run --release -p server --bin bench -- --contacts 100000 [--database URL] [--out FILE]`
+//! `cargo run --release -p server --bin bench -- --contacts 100000 [--import-rows 100000] [--database URL] [--out FILE]`
 //!
 //! Without `--database` it runs on a new SQLite file; with a PostgreSQL URL
 //! it seeds a new workspace into that database (which should be empty and
 //! is left with the bench's rows).
 
-use app::contacts::model::{
-    BulkTarget, ContactQuery, Cursor, DeleteTarget, ListRequest, PageCursor, Sort,
-};
+use app::contacts::model::{BulkTarget, ContactQuery, Cursor, ListRequest, PageCursor, Sort};
 use app::merge::model::MergeRequest;
 use app::ssr::{Actor, ContactsPort, DetailsPort, MergePort};
 use server::contacts_csv::contacts_csv;
-use server::jobs::{run_job, JobQueue, JobSettings};
-use server::storage::{DeleteJobs, Dialect, Store};
+use server::storage::{Dialect, Store};
 use shared::bulk::Selection;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
+mod jobs;
 mod seed;
 
 use seed::{message_heavy_pair, seed};
@@ -37,6 +37,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             .cloned()
     };
     let contacts: i64 = arg("--contacts").map_or(Ok(100_000), |v| v.parse())?;
+    let import_rows: usize = arg("--import-rows").map_or(Ok(100_000), |v| v.parse())?;
     let dir = tempfile_dir()?;
     let url = arg("--database").unwrap_or_else(|| format!("sqlite://{dir}/bench.db"));
     let store = Store::open(&url).await?;
@@ -141,46 +142,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     idle.sort();
     line(&mut report, "list every 20 ms, idle", &idle);
     let idle_list_p95 = percentile(&idle, 95);
-    let job = store
-        .start_delete(workspace, user, &DeleteTarget::Everything)
-        .await?;
-    let deleting = Instant::now();
-    let runner_store = DeleteJobs(store.background().await?);
-    let runner = tokio::spawn(async move {
-        let settings = JobSettings::default();
-        if let Ok(Some(job)) = runner_store.claim("bench", 60_000).await {
-            run_job(
-                &runner_store,
-                "bench",
-                job,
-                settings.delete_batch,
-                &settings,
-            )
-            .await;
-        }
-    });
-    let mut during = Vec::new();
-    while !runner.is_finished() {
-        during.push(timed_list(&store, workspace, &first).await?);
-    }
-    runner.await?;
-    let seconds = deleting.elapsed().as_secs_f64();
-    let _ = writeln!(
-        report,
-        "delete all: {} contacts in {seconds:.2} s = {:.0} contacts/s",
-        job.total,
-        job.total as f64 / seconds
-    );
-    if !during.is_empty() {
-        during.sort();
-        let _ = writeln!(
-            report,
-            "list during delete-all: p50 {:.2} ms, p95 {:.2} ms ({:.2}x idle p95)",
-            ms(percentile(&during, 50)),
-            ms(percentile(&during, 95)),
-            percentile(&during, 95).as_secs_f64() / idle_list_p95.as_secs_f64().max(1e-9)
-        );
-    }
+    jobs::export_all(&store, workspace, user, &first, idle_list_p95, &mut report).await?;
+    jobs::import_rows(
+        &store,
+        workspace,
+        user,
+        import_rows,
+        &first,
+        idle_list_p95,
+        &mut report,
+    )
+    .await?;
+    jobs::delete_all(&store, workspace, user, &first, idle_list_p95, &mut report).await?;
     print!("{report}");
     std::fs::write(&out, &report)?;
     println!("written to {out}");
