@@ -24,6 +24,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use futures::StreamExt;
 use shared::Action;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -178,5 +179,6 @@ async fn download_export(
             }
         }
     });
-    csv_download("contacts-export.csv", Body::from_stream(parts))
+    // Fused: the compression layer may ask again after the end.
+    csv_download("contacts-export.csv", Body::from_stream(parts.fuse()))
 }
