@@ -10,6 +10,9 @@ use app::imports::model::ImportCounts;
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 
+/// Rows per statement when tags and custom values are added.
+const LINKS_PER_STATEMENT: usize = 300;
+
 /// Applies the plans; returns what they did.
 pub(super) async fn apply(
     conn: &mut AnyConnection,
@@ -19,12 +22,13 @@ pub(super) async fn apply(
     let tags = tag_ids(conn, workspace_id, plans).await?;
     let fields = field_ids(conn, workspace_id).await?;
     let mut counts = ImportCounts::default();
+    let mut links = Links::default();
     let at = now();
     for plan in plans {
         match plan {
             Plan::Add(values) => {
                 let contact_id = insert(conn, workspace_id, values, at).await?;
-                link(conn, contact_id, values, &tags, &fields).await?;
+                links.add(contact_id, values, &tags, &fields);
                 counts.added += 1;
             }
             Plan::Update {
@@ -32,14 +36,94 @@ pub(super) async fn apply(
                 changes,
             } => {
                 update(conn, workspace_id, *contact_id, changes, at).await?;
-                link(conn, *contact_id, changes, &tags, &fields).await?;
+                links.add(*contact_id, changes, &tags, &fields);
                 counts.updated += 1;
             }
             Plan::Skip => counts.skipped += 1,
             Plan::Fail(_) => counts.failed += 1,
         }
     }
+    links.store(conn).await?;
     Ok(counts)
+}
+
+/// The tags and custom values of a batch's contacts, added together.
+#[derive(Default)]
+struct Links {
+    tags: Vec<(i64, i64)>,
+    values: Vec<(i64, i64, String)>,
+}
+
+impl Links {
+    fn add(
+        &mut self,
+        contact_id: i64,
+        values: &Values,
+        tags: &HashMap<String, i64>,
+        fields: &HashMap<String, i64>,
+    ) {
+        self.tags.extend(
+            values
+                .tags
+                .iter()
+                .filter_map(|tag| tags.get(tag.key()))
+                .map(|tag_id| (contact_id, *tag_id)),
+        );
+        self.values
+            .extend(values.custom.iter().filter_map(|(key, value)| {
+                fields
+                    .get(key)
+                    .map(|field_id| (contact_id, *field_id, value.clone()))
+            }));
+    }
+
+    async fn store(self, conn: &mut AnyConnection) -> Result<(), StoreError> {
+        for chunk in self.tags.chunks(LINKS_PER_STATEMENT) {
+            let mut builder =
+                SqlBuilder::new("INSERT INTO contact_tags (contact_id, tag_id) VALUES ");
+            for (index, (contact_id, tag_id)) in chunk.iter().enumerate() {
+                builder
+                    .push(if index == 0 { "(" } else { ", (" })
+                    .push_bind(*contact_id)
+                    .push(", ")
+                    .push_bind(*tag_id)
+                    .push(")");
+            }
+            builder
+                .push(" ON CONFLICT DO NOTHING")
+                .build()
+                .execute(&mut *conn)
+                .await
+                .context("import: adding to contact_tags")?;
+        }
+        // One value per contact and field: the last row of the file wins.
+        let mut values: HashMap<(i64, i64), String> = HashMap::new();
+        for (contact_id, field_id, value) in self.values {
+            values.insert((contact_id, field_id), value);
+        }
+        let values: Vec<((i64, i64), String)> = values.into_iter().collect();
+        for chunk in values.chunks(LINKS_PER_STATEMENT) {
+            let mut builder =
+                SqlBuilder::new("INSERT INTO custom_values (contact_id, field_id, value) VALUES ");
+            for (index, ((contact_id, field_id), value)) in chunk.iter().enumerate() {
+                builder
+                    .push(if index == 0 { "(" } else { ", (" })
+                    .push_bind(*contact_id)
+                    .push(", ")
+                    .push_bind(*field_id)
+                    .push(", ")
+                    .push_bind(value.clone())
+                    .push(")");
+            }
+            builder
+                .push(" ON CONFLICT (contact_id, field_id) DO UPDATE SET value = excluded.value")
+                .build()
+                .execute(&mut *conn)
+                .await
+                .context("import: adding to custom_values")?;
+        }
+        Ok(())
+    }
 }
 
 async fn insert(
@@ -138,57 +222,6 @@ async fn update(
             .execute(&mut *conn)
             .await
             .context("import: updating conversations")?;
-    }
-    Ok(())
-}
-
-/// Adds the row's tags and custom values to the contact.
-async fn link(
-    conn: &mut AnyConnection,
-    contact_id: i64,
-    values: &Values,
-    tags: &HashMap<String, i64>,
-    fields: &HashMap<String, i64>,
-) -> Result<(), StoreError> {
-    let tag_ids: Vec<i64> = values
-        .tags
-        .iter()
-        .filter_map(|tag| tags.get(tag.key()).copied())
-        .collect();
-    if !tag_ids.is_empty() {
-        let mut builder = SqlBuilder::new("INSERT INTO contact_tags (contact_id, tag_id) VALUES ");
-        for (index, tag_id) in tag_ids.into_iter().enumerate() {
-            if index > 0 {
-                builder.push(", ");
-            }
-            builder
-                .push("(")
-                .push_bind(contact_id)
-                .push(", ")
-                .push_bind(tag_id)
-                .push(")");
-        }
-        builder
-            .push(" ON CONFLICT DO NOTHING")
-            .build()
-            .execute(&mut *conn)
-            .await
-            .context("import: adding to contact_tags")?;
-    }
-    for (key, value) in &values.custom {
-        let Some(field_id) = fields.get(key) else {
-            continue;
-        };
-        sqlx::query(
-            "INSERT INTO custom_values (contact_id, field_id, value) VALUES ($1, $2, $3)
-             ON CONFLICT (contact_id, field_id) DO UPDATE SET value = excluded.value",
-        )
-        .bind(contact_id)
-        .bind(*field_id)
-        .bind(value.clone())
-        .execute(&mut *conn)
-        .await
-        .context("import: adding to custom_values")?;
     }
     Ok(())
 }
