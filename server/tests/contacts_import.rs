@@ -683,7 +683,8 @@ async fn r35_an_import_resumes_where_its_last_batch_ended_after_the_runner_dies(
     store.start(demo, import_id).await.expect("started");
 
     let jobs = ImportJobs(store.clone());
-    let lease = 30;
+    // Long enough for a batch on a busy machine, short enough to wait out.
+    let lease = 1_000;
     let claimed = jobs
         .claim("first", lease)
         .await

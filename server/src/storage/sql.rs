@@ -2,6 +2,7 @@
 //! databases: a yes/no column read the same way from either, and a builder
 //! for statements whose shape depends on the request.
 
+use super::Dialect;
 use sqlx::any::{AnyArguments, AnyRow, AnyTypeInfo, AnyValueRef};
 use sqlx::error::BoxDynError;
 use sqlx::query::{Query, QueryAs};
@@ -90,6 +91,21 @@ impl SqlBuilder {
             self.push_bind(value);
         }
         self
+    }
+
+    /// Appends `IN (…)` over many texts bound as one JSON array: a
+    /// statement with thousands of placeholders is slow to prepare.
+    pub fn push_in_texts(&mut self, dialect: Dialect, values: &[String]) -> &mut Self {
+        let array = serde_json::to_string(values).unwrap_or_else(|_| "[]".into());
+        self.push(match dialect {
+            Dialect::Sqlite => " IN (SELECT value FROM json_each(",
+            Dialect::Postgres => " IN (SELECT json_array_elements_text(CAST(",
+        });
+        self.push_bind(array);
+        self.push(match dialect {
+            Dialect::Sqlite => "))",
+            Dialect::Postgres => " AS json)))",
+        })
     }
 
     /// The statement, ready to run (its bound values move into it).

@@ -5,7 +5,7 @@
 //! carries them out, so both agree row for row.
 
 use crate::storage::sql::{Flag, SqlBuilder};
-use crate::storage::{Context, StoreError};
+use crate::storage::{Context, Dialect, StoreError};
 use shared::custom_field::CustomFieldDefinition;
 use shared::import::{parse_row, CellError, ImportRow, ImportSettings};
 use shared::{Country, TagName};
@@ -300,9 +300,8 @@ async fn matches(
         .push_bind(known_before)
         .push(" AND ")
         .push(column)
-        .push(" IN (")
-        .push_list(values)
-        .push(") GROUP BY ")
+        .push_in_texts(Dialect::of(conn), &values)
+        .push(" GROUP BY ")
         .push(column);
     let rows: Vec<(String, i64)> = builder
         .build_query_as()
