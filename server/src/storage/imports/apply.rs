@@ -5,13 +5,15 @@
 
 use super::plan::{Plan, Values};
 use crate::storage::sql::SqlBuilder;
-use crate::storage::{now, Context, StoreError};
+use crate::storage::{now, Context, Dialect, StoreError};
 use app::imports::model::ImportCounts;
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 
 /// Rows per statement when tags and custom values are added.
 const LINKS_PER_STATEMENT: usize = 300;
+/// New contacts per statement.
+const CONTACTS_PER_STATEMENT: usize = 50;
 
 /// Applies the plans; returns what they did.
 pub(super) async fn apply(
@@ -24,13 +26,27 @@ pub(super) async fn apply(
     let mut counts = ImportCounts::default();
     let mut links = Links::default();
     let at = now();
+    let added: Vec<&Values> = plans
+        .iter()
+        .filter_map(|plan| match plan {
+            Plan::Add(values) => Some(values),
+            _ => None,
+        })
+        .collect();
+    let ids = new_contact_ids(conn, added.len()).await?;
+    for (chunk, chunk_ids) in added
+        .chunks(CONTACTS_PER_STATEMENT)
+        .zip(ids.chunks(CONTACTS_PER_STATEMENT))
+    {
+        insert(conn, workspace_id, chunk, chunk_ids, at).await?;
+    }
+    for (values, contact_id) in added.iter().zip(&ids) {
+        links.add(*contact_id, values, &tags, &fields);
+    }
+    counts.added = u64::try_from(added.len()).unwrap_or(0);
     for plan in plans {
         match plan {
-            Plan::Add(values) => {
-                let contact_id = insert(conn, workspace_id, values, at).await?;
-                links.add(contact_id, values, &tags, &fields);
-                counts.added += 1;
-            }
+            Plan::Add(_) => {}
             Plan::Update {
                 contact_id,
                 changes,
@@ -126,40 +142,90 @@ impl Links {
     }
 }
 
+/// Ids for `count` new contacts. The batch holds the write lock, so on
+/// SQLite the next ids are free; PostgreSQL hands them out from the
+/// column's sequence.
+async fn new_contact_ids(conn: &mut AnyConnection, count: usize) -> Result<Vec<i64>, StoreError> {
+    if count == 0 {
+        return Ok(Vec::new());
+    }
+    let count = i64::try_from(count).unwrap_or(i64::MAX);
+    match Dialect::of(conn) {
+        Dialect::Sqlite => {
+            let (highest,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(id), 0) FROM contacts")
+                .fetch_one(&mut *conn)
+                .await
+                .context("import: reading contacts")?;
+            Ok((highest + 1..=highest + count).collect())
+        }
+        Dialect::Postgres => {
+            let ids: Vec<(i64,)> = sqlx::query_as(
+                "SELECT nextval(pg_get_serial_sequence('contacts', 'id')) FROM generate_series(1, $1)",
+            )
+            .bind(count)
+            .fetch_all(&mut *conn)
+            .await
+            .context("import: taking contact ids")?;
+            Ok(ids.into_iter().map(|(id,)| id).collect())
+        }
+    }
+}
+
+/// Adds new contacts with the given ids in one statement.
 async fn insert(
     conn: &mut AnyConnection,
     workspace_id: i64,
-    values: &Values,
+    contacts: &[&Values],
+    ids: &[i64],
     at: i64,
-) -> Result<i64, StoreError> {
-    let (first, last) = values.name.clone().unwrap_or_default();
-    let (email, email_key) = values.email.clone().unzip();
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO contacts (workspace_id, first_name, last_name, email, email_key, phone,
+) -> Result<(), StoreError> {
+    let mut builder = SqlBuilder::new(
+        "INSERT INTO contacts (id, workspace_id, first_name, last_name, email, email_key, phone,
                                country, country_manual, language, assignee_id, created_at,
-                               updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
-    )
-    .bind(workspace_id)
-    .bind(first)
-    .bind(last)
-    .bind(email)
-    .bind(email_key)
-    .bind(values.phone.clone())
-    .bind(
-        values
+                               updated_at) VALUES ",
+    );
+    for (index, (values, id)) in contacts.iter().zip(ids).enumerate() {
+        let (first, last) = values.name.clone().unwrap_or_default();
+        let (email, email_key) = values.email.clone().unzip();
+        let country = values
             .country
             .clone()
-            .or_else(|| values.phone_country.clone()),
-    )
-    .bind(values.country.is_some())
-    .bind(values.language.clone())
-    .bind(values.assignee_id)
-    .bind(at)
-    .fetch_one(&mut *conn)
-    .await
-    .context("import: adding to contacts")?;
-    Ok(id)
+            .or_else(|| values.phone_country.clone());
+        builder
+            .push(if index == 0 { "(" } else { ", (" })
+            .push_bind(*id)
+            .push(", ")
+            .push_bind(workspace_id)
+            .push(", ")
+            .push_bind(first)
+            .push(", ")
+            .push_bind(last)
+            .push(", ")
+            .push_bind(email)
+            .push(", ")
+            .push_bind(email_key)
+            .push(", ")
+            .push_bind(values.phone.clone())
+            .push(", ")
+            .push_bind(country)
+            .push(", ")
+            .push_bind(values.country.is_some())
+            .push(", ")
+            .push_bind(values.language.clone())
+            .push(", ")
+            .push_bind(values.assignee_id)
+            .push(", ")
+            .push_bind(at)
+            .push(", ")
+            .push_bind(at)
+            .push(")");
+    }
+    builder
+        .build()
+        .execute(&mut *conn)
+        .await
+        .context("import: adding to contacts")?;
+    Ok(())
 }
 
 async fn update(
