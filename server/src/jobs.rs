@@ -74,7 +74,7 @@ impl Default for JobSettings {
         JobSettings {
             delete_batch: 2000,
             import_batch: 1000,
-            export_batch: 5000,
+            export_batch: 10_000,
             poll_interval: Duration::from_secs(1),
             lease: Duration::from_secs(15),
         }

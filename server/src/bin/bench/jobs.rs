@@ -201,7 +201,7 @@ pub async fn import_rows(
         )
         .await?;
     let check_seconds = checking.elapsed().as_secs_f64();
-    let check_memory = resident_mb() - base;
+    let check_memory = (resident_mb() - base).max(0.0);
     store.start(workspace, uploaded.import_id).await?;
     let run = run_alone(
         ImportJobs(store.background().await?),
