@@ -1,0 +1,108 @@
+//! Uploading, checking and importing CSV files over HTTP as the browser
+//! does, and counting what the database holds.
+
+#![allow(dead_code)]
+
+use crate::common::TestApp;
+use crate::contacts_support::{call, scalar};
+use app::error::AppError;
+use app::imports::model::{CheckRequest, ImportCheck, ImportProgress, UploadedFile};
+use reqwest::{header, Client, StatusCode};
+use serde_json::json;
+use shared::import::{ImportMode, ImportSettings};
+use std::time::Duration;
+
+pub async fn upload(
+    app: &TestApp,
+    client: &Client,
+    name: &str,
+    bytes: Vec<u8>,
+) -> Result<UploadedFile, (StatusCode, AppError)> {
+    let response = client
+        .post(format!("{}/contacts/imports?name={name}", app.address))
+        .header(header::ORIGIN, &app.address)
+        .header(header::CONTENT_TYPE, "text/csv")
+        .body(bytes)
+        .send()
+        .await
+        .expect("upload");
+    let status = response.status();
+    if status.is_success() {
+        Ok(response.json().await.expect("uploaded file"))
+    } else {
+        Err((status, response.json().await.expect("error")))
+    }
+}
+
+pub fn settings(file: &UploadedFile, mode: ImportMode) -> ImportSettings {
+    ImportSettings {
+        columns: file
+            .columns
+            .iter()
+            .map(|column| column.suggested.clone())
+            .collect(),
+        default_country: Some("DE".into()),
+        mode,
+        keep_existing: false,
+    }
+}
+
+pub async fn check(
+    app: &TestApp,
+    client: &Client,
+    import_id: i64,
+    settings: &ImportSettings,
+) -> Result<ImportCheck, (StatusCode, AppError)> {
+    let request = CheckRequest {
+        import_id,
+        settings: settings.clone(),
+    };
+    call(app, client, "imports_check", json!({ "request": request })).await
+}
+
+/// Checks, starts and waits for an import; its summary.
+pub async fn import(
+    app: &TestApp,
+    client: &Client,
+    file: &UploadedFile,
+    settings: &ImportSettings,
+) -> ImportProgress {
+    check(app, client, file.import_id, settings)
+        .await
+        .expect("checked");
+    let started: ImportProgress = call(
+        app,
+        client,
+        "imports_start",
+        json!({ "import_id": file.import_id }),
+    )
+    .await
+    .expect("started");
+    assert_eq!(started.import_id, file.import_id);
+    for _ in 0..400 {
+        let progress: Option<ImportProgress> = call(app, client, "imports_progress", json!({}))
+            .await
+            .expect("progress");
+        if let Some(progress) = progress.filter(|p| p.import_id == file.import_id && p.done) {
+            return progress;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the import did not finish");
+}
+
+pub async fn stored_counts(app: &TestApp) -> [i64; 4] {
+    [
+        scalar(app, "SELECT COUNT(*) FROM contacts").await,
+        scalar(app, "SELECT COUNT(*) FROM contact_tags").await,
+        scalar(app, "SELECT COUNT(*) FROM tags").await,
+        scalar(app, "SELECT COUNT(*) FROM custom_values").await,
+    ]
+}
+
+pub const FIVE_ROWS: &str = "Vorname;Nachname;Telefonnummer;E-Mail-Adresse;Tags;Plan\n\
+    Imke;Import;030 1111111;imke@import.test;Messe 2026;Pro\n\
+    Iris;Import;+49 30 2222222;iris@import.test;Messe 2026, VIP;Free\n\
+    Ivo;Import;12ab;ivo@import.test;;\n\
+    Ina;Import;;ina@import.test;;Gold\n\
+    Ida;Import;0049 30 1111111;;;\n";
