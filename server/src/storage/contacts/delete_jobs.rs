@@ -125,14 +125,11 @@ impl JobQueue for DeleteJobs {
             id: job_id,
             workspace_id,
         } = job;
-        let mut tx = self
-            .0
-            .begin_write(WriteScope::Workspace(workspace_id))
-            .await
-            .context("delete_batch: starting a write transaction")?;
-        if !jobs::renew(&mut tx, JobTable::Deletes, job, runner, lease_millis).await? {
+        let Some(mut tx) =
+            jobs::begin_batch(&self.0, JobTable::Deletes, job, runner, lease_millis).await?
+        else {
             return Ok(BatchOutcome::Lost);
-        }
+        };
         let range: (Option<i64>, Option<i64>, i64) = sqlx::query_as(
             "SELECT MIN(contact_id), MAX(contact_id), COUNT(*) FROM (
                  SELECT contact_id FROM delete_job_contacts WHERE job_id = $1

@@ -361,14 +361,11 @@ impl JobQueue for ExportJobs {
         batch_size: u32,
         lease_millis: i64,
     ) -> Result<BatchOutcome, StoreError> {
-        let mut tx = self
-            .0
-            .begin_write(WriteScope::Workspace(job.workspace_id))
-            .await
-            .context("export_batch: starting a write transaction")?;
-        if !jobs::renew(&mut tx, JobTable::Exports, job, runner, lease_millis).await? {
+        let Some(mut tx) =
+            jobs::begin_batch(&self.0, JobTable::Exports, job, runner, lease_millis).await?
+        else {
             return Ok(BatchOutcome::Lost);
-        }
+        };
         let (plan, last_id, written): (String, i64, i64) =
             sqlx::query_as("SELECT query, last_id, written FROM exports WHERE id = $1")
                 .bind(job.id)

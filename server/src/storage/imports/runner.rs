@@ -4,7 +4,7 @@ use super::plan::{plan_rows, Plan, Rules};
 use super::rows::{rules, staged_rows, stored_import};
 use crate::jobs::{BatchOutcome, ClaimedJob, JobQueue};
 use crate::storage::jobs::{self, JobTable};
-use crate::storage::{now, Context, Store, StoreError, WriteScope};
+use crate::storage::{now, Context, Store, StoreError};
 use app::error::AppError;
 use async_trait::async_trait;
 use sqlx::AnyConnection;
@@ -37,13 +37,11 @@ impl JobQueue for ImportJobs {
         lease_millis: i64,
     ) -> Result<BatchOutcome, StoreError> {
         let store = &self.0;
-        let mut tx = store
-            .begin_write(WriteScope::Workspace(job.workspace_id))
-            .await
-            .context("import_batch: starting a write transaction")?;
-        if !jobs::renew(&mut tx, JobTable::Imports, job, runner, lease_millis).await? {
+        let Some(mut tx) =
+            jobs::begin_batch(store, JobTable::Imports, job, runner, lease_millis).await?
+        else {
             return Ok(BatchOutcome::Lost);
-        }
+        };
         let (processed,): (i64,) = sqlx::query_as("SELECT processed FROM imports WHERE id = $1")
             .bind(job.id)
             .fetch_one(&mut *tx)

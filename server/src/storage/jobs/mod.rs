@@ -4,8 +4,8 @@
 //! each batch renews the claim in its own transaction.
 
 use crate::jobs::ClaimedJob;
-use crate::storage::{Context, Dialect, Store, StoreError};
-use sqlx::AnyConnection;
+use crate::storage::{Context, Dialect, Store, StoreError, WriteScope};
+use sqlx::{Any, Transaction};
 
 /// The tables that hold background jobs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,15 +67,20 @@ pub(crate) async fn claim(
     Ok(claimed.map(|(id, workspace_id)| ClaimedJob { id, workspace_id }))
 }
 
-/// Renews the runner's claim inside a batch's transaction; `false` when
-/// another runner holds the job now or it is no longer running.
-pub(crate) async fn renew(
-    conn: &mut AnyConnection,
+/// Starts a batch: the job's workspace write transaction with the runner's
+/// claim renewed inside it; `None` when another runner holds the job now
+/// or it is no longer running.
+pub(crate) async fn begin_batch(
+    store: &Store,
     table: JobTable,
     job: ClaimedJob,
     runner: &str,
     lease_millis: i64,
-) -> Result<bool, StoreError> {
+) -> Result<Option<Transaction<'static, Any>>, StoreError> {
+    let mut tx = store
+        .begin_write(WriteScope::Workspace(job.workspace_id))
+        .await
+        .context("begin_batch: starting a write transaction")?;
     let held: Option<(i64,)> = sqlx::query_as(&format!(
         "UPDATE {} SET claimed_until = $1
           WHERE id = $2 AND claimed_by = $3 AND status = 'running' RETURNING id",
@@ -84,8 +89,8 @@ pub(crate) async fn renew(
     .bind(now_millis() + lease_millis)
     .bind(job.id)
     .bind(runner)
-    .fetch_optional(conn)
+    .fetch_optional(&mut *tx)
     .await
-    .context("renew: updating a job table")?;
-    Ok(held.is_some())
+    .context("begin_batch: renewing the claim")?;
+    Ok(held.map(|_| tx))
 }
