@@ -198,6 +198,15 @@ mod checks {
             .is_limited()
             .then(|| u64::try_from(BULK_LIMIT).unwrap_or(u64::MAX) + 1);
         let count = port.count_target(viewer.workspace.id, target, cap).await?;
+        // A selection naming a contact that is not in the workspace (another
+        // workspace's, or gone) is refused as a whole: "not found", as for
+        // one contact, rather than acting on the rest.
+        if let DeleteTarget::Selected(selected) = target {
+            if matches!(selected.selection, Selection::Ids(_)) && count < selected.selection.count()
+            {
+                return Err(AppError::not_found(crate::error::Missing::Contact));
+            }
+        }
         check_bulk(action, count)
             .map_err(|error| AppError::invalid("Selection", error.reason()))?;
         Ok(count)

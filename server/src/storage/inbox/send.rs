@@ -55,7 +55,7 @@ pub(super) async fn store_outgoing(
     let (channel, availability) = channels
         .into_iter()
         .find(|(channel, _)| channel.id == input.channel_id)
-        .ok_or_else(|| AppError::invalid("Channel", "is not a channel of this workspace"))?;
+        .ok_or_else(|| AppError::not_found(Missing::Channel))?;
     if availability == Availability::Unavailable {
         return Err(AppError::invalid(
             "Channel",
