@@ -1,0 +1,228 @@
+//! One app with the demo workspaces for a run of cases by one role: the
+//! signed-in client, things of the other workspace to name, fresh contacts
+//! to act on, and row dumps to prove that a refused call changed nothing.
+
+use crate::expect::Who;
+use crate::merges_support::*;
+use server::storage::Dialect;
+use shared::permissions::{Assignment, Role};
+use std::cell::Cell;
+use std::time::Duration;
+
+/// Things of the "Acme Support" workspace, which no demo user but the
+/// manager (an agent there) belongs to.
+pub struct Foreign {
+    pub workspace: i64,
+    pub contacts: [i64; 2],
+    pub channel: i64,
+    pub tag: i64,
+    pub merge: i64,
+    pub import: i64,
+}
+
+pub struct World {
+    pub app: TestApp,
+    pub who: Who,
+    /// The client of `who` (signed in, or never signed in).
+    pub client: Client,
+    /// The demo owner, who prepares what a case needs.
+    pub owner: Client,
+    /// The user asking (for a signed-out client: the demo agent, so that
+    /// assignments still have someone to name).
+    pub actor: i64,
+    /// Someone else of the workspace, for contacts assigned to others.
+    pub colleague: i64,
+    pub workspace: i64,
+    pub foreign: Foreign,
+    /// Whether the user asking belongs to the other workspace too.
+    pub foreign_member: bool,
+    next: Cell<u32>,
+}
+
+impl World {
+    pub async fn new(who: Who) -> World {
+        let app = TestApp::spawn().await;
+        let owner = signed_in(&app, "owner@demo.test").await;
+        let client = match who.email() {
+            Some(email) => signed_in(&app, email).await,
+            None => app.client(),
+        };
+        let actor_email = who.email().unwrap_or("agent@demo.test");
+        let colleague_email = if who == Who::Member(Role::Agent) {
+            "manager@demo.test"
+        } else {
+            "agent@demo.test"
+        };
+        let actor = user_id(&app, actor_email).await;
+        let colleague = user_id(&app, colleague_email).await;
+        let workspace = workspace_id(&app, "Demo").await;
+        let foreign = foreign(&app).await;
+        let memberships: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM memberships WHERE workspace_id = $1 AND user_id = $2",
+        )
+        .bind(foreign.workspace)
+        .bind(actor)
+        .fetch_one(pool(&app))
+        .await
+        .expect("memberships");
+        World {
+            foreign_member: who != Who::SignedOut && memberships > 0,
+            app,
+            who,
+            client,
+            owner,
+            actor,
+            colleague,
+            workspace,
+            foreign,
+            next: Cell::new(0),
+        }
+    }
+
+    /// A number not used before in this world.
+    pub fn unique(&self) -> u32 {
+        self.next.set(self.next.get() + 1);
+        self.next.get()
+    }
+
+    /// A new contact (arrived on the web chat, so it has a conversation and
+    /// a channel link) assigned as asked.
+    pub async fn contact(&self, assignment: Assignment) -> i64 {
+        let sender = format!("matrix-{}", self.unique());
+        let id = arrive(&self.app, "webchat", &sender, None, None, SENT_AT).await;
+        let assignee = match assignment {
+            Assignment::Unassigned => None,
+            Assignment::ToActor => Some(self.actor),
+            Assignment::ToOther => Some(self.colleague),
+        };
+        sqlx::query("UPDATE contacts SET assignee_id = $1 WHERE id = $2")
+            .bind(assignee)
+            .bind(id)
+            .execute(pool(&self.app))
+            .await
+            .expect("assign");
+        id
+    }
+
+    pub async fn version(&self, contact: i64) -> i64 {
+        sqlx::query_scalar("SELECT version FROM contacts WHERE id = $1")
+            .bind(contact)
+            .fetch_one(pool(&self.app))
+            .await
+            .expect("version")
+    }
+
+    /// Waits until no background job (delete, import, export) runs, so that
+    /// dumps taken around a call see that call's changes only.
+    pub async fn settle(&self) {
+        for _ in 0..500 {
+            let running: i64 = sqlx::query_scalar(
+                "SELECT (SELECT COUNT(*) FROM delete_jobs WHERE status = 'running')
+                      + (SELECT COUNT(*) FROM exports WHERE status = 'running')
+                      + (SELECT COUNT(*) FROM imports WHERE status = 'running')",
+            )
+            .fetch_one(pool(&self.app))
+            .await
+            .expect("running jobs");
+            if running == 0 {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("background jobs did not finish");
+    }
+
+    /// The rows of the named contacts' own tables (the merge tests' dump)
+    /// and every row of the workspace-wide tables of both workspaces.
+    pub async fn snapshot(&self, contacts: &[i64]) -> Vec<String> {
+        let mut rows = dump(&self.app, contacts).await;
+        let list = contacts
+            .iter()
+            .map(i64::to_string)
+            .chain(["0".to_string()])
+            .collect::<Vec<_>>()
+            .join(", ");
+        let about_contacts = format!("contact_id IN ({list})");
+        for (table, condition) in [
+            ("workspaces", "TRUE"),
+            ("memberships", "TRUE"),
+            ("channels", "TRUE"),
+            ("tags", "TRUE"),
+            ("custom_fields", "TRUE"),
+            ("field_orders", "TRUE"),
+            ("contact_counts", "TRUE"),
+            ("imports", "TRUE"),
+            ("exports", "TRUE"),
+            ("delete_jobs", "TRUE"),
+            ("merges", "TRUE"),
+            ("merge_members", "TRUE"),
+            ("contact_block_events", about_contacts.as_str()),
+            ("active_contacts", about_contacts.as_str()),
+        ] {
+            rows.extend(table_rows(&self.app, table, condition).await);
+        }
+        rows
+    }
+}
+
+async fn foreign(app: &TestApp) -> Foreign {
+    let workspace = workspace_id(app, "Acme Support").await;
+    let owner = signed_in(app, "owner@acme.test").await;
+    let ids: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM contacts WHERE workspace_id = $1 AND blocked_at IS NULL ORDER BY id LIMIT 4",
+    )
+    .bind(workspace)
+    .fetch_all(pool(app))
+    .await
+    .expect("foreign contacts");
+    let done = merged(app, &owner, &ids[2..4], &[]).await;
+    let first_of = |sql: &'static str| async move {
+        sqlx::query_scalar::<_, i64>(sql)
+            .bind(workspace)
+            .fetch_one(pool(app))
+            .await
+            .expect(sql)
+    };
+    let channel = first_of("SELECT MIN(id) FROM channels WHERE workspace_id = $1").await;
+    let tag = first_of("SELECT MIN(id) FROM tags WHERE workspace_id = $1").await;
+    let import = crate::requests::upload(app, &owner, 0).await.import_id;
+    Foreign {
+        workspace,
+        contacts: [ids[0], ids[1]],
+        channel,
+        tag,
+        merge: done.merge_id,
+        import,
+    }
+}
+
+/// Every row of a table matching an SQL condition, as JSON text, ordered.
+pub async fn table_rows(app: &TestApp, table: &str, condition: &str) -> Vec<String> {
+    let (columns_sql, object) = match app.backend.store.dialect() {
+        Dialect::Sqlite => (
+            "SELECT name FROM pragma_table_xinfo($1) ORDER BY cid",
+            "json_object",
+        ),
+        Dialect::Postgres => (
+            "SELECT CAST(column_name AS text) FROM information_schema.columns
+              WHERE table_schema = current_schema() AND table_name = $1
+              ORDER BY ordinal_position",
+            "json_build_object",
+        ),
+    };
+    let columns: Vec<String> = sqlx::query_scalar(columns_sql)
+        .bind(table)
+        .fetch_all(pool(app))
+        .await
+        .expect("columns");
+    assert!(!columns.is_empty(), "no table {table}");
+    let pairs: Vec<String> = columns.iter().map(|c| format!("'{c}', \"{c}\"")).collect();
+    let sql = format!(
+        "SELECT '{table}:' || CAST({object}({}) AS TEXT) FROM \"{table}\" WHERE {condition} ORDER BY 1",
+        pairs.join(", ")
+    );
+    sqlx::query_scalar(&sql)
+        .fetch_all(pool(app))
+        .await
+        .expect("table rows")
+}
