@@ -12,6 +12,7 @@
 //   [--seconds S] [--pause-ms MS] [--ingress-per-second R] [--out FILE]
 //   [--server-pid PID]
 import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
 const options = {
@@ -55,6 +56,9 @@ const pause = () => (pauseMs > 0 ? sleep(pauseMs * (0.5 + Math.random())) : Prom
 // ---- Measurements -------------------------------------------------------
 
 const endpoints = new Map();
+for (const name of ["POST contacts_list", "POST details_get", "POST inbox_conversations", "POST inbox_conversation", "POST ingress"]) {
+  endpoints.set(name, { latencies: [], errors: 0 });
+}
 function endpoint(name) {
   if (!endpoints.has(name)) endpoints.set(name, { latencies: [], errors: 0 });
   return endpoints.get(name);
@@ -69,7 +73,7 @@ let measuring = false;
  * One request: its latency and outcome are recorded under `name` while the
  * load runs. Returns the parsed JSON answer, or null after an error.
  */
-async function call(name, path, { cookie, body, type, headers = {} }) {
+async function call(name, path, { cookie, body, type, headers = {}, kind }) {
   const started = performance.now();
   let ok = false;
   let answer = null;
@@ -93,6 +97,11 @@ async function call(name, path, { cookie, body, type, headers = {} }) {
     const stats = endpoint(name);
     stats.latencies.push(performance.now() - started);
     if (!ok) stats.errors += 1;
+    if (kind) {
+      if (!stats.kinds) stats.kinds = new Map();
+      if (!stats.kinds.has(kind)) stats.kinds.set(kind, []);
+      stats.kinds.get(kind).push(performance.now() - started);
+    }
   }
   return ok ? answer : null;
 }
@@ -191,29 +200,33 @@ async function eventStream(cookie, controller) {
 let stopping = false;
 const SORTS = ["added", "last_message", "name"];
 
-/** What the Contacts table asks for: mostly the first page, sometimes a
- * search, another order or the next page. */
+/** What the Contacts table asks for after `previous` (the last request and
+ * its answer): mostly the first page, sometimes a search, another order or
+ * the next page of the same view. Returns the kind and the request. */
 function listRequest(previous) {
   const roll = Math.random();
-  if (roll < 0.15 && previous?.next) return { request: { page: { after: previous.next } } };
-  if (roll < 0.35 && previous?.rows?.length) {
-    const name = pick(previous.rows).display_name ?? "";
-    return { request: { query: { search: name.slice(0, 2 + Math.floor(Math.random() * 3)) } } };
+  if (roll < 0.15 && previous?.page.next) {
+    return ["next page", { query: previous.query, page: { after: previous.page.next } }];
   }
-  if (roll < 0.5) return { request: { query: { sort: pick(SORTS) } } };
-  return { request: {} };
+  if (roll < 0.35 && previous?.page.rows.length) {
+    const name = pick(previous.page.rows).display_name ?? "";
+    return ["search", { query: { search: name.slice(0, 2 + Math.floor(Math.random() * 3)) } }];
+  }
+  if (roll < 0.5) return ["sort", { query: { sort: pick(SORTS) } }];
+  return ["first page", {}];
 }
 
 async function client(cookie) {
-  let page = null;
+  let previous = null;
   let conversations = [];
   while (!stopping) {
-    const list = await call("POST contacts_list", "/api/contacts_list", { cookie, ...json(listRequest(page)) });
-    if (list) page = list;
+    const [kind, request] = listRequest(previous);
+    const page = await call("POST contacts_list", "/api/contacts_list", { cookie, ...json({ request }), kind });
+    if (page) previous = { query: request.query ?? {}, page };
     await pause();
     if (stopping) break;
-    if (page?.rows?.length) {
-      const contact = pick(page.rows).id;
+    if (previous?.page.rows.length) {
+      const contact = pick(previous.page.rows).id;
       await call("POST details_get", "/api/details_get", { cookie, ...json({ request: { contact_id: contact } }) });
       await pause();
       if (stopping) break;
@@ -308,6 +321,7 @@ async function main() {
   loopDelay.enable();
   const cpuBefore = process.cpuUsage();
   const serverCpuBefore = serverCpuSeconds();
+  const loadBefore = loadavg()[0];
   measuring = true;
   const started = performance.now();
   const timer = setTimeout(() => (stopping = true), options.seconds * 1000);
@@ -326,7 +340,8 @@ async function main() {
   const say = (line) => lines.push(line);
   say(
     `# load ${new Date().toISOString().slice(0, 16)}Z, ${clients} signed-in clients, ${options.seconds} s, ` +
-      `pause ${pauseMs} ms (0.5-1.5x) between calls, ${ingressPerSecond} incoming messages/s`,
+      `pause ${pauseMs} ms (0.5-1.5x) between calls, ${ingressPerSecond} incoming messages/s, ` +
+      `${cpus().length} cores, load average ${loadBefore.toFixed(1)} before`,
   );
   const row = (what, requests, rate, p50, p99, errors) =>
     say(
@@ -342,6 +357,10 @@ async function main() {
     all.push(...stats.latencies);
     errors += stats.errors;
     row(name, sorted.length, (sorted.length / elapsed).toFixed(1), ms(percentile(sorted, 50)), ms(percentile(sorted, 99)), stats.errors);
+    for (const [kind, latencies] of stats.kinds ?? []) {
+      const part = Float64Array.from(latencies).sort();
+      row(`  ${kind}`, part.length, (part.length / elapsed).toFixed(1), ms(percentile(part, 50)), ms(percentile(part, 99)), "");
+    }
   }
   const sortedAll = Float64Array.from(all).sort();
   row("all", sortedAll.length, (sortedAll.length / elapsed).toFixed(1), ms(percentile(sortedAll, 50)), ms(percentile(sortedAll, 99)), errors);
