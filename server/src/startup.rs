@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::http::imports::FilesState;
-use crate::http::{assets, errors, export, imports, security};
+use crate::http::{assets, errors, export, imports, policy, security};
 use crate::inbox::live::{inbox_events, LiveState, LiveUpdates};
 use crate::inbox::merge_events::PublishingMerges;
 use crate::inbox::outbound::LogOnlyOutbound;
@@ -92,7 +92,7 @@ pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Rou
     let context = move || {
         provide_context(services.clone());
         provide_context(secure_cookies);
-        leptos::nonce::provide_nonce();
+        policy::provide_request_nonce();
     };
     let routes = generate_route_list(App);
     let session_layer = SessionManagerLayer::new(backend.sessions.clone())
@@ -147,10 +147,7 @@ pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Rou
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
-        ))
+        .layer(middleware::from_fn(policy::content_security_policy))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
 }

@@ -14,8 +14,6 @@ use leptos_router::{path, Lazy, SsrMode};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    crate::ssr::set_content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang="en">

@@ -138,25 +138,6 @@ pub fn redirect_plain_form(path: &str) {
     }
 }
 
-/// Sends the page's Content-Security-Policy: scripts only from this origin
-/// or carrying this response's nonce (the hydration script does).
-pub fn set_content_security_policy() {
-    let (Some(nonce), Some(response)) = (
-        leptos::nonce::use_nonce(),
-        use_context::<leptos_axum::ResponseOptions>(),
-    ) else {
-        return;
-    };
-    let policy = format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self'; img-src 'self' data:; connect-src 'self'; \
-         object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-    );
-    if let Ok(value) = axum::http::HeaderValue::from_str(&policy) {
-        response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
-    }
-}
-
 /// The user and workspace of a session, for plain axum handlers (such as
 /// the CSV download and the Inbox's event stream) that run outside the
 /// Leptos context.

@@ -5,4 +5,5 @@ pub mod assets;
 pub mod errors;
 pub mod export;
 pub mod imports;
+pub mod policy;
 pub mod security;

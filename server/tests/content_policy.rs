@@ -1,0 +1,134 @@
+//! Every HTML document the server sends carries the page policy with a
+//! nonce that matches its scripts; everything else carries the policy that
+//! allows nothing. The policy follows from the response itself, so no page
+//! can arrive with the other one.
+
+mod common;
+
+use common::TestApp;
+use reqwest::{header, Client, Response, StatusCode};
+
+/// Every page of the app as a signed-in owner reaches it.
+const PAGES: &[&str] = &[
+    "/",
+    "/inbox",
+    "/contacts",
+    "/contacts?view=blocked",
+    "/contacts?q=a&sort=name",
+    "/contacts/merges",
+    "/contacts/merge?ids=1,2",
+    "/settings",
+    "/settings/fields",
+    "/settings/channels",
+    "/settings/usage",
+];
+
+fn policy(response: &Response) -> String {
+    response
+        .headers()
+        .get(header::CONTENT_SECURITY_POLICY)
+        .map(|value| value.to_str().expect("policy").to_string())
+        .unwrap_or_default()
+}
+
+/// The nonce a page policy allows scripts by.
+fn policy_nonce(policy: &str) -> Option<String> {
+    let start = policy.find("'nonce-")? + "'nonce-".len();
+    let end = policy[start..].find('\'')? + start;
+    Some(policy[start..end].to_string())
+}
+
+/// Fetches a document and checks its policy fits it: the page policy, and
+/// every script in it carries that policy's nonce.
+async fn expect_page_policy(client: &Client, url: &str) -> String {
+    let response = client.get(url).send().await.expect("request");
+    let policy = policy(&response);
+    let nonce = policy_nonce(&policy).unwrap_or_else(|| panic!("{url}: {policy}"));
+    assert!(policy.contains("script-src 'self'"), "{url}: {policy}");
+    assert!(policy.contains("frame-ancestors 'none'"), "{url}: {policy}");
+    let html = response.text().await.expect("body");
+    let scripts = html.matches("<script").count();
+    let with_nonce = html.matches(&format!("nonce=\"{nonce}\"")).count();
+    assert!(scripts > 0, "{url} has no scripts");
+    assert!(
+        with_nonce >= scripts,
+        "{url}: {scripts} scripts, {with_nonce} with the nonce"
+    );
+    nonce
+}
+
+fn expect_nothing_allowed(what: &str, response: &Response) {
+    assert_eq!(
+        policy(response),
+        "default-src 'none'; frame-ancestors 'none'",
+        "{what}"
+    );
+}
+
+#[tokio::test]
+async fn every_page_gets_the_page_policy_with_a_nonce_of_its_own() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let login = expect_page_policy(&client, &format!("{}/login", app.address)).await;
+    app.sign_in(&client, "owner@demo.test").await;
+    let mut nonces = vec![login];
+    for round in 0..3 {
+        for page in PAGES {
+            let nonce = expect_page_policy(&client, &format!("{}{page}", app.address)).await;
+            assert!(
+                !nonces.contains(&nonce),
+                "{page} (round {round}) reused a nonce"
+            );
+            nonces.push(nonce);
+        }
+    }
+    let missing = client
+        .get(format!("{}/no-such-page", app.address))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    let missing_policy = policy(&missing);
+    assert!(policy_nonce(&missing_policy).is_some(), "{missing_policy}");
+}
+
+#[tokio::test]
+async fn answers_that_are_not_pages_allow_nothing() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let redirect = client
+        .get(format!("{}/contacts", app.address))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(redirect.status(), StatusCode::SEE_OTHER);
+    expect_nothing_allowed("redirect to sign-in", &redirect);
+    let list = || {
+        client
+            .post(format!("{}/api/contacts_list", app.address))
+            .header(header::ORIGIN, &app.address)
+            .json(&serde_json::json!({"request": {}}))
+            .send()
+    };
+    let refused = list().await.expect("request");
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    expect_nothing_allowed("refused server function", &refused);
+
+    app.sign_in(&client, "owner@demo.test").await;
+    let list = list().await.expect("request");
+    assert_eq!(list.status(), StatusCode::OK);
+    expect_nothing_allowed("server function", &list);
+    let csv = client
+        .get(format!("{}/contacts/export.csv", app.address))
+        .send()
+        .await
+        .expect("request");
+    expect_nothing_allowed("CSV download", &csv);
+    let events = client
+        .get(format!("{}{}", app.address, app::inbox::EVENTS_PATH))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(events.status(), StatusCode::OK);
+    expect_nothing_allowed("event stream", &events);
+}
