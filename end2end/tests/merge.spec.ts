@@ -173,3 +173,43 @@ test("R15 managers see the merge history with undo, agents do not", async ({ pag
   const refused = await api(page, "merge_history", { older_than: null });
   expect(refused.status()).toBe(403);
 });
+
+test("R13 agents are offered Merge only for contacts assigned to them", async ({ page }) => {
+  await signIn(page, USERS.agent.email);
+  const origin = new URL(page.url()).origin;
+  const me = (await (await page.request.post("/api/current_viewer", { headers: { Origin: origin } })).json()) as {
+    user_id: number;
+  };
+  const phone = `+49151${String(Date.now()).slice(-8)}`;
+  const suffix = String(Date.now() % 100000);
+  const mine = await addContact(page, { first: "Mine", last: suffix, phone });
+  const other = await addContact(page, { first: "Other", last: suffix, phone });
+  const assign = async (id: number, value: string) => {
+    const { version } = await details(page, id);
+    const response = await api(page, "details_edit_field", {
+      edit: { contact_id: id, version, field: "assignee", value },
+    });
+    expect(response.ok()).toBeTruthy();
+  };
+  await assign(mine, String(me.user_id));
+  await assign(other, "");
+
+  await page.goto(`/contacts?contact=${mine}`);
+  await hydrated(page);
+  const card = page.getByRole("region", { name: "Merge suggestions" });
+  await expect(card.getByRole("link", { name: `Other ${suffix}` })).toBeVisible();
+  await expect(card.getByRole("link", { name: "Merge", exact: true })).toHaveCount(0);
+  await page.goto("/");
+  await hydrated(page);
+  const review = page.getByRole("link", { name: `Review merge of Mine ${suffix} and Other ${suffix}` });
+  await expect(review).toHaveCount(0);
+  await expect(page.getByText("Agents can merge only contacts assigned to them.").first()).toBeVisible();
+
+  await assign(other, String(me.user_id));
+  await page.goto(`/contacts?contact=${mine}`);
+  await hydrated(page);
+  await expect(card.getByRole("link", { name: "Merge", exact: true })).toBeVisible();
+  await page.goto("/");
+  await hydrated(page);
+  await expect(review).toBeVisible();
+});

@@ -41,7 +41,7 @@ pub fn FieldsTab(contact: ContactDetails) -> impl IntoView {
         .collect_view();
     view! {
         <h3 class="visually-hidden">"Contact details"</h3>
-        <MergeCard contact_id=contact.id duplicates=contact.duplicates.clone()/>
+        <MergeCard contact_id=contact.id assignee_id=contact.assignee_id duplicates=contact.duplicates.clone()/>
         <div class="field-list">{rows}</div>
         <TagsSection contact=contact.clone()/>
         <CountryOptions/>

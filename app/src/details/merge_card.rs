@@ -4,23 +4,38 @@
 
 use super::model::DuplicateContact;
 use super::state::DrawerState;
+use crate::auth::Viewer;
 use crate::contacts::format::initials;
 use crate::contacts::table::Channels;
-use crate::merge::model::review_href;
+use crate::merge::model::{merge_refusal, review_href};
 use leptos::prelude::*;
 use shared::merge::MAX_MERGE_CONTACTS;
 
 /// Other contacts sharing the phone number or e-mail address, each shared
 /// value marked with a green check mark.
 #[component]
-pub fn MergeCard(contact_id: i64, duplicates: Vec<DuplicateContact>) -> impl IntoView {
+pub fn MergeCard(
+    contact_id: i64,
+    assignee_id: Option<i64>,
+    duplicates: Vec<DuplicateContact>,
+) -> impl IntoView {
     let state = expect_context::<DrawerState>();
+    let viewer = expect_context::<Viewer>();
     (!duplicates.is_empty()).then(|| {
+        // Agents merge only contacts assigned to them: "Merge" is offered
+        // only where the merge would be allowed.
+        let may_merge_with =
+            |other: Option<i64>| merge_refusal(&viewer, [assignee_id, other]).is_none();
+        let may_merge_all = merge_refusal(
+            &viewer,
+            std::iter::once(assignee_id).chain(duplicates.iter().map(|d| d.assignee_id)),
+        )
+        .is_none();
         let everyone: Vec<i64> = std::iter::once(contact_id)
             .chain(duplicates.iter().map(|duplicate| duplicate.id))
             .take(MAX_MERGE_CONTACTS)
             .collect();
-        let several = duplicates.len() > 1;
+        let several = duplicates.len() > 1 && may_merge_all;
         let items = duplicates
             .into_iter()
             .map(|duplicate| {
@@ -41,13 +56,15 @@ pub fn MergeCard(contact_id: i64, duplicates: Vec<DuplicateContact>) -> impl Int
                         {duplicate.email.map(|email| view! {
                             <span class="duplicate-value">{email} {mark(duplicate.same_email, "Duplicate email address")}</span>
                         })}
-                        <a
-                            class="button small"
-                            href=review_href(&[contact_id, duplicate.id])
-                            aria-describedby=name_id
-                        >
-                            "Merge"
-                        </a>
+                        {may_merge_with(duplicate.assignee_id).then(|| view! {
+                            <a
+                                class="button small"
+                                href=review_href(&[contact_id, duplicate.id])
+                                aria-describedby=name_id.clone()
+                            >
+                                "Merge"
+                            </a>
+                        })}
                     </li>
                 }
             })

@@ -116,6 +116,8 @@ pub struct DuplicateContact {
     pub id: i64,
     /// Its name as shown.
     pub name: String,
+    /// The user it is assigned to (agents merge only their own).
+    pub assignee_id: Option<i64>,
     /// Its phone number, formatted, when it has one.
     pub phone: Option<String>,
     /// Its e-mail address, when it has one.

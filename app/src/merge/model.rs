@@ -1,7 +1,9 @@
 //! What the merge flow, the merge history and the dashboard's suggestions
 //! show and send. Shared by the browser and the server.
 
+use crate::auth::Viewer;
 use serde::{Deserialize, Serialize};
+use shared::permissions::{refusal, Action, Assignment, Context, Module};
 
 /// A contact as the review shows it in its column.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,6 +142,8 @@ pub struct SuggestedContact {
     pub id: i64,
     /// Display name.
     pub name: String,
+    /// The user it is assigned to (agents merge only their own).
+    pub assignee_id: Option<i64>,
 }
 
 /// Contacts that share one phone number or e-mail address (R11, R16).
@@ -219,6 +223,23 @@ pub fn parse_ids(param: &str) -> Option<Vec<i64>> {
         .filter(|part| !part.is_empty())
         .map(|part| part.trim().parse().ok())
         .collect()
+}
+
+/// Why the viewer may not merge contacts assigned to `assignees` (agents:
+/// only contacts assigned to them), or `None` if they may: the server's
+/// rule, so the page offers "Merge" only where it would be done.
+pub fn merge_refusal(
+    viewer: &Viewer,
+    assignees: impl IntoIterator<Item = Option<i64>>,
+) -> Option<&'static str> {
+    assignees.into_iter().find_map(|assignee| {
+        let assignment = Assignment::of(assignee, viewer.user_id);
+        refusal(
+            viewer.role(),
+            Action::Merge,
+            &Context::new(Module::Contacts).assigned(assignment),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! phone number or e-mail address, newest first, each opening the review.
 
 use super::api::load_merge_suggestions;
-use super::model::{review_href, SuggestionCursor, SuggestionGroup};
+use super::model::{merge_refusal, review_href, SuggestionCursor, SuggestionGroup};
+use crate::auth::Viewer;
 use crate::contacts::format::date_time;
 use crate::contacts::url::encode;
 use leptos::prelude::*;
@@ -56,6 +57,10 @@ fn GroupItem(group: SuggestionGroup) -> impl IntoView {
     let ids: Vec<i64> = group.contacts.iter().map(|contact| contact.id).collect();
     let names: Vec<String> = group.contacts.iter().map(|c| c.name.clone()).collect();
     let more = group.members - i64::try_from(group.contacts.len()).unwrap_or(0);
+    let refused = merge_refusal(
+        &expect_context::<Viewer>(),
+        group.contacts.iter().map(|contact| contact.assignee_id),
+    );
     view! {
         <li class="suggestion">
             <p>
@@ -73,9 +78,12 @@ fn GroupItem(group: SuggestionGroup) -> impl IntoView {
                     .collect_view()}
                 {(more > 0).then(|| view! { <span class="muted">{format!(" and {more} more")}</span> })}
             </p>
-            <a class="button" href=review_href(&ids) aria-label=format!("Review merge of {}", names.join(" and "))>
-                "Review merge"
-            </a>
+            {refused.is_none().then(|| view! {
+                <a class="button" href=review_href(&ids) aria-label=format!("Review merge of {}", names.join(" and "))>
+                    "Review merge"
+                </a>
+            })}
+            {refused.map(|reason| view! { <p class="muted">{reason}</p> })}
         </li>
     }
 }

@@ -197,7 +197,17 @@ async fn members(store: &Store, workspace_id: i64) -> Result<Vec<MemberRef>, App
 }
 
 /// A possible duplicate: id, first, last and profile name, phone, e-mail.
-pub(crate) type CandidateRow = (i64, String, String, String, Option<String>, Option<String>);
+/// A merge candidate: id, first, last and profile name, phone, e-mail and
+/// assignee.
+pub(crate) type CandidateRow = (
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+);
 
 /// R11, R12, R17: other non-blocked contacts of the workspace sharing the
 /// phone number (E.164) or e-mail address (case-insensitive); none for a
@@ -214,7 +224,7 @@ async fn duplicates(
         return Ok(Vec::new());
     }
     let candidates: Vec<CandidateRow> = sqlx::query_as(
-        "SELECT id, first_name, last_name, profile_name, phone, email FROM contacts
+        "SELECT id, first_name, last_name, profile_name, phone, email, assignee_id FROM contacts
               WHERE workspace_id = $1 AND id <> $2 AND blocked_at IS NULL AND merged_into IS NULL
                 AND (($3 IS NOT NULL AND phone = $3) OR ($4 IS NOT NULL AND email_key = $4))
               ORDER BY id LIMIT 20",
@@ -237,7 +247,7 @@ async fn duplicates(
     .context("duplicates: reading contact_channels")?;
     Ok(candidates
         .into_iter()
-        .filter_map(|(id, first, last, profile, phone, email)| {
+        .filter_map(|(id, first, last, profile, phone, email, assignee_id)| {
             let channels = links
                 .iter()
                 .filter(|(contact, _)| *contact == id)
@@ -259,6 +269,7 @@ async fn duplicates(
             shared.any().then(|| DuplicateContact {
                 id,
                 name,
+                assignee_id,
                 phone: their_phone.map(|p| p.format_international().to_owned()),
                 email,
                 channels,

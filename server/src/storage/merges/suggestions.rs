@@ -81,7 +81,7 @@ async fn members_of(
         "email_key"
     };
     let sql = format!(
-        "SELECT id, first_name, last_name, profile_name, phone, email FROM contacts
+        "SELECT id, first_name, last_name, profile_name, phone, email, assignee_id FROM contacts
           WHERE workspace_id = $1 AND {column} = $2 AND blocked_at IS NULL AND merged_into IS NULL
           ORDER BY id LIMIT $3"
     );
@@ -95,9 +95,10 @@ async fn members_of(
     Ok(rows
         .into_iter()
         .map(
-            |(id, first, last, profile, phone, email)| SuggestedContact {
+            |(id, first, last, profile, phone, email, assignee_id)| SuggestedContact {
                 id,
                 name: shown_name(&first, &last, &profile, phone.or(email).as_deref(), id),
+                assignee_id,
             },
         )
         .collect())
