@@ -1,5 +1,5 @@
 # The two front-door commands; see README.md.
-.PHONY: run test bench bench-web bench-servers
+.PHONY: run test bench bench-web bench-servers fuzz
 
 ## Build and start the app with demo data on http://127.0.0.1:3000
 run:
@@ -21,3 +21,8 @@ bench-web:
 ## One and two servers over one throwaway PostgreSQL: list requests/s, p99, errors (target/bench-servers.txt)
 bench-servers:
 	@scripts/bench-servers.sh
+
+## Fuzz longer than make test does: every server function, ingress and the CSV upload with a new seed, the shared parsers' property tests with 20,000 cases
+fuzz:
+	@FUZZ_ROUNDS=$${FUZZ_ROUNDS:-400} FUZZ_SEED=$${FUZZ_SEED:-$$(date +%s)} cargo test -p server --features app/ssr --test fuzz_inputs -- --nocapture
+	@PROPTEST_CASES=$${PROPTEST_CASES:-20000} cargo test -p shared

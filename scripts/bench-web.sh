@@ -5,18 +5,24 @@
 # page renders, and prints requests/s, p50/p99 latency, server CPU time per
 # request and the server's memory. Results also go to target/bench-web.txt.
 #
-# Usage: scripts/bench-web.sh [--no-build] [--soak N]
-#   --no-build  use the release build that is there (target/release/server)
-#   --soak N    signed-in page renders in the soak (default 200000)
+# The soak fails (exit 1) when the server's memory ends more than
+# --max-growth percent above where it settled after the first 1,000 renders.
+#
+# Usage: scripts/bench-web.sh [--no-build] [--soak N] [--max-growth P]
+#   --no-build      use the release build that is there (target/release/server)
+#   --soak N        signed-in page renders in the soak (default 200000)
+#   --max-growth P  allowed memory growth over the soak in percent (default 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build=true
 soak=200000
+max_growth=10
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) build=false ;;
     --soak) soak="$2"; shift ;;
+    --max-growth) max_growth="$2"; shift ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
   shift
@@ -89,6 +95,17 @@ for checkpoint in 1000 50000 "$soak"; do
     report=$(COOKIE=$cookie ORIGIN=$base wrk -t2 -c32 -d5s -s "$work/request.lua" "$base/contacts")
     total=$((total + $(echo "$report" | awk '/requests in/ { print $1 }')))
   done
-  line="$line $(rss_mb) MB after $total;"
+  rss=$(rss_mb)
+  line="$line $rss MB after $total;"
+  if [ "$checkpoint" = 1000 ]; then settled=$rss; fi
 done
 echo "$line" | tee -a "$out"
+
+# The guard: memory must stay within --max-growth percent of where it
+# settled after the first 1,000 renders.
+bound=$((settled + settled * max_growth / 100))
+if [ "$rss" -gt "$bound" ]; then
+  echo "FAIL: memory grew to $rss MB, over the bound of $bound MB ($settled MB + ${max_growth}%)" | tee -a "$out"
+  exit 1
+fi
+echo "memory within bound: $rss MB <= $bound MB ($settled MB + ${max_growth}%)" | tee -a "$out"

@@ -6,7 +6,7 @@ mod common;
 mod contacts_support;
 
 use app::contacts::model::{BulkTarget, ContactQuery, PageCursor, TagAssignment};
-use app::error::AppError;
+use app::error::{AppError, Missing};
 use common::TestApp;
 use contacts_support::{call, list, signed_in};
 use reqwest::{header, Client, StatusCode};
@@ -131,11 +131,8 @@ async fn r34_selection_from_another_workspace_tags_nothing() {
         new_tags: vec!["Stolen".into()],
     };
     let (status, error) = assign(&app, &acme, request).await.expect_err("refused");
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(
-        error,
-        AppError::invalid("Selection", "Select at least one contact.")
-    );
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(error, AppError::not_found(Missing::Contact));
 }
 
 async fn export(app: &TestApp, client: &Client, params: &str) -> reqwest::Response {
@@ -192,4 +189,52 @@ async fn r34_csv_export_over_100_is_refused() {
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let response = export(&app, &app.client(), "ids=1").await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn r34_the_same_tags_assigned_from_several_clients_at_once_land_once() {
+    let app = TestApp::spawn().await;
+    let mut clients = Vec::new();
+    for email in ["owner@demo.test", "manager@demo.test", "agent@demo.test"] {
+        for _ in 0..3 {
+            clients.push(signed_in(&app, email).await);
+        }
+    }
+    let ids = first_ids(&app, &clients[0], 50).await;
+    let request = TagAssignment {
+        target: BulkTarget {
+            selection: Selection::Ids(ids.clone()),
+            query: ContactQuery::default(),
+        },
+        tag_ids: vec![],
+        new_tags: vec!["Launch week".into(), "Follow up".into()],
+    };
+    let answers = futures::future::join_all(
+        clients
+            .iter()
+            .map(|client| assign(&app, client, request.clone())),
+    )
+    .await;
+    for answer in answers {
+        assert_eq!(answer.expect("tagged"), 50);
+    }
+    let pool = app.backend.store.pool();
+    let count = |sql: &'static str| async move {
+        let (count,): (i64,) = sqlx::query_as(sql).fetch_one(pool).await.expect("count");
+        count
+    };
+    assert_eq!(
+        count("SELECT COUNT(*) FROM tags WHERE name IN ('Launch week', 'Follow up')").await,
+        2,
+        "each new tag created once"
+    );
+    assert_eq!(
+        count(
+            "SELECT COUNT(*) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
+              WHERE t.name IN ('Launch week', 'Follow up')"
+        )
+        .await,
+        100,
+        "each contact tagged once with each"
+    );
 }

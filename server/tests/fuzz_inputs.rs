@@ -1,18 +1,42 @@
 //! Random input to every server function, signed in as an owner and as an
-//! agent: never a 5xx, every refusal a short JSON error, and nothing stored
-//! by a request that was refused. The inputs are drawn from a fixed seed, so
-//! a failure names the body that caused it and repeats.
+//! agent, to channel ingress and to the CSV upload: never a 5xx, every
+//! refusal a short JSON error, and nothing stored by a request that was
+//! refused. The inputs are drawn from a seed (`FUZZ_SEED`, printed), so a
+//! failure names the body that caused it and repeats; `FUZZ_ROUNDS` makes
+//! the run longer (`make fuzz`).
 
 mod common;
+mod contacts_support;
 mod details_support;
+mod imports_support;
 
+use app::imports::model::UploadedFile;
 use details_support::*;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use reqwest::{header, Response};
 use serde_json::Map;
+use shared::import::ImportMode;
 
-/// Requests per server function and user.
+/// Requests per server function and user, unless `FUZZ_ROUNDS` says.
 const ROUNDS: usize = 25;
+
+fn rounds() -> usize {
+    std::env::var("FUZZ_ROUNDS")
+        .ok()
+        .and_then(|rounds| rounds.parse().ok())
+        .unwrap_or(ROUNDS)
+}
+
+/// The random inputs' seed: `FUZZ_SEED`, or a fixed one.
+fn seeded_rng(test: &str) -> StdRng {
+    let seed = std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|seed| seed.parse().ok())
+        .unwrap_or(20_261_202);
+    eprintln!("{test}: FUZZ_SEED={seed}");
+    StdRng::seed_from_u64(seed)
+}
 
 /// Every server function but `log_out` (which would end the session the
 /// rest of the run needs). "Delete all" is not among the words below: a
@@ -210,11 +234,11 @@ async fn fingerprint(app: &TestApp) -> Vec<i64> {
 #[tokio::test]
 async fn random_input_to_every_server_function_is_refused_cleanly() {
     let app = TestApp::spawn().await;
-    let mut rng = StdRng::seed_from_u64(20_261_202);
+    let mut rng = seeded_rng("server functions");
     for email in ["owner@demo.test", "agent@demo.test"] {
         let client = signed_in(&app, email).await;
         for endpoint in ENDPOINTS {
-            for _ in 0..ROUNDS {
+            for _ in 0..rounds() {
                 let body = random_value(&mut rng, 0);
                 let shown = shared::text::excerpt(&body.to_string(), 300);
                 let before = fingerprint(&app).await;
@@ -225,21 +249,176 @@ async fn random_input_to_every_server_function_is_refused_cleanly() {
                     "{email} {endpoint} answered {status} to {shown}"
                 );
                 if status.is_client_error() {
-                    let text = response.text().await.expect("body");
-                    assert!(
-                        text.len() < 2_000,
-                        "{endpoint}: a {}-byte error",
-                        text.len()
-                    );
-                    serde_json::from_str::<AppError>(&text)
-                        .unwrap_or_else(|_| panic!("{endpoint}: not a JSON error: {text}"));
-                    assert_eq!(
-                        fingerprint(&app).await,
-                        before,
-                        "{email} {endpoint} was refused ({status}) but changed something: {shown}"
-                    );
+                    expect_clean_refusal(
+                        &app,
+                        response,
+                        &before,
+                        &format!("{email} {endpoint}: {shown}"),
+                    )
+                    .await;
                 }
             }
+        }
+    }
+}
+
+/// A refusal is a short JSON error and leaves everything as it was.
+async fn expect_clean_refusal(app: &TestApp, response: Response, before: &[i64], what: &str) {
+    let status = response.status();
+    let text = response.text().await.expect("body");
+    assert!(text.len() < 2_000, "{what}: a {}-byte error", text.len());
+    let error: Value =
+        serde_json::from_str(&text).unwrap_or_else(|_| panic!("{what}: not JSON: {text}"));
+    // Server functions answer with an `AppError`; ingress with its own
+    // documented `{"error", "field"}`.
+    assert!(
+        serde_json::from_value::<AppError>(error.clone()).is_ok() || error["error"].is_string(),
+        "{what}: not an error: {text}"
+    );
+    assert_eq!(
+        fingerprint(app).await,
+        before,
+        "{what} was refused ({status}) but changed something"
+    );
+}
+
+/// A well-formed ingress message with some of its parts replaced by random
+/// values, or a random value altogether.
+fn random_ingress_body(rng: &mut StdRng, round: usize) -> String {
+    let mut payload = json!({
+        "message_id": format!("fuzz-{round}"),
+        "sender": {"id": "fuzz-sender", "name": "Fuzz", "phone": "+49 151 23456789"},
+        "text": "Hello",
+        "sent_at": "2026-01-20T10:00:00Z",
+    });
+    match rng.gen_range(0..4) {
+        0 => random_value(rng, 0).to_string(),
+        1 => random_string(rng),
+        _ => {
+            for _ in 0..rng.gen_range(1..4) {
+                let path: &[&str] = [
+                    &["message_id"][..],
+                    &["text"],
+                    &["sent_at"],
+                    &["sender", "id"],
+                    &["sender", "name"],
+                    &["sender", "phone"],
+                    &["sender", "email"],
+                    &["sender", "language"],
+                ][rng.gen_range(0..8)];
+                let value = random_value(rng, 2);
+                match path {
+                    [key] => payload[*key] = value,
+                    [outer, inner] => payload[*outer][*inner] = value,
+                    _ => {}
+                }
+            }
+            payload.to_string()
+        }
+    }
+}
+
+#[tokio::test]
+async fn random_ingress_payloads_are_stored_whole_or_refused_cleanly() {
+    let app = TestApp::spawn().await;
+    let channel = app.demo_channel("webchat").await;
+    let mut rng = seeded_rng("ingress");
+    for round in 0..rounds() * 8 {
+        let body = random_ingress_body(&mut rng, round);
+        let shown = shared::text::excerpt(&body, 300);
+        let before = fingerprint(&app).await;
+        let response = app.post_ingress(channel.id, &channel.token, body).await;
+        let status = response.status();
+        assert!(
+            !status.is_server_error(),
+            "ingress answered {status} to {shown}"
+        );
+        if status.is_client_error() {
+            expect_clean_refusal(&app, response, &before, &format!("ingress: {shown}")).await;
+        }
+    }
+}
+
+/// CSV-like bytes: rows of random cells, delimiters, quotes, line ends and
+/// encodings, sometimes plain random bytes.
+fn random_csv(rng: &mut StdRng) -> Vec<u8> {
+    if rng.gen_range(0..6) == 0 {
+        return (0..rng.gen_range(0..3_000)).map(|_| rng.gen()).collect();
+    }
+    let delimiter = [",", ";", "\t", "|"][rng.gen_range(0..4)];
+    let line_end = ["\n", "\r\n", "\r"][rng.gen_range(0..3)];
+    let columns = rng.gen_range(1..8);
+    let mut text = String::new();
+    if rng.gen() {
+        text.push('\u{FEFF}');
+    }
+    let header = [
+        "First name",
+        "E-Mail-Adresse",
+        "Phone",
+        "Tags",
+        "Land",
+        "x",
+        "",
+    ];
+    for row in 0..rng.gen_range(0..40) {
+        let cells: Vec<String> = (0..columns)
+            .map(|column| match (row, rng.gen_range(0..5)) {
+                (0, _) => header[column % header.len()].to_owned(),
+                (_, 0) => format!("\"{}\"", random_string(rng).replace('"', "\"\"")),
+                (_, 1) => "\"unclosed".to_owned(),
+                _ => shared::text::excerpt(&random_string(rng), 80),
+            })
+            .collect();
+        text.push_str(&cells.join(delimiter));
+        text.push_str(line_end);
+    }
+    if rng.gen_range(0..4) == 0 {
+        // Windows-1252 or broken UTF-8 bytes among the text.
+        let mut bytes = text.into_bytes();
+        bytes.extend([0xE4, 0xF6, 0xFC, 0xC3, 0x28]);
+        return bytes;
+    }
+    text.into_bytes()
+}
+
+#[tokio::test]
+async fn random_csv_files_are_read_or_refused_cleanly() {
+    let app = TestApp::spawn().await;
+    let client = signed_in(&app, "owner@demo.test").await;
+    let mut rng = seeded_rng("csv upload");
+    for round in 0..rounds() * 4 {
+        let bytes = random_csv(&mut rng);
+        let shown = shared::text::excerpt(&String::from_utf8_lossy(&bytes), 300);
+        let before = fingerprint(&app).await;
+        let response = client
+            .post(format!(
+                "{}/contacts/imports?name=fuzz-{round}.csv",
+                app.address
+            ))
+            .header(header::ORIGIN, &app.address)
+            .header(header::CONTENT_TYPE, "text/csv")
+            .body(bytes)
+            .send()
+            .await
+            .expect("upload");
+        let status = response.status();
+        assert!(
+            !status.is_server_error(),
+            "upload answered {status} to {shown}"
+        );
+        if status.is_client_error() {
+            expect_clean_refusal(&app, response, &before, &format!("upload: {shown}")).await;
+            continue;
+        }
+        let file: UploadedFile = response.json().await.expect("uploaded file");
+        let settings = imports_support::settings(&file, ImportMode::AddAndUpdate);
+        let checked = imports_support::check(&app, &client, file.import_id, &settings).await;
+        if let Err((status, error)) = checked {
+            assert!(
+                !status.is_server_error(),
+                "check answered {status} ({error}) to {shown}"
+            );
         }
     }
 }
