@@ -1,20 +1,25 @@
-//! Several app servers over one database, as a team behind a load balancer
-//! runs them: each one is the real `server` binary in a process of its own,
-//! started with the environment the README documents, so a test can kill
-//! one mid-way (`kill -9`) and watch the others carry on.
+//! App servers as the real `server` binary in processes of their own,
+//! started with the environment the README documents: several over one
+//! PostgreSQL database, as a team behind a load balancer runs them, or one
+//! on a database of the test's choosing (SQLite or PostgreSQL). A test can
+//! kill a server mid-way (`kill -9`) and watch the others carry on, or
+//! start it again on the same database.
 
 use super::{fresh_database_url, TestApp, PASSWORD};
 use server::config::Config;
 use server::startup::Backend;
-use std::fs::File;
-use std::path::PathBuf;
+use std::fs::OpenOptions;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 /// One server process; killed when dropped.
 pub struct ServerProcess {
     child: Child,
+    address: String,
     log: PathBuf,
+    database_url: String,
+    env: Vec<(String, String)>,
 }
 
 impl Drop for ServerProcess {
@@ -38,29 +43,28 @@ impl TestApp {
     /// returns them once every one answers.
     pub async fn spawn_servers(count: usize, env: &[(&str, &str)]) -> Vec<TestApp> {
         postgres_server();
-        let database_url = fresh_database_url(std::path::Path::new("")).await;
-        let mut starting = Vec::new();
-        for _ in 0..count {
-            starting.push(start(&database_url, env));
-        }
+        let database_url = fresh_database_url(Path::new("")).await;
+        let starting: Vec<_> = (0..count)
+            .map(|_| {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let process = start(dir.path(), &database_url, owned(env));
+                (dir, process)
+            })
+            .collect();
         let mut apps = Vec::new();
-        for (dir, address, mut process) in starting {
-            wait_until_ready(&address, &mut process).await;
-            let config = Config {
-                database_url: database_url.clone(),
-                demo: false,
-                demo_password: None,
-                secure_cookies: false,
-            };
-            let backend = Backend::open(&config).await.expect("open database");
-            apps.push(TestApp {
-                address,
-                backend,
-                dir,
-                process: Some(process),
-            });
+        for (dir, process) in starting {
+            apps.push(attach(dir, process).await);
         }
         apps
+    }
+
+    /// Starts one server in demo mode on the database `database_url` names
+    /// (a SQLite file or a PostgreSQL database, e.g. from
+    /// `fresh_database_url`), with `env` added to its environment.
+    pub async fn start_server(database_url: &str, env: &[(&str, &str)]) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let process = start(dir.path(), database_url, owned(env));
+        attach(dir, process).await
     }
 
     /// The operating system's id of the server process.
@@ -70,13 +74,26 @@ impl TestApp {
 
     /// Kills the server process at once (SIGKILL: no clean shutdown).
     pub fn kill(&mut self) {
-        if let Some(mut process) = self.process.take() {
+        if let Some(process) = self.process.as_mut() {
             process.child.kill().expect("kill the server");
             process.child.wait().expect("reap the server");
         }
     }
 
-    /// What the server process printed.
+    /// Kills the server process if it still runs, starts it again on the
+    /// same database with the same environment (on a new port) and waits
+    /// until it answers.
+    pub async fn restart(&mut self) {
+        self.kill();
+        let old = self.process.take().expect("an app running as a process");
+        let process = start(self.dir.path(), &old.database_url, old.env.clone());
+        drop(old);
+        let process = wait_until_ready(process).await;
+        self.address = process.address.clone();
+        self.process = Some(process);
+    }
+
+    /// What the server process printed, over every start.
     pub fn log(&self) -> String {
         std::fs::read_to_string(&self.server_process().log).unwrap_or_default()
     }
@@ -86,30 +103,61 @@ impl TestApp {
     }
 }
 
-fn start(database_url: &str, env: &[(&str, &str)]) -> (tempfile::TempDir, String, ServerProcess) {
-    let dir = tempfile::tempdir().expect("temp dir");
+fn owned(env: &[(&str, &str)]) -> Vec<(String, String)> {
+    env.iter()
+        .map(|(name, value)| (name.to_string(), value.to_string()))
+        .collect()
+}
+
+/// Waits for a started server and opens the test's own connection to its
+/// database.
+async fn attach(dir: tempfile::TempDir, process: ServerProcess) -> TestApp {
+    let process = wait_until_ready(process).await;
+    let config = Config {
+        database_url: process.database_url.clone(),
+        demo: false,
+        demo_password: None,
+        secure_cookies: false,
+    };
+    let backend = Backend::open(&config).await.expect("open database");
+    TestApp {
+        address: process.address.clone(),
+        backend,
+        dir,
+        process: Some(process),
+    }
+}
+
+fn start(dir: &Path, database_url: &str, env: Vec<(String, String)>) -> ServerProcess {
     let address = format!("127.0.0.1:{}", free_port());
-    let log = dir.path().join("server.log");
-    let output = File::create(&log).expect("log file");
+    let log = dir.join("server.log");
+    // Appended to, so a restarted server's log follows the one before.
+    let output = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&log)
+        .expect("log file");
     let child = Command::new(env!("CARGO_BIN_EXE_server"))
         .env("CONTACTS_DATABASE_URL", database_url)
         .env("CONTACTS_DEMO", "1")
         .env("CONTACTS_DEMO_PASSWORD", PASSWORD)
         .env("LEPTOS_OUTPUT_NAME", "contacts")
-        .env("LEPTOS_SITE_ROOT", dir.path())
+        .env("LEPTOS_SITE_ROOT", dir)
         .env("LEPTOS_SITE_ADDR", &address)
         .env("RUST_LOG", "warn")
-        .envs(env.iter().copied())
+        .envs(env.iter().map(|(name, value)| (name, value)))
         .stdout(output.try_clone().expect("log file"))
         .stderr(output)
         .stdin(Stdio::null())
         .spawn()
         .expect("start the server binary");
-    (
-        dir,
-        format!("http://{address}"),
-        ServerProcess { child, log },
-    )
+    ServerProcess {
+        child,
+        address: format!("http://{address}"),
+        log,
+        database_url: database_url.to_string(),
+        env,
+    }
 }
 
 fn free_port() -> u16 {
@@ -119,8 +167,9 @@ fn free_port() -> u16 {
         .port()
 }
 
-async fn wait_until_ready(address: &str, process: &mut ServerProcess) {
+async fn wait_until_ready(mut process: ServerProcess) -> ServerProcess {
     let client = reqwest::Client::new();
+    let address = process.address.clone();
     for _ in 0..1200 {
         if let Ok(Some(status)) = process.child.try_wait() {
             panic!(
@@ -130,7 +179,7 @@ async fn wait_until_ready(address: &str, process: &mut ServerProcess) {
         }
         if let Ok(response) = client.get(format!("{address}/login")).send().await {
             if response.status().is_success() {
-                return;
+                return process;
             }
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
