@@ -14,6 +14,13 @@ pub enum Who {
 }
 
 impl Who {
+    pub const ALL: [Who; 4] = [
+        Who::Member(Role::Owner),
+        Who::Member(Role::Manager),
+        Who::Member(Role::Agent),
+        Who::SignedOut,
+    ];
+
     /// The demo user of this role in the "Demo" workspace.
     pub fn email(self) -> Option<&'static str> {
         match self {

@@ -6,11 +6,14 @@ use crate::expect::Who;
 use crate::merges_support::*;
 use server::storage::Dialect;
 use shared::permissions::{Assignment, Role};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::time::Duration;
 
 /// Things of the "Acme Support" workspace, which no demo user but the
 /// manager (an agent there) belongs to.
+#[derive(Clone)]
 pub struct Foreign {
     pub workspace: i64,
     pub contacts: [i64; 2],
@@ -21,7 +24,7 @@ pub struct Foreign {
 }
 
 pub struct World {
-    pub app: TestApp,
+    pub app: Rc<TestApp>,
     pub who: Who,
     /// The client of `who` (signed in, or never signed in).
     pub client: Client,
@@ -36,15 +39,40 @@ pub struct World {
     pub foreign: Foreign,
     /// Whether the user asking belongs to the other workspace too.
     pub foreign_member: bool,
-    next: Cell<u32>,
+    /// Shared by every world of one app, so names never repeat.
+    next: Rc<Cell<u32>>,
+    /// Column lists of the tables dumped, read once.
+    columns: Rc<RefCell<HashMap<&'static str, Vec<String>>>>,
 }
 
 impl World {
+    /// A new app, seen by `who`.
     pub async fn new(who: Who) -> World {
         let app = TestApp::spawn().await;
         let owner = signed_in(&app, "owner@demo.test").await;
+        let workspace = workspace_id(&app, "Demo").await;
+        let foreign = foreign(&app).await;
+        let base = World {
+            app: Rc::new(app),
+            who: Who::SignedOut,
+            client: owner.clone(),
+            owner,
+            actor: 0,
+            colleague: 0,
+            workspace,
+            foreign,
+            foreign_member: false,
+            next: Rc::default(),
+            columns: Rc::default(),
+        };
+        base.as_user(who).await
+    }
+
+    /// The same app, seen by `who`.
+    pub async fn as_user(&self, who: Who) -> World {
+        let app = &self.app;
         let client = match who.email() {
-            Some(email) => signed_in(&app, email).await,
+            Some(email) => signed_in(app, email).await,
             None => app.client(),
         };
         let actor_email = who.email().unwrap_or("agent@demo.test");
@@ -53,29 +81,28 @@ impl World {
         } else {
             "agent@demo.test"
         };
-        let actor = user_id(&app, actor_email).await;
-        let colleague = user_id(&app, colleague_email).await;
-        let workspace = workspace_id(&app, "Demo").await;
-        let foreign = foreign(&app).await;
+        let actor = user_id(app, actor_email).await;
+        let colleague = user_id(app, colleague_email).await;
         let memberships: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM memberships WHERE workspace_id = $1 AND user_id = $2",
         )
-        .bind(foreign.workspace)
+        .bind(self.foreign.workspace)
         .bind(actor)
-        .fetch_one(pool(&app))
+        .fetch_one(pool(app))
         .await
         .expect("memberships");
         World {
-            foreign_member: who != Who::SignedOut && memberships > 0,
-            app,
+            app: Rc::clone(app),
             who,
             client,
-            owner,
+            owner: self.owner.clone(),
             actor,
             colleague,
-            workspace,
-            foreign,
-            next: Cell::new(0),
+            workspace: self.workspace,
+            foreign: self.foreign.clone(),
+            foreign_member: who != Who::SignedOut && memberships > 0,
+            next: Rc::clone(&self.next),
+            columns: Rc::clone(&self.columns),
         }
     }
 
@@ -159,9 +186,21 @@ impl World {
             ("contact_block_events", about_contacts.as_str()),
             ("active_contacts", about_contacts.as_str()),
         ] {
-            rows.extend(table_rows(&self.app, table, condition).await);
+            let columns = self.columns_of(table).await;
+            rows.extend(rows_where(&self.app, table, &columns, condition).await);
         }
         rows
+    }
+}
+
+impl World {
+    async fn columns_of(&self, table: &'static str) -> Vec<String> {
+        if let Some(columns) = self.columns.borrow().get(table) {
+            return columns.clone();
+        }
+        let columns = columns(&self.app, table).await;
+        self.columns.borrow_mut().insert(table, columns.clone());
+        columns
     }
 }
 
@@ -198,24 +237,37 @@ async fn foreign(app: &TestApp) -> Foreign {
 
 /// Every row of a table matching an SQL condition, as JSON text, ordered.
 pub async fn table_rows(app: &TestApp, table: &str, condition: &str) -> Vec<String> {
-    let (columns_sql, object) = match app.backend.store.dialect() {
-        Dialect::Sqlite => (
-            "SELECT name FROM pragma_table_xinfo($1) ORDER BY cid",
-            "json_object",
-        ),
-        Dialect::Postgres => (
+    rows_where(app, table, &columns(app, table).await, condition).await
+}
+
+async fn columns(app: &TestApp, table: &str) -> Vec<String> {
+    let sql = match app.backend.store.dialect() {
+        Dialect::Sqlite => "SELECT name FROM pragma_table_xinfo($1) ORDER BY cid",
+        Dialect::Postgres => {
             "SELECT CAST(column_name AS text) FROM information_schema.columns
               WHERE table_schema = current_schema() AND table_name = $1
-              ORDER BY ordinal_position",
-            "json_build_object",
-        ),
+              ORDER BY ordinal_position"
+        }
     };
-    let columns: Vec<String> = sqlx::query_scalar(columns_sql)
+    let columns: Vec<String> = sqlx::query_scalar(sql)
         .bind(table)
         .fetch_all(pool(app))
         .await
         .expect("columns");
     assert!(!columns.is_empty(), "no table {table}");
+    columns
+}
+
+async fn rows_where(
+    app: &TestApp,
+    table: &str,
+    columns: &[String],
+    condition: &str,
+) -> Vec<String> {
+    let object = match app.backend.store.dialect() {
+        Dialect::Sqlite => "json_object",
+        Dialect::Postgres => "json_build_object",
+    };
     let pairs: Vec<String> = columns.iter().map(|c| format!("'{c}', \"{c}\"")).collect();
     let sql = format!(
         "SELECT '{table}:' || CAST({object}({}) AS TEXT) FROM \"{table}\" WHERE {condition} ORDER BY 1",
