@@ -4,7 +4,6 @@
 use crate::permissions::Action;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-use std::fmt;
 
 /// R34: the most contacts "Assign tags" and "Export to CSV" work on at once.
 pub const BULK_LIMIT: usize = 100;
@@ -138,7 +137,8 @@ pub fn bulk_actions(selection: &Selection) -> Vec<BulkActionState> {
 }
 
 /// Why the server refuses a bulk request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.reason())]
 pub enum BulkError {
     /// No contact is selected.
     EmptySelection,
@@ -155,14 +155,6 @@ impl BulkError {
         }
     }
 }
-
-impl fmt::Display for BulkError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.reason())
-    }
-}
-
-impl std::error::Error for BulkError {}
 
 /// R34: the server's check of a bulk request for `count` contacts — the
 /// same rule that enables the buttons.

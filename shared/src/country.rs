@@ -24,7 +24,8 @@ pub const COUNTRY_FIELD: &str = "Country";
 pub struct Country(u16);
 
 /// Why a text is not a country.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {}", COUNTRY_FIELD, self.message())]
 pub enum CountryError {
     /// Nothing was entered.
     Empty,
@@ -43,14 +44,6 @@ impl CountryError {
         }
     }
 }
-
-impl fmt::Display for CountryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{COUNTRY_FIELD}: {}", self.message())
-    }
-}
-
-impl std::error::Error for CountryError {}
 
 impl From<CountryError> for FieldError {
     fn from(error: CountryError) -> Self {

@@ -24,7 +24,8 @@ pub struct Email {
 }
 
 /// Why a text is not an e-mail address.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {}", EMAIL_FIELD, self.message())]
 pub enum EmailError {
     /// Nothing was entered.
     Empty,
@@ -70,14 +71,6 @@ impl EmailError {
         }
     }
 }
-
-impl fmt::Display for EmailError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{EMAIL_FIELD}: {}", self.message())
-    }
-}
-
-impl std::error::Error for EmailError {}
 
 impl From<EmailError> for FieldError {
     fn from(error: EmailError) -> Self {

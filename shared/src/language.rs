@@ -94,7 +94,8 @@ impl Script {
 }
 
 /// Why a text is not a language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {}", LANGUAGE_FIELD, self.message())]
 pub enum LanguageError {
     /// Nothing was entered.
     Empty,
@@ -124,14 +125,6 @@ impl LanguageError {
         }
     }
 }
-
-impl fmt::Display for LanguageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{LANGUAGE_FIELD}: {}", self.message())
-    }
-}
-
-impl std::error::Error for LanguageError {}
 
 impl From<LanguageError> for FieldError {
     fn from(error: LanguageError) -> Self {

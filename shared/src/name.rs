@@ -34,7 +34,8 @@ impl NamePart {
 }
 
 /// Why a first/last name pair was refused (R4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {}", self.part().field(), self.message())]
 pub enum NameError {
     /// Both inputs are empty (or only whitespace).
     BothEmpty,
@@ -64,14 +65,6 @@ impl NameError {
         }
     }
 }
-
-impl fmt::Display for NameError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.part().field(), self.message())
-    }
-}
-
-impl std::error::Error for NameError {}
 
 impl From<NameError> for FieldError {
     fn from(error: NameError) -> Self {

@@ -30,7 +30,8 @@ pub struct PhoneNumber {
 }
 
 /// Why a text is not a phone number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {}", PHONE_FIELD, self.message())]
 pub enum PhoneError {
     /// Nothing was entered.
     Empty,
@@ -78,14 +79,6 @@ impl PhoneError {
         }
     }
 }
-
-impl fmt::Display for PhoneError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{PHONE_FIELD}: {}", self.message())
-    }
-}
-
-impl std::error::Error for PhoneError {}
 
 impl From<PhoneError> for FieldError {
     fn from(error: PhoneError) -> Self {

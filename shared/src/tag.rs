@@ -24,7 +24,8 @@ pub struct TagName {
 }
 
 /// Why a text is not a tag name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {}", TAG_FIELD, self.message())]
 pub enum TagError {
     /// Nothing (or only whitespace) was entered.
     Empty,
@@ -44,14 +45,6 @@ impl TagError {
         }
     }
 }
-
-impl fmt::Display for TagError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{TAG_FIELD}: {}", self.message())
-    }
-}
-
-impl std::error::Error for TagError {}
 
 impl From<TagError> for FieldError {
     fn from(error: TagError) -> Self {

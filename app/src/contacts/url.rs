@@ -4,6 +4,7 @@
 
 use super::model::{ContactQuery, PageCursor};
 use leptos_router::params::ParamsMap;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// The module's path.
 pub const PATH: &str = "/contacts";
@@ -63,17 +64,17 @@ pub fn with_params(path: &str, pairs: &[(&str, String)]) -> String {
     format!("{path}?{}", encoded.join("&"))
 }
 
-/// Percent-encodes everything but unreserved characters.
+/// What a query value escapes: everything but RFC 3986's unreserved
+/// characters.
+pub const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// A value percent-encoded for a query string.
 pub fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                char::from(byte).to_string()
-            }
-            _ => format!("%{byte:02X}"),
-        })
-        .collect()
+    utf8_percent_encode(value, QUERY_VALUE).to_string()
 }
 
 #[cfg(test)]

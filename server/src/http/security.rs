@@ -8,6 +8,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
+use percent_encoding::{utf8_percent_encode, AsciiSet};
 use std::sync::Arc;
 use tower_sessions::Session;
 
@@ -54,7 +55,7 @@ pub async fn require_session_for_pages(
             let login = if target == "/" {
                 "/login".to_string()
             } else {
-                format!("/login?next={}", urlencode(target))
+                format!("/login?next={}", utf8_percent_encode(target, NEXT_VALUE))
             };
             return Redirect::to(&login).into_response();
         }
@@ -62,17 +63,9 @@ pub async fn require_session_for_pages(
     next.run(request).await
 }
 
-fn urlencode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (byte as char).to_string()
-            }
-            _ => format!("%{byte:02X}"),
-        })
-        .collect()
-}
+/// How the page asked for travels in `next=`: escaped as a query value,
+/// slashes kept readable.
+const NEXT_VALUE: &AsciiSet = &app::contacts::url::QUERY_VALUE.remove(b'/');
 
 /// The origin (`scheme://host[:port]`) a request says it came from.
 fn request_origin(headers: &HeaderMap) -> Option<String> {
