@@ -131,7 +131,7 @@ impl KillPoint {
             KillPoint::Deletion { batches, extra } => {
                 advance(
                     app,
-                    "SELECT coalesce(SUM(deleted), 0) FROM delete_jobs",
+                    "SELECT CAST(coalesce(SUM(deleted), 0) AS BIGINT) FROM delete_jobs",
                     batches,
                 )
                 .await;
@@ -140,7 +140,7 @@ impl KillPoint {
             KillPoint::Import { batches, extra } => {
                 advance(
                     app,
-                    "SELECT coalesce(SUM(processed), 0) FROM imports",
+                    "SELECT CAST(coalesce(SUM(processed), 0) AS BIGINT) FROM imports",
                     batches,
                 )
                 .await;

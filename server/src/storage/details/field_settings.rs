@@ -54,10 +54,25 @@ pub async fn order(
     workspace_id: i64,
     custom_keys: &[String],
 ) -> Result<FieldOrder, AppError> {
+    let mut conn = store
+        .pool
+        .acquire()
+        .await
+        .context("order: acquiring a connection")?;
+    order_on(&mut conn, workspace_id, custom_keys).await
+}
+
+/// [`order`] on a connection the caller holds (e.g. inside its
+/// transaction).
+pub async fn order_on(
+    conn: &mut sqlx::AnyConnection,
+    workspace_id: i64,
+    custom_keys: &[String],
+) -> Result<FieldOrder, AppError> {
     let stored: Option<(String,)> =
         sqlx::query_as("SELECT keys FROM field_orders WHERE workspace_id = $1")
             .bind(workspace_id)
-            .fetch_optional(&store.pool)
+            .fetch_optional(conn)
             .await
             .context("order: reading field_orders")?;
     Ok(match stored {

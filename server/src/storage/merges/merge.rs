@@ -155,7 +155,7 @@ pub(super) async fn merge(
             row.name()
         )));
     }
-    let fields = rows::field_values(store, &mut tx, workspace_id, &rows).await?;
+    let fields = rows::field_values(&mut tx, workspace_id, &rows).await?;
     check_choices(request, &fields)?;
     let snapshot = snapshot::take(&mut tx, &request.contact_ids).await?;
     let survivor_id = rows[0].id;

@@ -34,7 +34,7 @@ impl MergePort for Store {
             .await
             .context("review: taking a connection")?;
         let rows = rows::contacts(&mut conn, workspace_id, contact_ids).await?;
-        let fields = rows::field_values(self, &mut conn, workspace_id, &rows).await?;
+        let fields = rows::field_values(&mut conn, workspace_id, &rows).await?;
         let mut contacts = Vec::with_capacity(rows.len());
         for row in &rows {
             contacts.push(rows::review_contact(&mut conn, row).await?);

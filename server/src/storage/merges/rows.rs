@@ -3,7 +3,7 @@
 
 use crate::storage::details::{field_settings, read};
 use crate::storage::sql::Flag;
-use crate::storage::{Context, Store};
+use crate::storage::Context;
 use app::contacts::format::{country_name, language_name};
 use app::error::{AppError, Missing};
 use app::merge::model::{ReviewContact, ReviewField, ReviewOption};
@@ -222,16 +222,18 @@ fn custom_display(definition: &CustomFieldDefinition, stored: &str) -> String {
 }
 
 /// Every field the review asks about, in the workspace's field order, with
-/// each contact's value and the preselection (R13).
+/// each contact's value and the preselection (R13). Everything is read on
+/// `conn`: a merge holds its write lock meanwhile, and waiting for a second
+/// connection from a pool that requests waiting for that lock have taken
+/// lasts until they time out.
 pub(super) async fn field_values(
-    store: &Store,
     conn: &mut AnyConnection,
     workspace_id: i64,
     rows: &[ContactRow],
 ) -> Result<Vec<FieldValues>, AppError> {
-    let definitions = field_settings::custom_fields(store, workspace_id).await?;
+    let definitions = field_settings::custom_fields_on(conn, workspace_id).await?;
     let custom_keys: Vec<String> = definitions.iter().map(|d| d.key().to_owned()).collect();
-    let order = field_settings::order(store, workspace_id, &custom_keys).await?;
+    let order = field_settings::order_on(conn, workspace_id, &custom_keys).await?;
     let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
     let custom = custom_values(conn, &ids).await?;
     let mut fields = Vec::new();
