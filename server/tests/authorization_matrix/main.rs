@@ -43,7 +43,10 @@ async fn run_cases(world: &World, fun: Fun) -> usize {
         let before = if want.status == StatusCode::OK {
             Vec::new()
         } else {
-            world.snapshot(&prepared.contacts).await
+            let rows = world.snapshot(&prepared.contacts).await;
+            let contacts = rows.iter().filter(|row| row.starts_with("contacts:"));
+            assert_eq!(contacts.count(), prepared.contacts.len(), "{what}: dumped");
+            rows
         };
         let response = requests::send(world, &prepared).await;
         let status = response.status();

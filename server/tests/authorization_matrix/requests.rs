@@ -336,6 +336,8 @@ pub async fn prepare(world: &World, fun: Fun, target: Target) -> Prepared {
         session = Session::New;
     }
     touched.extend(world.foreign.contacts);
+    touched.sort_unstable();
+    touched.dedup();
     Prepared {
         request,
         session,

@@ -159,37 +159,55 @@ impl World {
         panic!("background jobs did not finish");
     }
 
-    /// The rows of the named contacts' own tables (the merge tests' dump)
-    /// and every row of the workspace-wide tables of both workspaces.
+    /// Every row the call could touch, as JSON text, in one query: the named
+    /// contacts' rows in each table about contacts (those of the merge
+    /// tests' dump, and more), and every row of the workspace-wide tables of
+    /// both workspaces.
     pub async fn snapshot(&self, contacts: &[i64]) -> Vec<String> {
-        let mut rows = dump(&self.app, contacts).await;
         let list = contacts
             .iter()
             .map(i64::to_string)
             .chain(["0".to_string()])
             .collect::<Vec<_>>()
             .join(", ");
-        let about_contacts = format!("contact_id IN ({list})");
-        for (table, condition) in [
-            ("workspaces", "TRUE"),
-            ("memberships", "TRUE"),
-            ("channels", "TRUE"),
-            ("tags", "TRUE"),
-            ("custom_fields", "TRUE"),
-            ("field_orders", "TRUE"),
-            ("contact_counts", "TRUE"),
-            ("imports", "TRUE"),
-            ("exports", "TRUE"),
-            ("delete_jobs", "TRUE"),
-            ("merges", "TRUE"),
-            ("merge_members", "TRUE"),
-            ("contact_block_events", about_contacts.as_str()),
-            ("active_contacts", about_contacts.as_str()),
-        ] {
+        let about = format!("contact_id IN ({list})");
+        let tables = [
+            ("contacts", format!("id IN ({list})")),
+            ("conversations", about.clone()),
+            ("contact_channels", about.clone()),
+            ("contact_tags", about.clone()),
+            ("custom_values", about.clone()),
+            ("workflow_runs", about.clone()),
+            ("contact_block_events", about.clone()),
+            ("active_contacts", about.clone()),
+            (
+                "messages",
+                format!("conversation_id IN (SELECT id FROM conversations WHERE {about})"),
+            ),
+            ("duplicate_groups", "members > 0".to_string()),
+            ("workspaces", "TRUE".to_string()),
+            ("memberships", "TRUE".to_string()),
+            ("channels", "TRUE".to_string()),
+            ("tags", "TRUE".to_string()),
+            ("custom_fields", "TRUE".to_string()),
+            ("field_orders", "TRUE".to_string()),
+            ("contact_counts", "TRUE".to_string()),
+            ("imports", "TRUE".to_string()),
+            ("exports", "TRUE".to_string()),
+            ("delete_jobs", "TRUE".to_string()),
+            ("merges", "TRUE".to_string()),
+            ("merge_members", "TRUE".to_string()),
+        ];
+        let mut selects = Vec::new();
+        for (table, condition) in &tables {
             let columns = self.columns_of(table).await;
-            rows.extend(rows_where(&self.app, table, &columns, condition).await);
+            selects.push(row_select(&self.app, table, &columns, condition));
         }
-        rows
+        let sql = format!("{} ORDER BY 1", selects.join(" UNION ALL "));
+        sqlx::query_scalar(&sql)
+            .fetch_all(pool(&self.app))
+            .await
+            .expect("snapshot")
     }
 }
 
@@ -264,17 +282,22 @@ async fn rows_where(
     columns: &[String],
     condition: &str,
 ) -> Vec<String> {
+    let sql = format!("{} ORDER BY 1", row_select(app, table, columns, condition));
+    sqlx::query_scalar(&sql)
+        .fetch_all(pool(app))
+        .await
+        .expect("table rows")
+}
+
+/// A SELECT of a table's matching rows, each as `table:{json}` text.
+fn row_select(app: &TestApp, table: &str, columns: &[String], condition: &str) -> String {
     let object = match app.backend.store.dialect() {
         Dialect::Sqlite => "json_object",
         Dialect::Postgres => "json_build_object",
     };
     let pairs: Vec<String> = columns.iter().map(|c| format!("'{c}', \"{c}\"")).collect();
-    let sql = format!(
-        "SELECT '{table}:' || CAST({object}({}) AS TEXT) FROM \"{table}\" WHERE {condition} ORDER BY 1",
+    format!(
+        "SELECT '{table}:' || CAST({object}({}) AS TEXT) FROM \"{table}\" WHERE {condition}",
         pairs.join(", ")
-    );
-    sqlx::query_scalar(&sql)
-        .fetch_all(pool(app))
-        .await
-        .expect("table rows")
+    )
 }
