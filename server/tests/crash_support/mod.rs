@@ -123,63 +123,84 @@ impl KillPlan {
     }
 }
 
+/// A job's counter that only grows, and its running jobs.
+struct JobCounter {
+    progress: &'static str,
+    running: &'static str,
+}
+
+const DELETIONS: JobCounter = JobCounter {
+    progress: "SELECT CAST(coalesce(SUM(deleted), 0) AS BIGINT) FROM delete_jobs",
+    running: "SELECT COUNT(*) FROM delete_jobs WHERE status = 'running'",
+};
+const IMPORTS: JobCounter = JobCounter {
+    progress: "SELECT CAST(coalesce(SUM(processed), 0) AS BIGINT) FROM imports",
+    running: "SELECT COUNT(*) FROM imports WHERE status = 'running'",
+};
+
 impl KillPoint {
-    /// Waits until the work reaches this point.
+    /// Waits until the work reaches this point, or until a worker got an
+    /// error answer (the check after the kill reports it).
     pub async fn reach(self, app: &TestApp, ledger: &SharedLedger) {
-        match self {
-            KillPoint::After(after) => tokio::time::sleep(after).await,
+        let reached = match self {
+            KillPoint::After(after) => {
+                tokio::time::sleep(after).await;
+                return;
+            }
             KillPoint::Deletion { batches, extra } => {
-                advance(
-                    app,
-                    "SELECT CAST(coalesce(SUM(deleted), 0) AS BIGINT) FROM delete_jobs",
-                    batches,
-                )
-                .await;
-                tokio::time::sleep(extra).await;
+                advance(app, ledger, &DELETIONS, batches).await && pause(extra).await
             }
             KillPoint::Import { batches, extra } => {
-                advance(
-                    app,
-                    "SELECT CAST(coalesce(SUM(processed), 0) AS BIGINT) FROM imports",
-                    batches,
-                )
-                .await;
-                tokio::time::sleep(extra).await;
+                advance(app, ledger, &IMPORTS, batches).await && pause(extra).await
             }
             KillPoint::Merge { extra } => {
-                merge_under_way(app, ledger).await;
-                tokio::time::sleep(extra).await;
-                merge_under_way(app, ledger).await;
+                merge_under_way(ledger).await && pause(extra).await && merge_under_way(ledger).await
             }
-        }
+        };
+        assert!(
+            reached || failed(ledger),
+            "the work did not reach the kill point ({self}) within {} s after a restart:\n{}",
+            STUCK_AFTER.as_secs(),
+            app.log()
+        );
     }
 }
 
-/// Waits until a job counter that only grows went `batches` batches
-/// further.
-async fn advance(app: &TestApp, counter: &str, batches: i64) {
-    let target = app.count(counter).await + batches * BATCH;
+async fn pause(extra: Duration) -> bool {
+    tokio::time::sleep(extra).await;
+    true
+}
+
+fn failed(ledger: &SharedLedger) -> bool {
+    !ledger.lock().expect("ledger").problems.is_empty()
+}
+
+/// Waits until jobs of a kind went `batches` batches further and one of
+/// them is still running; false when that takes too long or a worker
+/// failed.
+async fn advance(app: &TestApp, ledger: &SharedLedger, jobs: &JobCounter, batches: i64) -> bool {
+    let target = app.count(jobs.progress).await + batches * BATCH;
     let deadline = Instant::now() + STUCK_AFTER;
-    while app.count(counter).await < target {
-        assert!(
-            Instant::now() < deadline,
-            "no progress ({counter}) after a restart:\n{}",
-            app.log()
-        );
+    while app.count(jobs.progress).await < target || app.count(jobs.running).await == 0 {
+        if Instant::now() > deadline || failed(ledger) {
+            return false;
+        }
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
+    true
 }
 
-async fn merge_under_way(app: &TestApp, ledger: &SharedLedger) {
+/// Waits until a merge or undo request is under way; false when that takes
+/// too long or a worker failed.
+async fn merge_under_way(ledger: &SharedLedger) -> bool {
     let deadline = Instant::now() + STUCK_AFTER;
     while ledger.lock().expect("ledger").in_flight.is_none() {
-        assert!(
-            Instant::now() < deadline,
-            "no merge request after a restart:\n{}",
-            app.log()
-        );
+        if Instant::now() > deadline || failed(ledger) {
+            return false;
+        }
         tokio::time::sleep(Duration::from_millis(1)).await;
     }
+    true
 }
 
 fn env_number(name: &str) -> Option<u64> {

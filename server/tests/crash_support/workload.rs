@@ -184,8 +184,8 @@ async fn keep_deleting(worker: Worker) {
     }
 }
 
-/// Adds a few thousand contacts to "Demo" and deletes everything, unless a
-/// deletion is still under way there.
+/// Adds a few thousand contacts to "Demo" (unless it has them already) and
+/// deletes everything, unless a deletion is still under way there.
 pub async fn delete_everything(worker: &Worker) {
     let running = "SELECT COUNT(*) FROM delete_jobs WHERE workspace_id = $1 AND status = 'running'";
     if worker.count(running, worker.world.demo).await > 0 {
@@ -196,7 +196,12 @@ pub async fn delete_everything(worker: &Worker) {
         ledger.deletions += 1;
         ledger.deletions
     };
-    add_bulk_contacts(&worker.pool, worker.world.demo, generation).await;
+    // Contacts added for a request that a kill cut off are deleted by the
+    // next one.
+    let contacts = "SELECT COUNT(*) FROM contacts WHERE workspace_id = $1";
+    if worker.count(contacts, worker.world.demo).await < BULK_CONTACTS {
+        add_bulk_contacts(&worker.pool, worker.world.demo, generation).await;
+    }
     let target = serde_json::to_value(DeleteTarget::Everything).expect("target");
     let _: Option<DeleteProgress> = worker
         .call(
