@@ -1,5 +1,5 @@
 # The two front-door commands; see README.md.
-.PHONY: run test bench bench-web bench-servers fuzz
+.PHONY: run test bench bench-web bench-servers fuzz crash
 
 ## Build and start the app with demo data on http://127.0.0.1:3000
 run:
@@ -26,3 +26,8 @@ bench-servers:
 fuzz:
 	@FUZZ_ROUNDS=$${FUZZ_ROUNDS:-400} FUZZ_SEED=$${FUZZ_SEED:-$$(date +%s)} cargo test -p server --features app/ssr --test fuzz_inputs -- --nocapture
 	@PROPTEST_CASES=$${PROPTEST_CASES:-20000} cargo test -p shared
+
+## Kill the server with SIGKILL mid-work 100 times, on SQLite then PostgreSQL, checking the database after every kill (CRASH_ROUNDS, CRASH_SEED)
+crash:
+	@CRASH_ROUNDS=$${CRASH_ROUNDS:-100} cargo test -p server --features app/ssr --test crash_recovery -- --nocapture
+	@CRASH_ROUNDS=$${CRASH_ROUNDS:-100} scripts/with-postgres.sh cargo test -p server --features app/ssr --test crash_recovery -- --nocapture
