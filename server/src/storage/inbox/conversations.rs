@@ -227,14 +227,17 @@ pub(super) async fn conversation(
         messages: page.messages,
         older_messages: page.older,
         channels: reachable(channels),
-        workflows: workflow_runs(store, contact_id).await?,
+        workflows: workflow_runs(&mut conn, contact_id).await?,
     })
 }
 
-/// A contact's automation runs, newest first.
-#[tracing::instrument(skip(store), err)]
+/// A contact's automation runs, newest first, read on the connection the
+/// caller holds: taking a second one from the pool while holding the first
+/// lets as many simultaneous requests as the pool has connections wait for
+/// each other until the pool's timeout.
+#[tracing::instrument(skip(conn), err)]
 pub(super) async fn workflow_runs(
-    store: &Store,
+    conn: &mut sqlx::AnyConnection,
     contact_id: i64,
 ) -> Result<Vec<WorkflowRun>, AppError> {
     let rows: Vec<WorkflowRow> = sqlx::query_as(
@@ -242,7 +245,7 @@ pub(super) async fn workflow_runs(
            FROM workflow_runs WHERE contact_id = $1 ORDER BY started_at DESC, id DESC",
     )
     .bind(contact_id)
-    .fetch_all(&store.pool)
+    .fetch_all(&mut *conn)
     .await
     .context("workflow_runs: reading workflow_runs")?;
     Ok(rows
