@@ -1,5 +1,5 @@
 # The two front-door commands; see README.md.
-.PHONY: run test bench bench-web bench-servers fuzz crash
+.PHONY: run test bench bench-web bench-servers fuzz crash load
 
 ## Build and start the app with demo data on http://127.0.0.1:3000
 run:
@@ -21,6 +21,10 @@ bench-web:
 ## One and two servers over one throwaway PostgreSQL: list requests/s, p99, errors (target/bench-servers.txt)
 bench-servers:
 	@scripts/bench-servers.sh
+
+## 200 signed-in clients with live-update streams for 60 s: req/s, p50/p99, errors per endpoint (target/load.txt)
+load:
+	@scripts/load.sh
 
 ## Fuzz longer than make test does: every server function, ingress and the CSV upload with a new seed, the shared parsers' property tests with 20,000 cases
 fuzz:
