@@ -93,7 +93,7 @@ fn MergeForm(review: MergeReview) -> impl IntoView {
     };
     let columns = review.with_value(|review| review.contacts.len());
     view! {
-        <div class="merge-review" style=format!("--merge-columns: {columns}")>
+        <div class="merge-review" data-columns=columns.to_string()>
             <div class="merge-row merge-heads" aria-hidden="true">
                 <span></span>
                 {review.with_value(|review| {
