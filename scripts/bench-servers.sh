@@ -13,14 +13,10 @@ fi
 
 source scripts/lib/wrk.sh
 need_wrk
-scripts/setup.sh
-source scripts/versions.sh
-if [ "${1:-}" != "--no-build" ]; then
-  cargo leptos build --release --split
-  node scripts/precompress.js target/site
-fi
-
 source scripts/lib/server.sh
+build=true
+if [ "${1:-}" = "--no-build" ]; then build=false; fi
+release_site "$build"
 work=$(mktemp -d)
 password="bench-$RANDOM-$RANDOM"
 trap 'stop_servers; rm -rf "$work"' EXIT

@@ -30,14 +30,8 @@ done
 
 source scripts/lib/wrk.sh
 need_wrk
-scripts/setup.sh
-source scripts/versions.sh
-if $build; then
-  cargo leptos build --release --split
-  node scripts/precompress.js target/site
-fi
-
 source scripts/lib/server.sh
+release_site "$build"
 work=$(mktemp -d)
 port=$(free_port)
 base="http://127.0.0.1:$port"

@@ -41,14 +41,8 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-scripts/setup.sh
-source scripts/versions.sh
-if $build; then
-  cargo leptos build --release --split
-  node scripts/precompress.js target/site
-fi
-
 source scripts/lib/server.sh
+release_site "$build"
 work=$(mktemp -d)
 port=$(free_port)
 base="http://127.0.0.1:$port"

@@ -7,6 +7,17 @@ free_port() {
 
 server_pids=()
 
+# release_site BUILD: installs what is missing and, when BUILD is true,
+# builds the release site and compresses its files (--no-build skips it).
+release_site() {
+  scripts/setup.sh
+  source scripts/versions.sh
+  if "$1"; then
+    cargo leptos build --release --split
+    node scripts/precompress.js target/site
+  fi
+}
+
 # start_server PORT DATABASE_URL PASSWORD LOG: starts the release server
 # (target/release/server with target/site) in demo mode over the database,
 # adds its pid to server_pids, and returns once it answers; exits with its

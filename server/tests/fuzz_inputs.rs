@@ -14,7 +14,7 @@ use app::imports::model::UploadedFile;
 use details_support::*;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use reqwest::{header, Response};
+use reqwest::Response;
 use serde_json::Map;
 use shared::import::ImportMode;
 
@@ -391,17 +391,8 @@ async fn random_csv_files_are_read_or_refused_cleanly() {
         let bytes = random_csv(&mut rng);
         let shown = shared::text::excerpt(&String::from_utf8_lossy(&bytes), 300);
         let before = fingerprint(&app).await;
-        let response = client
-            .post(format!(
-                "{}/contacts/imports?name=fuzz-{round}.csv",
-                app.address
-            ))
-            .header(header::ORIGIN, &app.address)
-            .header(header::CONTENT_TYPE, "text/csv")
-            .body(bytes)
-            .send()
-            .await
-            .expect("upload");
+        let response =
+            imports_support::post_file(&app, &client, &format!("fuzz-{round}.csv"), bytes).await;
         let status = response.status();
         assert!(
             !status.is_server_error(),

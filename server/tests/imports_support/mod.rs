@@ -7,10 +7,22 @@ use crate::common::TestApp;
 use crate::contacts_support::{call, scalar};
 use app::error::AppError;
 use app::imports::model::{CheckRequest, ImportCheck, ImportProgress, UploadedFile};
-use reqwest::{header, Client, StatusCode};
+use reqwest::{header, Client, Response, StatusCode};
 use serde_json::json;
 use shared::import::{ImportMode, ImportSettings};
 use std::time::Duration;
+
+/// Posts a file to the upload endpoint as the import dialog does.
+pub async fn post_file(app: &TestApp, client: &Client, name: &str, bytes: Vec<u8>) -> Response {
+    client
+        .post(format!("{}/contacts/imports?name={name}", app.address))
+        .header(header::ORIGIN, &app.address)
+        .header(header::CONTENT_TYPE, "text/csv")
+        .body(bytes)
+        .send()
+        .await
+        .expect("upload")
+}
 
 pub async fn upload(
     app: &TestApp,
@@ -18,14 +30,7 @@ pub async fn upload(
     name: &str,
     bytes: Vec<u8>,
 ) -> Result<UploadedFile, (StatusCode, AppError)> {
-    let response = client
-        .post(format!("{}/contacts/imports?name={name}", app.address))
-        .header(header::ORIGIN, &app.address)
-        .header(header::CONTENT_TYPE, "text/csv")
-        .body(bytes)
-        .send()
-        .await
-        .expect("upload");
+    let response = post_file(app, client, name, bytes).await;
     let status = response.status();
     if status.is_success() {
         Ok(response.json().await.expect("uploaded file"))
