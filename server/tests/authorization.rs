@@ -84,19 +84,12 @@ impl<'a> Case<'a> {
 
     /// A new contact (arrived on the web chat) assigned as asked.
     async fn contact(&self, sender: &str, assignment: Assignment) -> i64 {
-        let id = arrive(self.app, "webchat", sender, None, None, SENT_AT).await;
         let assignee = match assignment {
             Assignment::Unassigned => None,
             Assignment::ToActor => Some(self.actor),
             Assignment::ToOther => Some(self.colleague),
         };
-        sqlx::query("UPDATE contacts SET assignee_id = $1 WHERE id = $2")
-            .bind(assignee)
-            .bind(id)
-            .execute(pool(self.app))
-            .await
-            .expect("assign");
-        id
+        arrive_assigned(self.app, sender, assignee).await
     }
 
     async fn run(&self, asked: Call, id: i64, partner: i64) -> Response {

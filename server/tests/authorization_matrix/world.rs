@@ -116,19 +116,12 @@ impl World {
     /// a channel link) assigned as asked.
     pub async fn contact(&self, assignment: Assignment) -> i64 {
         let sender = format!("matrix-{}", self.unique());
-        let id = arrive(&self.app, "webchat", &sender, None, None, SENT_AT).await;
         let assignee = match assignment {
             Assignment::Unassigned => None,
             Assignment::ToActor => Some(self.actor),
             Assignment::ToOther => Some(self.colleague),
         };
-        sqlx::query("UPDATE contacts SET assignee_id = $1 WHERE id = $2")
-            .bind(assignee)
-            .bind(id)
-            .execute(pool(&self.app))
-            .await
-            .expect("assign");
-        id
+        arrive_assigned(&self.app, &sender, assignee).await
     }
 
     pub async fn version(&self, contact: i64) -> i64 {

@@ -47,6 +47,19 @@ pub async fn arrive(
     TestApp::contact_of(&app.receive(&channel, payload).await)
 }
 
+/// A new contact arrived on the web chat (so it has a conversation and a
+/// channel link), assigned to `assignee`.
+pub async fn arrive_assigned(app: &TestApp, sender: &str, assignee: Option<i64>) -> i64 {
+    let id = arrive(app, "webchat", sender, None, None, SENT_AT).await;
+    sqlx::query("UPDATE contacts SET assignee_id = $1 WHERE id = $2")
+        .bind(assignee)
+        .bind(id)
+        .execute(app.backend.store.pool())
+        .await
+        .expect("assign");
+    id
+}
+
 pub async fn suggestions(app: &TestApp, client: &Client) -> SuggestionPage {
     let response = call(app, client, "merge_suggestions", json!({"after": null})).await;
     assert_eq!(response.status(), StatusCode::OK);
