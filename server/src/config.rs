@@ -1,5 +1,6 @@
 //! Configuration from the environment (see the README for every variable).
 
+use crate::jobs::JobSettings;
 use std::env;
 
 /// Default database: a SQLite file beside the working directory.
@@ -17,6 +18,8 @@ pub struct Config {
     /// The site is served over HTTPS: cookies are marked `Secure` and
     /// state-changing requests must come from an `https://` origin.
     pub secure_cookies: bool,
+    /// Batch sizes, polling and leases of the background job runners.
+    pub jobs: JobSettings,
 }
 
 impl Config {
@@ -37,6 +40,7 @@ impl Config {
                 .ok()
                 .filter(|value| !value.is_empty()),
             secure_cookies: flag("CONTACTS_SECURE_COOKIES"),
+            jobs: JobSettings::from_env(),
         }
     }
 }

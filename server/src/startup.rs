@@ -27,12 +27,81 @@ use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
+use tower_sessions::session_store::ExpiredDeletion;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "contacts_session";
 
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Storage(#[from] crate::storage::StorageError),
+    #[error("seeding the demo data: {0}")]
+    Seed(String),
+    #[error("listening on {address}: {source}")]
+    Listen {
+        address: SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// The whole server, ready to serve: storage opened, demo data seeded when
+/// asked, background jobs running and the listener bound. `main` and the
+/// tests build it with this one function.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    backend: Backend,
+}
+
+impl Application {
+    /// Starts everything the configuration asks for and binds the site's
+    /// address (port 0 picks a free one).
+    pub async fn build(config: &Config, options: LeptosOptions) -> Result<Self, StartupError> {
+        let backend = Backend::open(config).await?;
+        if config.demo {
+            crate::demo::seed_if_empty(&backend.store, config.demo_password.clone())
+                .await
+                .map_err(StartupError::Seed)?;
+        }
+        tokio::spawn(ExpiredDeletion::continuously_delete_expired(
+            backend.sessions.clone(),
+            std::time::Duration::from_secs(3600),
+        ));
+        crate::jobs::spawn_runners(backend.store.clone(), config.jobs.clone());
+        let address = options.site_addr;
+        let listener = TcpListener::bind(address)
+            .await
+            .map_err(|source| StartupError::Listen { address, source })?;
+        let router = router(options, &backend, config);
+        Ok(Application {
+            listener,
+            router,
+            backend,
+        })
+    }
+
+    /// The address the server listens on.
+    pub fn address(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    /// The storage the server runs on.
+    pub fn backend(&self) -> &Backend {
+        &self.backend
+    }
+
+    /// Serves until Ctrl-C or SIGTERM.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        serve(self.listener, self.router).await
+    }
+}
+
 /// Opened storage plus the session store and live updates over it.
+#[derive(Clone)]
 pub struct Backend {
     pub store: Store,
     pub sessions: Sessions,
@@ -55,7 +124,7 @@ impl Backend {
 
 /// The complete router: pages, server functions, static files and every
 /// layer around them.
-pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router {
+fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router {
     let live = backend.live.clone();
     let accounts: Arc<dyn app::ssr::Accounts> = Arc::new(backend.store.clone());
     let services = Services {
@@ -153,7 +222,7 @@ pub fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Rou
 }
 
 /// Serves the router until Ctrl-C or SIGTERM, letting requests in flight finish.
-pub async fn serve(listener: TcpListener, router: Router) -> std::io::Result<()> {
+async fn serve(listener: TcpListener, router: Router) -> std::io::Result<()> {
     // Small responses go out at once instead of waiting for the client's
     // acknowledgement of the previous packet (Nagle's algorithm).
     let listener = listener.tap_io(|stream| {

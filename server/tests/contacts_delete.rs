@@ -221,6 +221,7 @@ async fn r33_delete_job_resumes_after_a_crash_between_batches_and_deletes_exactl
         demo: true,
         demo_password: Some(PASSWORD.to_string()),
         secure_cookies: false,
+        jobs: common::test_job_settings(),
     };
     let backend = Backend::open(&config).await.expect("open");
     server::demo::seed_if_empty(&backend.store, config.demo_password.clone())

@@ -23,6 +23,7 @@ async fn r35_an_import_resumes_where_its_last_batch_ended_after_the_runner_dies(
         demo: true,
         demo_password: Some(common::PASSWORD.to_string()),
         secure_cookies: false,
+        jobs: common::test_job_settings(),
     };
     let backend = server::startup::Backend::open(&config).await.expect("open");
     server::demo::seed_if_empty(&backend.store, config.demo_password.clone())

@@ -27,6 +27,7 @@ async fn a_failed_migration_stops_start_up_with_a_clear_message() {
         demo: false,
         demo_password: None,
         secure_cookies: false,
+        jobs: server::jobs::JobSettings::default(),
     };
     let error = Backend::open(&config)
         .await
@@ -48,6 +49,7 @@ async fn the_database_file_and_folder_are_created_on_first_start() {
         demo: false,
         demo_password: None,
         secure_cookies: false,
+        jobs: server::jobs::JobSettings::default(),
     };
     let backend = Backend::open(&config).await.expect("open");
     assert!(file.exists());

@@ -14,9 +14,9 @@ pub mod servers;
 use leptos::config::LeptosOptions;
 use reqwest::{header, Client, Response, StatusCode};
 use server::config::Config;
-use server::startup::{self, Backend};
+use server::jobs::JobSettings;
+use server::startup::{Application, Backend};
 use tempfile::TempDir;
-use tokio::net::TcpListener;
 
 pub const PASSWORD: &str = "test-password";
 
@@ -38,29 +38,19 @@ impl TestApp {
             demo: true,
             demo_password: Some(PASSWORD.to_string()),
             secure_cookies: false,
+            jobs: test_job_settings(),
         };
-        let backend = Backend::open(&config).await.expect("open database");
-        server::demo::seed_if_empty(&backend.store, config.demo_password.clone())
-            .await
-            .expect("seed demo data");
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let address = format!("http://{}", listener.local_addr().expect("address"));
         let options = LeptosOptions::builder()
             .output_name("contacts")
             .site_root(dir.path().display().to_string())
+            .site_addr(std::net::SocketAddr::from(([127, 0, 0, 1], 0)))
             .build();
-        let router = startup::router(options, &backend, &config);
-        server::jobs::spawn_runners(
-            backend.store.clone(),
-            server::jobs::JobSettings {
-                delete_batch: 50,
-                import_batch: 50,
-                export_batch: 50,
-                poll_interval: std::time::Duration::from_millis(50),
-                lease: std::time::Duration::from_secs(5),
-            },
-        );
-        tokio::spawn(startup::serve(listener, router));
+        let application = Application::build(&config, options)
+            .await
+            .expect("start the application");
+        let address = format!("http://{}", application.address().expect("address"));
+        let backend = application.backend().clone();
+        tokio::spawn(application.run_until_stopped());
         TestApp {
             address,
             backend,
@@ -107,6 +97,18 @@ impl TestApp {
             )
             .await;
         assert_eq!(response.status(), StatusCode::OK, "sign in as {email}");
+    }
+}
+
+/// Small batches and quick polls, so background jobs show their progress
+/// and finish within a test.
+pub fn test_job_settings() -> JobSettings {
+    JobSettings {
+        delete_batch: 50,
+        import_batch: 50,
+        export_batch: 50,
+        poll_interval: std::time::Duration::from_millis(50),
+        lease: std::time::Duration::from_secs(5),
     }
 }
 

@@ -118,6 +118,7 @@ async fn attach(dir: tempfile::TempDir, process: ServerProcess) -> TestApp {
         demo: false,
         demo_password: None,
         secure_cookies: false,
+        jobs: super::test_job_settings(),
     };
     let backend = Backend::open(&config).await.expect("open database");
     TestApp {
