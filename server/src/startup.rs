@@ -126,7 +126,7 @@ impl Backend {
 /// layer around them.
 fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router {
     let live = backend.live.clone();
-    let accounts: Arc<dyn app::ssr::Accounts> = Arc::new(backend.store.clone());
+    let accounts: Arc<dyn app::ssr::AccountsPort> = Arc::new(backend.store.clone());
     let services = Services {
         accounts: accounts.clone(),
         contacts: Arc::new(backend.store.clone()),
@@ -143,6 +143,7 @@ fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router 
         )),
         usage: Arc::new(backend.store.clone()),
         channels: Arc::new(backend.store.clone()),
+        clock: Arc::new(app::ssr::SystemClock),
     };
     let export_services = services.clone();
     let page_accounts = accounts.clone();

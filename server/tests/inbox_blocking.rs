@@ -5,7 +5,7 @@ mod common;
 mod details_support;
 
 use app::inbox::model::ConversationView;
-use app::ssr::Usage;
+use app::ssr::UsagePort;
 use common::inbox::message;
 use details_support::{call, error, json, signed_in, AppError, TestApp};
 use reqwest::StatusCode;

@@ -6,8 +6,8 @@ mod common;
 use app::inbox::model::{
     ConversationPage, ConversationSummary, ConversationView, Direction, MessageView,
 };
-use app::settings::channels::ChannelRow;
-use app::settings::usage::UsagePeriod;
+use app::settings::model::ChannelRow;
+use app::settings::model::UsagePeriod;
 use common::inbox::message;
 use common::TestApp;
 use reqwest::StatusCode;

@@ -242,7 +242,7 @@ pub async fn block_contact(request: ContactAction) -> Result<(), AppError> {
             viewer.workspace.id,
             request.contact_id,
             viewer.user_id,
-            crate::ssr::now(),
+            crate::ssr::now()?,
         )
         .await
 }
@@ -258,7 +258,7 @@ pub async fn unblock_contact(request: ContactAction) -> Result<(), AppError> {
             viewer.workspace.id,
             request.contact_id,
             viewer.user_id,
-            crate::ssr::now(),
+            crate::ssr::now()?,
         )
         .await
 }

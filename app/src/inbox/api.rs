@@ -66,7 +66,7 @@ pub async fn inbox_send_message(input: SendMessageInput) -> Result<MessageView, 
             viewer.workspace.id,
             viewer.user_id,
             &input,
-            crate::ssr::now(),
+            crate::ssr::now()?,
         )
         .await
 }

@@ -1,7 +1,11 @@
-//! Server functions of the "Contact fields" settings page (owners and
-//! managers; the permission matrix decides).
+//! Server functions of the settings pages: contact fields (owners and
+//! managers; the permission matrix decides), channels and usage.
 
-use super::model::{FieldOrderEdit, FieldSettings, NewCustomField};
+#[cfg(feature = "ssr")]
+use super::model::{ingress_path, may_manage_channel_tokens, PERIODS_SHOWN};
+use super::model::{ChannelRow, FieldOrderEdit, FieldSettings, NewCustomField, UsagePeriod};
+#[cfg(feature = "ssr")]
+use crate::auth::Viewer;
 use crate::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::Json;
@@ -61,4 +65,79 @@ pub async fn save_field_order(edit: FieldOrderEdit) -> Result<(), AppError> {
         .collect();
     let order = FieldOrder::parse(edit.keys, &custom_keys)?;
     service.save_field_order(viewer.workspace.id, &order).await
+}
+
+#[cfg(feature = "ssr")]
+fn require_owner(viewer: &Viewer) -> Result<(), AppError> {
+    if may_manage_channel_tokens(viewer.role()) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden(
+            "Only owners can manage channel tokens.".into(),
+        ))
+    }
+}
+
+/// The workspace's channels; tokens only for owners.
+#[server(endpoint = "channels_list")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn channels_list() -> Result<Vec<ChannelRow>, AppError> {
+    let viewer = crate::ssr::require_viewer().await?;
+    let show_tokens = may_manage_channel_tokens(viewer.role());
+    let origin = request_origin();
+    let channels = crate::ssr::channels()?
+        .channels(viewer.workspace.id)
+        .await?;
+    Ok(channels
+        .into_iter()
+        .map(|channel| ChannelRow {
+            id: channel.id,
+            kind: channel.kind,
+            name: channel.name,
+            endpoint_url: format!("{origin}{}", ingress_path(channel.id)),
+            token: show_tokens.then_some(channel.token),
+        })
+        .collect())
+}
+
+/// Replaces a channel's token (owners only); the old one stops working.
+#[server(endpoint = "channels_rotate_token")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn channels_rotate_token(channel_id: i64) -> Result<(), AppError> {
+    let viewer = crate::ssr::require_viewer().await?;
+    require_owner(&viewer)?;
+    crate::ssr::channels()?
+        .rotate_token(viewer.workspace.id, channel_id)
+        .await
+        .map(|_| ())
+}
+
+/// This site's origin as the request names it (`http://host:port`), so the
+/// endpoint shown is a full URL; `https` when a proxy says so.
+#[cfg(feature = "ssr")]
+fn request_origin() -> String {
+    let Some(parts) = use_context::<axum::http::request::Parts>() else {
+        return String::new();
+    };
+    let header = |name: &str| {
+        parts
+            .headers
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned)
+    };
+    let scheme = header("x-forwarded-proto").unwrap_or_else(|| "http".into());
+    header("host")
+        .map(|host| format!("{scheme}://{host}"))
+        .unwrap_or_default()
+}
+
+/// The workspace's monthly active contacts, current period first.
+#[server(endpoint = "usage_monthly_active_contacts")]
+#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+pub async fn usage_monthly_active_contacts() -> Result<Vec<UsagePeriod>, AppError> {
+    let viewer = crate::ssr::require_viewer().await?;
+    crate::ssr::usage()?
+        .monthly_active_contacts(viewer.workspace.id, crate::ssr::now()?, PERIODS_SHOWN)
+        .await
 }

@@ -3,11 +3,11 @@
 //! active contacts).
 
 pub mod api;
-pub mod channels;
+mod channels_page;
 mod fields_page;
 pub mod model;
-pub mod usage;
+mod usage_page;
 
-pub use channels::ChannelsPage;
+pub use channels_page::ChannelsPage;
 pub use fields_page::ContactFieldsPage;
-pub use usage::UsagePage;
+pub use usage_page::UsagePage;

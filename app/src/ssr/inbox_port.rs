@@ -1,20 +1,17 @@
-//! The seams of the Inbox, the usage page and the channel settings: traits
-//! the server implements and hands to server functions as context.
+//! The Inbox seam: conversations, messages and blocking.
 
 use crate::error::AppError;
 use crate::inbox::model::{
     ConversationListRequest, ConversationPage, ConversationRequest, ConversationView, MessagePage,
     MessageView, OlderMessagesRequest, SendMessageInput,
 };
-use crate::settings::channels::ChannelSettings;
-use crate::settings::usage::UsagePeriod;
 use async_trait::async_trait;
 
 /// Conversations, messages and what blocking a contact does (R1, R8, R27,
 /// R28). Every call names the workspace; nothing crosses workspaces. `now`
 /// is passed in (unix seconds) so tests can move the clock.
 #[async_trait]
-pub trait Inbox: Send + Sync {
+pub trait InboxPort: Send + Sync {
     /// A page of the workspace's conversations, newest activity first.
     async fn conversations(
         &self,
@@ -71,34 +68,4 @@ pub trait Inbox: Send + Sync {
         by_user: i64,
         now: i64,
     ) -> Result<(), AppError>;
-}
-
-/// Monthly active contacts per billing period.
-#[async_trait]
-pub trait Usage: Send + Sync {
-    /// The current period and the `count - 1` before it, newest first.
-    async fn monthly_active_contacts(
-        &self,
-        workspace_id: i64,
-        now: i64,
-        count: usize,
-    ) -> Result<Vec<UsagePeriod>, AppError>;
-}
-
-/// The workspace's channels and their ingress tokens.
-#[async_trait]
-pub trait WorkspaceChannels: Send + Sync {
-    /// Every channel of the workspace, with its token.
-    async fn channels(&self, workspace_id: i64) -> Result<Vec<ChannelSettings>, AppError>;
-
-    /// Replaces a channel's token with a new random one and returns it.
-    async fn rotate_token(&self, workspace_id: i64, channel_id: i64) -> Result<String, AppError>;
-}
-
-/// The current time in unix seconds, for server functions.
-pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|elapsed| elapsed.as_secs() as i64)
-        .unwrap_or_default()
 }

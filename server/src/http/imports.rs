@@ -17,7 +17,7 @@ use app::auth::Viewer;
 use app::error::AppError;
 use app::imports::api::may;
 use app::imports::model::UPLOAD_PATH;
-use app::ssr::Accounts;
+use app::ssr::AccountsPort;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
@@ -33,7 +33,7 @@ use tower_sessions::Session;
 /// What the routes need.
 #[derive(Clone)]
 pub struct FilesState {
-    pub accounts: Arc<dyn Accounts>,
+    pub accounts: Arc<dyn AccountsPort>,
     pub files: Arc<dyn ImportFiles>,
 }
 

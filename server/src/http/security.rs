@@ -3,7 +3,7 @@
 
 use app::auth::Viewer;
 use app::error::AppError;
-use app::ssr::Accounts;
+use app::ssr::AccountsPort;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
@@ -19,7 +19,7 @@ fn is_page(path: &str) -> bool {
 }
 
 /// The signed-in member behind a request's session, if any.
-async fn session_viewer(accounts: &dyn Accounts, session: Option<Session>) -> Option<Viewer> {
+async fn session_viewer(accounts: &dyn AccountsPort, session: Option<Session>) -> Option<Viewer> {
     let auth = app::ssr::session_auth(&session?).await?;
     accounts
         .viewer(auth.user_id, auth.workspace_id)
@@ -33,7 +33,7 @@ async fn session_viewer(accounts: &dyn Accounts, session: Option<Session>) -> Op
 /// viewer once and hands it to the page render (request extensions), so the
 /// signed-in frame renders without waiting on a resource.
 pub async fn require_session_for_pages(
-    State(accounts): State<Arc<dyn Accounts>>,
+    State(accounts): State<Arc<dyn AccountsPort>>,
     mut request: Request,
     next: Next,
 ) -> Response {

@@ -10,7 +10,7 @@
 use crate::storage::StoreError;
 use app::error::AppError;
 use app::inbox::model::{InboxEvent, InboxEventKind};
-use app::ssr::Accounts;
+use app::ssr::AccountsPort;
 use async_trait::async_trait;
 use axum::extract::State;
 use axum::http::{header, StatusCode};
@@ -121,7 +121,7 @@ impl LiveUpdates {
 #[derive(Clone)]
 pub struct LiveState {
     pub live: LiveUpdates,
-    pub accounts: Arc<dyn Accounts>,
+    pub accounts: Arc<dyn AccountsPort>,
 }
 
 /// `GET /api/inbox/events`: the signed-in user's workspace events as

@@ -11,7 +11,7 @@ use app::inbox::model::{
     ConversationListRequest, ConversationPage, ConversationRequest, ConversationView,
     InboxEventKind, MessagePage, MessageView, OlderMessagesRequest, SendMessageInput,
 };
-use app::ssr::Inbox;
+use app::ssr::InboxPort;
 use async_trait::async_trait;
 use live::LiveUpdates;
 use outbound::{Delivery, OutboundChannel};
@@ -110,7 +110,7 @@ impl InboxService {
 }
 
 #[async_trait]
-impl Inbox for InboxService {
+impl InboxPort for InboxService {
     async fn conversations(
         &self,
         workspace_id: i64,

@@ -8,7 +8,7 @@ use crate::sign_in_throttle::{
 };
 use app::auth::{Viewer, WorkspaceRef};
 use app::error::AppError;
-use app::ssr::{Accounts, SignInClient, SignedIn};
+use app::ssr::{AccountsPort, SignInClient, SignedIn};
 use async_trait::async_trait;
 use rand::distributions::{Alphanumeric, DistString};
 use sha2::{Digest, Sha256};
@@ -210,7 +210,7 @@ impl Store {
 }
 
 #[async_trait]
-impl Accounts for Store {
+impl AccountsPort for Store {
     #[tracing::instrument(skip(self, password, client), err(level = "info"))]
     async fn sign_in(
         &self,

@@ -18,6 +18,8 @@ pub mod sessions;
 pub mod sql;
 mod store;
 
+use app::ssr::{Clock, SystemClock};
+
 pub use contacts::DeleteJobs;
 pub(crate) use error::Context;
 pub use error::StoreError;
@@ -47,5 +49,5 @@ pub enum StorageError {
 
 /// Current time as unix seconds.
 pub fn now() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp()
+    SystemClock.now()
 }

@@ -111,7 +111,7 @@ pub fn refused(role: Role, rule: Rule, assignment: Assignment) -> Option<&'stati
         Rule::AssignTo(new_assignee) => refusal(role, Action::Assign, &contacts)
             .or_else(|| assign_to_refusal(role, new_assignee)),
         Rule::ChannelTokens => {
-            (!app::settings::channels::may_manage_channel_tokens(role)).then_some("")
+            (!app::settings::model::may_manage_channel_tokens(role)).then_some("")
         }
         Rule::Preview => refusal(role, Action::DeleteContact, &contacts),
     }

@@ -91,9 +91,9 @@ fn check_answer(world: &World, fun: Fun, target: Target, body: &str, what: &str)
             }
         }
         (Fun::ChannelsList, _) => {
-            let rows: Vec<app::settings::channels::ChannelRow> =
+            let rows: Vec<app::settings::model::ChannelRow> =
                 serde_json::from_str(body).expect("channels");
-            let tokens = app::settings::channels::may_manage_channel_tokens(role);
+            let tokens = app::settings::model::may_manage_channel_tokens(role);
             assert!(!rows.is_empty(), "{what}");
             assert!(
                 rows.iter().all(|row| row.token.is_some() == tokens),

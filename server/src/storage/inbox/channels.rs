@@ -4,8 +4,8 @@ use super::rows::parse_kind;
 use crate::ingress::IngressChannel;
 use crate::storage::{Context, Store};
 use app::error::{AppError, Missing};
-use app::settings::channels::ChannelSettings;
-use app::ssr::WorkspaceChannels;
+use app::settings::model::ChannelSettings;
+use app::ssr::ChannelsPort;
 use async_trait::async_trait;
 use rand::distributions::Alphanumeric;
 use rand::Rng;
@@ -42,7 +42,7 @@ pub(super) async fn ingress_channel(
 }
 
 #[async_trait]
-impl WorkspaceChannels for Store {
+impl ChannelsPort for Store {
     #[tracing::instrument(skip(self), err)]
     async fn channels(&self, workspace_id: i64) -> Result<Vec<ChannelSettings>, AppError> {
         let rows: Vec<(i64, String, String, String)> = sqlx::query_as(

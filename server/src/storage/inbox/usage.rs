@@ -3,8 +3,8 @@
 
 use crate::storage::{Context, Store, StoreError};
 use app::error::AppError;
-use app::settings::usage::UsagePeriod;
-use app::ssr::Usage;
+use app::settings::model::UsagePeriod;
+use app::ssr::UsagePort;
 use async_trait::async_trait;
 use shared::usage::BillingPeriod;
 use sqlx::AnyConnection;
@@ -31,7 +31,7 @@ pub(crate) async fn record_activity(
 }
 
 #[async_trait]
-impl Usage for Store {
+impl UsagePort for Store {
     #[tracing::instrument(skip(self), err)]
     async fn monthly_active_contacts(
         &self,

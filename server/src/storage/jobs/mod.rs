@@ -5,6 +5,7 @@
 
 use crate::jobs::ClaimedJob;
 use crate::storage::{Context, Dialect, Store, StoreError, WriteScope};
+use app::ssr::{Clock, SystemClock};
 use sqlx::{Any, Transaction};
 
 /// The tables that hold background jobs.
@@ -27,8 +28,7 @@ impl JobTable {
 
 /// Now, in unix milliseconds (claims are short).
 pub(crate) fn now_millis() -> i64 {
-    i64::try_from(time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000)
-        .unwrap_or(i64::MAX)
+    SystemClock.now_millis()
 }
 
 /// Claims the oldest running job of `table` that no other runner holds, or

@@ -1,35 +1,9 @@
 //! Settings → "Usage": monthly active contacts per billing period (R27, R28).
 
-use crate::error::AppError;
+use super::api::usage_monthly_active_contacts;
+use super::model::UsagePeriod;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use serde::{Deserialize, Serialize};
-
-/// How many periods the usage page shows.
-pub const PERIODS_SHOWN: usize = 6;
-
-/// One billing period's count of active contacts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UsagePeriod {
-    /// e.g. `"2026-01"`.
-    pub key: String,
-    /// e.g. `"January 2026"`.
-    pub label: String,
-    /// Distinct contacts that sent or received a message in the period.
-    pub active_contacts: i64,
-    /// Whether it is the period we are in.
-    pub current: bool,
-}
-
-/// The workspace's monthly active contacts, current period first.
-#[server(endpoint = "usage_monthly_active_contacts")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
-pub async fn usage_monthly_active_contacts() -> Result<Vec<UsagePeriod>, AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    crate::ssr::usage()?
-        .monthly_active_contacts(viewer.workspace.id, crate::ssr::now(), PERIODS_SHOWN)
-        .await
-}
 
 /// The usage page.
 #[component]
