@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use server_fn::codec::JsonEncoding;
 use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use server_fn::{Bytes, Encodes};
 use shared::text::{excerpt, EXCERPT_CHARS};
 
 /// What went wrong, in words a user can act on. Internal details are logged
@@ -96,6 +97,13 @@ impl AppError {
         }
     }
 
+    /// The status as the HTTP library's type.
+    #[cfg(feature = "ssr")]
+    pub fn http_status(&self) -> axum::http::StatusCode {
+        axum::http::StatusCode::from_u16(self.status())
+            .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
     /// The field the error is about, when it is about one.
     pub fn field(&self) -> Option<&str> {
         match self {
@@ -125,6 +133,23 @@ impl From<shared::permissions::Refused> for AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// Encodes the error for the browser. On the server this is where a
+    /// server function's error leaves, so it also sets the response's
+    /// status to the one the error names (the framework would send 500).
+    fn ser(&self) -> Bytes {
+        #[cfg(feature = "ssr")]
+        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(self.http_status());
+        }
+        JsonEncoding::encode(self).unwrap_or_else(|error| {
+            // Every variant is plain strings; this cannot happen in practice.
+            #[cfg(feature = "ssr")]
+            tracing::error!(%error, "encoding an error failed");
+            let _ = error;
+            Bytes::from_static(b"\"Internal\"")
+        })
+    }
+
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             // The reader's message can quote what was sent: a short,
@@ -146,6 +171,15 @@ impl FromServerFnError for AppError {
             }
             _ => AppError::Internal,
         }
+    }
+}
+
+/// Plain axum handlers (the CSV download, file uploads) answer an error
+/// the way server functions do: its status and the error as JSON.
+#[cfg(feature = "ssr")]
+impl axum::response::IntoResponse for AppError {
+    fn into_response(self) -> axum::response::Response {
+        (self.http_status(), axum::Json(self)).into_response()
     }
 }
 

@@ -67,6 +67,9 @@ pub struct JobSettings {
     /// How long a claim lasts without a batch renewing it; after that, another
     /// runner (e.g. after a restart) takes the job over.
     pub lease: Duration,
+    /// Whether this server runs job runners at all; on unless a test plays
+    /// the runners itself.
+    pub run: bool,
 }
 
 impl Default for JobSettings {
@@ -77,6 +80,7 @@ impl Default for JobSettings {
             export_batch: 10_000,
             poll_interval: Duration::from_secs(1),
             lease: Duration::from_secs(15),
+            run: true,
         }
     }
 }
@@ -117,9 +121,13 @@ fn env_number(name: &str) -> Option<u64> {
 type QueueOf = fn(Store) -> Arc<dyn JobQueue>;
 
 /// Starts one runner per kind of job on the current Tokio runtime, each on a
-/// connection of its own at the lowest CPU priority.
+/// connection of its own at the lowest CPU priority; none when the settings
+/// say not to run them.
 pub fn spawn_runners(store: Store, settings: JobSettings) -> JoinHandle<()> {
     tokio::spawn(async move {
+        if !settings.run {
+            return;
+        }
         let kinds: [(QueueOf, u32); 3] = [
             (
                 |store| Arc::new(crate::storage::DeleteJobs(store)),

@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::http::imports::FilesState;
-use crate::http::{assets, errors, export, imports, policy, security};
+use crate::http::{assets, export, imports, policy, security};
 use crate::inbox::live::{inbox_events, LiveState, LiveUpdates};
 use crate::inbox::merge_events::PublishingMerges;
 use crate::inbox::outbound::LogOnlyOutbound;
@@ -175,7 +175,9 @@ fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router 
     Router::new()
         .route(
             "/contacts/export.csv",
-            get(move |session, query| export::export_csv(export_services.clone(), session, query)),
+            get(move |session, selection, table| {
+                export::export_csv(export_services.clone(), session, selection, table)
+            }),
         )
         .nest_service(
             &format!("/{}", options.site_pkg_dir),
@@ -192,7 +194,6 @@ fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router 
         .merge(ingress)
         .merge(files)
         .merge(events)
-        .layer(middleware::from_fn(errors::server_fn_error_status))
         .layer(middleware::from_fn_with_state(
             page_accounts,
             security::require_session_for_pages,

@@ -11,43 +11,52 @@ use app::contacts::model::{BulkTarget, ContactQuery, DeleteTarget};
 use app::error::AppError;
 use app::ssr::Services;
 use axum::extract::Query;
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
 use shared::bulk::{BulkAction, Selection};
 use tower_sessions::Session;
+
+/// How the download names its contacts: the ticked ids or every contact
+/// the table's query matches (with the count the user saw).
+#[derive(Debug, Deserialize)]
+pub struct SelectionParams {
+    select: Option<String>,
+    count: Option<String>,
+    ids: Option<String>,
+}
 
 /// Answers with the CSV document, or with the error as JSON and its status.
 pub async fn export_csv(
     services: Services,
     session: Session,
-    Query(params): Query<Vec<(String, String)>>,
-) -> Response {
-    match export(&services, &session, &params).await {
-        Ok(document) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-                (
-                    header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"contacts.csv\"",
-                ),
-                (header::CACHE_CONTROL, "no-store"),
-            ],
-            document,
-        )
-            .into_response(),
-        Err(error) => {
-            let status =
-                StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            (status, axum::Json(error)).into_response()
-        }
-    }
+    Query(selection): Query<SelectionParams>,
+    Query(table): Query<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let target = BulkTarget {
+        selection: selection.parse()?,
+        query: ContactQuery::from_pairs(table.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
+    };
+    let document = export(&services, &session, target).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"contacts.csv\"",
+            ),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        document,
+    )
+        .into_response())
 }
 
-#[tracing::instrument(skip(services, session, params), err(level = "info"))]
+#[tracing::instrument(skip(services, session), err(level = "info"))]
 async fn export(
     services: &Services,
     session: &Session,
-    params: &[(String, String)],
+    target: BulkTarget,
 ) -> Result<Vec<u8>, AppError> {
     let auth = app::ssr::session_auth(session)
         .await
@@ -57,10 +66,6 @@ async fn export(
         .viewer(auth.user_id, auth.workspace_id)
         .await?
         .ok_or(AppError::Unauthorized)?;
-    let target = BulkTarget {
-        selection: selection(params)?,
-        query: ContactQuery::from_pairs(params.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
-    };
     authorize_bulk(
         &viewer,
         BulkAction::ExportCsv,
@@ -78,28 +83,28 @@ async fn export(
     })
 }
 
-fn selection(params: &[(String, String)]) -> Result<Selection, AppError> {
-    let value = |name: &str| {
-        params
-            .iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
-    };
-    if value("select") == Some("all") {
-        let count = value("count")
-            .and_then(|count| count.parse().ok())
-            .ok_or_else(|| AppError::invalid("Selection", "the number of contacts is missing"))?;
-        return Ok(Selection::AllMatching { count });
+impl SelectionParams {
+    fn parse(self) -> Result<Selection, AppError> {
+        if self.select.as_deref() == Some("all") {
+            let count = self
+                .count
+                .and_then(|count| count.trim().parse().ok())
+                .ok_or_else(|| {
+                    AppError::invalid("Selection", "the number of contacts is missing")
+                })?;
+            return Ok(Selection::AllMatching { count });
+        }
+        let ids = self
+            .ids
+            .unwrap_or_default()
+            .split(',')
+            .filter(|id| !id.trim().is_empty())
+            .map(|id| {
+                id.trim()
+                    .parse()
+                    .map_err(|_| AppError::invalid("Selection", "the contact ids are not valid"))
+            })
+            .collect::<Result<Vec<i64>, _>>()?;
+        Ok(Selection::Ids(ids))
     }
-    let ids = value("ids")
-        .unwrap_or_default()
-        .split(',')
-        .filter(|id| !id.trim().is_empty())
-        .map(|id| {
-            id.trim()
-                .parse()
-                .map_err(|_| AppError::invalid("Selection", "the contact ids are not valid"))
-        })
-        .collect::<Result<Vec<i64>, _>>()?;
-    Ok(Selection::Ids(ids))
 }

@@ -16,7 +16,7 @@ use crate::imports::{receive, ImportFiles, Upload};
 use app::auth::Viewer;
 use app::error::AppError;
 use app::imports::api::may;
-use app::imports::model::UPLOAD_PATH;
+use app::imports::model::{UploadedFile, UPLOAD_PATH};
 use app::ssr::AccountsPort;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
@@ -25,8 +25,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use futures::StreamExt;
+use serde::Deserialize;
 use shared::Action;
-use std::collections::HashMap;
 use std::sync::Arc;
 use tower_sessions::Session;
 
@@ -44,11 +44,6 @@ pub fn routes(state: FilesState) -> Router {
         .route("/contacts/imports/{id}/errors.csv", get(error_report))
         .route("/contacts/exports/{id}/contacts.csv", get(download_export))
         .with_state(state)
-}
-
-fn error_response(error: AppError) -> Response {
-    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, Json(error)).into_response()
 }
 
 /// The signed-in viewer, refused unless their role may do `action`.
@@ -84,89 +79,80 @@ fn csv_download(file_name: &str, body: Body) -> Response {
         .into_response()
 }
 
+/// What the upload's address says about the file.
+#[derive(Debug, Deserialize)]
+struct UploadParams {
+    /// The file's name as the user's computer called it.
+    name: Option<String>,
+    /// The encoding the user chose ("auto" or none: detect it).
+    encoding: Option<String>,
+}
+
 async fn upload(
     State(state): State<FilesState>,
     session: Session,
-    Query(params): Query<HashMap<String, String>>,
+    Query(params): Query<UploadParams>,
     body: Body,
-) -> Response {
-    let result = async {
-        let viewer = viewer_for(&state, &session, Action::Import).await?;
-        let file_name = params
-            .get("name")
-            .map(|name| shared::text::excerpt(name.trim(), 120))
-            .filter(|name| !name.is_empty())
-            .unwrap_or_else(|| "contacts.csv".to_string());
-        let upload = Upload {
-            workspace_id: viewer.workspace.id,
-            user_id: viewer.user_id,
-            file_name,
-            encoding: Encoding::from_choice(params.get("encoding").map(String::as_str))?,
-        };
-        receive(state.files.as_ref(), upload, body.into_data_stream()).await
-    }
-    .await;
-    match result {
-        Ok(uploaded) => (StatusCode::CREATED, Json(uploaded)).into_response(),
-        Err(error) => error_response(error),
-    }
+) -> Result<(StatusCode, Json<UploadedFile>), AppError> {
+    let viewer = viewer_for(&state, &session, Action::Import).await?;
+    let file_name = params
+        .name
+        .map(|name| shared::text::excerpt(name.trim(), 120))
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| "contacts.csv".to_string());
+    let upload = Upload {
+        workspace_id: viewer.workspace.id,
+        user_id: viewer.user_id,
+        file_name,
+        encoding: Encoding::from_choice(params.encoding.as_deref())?,
+    };
+    let uploaded = receive(state.files.as_ref(), upload, body.into_data_stream()).await?;
+    Ok((StatusCode::CREATED, Json(uploaded)))
 }
 
 async fn error_report(
     State(state): State<FilesState>,
     session: Session,
     Path(import_id): Path<i64>,
-) -> Response {
-    let result = async {
-        let viewer = viewer_for(&state, &session, Action::Import).await?;
-        let (headers, rows) = state
-            .files
-            .error_rows(viewer.workspace.id, import_id)
-            .await?;
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(b"\xEF\xBB\xBF".to_vec());
-        let mut header = vec!["Row".to_string(), "Errors".to_string()];
-        header.extend(headers);
-        let write_failed = |error: csv::Error| {
-            tracing::error!(%error, "writing the error report failed");
-            AppError::Internal
-        };
-        writer.write_record(&header).map_err(write_failed)?;
-        for (line, cells, reasons) in rows {
-            let mut record = vec![line.to_string(), reasons];
-            record.extend(cells);
-            writer
-                .write_record(record.iter().map(|cell| neutralise(cell)))
-                .map_err(write_failed)?;
-        }
+) -> Result<Response, AppError> {
+    let viewer = viewer_for(&state, &session, Action::Import).await?;
+    let (headers, rows) = state
+        .files
+        .error_rows(viewer.workspace.id, import_id)
+        .await?;
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut header = vec!["Row".to_string(), "Errors".to_string()];
+    header.extend(headers);
+    let write_failed = |error: csv::Error| {
+        tracing::error!(%error, "writing the error report failed");
+        AppError::Internal
+    };
+    writer.write_record(&header).map_err(write_failed)?;
+    for (line, cells, reasons) in rows {
+        let mut record = vec![line.to_string(), reasons];
+        record.extend(cells);
         writer
-            .into_inner()
-            .map_err(|error| write_failed(error.into_error().into()))
+            .write_record(record.iter().map(|cell| neutralise(cell)))
+            .map_err(write_failed)?;
     }
-    .await;
-    match result {
-        Ok(document) => csv_download("import-errors.csv", Body::from(document)),
-        Err(error) => error_response(error),
-    }
+    let document = writer
+        .into_inner()
+        .map_err(|error| write_failed(error.into_error().into()))?;
+    Ok(csv_download("import-errors.csv", Body::from(document)))
 }
 
 async fn download_export(
     State(state): State<FilesState>,
     session: Session,
     Path(export_id): Path<i64>,
-) -> Response {
-    let viewer = match viewer_for(&state, &session, Action::ExportAll).await {
-        Ok(viewer) => viewer,
-        Err(error) => return error_response(error),
-    };
-    if let Err(error) = state
+) -> Result<Response, AppError> {
+    let viewer = viewer_for(&state, &session, Action::ExportAll).await?;
+    state
         .files
         .export_ready(viewer.workspace.id, viewer.user_id, export_id)
-        .await
-    {
-        return error_response(error);
-    }
+        .await?;
     // The parts are read one at a time while the download goes out.
     let files = state.files.clone();
     let parts = futures::stream::unfold(0i64, move |part| {
@@ -180,5 +166,8 @@ async fn download_export(
         }
     });
     // Fused: the compression layer may ask again after the end.
-    csv_download("contacts-export.csv", Body::from_stream(parts.fuse()))
+    Ok(csv_download(
+        "contacts-export.csv",
+        Body::from_stream(parts.fuse()),
+    ))
 }

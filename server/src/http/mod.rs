@@ -2,7 +2,6 @@
 //! error statuses and caching.
 
 pub mod assets;
-pub mod errors;
 pub mod export;
 pub mod imports;
 pub mod policy;

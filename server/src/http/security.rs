@@ -5,7 +5,7 @@ use app::auth::Viewer;
 use app::error::AppError;
 use app::ssr::AccountsPort;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::http::{header, HeaderMap, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use percent_encoding::{utf8_percent_encode, AsciiSet};
@@ -134,13 +134,7 @@ pub async fn refuse_cross_site(
     if same_site {
         next.run(request).await
     } else {
-        let error = AppError::Forbidden("Cross-site request refused.".into());
-        (
-            StatusCode::FORBIDDEN,
-            [(header::CONTENT_TYPE, "application/json")],
-            serde_json::to_string(&error).unwrap_or_default(),
-        )
-            .into_response()
+        AppError::Forbidden("Cross-site request refused.".into()).into_response()
     }
 }
 
