@@ -1,11 +1,9 @@
 //! Sessions, roles and request protection at the HTTP level, against the
 //! real router and a fresh database.
 
-mod common;
-
+use crate::helpers::{TestApp, PASSWORD};
 use app::auth::Viewer;
 use app::error::AppError;
-use common::{TestApp, PASSWORD};
 use reqwest::{header, Client, StatusCode};
 
 #[tokio::test]

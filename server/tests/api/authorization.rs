@@ -3,11 +3,7 @@
 //! matrix says, with nothing changed where it refuses; and the sequences
 //! that once worked around R29.
 
-mod common;
-mod details_support;
-mod merges_support;
-
-use merges_support::*;
+use crate::helpers::merges::*;
 use shared::permissions::{assign_to_refusal, refusal, Action, Assignment, Context, Module, Role};
 
 const USERS: [(&str, Role); 3] = [

@@ -2,11 +2,8 @@
 //! characters, terminal control codes and clocks far in the future. Every
 //! refusal is a short 4xx JSON answer and nothing bad is stored.
 
-mod common;
-mod details_support;
-
-use common::inbox::message;
-use details_support::*;
+use crate::helpers::details::*;
+use crate::helpers::inbox::message;
 
 #[tokio::test]
 async fn oversized_values_get_a_short_4xx_answer_not_a_500() {

@@ -2,13 +2,10 @@
 //! "Assign tags" and "Export to CSV", whatever the browser sends, tagging in
 //! one go, and the CSV download.
 
-mod common;
-mod contacts_support;
-
+use crate::helpers::contacts::{call, list, signed_in};
+use crate::helpers::TestApp;
 use app::contacts::model::{BulkTarget, ContactQuery, PageCursor, TagAssignment};
 use app::error::{AppError, Missing};
-use common::TestApp;
-use contacts_support::{call, list, signed_in};
 use reqwest::{header, Client, StatusCode};
 use serde_json::json;
 use shared::bulk::Selection;

@@ -1,14 +1,13 @@
 //! Deleting contacts (R29–R33): who may delete what, the dialog's numbers,
 //! and the background job that deletes in batches and survives a restart.
 
-mod common;
-mod contacts_support;
-
+use crate::helpers::contacts::{
+    call, scalar, signed_in, user_id, wait_for_deletions, workspace_id,
+};
+use crate::helpers::{TestApp, PASSWORD};
 use app::contacts::model::{BulkTarget, ContactQuery, DeletePreview, DeleteProgress, DeleteTarget};
 use app::error::AppError;
 use app::ssr::ContactsPort;
-use common::{TestApp, PASSWORD};
-use contacts_support::{call, scalar, signed_in, user_id, wait_for_deletions, workspace_id};
 use reqwest::{Client, StatusCode};
 use serde_json::json;
 use server::config::Config;
@@ -221,7 +220,7 @@ async fn r33_delete_job_resumes_after_a_crash_between_batches_and_deletes_exactl
         demo: true,
         demo_password: Some(PASSWORD.to_string()),
         secure_cookies: false,
-        jobs: common::test_job_settings(),
+        jobs: crate::helpers::test_job_settings(),
     };
     let backend = Backend::open(&config).await.expect("open");
     server::demo::seed_if_empty(&backend.store, config.demo_password.clone())

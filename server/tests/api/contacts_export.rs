@@ -2,14 +2,10 @@
 //! download, and the file imported back into an empty workspace as the same
 //! contacts.
 
-mod common;
-mod contacts_support;
-mod imports_support;
-
+use crate::helpers::contacts::{call, scalar, signed_in};
+use crate::helpers::imports::{import, settings, upload};
+use crate::helpers::TestApp;
 use app::imports::model::{ExportProgress, ExportRequest};
-use common::TestApp;
-use contacts_support::{call, scalar, signed_in};
-use imports_support::{import, settings, upload};
 use reqwest::{Client, StatusCode};
 use serde_json::json;
 use shared::import::{ImportMode, ImportTarget};

@@ -1,15 +1,11 @@
 //! CSV import (R35) over HTTP: upload, the dry run, the background import
 //! and its summary, each mode, the error report, and refusals for agents.
 
-mod common;
-mod contacts_support;
-mod imports_support;
-
+use crate::helpers::contacts::{call, scalar, signed_in};
+use crate::helpers::imports::{check, import, settings, stored_counts, upload, FIVE_ROWS};
+use crate::helpers::TestApp;
 use app::error::AppError;
 use app::imports::model::{ExportProgress, ExportRequest, ImportProgress, ImportRecord, RowError};
-use common::TestApp;
-use contacts_support::{call, scalar, signed_in};
-use imports_support::{check, import, settings, stored_counts, upload, FIVE_ROWS};
 use reqwest::StatusCode;
 use serde_json::json;
 use shared::import::{ImportMode, ImportTarget};

@@ -1,12 +1,9 @@
 //! The contacts table over HTTP: search, filters, keyset pages, the blocked
 //! view, workspace isolation and "Add contact".
 
-mod common;
-mod contacts_support;
-
+use crate::helpers::contacts::{all_pages, call, list, scalar, signed_in, workspace_id};
+use crate::helpers::TestApp;
 use app::contacts::model::{AddedContact, ContactQuery, PageCursor, Sort, View, PAGE_SIZE};
-use common::TestApp;
-use contacts_support::{all_pages, call, list, scalar, signed_in, workspace_id};
 use reqwest::StatusCode;
 use serde_json::json;
 use std::collections::HashSet;

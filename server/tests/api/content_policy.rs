@@ -3,9 +3,7 @@
 //! allows nothing. The policy follows from the response itself, so no page
 //! can arrive with the other one.
 
-mod common;
-
-use common::TestApp;
+use crate::helpers::TestApp;
 use reqwest::{header, Client, Response, StatusCode};
 
 /// Every page of the app as a signed-in owner reaches it.

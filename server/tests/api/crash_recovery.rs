@@ -1,23 +1,20 @@
 //! Crash recovery: the real server binary runs deletions of everything, CSV
 //! imports, a slow merge and its undo, and ingress bursts; it is killed
 //! with SIGKILL at random moments and started again on the same database,
-//! which must be consistent after every kill (see `crash_support`). Runs
+//! which must be consistent after every kill (see `helpers::crash`). Runs
 //! on SQLite, and on PostgreSQL under `scripts/with-postgres.sh`.
 //! `CRASH_ROUNDS` sets the number of kills, `CRASH_SEED` repeats a run.
 
-mod common;
-mod crash_support;
-
-use app::contacts::model::DeleteProgress;
-use app::imports::model::ImportProgress;
-use common::TestApp;
-use crash_support::invariants::{self, Seen};
-use crash_support::workload::{
+use crate::helpers::crash::invariants::{self, Seen};
+use crate::helpers::crash::workload::{
     delete_everything, import_a_file, open_merge, post_unconfirmed, undo, Ledger, SharedLedger,
     Worker, Workload,
 };
-use crash_support::world::World;
-use crash_support::{KillPlan, SERVER_ENV};
+use crate::helpers::crash::world::World;
+use crate::helpers::crash::{KillPlan, SERVER_ENV};
+use crate::helpers::TestApp;
+use app::contacts::model::DeleteProgress;
+use app::imports::model::ImportProgress;
 use serde_json::json;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -27,7 +24,7 @@ async fn crash_recovery_keeps_the_database_consistent_across_kill_9() {
     let started = Instant::now();
     let mut plan = KillPlan::from_env();
     let database = tempfile::tempdir().expect("temp dir");
-    let database_url = common::fresh_database_url(database.path()).await;
+    let database_url = crate::helpers::fresh_database_url(database.path()).await;
     let mut app = TestApp::start_server(&database_url, SERVER_ENV).await;
     let world = Arc::new(World::set_up(&app).await);
     let ledger = SharedLedger::default();

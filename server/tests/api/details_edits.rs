@@ -3,10 +3,7 @@
 //! its message and changes nothing, roles and workspaces are enforced, and a
 //! stale version is refused.
 
-mod common;
-mod details_support;
-
-use details_support::*;
+use crate::helpers::details::*;
 
 #[tokio::test]
 async fn r3_drawer_shows_name_and_id_and_another_workspace_is_not_found() {

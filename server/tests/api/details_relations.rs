@@ -2,10 +2,7 @@
 //! and deleting (R5–R12, R17, R21–R30) through the real router on a fresh
 //! seeded SQLite file.
 
-mod common;
-mod details_support;
-
-use details_support::*;
+use crate::helpers::details::*;
 
 #[tokio::test]
 async fn r21_r22_r23_tags_are_added_created_and_removed_without_leaving_the_workspace() {

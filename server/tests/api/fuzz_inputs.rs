@@ -5,13 +5,8 @@
 //! failure names the body that caused it and repeats; `FUZZ_ROUNDS` makes
 //! the run longer (`make fuzz`).
 
-mod common;
-mod contacts_support;
-mod details_support;
-mod imports_support;
-
+use crate::helpers::details::*;
 use app::imports::model::UploadedFile;
-use details_support::*;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use reqwest::Response;
@@ -76,7 +71,7 @@ const ENDPOINTS: &[&str] = &[
     "log_in",
     "merge_contacts",
     "merge_history",
-    "merge_review",
+    "merge_review_get",
     "merge_suggestions",
     "merge_undo",
     "settings_create_field",
@@ -392,7 +387,8 @@ async fn random_csv_files_are_read_or_refused_cleanly() {
         let shown = shared::text::excerpt(&String::from_utf8_lossy(&bytes), 300);
         let before = fingerprint(&app).await;
         let response =
-            imports_support::post_file(&app, &client, &format!("fuzz-{round}.csv"), bytes).await;
+            crate::helpers::imports::post_file(&app, &client, &format!("fuzz-{round}.csv"), bytes)
+                .await;
         let status = response.status();
         assert!(
             !status.is_server_error(),
@@ -403,8 +399,9 @@ async fn random_csv_files_are_read_or_refused_cleanly() {
             continue;
         }
         let file: UploadedFile = response.json().await.expect("uploaded file");
-        let settings = imports_support::settings(&file, ImportMode::AddAndUpdate);
-        let checked = imports_support::check(&app, &client, file.import_id, &settings).await;
+        let settings = crate::helpers::imports::settings(&file, ImportMode::AddAndUpdate);
+        let checked =
+            crate::helpers::imports::check(&app, &client, file.import_id, &settings).await;
         if let Err((status, error)) = checked {
             assert!(
                 !status.is_server_error(),

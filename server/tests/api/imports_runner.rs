@@ -2,8 +2,6 @@
 //! and a second runner taking over where the first one's last batch ended
 //! once its claim runs out.
 
-mod common;
-
 use app::imports::model::CheckRequest;
 use shared::import::{ImportMode, ImportSettings, ImportTarget};
 use std::time::Duration;
@@ -19,11 +17,11 @@ async fn r35_an_import_resumes_where_its_last_batch_ended_after_the_runner_dies(
     // A server without a job runner, so the test plays the runners.
     let dir = tempfile::tempdir().expect("temp dir");
     let config = server::config::Config {
-        database_url: common::fresh_database_url(dir.path()).await,
+        database_url: crate::helpers::fresh_database_url(dir.path()).await,
         demo: true,
-        demo_password: Some(common::PASSWORD.to_string()),
+        demo_password: Some(crate::helpers::PASSWORD.to_string()),
         secure_cookies: false,
-        jobs: common::test_job_settings(),
+        jobs: crate::helpers::test_job_settings(),
     };
     let backend = server::startup::Backend::open(&config).await.expect("open");
     server::demo::seed_if_empty(&backend.store, config.demo_password.clone())

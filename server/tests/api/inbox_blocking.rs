@@ -1,13 +1,10 @@
 //! What blocking (R27) and unblocking (R28) a contact do, through the
 //! Inbox storage with an explicit clock and through the real router.
 
-mod common;
-mod details_support;
-
+use crate::helpers::details::{call, error, json, signed_in, AppError, TestApp};
+use crate::helpers::inbox::message;
 use app::inbox::model::ConversationView;
 use app::ssr::UsagePort;
-use common::inbox::message;
-use details_support::{call, error, json, signed_in, AppError, TestApp};
 use reqwest::StatusCode;
 use server::inbox::InboxStorage;
 

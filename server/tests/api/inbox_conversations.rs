@@ -1,15 +1,13 @@
 //! The Inbox's server functions, event stream, page and channel settings
 //! through the real router.
 
-mod common;
-
+use crate::helpers::inbox::message;
+use crate::helpers::TestApp;
 use app::inbox::model::{
     ConversationPage, ConversationSummary, ConversationView, Direction, MessageView,
 };
 use app::settings::model::ChannelRow;
 use app::settings::model::UsagePeriod;
-use common::inbox::message;
-use common::TestApp;
 use reqwest::StatusCode;
 use serde_json::json;
 use server::inbox::InboxStorage;

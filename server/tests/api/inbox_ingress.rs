@@ -1,10 +1,8 @@
 //! Channel ingress over HTTP: contacts arrive, messages are stored once,
 //! bad requests change nothing.
 
-mod common;
-
-use common::inbox::message;
-use common::TestApp;
+use crate::helpers::inbox::message;
+use crate::helpers::TestApp;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 

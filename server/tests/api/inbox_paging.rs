@@ -1,14 +1,12 @@
 //! Paging through the conversation list and through a long conversation,
 //! through the real router.
 
-mod common;
-
+use crate::helpers::inbox::message;
+use crate::helpers::TestApp;
 use app::inbox::model::{
     ConversationCursor, ConversationPage, ConversationView, MessagePage, CONVERSATION_PAGE_SIZE,
     MESSAGE_PAGE_SIZE,
 };
-use common::inbox::message;
-use common::TestApp;
 use reqwest::StatusCode;
 use std::collections::HashSet;
 
@@ -131,7 +129,7 @@ async fn r1_a_conversation_that_moves_up_while_paging_is_not_listed_twice() {
     .fetch_one(app.backend.store.pool())
     .await
     .expect("a channel of the contact");
-    let channel = common::inbox::Channel {
+    let channel = crate::helpers::inbox::Channel {
         id: channel_id,
         token,
     };

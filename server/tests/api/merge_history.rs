@@ -2,13 +2,9 @@
 //! erases from it (R29): the snapshot of its rows, its name and the values
 //! chosen from it; the entry stays, with undo refused.
 
-mod common;
-mod details_support;
-mod merges_support;
-
+use crate::helpers::merges::*;
 use app::contacts::model::{BulkTarget, ContactQuery, DeleteTarget};
 use app::ssr::ContactsPort;
-use merges_support::*;
 use shared::bulk::Selection;
 
 /// The stored merge: snapshot, contacts and choices as JSON text.

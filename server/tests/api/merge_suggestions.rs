@@ -2,11 +2,7 @@
 //! the server, through the real router on a fresh seeded SQLite file;
 //! contacts arrive through the channel ingress as they do in production.
 
-mod common;
-mod details_support;
-mod merges_support;
-
-use merges_support::*;
+use crate::helpers::merges::*;
 
 #[tokio::test]
 async fn r11_r12_r16_r17_suggestions_follow_every_write() {

@@ -2,11 +2,7 @@
 //! the real router on a fresh seeded SQLite file; contacts arrive through
 //! the channel ingress as they do in production.
 
-mod common;
-mod details_support;
-mod merges_support;
-
-use merges_support::*;
+use crate::helpers::merges::*;
 
 #[tokio::test]
 async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
@@ -384,7 +380,7 @@ async fn r13_merges_are_refused_for_stale_reviews_blocked_contacts_and_bad_choic
     .await;
     assert_eq!(bad.field(), Some("conversation_status"));
     let alone = error(
-        call(&app, &client, "merge_review", json!({"contact_ids": [a]})).await,
+        call(&app, &client, "merge_review_get", json!({"contact_ids": [a]})).await,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
@@ -398,7 +394,7 @@ async fn r13_merges_are_refused_for_stale_reviews_blocked_contacts_and_bad_choic
         call(
             &app,
             &client,
-            "merge_review",
+            "merge_review_get",
             json!({"contact_ids": [a, b]}),
         )
         .await,
@@ -411,7 +407,7 @@ async fn r13_merges_are_refused_for_stale_reviews_blocked_contacts_and_bad_choic
         call(
             &app,
             &client,
-            "merge_review",
+            "merge_review_get",
             json!({"contact_ids": [a, other]})
         )
         .await

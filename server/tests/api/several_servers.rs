@@ -4,13 +4,9 @@
 //! is the real binary in a process of its own; these tests need the
 //! throwaway PostgreSQL that `scripts/with-postgres.sh` starts.
 
-mod common;
-mod details_support;
-mod merges_support;
-
+use crate::helpers::inbox::{message, wait_for_event, wait_for_refetch};
+use crate::helpers::merges::*;
 use app::contacts::model::{DeleteProgress, DeleteTarget};
-use common::inbox::{message, wait_for_event, wait_for_refetch};
-use merges_support::*;
 
 /// Runners that poll often and whose claim on a job lasts one second.
 const FAST_JOBS: &[(&str, &str)] = &[
@@ -93,7 +89,7 @@ async fn several_servers_share_sessions_and_sign_in_pauses() {
     }
     for server in [&a, &b] {
         assert_eq!(
-            log_in(server, &attacker, common::PASSWORD).await,
+            log_in(server, &attacker, crate::helpers::PASSWORD).await,
             StatusCode::TOO_MANY_REQUESTS
         );
     }

@@ -2,9 +2,7 @@
 //! a time, and their buffers are given back. On its own in this binary, so
 //! no other test's memory is counted.
 
-mod common;
-
-use common::{TestApp, PASSWORD};
+use crate::helpers::{TestApp, PASSWORD};
 use reqwest::{Client, StatusCode};
 
 /// A field of this process's `/proc/self/status`, in bytes.

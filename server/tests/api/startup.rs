@@ -1,8 +1,6 @@
 //! Start-up and static files: migrations, compression, cache headers.
 
-mod common;
-
-use common::TestApp;
+use crate::helpers::TestApp;
 use reqwest::{header, StatusCode};
 use server::config::Config;
 use server::startup::Backend;

@@ -3,9 +3,9 @@
 //! own workspace and leave the other one as it was. Its own app, since an
 //! allowed call takes every contact the other cases work with.
 
-use crate::expect::{expected, Rule, Takes, Target, Who};
-use crate::merges_support::*;
-use crate::world::{table_rows, World};
+use super::expect::{expected, Rule, Takes, Target, Who};
+use super::world::{table_rows, World};
+use crate::helpers::merges::*;
 use app::contacts::model::{DeleteTarget, NewContact};
 use shared::permissions::{Action, Module, Role};
 

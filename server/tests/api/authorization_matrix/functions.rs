@@ -2,7 +2,7 @@
 //! action that is a plain route), with the rule it answers to and what it
 //! takes.
 
-use crate::expect::{depends_on_assignment, Rule, Takes, Target};
+use super::expect::{depends_on_assignment, Rule, Takes, Target};
 use shared::permissions::{Action, Assignment, Module};
 
 /// One call under test. Some server functions appear more than once, asked
@@ -138,7 +138,7 @@ impl Fun {
             Fun::InboxConversation => "inbox_conversation",
             Fun::InboxOlderMessages => "inbox_older_messages",
             Fun::InboxSendMessage => "inbox_send_message",
-            Fun::MergeReview => "merge_review",
+            Fun::MergeReview => "merge_review_get",
             Fun::MergeContacts => "merge_contacts",
             Fun::MergeUndo => "merge_undo",
             Fun::MergeHistory => "merge_history",

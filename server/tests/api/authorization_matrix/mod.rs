@@ -7,21 +7,15 @@
 //! workspace's ids), and a refused call leaves every row it could touch as
 //! it was. One app per role; the cases of a role run one after another.
 
-#[path = "../common/mod.rs"]
-mod common;
 mod delete_all;
-#[path = "../details_support/mod.rs"]
-mod details_support;
 mod expect;
 mod functions;
-#[path = "../merges_support/mod.rs"]
-mod merges_support;
 mod requests;
 mod world;
 
+use crate::helpers::merges::*;
 use expect::{expected, Target, Who};
 use functions::Fun;
-use merges_support::*;
 use shared::permissions::{refusal, Action, Context, Module};
 use world::World;
 

@@ -1,10 +1,10 @@
 //! The request of each case, with what it needs prepared first (as the demo
 //! owner or in the database) and the contacts whose rows it could touch.
 
-use crate::expect::{Target, Who};
-use crate::functions::Fun;
-use crate::merges_support::*;
-use crate::world::World;
+use super::expect::{Target, Who};
+use super::functions::Fun;
+use super::world::World;
+use crate::helpers::merges::*;
 use app::contacts::model::{
     BulkTarget, ContactQuery, DeleteTarget, ListRequest, NewContact, PageCursor, TagAssignment,
 };
@@ -128,7 +128,10 @@ pub async fn prepare(world: &World, fun: Fun, target: Target) -> Prepared {
                 endpoint,
                 vec![
                     ("credentials[email]", email.to_string()),
-                    ("credentials[password]", crate::common::PASSWORD.to_string()),
+                    (
+                        "credentials[password]",
+                        crate::helpers::PASSWORD.to_string(),
+                    ),
                 ],
             )
         }

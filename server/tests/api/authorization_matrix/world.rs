@@ -2,8 +2,8 @@
 //! signed-in client, things of the other workspace to name, fresh contacts
 //! to act on, and row dumps to prove that a refused call changed nothing.
 
-use crate::expect::Who;
-use crate::merges_support::*;
+use super::expect::Who;
+use crate::helpers::merges::*;
 use server::storage::Dialect;
 use shared::permissions::{Assignment, Role};
 use std::cell::{Cell, RefCell};
@@ -235,7 +235,7 @@ async fn foreign(app: &TestApp) -> Foreign {
     };
     let channel = first_of("SELECT MIN(id) FROM channels WHERE workspace_id = $1").await;
     let tag = first_of("SELECT MIN(id) FROM tags WHERE workspace_id = $1").await;
-    let import = crate::requests::upload(app, &owner, 0).await.import_id;
+    let import = super::requests::upload(app, &owner, 0).await.import_id;
     Foreign {
         workspace,
         contacts: [ids[0], ids[1]],

@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use crate::common::TestApp;
+use crate::helpers::TestApp;
 use app::contacts::model::{ContactPage, ContactQuery, ListRequest, PageCursor};
 use app::error::AppError;
 use reqwest::{header, Client, StatusCode};

@@ -3,7 +3,7 @@
 
 #![allow(dead_code, unused_imports)]
 
-pub use crate::common::TestApp;
+pub use crate::helpers::TestApp;
 pub use app::details::model::{ContactDetails, Saved, STALE_VERSION};
 pub use app::error::{AppError, Missing};
 pub use reqwest::{header, Client, Response, StatusCode};

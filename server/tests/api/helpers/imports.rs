@@ -3,8 +3,8 @@
 
 #![allow(dead_code)]
 
-use crate::common::TestApp;
-use crate::contacts_support::{call, scalar};
+use crate::helpers::contacts::{call, scalar};
+use crate::helpers::TestApp;
 use app::error::AppError;
 use app::imports::model::{CheckRequest, ImportCheck, ImportProgress, UploadedFile};
 use reqwest::{header, Client, Response, StatusCode};

@@ -3,8 +3,8 @@
 
 #![allow(dead_code)]
 
-pub use crate::common::inbox::message;
-pub use crate::details_support::*;
+pub use crate::helpers::details::*;
+pub use crate::helpers::inbox::message;
 pub use app::merge::model::{MergeDone, MergeHistoryPage, MergeReview, SuggestionPage};
 use server::storage::Dialect;
 
@@ -86,7 +86,7 @@ pub async fn duplicates_of(app: &TestApp, client: &Client, contact: i64) -> Vec<
 }
 
 pub async fn review(app: &TestApp, client: &Client, ids: &[i64]) -> MergeReview {
-    let response = call(app, client, "merge_review", json!({"contact_ids": ids})).await;
+    let response = call(app, client, "merge_review_get", json!({"contact_ids": ids})).await;
     assert_eq!(response.status(), StatusCode::OK, "review of {ids:?}");
     response.json().await.expect("review")
 }

@@ -8,7 +8,12 @@
 
 #![allow(dead_code)]
 
+pub mod contacts;
+pub mod crash;
+pub mod details;
+pub mod imports;
 pub mod inbox;
+pub mod merges;
 pub mod servers;
 
 use leptos::config::LeptosOptions;
@@ -109,6 +114,7 @@ pub fn test_job_settings() -> JobSettings {
         export_batch: 50,
         poll_interval: std::time::Duration::from_millis(50),
         lease: std::time::Duration::from_secs(5),
+        ..JobSettings::default()
     }
 }
 

@@ -7,7 +7,7 @@
 
 use super::workload::{external_id, Ledger};
 use super::world::{bystander_rows, message_ids, MergePair, World, OTHER_SENDER};
-use crate::common::TestApp;
+use crate::helpers::TestApp;
 use server::storage::Dialect;
 use sqlx::AnyConnection;
 use std::collections::{BTreeMap, BTreeSet};

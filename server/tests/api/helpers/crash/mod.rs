@@ -6,7 +6,7 @@ pub mod invariants;
 pub mod workload;
 pub mod world;
 
-use crate::common::TestApp;
+use crate::helpers::TestApp;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};

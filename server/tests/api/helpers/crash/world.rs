@@ -2,8 +2,8 @@
 //! workspaces, Acme's channel for ingress, two contacts of a thousand
 //! messages each to merge and unmerge, and a workspace nobody touches.
 
-use crate::common::inbox::{message, Channel};
-use crate::common::TestApp;
+use crate::helpers::inbox::{message, Channel};
+use crate::helpers::TestApp;
 use reqwest::Client;
 use sqlx::AnyPool;
 

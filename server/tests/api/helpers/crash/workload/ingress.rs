@@ -75,7 +75,7 @@ pub fn external_id(number: u64) -> String {
 
 /// A message from a new sender; every three senders share a phone number.
 fn payload(number: u64) -> Value {
-    let mut payload = crate::common::inbox::message(
+    let mut payload = crate::helpers::inbox::message(
         &external_id(number),
         &format!("burst-sender-{number}"),
         "Burst",

@@ -35,7 +35,7 @@ async fn merge(worker: &Worker) -> bool {
     let client = &worker.world.acme_owner;
     let pair = [worker.world.pair.survivor, worker.world.pair.other];
     let review: Option<MergeReview> = worker
-        .call(client, "merge_review", json!({ "contact_ids": pair }))
+        .call(client, "merge_review_get", json!({ "contact_ids": pair }))
         .await;
     let Some(review) = review else { return false };
     let versions: Vec<i64> = review.contacts.iter().map(|c| c.version).collect();

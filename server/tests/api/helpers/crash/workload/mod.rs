@@ -4,7 +4,7 @@
 //! running server is not, and is kept as a problem the test fails on.
 
 use super::world::World;
-use crate::common::TestApp;
+use crate::helpers::TestApp;
 use reqwest::{header, Client, Response};
 use serde::de::DeserializeOwned;
 use serde_json::Value;

@@ -1,0 +1,32 @@
+//! The server's HTTP-level tests, in one binary. Each test starts the real
+//! application (see `helpers`) and talks to it over HTTP as the browser
+//! does; one module per feature.
+
+mod helpers;
+
+mod auth;
+mod authorization;
+mod authorization_matrix;
+mod background_priority;
+mod bad_input;
+mod contacts_bulk;
+mod contacts_delete;
+mod contacts_export;
+mod contacts_import;
+mod contacts_list;
+mod content_policy;
+mod crash_recovery;
+mod details_edits;
+mod details_relations;
+mod fuzz_inputs;
+mod imports_runner;
+mod inbox_blocking;
+mod inbox_conversations;
+mod inbox_ingress;
+mod inbox_paging;
+mod merge_history;
+mod merge_suggestions;
+mod merges;
+mod several_servers;
+mod sign_in_memory;
+mod startup;
