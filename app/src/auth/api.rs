@@ -4,6 +4,7 @@
 use super::model::{Credentials, Viewer};
 use crate::error::AppError;
 use leptos::prelude::*;
+use server_fn::codec::PostUrl;
 
 #[cfg(feature = "ssr")]
 use crate::ssr::{
@@ -11,7 +12,11 @@ use crate::ssr::{
 };
 
 /// Checks the credentials and starts a session in the user's first workspace.
-#[server(endpoint = "log_in")]
+///
+/// URL-encoded: the sign-in form posts here as a plain HTML form when
+/// JavaScript is off.
+#[server(endpoint = "log_in", input = PostUrl)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn log_in(credentials: Credentials) -> Result<Viewer, AppError> {
     let client = SignInClient {
         address: client_address().await,
@@ -37,7 +42,11 @@ pub async fn log_in(credentials: Credentials) -> Result<Viewer, AppError> {
 }
 
 /// Ends the session.
-#[server(endpoint = "log_out")]
+///
+/// URL-encoded: the "Sign out" form posts here as a plain HTML form when
+/// JavaScript is off.
+#[server(endpoint = "log_out", input = PostUrl)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn log_out() -> Result<(), AppError> {
     crate::ssr::end_session().await?;
     redirect_plain_form("/login");
@@ -46,12 +55,17 @@ pub async fn log_out() -> Result<(), AppError> {
 
 /// The signed-in user in their current workspace.
 #[server(endpoint = "current_viewer")]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn current_viewer() -> Result<Viewer, AppError> {
     crate::ssr::require_viewer().await
 }
 
 /// Moves the session to another workspace the user belongs to.
-#[server(endpoint = "switch_workspace")]
+///
+/// URL-encoded: the workspace switcher posts here as a plain HTML form when
+/// JavaScript is off.
+#[server(endpoint = "switch_workspace", input = PostUrl)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn switch_workspace(workspace_id: i64) -> Result<Viewer, AppError> {
     let auth = current_auth().await?;
     let viewer = accounts()?

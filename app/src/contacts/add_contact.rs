@@ -3,7 +3,7 @@
 //! A phone number or e-mail address another contact already uses is
 //! allowed; the form says it becomes a merge suggestion (R11).
 
-use super::api::AddContact;
+use super::api::ContactsAdd;
 use super::dialog::Dialog;
 use super::model::{AddedContact, NewContact};
 use super::selection::TableState;
@@ -23,7 +23,7 @@ pub fn AddContactDialog(on_close: Callback<()>) -> impl IntoView {
     let language = RwSignal::new(String::new());
     let phone_state = RwSignal::new(PhoneState::Empty);
     let phone_version = StoredValue::new(0u64);
-    let add = ServerAction::<AddContact>::new();
+    let add = ServerAction::<ContactsAdd>::new();
 
     let name_error = move || {
         let (first, last) = (first.get(), last.get());
@@ -78,7 +78,7 @@ pub fn AddContactDialog(on_close: Callback<()>) -> impl IntoView {
         if !can_save() {
             return;
         }
-        add.dispatch(AddContact {
+        add.dispatch(ContactsAdd {
             contact: NewContact {
                 first_name: first.get_untracked(),
                 last_name: last.get_untracked(),

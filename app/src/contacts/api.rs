@@ -15,7 +15,8 @@ pub use checks::{authorize_bulk, delete_refusal};
 
 /// One page of the contacts table.
 #[server(endpoint = "contacts_list", input = Json)]
-pub async fn list_contacts(request: ListRequest) -> Result<ContactPage, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn contacts_list(request: ListRequest) -> Result<ContactPage, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     checks::may_view(&viewer)?;
     crate::ssr::contacts()?
@@ -25,7 +26,8 @@ pub async fn list_contacts(request: ListRequest) -> Result<ContactPage, AppError
 
 /// The tags and members the filters offer.
 #[server(endpoint = "contacts_filter_options", input = Json)]
-pub async fn load_filter_options() -> Result<FilterOptions, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn contacts_filter_options() -> Result<FilterOptions, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     checks::may_view(&viewer)?;
     crate::ssr::contacts()?
@@ -35,7 +37,8 @@ pub async fn load_filter_options() -> Result<FilterOptions, AppError> {
 
 /// "Add contact": checks every value with the shared parsers and adds it.
 #[server(endpoint = "contacts_add", input = Json)]
-pub async fn add_contact(contact: NewContact) -> Result<AddedContact, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn contacts_add(contact: NewContact) -> Result<AddedContact, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     checks::may_edit(&viewer)?;
     let valid = checks::validate(&contact)?;
@@ -46,7 +49,8 @@ pub async fn add_contact(contact: NewContact) -> Result<AddedContact, AppError> 
 
 /// "Assign tags" on a selection of at most 100 contacts (R34).
 #[server(endpoint = "contacts_assign_tags", input = Json)]
-pub async fn assign_tags(request: TagAssignment) -> Result<u64, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn contacts_assign_tags(request: TagAssignment) -> Result<u64, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     let port = crate::ssr::contacts()?;
     authorize_bulk(
@@ -76,7 +80,8 @@ pub async fn assign_tags(request: TagAssignment) -> Result<u64, AppError> {
 /// What the delete dialog states: how many contacts, and whether the user
 /// may delete them all (R29–R32).
 #[server(endpoint = "contacts_delete_preview", input = Json)]
-pub async fn preview_delete(target: DeleteTarget) -> Result<DeletePreview, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn contacts_delete_preview(target: DeleteTarget) -> Result<DeletePreview, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     let port = crate::ssr::contacts()?;
     let count = authorize_bulk(
@@ -101,7 +106,8 @@ pub async fn preview_delete(target: DeleteTarget) -> Result<DeletePreview, AppEr
 /// Starts the background deletion of a selection or of every contact
 /// (R29–R33); refuses agents any contact not assigned to them.
 #[server(endpoint = "contacts_delete", input = Json)]
-pub async fn delete_contacts(target: DeleteTarget) -> Result<DeleteProgress, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn contacts_delete(target: DeleteTarget) -> Result<DeleteProgress, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     let port = crate::ssr::contacts()?;
     let count = authorize_bulk(
@@ -120,7 +126,8 @@ pub async fn delete_contacts(target: DeleteTarget) -> Result<DeleteProgress, App
 
 /// The workspace's running (or latest) background deletion.
 #[server(endpoint = "contacts_delete_progress", input = Json)]
-pub async fn load_delete_progress() -> Result<Option<DeleteProgress>, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn contacts_delete_progress() -> Result<Option<DeleteProgress>, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     checks::may_view(&viewer)?;
     crate::ssr::contacts()?

@@ -1,7 +1,7 @@
 //! "Assign tags" (R34): pick existing tags or create new ones; they are
 //! added to every selected contact in one transaction.
 
-use super::api::{load_filter_options, AssignTags};
+use super::api::{contacts_filter_options, ContactsAssignTags};
 use super::dialog::Dialog;
 use super::model::{BulkTarget, TagAssignment};
 use super::selection::TableState;
@@ -12,11 +12,11 @@ use shared::TagName;
 #[component]
 pub fn AssignTagsDialog(target: BulkTarget, on_close: Callback<()>) -> impl IntoView {
     let state = expect_context::<TableState>();
-    let options = Resource::new(|| (), |_| load_filter_options());
+    let options = Resource::new(|| (), |_| contacts_filter_options());
     let picked = RwSignal::new(Vec::<i64>::new());
     let new_tag = RwSignal::new(String::new());
     let created = RwSignal::new(Vec::<String>::new());
-    let assign = ServerAction::<AssignTags>::new();
+    let assign = ServerAction::<ContactsAssignTags>::new();
     let new_tag_error = move || {
         let text = new_tag.get();
         (!text.trim().is_empty())
@@ -40,7 +40,7 @@ pub fn AssignTagsDialog(target: BulkTarget, on_close: Callback<()>) -> impl Into
         }
     };
     let submit = move |_| {
-        assign.dispatch(AssignTags {
+        assign.dispatch(ContactsAssignTags {
             request: TagAssignment {
                 target: target.clone(),
                 tag_ids: picked.get_untracked(),

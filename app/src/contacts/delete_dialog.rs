@@ -2,7 +2,7 @@
 //! that their conversation history goes too and that it cannot be undone;
 //! tells an agent how many of the selection they may not delete.
 
-use super::api::{preview_delete, DeleteContacts};
+use super::api::{contacts_delete_preview, ContactsDelete};
 use super::dialog::Dialog;
 use super::model::DeleteTarget;
 use super::selection::{SelectionState, TableState};
@@ -17,8 +17,8 @@ pub fn DeleteDialog(target: DeleteTarget, on_close: Callback<()>) -> impl IntoVi
         DeleteTarget::Selected(_) => "Delete contacts",
     };
     let preview_target = target.clone();
-    let preview = Resource::new(move || preview_target.clone(), preview_delete);
-    let delete = ServerAction::<DeleteContacts>::new();
+    let preview = Resource::new(move || preview_target.clone(), contacts_delete_preview);
+    let delete = ServerAction::<ContactsDelete>::new();
     Effect::new(move || {
         if let Some(Ok(_)) = delete.value().get() {
             state.selection.set(SelectionState::default());
@@ -58,7 +58,7 @@ pub fn DeleteDialog(target: DeleteTarget, on_close: Callback<()>) -> impl IntoVi
                                             class="button danger"
                                             disabled=move || refused || delete.pending().get()
                                             on:click=move |_| {
-                                                delete.dispatch(DeleteContacts { target: target.clone() });
+                                                delete.dispatch(ContactsDelete { target: target.clone() });
                                             }
                                         >
                                             {format!("Delete {}", super::model::thousands(preview.count))}

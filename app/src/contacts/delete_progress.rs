@@ -1,7 +1,7 @@
 //! The background deletion's progress in the module (R33): "1,200 of 5,000
 //! deleted" with a progress bar, while the rest of the app stays usable.
 
-use super::api::load_delete_progress;
+use super::api::contacts_delete_progress;
 use super::model::{thousands, DeleteProgress};
 use super::selection::TableState;
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ pub fn DeleteProgressBanner() -> impl IntoView {
     let tick = RwSignal::new(0u32);
     let progress = Resource::new(
         move || (tick.get(), state.progress_version.get()),
-        |_| load_delete_progress(),
+        |_| contacts_delete_progress(),
     );
     let last_seen = StoredValue::new(None::<DeleteProgress>);
     // While a deletion runs, ask again every second and reload the table

@@ -3,7 +3,7 @@
 //! for every key) and older answers are dropped by the table's resource.
 //! Without JavaScript the same controls work as a plain GET form.
 
-use super::api::load_filter_options;
+use super::api::contacts_filter_options;
 use super::model::{AssigneeFilter, ContactQuery, FilterOptions, PageCursor, Sort, View};
 use super::selection::TableState;
 use super::url;
@@ -22,7 +22,10 @@ const SEARCH_PAUSE: Duration = Duration::from_millis(250);
 #[component]
 pub fn Filters() -> impl IntoView {
     let state = expect_context::<TableState>();
-    let options = Resource::new(move || state.list_version.get(), |_| load_filter_options());
+    let options = Resource::new(
+        move || state.list_version.get(),
+        |_| contacts_filter_options(),
+    );
     view! {
         <Transition fallback=|| view! { <p class="loading">"Loading filters…"</p> }>
             {move || Suspend::new(async move {

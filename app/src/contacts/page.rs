@@ -2,7 +2,7 @@
 //! `?contact=<id>` beside it.
 
 use super::add_contact::AddContactDialog;
-use super::api::list_contacts;
+use super::api::contacts_list;
 use super::assign_tags::AssignTagsDialog;
 use super::blocked::ViewTabs;
 use super::bulk_bar::BulkBar;
@@ -57,7 +57,7 @@ pub fn ContactsPage() -> impl IntoView {
                 state.list_version.get(),
             )
         },
-        |(request, _)| list_contacts(request),
+        |(request, _)| contacts_list(request),
     );
     let delete_all_refusal = refusal(
         viewer.role(),

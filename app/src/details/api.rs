@@ -113,7 +113,8 @@ mod checks {
 
 /// R1–R3, R5–R9, R11, R18–R21: everything the drawer shows about a contact.
 #[server(endpoint = "details_get", input = Json)]
-pub async fn get_contact(request: ContactRef) -> Result<ContactDetails, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn details_get(request: ContactRef) -> Result<ContactDetails, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     crate::ssr::details()?
         .contact(viewer.workspace.id, request.contact_id)
@@ -122,7 +123,8 @@ pub async fn get_contact(request: ContactRef) -> Result<ContactDetails, AppError
 
 /// R4: saves the contact's first and last name.
 #[server(endpoint = "details_edit_name", input = Json)]
-pub async fn edit_name(edit: NameEdit) -> Result<Saved, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn details_edit_name(edit: NameEdit) -> Result<Saved, AppError> {
     use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
     checks::allowed(&viewer, edit.contact_id, Action::EditName).await?;
@@ -137,7 +139,8 @@ pub async fn edit_name(edit: NameEdit) -> Result<Saved, AppError> {
 /// R18: saves one editable standard field (country, language, e-mail,
 /// phone number or assignee).
 #[server(endpoint = "details_edit_field", input = Json)]
-pub async fn edit_field(edit: FieldEdit) -> Result<Saved, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn details_edit_field(edit: FieldEdit) -> Result<Saved, AppError> {
     use shared::permissions::Action;
     use shared::StandardField;
     let viewer = crate::ssr::require_viewer().await?;
@@ -169,7 +172,8 @@ pub async fn edit_field(edit: FieldEdit) -> Result<Saved, AppError> {
 
 /// R19: saves one custom field's value, checked against its definition.
 #[server(endpoint = "details_edit_custom", input = Json)]
-pub async fn edit_custom_value(edit: CustomValueEdit) -> Result<Saved, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn details_edit_custom(edit: CustomValueEdit) -> Result<Saved, AppError> {
     use crate::error::Missing;
     use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
@@ -198,7 +202,8 @@ pub async fn edit_custom_value(edit: CustomValueEdit) -> Result<Saved, AppError>
 /// R22: tags the contact, creating the tag when the workspace has none of
 /// that name.
 #[server(endpoint = "details_add_tag", input = Json)]
-pub async fn add_tag(request: TagAdd) -> Result<(), AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn details_add_tag(request: TagAdd) -> Result<(), AppError> {
     use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
     checks::allowed(&viewer, request.contact_id, Action::Tag).await?;
@@ -210,7 +215,8 @@ pub async fn add_tag(request: TagAdd) -> Result<(), AppError> {
 
 /// R23: takes a tag off the contact; the tag stays in the workspace.
 #[server(endpoint = "details_remove_tag", input = Json)]
-pub async fn remove_tag(request: TagRemoval) -> Result<(), AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn details_remove_tag(request: TagRemoval) -> Result<(), AppError> {
     use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
     checks::allowed(&viewer, request.contact_id, Action::Tag).await?;
@@ -222,7 +228,8 @@ pub async fn remove_tag(request: TagRemoval) -> Result<(), AppError> {
 /// R10: disconnects a channel from the contact (owners and managers, in
 /// the Contacts module); the conversation history stays.
 #[server(endpoint = "details_remove_channel", input = Json)]
-pub async fn remove_channel(request: ChannelRemoval) -> Result<(), AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn details_remove_channel(request: ChannelRemoval) -> Result<(), AppError> {
     use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
     checks::allowed(&viewer, request.contact_id, Action::RemoveChannel).await?;
@@ -233,7 +240,8 @@ pub async fn remove_channel(request: ChannelRemoval) -> Result<(), AppError> {
 
 /// R25–R27: blocks the contact (Contacts module only).
 #[server(endpoint = "details_block", input = Json)]
-pub async fn block_contact(request: ContactAction) -> Result<(), AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn details_block(request: ContactAction) -> Result<(), AppError> {
     use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
     checks::allowed(&viewer, request.contact_id, Action::Block).await?;
@@ -249,7 +257,8 @@ pub async fn block_contact(request: ContactAction) -> Result<(), AppError> {
 
 /// R28: unblocks the contact.
 #[server(endpoint = "details_unblock", input = Json)]
-pub async fn unblock_contact(request: ContactAction) -> Result<(), AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn details_unblock(request: ContactAction) -> Result<(), AppError> {
     use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
     checks::allowed(&viewer, request.contact_id, Action::Unblock).await?;
@@ -265,7 +274,8 @@ pub async fn unblock_contact(request: ContactAction) -> Result<(), AppError> {
 
 /// R29, R30: deletes the contact and its conversation history.
 #[server(endpoint = "details_delete", input = Json)]
-pub async fn delete_contact(request: ContactAction) -> Result<(), AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn details_delete(request: ContactAction) -> Result<(), AppError> {
     use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
     checks::allowed(&viewer, request.contact_id, Action::DeleteContact).await?;

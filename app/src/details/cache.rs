@@ -7,7 +7,7 @@
 //! a different one. Creating the resource once, under the frame's owner,
 //! gives every render the same resource.
 
-use super::api::get_contact;
+use super::api::details_get;
 use super::model::{ContactDetails, ContactRef};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -40,7 +40,7 @@ fn create(contact_id: i64) -> ContactSource {
     let revision = RwSignal::new(0u32);
     let resource = Resource::new(
         move || revision.get(),
-        move |_| get_contact(ContactRef { contact_id }),
+        move |_| details_get(ContactRef { contact_id }),
     );
     (revision, resource)
 }

@@ -1,6 +1,6 @@
 //! The "Channels" tab (R5–R10): every workspace channel in three groups.
 
-use super::api::remove_channel;
+use super::api::details_remove_channel;
 use super::browser::local_label;
 use super::model::{ChannelCard, ChannelRemoval, ContactDetails};
 use super::state::DrawerState;
@@ -85,7 +85,7 @@ fn ChannelCardView(card: ChannelCard, contact_id: i64, assignee_id: Option<i64>)
                 contact_id,
                 channel_id,
             };
-            match remove_channel(request).await {
+            match details_remove_channel(request).await {
                 Ok(()) => state.reload(),
                 Err(failure) => error.set(state.failed(failure)),
             }

@@ -3,7 +3,7 @@
 //! rules while typing, saved on Enter or "Save", reverted on Escape or
 //! "Cancel". A refused save keeps what the user typed and says why.
 
-use super::api::{edit_custom_value, edit_field};
+use super::api::{details_edit_custom, details_edit_field};
 use super::browser::focus_id;
 use super::model::{CustomValueEdit, FieldEdit};
 use super::state::DrawerState;
@@ -92,7 +92,7 @@ pub async fn send(
 ) -> Result<(), AppError> {
     let contact_id = state.contact_id;
     match target {
-        Target::Standard(field) => edit_field(FieldEdit {
+        Target::Standard(field) => details_edit_field(FieldEdit {
             contact_id,
             version,
             field,
@@ -100,7 +100,7 @@ pub async fn send(
         })
         .await
         .map(drop),
-        Target::Custom(key) => edit_custom_value(CustomValueEdit {
+        Target::Custom(key) => details_edit_custom(CustomValueEdit {
             contact_id,
             version,
             key,

@@ -1,6 +1,6 @@
 //! The top of the drawer (R3, R4): avatar, display name, id and "Edit name".
 
-use super::api::EditName;
+use super::api::DetailsEditName;
 use super::model::{ContactDetails, NameEdit};
 use super::state::DrawerState;
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ pub fn ContactHeader(contact: ContactDetails) -> impl IntoView {
     let first = RwSignal::new(contact.first_name.clone());
     let last = RwSignal::new(contact.last_name.clone());
     let server_error = RwSignal::new(None::<String>);
-    let save = ServerAction::<EditName>::new();
+    let save = ServerAction::<DetailsEditName>::new();
     let problem = move || PersonName::parse(&first.get(), &last.get()).err();
     let message_for = move |part: NamePart| {
         problem()
@@ -28,7 +28,7 @@ pub fn ContactHeader(contact: ContactDetails) -> impl IntoView {
             return;
         }
         server_error.set(None);
-        save.dispatch(EditName {
+        save.dispatch(DetailsEditName {
             edit: NameEdit {
                 contact_id: state.contact_id,
                 version,

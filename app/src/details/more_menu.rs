@@ -1,7 +1,7 @@
 //! The "More actions" (three dots) menu (R25–R30): block, unblock and
 //! delete, each after a confirmation.
 
-use super::api::{block_contact, delete_contact, unblock_contact};
+use super::api::{details_block, details_delete, details_unblock};
 use super::browser::focus_id;
 use super::model::{ContactAction, ContactDetails};
 use super::state::DrawerState;
@@ -47,9 +47,9 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             let result = match what {
-                Pending::Block => block_contact(request).await,
-                Pending::Unblock => unblock_contact(request).await,
-                Pending::Delete => delete_contact(request).await,
+                Pending::Block => details_block(request).await,
+                Pending::Unblock => details_unblock(request).await,
+                Pending::Delete => details_delete(request).await,
             };
             if result.is_ok() {
                 if let Some(table) = table {

@@ -1,6 +1,6 @@
 //! Tags at the bottom of the "Contact details" tab (R21–R23).
 
-use super::api::{add_tag, remove_tag};
+use super::api::{details_add_tag, details_remove_tag};
 use super::model::{ContactDetails, TagAdd, TagRemoval};
 use super::state::DrawerState;
 use crate::error::AppError;
@@ -20,8 +20,10 @@ pub fn TagsSection(contact: ContactDetails) -> impl IntoView {
         spawn_local(async move {
             let contact_id = state.contact_id;
             let result: Result<(), AppError> = match change {
-                TagChange::Add(name) => add_tag(TagAdd { contact_id, name }).await,
-                TagChange::Remove(tag_id) => remove_tag(TagRemoval { contact_id, tag_id }).await,
+                TagChange::Add(name) => details_add_tag(TagAdd { contact_id, name }).await,
+                TagChange::Remove(tag_id) => {
+                    details_remove_tag(TagRemoval { contact_id, tag_id }).await
+                }
             };
             match result {
                 Ok(()) => state.reload(),

@@ -12,7 +12,8 @@ use server_fn::codec::Json;
 
 /// "Check file": the dry run of an uploaded file with the chosen settings.
 #[server(endpoint = "imports_check", input = Json)]
-pub async fn check_import(request: CheckRequest) -> Result<ImportCheck, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn imports_check(request: CheckRequest) -> Result<ImportCheck, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     checks::may(&viewer, shared::Action::Import)?;
     crate::ssr::imports()?
@@ -22,7 +23,8 @@ pub async fn check_import(request: CheckRequest) -> Result<ImportCheck, AppError
 
 /// "Start import": imports the checked file in the background.
 #[server(endpoint = "imports_start", input = Json)]
-pub async fn start_import(import_id: i64) -> Result<ImportProgress, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn imports_start(import_id: i64) -> Result<ImportProgress, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     checks::may(&viewer, shared::Action::Import)?;
     crate::ssr::imports()?
@@ -33,7 +35,8 @@ pub async fn start_import(import_id: i64) -> Result<ImportProgress, AppError> {
 /// The workspace's running or just finished import, shown to everyone in
 /// the Contacts module.
 #[server(endpoint = "imports_progress", input = Json)]
-pub async fn load_import_progress() -> Result<Option<ImportProgress>, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn imports_progress() -> Result<Option<ImportProgress>, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     checks::may(&viewer, shared::Action::ViewContact)?;
     crate::ssr::imports()?.progress(viewer.workspace.id).await
@@ -41,7 +44,8 @@ pub async fn load_import_progress() -> Result<Option<ImportProgress>, AppError> 
 
 /// "Import history": the workspace's imports, newest first.
 #[server(endpoint = "imports_history", input = Json)]
-pub async fn load_import_history() -> Result<Vec<ImportRecord>, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn imports_history() -> Result<Vec<ImportRecord>, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     checks::may(&viewer, shared::Action::Import)?;
     crate::ssr::imports()?.history(viewer.workspace.id).await
@@ -49,7 +53,8 @@ pub async fn load_import_history() -> Result<Vec<ImportRecord>, AppError> {
 
 /// "Export all contacts": starts a background export.
 #[server(endpoint = "exports_start", input = Json)]
-pub async fn start_export(request: ExportRequest) -> Result<ExportProgress, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn exports_start(request: ExportRequest) -> Result<ExportProgress, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     checks::may(&viewer, shared::Action::ExportAll)?;
     crate::ssr::imports()?
@@ -59,7 +64,8 @@ pub async fn start_export(request: ExportRequest) -> Result<ExportProgress, AppE
 
 /// The user's latest export that can still be downloaded.
 #[server(endpoint = "exports_progress", input = Json)]
-pub async fn load_export_progress() -> Result<Option<ExportProgress>, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn exports_progress() -> Result<Option<ExportProgress>, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     checks::may(&viewer, shared::Action::ExportAll)?;
     crate::ssr::imports()?

@@ -1,6 +1,6 @@
 //! "Import history" (R35): who imported which file when, with its summary.
 
-use super::api::load_import_history;
+use super::api::imports_history;
 use super::model::{errors_path, ImportRecord};
 use crate::contacts::format;
 use leptos::prelude::*;
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// The workspace's imports, newest first.
 #[component]
 pub fn ImportHistory() -> impl IntoView {
-    let history = Resource::new(|| (), |_| load_import_history());
+    let history = Resource::new(|| (), |_| imports_history());
     view! {
         <section class="import-history" aria-labelledby="import-history-title">
             <h3 id="import-history-title">"Import history"</h3>

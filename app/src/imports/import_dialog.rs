@@ -2,7 +2,7 @@
 //! (the dry run), then "Start import". Every step is a form, reachable and
 //! usable by keyboard.
 
-use super::api::{CheckImport, StartImport};
+use super::api::{ImportsCheck, ImportsStart};
 use super::history::ImportHistory;
 use super::model::{errors_path, CheckRequest, ImportCheck, UploadedFile};
 use super::upload::post_file;
@@ -96,8 +96,8 @@ fn MapStep(
     let default_country = RwSignal::new(String::new());
     let mode = RwSignal::new(ImportMode::AddAndUpdate);
     let keep_existing = RwSignal::new(false);
-    let check = ServerAction::<CheckImport>::new();
-    let start = ServerAction::<StartImport>::new();
+    let check = ServerAction::<ImportsCheck>::new();
+    let start = ServerAction::<ImportsStart>::new();
     let import_id = file.import_id;
     let settings = move || ImportSettings {
         columns: columns.get_untracked(),
@@ -117,7 +117,7 @@ fn MapStep(
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         checked_settings.set_value(Some(settings()));
-        check.dispatch(CheckImport {
+        check.dispatch(ImportsCheck {
             request: CheckRequest {
                 import_id,
                 settings: settings(),
@@ -203,7 +203,7 @@ fn MapStep(
         {move || match check.value().get() {
             Some(Ok(result)) if !stale() => view! {
                 <CheckResult result pending=start.pending() on_start=Callback::new(move |_| {
-                    start.dispatch(StartImport { import_id });
+                    start.dispatch(ImportsStart { import_id });
                 })/>
             }.into_any(),
             Some(Err(error)) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),

@@ -1,7 +1,7 @@
 //! The running import's progress, shown to everyone in the Contacts module
 //! (R35), and the user's own export with its download link (R36).
 
-use super::api::{load_export_progress, load_import_progress, StartExport};
+use super::api::{exports_progress, imports_progress, ExportsStart};
 use super::model::{download_path, errors_path, ExportProgress, ExportRequest, ImportProgress};
 use crate::contacts::model::ContactQuery;
 use crate::contacts::selection::TableState;
@@ -21,7 +21,7 @@ pub fn ImportProgressBanner(
     let tick = RwSignal::new(0u32);
     let progress = Resource::new(
         move || (tick.get(), state.progress_version.get()),
-        |_| load_import_progress(),
+        |_| imports_progress(),
     );
     let last_seen = StoredValue::new(None::<(u64, bool)>);
     Effect::new(move || {
@@ -70,11 +70,11 @@ fn ImportBanner(job: ImportProgress, may_import: bool) -> impl IntoView {
 #[component]
 pub fn ExportAll() -> impl IntoView {
     let state = expect_context::<TableState>();
-    let start = ServerAction::<StartExport>::new();
+    let start = ServerAction::<ExportsStart>::new();
     let tick = RwSignal::new(0u32);
     let progress = Resource::new(
         move || (tick.get(), start.version().get()),
-        |_| load_export_progress(),
+        |_| exports_progress(),
     );
     Effect::new(move || {
         if let Some(Ok(Some(job))) = progress.get() {
@@ -85,7 +85,7 @@ pub fn ExportAll() -> impl IntoView {
     });
     let export = move |_| {
         let query = state.query.get_untracked();
-        start.dispatch(StartExport {
+        start.dispatch(ExportsStart {
             request: ExportRequest {
                 query: (query != ContactQuery::default()).then_some(query),
             },

@@ -7,6 +7,7 @@ use super::model::{
 };
 use crate::error::AppError;
 use leptos::prelude::*;
+use server_fn::codec::PostUrl;
 
 #[cfg(feature = "ssr")]
 use shared::permissions::{check, Action, Context, Module};
@@ -19,7 +20,7 @@ fn allowed(viewer: &crate::auth::Viewer, action: Action, module: Module) -> Resu
 
 /// A page of the conversation list: newest activity first, filtered.
 #[server(endpoint = "inbox_conversations")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn inbox_conversations(
     request: ConversationListRequest,
 ) -> Result<ConversationPage, AppError> {
@@ -31,7 +32,7 @@ pub async fn inbox_conversations(
 
 /// One contact's conversation (R1); opening it marks it read.
 #[server(endpoint = "inbox_conversation")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn inbox_conversation(
     request: ConversationRequest,
 ) -> Result<ConversationView, AppError> {
@@ -44,7 +45,7 @@ pub async fn inbox_conversation(
 
 /// Older messages of a contact's conversation ("Show older messages").
 #[server(endpoint = "inbox_older_messages")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn inbox_older_messages(request: OlderMessagesRequest) -> Result<MessagePage, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     allowed(&viewer, Action::ViewContact, Module::Inbox)?;
@@ -55,8 +56,11 @@ pub async fn inbox_older_messages(request: OlderMessagesRequest) -> Result<Messa
 
 /// Sends a message on the chosen channel (R8: an inactive channel that
 /// may be started becomes active).
-#[server(endpoint = "inbox_send_message")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err, skip(input)))]
+///
+/// URL-encoded: the message form posts here as a plain HTML form when
+/// JavaScript is off.
+#[server(endpoint = "inbox_send_message", input = PostUrl)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn inbox_send_message(input: SendMessageInput) -> Result<MessageView, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     allowed(&viewer, Action::SendFirstMessage, Module::Inbox)?;

@@ -54,8 +54,9 @@ mod checks {
 }
 
 /// R13: the contacts side by side for the review; the first keeps its id.
-#[server(endpoint = "merge_review", input = Json)]
-pub async fn load_merge_review(contact_ids: Vec<i64>) -> Result<MergeReview, AppError> {
+#[server(endpoint = "merge_review_get", input = Json)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn merge_review_get(contact_ids: Vec<i64>) -> Result<MergeReview, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     checks::may_merge_each(&viewer, &contact_ids).await?;
     crate::ssr::merges()?
@@ -65,6 +66,7 @@ pub async fn load_merge_review(contact_ids: Vec<i64>) -> Result<MergeReview, App
 
 /// R13: merges the reviewed contacts with the chosen values.
 #[server(endpoint = "merge_contacts", input = Json)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn merge_contacts(request: MergeRequest) -> Result<MergeDone, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     checks::may_merge_each(&viewer, &request.contact_ids).await?;
@@ -76,7 +78,8 @@ pub async fn merge_contacts(request: MergeRequest) -> Result<MergeDone, AppError
 
 /// R14: "Undo merge"; returns the restored contacts.
 #[server(endpoint = "merge_undo", input = Json)]
-pub async fn undo_merge(merge_id: i64) -> Result<Vec<i64>, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn merge_undo(merge_id: i64) -> Result<Vec<i64>, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     let actor = checks::allowed(&viewer, shared::Action::UndoMerge)?;
     crate::ssr::merges()?
@@ -86,7 +89,8 @@ pub async fn undo_merge(merge_id: i64) -> Result<Vec<i64>, AppError> {
 
 /// R15: one page of the merge history (owners and managers).
 #[server(endpoint = "merge_history", input = Json)]
-pub async fn load_merge_history(older_than: Option<i64>) -> Result<MergeHistoryPage, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn merge_history(older_than: Option<i64>) -> Result<MergeHistoryPage, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     checks::allowed(&viewer, shared::Action::SeeMergeHistory)?;
     crate::ssr::merges()?
@@ -96,7 +100,8 @@ pub async fn load_merge_history(older_than: Option<i64>) -> Result<MergeHistoryP
 
 /// R16: one page of the workspace's merge suggestions.
 #[server(endpoint = "merge_suggestions", input = Json)]
-pub async fn load_merge_suggestions(
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn merge_suggestions(
     after: Option<SuggestionCursor>,
 ) -> Result<SuggestionPage, AppError> {
     let viewer = crate::ssr::require_viewer().await?;

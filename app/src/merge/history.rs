@@ -2,7 +2,7 @@
 //! who merged which contacts (names and ids at the time), when, which values
 //! were chosen, and undos, with "Undo merge" while it is possible.
 
-use super::api::{load_merge_history, UndoMerge};
+use super::api::{merge_history, MergeUndo};
 use super::model::{MergeHistoryEntry, MergeHistoryPage as HistoryPage};
 use crate::auth::Viewer;
 use crate::contacts::format::date_time;
@@ -18,7 +18,7 @@ pub fn MergeHistoryPage() -> impl IntoView {
     let params = use_query_map();
     let older_than =
         Memo::new(move |_| params.with(|map| map.get("older").and_then(|v| v.parse::<i64>().ok())));
-    let undo = ServerAction::<UndoMerge>::new();
+    let undo = ServerAction::<MergeUndo>::new();
     let refused = refusal(
         viewer.role(),
         Action::SeeMergeHistory,
@@ -29,7 +29,7 @@ pub fn MergeHistoryPage() -> impl IntoView {
         move |(older_than, _)| async move {
             match refused {
                 Some(reason) => Err(crate::error::AppError::Forbidden(reason.to_owned())),
-                None => load_merge_history(older_than).await,
+                None => merge_history(older_than).await,
             }
         },
     );
@@ -57,7 +57,7 @@ pub fn MergeHistoryPage() -> impl IntoView {
 }
 
 #[component]
-fn HistoryTable(page: HistoryPage, undo: ServerAction<UndoMerge>) -> impl IntoView {
+fn HistoryTable(page: HistoryPage, undo: ServerAction<MergeUndo>) -> impl IntoView {
     if page.entries.is_empty() {
         return view! { <p class="muted">"No contacts were merged yet."</p> }.into_any();
     }
@@ -85,7 +85,7 @@ fn HistoryTable(page: HistoryPage, undo: ServerAction<UndoMerge>) -> impl IntoVi
 }
 
 #[component]
-fn HistoryRow(entry: MergeHistoryEntry, undo: ServerAction<UndoMerge>) -> impl IntoView {
+fn HistoryRow(entry: MergeHistoryEntry, undo: ServerAction<MergeUndo>) -> impl IntoView {
     let merge_id = entry.id;
     let contacts = entry
         .contacts
@@ -124,7 +124,7 @@ fn HistoryRow(entry: MergeHistoryEntry, undo: ServerAction<UndoMerge>) -> impl I
                 class="button"
                 aria-describedby=format!("merge-{merge_id}-contacts")
                 disabled=move || undo.pending().get()
-                on:click=move |_| { undo.dispatch(UndoMerge { merge_id }); }
+                on:click=move |_| { undo.dispatch(MergeUndo { merge_id }); }
             >
                 "Undo merge"
             </button>

@@ -3,7 +3,7 @@
 //! non-empty value preselected), the merged contact previewed, then "Merge",
 //! "Merge successful" and "Undo merge".
 
-use super::api::{load_merge_review, MergeContacts, UndoMerge};
+use super::api::{merge_review_get, MergeContacts, MergeUndo};
 use super::model::{parse_ids, MergeChoice, MergeDone, MergeRequest, MergeReview, ReviewField};
 use crate::contacts::format::initials;
 use leptos::prelude::*;
@@ -23,7 +23,7 @@ pub fn MergeReviewPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let review = Resource::new(move || ids.get(), load_merge_review);
+    let review = Resource::new(move || ids.get(), merge_review_get);
     view! {
         <Title text="Merge contacts · Contacts"/>
         <p class="breadcrumb"><a href="/contacts">"Contacts"</a></p>
@@ -58,7 +58,7 @@ fn MergeForm(review: MergeReview) -> impl IntoView {
             .collect::<BTreeMap<String, i64>>(),
     );
     let merge = ServerAction::<MergeContacts>::new();
-    let undo = ServerAction::<UndoMerge>::new();
+    let undo = ServerAction::<MergeUndo>::new();
     let review = StoredValue::new(review);
     let submit = move |_| {
         let review = review.get_value();
@@ -238,7 +238,7 @@ fn SummaryRows(review: MergeReview) -> impl IntoView {
 #[component]
 fn MergeOutcome(
     done: MergeDone,
-    undo: ServerAction<UndoMerge>,
+    undo: ServerAction<MergeUndo>,
     review: MergeReview,
 ) -> impl IntoView {
     let undone = move || undo.value().get().and_then(Result::ok);
@@ -261,7 +261,7 @@ fn MergeOutcome(
                         type="button"
                         class="button"
                         disabled=move || undo.pending().get()
-                        on:click=move |_| { undo.dispatch(UndoMerge { merge_id: done.merge_id }); }
+                        on:click=move |_| { undo.dispatch(MergeUndo { merge_id: done.merge_id }); }
                     >
                         "Undo merge"
                     </button>

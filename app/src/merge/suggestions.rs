@@ -1,7 +1,7 @@
 //! R16: the dashboard's merge suggestions: groups of contacts sharing a
 //! phone number or e-mail address, newest first, each opening the review.
 
-use super::api::load_merge_suggestions;
+use super::api::merge_suggestions;
 use super::model::{merge_refusal, review_href, SuggestionCursor, SuggestionGroup};
 use crate::auth::Viewer;
 use crate::contacts::format::date_time;
@@ -21,7 +21,7 @@ pub fn MergeSuggestions() -> impl IntoView {
                 .and_then(SuggestionCursor::from_param)
         })
     });
-    let suggestions = Resource::new(move || after.get(), load_merge_suggestions);
+    let suggestions = Resource::new(move || after.get(), merge_suggestions);
     view! {
         <section class="merge-suggestions" aria-labelledby="suggestions-title">
             <h2 id="suggestions-title">"Merge suggestions"</h2>

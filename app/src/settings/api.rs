@@ -8,11 +8,12 @@ use super::model::{ChannelRow, FieldOrderEdit, FieldSettings, NewCustomField, Us
 use crate::auth::Viewer;
 use crate::error::AppError;
 use leptos::prelude::*;
-use server_fn::codec::Json;
+use server_fn::codec::{Json, PostUrl};
 
 /// R19, R20: the workspace's custom fields and field order.
 #[server(endpoint = "settings_fields_get", input = Json)]
-pub async fn get_field_settings() -> Result<FieldSettings, AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn settings_fields_get() -> Result<FieldSettings, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     crate::ssr::details()?
         .field_settings(viewer.workspace.id)
@@ -21,7 +22,8 @@ pub async fn get_field_settings() -> Result<FieldSettings, AppError> {
 
 /// R19: defines a new custom field.
 #[server(endpoint = "settings_create_field", input = Json)]
-pub async fn create_custom_field(field: NewCustomField) -> Result<(), AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn settings_create_field(field: NewCustomField) -> Result<(), AppError> {
     use shared::custom_field::check_unique;
     use shared::permissions::{check, Action, Context, Module};
     use shared::{CustomFieldDefinition, CustomFieldType, FieldError};
@@ -47,7 +49,8 @@ pub async fn create_custom_field(field: NewCustomField) -> Result<(), AppError> 
 
 /// R20: saves the order of the workspace's contact fields.
 #[server(endpoint = "settings_save_order", input = Json)]
-pub async fn save_field_order(edit: FieldOrderEdit) -> Result<(), AppError> {
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn settings_save_order(edit: FieldOrderEdit) -> Result<(), AppError> {
     use shared::permissions::{check, Action, Context, Module};
     use shared::FieldOrder;
     let viewer = crate::ssr::require_viewer().await?;
@@ -80,7 +83,7 @@ fn require_owner(viewer: &Viewer) -> Result<(), AppError> {
 
 /// The workspace's channels; tokens only for owners.
 #[server(endpoint = "channels_list")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn channels_list() -> Result<Vec<ChannelRow>, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     let show_tokens = may_manage_channel_tokens(viewer.role());
@@ -101,8 +104,11 @@ pub async fn channels_list() -> Result<Vec<ChannelRow>, AppError> {
 }
 
 /// Replaces a channel's token (owners only); the old one stops working.
-#[server(endpoint = "channels_rotate_token")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+///
+/// URL-encoded: the "Rotate token" form posts here as a plain HTML form when
+/// JavaScript is off.
+#[server(endpoint = "channels_rotate_token", input = PostUrl)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn channels_rotate_token(channel_id: i64) -> Result<(), AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     require_owner(&viewer)?;
@@ -134,7 +140,7 @@ fn request_origin() -> String {
 
 /// The workspace's monthly active contacts, current period first.
 #[server(endpoint = "usage_monthly_active_contacts")]
-#[cfg_attr(feature = "ssr", tracing::instrument(err))]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn usage_monthly_active_contacts() -> Result<Vec<UsagePeriod>, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
     crate::ssr::usage()?

@@ -2,7 +2,7 @@
 //! define custom fields and order all contact fields, by drag and drop or
 //! with "Move up" / "Move down"; the drawer follows the saved order.
 
-use super::api::{get_field_settings, CreateCustomField, SaveFieldOrder};
+use super::api::{settings_fields_get, SettingsCreateField, SettingsSaveOrder};
 use super::model::{FieldOrderEdit, FieldSettings, NewCustomField};
 use crate::auth::Viewer;
 use leptos::prelude::*;
@@ -14,8 +14,8 @@ use shared::{CustomFieldType, FieldKey};
 #[component]
 pub fn ContactFieldsPage() -> impl IntoView {
     let viewer = expect_context::<Viewer>();
-    let create = ServerAction::<CreateCustomField>::new();
-    let settings = Resource::new(move || create.version().get(), |_| get_field_settings());
+    let create = ServerAction::<SettingsCreateField>::new();
+    let settings = Resource::new(move || create.version().get(), |_| settings_fields_get());
     let context = Context::new(Module::Contacts);
     let may_order = may(viewer.role(), Action::ChangeFieldOrder, &context);
     let may_define = may(viewer.role(), Action::ManageCustomFields, &context);
@@ -60,7 +60,7 @@ fn FieldOrderList(settings: FieldSettings, editable: bool) -> impl IntoView {
     let order = RwSignal::new(settings.order.clone());
     let dragged = RwSignal::new(None::<usize>);
     let status = RwSignal::new(None::<String>);
-    let save = ServerAction::<SaveFieldOrder>::new();
+    let save = ServerAction::<SettingsSaveOrder>::new();
     Effect::new(move || match save.value().get() {
         Some(Ok(())) => status.set(Some("Field order saved.".into())),
         Some(Err(error)) => status.set(Some(error.to_string())),
@@ -143,7 +143,7 @@ fn FieldOrderList(settings: FieldSettings, editable: bool) -> impl IntoView {
                     class="button primary"
                     disabled=move || save.pending().get()
                     on:click=move |_| {
-                        save.dispatch(SaveFieldOrder { edit: FieldOrderEdit { keys: order.get_untracked() } });
+                        save.dispatch(SettingsSaveOrder { edit: FieldOrderEdit { keys: order.get_untracked() } });
                     }
                 >
                     "Save order"
@@ -155,7 +155,7 @@ fn FieldOrderList(settings: FieldSettings, editable: bool) -> impl IntoView {
 }
 
 #[component]
-fn NewFieldForm(create: ServerAction<CreateCustomField>) -> impl IntoView {
+fn NewFieldForm(create: ServerAction<SettingsCreateField>) -> impl IntoView {
     let key = RwSignal::new(String::new());
     let label = RwSignal::new(String::new());
     let field_type = RwSignal::new("text".to_owned());
@@ -173,7 +173,7 @@ fn NewFieldForm(create: ServerAction<CreateCustomField>) -> impl IntoView {
             .map(str::to_owned)
             .filter(|line| !line.trim().is_empty())
             .collect();
-        create.dispatch(CreateCustomField {
+        create.dispatch(SettingsCreateField {
             field: NewCustomField {
                 key: key.get_untracked(),
                 label: label.get_untracked(),
