@@ -138,7 +138,7 @@ test("R15 managers see the merge history with undo, agents do not", async ({ pag
   await signIn(page, USERS.manager.email);
   const a = await addContact(page, { first: "Histo", last: "Alpha", phone: "+41 79 123 45 67" });
   const b = await addContact(page, { first: "Histo", last: "Beta", phone: "+41791234567" });
-  const review = await (await api(page, "merge_review", { contact_ids: [a, b] })).json();
+  const review = await (await api(page, "merge_review_get", { contact_ids: [a, b] })).json();
   const merged = await api(page, "merge_contacts", {
     request: {
       contact_ids: [a, b],
