@@ -34,6 +34,7 @@ impl PublishingMerges {
 
 #[async_trait]
 impl MergePort for PublishingMerges {
+    #[tracing::instrument(skip_all, err(level = "info"))]
     async fn review(
         &self,
         workspace_id: i64,
@@ -42,6 +43,7 @@ impl MergePort for PublishingMerges {
         self.inner.review(workspace_id, contact_ids).await
     }
 
+    #[tracing::instrument(skip_all, err(level = "info"))]
     async fn merge(
         &self,
         workspace_id: i64,
@@ -53,6 +55,7 @@ impl MergePort for PublishingMerges {
         Ok(done)
     }
 
+    #[tracing::instrument(skip_all, err(level = "info"))]
     async fn undo(
         &self,
         workspace_id: i64,
@@ -64,6 +67,7 @@ impl MergePort for PublishingMerges {
         Ok(contacts)
     }
 
+    #[tracing::instrument(skip_all, err(level = "info"))]
     async fn history(
         &self,
         workspace_id: i64,
@@ -72,6 +76,7 @@ impl MergePort for PublishingMerges {
         self.inner.history(workspace_id, older_than).await
     }
 
+    #[tracing::instrument(skip_all, err(level = "info"))]
     async fn suggestions(
         &self,
         workspace_id: i64,

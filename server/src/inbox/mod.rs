@@ -111,6 +111,7 @@ impl InboxService {
 
 #[async_trait]
 impl InboxPort for InboxService {
+    #[tracing::instrument(skip_all, err(level = "info"))]
     async fn conversations(
         &self,
         workspace_id: i64,
@@ -122,6 +123,7 @@ impl InboxPort for InboxService {
             .await
     }
 
+    #[tracing::instrument(skip_all, err(level = "info"))]
     async fn older_messages(
         &self,
         workspace_id: i64,
@@ -130,6 +132,7 @@ impl InboxPort for InboxService {
         self.store.older_messages(workspace_id, request).await
     }
 
+    #[tracing::instrument(skip_all, err(level = "info"))]
     async fn conversation(
         &self,
         workspace_id: i64,

@@ -259,6 +259,7 @@ impl AccountsPort for Store {
         })
     }
 
+    #[tracing::instrument(skip_all, err(level = "info"))]
     async fn viewer(&self, user_id: i64, workspace_id: i64) -> Result<Option<Viewer>, AppError> {
         let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
             "SELECT w.id, w.name, m.role, u.name, u.email
