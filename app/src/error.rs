@@ -83,6 +83,11 @@ impl AppError {
         }
     }
 
+    /// Bad input found by a shared parser, with its field and message.
+    pub fn input(error: impl Into<shared::FieldError>) -> Self {
+        AppError::from(error.into())
+    }
+
     /// The HTTP status this error is answered with.
     pub fn status(&self) -> u16 {
         match self {

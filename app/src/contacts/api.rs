@@ -9,6 +9,8 @@ use super::model::{
 use crate::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::Json;
+#[cfg(feature = "ssr")]
+use shared::permissions::{Action, Module};
 
 #[cfg(feature = "ssr")]
 pub use checks::{authorize_bulk, delete_refusal};
@@ -17,8 +19,7 @@ pub use checks::{authorize_bulk, delete_refusal};
 #[server(endpoint = "contacts_list", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn contacts_list(request: ListRequest) -> Result<ContactPage, AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    checks::may_view(&viewer)?;
+    let viewer = crate::ssr::viewer_may(Action::ViewContact, Module::Contacts).await?;
     crate::ssr::contacts()?
         .list(viewer.workspace.id, &request)
         .await
@@ -28,8 +29,7 @@ pub async fn contacts_list(request: ListRequest) -> Result<ContactPage, AppError
 #[server(endpoint = "contacts_filter_options", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn contacts_filter_options() -> Result<FilterOptions, AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    checks::may_view(&viewer)?;
+    let viewer = crate::ssr::viewer_may(Action::ViewContact, Module::Contacts).await?;
     crate::ssr::contacts()?
         .filter_options(viewer.workspace.id)
         .await
@@ -39,8 +39,7 @@ pub async fn contacts_filter_options() -> Result<FilterOptions, AppError> {
 #[server(endpoint = "contacts_add", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn contacts_add(contact: NewContact) -> Result<AddedContact, AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    checks::may_edit(&viewer)?;
+    let viewer = crate::ssr::viewer_may(Action::EditFields, Module::Contacts).await?;
     let valid = checks::validate(&contact)?;
     crate::ssr::contacts()?
         .add(viewer.workspace.id, &valid)
@@ -51,19 +50,15 @@ pub async fn contacts_add(contact: NewContact) -> Result<AddedContact, AppError>
 #[server(endpoint = "contacts_assign_tags", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn contacts_assign_tags(request: TagAssignment) -> Result<u64, AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    let port = crate::ssr::contacts()?;
-    authorize_bulk(
-        &viewer,
+    let (viewer, port, _) = checks::bulk_request(
         shared::bulk::BulkAction::AssignTags,
         &DeleteTarget::Selected(request.target.clone()),
-        port.as_ref(),
     )
     .await?;
     let new_tags = request
         .new_tags
         .iter()
-        .map(|name| shared::TagName::parse(name).map_err(|e| checks::invalid(e.into())))
+        .map(|name| shared::TagName::parse(name).map_err(|e| AppError::input(e)))
         .collect::<Result<Vec<_>, _>>()?;
     if request.tag_ids.is_empty() && new_tags.is_empty() {
         return Err(AppError::invalid("Tags", "pick or create at least one tag"));
@@ -82,15 +77,8 @@ pub async fn contacts_assign_tags(request: TagAssignment) -> Result<u64, AppErro
 #[server(endpoint = "contacts_delete_preview", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn contacts_delete_preview(target: DeleteTarget) -> Result<DeletePreview, AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    let port = crate::ssr::contacts()?;
-    let count = authorize_bulk(
-        &viewer,
-        shared::bulk::BulkAction::Delete,
-        &target,
-        port.as_ref(),
-    )
-    .await?;
+    let (viewer, port, count) =
+        checks::bulk_request(shared::bulk::BulkAction::Delete, &target).await?;
     let refusal = delete_refusal(&viewer, &target, count, port.as_ref()).await?;
     let question = match target {
         DeleteTarget::Everything => shared::bulk::delete_all_confirmation(count),
@@ -108,15 +96,8 @@ pub async fn contacts_delete_preview(target: DeleteTarget) -> Result<DeletePrevi
 #[server(endpoint = "contacts_delete", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn contacts_delete(target: DeleteTarget) -> Result<DeleteProgress, AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    let port = crate::ssr::contacts()?;
-    let count = authorize_bulk(
-        &viewer,
-        shared::bulk::BulkAction::Delete,
-        &target,
-        port.as_ref(),
-    )
-    .await?;
+    let (viewer, port, count) =
+        checks::bulk_request(shared::bulk::BulkAction::Delete, &target).await?;
     if let Some(refusal) = delete_refusal(&viewer, &target, count, port.as_ref()).await? {
         return Err(AppError::Forbidden(refusal));
     }
@@ -128,8 +109,7 @@ pub async fn contacts_delete(target: DeleteTarget) -> Result<DeleteProgress, App
 #[server(endpoint = "contacts_delete_progress", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn contacts_delete_progress() -> Result<Option<DeleteProgress>, AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    checks::may_view(&viewer)?;
+    let viewer = crate::ssr::viewer_may(Action::ViewContact, Module::Contacts).await?;
     crate::ssr::contacts()?
         .delete_progress(viewer.workspace.id)
         .await
@@ -142,27 +122,12 @@ mod checks {
     use crate::error::AppError;
     use crate::ssr::{ContactsPort, ValidContact};
     use shared::bulk::{check_bulk, BulkAction, Selection, BULK_LIMIT};
-    use shared::permissions::{check, refusal, Action, Assignment, Context, Module, Refused};
-    use shared::{Country, Email, FieldError, Language, PersonName, PhoneNumber};
-
-    pub fn invalid(error: FieldError) -> AppError {
-        AppError::invalid(error.field, error.message)
-    }
-
-    fn forbidden(refused: Refused) -> AppError {
-        AppError::Forbidden(refused.0.to_string())
-    }
+    use shared::permissions::{check, refusal, Action, Assignment, Context, Module};
+    use shared::{Country, Email, Language, PersonName, PhoneNumber};
+    use std::sync::Arc;
 
     fn contacts_module() -> Context {
         Context::new(Module::Contacts)
-    }
-
-    pub fn may_view(viewer: &Viewer) -> Result<(), AppError> {
-        check(viewer.role(), Action::ViewContact, &contacts_module()).map_err(forbidden)
-    }
-
-    pub fn may_edit(viewer: &Viewer) -> Result<(), AppError> {
-        check(viewer.role(), Action::EditFields, &contacts_module()).map_err(forbidden)
     }
 
     /// The role check and the count check of a bulk action, with the same
@@ -178,15 +143,13 @@ mod checks {
     ) -> Result<u64, AppError> {
         let role = viewer.role();
         match target {
-            DeleteTarget::Everything => {
-                check(role, Action::DeleteAll, &contacts_module()).map_err(forbidden)?
-            }
+            DeleteTarget::Everything => check(role, Action::DeleteAll, &contacts_module())?,
             DeleteTarget::Selected(selected) => {
                 // Agents' deletes depend on each contact's assignment, which
                 // `delete_refusal` checks; here the role and module only, as
                 // for contacts assigned to the viewer.
                 let context = contacts_module().assigned(Assignment::ToActor);
-                check(role, action.permission(), &context).map_err(forbidden)?;
+                check(role, action.permission(), &context)?;
                 if let Selection::Ids(ids) = &selected.selection {
                     if ids.len() > MAX_IDS {
                         return Err(AppError::invalid(
@@ -219,6 +182,18 @@ mod checks {
         Ok(count)
     }
 
+    /// The signed-in viewer, the Contacts storage and how many contacts the
+    /// target names, once `authorize_bulk` allows the action.
+    pub async fn bulk_request(
+        action: BulkAction,
+        target: &DeleteTarget,
+    ) -> Result<(Viewer, Arc<dyn ContactsPort>, u64), AppError> {
+        let viewer = crate::ssr::require_viewer().await?;
+        let port = crate::ssr::contacts()?;
+        let count = authorize_bulk(&viewer, action, target, port.as_ref()).await?;
+        Ok((viewer, port, count))
+    }
+
     /// R29: why this viewer may not delete the target, if they may not —
     /// an agent with contacts assigned to someone else in the selection is
     /// told how many.
@@ -241,15 +216,13 @@ mod checks {
 
     /// "Add contact": the shared parsers, exactly as in the browser.
     pub fn validate(contact: &NewContact) -> Result<ValidContact, AppError> {
-        let name = PersonName::parse(&contact.first_name, &contact.last_name)
-            .map_err(|error| invalid(error.into()))?;
-        let country =
-            optional(&contact.country, Country::parse).map_err(|error| invalid(error.into()))?;
-        let phone = PhoneNumber::parse_optional(&contact.phone, country)
-            .map_err(|error| invalid(error.into()))?;
-        let email = Email::parse_optional(&contact.email).map_err(|error| invalid(error.into()))?;
-        let language =
-            optional(&contact.language, Language::parse).map_err(|error| invalid(error.into()))?;
+        let name =
+            PersonName::parse(&contact.first_name, &contact.last_name).map_err(AppError::input)?;
+        let country = optional(&contact.country, Country::parse).map_err(AppError::input)?;
+        let phone =
+            PhoneNumber::parse_optional(&contact.phone, country).map_err(AppError::input)?;
+        let email = Email::parse_optional(&contact.email).map_err(AppError::input)?;
+        let language = optional(&contact.language, Language::parse).map_err(AppError::input)?;
         Ok(ValidContact {
             name,
             phone,

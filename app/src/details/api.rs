@@ -21,7 +21,9 @@ mod checks {
     use crate::auth::Viewer;
     use crate::error::AppError;
     use crate::ssr::{details, ContactFacts, FieldChange};
-    use shared::permissions::{assign_to_refusal, check, Action, Assignment, Context, Module};
+    use shared::permissions::{
+        assign_to_refusal, check, Action, Assignment, Context, Module, Refused,
+    };
     use shared::{Country, Email, Language, StandardField};
 
     /// The viewer may do `action` on the contact in the Contacts module;
@@ -49,14 +51,9 @@ mod checks {
         };
         let assignment = Assignment::of(*new_assignee, viewer.user_id);
         match assign_to_refusal(viewer.role(), assignment) {
-            Some(reason) => Err(AppError::Forbidden(reason.to_owned())),
+            Some(reason) => Err(Refused(reason).into()),
             None => Ok(()),
         }
-    }
-
-    /// A refusal by a shared parser, as the server function's error.
-    fn invalid(error: impl Into<shared::FieldError>) -> AppError {
-        AppError::from(error.into())
     }
 
     /// Parses the new value of a standard field with the shared rules.
@@ -70,18 +67,18 @@ mod checks {
         Ok(match field {
             StandardField::Country if blank => FieldChange::Country(None),
             StandardField::Country => {
-                FieldChange::Country(Some(Country::parse(value).map_err(invalid)?))
+                FieldChange::Country(Some(Country::parse(value).map_err(AppError::input)?))
             }
             StandardField::Language if blank => FieldChange::Language(None),
             StandardField::Language => {
-                FieldChange::Language(Some(Language::parse(value).map_err(invalid)?))
+                FieldChange::Language(Some(Language::parse(value).map_err(AppError::input)?))
             }
             StandardField::Email => {
-                FieldChange::Email(Email::parse_optional(value).map_err(invalid)?)
+                FieldChange::Email(Email::parse_optional(value).map_err(AppError::input)?)
             }
             StandardField::Phone => {
                 let phone = shared::PhoneNumber::parse_optional(value, facts.country);
-                FieldChange::Phone(phone.map_err(invalid)?)
+                FieldChange::Phone(phone.map_err(AppError::input)?)
             }
             StandardField::Assignee if blank => FieldChange::Assignee(None),
             StandardField::Assignee => {

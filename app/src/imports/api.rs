@@ -9,13 +9,14 @@ use super::model::{
 use crate::error::AppError;
 use leptos::prelude::*;
 use server_fn::codec::Json;
+#[cfg(feature = "ssr")]
+use shared::{Action, Module};
 
 /// "Check file": the dry run of an uploaded file with the chosen settings.
 #[server(endpoint = "imports_check", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn imports_check(request: CheckRequest) -> Result<ImportCheck, AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    checks::may(&viewer, shared::Action::Import)?;
+    let viewer = crate::ssr::viewer_may(Action::Import, Module::Contacts).await?;
     crate::ssr::imports()?
         .check(viewer.workspace.id, &request)
         .await
@@ -25,8 +26,7 @@ pub async fn imports_check(request: CheckRequest) -> Result<ImportCheck, AppErro
 #[server(endpoint = "imports_start", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn imports_start(import_id: i64) -> Result<ImportProgress, AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    checks::may(&viewer, shared::Action::Import)?;
+    let viewer = crate::ssr::viewer_may(Action::Import, Module::Contacts).await?;
     crate::ssr::imports()?
         .start(viewer.workspace.id, import_id)
         .await
@@ -37,8 +37,7 @@ pub async fn imports_start(import_id: i64) -> Result<ImportProgress, AppError> {
 #[server(endpoint = "imports_progress", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn imports_progress() -> Result<Option<ImportProgress>, AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    checks::may(&viewer, shared::Action::ViewContact)?;
+    let viewer = crate::ssr::viewer_may(Action::ViewContact, Module::Contacts).await?;
     crate::ssr::imports()?.progress(viewer.workspace.id).await
 }
 
@@ -46,8 +45,7 @@ pub async fn imports_progress() -> Result<Option<ImportProgress>, AppError> {
 #[server(endpoint = "imports_history", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn imports_history() -> Result<Vec<ImportRecord>, AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    checks::may(&viewer, shared::Action::Import)?;
+    let viewer = crate::ssr::viewer_may(Action::Import, Module::Contacts).await?;
     crate::ssr::imports()?.history(viewer.workspace.id).await
 }
 
@@ -55,8 +53,7 @@ pub async fn imports_history() -> Result<Vec<ImportRecord>, AppError> {
 #[server(endpoint = "exports_start", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn exports_start(request: ExportRequest) -> Result<ExportProgress, AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    checks::may(&viewer, shared::Action::ExportAll)?;
+    let viewer = crate::ssr::viewer_may(Action::ExportAll, Module::Contacts).await?;
     crate::ssr::imports()?
         .start_export(viewer.workspace.id, viewer.user_id, &request)
         .await
@@ -66,27 +63,8 @@ pub async fn exports_start(request: ExportRequest) -> Result<ExportProgress, App
 #[server(endpoint = "exports_progress", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn exports_progress() -> Result<Option<ExportProgress>, AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    checks::may(&viewer, shared::Action::ExportAll)?;
+    let viewer = crate::ssr::viewer_may(Action::ExportAll, Module::Contacts).await?;
     crate::ssr::imports()?
         .export_progress(viewer.workspace.id, viewer.user_id)
         .await
-}
-
-#[cfg(feature = "ssr")]
-pub use checks::may;
-
-#[cfg(feature = "ssr")]
-mod checks {
-    use crate::auth::Viewer;
-    use crate::error::AppError;
-    use shared::permissions::{check, Context};
-    use shared::{Action, Module};
-
-    /// Refuses the action unless the viewer's role may do it in the
-    /// Contacts module.
-    pub fn may(viewer: &Viewer, action: Action) -> Result<(), AppError> {
-        check(viewer.role(), action, &Context::new(Module::Contacts))
-            .map_err(|refused| AppError::Forbidden(refused.0.to_string()))
-    }
 }

@@ -10,13 +10,7 @@ use leptos::prelude::*;
 use server_fn::codec::PostUrl;
 
 #[cfg(feature = "ssr")]
-use shared::permissions::{check, Action, Context, Module};
-
-#[cfg(feature = "ssr")]
-fn allowed(viewer: &crate::auth::Viewer, action: Action, module: Module) -> Result<(), AppError> {
-    check(viewer.role(), action, &Context::new(module))
-        .map_err(|refused| AppError::Forbidden(refused.to_string()))
-}
+use shared::permissions::{Action, Module};
 
 /// A page of the conversation list: newest activity first, filtered.
 #[server(endpoint = "inbox_conversations")]
@@ -36,8 +30,7 @@ pub async fn inbox_conversations(
 pub async fn inbox_conversation(
     request: ConversationRequest,
 ) -> Result<ConversationView, AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    allowed(&viewer, Action::ViewContact, Module::Inbox)?;
+    let viewer = crate::ssr::viewer_may(Action::ViewContact, Module::Inbox).await?;
     crate::ssr::inbox()?
         .conversation(viewer.workspace.id, viewer.user_id, request)
         .await
@@ -47,8 +40,7 @@ pub async fn inbox_conversation(
 #[server(endpoint = "inbox_older_messages")]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn inbox_older_messages(request: OlderMessagesRequest) -> Result<MessagePage, AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    allowed(&viewer, Action::ViewContact, Module::Inbox)?;
+    let viewer = crate::ssr::viewer_may(Action::ViewContact, Module::Inbox).await?;
     crate::ssr::inbox()?
         .older_messages(viewer.workspace.id, request)
         .await
@@ -62,8 +54,7 @@ pub async fn inbox_older_messages(request: OlderMessagesRequest) -> Result<Messa
 #[server(endpoint = "inbox_send_message", input = PostUrl)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn inbox_send_message(input: SendMessageInput) -> Result<MessageView, AppError> {
-    let viewer = crate::ssr::require_viewer().await?;
-    allowed(&viewer, Action::SendFirstMessage, Module::Inbox)?;
+    let viewer = crate::ssr::viewer_may(Action::SendFirstMessage, Module::Inbox).await?;
     shared::message::parse_message_text(&input.body)?;
     crate::ssr::inbox()?
         .send_message(

@@ -20,7 +20,7 @@ mod checks {
     /// assignment) in the Contacts module; returns them as the history names
     /// them.
     pub fn allowed(viewer: &Viewer, action: Action) -> Result<Actor, AppError> {
-        check(viewer.role(), action, &Context::new(Module::Contacts))?;
+        crate::ssr::authorize(viewer, action, Module::Contacts)?;
         Ok(actor(viewer))
     }
 

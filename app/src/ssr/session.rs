@@ -4,6 +4,7 @@ use super::services::accounts;
 use crate::auth::Viewer;
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
+use shared::permissions::{check, Action, Context, Module};
 use tower_sessions::Session;
 
 const AUTH_KEY: &str = "auth";
@@ -45,6 +46,20 @@ pub async fn require_viewer() -> Result<Viewer, AppError> {
         .viewer(auth.user_id, auth.workspace_id)
         .await?
         .ok_or(AppError::Unauthorized)
+}
+
+/// The signed-in viewer, refused (403 with the permission matrix's reason)
+/// unless their role may do `action` in `module`.
+pub async fn viewer_may(action: Action, module: Module) -> Result<Viewer, AppError> {
+    let viewer = require_viewer().await?;
+    authorize(&viewer, action, module)?;
+    Ok(viewer)
+}
+
+/// Refuses (403 with the permission matrix's reason) unless the viewer's
+/// role may do `action` in `module`.
+pub fn authorize(viewer: &Viewer, action: Action, module: Module) -> Result<(), AppError> {
+    Ok(check(viewer.role(), action, &Context::new(module))?)
 }
 
 /// Starts a fresh session (a new id, so a session fixed before sign-in is

@@ -15,8 +15,8 @@ use crate::imports::file::Encoding;
 use crate::imports::{receive, ImportFiles, Upload};
 use app::auth::Viewer;
 use app::error::AppError;
-use app::imports::api::may;
 use app::imports::model::{UploadedFile, UPLOAD_PATH};
+use app::ssr::authorize;
 use app::ssr::AccountsPort;
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
@@ -26,7 +26,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use futures::StreamExt;
 use serde::Deserialize;
-use shared::Action;
+use shared::{Action, Module};
 use std::sync::Arc;
 use tower_sessions::Session;
 
@@ -60,7 +60,7 @@ async fn viewer_for(
         .viewer(auth.user_id, auth.workspace_id)
         .await?
         .ok_or(AppError::Unauthorized)?;
-    may(&viewer, action)?;
+    authorize(&viewer, action, Module::Contacts)?;
     Ok(viewer)
 }
 
