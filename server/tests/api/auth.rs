@@ -1,14 +1,14 @@
 //! Sessions, roles and request protection at the HTTP level, against the
 //! real router and a fresh database.
 
-use crate::helpers::{TestApp, PASSWORD};
+use crate::helpers::{spawn_app, TestApp, PASSWORD};
 use app::auth::Viewer;
 use app::error::AppError;
 use reqwest::{header, Client, StatusCode};
 
 #[tokio::test]
 async fn signed_out_server_function_calls_get_401() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let response = app.call(&app.client(), "current_viewer", &[]).await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     let error: AppError = response.json().await.expect("json error");
@@ -17,7 +17,7 @@ async fn signed_out_server_function_calls_get_401() {
 
 #[tokio::test]
 async fn signed_out_pages_redirect_to_sign_in() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     let response = client
         .get(format!("{}/contacts?q=ada", app.address))
@@ -41,7 +41,7 @@ async fn signed_out_pages_redirect_to_sign_in() {
 
 #[tokio::test]
 async fn sign_in_starts_a_session_in_the_first_workspace() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     app.sign_in(&client, "Manager@Demo.test").await;
     let viewer: Viewer = app
@@ -74,7 +74,7 @@ async fn sign_in_starts_a_session_in_the_first_workspace() {
 
 #[tokio::test]
 async fn the_session_cookie_is_http_only_and_same_site() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let response = app
         .call(
             &app.client(),
@@ -104,7 +104,7 @@ fn set_cookie(response: &reqwest::Response, name: &str) -> String {
 
 #[tokio::test]
 async fn a_wrong_password_or_unknown_account_gets_the_same_401() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     for (email, password) in [("agent@demo.test", "wrong"), ("nobody@demo.test", PASSWORD)] {
         let response = app
@@ -125,7 +125,7 @@ async fn a_wrong_password_or_unknown_account_gets_the_same_401() {
 
 #[tokio::test]
 async fn repeated_failed_sign_ins_for_one_account_are_paused() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     for _ in 0..5 {
         let response = app
@@ -182,7 +182,7 @@ async fn attempt(app: &TestApp, client: &Client, email: &str, password: &str) ->
 
 #[tokio::test]
 async fn wrong_passwords_sent_at_the_same_moment_are_counted_one_after_another() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     let attempts = (0..60).map(|_| attempt(&app, &client, "owner@demo.test", "wrong"));
     let statuses = futures::future::join_all(attempts).await;
@@ -203,7 +203,7 @@ async fn wrong_passwords_sent_at_the_same_moment_are_counted_one_after_another()
 
 #[tokio::test]
 async fn a_stranger_s_wrong_passwords_do_not_keep_the_user_s_own_browser_out() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let own_browser = app.client();
     app.sign_in(&own_browser, "agent@demo.test").await;
     assert_eq!(
@@ -231,7 +231,7 @@ async fn a_stranger_s_wrong_passwords_do_not_keep_the_user_s_own_browser_out() {
 
 #[tokio::test]
 async fn the_device_cookie_is_http_only_and_kept_for_a_year() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let response = app
         .call(
             &app.client(),
@@ -249,7 +249,7 @@ async fn the_device_cookie_is_http_only_and_kept_for_a_year() {
 
 #[tokio::test]
 async fn switching_to_a_foreign_workspace_is_forbidden() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     app.sign_in(&client, "agent@demo.test").await;
     let viewer: Viewer = app
@@ -279,7 +279,7 @@ async fn switching_to_a_foreign_workspace_is_forbidden() {
 
 #[tokio::test]
 async fn a_member_of_two_workspaces_switches_with_the_right_role() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     app.sign_in(&client, "manager@demo.test").await;
     let viewer: Viewer = app
@@ -309,7 +309,7 @@ async fn a_member_of_two_workspaces_switches_with_the_right_role() {
 
 #[tokio::test]
 async fn cross_site_posts_are_refused_even_with_a_session() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     app.sign_in(&client, "owner@demo.test").await;
     for origin in [Some("https://evil.test"), None] {
@@ -331,7 +331,7 @@ async fn cross_site_posts_are_refused_even_with_a_session() {
 
 #[tokio::test]
 async fn posts_from_the_same_host_over_another_scheme_are_refused() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let https_origin = app.address.replacen("http://", "https://", 1);
     let response = app
         .client()
@@ -349,7 +349,7 @@ async fn posts_from_the_same_host_over_another_scheme_are_refused() {
 
 #[tokio::test]
 async fn signing_out_ends_the_session() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     app.sign_in(&client, "owner@demo.test").await;
     assert_eq!(
@@ -362,7 +362,7 @@ async fn signing_out_ends_the_session() {
 
 #[tokio::test]
 async fn unreadable_arguments_get_422_naming_the_request() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     app.sign_in(&client, "owner@demo.test").await;
     let response = app
@@ -377,7 +377,7 @@ async fn unreadable_arguments_get_422_naming_the_request() {
 
 #[tokio::test]
 async fn unknown_pages_answer_404() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     app.sign_in(&client, "owner@demo.test").await;
     let response = client

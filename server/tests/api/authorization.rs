@@ -53,8 +53,8 @@ impl<'a> Case<'a> {
         Case {
             app,
             client,
-            actor: user_id(app, "agent@demo.test").await,
-            colleague: user_id(app, "manager@demo.test").await,
+            actor: app.user_id("agent@demo.test").await,
+            colleague: app.user_id("manager@demo.test").await,
         }
     }
 
@@ -92,7 +92,7 @@ impl<'a> Case<'a> {
         let (app, client) = (self.app, self.client);
         let version = sqlx::query_scalar::<_, i64>("SELECT version FROM contacts WHERE id = $1")
             .bind(id)
-            .fetch_one(pool(app))
+            .fetch_one(app.pool())
             .await
             .expect("version");
         let field = |field: &str, value: String| json!({"edit": {"contact_id": id, "version": version, "field": field, "value": value}});
@@ -130,7 +130,7 @@ impl<'a> Case<'a> {
                 .bind(partner)
                 .bind(id)
                 .bind(partner)
-                .fetch_all(pool(app))
+                .fetch_all(app.pool())
                 .await
                 .expect("versions");
                 (
@@ -139,17 +139,17 @@ impl<'a> Case<'a> {
                 )
             }
         };
-        call(app, client, endpoint, body).await
+        app.call_json(client, endpoint, &body).await
     }
 }
 
 #[tokio::test]
 async fn r29_every_drawer_and_merge_function_answers_as_the_permission_matrix_says() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let mut sender = 0;
     for (email, role) in USERS {
-        let client = signed_in(&app, email).await;
-        let actor = user_id(&app, email).await;
+        let client = app.signed_in(email).await;
+        let actor = app.user_id(email).await;
         let colleague_email = if role == Role::Agent {
             "manager@demo.test"
         } else {
@@ -159,7 +159,7 @@ async fn r29_every_drawer_and_merge_function_answers_as_the_permission_matrix_sa
             app: &app,
             client: &client,
             actor,
-            colleague: user_id(&app, colleague_email).await,
+            colleague: app.user_id(colleague_email).await,
         };
         for assignment in Assignment::ALL {
             for asked in CALLS {
@@ -189,8 +189,8 @@ async fn r29_every_drawer_and_merge_function_answers_as_the_permission_matrix_sa
 
 #[tokio::test]
 async fn r29_an_agent_cannot_take_a_colleague_s_contact_and_then_delete_it() {
-    let app = TestApp::spawn().await;
-    let agent = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let agent = app.signed_in("agent@demo.test").await;
     let case = Case::agent(&app, &agent).await;
     let id = case.contact("colleagues", Assignment::ToOther).await;
     let before = dump(&app, &[id]).await;
@@ -206,8 +206,8 @@ async fn r29_an_agent_cannot_take_a_colleague_s_contact_and_then_delete_it() {
 
 #[tokio::test]
 async fn r29_an_agent_cannot_merge_an_unassigned_contact_into_their_own_to_delete_both() {
-    let app = TestApp::spawn().await;
-    let agent = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let agent = app.signed_in("agent@demo.test").await;
     let case = Case::agent(&app, &agent).await;
     let own = case.contact("own", Assignment::ToActor).await;
     let unassigned = case.contact("nobodys", Assignment::Unassigned).await;
@@ -222,7 +222,7 @@ async fn r29_an_agent_cannot_merge_an_unassigned_contact_into_their_own_to_delet
     assert_eq!(delete.status(), StatusCode::OK, "their own contact");
     let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM contacts WHERE id = $1")
         .bind(unassigned)
-        .fetch_one(pool(&app))
+        .fetch_one(app.pool())
         .await
         .expect("count");
     assert_eq!(left, 1, "the unassigned contact stays");
@@ -230,8 +230,8 @@ async fn r29_an_agent_cannot_merge_an_unassigned_contact_into_their_own_to_delet
 
 #[tokio::test]
 async fn r29_an_agent_takes_an_unassigned_contact_only_for_themselves() {
-    let app = TestApp::spawn().await;
-    let agent = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let agent = app.signed_in("agent@demo.test").await;
     let case = Case::agent(&app, &agent).await;
     let id = case.contact("free", Assignment::Unassigned).await;
     let to_colleague = case.run(Call::AssignToColleague, id, id).await;
@@ -244,7 +244,7 @@ async fn r29_an_agent_takes_an_unassigned_contact_only_for_themselves() {
     let assignee: Option<i64> =
         sqlx::query_scalar("SELECT assignee_id FROM contacts WHERE id = $1")
             .bind(id)
-            .fetch_one(pool(&app))
+            .fetch_one(app.pool())
             .await
             .expect("assignee");
     assert_eq!(assignee, Some(case.actor));

@@ -7,8 +7,8 @@ use crate::helpers::inbox::message;
 
 #[tokio::test]
 async fn oversized_values_get_a_short_4xx_answer_not_a_500() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "owner@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("owner@demo.test").await;
     let huge = "x".repeat(70 * 1024);
     for (endpoint, body) in [
         ("details_block", json!({"request": {"contact_id": huge}})),
@@ -25,7 +25,7 @@ async fn oversized_values_get_a_short_4xx_answer_not_a_500() {
         ("settings_save_order", json!({"edit": {"order": huge}})),
         ("contacts_list", json!({"request": huge})),
     ] {
-        let response = call(&app, &client, endpoint, body).await;
+        let response = app.call_json(&client, endpoint, &body).await;
         let status = response.status();
         assert!(status.is_client_error(), "{endpoint}: {status}");
         let text = response.text().await.expect("body");
@@ -37,8 +37,8 @@ async fn oversized_values_get_a_short_4xx_answer_not_a_500() {
 
 #[tokio::test]
 async fn names_and_tags_need_a_visible_character_and_no_direction_controls() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "owner@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("owner@demo.test").await;
     let id = contact_where(&app, "Demo", "c.blocked_at IS NULL").await;
     let contact = details(&app, &client, id).await;
     for (first, message) in [
@@ -53,7 +53,7 @@ async fn names_and_tags_need_a_visible_character_and_no_direction_controls() {
     ] {
         let edit = json!({"edit": {"contact_id": id, "version": contact.version, "first": first, "last": ""}});
         let refused = error(
-            call(&app, &client, "details_edit_name", edit).await,
+            app.call_json(&client, "details_edit_name", &edit).await,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
@@ -61,7 +61,7 @@ async fn names_and_tags_need_a_visible_character_and_no_direction_controls() {
     }
     let tag = json!({"request": {"contact_id": id, "name": "\u{200B}"}});
     let refused = error(
-        call(&app, &client, "details_add_tag", tag).await,
+        app.call_json(&client, "details_add_tag", &tag).await,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
@@ -74,7 +74,7 @@ async fn names_and_tags_need_a_visible_character_and_no_direction_controls() {
 
 #[tokio::test]
 async fn messages_are_stored_without_terminal_control_characters() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let channel = app.demo_channel("webchat").await;
     let payload = message(
         "controls-1",
@@ -83,7 +83,7 @@ async fn messages_are_stored_without_terminal_control_characters() {
         "2026-03-01T10:00:00Z",
     );
     let contact = TestApp::contact_of(&app.receive(&channel, payload).await);
-    let client = signed_in(&app, "owner@demo.test").await;
+    let client = app.signed_in("owner@demo.test").await;
     let sent = app
         .call(
             &client,
@@ -101,7 +101,7 @@ async fn messages_are_stored_without_terminal_control_characters() {
           WHERE v.contact_id = $1 ORDER BY m.id",
     )
     .bind(contact)
-    .fetch_all(pool(&app))
+    .fetch_all(app.pool())
     .await
     .expect("bodies");
     assert_eq!(
@@ -115,7 +115,7 @@ async fn messages_are_stored_without_terminal_control_characters() {
 
 #[tokio::test]
 async fn a_sending_time_far_in_the_future_becomes_the_time_of_arrival() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let channel = app.demo_channel("webchat").await;
     let before = time::OffsetDateTime::now_utc().unix_timestamp();
     let payload = message("future-1", "future", "Hello", "9999-12-31T23:59:59Z");
@@ -126,7 +126,7 @@ async fn a_sending_time_far_in_the_future_becomes_the_time_of_arrival() {
           WHERE v.contact_id = $1",
     )
     .bind(contact)
-    .fetch_one(pool(&app))
+    .fetch_one(app.pool())
     .await
     .expect("sent_at");
     assert!((before..=after).contains(&sent_at), "{sent_at}");

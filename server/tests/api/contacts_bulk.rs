@@ -2,8 +2,8 @@
 //! "Assign tags" and "Export to CSV", whatever the browser sends, tagging in
 //! one go, and the CSV download.
 
-use crate::helpers::contacts::{call, list, signed_in};
-use crate::helpers::TestApp;
+use crate::helpers::contacts::list;
+use crate::helpers::{answer_of, spawn_app, TestApp};
 use app::contacts::model::{BulkTarget, ContactQuery, PageCursor, TagAssignment};
 use app::error::{AppError, Missing};
 use reqwest::{header, Client, StatusCode};
@@ -22,11 +22,13 @@ async fn assign(
     client: &Client,
     request: TagAssignment,
 ) -> Result<u64, (StatusCode, AppError)> {
-    call(
-        app,
-        client,
-        "contacts_assign_tags",
-        json!({ "request": request }),
+    answer_of(
+        app.call_json(
+            client,
+            "contacts_assign_tags",
+            &json!({ "request": request }),
+        )
+        .await,
     )
     .await
 }
@@ -38,8 +40,8 @@ async fn first_ids(app: &TestApp, client: &Client, count: usize) -> Vec<i64> {
 
 #[tokio::test]
 async fn r34_server_refuses_assign_tags_over_100_whatever_the_browser_claims() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("agent@demo.test").await;
     // "Select all" of 253 contacts, claimed as 50.
     let lying = TagAssignment {
         target: all_matching(50),
@@ -68,7 +70,7 @@ async fn r34_server_refuses_assign_tags_over_100_whatever_the_browser_claims() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let created: (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM tags WHERE name = 'Spring campaign'")
-            .fetch_one(app.backend.store.pool())
+            .fetch_one(app.pool())
             .await
             .expect("count");
     assert_eq!(created.0, 0, "nothing was written");
@@ -76,13 +78,13 @@ async fn r34_server_refuses_assign_tags_over_100_whatever_the_browser_claims() {
 
 #[tokio::test]
 async fn r34_assign_tags_tags_every_selected_contact_and_creates_new_tags() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("agent@demo.test").await;
     let ids = first_ids(&app, &client, 3).await;
     let (vip,): (i64,) = sqlx::query_as(
         "SELECT id FROM tags WHERE name = 'VIP' AND workspace_id = (SELECT id FROM workspaces WHERE name = 'Demo')",
     )
-    .fetch_one(app.backend.store.pool())
+    .fetch_one(app.pool())
     .await
     .expect("tag");
     let request = TagAssignment {
@@ -115,10 +117,10 @@ async fn r34_assign_tags_tags_every_selected_contact_and_creates_new_tags() {
 
 #[tokio::test]
 async fn r34_selection_from_another_workspace_tags_nothing() {
-    let app = TestApp::spawn().await;
-    let demo = signed_in(&app, "owner@demo.test").await;
+    let app = spawn_app().await;
+    let demo = app.signed_in("owner@demo.test").await;
     let ids = first_ids(&app, &demo, 2).await;
-    let acme = signed_in(&app, "owner@acme.test").await;
+    let acme = app.signed_in("owner@acme.test").await;
     let request = TagAssignment {
         target: BulkTarget {
             selection: Selection::Ids(ids),
@@ -142,8 +144,8 @@ async fn export(app: &TestApp, client: &Client, params: &str) -> reqwest::Respon
 
 #[tokio::test]
 async fn r34_csv_export_downloads_the_selected_rows() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("agent@demo.test").await;
     let ids = first_ids(&app, &client, 3).await;
     let joined = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
     let response = export(&app, &client, &format!("ids={joined}")).await;
@@ -166,8 +168,8 @@ async fn r34_csv_export_downloads_the_selected_rows() {
 
 #[tokio::test]
 async fn r34_csv_export_over_100_is_refused() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("agent@demo.test").await;
     for params in ["select=all&count=20", "select=all&count=253"] {
         let response = export(&app, &client, params).await;
         assert_eq!(
@@ -190,11 +192,11 @@ async fn r34_csv_export_over_100_is_refused() {
 
 #[tokio::test]
 async fn r34_the_same_tags_assigned_from_several_clients_at_once_land_once() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let mut clients = Vec::new();
     for email in ["owner@demo.test", "manager@demo.test", "agent@demo.test"] {
         for _ in 0..3 {
-            clients.push(signed_in(&app, email).await);
+            clients.push(app.signed_in(email).await);
         }
     }
     let ids = first_ids(&app, &clients[0], 50).await;
@@ -215,7 +217,7 @@ async fn r34_the_same_tags_assigned_from_several_clients_at_once_land_once() {
     for answer in answers {
         assert_eq!(answer.expect("tagged"), 50);
     }
-    let pool = app.backend.store.pool();
+    let pool = app.pool();
     let count = |sql: &'static str| async move {
         let (count,): (i64,) = sqlx::query_as(sql).fetch_one(pool).await.expect("count");
         count

@@ -1,18 +1,14 @@
 //! Deleting contacts (R29–R33): who may delete what, the dialog's numbers,
 //! and the background job that deletes in batches and survives a restart.
 
-use crate::helpers::contacts::{
-    call, scalar, signed_in, user_id, wait_for_deletions, workspace_id,
-};
-use crate::helpers::{TestApp, PASSWORD};
+use crate::helpers::contacts::wait_for_deletions;
+use crate::helpers::{answer_of, spawn_app, spawn_app_with, TestApp};
 use app::contacts::model::{BulkTarget, ContactQuery, DeletePreview, DeleteProgress, DeleteTarget};
 use app::error::AppError;
 use app::ssr::ContactsPort;
 use reqwest::{Client, StatusCode};
 use serde_json::json;
-use server::config::Config;
 use server::jobs::{BatchOutcome, ClaimedJob, JobQueue};
-use server::startup::Backend;
 use server::storage::DeleteJobs;
 use shared::bulk::Selection;
 
@@ -28,11 +24,13 @@ async fn preview(
     client: &Client,
     target: &DeleteTarget,
 ) -> Result<DeletePreview, (StatusCode, AppError)> {
-    call(
-        app,
-        client,
-        "contacts_delete_preview",
-        json!({ "target": target }),
+    answer_of(
+        app.call_json(
+            client,
+            "contacts_delete_preview",
+            &json!({ "target": target }),
+        )
+        .await,
     )
     .await
 }
@@ -42,12 +40,16 @@ async fn delete(
     client: &Client,
     target: &DeleteTarget,
 ) -> Result<DeleteProgress, (StatusCode, AppError)> {
-    call(app, client, "contacts_delete", json!({ "target": target })).await
+    answer_of(
+        app.call_json(client, "contacts_delete", &json!({ "target": target }))
+            .await,
+    )
+    .await
 }
 
 async fn ids(app: &TestApp, sql: &str) -> Vec<i64> {
     sqlx::query_as::<_, (i64,)>(sql)
-        .fetch_all(app.backend.store.pool())
+        .fetch_all(app.pool())
         .await
         .expect("ids")
         .into_iter()
@@ -56,20 +58,17 @@ async fn ids(app: &TestApp, sql: &str) -> Vec<i64> {
 }
 
 async fn exists(app: &TestApp, id: i64) -> bool {
-    scalar(
-        app,
-        &format!("SELECT COUNT(*) FROM contacts WHERE id = {id}"),
-    )
-    .await
+    app.count(&format!("SELECT COUNT(*) FROM contacts WHERE id = {id}"))
+        .await
         == 1
 }
 
 #[tokio::test]
 async fn r29_agents_delete_only_contacts_assigned_to_them() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@demo.test").await;
-    let agent = user_id(&app, "agent@demo.test").await;
-    let demo = workspace_id(&app, "Demo").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("agent@demo.test").await;
+    let agent = app.user_id("agent@demo.test").await;
+    let demo = app.workspace_id("Demo").await;
     let mine = ids(
         &app,
         &format!(
@@ -111,8 +110,8 @@ async fn r29_agents_delete_only_contacts_assigned_to_them() {
 
 #[tokio::test]
 async fn r32_delete_all_is_refused_to_agents() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@acme.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("agent@acme.test").await;
     let (status, error) = delete(&app, &client, &DeleteTarget::Everything)
         .await
         .expect_err("refused");
@@ -121,12 +120,11 @@ async fn r32_delete_all_is_refused_to_agents() {
         error,
         AppError::Forbidden("Only owners and managers can delete all contacts.".into())
     );
-    let acme = workspace_id(&app, "Acme Support").await;
+    let acme = app.workspace_id("Acme Support").await;
     assert_eq!(
-        scalar(
-            &app,
-            &format!("SELECT COUNT(*) FROM contacts WHERE workspace_id = {acme}")
-        )
+        app.count(&format!(
+            "SELECT COUNT(*) FROM contacts WHERE workspace_id = {acme}"
+        ))
         .await,
         40
     );
@@ -134,10 +132,10 @@ async fn r32_delete_all_is_refused_to_agents() {
 
 #[tokio::test]
 async fn r30_r32_delete_all_removes_every_contact_with_its_history_in_one_workspace() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "owner@acme.test").await;
-    let acme = workspace_id(&app, "Acme Support").await;
-    let demo = workspace_id(&app, "Demo").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("owner@acme.test").await;
+    let acme = app.workspace_id("Acme Support").await;
+    let demo = app.workspace_id("Demo").await;
     let answer = preview(&app, &client, &DeleteTarget::Everything)
         .await
         .expect("preview");
@@ -151,10 +149,12 @@ async fn r30_r32_delete_all_removes_every_contact_with_its_history_in_one_worksp
         .expect("started");
     assert_eq!(started.total, 40);
     wait_for_deletions(&app).await;
-    let progress: Option<DeleteProgress> =
-        call(&app, &client, "contacts_delete_progress", json!({}))
-            .await
-            .expect("progress");
+    let progress: Option<DeleteProgress> = answer_of(
+        app.call_json(&client, "contacts_delete_progress", &json!({}))
+            .await,
+    )
+    .await
+    .expect("progress");
     let progress = progress.expect("a finished job");
     assert!(progress.done);
     assert_eq!((progress.deleted, progress.total), (40, 40));
@@ -167,21 +167,19 @@ async fn r30_r32_delete_all_removes_every_contact_with_its_history_in_one_worksp
         format!("SELECT COUNT(*) FROM custom_values v JOIN custom_fields f ON f.id = v.field_id WHERE f.workspace_id = {acme}"),
         format!("SELECT total FROM contact_counts WHERE workspace_id = {acme}"),
     ] {
-        assert_eq!(scalar(&app, &sql).await, 0, "{sql}");
+        assert_eq!(app.count(&sql).await, 0, "{sql}");
     }
     assert_eq!(
-        scalar(
-            &app,
-            &format!("SELECT COUNT(*) FROM contacts WHERE workspace_id = {demo}")
-        )
+        app.count(&format!(
+            "SELECT COUNT(*) FROM contacts WHERE workspace_id = {demo}"
+        ))
         .await,
         260
     );
     assert_eq!(
-        scalar(
-            &app,
-            &format!("SELECT total FROM contact_counts WHERE workspace_id = {demo}")
-        )
+        app.count(&format!(
+            "SELECT total FROM contact_counts WHERE workspace_id = {demo}"
+        ))
         .await,
         260
     );
@@ -189,9 +187,9 @@ async fn r30_r32_delete_all_removes_every_contact_with_its_history_in_one_worksp
 
 #[tokio::test]
 async fn r31_delete_dialog_states_the_exact_number() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "manager@demo.test").await;
-    let demo = workspace_id(&app, "Demo").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
+    let demo = app.workspace_id("Demo").await;
     let three = ids(
         &app,
         &format!("SELECT id FROM contacts WHERE workspace_id = {demo} LIMIT 3"),
@@ -213,20 +211,11 @@ async fn r31_delete_dialog_states_the_exact_number() {
 
 #[tokio::test]
 async fn r33_delete_job_resumes_after_a_crash_between_batches_and_deletes_exactly_its_contacts() {
-    // A server without a job runner, so the test plays the runners.
-    let dir = tempfile::tempdir().expect("temp dir");
-    let config = Config {
-        database_url: format!("sqlite://{}/contacts.db", dir.path().display()),
-        demo: true,
-        demo_password: Some(PASSWORD.to_string()),
-        secure_cookies: false,
-        jobs: crate::helpers::test_job_settings(),
-    };
-    let backend = Backend::open(&config).await.expect("open");
-    server::demo::seed_if_empty(&backend.store, config.demo_password.clone())
+    // A server without job runners, so the test plays the runners.
+    let app = spawn_app_with(|config| config.jobs.run = false)
         .await
-        .expect("seed");
-    let store = &backend.store;
+        .expect("start the application");
+    let store = &app.backend.store;
     let pool = store.pool();
     let count = |sql: String| async move {
         let (value,): (i64,) = sqlx::query_as(&sql).fetch_one(pool).await.expect("count");

@@ -2,9 +2,8 @@
 //! download, and the file imported back into an empty workspace as the same
 //! contacts.
 
-use crate::helpers::contacts::{call, scalar, signed_in};
 use crate::helpers::imports::{import, settings, upload};
-use crate::helpers::TestApp;
+use crate::helpers::{answer_of, spawn_app, TestApp};
 use app::imports::model::{ExportProgress, ExportRequest};
 use reqwest::{Client, StatusCode};
 use serde_json::json;
@@ -12,18 +11,21 @@ use shared::import::{ImportMode, ImportTarget};
 use std::time::Duration;
 
 async fn export_all(app: &TestApp, client: &Client) -> String {
-    let started: ExportProgress = call(
-        app,
-        client,
-        "exports_start",
-        json!({ "request": ExportRequest { query: None } }),
+    let started: ExportProgress = answer_of(
+        app.call_json(
+            client,
+            "exports_start",
+            &json!({ "request": ExportRequest { query: None } }),
+        )
+        .await,
     )
     .await
     .expect("export started");
     for _ in 0..400 {
-        let progress: Option<ExportProgress> = call(app, client, "exports_progress", json!({}))
-            .await
-            .expect("progress");
+        let progress: Option<ExportProgress> =
+            answer_of(app.call_json(client, "exports_progress", &json!({})).await)
+                .await
+                .expect("progress");
         if progress.is_some_and(|p| p.export_id == started.export_id && p.done) {
             let response = client
                 .get(format!(
@@ -44,20 +46,20 @@ async fn export_all(app: &TestApp, client: &Client) -> String {
 
 #[tokio::test]
 async fn r36_an_export_imported_into_an_empty_workspace_gives_the_same_contacts() {
-    let app = TestApp::spawn().await;
-    let owner = signed_in(&app, "owner@demo.test").await;
+    let app = spawn_app().await;
+    let owner = app.signed_in("owner@demo.test").await;
     let document = export_all(&app, &owner).await;
     assert!(
         document.starts_with('\u{feff}'),
         "a byte-order mark for Excel"
     );
     let exported_rows = document.lines().count() - 1;
-    let demo_contacts = scalar(
-        &app,
-        "SELECT COUNT(*) FROM contacts c JOIN workspaces w ON w.id = c.workspace_id
+    let demo_contacts = app
+        .count(
+            "SELECT COUNT(*) FROM contacts c JOIN workspaces w ON w.id = c.workspace_id
           WHERE w.name = 'Demo' AND c.merged_into IS NULL",
-    )
-    .await;
+        )
+        .await;
     assert!(
         exported_rows as i64 >= demo_contacts,
         "one line per contact"
@@ -65,7 +67,7 @@ async fn r36_an_export_imported_into_an_empty_workspace_gives_the_same_contacts(
     assert!(!document.contains("\n="), "formula cells are neutralised");
 
     // Acme emptied, with Demo's custom fields.
-    let pool = app.backend.store.pool();
+    let pool = app.pool();
     for statement in [
         "DELETE FROM contacts WHERE workspace_id = (SELECT id FROM workspaces WHERE name = 'Acme Support')",
         "INSERT INTO custom_fields (workspace_id, key, label, field_type, options)
@@ -75,7 +77,7 @@ async fn r36_an_export_imported_into_an_empty_workspace_gives_the_same_contacts(
     ] {
         sqlx::query(statement).execute(pool).await.expect("prepare Acme");
     }
-    let acme = signed_in(&app, "owner@acme.test").await;
+    let acme = app.signed_in("owner@acme.test").await;
     let file = upload(&app, &acme, "contacts-export.csv", document.into_bytes())
         .await
         .expect("uploaded");
@@ -126,7 +128,7 @@ async fn contact_values(app: &TestApp, workspace: &str) -> Vec<String> {
           WHERE w.name = '{workspace}' AND c.merged_into IS NULL"
     );
     let rows: Vec<(String,)> = sqlx::query_as(&sql)
-        .fetch_all(app.backend.store.pool())
+        .fetch_all(app.pool())
         .await
         .expect("values");
     let mut rows: Vec<String> = rows.into_iter().map(|(row,)| row).collect();

@@ -1,9 +1,8 @@
 //! CSV import (R35) over HTTP: upload, the dry run, the background import
 //! and its summary, each mode, the error report, and refusals for agents.
 
-use crate::helpers::contacts::{call, scalar, signed_in};
 use crate::helpers::imports::{check, import, settings, stored_counts, upload, FIVE_ROWS};
-use crate::helpers::TestApp;
+use crate::helpers::{answer_of, spawn_app};
 use app::error::AppError;
 use app::imports::model::{ExportProgress, ExportRequest, ImportProgress, ImportRecord, RowError};
 use reqwest::StatusCode;
@@ -12,8 +11,8 @@ use shared::import::{ImportMode, ImportTarget};
 
 #[tokio::test]
 async fn r35_upload_detects_encoding_and_delimiter_and_maps_german_headers() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "owner@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("owner@demo.test").await;
     let latin =
         b"Vorname;Nachname;E-Mail-Adresse;Notiz\r\nJ\xFCrgen;Wei\xDF;jw@example.com;x\r\n".to_vec();
     let file = upload(&app, &client, "kunden.csv", latin)
@@ -53,7 +52,7 @@ async fn r35_upload_detects_encoding_and_delimiter_and_maps_german_headers() {
     assert_eq!(error, AppError::invalid("File", "is larger than 50 MB"));
     assert_eq!(stored_counts(&app).await, before);
     assert_eq!(
-        scalar(&app, "SELECT COUNT(*) FROM imports").await,
+        app.count("SELECT COUNT(*) FROM imports").await,
         1,
         "refused files are not stored"
     );
@@ -61,8 +60,8 @@ async fn r35_upload_detects_encoding_and_delimiter_and_maps_german_headers() {
 
 #[tokio::test]
 async fn r35_the_dry_run_stores_nothing_and_names_each_bad_row_and_column() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "owner@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("owner@demo.test").await;
     let file = upload(&app, &client, "messe.csv", FIVE_ROWS.as_bytes().to_vec())
         .await
         .expect("uploaded");
@@ -126,12 +125,12 @@ async fn r35_the_dry_run_stores_nothing_and_names_each_bad_row_and_column() {
 
 #[tokio::test]
 async fn r35_the_import_adds_good_rows_reports_bad_ones_and_feeds_suggestions() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "owner@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("owner@demo.test").await;
     let file = upload(&app, &client, "messe.csv", FIVE_ROWS.as_bytes().to_vec())
         .await
         .expect("uploaded");
-    let contacts_before = scalar(&app, "SELECT COUNT(*) FROM contacts").await;
+    let contacts_before = app.count("SELECT COUNT(*) FROM contacts").await;
     let summary = import(&app, &client, &file, &settings(&file, ImportMode::Add)).await;
     assert_eq!(
         (
@@ -144,20 +143,19 @@ async fn r35_the_import_adds_good_rows_reports_bad_ones_and_feeds_suggestions() 
     );
     assert_eq!(summary.processed, 5);
     assert_eq!(
-        scalar(&app, "SELECT COUNT(*) FROM contacts").await,
+        app.count("SELECT COUNT(*) FROM contacts").await,
         contacts_before + 3
     );
     let (first, last, phone, country): (String, String, String, String) = sqlx::query_as(
         "SELECT first_name, last_name, phone, country FROM contacts WHERE email_key = 'imke@import.test'",
     )
-    .fetch_one(app.backend.store.pool())
+    .fetch_one(app.pool())
     .await
     .expect("imported contact");
     assert_eq!((first.as_str(), last.as_str()), ("Imke", "Import"));
     assert_eq!((phone.as_str(), country.as_str()), ("+49301111111", "DE"));
     assert_eq!(
-        scalar(
-            &app,
+        app.count(
             "SELECT COUNT(*) FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
               JOIN contacts c ON c.id = ct.contact_id
              WHERE t.name = 'Messe 2026' AND c.last_name = 'Import'"
@@ -166,8 +164,7 @@ async fn r35_the_import_adds_good_rows_reports_bad_ones_and_feeds_suggestions() 
         2
     );
     assert_eq!(
-        scalar(
-            &app,
+        app.count(
             "SELECT COUNT(*) FROM custom_values v JOIN contacts c ON c.id = v.contact_id
              WHERE c.email_key = 'iris@import.test' AND v.value = 'Free'"
         )
@@ -176,49 +173,47 @@ async fn r35_the_import_adds_good_rows_reports_bad_ones_and_feeds_suggestions() 
     );
     // Imke and Ida share a phone number written two ways: a merge suggestion.
     assert_eq!(
-        scalar(
-            &app,
+        app.count(
             "SELECT COUNT(*) FROM contacts WHERE phone = '+49301111111' AND last_name = 'Import'"
         )
         .await,
         2
     );
-    let suggestions = scalar(
-        &app,
-        "SELECT COUNT(*) FROM duplicate_groups WHERE value = '+49301111111' AND members >= 2",
-    )
-    .await;
+    let suggestions = app
+        .count(
+            "SELECT COUNT(*) FROM duplicate_groups WHERE value = '+49301111111' AND members >= 2",
+        )
+        .await;
     assert_eq!(suggestions, 1);
     // The rows that failed stay for the report; the rest are gone.
     assert_eq!(
-        scalar(
-            &app,
-            &format!(
-                "SELECT COUNT(*) FROM import_rows WHERE import_id = {}",
-                file.import_id
-            )
-        )
+        app.count(&format!(
+            "SELECT COUNT(*) FROM import_rows WHERE import_id = {}",
+            file.import_id
+        ))
         .await,
         2
     );
-    let history: Vec<ImportRecord> = call(&app, &client, "imports_history", json!({}))
-        .await
-        .expect("history");
+    let history: Vec<ImportRecord> =
+        answer_of(app.call_json(&client, "imports_history", &json!({})).await)
+            .await
+            .expect("history");
     assert_eq!(history[0].file_name, "messe.csv");
     assert_eq!(history[0].imported_by, "Olivia Owner");
     assert_eq!(history[0].counts, summary.counts);
     // Everyone in the workspace sees the summary.
-    let agent = signed_in(&app, "agent@demo.test").await;
-    let seen: Option<ImportProgress> = call(&app, &agent, "imports_progress", json!({}))
-        .await
-        .expect("progress");
+    let agent = app.signed_in("agent@demo.test").await;
+    let seen: Option<ImportProgress> =
+        answer_of(app.call_json(&agent, "imports_progress", &json!({})).await)
+            .await
+            .expect("progress");
     assert_eq!(seen.map(|p| p.counts), Some(summary.counts));
 }
 
 #[tokio::test]
 async fn r35_update_modes_change_only_what_they_may_and_a_rerun_changes_nothing() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "owner@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("owner@demo.test").await;
     let original = "First name,Last name,E-mail,Language,Tags\n\
         Uma,Update,uma@import.test,,Lead\n";
     let file = upload(&app, &client, "a.csv", original.as_bytes().to_vec())
@@ -249,7 +244,7 @@ async fn r35_update_modes_change_only_what_they_may_and_a_rerun_changes_nothing(
     let (last, language): (String, Option<String>) = sqlx::query_as(
         "SELECT last_name, language FROM contacts WHERE email_key = 'uma@import.test'",
     )
-    .fetch_one(app.backend.store.pool())
+    .fetch_one(app.pool())
     .await
     .expect("uma");
     assert_eq!((last.as_str(), language.as_deref()), ("Update", Some("de")));
@@ -263,13 +258,12 @@ async fn r35_update_modes_change_only_what_they_may_and_a_rerun_changes_nothing(
     let (last, version_after_update): (String, i64) = sqlx::query_as(
         "SELECT last_name, version FROM contacts WHERE email_key = 'uma@import.test'",
     )
-    .fetch_one(app.backend.store.pool())
+    .fetch_one(app.pool())
     .await
     .expect("uma");
     assert_eq!(last, "Changed");
     assert_eq!(
-        scalar(
-            &app,
+        app.count(
             "SELECT COUNT(*) FROM contact_tags ct JOIN contacts c ON c.id = ct.contact_id
               WHERE c.email_key = 'uma@import.test'"
         )
@@ -299,23 +293,20 @@ async fn r35_update_modes_change_only_what_they_may_and_a_rerun_changes_nothing(
     );
     assert_eq!(stored_counts(&app).await, before);
     assert_eq!(
-        scalar(
-            &app,
-            "SELECT version FROM contacts WHERE email_key = 'uma@import.test'"
-        )
-        .await,
+        app.count("SELECT version FROM contacts WHERE email_key = 'uma@import.test'")
+            .await,
         version_after_update
     );
 }
 
 #[tokio::test]
 async fn r35_r36_agents_may_not_import_or_export_all() {
-    let app = TestApp::spawn().await;
-    let owner = signed_in(&app, "owner@demo.test").await;
+    let app = spawn_app().await;
+    let owner = app.signed_in("owner@demo.test").await;
     let file = upload(&app, &owner, "messe.csv", FIVE_ROWS.as_bytes().to_vec())
         .await
         .expect("uploaded");
-    let agent = signed_in(&app, "agent@demo.test").await;
+    let agent = app.signed_in("agent@demo.test").await;
     let forbidden = AppError::Forbidden("Only owners and managers can import contacts.".into());
     let (status, error) = upload(&app, &agent, "x.csv", FIVE_ROWS.as_bytes().to_vec())
         .await
@@ -330,19 +321,23 @@ async fn r35_r36_agents_may_not_import_or_export_all() {
     .await
     .expect_err("refused");
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let refused: Result<ImportProgress, _> = call(
-        &app,
-        &agent,
-        "imports_start",
-        json!({ "import_id": file.import_id }),
+    let refused: Result<ImportProgress, _> = answer_of(
+        app.call_json(
+            &agent,
+            "imports_start",
+            &json!({ "import_id": file.import_id }),
+        )
+        .await,
     )
     .await;
     assert_eq!(refused.expect_err("refused").1, forbidden);
-    let refused: Result<ExportProgress, _> = call(
-        &app,
-        &agent,
-        "exports_start",
-        json!({ "request": ExportRequest { query: None } }),
+    let refused: Result<ExportProgress, _> = answer_of(
+        app.call_json(
+            &agent,
+            "exports_start",
+            &json!({ "request": ExportRequest { query: None } }),
+        )
+        .await,
     )
     .await;
     assert_eq!(
@@ -359,21 +354,20 @@ async fn r35_r36_agents_may_not_import_or_export_all() {
         .expect("report");
     assert_eq!(report.status(), StatusCode::FORBIDDEN);
     // Another workspace's owner cannot see or start this workspace's import.
-    let acme = signed_in(&app, "owner@acme.test").await;
-    let missing: Result<ImportProgress, _> = call(
-        &app,
-        &acme,
-        "imports_start",
-        json!({ "import_id": file.import_id }),
+    let acme = app.signed_in("owner@acme.test").await;
+    let missing: Result<ImportProgress, _> = answer_of(
+        app.call_json(
+            &acme,
+            "imports_start",
+            &json!({ "import_id": file.import_id }),
+        )
+        .await,
     )
     .await;
     assert_eq!(missing.expect_err("refused").0, StatusCode::NOT_FOUND);
     assert_eq!(
-        scalar(
-            &app,
-            "SELECT COUNT(*) FROM contacts WHERE last_name = 'Import'"
-        )
-        .await,
+        app.count("SELECT COUNT(*) FROM contacts WHERE last_name = 'Import'")
+            .await,
         0
     );
 }

@@ -1,8 +1,8 @@
 //! The contacts table over HTTP: search, filters, keyset pages, the blocked
 //! view, workspace isolation and "Add contact".
 
-use crate::helpers::contacts::{all_pages, call, list, scalar, signed_in, workspace_id};
-use crate::helpers::TestApp;
+use crate::helpers::contacts::{all_pages, list};
+use crate::helpers::{answer_of, spawn_app, TestApp};
 use app::contacts::model::{AddedContact, ContactQuery, PageCursor, Sort, View, PAGE_SIZE};
 use reqwest::StatusCode;
 use serde_json::json;
@@ -10,14 +10,14 @@ use std::collections::HashSet;
 
 #[tokio::test]
 async fn r24_search_finds_names_emails_and_phones_in_any_format() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("agent@demo.test").await;
     let (first, last, phone, email): (String, String, String, String) = sqlx::query_as(
         "SELECT first_name, last_name, phone, email FROM contacts
           WHERE phone IS NOT NULL AND email IS NOT NULL AND blocked_at IS NULL
             AND workspace_id = (SELECT id FROM workspaces WHERE name = 'Demo') LIMIT 1",
     )
-    .fetch_one(app.backend.store.pool())
+    .fetch_one(app.pool())
     .await
     .expect("a contact");
     let name_query = ContactQuery {
@@ -63,7 +63,7 @@ async fn r24_search_finds_names_emails_and_phones_in_any_format() {
         "SELECT phone FROM contacts WHERE phone LIKE '+49%' AND blocked_at IS NULL
             AND workspace_id = (SELECT id FROM workspaces WHERE name = 'Demo') LIMIT 1",
     )
-    .fetch_one(app.backend.store.pool())
+    .fetch_one(app.pool())
     .await
     .expect("a German number");
     let national = format!("0{} {}", &german[3..6], &german[6..]);
@@ -100,20 +100,17 @@ async fn r24_search_finds_names_emails_and_phones_in_any_format() {
 
 #[tokio::test]
 async fn r24_tag_filter_lists_only_contacts_with_those_tags() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "manager@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
     let query = ContactQuery {
         tags: vec!["VIP".into(), "Partner".into()],
         ..ContactQuery::default()
     };
     let ids = all_pages(&app, &client, &query).await;
-    let expected = scalar(
-        &app,
-        "SELECT COUNT(DISTINCT c.id) FROM contacts c JOIN contact_tags ct ON ct.contact_id = c.id
+    let expected = app.count("SELECT COUNT(DISTINCT c.id) FROM contacts c JOIN contact_tags ct ON ct.contact_id = c.id
            JOIN tags t ON t.id = ct.tag_id
           WHERE t.name IN ('VIP', 'Partner') AND c.blocked_at IS NULL
-            AND c.workspace_id = (SELECT id FROM workspaces WHERE name = 'Demo')",
-    )
+            AND c.workspace_id = (SELECT id FROM workspaces WHERE name = 'Demo')")
     .await;
     assert_eq!(ids.len() as i64, expected);
     let page = list(&app, &client, &query, PageCursor::First).await;
@@ -135,7 +132,7 @@ async fn insert_contact(app: &TestApp, workspace: i64, name: &str, age: i64) -> 
     .bind(name)
     .bind(at)
     .bind(at)
-    .fetch_one(app.backend.store.pool())
+    .fetch_one(app.pool())
     .await
     .expect("insert");
     id
@@ -143,9 +140,9 @@ async fn insert_contact(app: &TestApp, workspace: i64, name: &str, age: i64) -> 
 
 #[tokio::test]
 async fn r31_keyset_pages_stay_correct_under_concurrent_inserts_and_deletes() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "owner@demo.test").await;
-    let demo = workspace_id(&app, "Demo").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("owner@demo.test").await;
+    let demo = app.workspace_id("Demo").await;
     for sort in [Sort::Added, Sort::Name, Sort::LastMessage] {
         let query = ContactQuery {
             sort,
@@ -171,7 +168,7 @@ async fn r31_keyset_pages_stay_correct_under_concurrent_inserts_and_deletes() {
             {
                 sqlx::query("DELETE FROM contacts WHERE id = $1")
                     .bind(victim)
-                    .execute(app.backend.store.pool())
+                    .execute(app.pool())
                     .await
                     .expect("delete");
                 deleted.insert(*victim);
@@ -215,8 +212,8 @@ async fn r31_keyset_pages_stay_correct_under_concurrent_inserts_and_deletes() {
 
 #[tokio::test]
 async fn r31_previous_page_returns_the_same_rows() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "owner@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("owner@demo.test").await;
     let query = ContactQuery::default();
     let first = list(&app, &client, &query, PageCursor::First).await;
     let second = list(
@@ -241,13 +238,13 @@ async fn r31_previous_page_returns_the_same_rows() {
 
 #[tokio::test]
 async fn r28_blocked_contacts_are_listed_only_in_their_own_view() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("agent@demo.test").await;
     let blocked_ids: HashSet<i64> = sqlx::query_as::<_, (i64,)>(
         "SELECT id FROM contacts WHERE blocked_at IS NOT NULL
             AND workspace_id = (SELECT id FROM workspaces WHERE name = 'Demo')",
     )
-    .fetch_all(app.backend.store.pool())
+    .fetch_all(app.pool())
     .await
     .expect("blocked")
     .into_iter()
@@ -276,30 +273,26 @@ async fn r28_blocked_contacts_are_listed_only_in_their_own_view() {
 
 #[tokio::test]
 async fn r2_contacts_of_another_workspace_never_show() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "owner@acme.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("owner@acme.test").await;
     let ids = all_pages(&app, &client, &ContactQuery::default()).await;
-    let acme = workspace_id(&app, "Acme Support").await;
-    let outside = scalar(
-        &app,
-        &format!(
+    let acme = app.workspace_id("Acme Support").await;
+    let outside = app
+        .count(&format!(
             "SELECT COUNT(*) FROM contacts WHERE workspace_id <> {acme} AND id IN ({})",
             ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-        ),
-    )
-    .await;
+        ))
+        .await;
     assert_eq!(outside, 0);
     assert!(!ids.is_empty());
 }
 
 #[tokio::test]
 async fn signed_out_listing_is_refused() {
-    let app = TestApp::spawn().await;
-    let answer: Result<serde_json::Value, _> = call(
-        &app,
-        &app.client(),
-        "contacts_list",
-        json!({ "request": {} }),
+    let app = spawn_app().await;
+    let answer: Result<serde_json::Value, _> = answer_of(
+        app.call_json(&app.client(), "contacts_list", &json!({ "request": {} }))
+            .await,
     )
     .await;
     assert_eq!(answer.expect_err("refused").0, StatusCode::UNAUTHORIZED);
@@ -307,15 +300,10 @@ async fn signed_out_listing_is_refused() {
 
 #[tokio::test]
 async fn add_contact_checks_values_and_reports_shared_ones() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@demo.test").await;
-    let bad: Result<AddedContact, _> = call(
-        &app,
-        &client,
-        "contacts_add",
-        json!({ "contact": { "first_name": "Ann", "last_name": "", "phone": "", "email": "not-an-email",
-                              "country": "", "language": "" } }),
-    )
+    let app = spawn_app().await;
+    let client = app.signed_in("agent@demo.test").await;
+    let bad: Result<AddedContact, _> = answer_of(app.call_json(&client, "contacts_add", &json!({ "contact": { "first_name": "Ann", "last_name": "", "phone": "", "email": "not-an-email",
+                              "country": "", "language": "" } })).await)
     .await;
     let (status, error) = bad.expect_err("refused");
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -325,16 +313,11 @@ async fn add_contact_checks_values_and_reports_shared_ones() {
         "SELECT phone FROM contacts WHERE phone IS NOT NULL AND blocked_at IS NULL
             AND workspace_id = (SELECT id FROM workspaces WHERE name = 'Demo') LIMIT 1",
     )
-    .fetch_one(app.backend.store.pool())
+    .fetch_one(app.pool())
     .await
     .expect("phone");
-    let added: AddedContact = call(
-        &app,
-        &client,
-        "contacts_add",
-        json!({ "contact": { "first_name": " Ann ", "last_name": "Other", "phone": phone,
-                              "email": "ann.other@example.com", "country": "", "language": "de" } }),
-    )
+    let added: AddedContact = answer_of(app.call_json(&client, "contacts_add", &json!({ "contact": { "first_name": " Ann ", "last_name": "Other", "phone": phone,
+                              "email": "ann.other@example.com", "country": "", "language": "de" } })).await)
     .await
     .expect("added");
     assert_eq!(added.display_name, "Ann Other");
@@ -350,14 +333,16 @@ async fn add_contact_checks_values_and_reports_shared_ones() {
 
 #[tokio::test]
 async fn r24_search_ignores_case_of_letters_beyond_ascii() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@demo.test").await;
-    let added: AddedContact = call(
-        &app,
-        &client,
-        "contacts_add",
-        json!({ "contact": { "first_name": "Özlem", "last_name": "Çelik", "phone": "",
+    let app = spawn_app().await;
+    let client = app.signed_in("agent@demo.test").await;
+    let added: AddedContact = answer_of(
+        app.call_json(
+            &client,
+            "contacts_add",
+            &json!({ "contact": { "first_name": "Özlem", "last_name": "Çelik", "phone": "",
                               "email": "", "country": "", "language": "" } }),
+        )
+        .await,
     )
     .await
     .expect("added");

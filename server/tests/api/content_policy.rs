@@ -3,8 +3,9 @@
 //! allows nothing. The policy follows from the response itself, so no page
 //! can arrive with the other one.
 
-use crate::helpers::TestApp;
+use crate::helpers::spawn_app;
 use reqwest::{header, Client, Response, StatusCode};
+use serde_json::json;
 
 /// Every page of the app as a signed-in owner reaches it.
 const PAGES: &[&str] = &[
@@ -65,7 +66,7 @@ fn expect_nothing_allowed(what: &str, response: &Response) {
 
 #[tokio::test]
 async fn every_page_gets_the_page_policy_with_a_nonce_of_its_own() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     let login = expect_page_policy(&client, &format!("{}/login", app.address)).await;
     app.sign_in(&client, "owner@demo.test").await;
@@ -92,7 +93,7 @@ async fn every_page_gets_the_page_policy_with_a_nonce_of_its_own() {
 
 #[tokio::test]
 async fn answers_that_are_not_pages_allow_nothing() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     let redirect = client
         .get(format!("{}/contacts", app.address))
@@ -101,19 +102,14 @@ async fn answers_that_are_not_pages_allow_nothing() {
         .expect("request");
     assert_eq!(redirect.status(), StatusCode::SEE_OTHER);
     expect_nothing_allowed("redirect to sign-in", &redirect);
-    let list = || {
-        client
-            .post(format!("{}/api/contacts_list", app.address))
-            .header(header::ORIGIN, &app.address)
-            .json(&serde_json::json!({"request": {}}))
-            .send()
-    };
-    let refused = list().await.expect("request");
+    let body = json!({"request": {}});
+    let list = || app.call_json(&client, "contacts_list", &body);
+    let refused = list().await;
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
     expect_nothing_allowed("refused server function", &refused);
 
     app.sign_in(&client, "owner@demo.test").await;
-    let list = list().await.expect("request");
+    let list = list().await;
     assert_eq!(list.status(), StatusCode::OK);
     expect_nothing_allowed("server function", &list);
     let csv = client

@@ -122,7 +122,7 @@ async fn finish_the_work(app: &TestApp, world: &Arc<World>, ledger: &SharedLedge
         .count();
     assert_eq!(unconfirmed, 0, "messages posted again and not confirmed");
 
-    if let Some(merge_id) = open_merge(app.backend.store.pool(), world.pair.survivor).await {
+    if let Some(merge_id) = open_merge(app.pool(), world.pair.survivor).await {
         assert!(undo(&worker, merge_id).await, "undo of the open merge");
     }
 
@@ -201,13 +201,7 @@ async fn progress<T: serde::de::DeserializeOwned>(
     client: &reqwest::Client,
     endpoint: &str,
 ) -> T {
-    let response = client
-        .post(format!("{}/api/{endpoint}", app.address))
-        .header(reqwest::header::ORIGIN, &app.address)
-        .json(&json!({}))
-        .send()
-        .await
-        .expect("request");
+    let response = app.call_json(client, endpoint, &json!({})).await;
     assert!(
         response.status().is_success(),
         "{endpoint}: {}",

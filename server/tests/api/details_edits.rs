@@ -7,8 +7,8 @@ use crate::helpers::details::*;
 
 #[tokio::test]
 async fn r3_drawer_shows_name_and_id_and_another_workspace_is_not_found() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("agent@demo.test").await;
     let id = contact_where(&app, "Demo", "c.first_name <> ''").await;
     let contact = details(&app, &client, id).await;
     assert_eq!(contact.id, id);
@@ -16,31 +16,30 @@ async fn r3_drawer_shows_name_and_id_and_another_workspace_is_not_found() {
 
     let acme = contact_where(&app, "Acme Support", "TRUE").await;
     let refused = error(
-        call(
-            &app,
+        app.call_json(
             &client,
             "details_get",
-            json!({"request": {"contact_id": acme}}),
+            &json!({"request": {"contact_id": acme}}),
         )
         .await,
         StatusCode::NOT_FOUND,
     )
     .await;
     assert_eq!(refused, AppError::not_found(Missing::Contact));
-    let signed_out = call(
-        &app,
-        &app.client(),
-        "details_get",
-        json!({"request": {"contact_id": id}}),
-    )
-    .await;
+    let signed_out = app
+        .call_json(
+            &app.client(),
+            "details_get",
+            &json!({"request": {"contact_id": id}}),
+        )
+        .await;
     assert_eq!(signed_out.status(), StatusCode::UNAUTHORIZED);
 }
 
 #[tokio::test]
 async fn r4_edit_name_saves_and_bad_names_change_nothing() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("agent@demo.test").await;
     let id = contact_where(&app, "Demo", "TRUE").await;
     let before = details(&app, &client, id).await;
     let edit = |first: &str, last: &str, version: i64| json!({"edit": {"contact_id": id, "version": version, "first": first, "last": last}});
@@ -51,11 +50,10 @@ async fn r4_edit_name_saves_and_bad_names_change_nothing() {
         ("Ann", "Line\nbreak", "Last name"),
     ] {
         let refused = error(
-            call(
-                &app,
+            app.call_json(
                 &client,
                 "details_edit_name",
-                edit(first, last, before.version),
+                &edit(first, last, before.version),
             )
             .await,
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -64,13 +62,13 @@ async fn r4_edit_name_saves_and_bad_names_change_nothing() {
         assert_eq!(refused.field(), Some(field), "{first:?} {last:?}");
         assert_eq!(details(&app, &client, id).await, before);
     }
-    let response = call(
-        &app,
-        &client,
-        "details_edit_name",
-        edit("  Ann ", "<script>x</script>", before.version),
-    )
-    .await;
+    let response = app
+        .call_json(
+            &client,
+            "details_edit_name",
+            &edit("  Ann ", "<script>x</script>", before.version),
+        )
+        .await;
     let saved: Saved = response.json().await.expect("saved");
     assert_eq!(saved.version, before.version + 1);
     let after = details(&app, &client, id).await;
@@ -82,16 +80,19 @@ async fn r4_edit_name_saves_and_bad_names_change_nothing() {
 
 #[tokio::test]
 async fn r4_a_stale_version_is_refused_and_the_first_save_stays() {
-    let app = TestApp::spawn().await;
-    let first_agent = signed_in(&app, "agent@demo.test").await;
-    let second_agent = signed_in(&app, "manager@demo.test").await;
+    let app = spawn_app().await;
+    let first_agent = app.signed_in("agent@demo.test").await;
+    let second_agent = app.signed_in("manager@demo.test").await;
     let id = contact_where(&app, "Demo", "TRUE").await;
     let seen = details(&app, &first_agent, id).await;
     let edit = |first: &str| json!({"edit": {"contact_id": id, "version": seen.version, "first": first, "last": "Same"}});
-    let ok = call(&app, &first_agent, "details_edit_name", edit("First")).await;
+    let ok = app
+        .call_json(&first_agent, "details_edit_name", &edit("First"))
+        .await;
     assert_eq!(ok.status(), StatusCode::OK);
     let refused = error(
-        call(&app, &second_agent, "details_edit_name", edit("Second")).await,
+        app.call_json(&second_agent, "details_edit_name", &edit("Second"))
+            .await,
         StatusCode::CONFLICT,
     )
     .await;
@@ -105,8 +106,8 @@ async fn r4_a_stale_version_is_refused_and_the_first_save_stays() {
 
 #[tokio::test]
 async fn r18_phone_in_national_format_is_stored_in_e164_and_the_country_follows() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("agent@demo.test").await;
     let id = contact_where(&app, "Demo", "c.phone LIKE '+49%' AND NOT c.country_manual").await;
     let contact = details(&app, &client, id).await;
     assert_eq!(contact.country.as_deref(), Some("DE"));
@@ -129,8 +130,8 @@ async fn r18_phone_in_national_format_is_stored_in_e164_and_the_country_follows(
 
 #[tokio::test]
 async fn r18_a_country_set_by_hand_wins_over_the_phone() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("agent@demo.test").await;
     let id = contact_where(&app, "Demo", "c.phone LIKE '+49%'").await;
     let contact = details(&app, &client, id).await;
     assert_eq!(
@@ -157,14 +158,14 @@ async fn r18_a_country_set_by_hand_wins_over_the_phone() {
 
 #[tokio::test]
 async fn r18_standard_fields_save_and_bad_values_change_nothing() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "manager@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
     let id = contact_where(&app, "Demo", "c.phone IS NULL").await;
     // A national number is read in the contact's country: in the US,
     // "030 1234567" is no number at all.
     sqlx::query("UPDATE contacts SET country = 'US' WHERE id = $1")
         .bind(id)
-        .execute(pool(&app))
+        .execute(app.pool())
         .await
         .expect("country");
     let before = details(&app, &client, id).await;
@@ -186,7 +187,7 @@ async fn r18_standard_fields_save_and_bad_values_change_nothing() {
             "{field} = {value}"
         );
     }
-    let manager = user_id(&app, "manager@demo.test").await;
+    let manager = app.user_id("manager@demo.test").await;
     let mut contact = before;
     for (field, value) in [
         ("email", " Ann@Example.com "),
@@ -208,8 +209,8 @@ async fn r18_standard_fields_save_and_bad_values_change_nothing() {
 
 #[tokio::test]
 async fn r19_custom_values_of_each_type_save_and_bad_values_change_nothing() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("agent@demo.test").await;
     let id = contact_where(&app, "Demo", "TRUE").await;
     let custom = |contact: &ContactDetails, key: &str, value: &str| json!({"edit": {"contact_id": contact.id, "version": contact.version, "key": key, "value": value}});
     let before = details(&app, &client, id).await;
@@ -219,24 +220,20 @@ async fn r19_custom_values_of_each_type_save_and_bad_values_change_nothing() {
         ("lifetime_value", "lots", "Lifetime value"),
         ("newsletter", "maybe", "Newsletter"),
     ] {
-        let response = call(
-            &app,
-            &client,
-            "details_edit_custom",
-            custom(&before, key, value),
-        )
-        .await;
+        let response = app
+            .call_json(&client, "details_edit_custom", &custom(&before, key, value))
+            .await;
         let refused = error(response, StatusCode::UNPROCESSABLE_ENTITY).await;
         assert_eq!(refused.field(), Some(label));
         assert_eq!(details(&app, &client, id).await, before);
     }
-    let missing = call(
-        &app,
-        &client,
-        "details_edit_custom",
-        custom(&before, "nope", "1"),
-    )
-    .await;
+    let missing = app
+        .call_json(
+            &client,
+            "details_edit_custom",
+            &custom(&before, "nope", "1"),
+        )
+        .await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
 
     let mut contact = before;
@@ -247,13 +244,13 @@ async fn r19_custom_values_of_each_type_save_and_bad_values_change_nothing() {
         ("newsletter", "true", Some("true")),
         ("newsletter", "", None),
     ] {
-        let response = call(
-            &app,
-            &client,
-            "details_edit_custom",
-            custom(&contact, key, value),
-        )
-        .await;
+        let response = app
+            .call_json(
+                &client,
+                "details_edit_custom",
+                &custom(&contact, key, value),
+            )
+            .await;
         assert_eq!(response.status(), StatusCode::OK, "{key} = {value}");
         contact = details(&app, &client, id).await;
         let entry = contact
@@ -267,16 +264,15 @@ async fn r19_custom_values_of_each_type_save_and_bad_values_change_nothing() {
 
 #[tokio::test]
 async fn r19_managers_define_custom_fields_and_agents_cannot() {
-    let app = TestApp::spawn().await;
-    let manager = signed_in(&app, "manager@demo.test").await;
-    let agent = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let manager = app.signed_in("manager@demo.test").await;
+    let agent = app.signed_in("agent@demo.test").await;
     let field = |key: &str, label: &str, field_type: &str, options: Vec<&str>| json!({"field": {"key": key, "label": label, "field_type": field_type, "options": options}});
     let refused = error(
-        call(
-            &app,
+        app.call_json(
             &agent,
             "settings_create_field",
-            field("tier", "Tier", "text", vec![]),
+            &field("tier", "Tier", "text", vec![]),
         )
         .await,
         StatusCode::FORBIDDEN,
@@ -293,49 +289,49 @@ async fn r19_managers_define_custom_fields_and_agents_cannot() {
         (field("tier", "Tier", "colour", vec![]), "Type"),
     ] {
         let refused = error(
-            call(&app, &manager, "settings_create_field", body).await,
+            app.call_json(&manager, "settings_create_field", &body)
+                .await,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
         assert_eq!(refused.field(), Some(label));
     }
-    let ok = call(
-        &app,
-        &manager,
-        "settings_create_field",
-        field("tier", "Tier", "list", vec!["Gold", "Silver"]),
-    )
-    .await;
+    let ok = app
+        .call_json(
+            &manager,
+            "settings_create_field",
+            &field("tier", "Tier", "list", vec!["Gold", "Silver"]),
+        )
+        .await;
     assert_eq!(ok.status(), StatusCode::OK);
-    let settings: app::settings::model::FieldSettings =
-        call(&app, &agent, "settings_fields_get", json!({}))
-            .await
-            .json()
-            .await
-            .expect("settings");
+    let settings: app::settings::model::FieldSettings = app
+        .call_json(&agent, "settings_fields_get", &json!({}))
+        .await
+        .json()
+        .await
+        .expect("settings");
     assert_eq!(settings.custom_fields.len(), 5);
     assert_eq!(settings.order.last().map(String::as_str), Some("tier"));
 }
 
 #[tokio::test]
 async fn r20_field_order_is_saved_by_managers_refused_for_agents_and_the_drawer_follows() {
-    let app = TestApp::spawn().await;
-    let manager = signed_in(&app, "manager@demo.test").await;
-    let agent = signed_in(&app, "agent@demo.test").await;
-    let settings: app::settings::model::FieldSettings =
-        call(&app, &manager, "settings_fields_get", json!({}))
-            .await
-            .json()
-            .await
-            .expect("settings");
+    let app = spawn_app().await;
+    let manager = app.signed_in("manager@demo.test").await;
+    let agent = app.signed_in("agent@demo.test").await;
+    let settings: app::settings::model::FieldSettings = app
+        .call_json(&manager, "settings_fields_get", &json!({}))
+        .await
+        .json()
+        .await
+        .expect("settings");
     let mut order = settings.order.clone();
     order.swap(1, 6);
     let refused = error(
-        call(
-            &app,
+        app.call_json(
             &agent,
             "settings_save_order",
-            json!({"edit": {"keys": order}}),
+            &json!({"edit": {"keys": order}}),
         )
         .await,
         StatusCode::FORBIDDEN,
@@ -350,13 +346,13 @@ async fn r20_field_order_is_saved_by_managers_refused_for_agents_and_the_drawer_
     let mut unknown = order.clone();
     unknown.push("shoe_size".into());
     for keys in [missing, unknown] {
-        let response = call(
-            &app,
-            &manager,
-            "settings_save_order",
-            json!({"edit": {"keys": keys}}),
-        )
-        .await;
+        let response = app
+            .call_json(
+                &manager,
+                "settings_save_order",
+                &json!({"edit": {"keys": keys}}),
+            )
+            .await;
         assert_eq!(
             error(response, StatusCode::UNPROCESSABLE_ENTITY)
                 .await
@@ -366,13 +362,13 @@ async fn r20_field_order_is_saved_by_managers_refused_for_agents_and_the_drawer_
     }
     let id = contact_where(&app, "Demo", "TRUE").await;
     assert_eq!(details(&app, &agent, id).await.field_order, settings.order);
-    let ok = call(
-        &app,
-        &manager,
-        "settings_save_order",
-        json!({"edit": {"keys": order}}),
-    )
-    .await;
+    let ok = app
+        .call_json(
+            &manager,
+            "settings_save_order",
+            &json!({"edit": {"keys": order}}),
+        )
+        .await;
     assert_eq!(ok.status(), StatusCode::OK);
     assert_eq!(details(&app, &agent, id).await.field_order, order);
 }

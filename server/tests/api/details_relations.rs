@@ -6,8 +6,8 @@ use crate::helpers::details::*;
 
 #[tokio::test]
 async fn r21_r22_r23_tags_are_added_created_and_removed_without_leaving_the_workspace() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("agent@demo.test").await;
     let id = contact_where(
         &app,
         "Demo",
@@ -16,19 +16,19 @@ async fn r21_r22_r23_tags_are_added_created_and_removed_without_leaving_the_work
     .await;
     let add = |name: &str| json!({"request": {"contact_id": id, "name": name}});
     assert_eq!(
-        call(&app, &client, "details_add_tag", add("vip"))
+        app.call_json(&client, "details_add_tag", &add("vip"))
             .await
             .status(),
         StatusCode::OK
     );
     assert_eq!(
-        call(&app, &client, "details_add_tag", add("  Night   owl "))
+        app.call_json(&client, "details_add_tag", &add("  Night   owl "))
             .await
             .status(),
         StatusCode::OK
     );
     let refused = error(
-        call(&app, &client, "details_add_tag", add("   ")).await,
+        app.call_json(&client, "details_add_tag", &add("   ")).await,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
@@ -46,13 +46,13 @@ async fn r21_r22_r23_tags_are_added_created_and_removed_without_leaving_the_work
         .id;
     let remove = json!({"request": {"contact_id": id, "tag_id": vip}});
     assert_eq!(
-        call(&app, &client, "details_remove_tag", remove.clone())
+        app.call_json(&client, "details_remove_tag", &remove)
             .await
             .status(),
         StatusCode::OK
     );
     assert_eq!(
-        call(&app, &client, "details_remove_tag", remove)
+        app.call_json(&client, "details_remove_tag", &remove)
             .await
             .status(),
         StatusCode::NOT_FOUND
@@ -64,8 +64,8 @@ async fn r21_r22_r23_tags_are_added_created_and_removed_without_leaving_the_work
 
 #[tokio::test]
 async fn r5_r6_r8_r9_channels_tab_classifies_every_workspace_channel() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("agent@demo.test").await;
     let id = contact_where(
         &app,
         "Demo",
@@ -100,9 +100,9 @@ async fn r5_r6_r8_r9_channels_tab_classifies_every_workspace_channel() {
 
 #[tokio::test]
 async fn r10_only_managers_remove_channels_in_contacts_and_history_stays() {
-    let app = TestApp::spawn().await;
-    let manager = signed_in(&app, "manager@demo.test").await;
-    let agent = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let manager = app.signed_in("manager@demo.test").await;
+    let agent = app.signed_in("agent@demo.test").await;
     let id = contact_where(
         &app,
         "Demo",
@@ -112,7 +112,7 @@ async fn r10_only_managers_remove_channels_in_contacts_and_history_stays() {
     let channel: i64 =
         sqlx::query_scalar("SELECT channel_id FROM contact_channels WHERE contact_id = $1 LIMIT 1")
             .bind(id)
-            .fetch_one(pool(&app))
+            .fetch_one(app.pool())
             .await
             .expect("link");
     let messages = || async {
@@ -120,14 +120,15 @@ async fn r10_only_managers_remove_channels_in_contacts_and_history_stays() {
             "SELECT COUNT(*) FROM messages m JOIN conversations v ON v.id = m.conversation_id WHERE v.contact_id = $1",
         )
         .bind(id)
-        .fetch_one(pool(&app))
+        .fetch_one(app.pool())
         .await
         .expect("count")
     };
     let before = messages().await;
     let remove = json!({"request": {"contact_id": id, "channel_id": channel}});
     let refused = error(
-        call(&app, &agent, "details_remove_channel", remove.clone()).await,
+        app.call_json(&agent, "details_remove_channel", &remove)
+            .await,
         StatusCode::FORBIDDEN,
     )
     .await;
@@ -136,7 +137,7 @@ async fn r10_only_managers_remove_channels_in_contacts_and_history_stays() {
         AppError::Forbidden("Only owners and managers can remove channels.".into())
     );
     assert_eq!(
-        call(&app, &manager, "details_remove_channel", remove)
+        app.call_json(&manager, "details_remove_channel", &remove)
             .await
             .status(),
         StatusCode::OK
@@ -156,8 +157,8 @@ async fn r10_only_managers_remove_channels_in_contacts_and_history_stays() {
 
 #[tokio::test]
 async fn r11_r12_duplicates_are_listed_with_the_shared_value() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("agent@demo.test").await;
     let id = contact_where(
         &app,
         "Demo",
@@ -186,8 +187,8 @@ async fn r11_r12_duplicates_are_listed_with_the_shared_value() {
 
 #[tokio::test]
 async fn r17_blocked_contacts_never_take_part_in_merge_suggestions() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "manager@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
     let id = contact_where(
         &app,
         "Demo",
@@ -197,13 +198,13 @@ async fn r17_blocked_contacts_never_take_part_in_merge_suggestions() {
     .await;
     let contact = details(&app, &client, id).await;
     let other = contact.duplicates.first().expect("a duplicate").id;
-    let block = call(
-        &app,
-        &client,
-        "details_block",
-        json!({"request": {"contact_id": other}}),
-    )
-    .await;
+    let block = app
+        .call_json(
+            &client,
+            "details_block",
+            &json!({"request": {"contact_id": other}}),
+        )
+        .await;
     assert_eq!(block.status(), StatusCode::OK);
     assert!(details(&app, &client, id)
         .await
@@ -215,14 +216,14 @@ async fn r17_blocked_contacts_never_take_part_in_merge_suggestions() {
 
 #[tokio::test]
 async fn r25_r27_block_and_unblock_from_the_drawer() {
-    let app = TestApp::spawn().await;
-    let agent = signed_in(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let agent = app.signed_in("agent@demo.test").await;
     let id = contact_where(&app, "Demo", "c.blocked_at IS NULL").await;
     let request = || json!({"request": {"contact_id": id}});
     assert!(!details(&app, &agent, id).await.blocked);
 
     assert_eq!(
-        call(&app, &agent, "details_block", request())
+        app.call_json(&agent, "details_block", &request())
             .await
             .status(),
         StatusCode::OK
@@ -236,19 +237,19 @@ async fn r25_r27_block_and_unblock_from_the_drawer() {
     let blocked_by: Option<i64> =
         sqlx::query_scalar("SELECT blocked_by FROM contacts WHERE id = $1")
             .bind(id)
-            .fetch_one(pool(&app))
+            .fetch_one(app.pool())
             .await
             .expect("row");
-    assert_eq!(blocked_by, Some(user_id(&app, "agent@demo.test").await));
+    assert_eq!(blocked_by, Some(app.user_id("agent@demo.test").await));
     assert_eq!(
-        call(&app, &agent, "details_block", request())
+        app.call_json(&agent, "details_block", &request())
             .await
             .status(),
         StatusCode::CONFLICT
     );
 
     assert_eq!(
-        call(&app, &agent, "details_unblock", request())
+        app.call_json(&agent, "details_unblock", &request())
             .await
             .status(),
         StatusCode::OK
@@ -263,10 +264,10 @@ async fn r25_r27_block_and_unblock_from_the_drawer() {
 
 #[tokio::test]
 async fn r29_r30_agents_delete_only_their_contacts_and_history_goes_too() {
-    let app = TestApp::spawn().await;
-    let agent = signed_in(&app, "agent@demo.test").await;
-    let manager = signed_in(&app, "manager@demo.test").await;
-    let agent_id = user_id(&app, "agent@demo.test").await;
+    let app = spawn_app().await;
+    let agent = app.signed_in("agent@demo.test").await;
+    let manager = app.signed_in("manager@demo.test").await;
+    let agent_id = app.user_id("agent@demo.test").await;
     let theirs = contact_where(&app, "Demo", &format!("c.assignee_id = {agent_id}")).await;
     let others = contact_where(
         &app,
@@ -276,7 +277,8 @@ async fn r29_r30_agents_delete_only_their_contacts_and_history_goes_too() {
     .await;
     let delete = |id: i64| json!({"request": {"contact_id": id}});
     let refused = error(
-        call(&app, &agent, "details_delete", delete(others)).await,
+        app.call_json(&agent, "details_delete", &delete(others))
+            .await,
         StatusCode::FORBIDDEN,
     )
     .await;
@@ -285,13 +287,13 @@ async fn r29_r30_agents_delete_only_their_contacts_and_history_goes_too() {
         AppError::Forbidden("Agents can delete only contacts assigned to them.".into())
     );
     assert_eq!(
-        call(&app, &agent, "details_delete", delete(theirs))
+        app.call_json(&agent, "details_delete", &delete(theirs))
             .await
             .status(),
         StatusCode::OK
     );
     assert_eq!(
-        call(&app, &manager, "details_delete", delete(others))
+        app.call_json(&manager, "details_delete", &delete(others))
             .await
             .status(),
         StatusCode::OK
@@ -301,17 +303,17 @@ async fn r29_r30_agents_delete_only_their_contacts_and_history_goes_too() {
             "SELECT (SELECT COUNT(*) FROM contacts WHERE id = $1) + (SELECT COUNT(*) FROM conversations WHERE contact_id = $1)",
         )
         .bind(id)
-        .fetch_one(pool(&app))
+        .fetch_one(app.pool())
         .await
         .expect("count");
         assert_eq!(left, 0);
-        let gone = call(
-            &app,
-            &manager,
-            "details_get",
-            json!({"request": {"contact_id": id}}),
-        )
-        .await;
+        let gone = app
+            .call_json(
+                &manager,
+                "details_get",
+                &json!({"request": {"contact_id": id}}),
+            )
+            .await;
         assert_eq!(gone.status(), StatusCode::NOT_FOUND);
     }
 }

@@ -218,7 +218,7 @@ async fn fingerprint(app: &TestApp) -> Vec<i64> {
     ] {
         numbers.push(
             sqlx::query_scalar(sql)
-                .fetch_one(pool(app))
+                .fetch_one(app.pool())
                 .await
                 .expect("fingerprint"),
         );
@@ -228,16 +228,16 @@ async fn fingerprint(app: &TestApp) -> Vec<i64> {
 
 #[tokio::test]
 async fn random_input_to_every_server_function_is_refused_cleanly() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let mut rng = seeded_rng("server functions");
     for email in ["owner@demo.test", "agent@demo.test"] {
-        let client = signed_in(&app, email).await;
+        let client = app.signed_in(email).await;
         for endpoint in ENDPOINTS {
             for _ in 0..rounds() {
                 let body = random_value(&mut rng, 0);
                 let shown = shared::text::excerpt(&body.to_string(), 300);
                 let before = fingerprint(&app).await;
-                let response = call(&app, &client, endpoint, body).await;
+                let response = app.call_json(&client, endpoint, &body).await;
                 let status = response.status();
                 assert!(
                     !status.is_server_error(),
@@ -315,7 +315,7 @@ fn random_ingress_body(rng: &mut StdRng, round: usize) -> String {
 
 #[tokio::test]
 async fn random_ingress_payloads_are_stored_whole_or_refused_cleanly() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let channel = app.demo_channel("webchat").await;
     let mut rng = seeded_rng("ingress");
     for round in 0..rounds() * 8 {
@@ -379,8 +379,8 @@ fn random_csv(rng: &mut StdRng) -> Vec<u8> {
 
 #[tokio::test]
 async fn random_csv_files_are_read_or_refused_cleanly() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "owner@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("owner@demo.test").await;
     let mut rng = seeded_rng("csv upload");
     for round in 0..rounds() * 4 {
         let bytes = random_csv(&mut rng);

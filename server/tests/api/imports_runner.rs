@@ -2,6 +2,7 @@
 //! and a second runner taking over where the first one's last batch ended
 //! once its claim runs out.
 
+use crate::helpers::spawn_app_with;
 use app::imports::model::CheckRequest;
 use shared::import::{ImportMode, ImportSettings, ImportTarget};
 use std::time::Duration;
@@ -14,20 +15,11 @@ async fn r35_an_import_resumes_where_its_last_batch_ended_after_the_runner_dies(
     use server::jobs::{BatchOutcome, JobQueue};
     use server::storage::ImportJobs;
 
-    // A server without a job runner, so the test plays the runners.
-    let dir = tempfile::tempdir().expect("temp dir");
-    let config = server::config::Config {
-        database_url: crate::helpers::fresh_database_url(dir.path()).await,
-        demo: true,
-        demo_password: Some(crate::helpers::PASSWORD.to_string()),
-        secure_cookies: false,
-        jobs: crate::helpers::test_job_settings(),
-    };
-    let backend = server::startup::Backend::open(&config).await.expect("open");
-    server::demo::seed_if_empty(&backend.store, config.demo_password.clone())
+    // A server without job runners, so the test plays the runners.
+    let app = spawn_app_with(|config| config.jobs.run = false)
         .await
-        .expect("seed");
-    let store = &backend.store;
+        .expect("start the application");
+    let store = &app.backend.store;
     let one = |sql: &'static str| async move {
         let (value,): (i64,) = sqlx::query_as(sql)
             .fetch_one(store.pool())

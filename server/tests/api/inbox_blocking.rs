@@ -1,7 +1,7 @@
 //! What blocking (R27) and unblocking (R28) a contact do, through the
 //! Inbox storage with an explicit clock and through the real router.
 
-use crate::helpers::details::{call, error, json, signed_in, AppError, TestApp};
+use crate::helpers::details::{error, json, spawn_app, AppError, TestApp};
 use crate::helpers::inbox::message;
 use app::inbox::model::ConversationView;
 use app::ssr::UsagePort;
@@ -38,7 +38,7 @@ async fn statuses(app: &TestApp, contact_id: i64) -> Vec<String> {
           WHERE cv.contact_id = $1 ORDER BY s.id",
     )
     .bind(contact_id)
-    .fetch_all(app.backend.store.pool())
+    .fetch_all(app.pool())
     .await
     .expect("statuses")
     .into_iter()
@@ -57,7 +57,7 @@ async fn usage(app: &TestApp, workspace: i64, now: i64) -> i64 {
 
 #[tokio::test]
 async fn r27_blocking_closes_then_blocks_and_stops_running_workflows() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let workspace = app.workspace_id("Demo").await;
     let owner = app.user_id("owner@demo.test").await;
     let contact = new_contact(&app, "blocky", JAN_10).await;
@@ -73,7 +73,7 @@ async fn r27_blocking_closes_then_blocks_and_stops_running_workflows() {
         .bind(name)
         .bind(status)
         .bind(JAN_10)
-        .execute(app.backend.store.pool())
+        .execute(app.pool())
         .await
         .expect("workflow");
     }
@@ -88,7 +88,7 @@ async fn r27_blocking_closes_then_blocks_and_stops_running_workflows() {
     let (blocked_at, blocked_by): (Option<i64>, Option<i64>) =
         sqlx::query_as("SELECT blocked_at, blocked_by FROM contacts WHERE id = $1")
             .bind(contact)
-            .fetch_one(app.backend.store.pool())
+            .fetch_one(app.pool())
             .await
             .expect("contact");
     assert_eq!((blocked_at, blocked_by), (Some(JAN_20), Some(owner)));
@@ -96,7 +96,7 @@ async fn r27_blocking_closes_then_blocks_and_stops_running_workflows() {
         "SELECT name, status, stopped_at, stop_reason FROM workflow_runs WHERE contact_id = $1 ORDER BY id",
     )
     .bind(contact)
-    .fetch_all(app.backend.store.pool())
+    .fetch_all(app.pool())
     .await
     .expect("runs");
     let stopped = Some("contact blocked".to_string());
@@ -123,7 +123,7 @@ async fn r27_blocking_closes_then_blocks_and_stops_running_workflows() {
 
 #[tokio::test]
 async fn r27_messages_after_blocking_are_kept_hidden_and_reopen_nothing() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let workspace = app.workspace_id("Demo").await;
     let owner = app.user_id("owner@demo.test").await;
     let contact = new_contact(&app, "hidden", JAN_10).await;
@@ -168,7 +168,7 @@ async fn r27_messages_after_blocking_are_kept_hidden_and_reopen_nothing() {
 
 #[tokio::test]
 async fn r27_r28_usage_follows_the_period_rule_across_a_period_boundary() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let workspace = app.workspace_id("Demo").await;
     let owner = app.user_id("owner@demo.test").await;
     let channel = app.demo_channel("webchat").await;
@@ -219,7 +219,7 @@ async fn r27_r28_usage_follows_the_period_rule_across_a_period_boundary() {
 
 #[tokio::test]
 async fn r28_unblocking_restores_closed_and_shows_hidden_messages_marked() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let workspace = app.workspace_id("Demo").await;
     let owner = app.user_id("owner@demo.test").await;
     let contact = new_contact(&app, "returning", JAN_10).await;
@@ -274,21 +274,21 @@ async fn r28_unblocking_restores_closed_and_shows_hidden_messages_marked() {
 
 #[tokio::test]
 async fn r26_blocking_is_reached_only_through_the_contacts_module_s_endpoints() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let contact = new_contact(&app, "module", JAN_10).await;
-    let client = signed_in(&app, "agent@demo.test").await;
+    let client = app.signed_in("agent@demo.test").await;
     let request = json!({"request": {"contact_id": contact}});
     // The Inbox has no blocking endpoint, whatever a request claims.
     for endpoint in ["inbox_block_contact", "inbox_unblock_contact"] {
         let claim = json!({"input": {"contact_id": contact}});
-        let response = call(&app, &client, endpoint, claim).await;
+        let response = app.call_json(&client, endpoint, &claim).await;
         assert!(!response.status().is_success(), "{endpoint}");
     }
     assert_eq!(blocked_at(&app, contact).await, None);
 
-    let block = call(&app, &client, "details_block", request.clone()).await;
+    let block = app.call_json(&client, "details_block", &request).await;
     assert_eq!(block.status(), StatusCode::OK);
-    let again = call(&app, &client, "details_block", request.clone()).await;
+    let again = app.call_json(&client, "details_block", &request).await;
     assert_eq!(
         error(again, StatusCode::CONFLICT).await,
         AppError::Conflict("This contact is already blocked.".into())
@@ -312,12 +312,12 @@ async fn r26_blocking_is_reached_only_through_the_contacts_module_s_endpoints() 
         StatusCode::CONFLICT,
         "no messages to a blocked contact"
     );
-    let unblock = call(&app, &client, "details_unblock", request.clone()).await;
+    let unblock = app.call_json(&client, "details_unblock", &request).await;
     assert_eq!(unblock.status(), StatusCode::OK);
     assert_eq!(blocked_at(&app, contact).await, None);
 
-    let other = signed_in(&app, "owner@acme.test").await;
-    let foreign = call(&app, &other, "details_block", request).await;
+    let other = app.signed_in("owner@acme.test").await;
+    let foreign = app.call_json(&other, "details_block", &request).await;
     assert_eq!(
         foreign.status(),
         StatusCode::NOT_FOUND,
@@ -328,7 +328,7 @@ async fn r26_blocking_is_reached_only_through_the_contacts_module_s_endpoints() 
 async fn blocked_at(app: &TestApp, contact: i64) -> Option<i64> {
     sqlx::query_scalar("SELECT blocked_at FROM contacts WHERE id = $1")
         .bind(contact)
-        .fetch_one(app.backend.store.pool())
+        .fetch_one(app.pool())
         .await
         .expect("contact")
 }

@@ -2,7 +2,7 @@
 //! through the real router.
 
 use crate::helpers::inbox::message;
-use crate::helpers::TestApp;
+use crate::helpers::{spawn_app, TestApp};
 use app::inbox::model::{
     ConversationPage, ConversationSummary, ConversationView, Direction, MessageView,
 };
@@ -40,7 +40,7 @@ async fn open(app: &TestApp, client: &reqwest::Client, contact: i64) -> Conversa
 
 #[tokio::test]
 async fn r1_conversation_list_is_newest_first_filtered_and_marks_unread() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     app.sign_in(&client, "manager@demo.test").await;
     let all = list(&app, &client, "all").await;
@@ -84,7 +84,7 @@ async fn r1_conversation_list_is_newest_first_filtered_and_marks_unread() {
 
 #[tokio::test]
 async fn r8_sending_on_an_inactive_channel_connects_it() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let channel = app.demo_channel("webchat").await;
     let whatsapp = app.demo_channel("whatsapp").await;
     let telegram = app.demo_channel("telegram").await;
@@ -158,7 +158,7 @@ async fn r8_sending_on_an_inactive_channel_connects_it() {
 
 #[tokio::test]
 async fn r1_the_event_stream_announces_new_messages_to_the_workspace() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let signed_out = app
         .client()
         .get(format!("{}/api/inbox/events", app.address))
@@ -224,7 +224,7 @@ async fn r1_the_event_stream_announces_new_messages_to_the_workspace() {
 
 #[tokio::test]
 async fn the_inbox_page_renders_for_signed_in_users_only() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     let signed_out = client
         .get(format!("{}/inbox?contact=1", app.address))
@@ -253,7 +253,7 @@ async fn the_inbox_page_renders_for_signed_in_users_only() {
 
 #[tokio::test]
 async fn channel_tokens_are_for_owners_and_rotating_retires_the_old_one() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let channel = app.demo_channel("webchat").await;
     let agent = app.client();
     app.sign_in(&agent, "agent@demo.test").await;
@@ -311,7 +311,7 @@ async fn channel_tokens_are_for_owners_and_rotating_retires_the_old_one() {
 
 #[tokio::test]
 async fn the_usage_page_shows_monthly_active_contacts() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     app.sign_in(&client, "agent@demo.test").await;
     let html = client

@@ -2,7 +2,7 @@
 //! bad requests change nothing.
 
 use crate::helpers::inbox::message;
-use crate::helpers::TestApp;
+use crate::helpers::{spawn_app, TestApp};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -22,7 +22,7 @@ const TOTALS: &str = "SELECT (SELECT COUNT(*) FROM contacts) * 1000000
 
 #[tokio::test]
 async fn r1_unknown_sender_becomes_a_contact_with_link_and_open_conversation() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let channel = app.demo_channel("webchat").await;
     let mut payload = message("m-1", "visitor-1", "Hello there", "2026-01-20T10:00:00Z");
     payload["sender"]["phone"] = json!("+49 151 23456789");
@@ -35,7 +35,7 @@ async fn r1_unknown_sender_becomes_a_contact_with_link_and_open_conversation() {
         "SELECT profile_name, avatar_url, language, phone, country, email_key FROM contacts WHERE id = $1",
     )
     .bind(contact_id)
-    .fetch_one(app.backend.store.pool())
+    .fetch_one(app.pool())
     .await
     .expect("contact");
     assert_eq!(profile, "Sender visitor-1");
@@ -74,7 +74,7 @@ async fn r1_unknown_sender_becomes_a_contact_with_link_and_open_conversation() {
 
 #[tokio::test]
 async fn r11_same_phone_on_two_channels_makes_two_contacts() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let mut ids = Vec::new();
     for (kind, sender) in [("webchat", "web-77"), ("telegram", "tg-77")] {
         let channel = app.demo_channel(kind).await;
@@ -94,7 +94,7 @@ async fn r11_same_phone_on_two_channels_makes_two_contacts() {
 
 #[tokio::test]
 async fn the_same_message_delivered_twice_is_stored_once() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let channel = app.demo_channel("webchat").await;
     let payload = message("dup-1", "visitor-2", "Once", "2026-01-20T10:00:00Z");
     let first = app.receive(&channel, payload.clone()).await;
@@ -111,7 +111,7 @@ async fn the_same_message_delivered_twice_is_stored_once() {
 
 #[tokio::test]
 async fn wrong_tokens_and_unknown_channels_are_refused_without_writing() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let webchat = app.demo_channel("webchat").await;
     let sms = app.demo_channel("sms").await;
     let body = message("t-1", "visitor-3", "Hi", "2026-01-20T10:00:00Z").to_string();
@@ -143,7 +143,7 @@ async fn wrong_tokens_and_unknown_channels_are_refused_without_writing() {
 
 #[tokio::test]
 async fn bad_payloads_get_a_4xx_naming_the_problem_and_store_nothing() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let channel = app.demo_channel("webchat").await;
     let good = || message("bad-1", "visitor-4", "Hi", "2026-01-20T10:00:00Z");
     let mut cases: Vec<(String, StatusCode, &str)> = vec![
@@ -219,7 +219,7 @@ async fn bad_payloads_get_a_4xx_naming_the_problem_and_store_nothing() {
 
 #[tokio::test]
 async fn bodies_over_64_kib_are_refused() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let channel = app.demo_channel("webchat").await;
     let payload = message(
         "big-1",
@@ -237,7 +237,7 @@ async fn bodies_over_64_kib_are_refused() {
 
 #[tokio::test]
 async fn a_message_reopens_a_closed_conversation() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let channel = app.demo_channel("webchat").await;
     let answer = app
         .receive(
@@ -248,7 +248,7 @@ async fn a_message_reopens_a_closed_conversation() {
     let contact_id = TestApp::contact_of(&answer);
     sqlx::query("UPDATE conversations SET status = 'closed' WHERE contact_id = $1")
         .bind(contact_id)
-        .execute(app.backend.store.pool())
+        .execute(app.pool())
         .await
         .expect("close");
     app.receive(

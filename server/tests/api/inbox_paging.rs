@@ -2,7 +2,7 @@
 //! through the real router.
 
 use crate::helpers::inbox::message;
-use crate::helpers::TestApp;
+use crate::helpers::{spawn_app, TestApp};
 use app::inbox::model::{
     ConversationCursor, ConversationPage, ConversationView, MessagePage, CONVERSATION_PAGE_SIZE,
     MESSAGE_PAGE_SIZE,
@@ -66,7 +66,7 @@ async fn long_conversation(app: &TestApp, sender: &str, count: usize) -> i64 {
 
 #[tokio::test]
 async fn r1_conversation_pages_list_every_conversation_once_newest_first() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     app.sign_in(&client, "manager@demo.test").await;
     let workspace = app.workspace_id("Demo").await;
@@ -92,7 +92,7 @@ async fn r1_conversation_pages_list_every_conversation_once_newest_first() {
         "SELECT id FROM conversations WHERE workspace_id = {workspace}
           ORDER BY coalesce(last_message_at, -1) DESC, id DESC"
     ))
-    .fetch_all(app.backend.store.pool())
+    .fetch_all(app.pool())
     .await
     .expect("order")
     .into_iter()
@@ -112,7 +112,7 @@ async fn r1_conversation_pages_list_every_conversation_once_newest_first() {
 
 #[tokio::test]
 async fn r1_a_conversation_that_moves_up_while_paging_is_not_listed_twice() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     app.sign_in(&client, "manager@demo.test").await;
     let first = page(&app, &client, "all", None).await;
@@ -126,7 +126,7 @@ async fn r1_a_conversation_that_moves_up_while_paging_is_not_listed_twice() {
            JOIN channels ch ON ch.id = cc.channel_id WHERE cc.contact_id = $1 LIMIT 1",
     )
     .bind(moved)
-    .fetch_one(app.backend.store.pool())
+    .fetch_one(app.pool())
     .await
     .expect("a channel of the contact");
     let channel = crate::helpers::inbox::Channel {
@@ -164,7 +164,7 @@ async fn r1_a_conversation_that_moves_up_while_paging_is_not_listed_twice() {
 
 #[tokio::test]
 async fn r1_long_conversations_show_the_newest_messages_and_page_to_the_oldest() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let client = app.client();
     app.sign_in(&client, "manager@demo.test").await;
     let count = MESSAGE_PAGE_SIZE + 30;

@@ -11,15 +11,15 @@ use shared::bulk::Selection;
 async fn stored(app: &TestApp, merge_id: i64) -> (String, String, String) {
     sqlx::query_as("SELECT snapshot, contacts, choices FROM merges WHERE id = $1")
         .bind(merge_id)
-        .fetch_one(app.backend.store.pool())
+        .fetch_one(app.pool())
         .await
         .expect("merge row")
 }
 
 #[tokio::test]
 async fn r29_deleting_a_contact_erases_it_from_the_merge_history() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "manager@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
     let a = arrive(
         &app,
         "whatsapp",
@@ -46,7 +46,9 @@ async fn r29_deleting_a_contact_erases_it_from_the_merge_history() {
     // Deleting the merged contact deletes the one merged into it too.
     let delete = json!({"request": {"contact_id": a}});
     assert_eq!(
-        call(&app, &client, "details_delete", delete).await.status(),
+        app.call_json(&client, "details_delete", &delete)
+            .await
+            .status(),
         StatusCode::OK
     );
     let (snapshot, contacts, choices) = stored(&app, done.merge_id).await;
@@ -85,8 +87,8 @@ async fn r29_deleting_a_contact_erases_it_from_the_merge_history() {
 
 #[tokio::test]
 async fn r29_a_background_deletion_erases_only_the_deleted_contact() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "manager@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
     let [a, b] = with_phones(&app, ["+4930555000111", "+4930555000111"]).await;
     let done = merged(&app, &client, &[a, b], &[]).await;
     assert_eq!(
@@ -122,8 +124,8 @@ async fn r29_a_background_deletion_erases_only_the_deleted_contact() {
 
 #[tokio::test]
 async fn r15_the_merge_history_is_for_owners_and_managers_only() {
-    let app = TestApp::spawn().await;
-    let manager = signed_in(&app, "manager@demo.test").await;
+    let app = spawn_app().await;
+    let manager = app.signed_in("manager@demo.test").await;
     let [a, b] = with_phones(&app, ["+49 89 1234567", "+49891234567"]).await;
     let done = merged(&app, &manager, &[a, b], &[("profile", b)]).await;
     assert_eq!(
@@ -145,9 +147,10 @@ async fn r15_the_merge_history_is_for_owners_and_managers_only() {
     assert!(entry.merged_by.contains("Manager") || !entry.merged_by.is_empty());
     assert!(entry.undone.is_some());
 
-    let agent = signed_in(&app, "agent@demo.test").await;
+    let agent = app.signed_in("agent@demo.test").await;
     let refused = error(
-        call(&app, &agent, "merge_history", json!({"older_than": null})).await,
+        app.call_json(&agent, "merge_history", &json!({"older_than": null}))
+            .await,
         StatusCode::FORBIDDEN,
     )
     .await;

@@ -6,8 +6,8 @@ use crate::helpers::merges::*;
 
 #[tokio::test]
 async fn r11_r12_r16_r17_suggestions_follow_every_write() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "manager@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
     let [a, b] = with_phones(&app, ["+49 151 2345 6789", "0049 (151) 234-56789"]).await;
     let c = arrive(
         &app,
@@ -35,12 +35,12 @@ async fn r11_r12_r16_r17_suggestions_follow_every_write() {
 
     // Blocked: neither the contact looked at nor a candidate.
     let block = |id: i64| json!({"request": {"contact_id": id}});
-    let blocked = call(&app, &client, "details_block", block(b)).await;
+    let blocked = app.call_json(&client, "details_block", &block(b)).await;
     assert_eq!(blocked.status(), StatusCode::OK);
     assert!(duplicates_of(&app, &client, b).await.is_empty());
     assert!(!duplicates_of(&app, &client, a).await.contains(&b));
     assert_eq!(group_of(&app, &client, a).await, Some(vec![a, c]));
-    let unblocked = call(&app, &client, "details_unblock", block(b)).await;
+    let unblocked = app.call_json(&client, "details_unblock", &block(b)).await;
     assert_eq!(unblocked.status(), StatusCode::OK);
     assert_eq!(group_of(&app, &client, a).await, Some(vec![a, b, c]));
 
@@ -49,7 +49,7 @@ async fn r11_r12_r16_r17_suggestions_follow_every_write() {
     let edited = edit_field(&app, &client, &contact, "phone", "").await;
     assert_eq!(edited.status(), StatusCode::OK);
     assert_eq!(group_of(&app, &client, a).await, Some(vec![a, b]));
-    let deleted = call(&app, &client, "details_delete", block(b)).await;
+    let deleted = app.call_json(&client, "details_delete", &block(b)).await;
     assert_eq!(deleted.status(), StatusCode::OK);
     assert_eq!(group_of(&app, &client, a).await, None);
 
@@ -62,8 +62,8 @@ async fn r11_r12_r16_r17_suggestions_follow_every_write() {
 
 #[tokio::test]
 async fn r13_r15_r16_merge_pages_render_on_the_server() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "manager@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
     let [a, b] = with_phones(&app, ["+49 211 1234567", "+492111234567"]).await;
     let page = |path: String| {
         let client = client.clone();

@@ -6,8 +6,8 @@ use crate::helpers::merges::*;
 
 #[tokio::test]
 async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "manager@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
     let a = arrive(
         &app,
         "whatsapp",
@@ -34,22 +34,17 @@ async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
     )
     .await;
     for (id, tag) in [(a, "vip"), (b, "lead"), (b, "vip")] {
-        let added = call(
-            &app,
-            &client,
-            "details_add_tag",
-            json!({"request": {"contact_id": id, "name": tag}}),
-        )
-        .await;
+        let added = app
+            .call_json(
+                &client,
+                "details_add_tag",
+                &json!({"request": {"contact_id": id, "name": tag}}),
+            )
+            .await;
         assert_eq!(added.status(), StatusCode::OK);
     }
     let named = details(&app, &client, b).await;
-    let saved = call(
-        &app,
-        &client,
-        "details_edit_name",
-        json!({"edit": {"contact_id": b, "version": named.version, "first": "Bea", "last": "Stone"}}),
-    )
+    let saved = app.call_json(&client, "details_edit_name", &json!({"edit": {"contact_id": b, "version": named.version, "first": "Bea", "last": "Stone"}}))
     .await;
     assert_eq!(saved.status(), StatusCode::OK);
 
@@ -105,7 +100,7 @@ async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
           WHERE v.contact_id = $1 ORDER BY m.sent_at, m.id",
     )
     .bind(a)
-    .fetch_all(pool(&app))
+    .fetch_all(app.pool())
     .await
     .expect("messages");
     assert_eq!(bodies.len(), 3, "one conversation with every message");
@@ -113,18 +108,17 @@ async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
         "SELECT COUNT(*) FROM conversations v JOIN messages m ON m.conversation_id = v.id WHERE v.contact_id = $1",
     )
     .bind(b)
-    .fetch_one(pool(&app))
+    .fetch_one(app.pool())
     .await
     .expect("count");
     assert_eq!(conversations, 0, "nothing is left behind");
 
     // The merged-away contact is gone from lists, search and the drawer.
     assert_eq!(
-        call(
-            &app,
+        app.call_json(
             &client,
             "details_get",
-            json!({"request": {"contact_id": b}})
+            &json!({"request": {"contact_id": b}})
         )
         .await
         .status(),
@@ -146,8 +140,8 @@ async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
 
 #[tokio::test]
 async fn r14_undo_restores_every_row_exactly() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "manager@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
     let a = arrive(
         &app,
         "whatsapp",
@@ -176,11 +170,10 @@ async fn r14_undo_restores_every_row_exactly() {
     )
     .await;
     for (id, tag) in [(a, "vip"), (b, "lead")] {
-        call(
-            &app,
+        app.call_json(
             &client,
             "details_add_tag",
-            json!({"request": {"contact_id": id, "name": tag}}),
+            &json!({"request": {"contact_id": id, "name": tag}}),
         )
         .await;
     }
@@ -213,8 +206,8 @@ async fn r14_undo_restores_every_row_exactly() {
 
 #[tokio::test]
 async fn r14_messages_after_the_merge_go_back_to_the_contact_whose_channel_they_came_in_on() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "manager@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
     let a = arrive(
         &app,
         "whatsapp",
@@ -251,7 +244,7 @@ async fn r14_messages_after_the_merge_go_back_to_the_contact_whose_channel_they_
         StatusCode::OK
     );
     let owner = |body: &'static str| {
-        let pool = pool(&app).clone();
+        let pool = app.pool().clone();
         async move {
             sqlx::query_scalar::<_, i64>(
                 "SELECT v.contact_id FROM messages m JOIN conversations v ON v.id = m.conversation_id
@@ -268,7 +261,7 @@ async fn r14_messages_after_the_merge_go_back_to_the_contact_whose_channel_they_
     let last: Option<i64> =
         sqlx::query_scalar("SELECT last_message_at FROM contacts WHERE id = $1")
             .bind(b)
-            .fetch_one(pool(&app))
+            .fetch_one(app.pool())
             .await
             .expect("time");
     assert_eq!(
@@ -280,8 +273,8 @@ async fn r14_messages_after_the_merge_go_back_to_the_contact_whose_channel_they_
 
 #[tokio::test]
 async fn r14_undo_is_refused_after_a_later_delete_or_merge() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "manager@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
     let [a, b, c] = with_phones(&app, ["+1 415 555 0100", "+14155550100", "+14155550100"]).await;
     let first = merged(&app, &client, &[a, b], &[]).await;
     let second = merged(&app, &client, &[a, c], &[]).await;
@@ -304,7 +297,9 @@ async fn r14_undo_is_refused_after_a_later_delete_or_merge() {
     let third = merged(&app, &client, &[b, c], &[]).await;
     let delete = json!({"request": {"contact_id": b}});
     assert_eq!(
-        call(&app, &client, "details_delete", delete).await.status(),
+        app.call_json(&client, "details_delete", &delete)
+            .await
+            .status(),
         StatusCode::OK
     );
     let refused = error(
@@ -327,10 +322,10 @@ async fn r14_undo_is_refused_after_a_later_delete_or_merge() {
 
 #[tokio::test]
 async fn r13_concurrent_merges_of_overlapping_contacts_cannot_both_succeed() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let [a, b, c] = with_phones(&app, ["+49 30 1234567", "+49301234567", "+49301234567"]).await;
-    let one = signed_in(&app, "manager@demo.test").await;
-    let two = signed_in(&app, "owner@demo.test").await;
+    let one = app.signed_in("manager@demo.test").await;
+    let two = app.signed_in("owner@demo.test").await;
     // Both reviews first, then both merges at once.
     let request = |ids: [i64; 2], review: MergeReview| {
         let versions: Vec<i64> = review.contacts.iter().map(|c| c.version).collect();
@@ -339,8 +334,8 @@ async fn r13_concurrent_merges_of_overlapping_contacts_cannot_both_succeed() {
     let first = request([a, b], review(&app, &one, &[a, b]).await);
     let second = request([c, b], review(&app, &two, &[c, b]).await);
     let (first, second) = tokio::join!(
-        call(&app, &one, "merge_contacts", first),
-        call(&app, &two, "merge_contacts", second)
+        app.call_json(&one, "merge_contacts", &first),
+        app.call_json(&two, "merge_contacts", &second)
     );
     let mut statuses = [first.status(), second.status()];
     statuses.sort();
@@ -350,7 +345,7 @@ async fn r13_concurrent_merges_of_overlapping_contacts_cannot_both_succeed() {
             .bind(a)
             .bind(b)
             .bind(c)
-            .fetch_all(pool(&app))
+            .fetch_all(app.pool())
             .await
             .expect("rows");
     assert_eq!(merged_into.iter().filter(|m| m.is_some()).count(), 1);
@@ -358,16 +353,16 @@ async fn r13_concurrent_merges_of_overlapping_contacts_cannot_both_succeed() {
 
 #[tokio::test]
 async fn r13_merges_are_refused_for_stale_reviews_blocked_contacts_and_bad_choices() {
-    let app = TestApp::spawn().await;
-    let client = signed_in(&app, "manager@demo.test").await;
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
     let [a, b] = with_phones(&app, ["+49 40 1234567", "+49401234567"]).await;
-    let stale = call(
-        &app,
-        &client,
-        "merge_contacts",
-        json!({"request": {"contact_ids": [a, b], "versions": [0, 0], "choices": []}}),
-    )
-    .await;
+    let stale = app
+        .call_json(
+            &client,
+            "merge_contacts",
+            &json!({"request": {"contact_ids": [a, b], "versions": [0, 0], "choices": []}}),
+        )
+        .await;
     let stale = error(stale, StatusCode::CONFLICT).await;
     assert!(
         stale.to_string().contains("changed since the review"),
@@ -380,35 +375,32 @@ async fn r13_merges_are_refused_for_stale_reviews_blocked_contacts_and_bad_choic
     .await;
     assert_eq!(bad.field(), Some("conversation_status"));
     let alone = error(
-        call(&app, &client, "merge_review_get", json!({"contact_ids": [a]})).await,
+        app.call_json(&client, "merge_review_get", &json!({"contact_ids": [a]}))
+            .await,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
     assert_eq!(alone.field(), Some("Contacts"));
     let block = json!({"request": {"contact_id": b}});
     assert_eq!(
-        call(&app, &client, "details_block", block).await.status(),
+        app.call_json(&client, "details_block", &block)
+            .await
+            .status(),
         StatusCode::OK
     );
     let blocked = error(
-        call(
-            &app,
-            &client,
-            "merge_review_get",
-            json!({"contact_ids": [a, b]}),
-        )
-        .await,
+        app.call_json(&client, "merge_review_get", &json!({"contact_ids": [a, b]}))
+            .await,
         StatusCode::CONFLICT,
     )
     .await;
     assert!(blocked.to_string().contains("blocked"), "{blocked}");
     let other = contact_where(&app, "Acme Support", "TRUE").await;
     assert_eq!(
-        call(
-            &app,
+        app.call_json(
             &client,
             "merge_review_get",
-            json!({"contact_ids": [a, other]})
+            &json!({"contact_ids": [a, other]})
         )
         .await
         .status(),

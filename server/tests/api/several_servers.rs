@@ -50,14 +50,10 @@ async fn several_servers_starting_together_migrate_and_seed_once() {
     );
     // Every server answers for the one seeded workspace.
     for server in &servers {
-        let client = signed_in(server, "owner@demo.test").await;
-        let response = call(
-            server,
-            &client,
-            "merge_history",
-            json!({"older_than": null}),
-        )
-        .await;
+        let client = server.signed_in("owner@demo.test").await;
+        let response = server
+            .call_json(&client, "merge_history", &json!({"older_than": null}))
+            .await;
         assert_eq!(response.status(), StatusCode::OK);
     }
 }
@@ -68,7 +64,9 @@ async fn several_servers_share_sessions_and_sign_in_pauses() {
     // One browser whose requests the load balancer spreads over A and B.
     let browser = a.client();
     a.sign_in(&browser, "owner@demo.test").await;
-    let on_b = call(&b, &browser, "merge_history", json!({"older_than": null})).await;
+    let on_b = b
+        .call_json(&browser, "merge_history", &json!({"older_than": null}))
+        .await;
     assert_eq!(
         on_b.status(),
         StatusCode::OK,
@@ -76,7 +74,9 @@ async fn several_servers_share_sessions_and_sign_in_pauses() {
     );
     let signed_out = b.call(&browser, "log_out", &[]).await;
     assert!(signed_out.status().is_success() || signed_out.status().is_redirection());
-    let on_a = call(&a, &browser, "merge_history", json!({"older_than": null})).await;
+    let on_a = a
+        .call_json(&browser, "merge_history", &json!({"older_than": null}))
+        .await;
     assert_eq!(on_a.status(), StatusCode::UNAUTHORIZED, "signed out on B");
 
     // Five failures, spread over both servers, pause the account on both.
@@ -98,8 +98,8 @@ async fn several_servers_share_sessions_and_sign_in_pauses() {
 #[tokio::test]
 async fn several_servers_send_live_updates_to_each_other() {
     let (a, b) = two_servers().await;
-    let owner_on_a = signed_in(&a, "owner@demo.test").await;
-    let watcher = signed_in(&b, "manager@demo.test").await;
+    let owner_on_a = a.signed_in("owner@demo.test").await;
+    let watcher = b.signed_in("manager@demo.test").await;
     let mut stream = b.events(&watcher).await;
 
     // A message that arrives through A shows up in the Inbox served by B.
@@ -114,13 +114,13 @@ async fn several_servers_send_live_updates_to_each_other() {
     wait_for_event(&mut stream, arrived, "message").await;
 
     // A block on A.
-    let blocked = call(
-        &a,
-        &owner_on_a,
-        "details_block",
-        json!({"request": {"contact_id": arrived}}),
-    )
-    .await;
+    let blocked = a
+        .call_json(
+            &owner_on_a,
+            "details_block",
+            &json!({"request": {"contact_id": arrived}}),
+        )
+        .await;
     assert_eq!(blocked.status(), StatusCode::OK);
     wait_for_event(&mut stream, arrived, "status").await;
 
@@ -136,7 +136,7 @@ async fn several_servers_send_live_updates_to_each_other() {
 #[tokio::test]
 async fn several_servers_keep_live_updates_after_losing_the_database() {
     let (a, b) = two_servers().await;
-    let watcher = signed_in(&b, "manager@demo.test").await;
+    let watcher = b.signed_in("manager@demo.test").await;
     let mut stream = b.events(&watcher).await;
     // The database drops every server's listening connection.
     let dropped = a
@@ -163,7 +163,7 @@ async fn several_servers_keep_live_updates_after_losing_the_database() {
 #[tokio::test]
 async fn several_servers_refuse_a_token_rotated_on_another() {
     let (a, b) = two_servers().await;
-    let owner = signed_in(&a, "owner@demo.test").await;
+    let owner = a.signed_in("owner@demo.test").await;
     let channel = a.demo_channel("webchat").await;
     let id = channel.id.to_string();
     let rotated = a
@@ -202,8 +202,8 @@ async fn several_servers_store_a_message_posted_to_both_once() {
 #[tokio::test]
 async fn several_servers_let_one_of_two_overlapping_merges_win() {
     let (a, b) = two_servers().await;
-    let on_a = signed_in(&a, "owner@demo.test").await;
-    let on_b = signed_in(&b, "owner@demo.test").await;
+    let on_a = a.signed_in("owner@demo.test").await;
+    let on_b = b.signed_in("owner@demo.test").await;
     let phone = "+49 151 3333 4444";
     let [x, y, z] = with_phones(&a, [phone, phone, phone]).await;
     let request = |review: MergeReview, ids: [i64; 2]| {
@@ -213,8 +213,8 @@ async fn several_servers_let_one_of_two_overlapping_merges_win() {
     let first = request(review(&a, &on_a, &[x, y]).await, [x, y]);
     let second = request(review(&b, &on_b, &[z, y]).await, [z, y]);
     let (first, second) = tokio::join!(
-        call(&a, &on_a, "merge_contacts", first),
-        call(&b, &on_b, "merge_contacts", second),
+        a.call_json(&on_a, "merge_contacts", &first),
+        b.call_json(&on_b, "merge_contacts", &second),
     );
     let mut statuses = [first.status(), second.status()];
     statuses.sort();
@@ -240,7 +240,7 @@ async fn several_servers_finish_a_deletion_whose_server_was_killed() {
          SELECT $1, 'Bulk ' || n, 0, 0 FROM generate_series(1, 6000) AS n",
     )
     .bind(demo)
-    .execute(a.backend.store.pool())
+    .execute(a.pool())
     .await
     .expect("bulk contacts");
     let total = a
@@ -249,16 +249,18 @@ async fn several_servers_finish_a_deletion_whose_server_was_killed() {
         ))
         .await;
 
-    let owner = signed_in(&a, "owner@demo.test").await;
+    let owner = a.signed_in("owner@demo.test").await;
     let target = serde_json::to_value(DeleteTarget::Everything).expect("target");
-    let started = call(&a, &owner, "contacts_delete", json!({"target": target})).await;
+    let started = a
+        .call_json(&owner, "contacts_delete", &json!({"target": target}))
+        .await;
     assert_eq!(started.status(), StatusCode::OK);
 
     // Kill whichever server holds the job once it is under way.
     let holder = loop {
         let (claimed_by, deleted): (Option<String>, i64) =
             sqlx::query_as("SELECT claimed_by, deleted FROM delete_jobs")
-                .fetch_one(a.backend.store.pool())
+                .fetch_one(a.pool())
                 .await
                 .expect("job");
         if let Some(claimed_by) = claimed_by.filter(|_| deleted > 0) {
@@ -299,7 +301,7 @@ async fn several_servers_finish_a_deletion_whose_server_was_killed() {
         survivor.log()
     );
     let (deleted, job_total): (i64, i64) = sqlx::query_as("SELECT deleted, total FROM delete_jobs")
-        .fetch_one(survivor.backend.store.pool())
+        .fetch_one(survivor.pool())
         .await
         .expect("job");
     assert_eq!((deleted, job_total), (total, total));
@@ -319,7 +321,9 @@ async fn several_servers_finish_a_deletion_whose_server_was_killed() {
     );
     // The progress users see is the job's, on the server that is left,
     // with the session signed in before.
-    let progress = call(survivor, &owner, "contacts_delete_progress", json!({})).await;
+    let progress = survivor
+        .call_json(&owner, "contacts_delete_progress", &json!({}))
+        .await;
     assert_eq!(progress.status(), StatusCode::OK);
     let progress: Option<DeleteProgress> = progress.json().await.expect("progress");
     let progress = progress.expect("the finished job");

@@ -1,19 +1,21 @@
-//! Simultaneous sign-ins cannot exhaust memory: password checks run a few at
-//! a time, and their buffers are given back. On its own in this binary, so
-//! no other test's memory is counted.
+//! Simultaneous sign-ins cannot exhaust the server's memory: password
+//! checks run a few at a time, and their buffers are given back. The server
+//! is the real binary in a process of its own, so only its memory is
+//! counted, whatever other tests run beside this one.
 
-use crate::helpers::{TestApp, PASSWORD};
+use crate::helpers::{fresh_database_url, TestApp, PASSWORD};
 use reqwest::{Client, StatusCode};
 
-/// A field of this process's `/proc/self/status`, in bytes.
-fn status_bytes(field: &str) -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").expect("proc status");
+/// A field of the server process's `/proc/<pid>/status`, in bytes.
+fn status_bytes(server: &TestApp, field: &str) -> u64 {
+    let path = format!("/proc/{}/status", server.pid());
+    let status = std::fs::read_to_string(&path).expect("proc status");
     let kib: u64 = status
         .lines()
         .find_map(|line| line.strip_prefix(field))
         .and_then(|rest| rest.split_whitespace().next())
         .and_then(|number| number.parse().ok())
-        .unwrap_or_else(|| panic!("{field} in /proc/self/status"));
+        .unwrap_or_else(|| panic!("{field} in {path}"));
     kib * 1024
 }
 
@@ -21,7 +23,8 @@ const MIB: u64 = 1024 * 1024;
 
 #[tokio::test]
 async fn a_hundred_simultaneous_sign_ins_keep_memory_bounded_and_give_it_back() {
-    let app = TestApp::spawn().await;
+    let database = tempfile::tempdir().expect("temp dir");
+    let app = TestApp::start_server(&fresh_database_url(database.path()).await, &[]).await;
     let emails = [
         "owner@demo.test",
         "manager@demo.test",
@@ -30,9 +33,10 @@ async fn a_hundred_simultaneous_sign_ins_keep_memory_bounded_and_give_it_back() 
         "agent@acme.test",
     ];
     let clients: Vec<Client> = (0..100).map(|_| app.client()).collect();
-    let before = status_bytes("VmRSS:");
-    // Start the peak over from here ("5" resets the high-water mark).
-    std::fs::write("/proc/self/clear_refs", "5").expect("reset the peak");
+    let before = status_bytes(&app, "VmRSS:");
+    // Start the server's peak over from here ("5" resets the high-water
+    // mark).
+    std::fs::write(format!("/proc/{}/clear_refs", app.pid()), "5").expect("reset the peak");
     let app = &app;
     let attempts = clients
         .iter()
@@ -50,8 +54,8 @@ async fn a_hundred_simultaneous_sign_ins_keep_memory_bounded_and_give_it_back() 
             .status()
         });
     let statuses = futures::future::join_all(attempts).await;
-    let peak = status_bytes("VmHWM:").saturating_sub(before);
-    let after = status_bytes("VmRSS:").saturating_sub(before);
+    let peak = status_bytes(app, "VmHWM:").saturating_sub(before);
+    let after = status_bytes(app, "VmRSS:").saturating_sub(before);
     // Each password check takes argon2's 19 MiB: a hundred at once would
     // take about 2 GB.
     assert!(peak < 200 * MIB, "memory peaked {} MiB higher", peak / MIB);

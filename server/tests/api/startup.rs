@@ -1,9 +1,7 @@
 //! Start-up and static files: migrations, compression, cache headers.
 
-use crate::helpers::TestApp;
+use crate::helpers::{spawn_app, spawn_app_with, TestApp};
 use reqwest::{header, StatusCode};
-use server::config::Config;
-use server::startup::Backend;
 
 #[tokio::test]
 async fn a_failed_migration_stops_start_up_with_a_clear_message() {
@@ -20,17 +18,13 @@ async fn a_failed_migration_stops_start_up_with_a_clear_message() {
             .expect("create clashing table");
         pool.close().await;
     }
-    let config = Config {
-        database_url: url,
-        demo: false,
-        demo_password: None,
-        secure_cookies: false,
-        jobs: server::jobs::JobSettings::default(),
-    };
-    let error = Backend::open(&config)
-        .await
-        .err()
-        .expect("start-up must fail");
+    let error = spawn_app_with(|config| {
+        config.database_url = url;
+        config.demo = false;
+    })
+    .await
+    .err()
+    .expect("start-up must fail");
     let message = error.to_string();
     assert!(
         message.contains("database migration failed, the server will not start"),
@@ -42,21 +36,19 @@ async fn a_failed_migration_stops_start_up_with_a_clear_message() {
 async fn the_database_file_and_folder_are_created_on_first_start() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("nested/folder/contacts.db");
-    let config = Config {
-        database_url: format!("sqlite://{}", file.display()),
-        demo: false,
-        demo_password: None,
-        secure_cookies: false,
-        jobs: server::jobs::JobSettings::default(),
-    };
-    let backend = Backend::open(&config).await.expect("open");
+    let app = spawn_app_with(|config| {
+        config.database_url = format!("sqlite://{}", file.display());
+        config.demo = false;
+    })
+    .await
+    .expect("start the application");
     assert!(file.exists());
-    assert!(backend.store.is_empty().await.expect("query"));
+    assert!(app.backend.store.is_empty().await.expect("query"));
 }
 
 #[tokio::test]
 async fn static_files_are_compressed_and_hashed_ones_cached_for_a_year() {
-    let app = TestApp::spawn().await;
+    let app = spawn_app().await;
     let pkg = app.site_root().join("pkg");
     std::fs::create_dir_all(&pkg).expect("pkg folder");
     let script = "console.log('contacts');\n".repeat(200);
@@ -124,8 +116,8 @@ async fn the_demo_data_holds_only_values_the_product_accepts() {
         Option<String>,
         Option<String>,
     );
-    let app = TestApp::spawn().await;
-    let pool = app.backend.store.pool();
+    let app = spawn_app().await;
+    let pool = app.pool();
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT first_name, last_name, phone, email, country, language FROM contacts",
     )
@@ -163,7 +155,7 @@ async fn the_demo_data_holds_only_values_the_product_accepts() {
 #[tokio::test]
 async fn demo_channel_tokens_and_password_salts_are_random() {
     let tokens = |app: &TestApp| {
-        let pool = app.backend.store.pool().clone();
+        let pool = app.pool().clone();
         async move {
             sqlx::query_scalar::<_, String>("SELECT token FROM channels ORDER BY id")
                 .fetch_all(&pool)
@@ -171,14 +163,14 @@ async fn demo_channel_tokens_and_password_salts_are_random() {
                 .expect("tokens")
         }
     };
-    let (first, second) = (TestApp::spawn().await, TestApp::spawn().await);
+    let (first, second) = (spawn_app().await, spawn_app().await);
     let (first_tokens, second_tokens) = (tokens(&first).await, tokens(&second).await);
     assert!(!first_tokens.is_empty());
     assert!(first_tokens
         .iter()
         .all(|token| !second_tokens.contains(token)));
     let hashes: Vec<String> = sqlx::query_scalar("SELECT password_hash FROM users")
-        .fetch_all(first.backend.store.pool())
+        .fetch_all(first.pool())
         .await
         .expect("hashes");
     let distinct: std::collections::HashSet<&String> = hashes.iter().collect();

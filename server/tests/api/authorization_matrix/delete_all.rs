@@ -30,27 +30,23 @@ async fn r32_delete_all_answers_each_role_as_the_matrix_says() {
         Who::Member(Role::Owner),
     ] {
         let client = match who.email() {
-            Some(email) => signed_in(&world.app, email).await,
+            Some(email) => world.app.signed_in(email).await,
             None => world.app.client(),
         };
-        let added = call(
-            &world.app,
-            &world.owner,
-            "contacts_add",
-            json!({"contact": NewContact { first_name: format!("{who:?}"), ..Default::default() }}),
-        )
+        let added = world.app.call_json(&world.owner, "contacts_add", &json!({"contact": NewContact { first_name: format!("{who:?}"), ..Default::default() }}))
         .await;
         assert_eq!(added.status(), StatusCode::OK, "a contact to delete");
         world.settle().await;
         let before = world.snapshot(&[]).await;
         let own_before = workspace_contacts(&world, world.workspace).await;
-        let response = call(
-            &world.app,
-            &client,
-            "contacts_delete",
-            json!({ "target": DeleteTarget::Everything }),
-        )
-        .await;
+        let response = world
+            .app
+            .call_json(
+                &client,
+                "contacts_delete",
+                &json!({ "target": DeleteTarget::Everything }),
+            )
+            .await;
         let want = expected(who, rule, Takes::Nothing, Target::Workspace, false);
         let status = response.status();
         let body = response.text().await.expect("body");

@@ -4,6 +4,7 @@
 use super::expect::{Target, Who};
 use super::functions::Fun;
 use super::world::World;
+use crate::helpers::imports::post_file;
 use crate::helpers::merges::*;
 use app::contacts::model::{
     BulkTarget, ContactQuery, DeleteTarget, ListRequest, NewContact, PageCursor, TagAssignment,
@@ -47,17 +48,14 @@ pub const CSV: &str = "First name;Last name;E-mail\nImke;Import;imke{n}@import.t
 
 /// Uploads a one-row CSV file as `client` (the `/contacts/imports` route).
 pub async fn upload(app: &TestApp, client: &Client, n: u32) -> UploadedFile {
-    let response = client
-        .post(format!(
-            "{}/contacts/imports?name=matrix{n}.csv",
-            app.address
-        ))
-        .header(header::ORIGIN, &app.address)
-        .header(header::CONTENT_TYPE, "text/csv")
-        .body(CSV.replace("{n}", &n.to_string()))
-        .send()
-        .await
-        .expect("upload");
+    let name = format!("matrix{n}.csv");
+    let response = post_file(
+        app,
+        client,
+        &name,
+        CSV.replace("{n}", &n.to_string()).into_bytes(),
+    )
+    .await;
     assert_eq!(response.status(), StatusCode::CREATED, "upload");
     response.json().await.expect("uploaded file")
 }
@@ -80,7 +78,7 @@ fn ids_target(ids: &[i64]) -> BulkTarget {
 
 /// The owner's call that prepares a case; must succeed.
 async fn by_owner(world: &World, endpoint: &str, body: Value) -> Response {
-    let response = call(&world.app, &world.owner, endpoint, body).await;
+    let response = world.app.call_json(&world.owner, endpoint, &body).await;
     assert_eq!(
         response.status(),
         StatusCode::OK,
@@ -360,7 +358,7 @@ async fn own_tag_on(world: &World, contact: i64, n: u32) -> i64 {
     sqlx::query_scalar("SELECT id FROM tags WHERE workspace_id = $1 AND name = $2")
         .bind(world.workspace)
         .bind(name)
-        .fetch_one(pool(&world.app))
+        .fetch_one(world.app.pool())
         .await
         .expect("tag")
 }
@@ -375,13 +373,16 @@ pub async fn send(world: &World, prepared: &Prepared) -> Response {
             &fresh
         }
         Session::Fresh => {
-            fresh = signed_in(&world.app, world.who.email().expect("a member")).await;
+            fresh = world
+                .app
+                .signed_in(world.who.email().expect("a member"))
+                .await;
             &fresh
         }
     };
     let app = &world.app;
     match &prepared.request {
-        Request::Json(endpoint, body) => call(app, client, endpoint, body.clone()).await,
+        Request::Json(endpoint, body) => app.call_json(client, endpoint, body).await,
         Request::Form(endpoint, fields) => {
             let form: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
             app.call(client, endpoint, &form).await

@@ -48,9 +48,9 @@ pub struct World {
 impl World {
     /// A new app, seen by `who`.
     pub async fn new(who: Who) -> World {
-        let app = TestApp::spawn().await;
-        let owner = signed_in(&app, "owner@demo.test").await;
-        let workspace = workspace_id(&app, "Demo").await;
+        let app = spawn_app().await;
+        let owner = app.signed_in("owner@demo.test").await;
+        let workspace = app.workspace_id("Demo").await;
         let foreign = foreign(&app).await;
         let base = World {
             app: Rc::new(app),
@@ -72,7 +72,7 @@ impl World {
     pub async fn as_user(&self, who: Who) -> World {
         let app = &self.app;
         let client = match who.email() {
-            Some(email) => signed_in(app, email).await,
+            Some(email) => app.signed_in(email).await,
             None => app.client(),
         };
         let actor_email = who.email().unwrap_or("agent@demo.test");
@@ -81,14 +81,14 @@ impl World {
         } else {
             "agent@demo.test"
         };
-        let actor = user_id(app, actor_email).await;
-        let colleague = user_id(app, colleague_email).await;
+        let actor = app.user_id(actor_email).await;
+        let colleague = app.user_id(colleague_email).await;
         let memberships: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM memberships WHERE workspace_id = $1 AND user_id = $2",
         )
         .bind(self.foreign.workspace)
         .bind(actor)
-        .fetch_one(pool(app))
+        .fetch_one(app.pool())
         .await
         .expect("memberships");
         World {
@@ -127,7 +127,7 @@ impl World {
     pub async fn version(&self, contact: i64) -> i64 {
         sqlx::query_scalar("SELECT version FROM contacts WHERE id = $1")
             .bind(contact)
-            .fetch_one(pool(&self.app))
+            .fetch_one(self.app.pool())
             .await
             .expect("version")
     }
@@ -141,7 +141,7 @@ impl World {
                       + (SELECT COUNT(*) FROM exports WHERE status = 'running')
                       + (SELECT COUNT(*) FROM imports WHERE status = 'running')",
             )
-            .fetch_one(pool(&self.app))
+            .fetch_one(self.app.pool())
             .await
             .expect("running jobs");
             if running == 0 {
@@ -198,7 +198,7 @@ impl World {
         }
         let sql = format!("{} ORDER BY 1", selects.join(" UNION ALL "));
         sqlx::query_scalar(&sql)
-            .fetch_all(pool(&self.app))
+            .fetch_all(self.app.pool())
             .await
             .expect("snapshot")
     }
@@ -216,20 +216,20 @@ impl World {
 }
 
 async fn foreign(app: &TestApp) -> Foreign {
-    let workspace = workspace_id(app, "Acme Support").await;
-    let owner = signed_in(app, "owner@acme.test").await;
+    let workspace = app.workspace_id("Acme Support").await;
+    let owner = app.signed_in("owner@acme.test").await;
     let ids: Vec<i64> = sqlx::query_scalar(
         "SELECT id FROM contacts WHERE workspace_id = $1 AND blocked_at IS NULL ORDER BY id LIMIT 4",
     )
     .bind(workspace)
-    .fetch_all(pool(app))
+    .fetch_all(app.pool())
     .await
     .expect("foreign contacts");
     let done = merged(app, &owner, &ids[2..4], &[]).await;
     let first_of = |sql: &'static str| async move {
         sqlx::query_scalar::<_, i64>(sql)
             .bind(workspace)
-            .fetch_one(pool(app))
+            .fetch_one(app.pool())
             .await
             .expect(sql)
     };
@@ -262,7 +262,7 @@ async fn columns(app: &TestApp, table: &str) -> Vec<String> {
     };
     let columns: Vec<String> = sqlx::query_scalar(sql)
         .bind(table)
-        .fetch_all(pool(app))
+        .fetch_all(app.pool())
         .await
         .expect("columns");
     assert!(!columns.is_empty(), "no table {table}");
@@ -277,7 +277,7 @@ async fn rows_where(
 ) -> Vec<String> {
     let sql = format!("{} ORDER BY 1", row_select(app, table, columns, condition));
     sqlx::query_scalar(&sql)
-        .fetch_all(pool(app))
+        .fetch_all(app.pool())
         .await
         .expect("table rows")
 }

@@ -1,24 +1,31 @@
 //! Uploading, checking and importing CSV files over HTTP as the browser
 //! does, and counting what the database holds.
 
-#![allow(dead_code)]
-
-use crate::helpers::contacts::{call, scalar};
-use crate::helpers::TestApp;
+use crate::helpers::{answer_of, TestApp};
 use app::error::AppError;
 use app::imports::model::{CheckRequest, ImportCheck, ImportProgress, UploadedFile};
-use reqwest::{header, Client, Response, StatusCode};
+use reqwest::{header, Client, RequestBuilder, Response, StatusCode};
 use serde_json::json;
 use shared::import::{ImportMode, ImportSettings};
 use std::time::Duration;
 
-/// Posts a file to the upload endpoint as the import dialog does.
-pub async fn post_file(app: &TestApp, client: &Client, name: &str, bytes: Vec<u8>) -> Response {
+/// The import dialog's upload of a file to the server at `address`.
+pub fn upload_request(
+    client: &Client,
+    address: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> RequestBuilder {
     client
-        .post(format!("{}/contacts/imports?name={name}", app.address))
-        .header(header::ORIGIN, &app.address)
+        .post(format!("{address}/contacts/imports?name={name}"))
+        .header(header::ORIGIN, address)
         .header(header::CONTENT_TYPE, "text/csv")
         .body(bytes)
+}
+
+/// Posts a file to the upload endpoint as the import dialog does.
+pub async fn post_file(app: &TestApp, client: &Client, name: &str, bytes: Vec<u8>) -> Response {
+    upload_request(client, &app.address, name, bytes)
         .send()
         .await
         .expect("upload")
@@ -30,13 +37,7 @@ pub async fn upload(
     name: &str,
     bytes: Vec<u8>,
 ) -> Result<UploadedFile, (StatusCode, AppError)> {
-    let response = post_file(app, client, name, bytes).await;
-    let status = response.status();
-    if status.is_success() {
-        Ok(response.json().await.expect("uploaded file"))
-    } else {
-        Err((status, response.json().await.expect("error")))
-    }
+    answer_of(post_file(app, client, name, bytes).await).await
 }
 
 pub fn settings(file: &UploadedFile, mode: ImportMode) -> ImportSettings {
@@ -62,7 +63,11 @@ pub async fn check(
         import_id,
         settings: settings.clone(),
     };
-    call(app, client, "imports_check", json!({ "request": request })).await
+    answer_of(
+        app.call_json(client, "imports_check", &json!({ "request": request }))
+            .await,
+    )
+    .await
 }
 
 /// Checks, starts and waits for an import; its summary.
@@ -75,19 +80,22 @@ pub async fn import(
     check(app, client, file.import_id, settings)
         .await
         .expect("checked");
-    let started: ImportProgress = call(
-        app,
-        client,
-        "imports_start",
-        json!({ "import_id": file.import_id }),
+    let started: ImportProgress = answer_of(
+        app.call_json(
+            client,
+            "imports_start",
+            &json!({ "import_id": file.import_id }),
+        )
+        .await,
     )
     .await
     .expect("started");
     assert_eq!(started.import_id, file.import_id);
     for _ in 0..400 {
-        let progress: Option<ImportProgress> = call(app, client, "imports_progress", json!({}))
-            .await
-            .expect("progress");
+        let progress: Option<ImportProgress> =
+            answer_of(app.call_json(client, "imports_progress", &json!({})).await)
+                .await
+                .expect("progress");
         if let Some(progress) = progress.filter(|p| p.import_id == file.import_id && p.done) {
             return progress;
         }
@@ -98,10 +106,10 @@ pub async fn import(
 
 pub async fn stored_counts(app: &TestApp) -> [i64; 4] {
     [
-        scalar(app, "SELECT COUNT(*) FROM contacts").await,
-        scalar(app, "SELECT COUNT(*) FROM contact_tags").await,
-        scalar(app, "SELECT COUNT(*) FROM tags").await,
-        scalar(app, "SELECT COUNT(*) FROM custom_values").await,
+        app.count("SELECT COUNT(*) FROM contacts").await,
+        app.count("SELECT COUNT(*) FROM contact_tags").await,
+        app.count("SELECT COUNT(*) FROM tags").await,
+        app.count("SELECT COUNT(*) FROM custom_values").await,
     ]
 }
 

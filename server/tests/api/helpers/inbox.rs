@@ -1,8 +1,8 @@
 //! Helpers for the Inbox tests: channels of the demo workspace, posting to
-//! channel ingress, reading rows.
+//! channel ingress, the workspace's event stream.
 
 use super::TestApp;
-use reqwest::{Response, StatusCode};
+use reqwest::{header, Client, RequestBuilder, Response, StatusCode};
 use serde_json::{json, Value};
 
 /// A demo channel: id and token.
@@ -12,26 +12,6 @@ pub struct Channel {
 }
 
 impl TestApp {
-    /// The id of a workspace by name.
-    pub async fn workspace_id(&self, name: &str) -> i64 {
-        let (id,): (i64,) = sqlx::query_as("SELECT id FROM workspaces WHERE name = $1")
-            .bind(name)
-            .fetch_one(self.backend.store.pool())
-            .await
-            .expect("workspace");
-        id
-    }
-
-    /// The id of a user by e-mail.
-    pub async fn user_id(&self, email: &str) -> i64 {
-        let (id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = $1")
-            .bind(email)
-            .fetch_one(self.backend.store.pool())
-            .await
-            .expect("user");
-        id
-    }
-
     /// The demo workspace's channel of a kind.
     pub async fn demo_channel(&self, kind: &str) -> Channel {
         let (id, token): (i64, String) = sqlx::query_as(
@@ -39,7 +19,7 @@ impl TestApp {
               WHERE w.name = 'Demo' AND c.kind = $1",
         )
         .bind(kind)
-        .fetch_one(self.backend.store.pool())
+        .fetch_one(self.pool())
         .await
         .expect("channel");
         Channel { id, token }
@@ -47,11 +27,7 @@ impl TestApp {
 
     /// Posts a raw body to a channel's ingress endpoint.
     pub async fn post_ingress(&self, channel_id: i64, token: &str, body: String) -> Response {
-        reqwest::Client::new()
-            .post(format!("{}/api/ingress/{channel_id}", self.address))
-            .bearer_auth(token)
-            .header("content-type", "application/json")
-            .body(body)
+        ingress_request(&Client::new(), &self.address, channel_id, token, body)
             .send()
             .await
             .expect("request")
@@ -64,15 +40,6 @@ impl TestApp {
             .await;
         assert_eq!(response.status(), StatusCode::CREATED, "ingress");
         response.json().await.expect("json")
-    }
-
-    /// One number from the database.
-    pub async fn count(&self, sql: &str) -> i64 {
-        let (count,): (i64,) = sqlx::query_as(sql)
-            .fetch_one(self.backend.store.pool())
-            .await
-            .expect("count");
-        count
     }
 
     /// The contact id an ingress answer names.
@@ -96,9 +63,25 @@ pub fn message(id: &str, sender: &str, text: &str, sent_at: &str) -> Value {
     })
 }
 
+/// A channel's POST of a raw body to the ingress endpoint of the server at
+/// `address`.
+pub fn ingress_request(
+    client: &Client,
+    address: &str,
+    channel_id: i64,
+    token: &str,
+    body: String,
+) -> RequestBuilder {
+    client
+        .post(format!("{address}/api/ingress/{channel_id}"))
+        .bearer_auth(token)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(body)
+}
+
 impl TestApp {
     /// Opens the signed-in client's workspace event stream.
-    pub async fn events(&self, client: &reqwest::Client) -> Response {
+    pub async fn events(&self, client: &Client) -> Response {
         let stream = client
             .get(format!("{}/api/inbox/events", self.address))
             .send()

@@ -1,8 +1,6 @@
 //! Merge tests' helpers: contacts arriving through the channel ingress, and
 //! the merge flow's server functions called over HTTP as the browser does.
 
-#![allow(dead_code)]
-
 pub use crate::helpers::details::*;
 pub use crate::helpers::inbox::message;
 pub use app::merge::model::{MergeDone, MergeHistoryPage, MergeReview, SuggestionPage};
@@ -54,14 +52,16 @@ pub async fn arrive_assigned(app: &TestApp, sender: &str, assignee: Option<i64>)
     sqlx::query("UPDATE contacts SET assignee_id = $1 WHERE id = $2")
         .bind(assignee)
         .bind(id)
-        .execute(app.backend.store.pool())
+        .execute(app.pool())
         .await
         .expect("assign");
     id
 }
 
 pub async fn suggestions(app: &TestApp, client: &Client) -> SuggestionPage {
-    let response = call(app, client, "merge_suggestions", json!({"after": null})).await;
+    let response = app
+        .call_json(client, "merge_suggestions", &json!({"after": null}))
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     response.json().await.expect("suggestions")
 }
@@ -86,7 +86,9 @@ pub async fn duplicates_of(app: &TestApp, client: &Client, contact: i64) -> Vec<
 }
 
 pub async fn review(app: &TestApp, client: &Client, ids: &[i64]) -> MergeReview {
-    let response = call(app, client, "merge_review_get", json!({"contact_ids": ids})).await;
+    let response = app
+        .call_json(client, "merge_review_get", &json!({"contact_ids": ids}))
+        .await;
     assert_eq!(response.status(), StatusCode::OK, "review of {ids:?}");
     response.json().await.expect("review")
 }
@@ -104,11 +106,10 @@ pub async fn merge(
         .iter()
         .map(|(field, contact)| json!({"field": field, "contact_id": contact}))
         .collect();
-    call(
-        app,
+    app.call_json(
         client,
         "merge_contacts",
-        json!({"request": {"contact_ids": ids, "versions": versions, "choices": choices}}),
+        &json!({"request": {"contact_ids": ids, "versions": versions, "choices": choices}}),
     )
     .await
 }
@@ -126,13 +127,16 @@ pub async fn merged(
 
 /// The first page of the merge history.
 pub async fn history(app: &TestApp, client: &Client) -> MergeHistoryPage {
-    let response = call(app, client, "merge_history", json!({"older_than": null})).await;
+    let response = app
+        .call_json(client, "merge_history", &json!({"older_than": null}))
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     response.json().await.expect("history")
 }
 
 pub async fn undo(app: &TestApp, client: &Client, merge_id: i64) -> Response {
-    call(app, client, "merge_undo", json!({"merge_id": merge_id})).await
+    app.call_json(client, "merge_undo", &json!({"merge_id": merge_id}))
+        .await
 }
 
 /// Every row of the contacts' own tables as JSON text, ordered, to compare
@@ -167,7 +171,7 @@ pub async fn dump(app: &TestApp, ids: &[i64]) -> Vec<String> {
         };
         let columns: Vec<String> = sqlx::query_scalar(columns_sql)
             .bind(table)
-            .fetch_all(pool(app))
+            .fetch_all(app.pool())
             .await
             .expect("columns");
         let pairs: Vec<String> = columns
@@ -180,7 +184,7 @@ pub async fn dump(app: &TestApp, ids: &[i64]) -> Vec<String> {
         );
         let table_rows: Vec<String> = sqlx::query_scalar(&sql)
             .bind(&ids)
-            .fetch_all(pool(app))
+            .fetch_all(app.pool())
             .await
             .expect("dump");
         rows.extend(table_rows);
@@ -197,7 +201,9 @@ pub async fn listed(app: &TestApp, client: &Client, search: &str) -> Vec<i64> {
         query,
         page: app::contacts::model::PageCursor::First,
     };
-    let response = call(app, client, "contacts_list", json!({ "request": request })).await;
+    let response = app
+        .call_json(client, "contacts_list", &json!({ "request": request }))
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     let page: app::contacts::model::ContactPage = response.json().await.expect("page");
     page.rows.iter().map(|row| row.id).collect()

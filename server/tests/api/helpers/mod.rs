@@ -1,12 +1,16 @@
-//! Starts the real application on a free port with a fresh database seeded
-//! with the demo workspaces, and talks to it over HTTP. The database is a
-//! new SQLite file, or, when `CONTACTS_TEST_POSTGRES` names a PostgreSQL
-//! server (`scripts/with-postgres.sh` starts a throwaway one), a new
-//! database on that server: the same tests run on both. Tests of several
-//! servers start the real binary as processes of their own (see
-//! `servers`).
-
-#![allow(dead_code)]
+//! The harness every test uses. `spawn_app()` starts the real application
+//! through `Application::build`, the start-up `main` runs, on a free port
+//! with a fresh database seeded with the demo workspaces; `TestApp` talks
+//! to it over HTTP as the browser does (`call` and `call_json` for server
+//! functions, `signed_in` for a signed-in client) and reads the database
+//! behind it. The database is a new SQLite file, or, when
+//! `CONTACTS_TEST_POSTGRES` names a PostgreSQL server
+//! (`scripts/with-postgres.sh` starts a throwaway one), a new database on
+//! that server: the same tests run on both. Tests of several servers, and
+//! tests that watch a server's process, start the real binary as processes
+//! of their own (see `servers`).
+//!
+//! The other modules hold what the tests of one feature share.
 
 pub mod contacts;
 pub mod crash;
@@ -16,11 +20,15 @@ pub mod inbox;
 pub mod merges;
 pub mod servers;
 
+use app::error::AppError;
 use leptos::config::LeptosOptions;
-use reqwest::{header, Client, Response, StatusCode};
+use reqwest::{header, Client, RequestBuilder, Response, StatusCode};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
 use server::config::Config;
 use server::jobs::JobSettings;
-use server::startup::{Application, Backend};
+use server::startup::{Application, Backend, StartupError};
+use sqlx::AnyPool;
 use tempfile::TempDir;
 
 pub const PASSWORD: &str = "test-password";
@@ -34,80 +42,51 @@ pub struct TestApp {
     process: Option<servers::ServerProcess>,
 }
 
-impl TestApp {
-    /// Starts the app with the demo data seeded.
-    pub async fn spawn() -> TestApp {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let config = Config {
-            database_url: fresh_database_url(dir.path()).await,
-            demo: true,
-            demo_password: Some(PASSWORD.to_string()),
-            secure_cookies: false,
-            jobs: test_job_settings(),
-        };
-        let options = LeptosOptions::builder()
-            .output_name("contacts")
-            .site_root(dir.path().display().to_string())
-            .site_addr(std::net::SocketAddr::from(([127, 0, 0, 1], 0)))
-            .build();
-        let application = Application::build(&config, options)
-            .await
-            .expect("start the application");
-        let address = format!("http://{}", application.address().expect("address"));
-        let backend = application.backend().clone();
-        tokio::spawn(application.run_until_stopped());
-        TestApp {
-            address,
-            backend,
-            dir,
-            process: None,
-        }
-    }
+/// Starts the app with the demo data seeded, as `main` starts it.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await.expect("start the application")
+}
 
-    /// The folder the app serves static files from.
-    pub fn site_root(&self) -> std::path::PathBuf {
-        self.dir.path().to_path_buf()
-    }
+/// Starts the app as `spawn_app` does, with the test's configuration
+/// changed first (e.g. no job runners, or a database of the test's own);
+/// the start-up's error when it fails.
+pub async fn spawn_app_with(change: impl FnOnce(&mut Config)) -> Result<TestApp, StartupError> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut config = test_config(fresh_database_url(dir.path()).await);
+    change(&mut config);
+    let options = LeptosOptions::builder()
+        .output_name("contacts")
+        .site_root(dir.path().display().to_string())
+        .site_addr(std::net::SocketAddr::from(([127, 0, 0, 1], 0)))
+        .build();
+    let application = Application::build(&config, options).await?;
+    let address = format!("http://{}", application.address().expect("address"));
+    let backend = application.backend().clone();
+    tokio::spawn(application.run_until_stopped());
+    Ok(TestApp {
+        address,
+        backend,
+        dir,
+        process: None,
+    })
+}
 
-    /// A client with its own cookie jar that does not follow redirects.
-    pub fn client(&self) -> Client {
-        Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("client")
-    }
-
-    /// Calls a server function as the browser does: a same-origin form post.
-    pub async fn call(&self, client: &Client, endpoint: &str, form: &[(&str, &str)]) -> Response {
-        client
-            .post(format!("{}/api/{endpoint}", self.address))
-            .header(header::ORIGIN, &self.address)
-            .form(form)
-            .send()
-            .await
-            .expect("request")
-    }
-
-    /// Signs a client in and checks that it worked.
-    pub async fn sign_in(&self, client: &Client, email: &str) {
-        let response = self
-            .call(
-                client,
-                "log_in",
-                &[
-                    ("credentials[email]", email),
-                    ("credentials[password]", PASSWORD),
-                ],
-            )
-            .await;
-        assert_eq!(response.status(), StatusCode::OK, "sign in as {email}");
+/// The configuration the tests start servers with: the demo data with a
+/// known password, and job runners that show their progress (see
+/// `test_job_settings`).
+pub fn test_config(database_url: String) -> Config {
+    Config {
+        database_url,
+        demo: true,
+        demo_password: Some(PASSWORD.to_string()),
+        secure_cookies: false,
+        jobs: test_job_settings(),
     }
 }
 
 /// Small batches and quick polls, so background jobs show their progress
 /// and finish within a test.
-pub fn test_job_settings() -> JobSettings {
+fn test_job_settings() -> JobSettings {
     JobSettings {
         delete_batch: 50,
         import_batch: 50,
@@ -139,4 +118,123 @@ pub async fn fresh_database_url(dir: &std::path::Path) -> String {
         .expect("create a test database");
     let (base, _) = server.rsplit_once('/').expect("database URL with a path");
     format!("{base}/{name}")
+}
+
+/// A server function's request as the browser sends it: a same-origin
+/// POST to `/api/<endpoint>` of the server at `address`.
+pub fn server_fn_request(client: &Client, address: &str, endpoint: &str) -> RequestBuilder {
+    client
+        .post(format!("{address}/api/{endpoint}"))
+        .header(header::ORIGIN, address)
+}
+
+impl TestApp {
+    /// The folder the app serves static files from.
+    pub fn site_root(&self) -> std::path::PathBuf {
+        self.dir.path().to_path_buf()
+    }
+
+    /// A client with its own cookie jar that does not follow redirects.
+    pub fn client(&self) -> Client {
+        Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    /// Calls a server function that takes a form body, as the browser's
+    /// forms do.
+    pub async fn call(&self, client: &Client, endpoint: &str, form: &[(&str, &str)]) -> Response {
+        server_fn_request(client, &self.address, endpoint)
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Calls a server function that takes a JSON body, as the drawer and
+    /// the Contacts table do.
+    pub async fn call_json(&self, client: &Client, endpoint: &str, body: &Value) -> Response {
+        server_fn_request(client, &self.address, endpoint)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Signs a client in and checks that it worked.
+    pub async fn sign_in(&self, client: &Client, email: &str) {
+        let response = self
+            .call(
+                client,
+                "log_in",
+                &[
+                    ("credentials[email]", email),
+                    ("credentials[password]", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "sign in as {email}");
+    }
+
+    /// A new client, signed in as `email`.
+    pub async fn signed_in(&self, email: &str) -> Client {
+        let client = self.client();
+        self.sign_in(&client, email).await;
+        client
+    }
+
+    /// The test's own connection to the app's database.
+    pub fn pool(&self) -> &AnyPool {
+        self.backend.store.pool()
+    }
+
+    /// One number from the database.
+    pub async fn count(&self, sql: &str) -> i64 {
+        let (count,): (i64,) = sqlx::query_as(sql)
+            .fetch_one(self.pool())
+            .await
+            .expect("count");
+        count
+    }
+
+    /// The id of a workspace by name.
+    pub async fn workspace_id(&self, name: &str) -> i64 {
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM workspaces WHERE name = $1")
+            .bind(name)
+            .fetch_one(self.pool())
+            .await
+            .expect("workspace");
+        id
+    }
+
+    /// The id of a user by e-mail.
+    pub async fn user_id(&self, email: &str) -> i64 {
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_one(self.pool())
+            .await
+            .expect("user");
+        id
+    }
+}
+
+/// A server function's answer: its value, or the status and error it was
+/// refused with.
+pub async fn answer_of<T: DeserializeOwned>(
+    response: Response,
+) -> Result<T, (StatusCode, AppError)> {
+    let status = response.status();
+    if status.is_success() {
+        Ok(response.json().await.expect("json answer"))
+    } else {
+        Err((status, response.json().await.expect("json error")))
+    }
+}
+
+/// The error a refused call answered with, once its status is checked.
+pub async fn error(response: Response, status: StatusCode) -> AppError {
+    assert_eq!(response.status(), status);
+    response.json().await.expect("json error")
 }

@@ -5,8 +5,7 @@
 //! kill a server mid-way (`kill -9`) and watch the others carry on, or
 //! start it again on the same database.
 
-use super::{fresh_database_url, TestApp, PASSWORD};
-use server::config::Config;
+use super::{fresh_database_url, test_config, TestApp, PASSWORD};
 use server::startup::Backend;
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
@@ -113,14 +112,9 @@ fn owned(env: &[(&str, &str)]) -> Vec<(String, String)> {
 /// database.
 async fn attach(dir: tempfile::TempDir, process: ServerProcess) -> TestApp {
     let process = wait_until_ready(process).await;
-    let config = Config {
-        database_url: process.database_url.clone(),
-        demo: false,
-        demo_password: None,
-        secure_cookies: false,
-        jobs: super::test_job_settings(),
-    };
-    let backend = Backend::open(&config).await.expect("open database");
+    let backend = Backend::open(&test_config(process.database_url.clone()))
+        .await
+        .expect("open database");
     TestApp {
         address: process.address.clone(),
         backend,

@@ -38,7 +38,7 @@ impl fmt::Display for Seen {
 }
 
 pub async fn check(app: &TestApp, world: &World, ledger: &Ledger) -> Seen {
-    let pool = app.backend.store.pool();
+    let pool = app.pool();
     let dialect = app.backend.store.dialect();
     let mut tx = match dialect {
         Dialect::Sqlite => pool.begin().await,

@@ -43,7 +43,7 @@ pub struct MergePair {
 
 impl World {
     pub async fn set_up(app: &TestApp) -> World {
-        let pool = app.backend.store.pool();
+        let pool = app.pool();
         let acme = app.workspace_id("Acme Support").await;
         let channel = acme_channel(pool, acme, "whatsapp").await;
         let pair = merge_pair(app, acme, &channel).await;
@@ -56,16 +56,10 @@ impl World {
             channel,
             pair,
             bystander_rows: bystander_rows(&mut conn, bystander).await,
-            demo_owner: signed_in(app, "owner@demo.test").await,
-            acme_owner: signed_in(app, "owner@acme.test").await,
+            demo_owner: app.signed_in("owner@demo.test").await,
+            acme_owner: app.signed_in("owner@acme.test").await,
         }
     }
-}
-
-async fn signed_in(app: &TestApp, email: &str) -> Client {
-    let client = app.client();
-    app.sign_in(&client, email).await;
-    client
 }
 
 async fn acme_channel(pool: &AnyPool, acme: i64, kind: &str) -> Channel {
@@ -82,7 +76,7 @@ async fn acme_channel(pool: &AnyPool, acme: i64, kind: &str) -> Channel {
 /// Two contacts with one phone number, arriving on Acme's two channels,
 /// each with a conversation of `PAIR_MESSAGES` messages.
 async fn merge_pair(app: &TestApp, acme: i64, whatsapp: &Channel) -> MergePair {
-    let pool = app.backend.store.pool();
+    let pool = app.pool();
     let email = acme_channel(pool, acme, "email").await;
     let mut ids = Vec::new();
     for (channel, sender) in [(whatsapp, "pair-a"), (&email, OTHER_SENDER)] {

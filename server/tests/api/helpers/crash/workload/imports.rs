@@ -1,8 +1,8 @@
 //! CSV imports into "Acme Support", one after another, each with refused rows.
 
 use super::{ExpectedImport, Worker, JOB_POLL};
+use crate::helpers::imports::upload_request;
 use app::imports::model::{CheckRequest, ImportCheck, ImportProgress, UploadedFile};
-use reqwest::header;
 use serde_json::json;
 use shared::import::{ImportMode, ImportSettings, ImportTarget};
 
@@ -40,11 +40,7 @@ pub async fn import_a_file(worker: &Worker) {
         ledger.imports.insert(name.clone(), expected.clone());
         (name, expected)
     };
-    let sent = client
-        .post(format!("{}/contacts/imports?name={name}", worker.address))
-        .header(header::ORIGIN, &worker.address)
-        .header(header::CONTENT_TYPE, "text/csv")
-        .body(csv_file(&expected))
+    let sent = upload_request(client, &worker.address, &name, csv_file(&expected))
         .send()
         .await;
     let Some(file): Option<UploadedFile> = worker.answer("upload", sent).await else {

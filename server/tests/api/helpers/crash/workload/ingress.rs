@@ -1,7 +1,8 @@
 //! Bursts of new messages, each posted twice at once.
 
 use super::Worker;
-use reqwest::{header, Client, StatusCode};
+use crate::helpers::inbox::{ingress_request, message};
+use reqwest::{Client, StatusCode};
 use serde_json::{json, Value};
 use std::time::Duration;
 
@@ -52,13 +53,15 @@ async fn post_messages(worker: &Worker, client: &Client, numbers: &[u64]) {
 
 async fn post_message(worker: &Worker, client: &Client, number: u64) {
     let channel = &worker.world.channel;
-    let sent = client
-        .post(format!("{}/api/ingress/{}", worker.address, channel.id))
-        .bearer_auth(&channel.token)
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(payload(number).to_string())
-        .send()
-        .await;
+    let sent = ingress_request(
+        client,
+        &worker.address,
+        channel.id,
+        &channel.token,
+        payload(number).to_string(),
+    )
+    .send()
+    .await;
     let Ok(response) = sent else { return };
     match response.status() {
         StatusCode::OK | StatusCode::CREATED => {
@@ -75,7 +78,7 @@ pub fn external_id(number: u64) -> String {
 
 /// A message from a new sender; every three senders share a phone number.
 fn payload(number: u64) -> Value {
-    let mut payload = crate::helpers::inbox::message(
+    let mut payload = message(
         &external_id(number),
         &format!("burst-sender-{number}"),
         "Burst",

@@ -4,8 +4,8 @@
 //! running server is not, and is kept as a problem the test fails on.
 
 use super::world::World;
-use crate::helpers::TestApp;
-use reqwest::{header, Client, Response};
+use crate::helpers::{server_fn_request, TestApp};
+use reqwest::{Client, Response};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use sqlx::AnyPool;
@@ -101,7 +101,7 @@ impl Worker {
     pub fn new(app: &TestApp, world: &Arc<World>, ledger: &SharedLedger) -> Worker {
         Worker {
             address: app.address.clone(),
-            pool: app.backend.store.pool().clone(),
+            pool: app.pool().clone(),
             world: world.clone(),
             ledger: ledger.clone(),
             stop: Arc::new(AtomicBool::new(false)),
@@ -150,9 +150,7 @@ impl Worker {
         endpoint: &str,
         body: Value,
     ) -> Option<T> {
-        let sent = client
-            .post(format!("{}/api/{endpoint}", self.address))
-            .header(header::ORIGIN, &self.address)
+        let sent = server_fn_request(client, &self.address, endpoint)
             .json(&body)
             .send()
             .await;
