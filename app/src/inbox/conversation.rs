@@ -1,6 +1,7 @@
 use super::api::inbox_older_messages;
+use super::location::InboxLocation;
 use super::model::{ConversationView, Direction, MessageView, OlderMessagesRequest, WorkflowRun};
-use super::page::{InboxLocation, OlderMessages};
+use super::older::OlderMessages;
 use crate::error::AppError;
 use leptos::prelude::*;
 use shared::channel::ChannelKind;

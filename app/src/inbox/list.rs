@@ -1,8 +1,9 @@
 use super::api::inbox_conversations;
+use super::location::InboxLocation;
 use super::model::{
     ConversationFilter, ConversationListRequest, ConversationPage, ConversationSummary,
 };
-use super::page::{InboxLocation, OlderConversations};
+use super::older::OlderConversations;
 use crate::error::AppError;
 use leptos::prelude::*;
 use shared::timestamp::{format_utc, rfc3339_utc};

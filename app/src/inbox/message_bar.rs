@@ -1,6 +1,6 @@
 use super::api::InboxSendMessage;
+use super::location::InboxLocation;
 use super::model::{ChannelOption, ConversationView};
-use super::page::InboxLocation;
 use crate::error::AppError;
 use leptos::prelude::*;
 

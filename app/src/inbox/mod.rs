@@ -10,6 +10,7 @@ mod api;
 mod conversation;
 mod list;
 mod live;
+mod location;
 mod message_bar;
 pub mod model;
 mod older;

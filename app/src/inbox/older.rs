@@ -3,6 +3,9 @@
 //! read down to where they begin (`since`), so a row that new activity
 //! pushes down is never lost between the two.
 
+use super::model::{
+    ConversationCursor, ConversationFilter, ConversationSummary, MessageCursor, MessageView,
+};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -138,3 +141,10 @@ where
         });
     }
 }
+
+/// Older conversations loaded below the newest page, per filter.
+pub(super) type OlderConversations =
+    Older<ConversationFilter, ConversationSummary, ConversationCursor>;
+
+/// Older messages loaded above the newest ones, per contact, newest first.
+pub(super) type OlderMessages = Older<i64, MessageView, MessageCursor>;

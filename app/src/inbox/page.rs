@@ -2,58 +2,16 @@ use super::api::{inbox_conversation, inbox_conversations, InboxSendMessage};
 use super::conversation::ConversationPane;
 use super::list::ConversationList;
 use super::live;
+use super::location::InboxLocation;
 use super::message_bar::MessageBar;
-use super::model::{
-    ConversationCursor, ConversationFilter, ConversationListRequest, ConversationRequest,
-    ConversationSummary, ConversationView, MessageCursor, MessageView,
-};
-use super::older::Older;
+use super::model::{ConversationListRequest, ConversationRequest, ConversationView};
+use super::older::{OlderConversations, OlderMessages};
 use crate::details::ContactDrawer;
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::permissions::Module;
-
-/// Where the Inbox is, as read from (and written to) its address.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct InboxLocation {
-    pub filter: ConversationFilter,
-    pub contact: Option<i64>,
-    pub channel: Option<i64>,
-    pub details: bool,
-}
-
-impl InboxLocation {
-    /// The address of this location.
-    pub fn href(self) -> String {
-        let mut params = Vec::new();
-        if self.filter != ConversationFilter::All {
-            params.push(format!("filter={}", self.filter.key()));
-        }
-        if let Some(contact) = self.contact {
-            params.push(format!("contact={contact}"));
-        }
-        if let Some(channel) = self.channel {
-            params.push(format!("channel={channel}"));
-        }
-        if self.details {
-            params.push("details=open".to_string());
-        }
-        if params.is_empty() {
-            "/inbox".to_string()
-        } else {
-            format!("/inbox?{}", params.join("&"))
-        }
-    }
-}
-
-/// Older conversations loaded below the newest page, per filter.
-pub(super) type OlderConversations =
-    Older<ConversationFilter, ConversationSummary, ConversationCursor>;
-
-/// Older messages loaded above the newest ones, per contact, newest first.
-pub(super) type OlderMessages = Older<i64, MessageView, MessageCursor>;
 
 /// The open conversation, if a contact is chosen, read down to where its
 /// loaded older messages begin.
@@ -76,16 +34,7 @@ async fn load_conversation(
 #[component]
 pub fn InboxPage() -> impl IntoView {
     let query = use_query_map();
-    let location = Memo::new(move |_| {
-        let query = query.read();
-        let number = |key: &str| query.get(key).and_then(|value| value.parse::<i64>().ok());
-        InboxLocation {
-            filter: ConversationFilter::from_key(&query.get("filter").unwrap_or_default()),
-            contact: number("contact"),
-            channel: number("channel"),
-            details: query.get("details").as_deref() == Some("open"),
-        }
-    });
+    let location = Memo::new(move |_| InboxLocation::from_query(&query.read()));
     let contact = Memo::new(move |_| location.get().contact);
     // Every event refreshes the list; the open conversation refreshes only
     // for its own contact's, so reading it is not disturbed by others.
