@@ -14,6 +14,7 @@ mod inbox;
 pub(crate) mod jobs;
 mod live_feed;
 pub mod merges;
+pub mod seeding;
 pub mod sessions;
 pub mod sql;
 mod store;

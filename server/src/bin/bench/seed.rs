@@ -2,7 +2,7 @@
 //! are the same, only number series, JSON array access and zero-padding
 //! are written per dialect.
 
-use server::storage::{Dialect, Store};
+use server::storage::{seeding, Dialect, Store};
 
 const FIRST_NAMES: &[&str] = &[
     "Lena", "Jonas", "Mia", "Lukas", "Emma", "Oliver", "Amelia", "Noah", "Sofia", "Mateo", "Yuki",
@@ -18,23 +18,15 @@ const LAST_NAMES: &[&str] = &[
 pub async fn seed(store: &Store, contacts: i64) -> Result<(i64, i64, i64), sqlx::Error> {
     let pool = store.pool();
     let mut tx = pool.begin().await?;
-    let (workspace,): (i64,) = sqlx::query_as(
-        "INSERT INTO workspaces (name, created_at) VALUES ('Bench', 0) RETURNING id",
-    )
-    .fetch_one(&mut *tx)
-    .await?;
-    let (user,): (i64,) = sqlx::query_as("INSERT INTO users (email, email_key, name, password_hash, created_at) VALUES ('b@bench.test', 'b@bench.test', 'Bench Owner', 'x', 0) RETURNING id").fetch_one(&mut *tx).await?;
-    sqlx::query("INSERT INTO memberships VALUES ($1, $2, 'owner')")
-        .bind(workspace)
-        .bind(user)
-        .execute(&mut *tx)
-        .await?;
+    let workspace = seeding::insert_workspace(&mut tx, "Bench", 0).await?;
+    let user = seeding::insert_user(&mut tx, "b@bench.test", "Bench Owner", "x", 0).await?;
+    seeding::insert_membership(&mut tx, workspace, user, "owner").await?;
     for (kind, name) in [
         ("whatsapp", "WhatsApp"),
         ("email", "E-mail"),
         ("webchat", "Chat"),
     ] {
-        sqlx::query("INSERT INTO channels (workspace_id, kind, name, token, created_at) VALUES ($1, $2, $3, 't', 0)").bind(workspace).bind(kind).bind(name).execute(&mut *tx).await?;
+        seeding::insert_channel(&mut tx, workspace, kind, name, None, 0).await?;
     }
     for name in [
         "VIP",
@@ -45,7 +37,7 @@ pub async fn seed(store: &Store, contacts: i64) -> Result<(i64, i64, i64), sqlx:
         "Partner",
         "Churn risk",
     ] {
-        sqlx::query("INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES ($1, $2, lower($3), 0)").bind(workspace).bind(name).bind(name).execute(&mut *tx).await?;
+        seeding::insert_tag(&mut tx, workspace, name, 0).await?;
     }
     tx.commit().await?;
     let (first_channel,): (i64,) =

@@ -5,9 +5,11 @@ mod inbox;
 
 use crate::demo::people::{person, Person};
 use crate::demo::{DEMO_CHANNELS, DEMO_FIELDS, DEMO_TAGS, DEMO_USERS, MESSAGES_IN, MESSAGES_OUT};
+use crate::storage::seeding::{
+    insert_channel, insert_membership, insert_tag, insert_user, insert_workspace,
+};
 use crate::storage::sql::Flag;
 use crate::storage::{now, Context, Store, StoreError, WriteScope};
-use rand::distributions::{Alphanumeric, DistString};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sqlx::{Any, Transaction};
@@ -43,37 +45,20 @@ async fn seed(
     password_hashes: &[String],
 ) -> Result<(), sqlx::Error> {
     let now = now();
-    let demo = insert_workspace(tx, "Demo", now).await?;
-    let acme = insert_workspace(tx, "Acme Support", now).await?;
+    let demo = insert_workspace(&mut **tx, "Demo", now).await?;
+    let acme = insert_workspace(&mut **tx, "Acme Support", now).await?;
     let mut demo_users = Vec::new();
     let mut acme_users = Vec::new();
     for ((email, name, demo_role, acme_role), password_hash) in
         DEMO_USERS.iter().zip(password_hashes)
     {
-        let (user_id,): (i64,) = sqlx::query_as(
-            "INSERT INTO users (email, email_key, name, password_hash, created_at)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(email)
-        .bind(email.to_lowercase())
-        .bind(name)
-        .bind(password_hash)
-        .bind(now)
-        .fetch_one(&mut **tx)
-        .await?;
+        let user_id = insert_user(&mut **tx, email, name, password_hash, now).await?;
         for (workspace, role, users) in [
             (demo, demo_role, &mut demo_users),
             (acme, acme_role, &mut acme_users),
         ] {
             if let Some(role) = role {
-                sqlx::query(
-                    "INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, $3)",
-                )
-                .bind(workspace)
-                .bind(user_id)
-                .bind(role)
-                .execute(&mut **tx)
-                .await?;
+                insert_membership(&mut **tx, workspace, user_id, role).await?;
                 users.push(user_id);
             }
         }
@@ -93,20 +78,6 @@ async fn seed(
     Ok(())
 }
 
-async fn insert_workspace(
-    tx: &mut Transaction<'_, Any>,
-    name: &str,
-    now: i64,
-) -> Result<i64, sqlx::Error> {
-    let (id,): (i64,) =
-        sqlx::query_as("INSERT INTO workspaces (name, created_at) VALUES ($1, $2) RETURNING id")
-            .bind(name)
-            .bind(now)
-            .fetch_one(&mut **tx)
-            .await?;
-    Ok(id)
-}
-
 async fn seed_workspace(
     tx: &mut Transaction<'_, Any>,
     rng: &mut StdRng,
@@ -118,36 +89,13 @@ async fn seed_workspace(
 ) -> Result<(), sqlx::Error> {
     let mut channels = Vec::new();
     for (kind, name) in channel_specs {
-        // Tokens are secrets: random on every installation, unlike the
-        // reproducible people below.
-        let token = Alphanumeric.sample_string(&mut rand::thread_rng(), 32);
         let page_url = (*kind == "facebook").then_some("https://www.facebook.com/demo-shop");
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO channels (workspace_id, kind, name, page_url, token, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        )
-        .bind(workspace)
-        .bind(kind)
-        .bind(name)
-        .bind(page_url)
-        .bind(token)
-        .bind(now)
-        .fetch_one(&mut **tx)
-        .await?;
+        let id = insert_channel(&mut **tx, workspace, kind, name, page_url, now).await?;
         channels.push((id, *kind));
     }
     let mut tags = Vec::new();
     for name in DEMO_TAGS {
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-        )
-        .bind(workspace)
-        .bind(name)
-        .bind(name.to_lowercase())
-        .bind(now)
-        .fetch_one(&mut **tx)
-        .await?;
-        tags.push(id);
+        tags.push(insert_tag(&mut **tx, workspace, name, now).await?);
     }
     let mut fields = Vec::new();
     for (key, label, field_type, options) in DEMO_FIELDS {
