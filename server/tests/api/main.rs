@@ -18,6 +18,7 @@ mod content_policy;
 mod crash_recovery;
 mod details_edits;
 mod details_relations;
+mod error_status;
 mod fuzz_inputs;
 mod imports_runner;
 mod inbox_blocking;
