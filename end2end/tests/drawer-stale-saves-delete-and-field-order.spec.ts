@@ -33,7 +33,7 @@ async function addContact(page: Page, first: string, last: string): Promise<Deta
       first_name: first,
       last_name: last,
       phone: "",
-      email: `${last.toLowerCase()}@drawer-extra.test`,
+      email: `${last.toLowerCase()}@drawer.test`,
       country: "",
       language: "",
     },
@@ -93,8 +93,8 @@ test("R4 R18 a second save of an outdated contact is refused and shows the curre
     expect((await getContact(other, contact.id)).first_name).toBe("Managed");
 
     // R18: the same with a standard field; the agent's drawer is outdated again.
-    const managerEmail = `manager-${suffix}@drawer-extra.test`;
-    const agentEmail = `agent-${suffix}@drawer-extra.test`;
+    const managerEmail = `manager-${suffix}@drawer.test`;
+    const agentEmail = `agent-${suffix}@drawer.test`;
     const firstEmail = first.locator('[data-field="field-email"]');
     const secondEmail = second.locator('[data-field="field-email"]');
     await first.getByRole("button", { name: "Edit E-mail address" }).click();
