@@ -3,6 +3,7 @@
 
 use super::filter::{push_target, tag_ids, target_query};
 use super::list::{decorate, RowRecord, ROW_SELECT};
+use crate::storage::sql::ids_json;
 use crate::storage::sql::{Flag, SqlBuilder};
 use crate::storage::{now, Context, Store, WriteScope};
 use app::contacts::model::{AddedContact, BulkTarget, ContactRow, DeleteTarget};
@@ -125,7 +126,7 @@ pub(super) async fn assign_tags(
     builder
         .push_bind(workspace_id)
         .push(" AND (id IN (SELECT value FROM json_each(")
-        .push_bind(serde_json::to_string(tag_ids).map_err(|_| AppError::Internal)?)
+        .push_bind(ids_json(tag_ids))
         .push("))");
     if !new_tags.is_empty() {
         builder
@@ -149,8 +150,8 @@ pub(super) async fn assign_tags(
           WHERE true
          ON CONFLICT DO NOTHING",
     )
-    .bind(serde_json::to_string(&contact_ids).map_err(|_| AppError::Internal)?)
-    .bind(serde_json::to_string(&found).map_err(|_| AppError::Internal)?)
+    .bind(ids_json(&contact_ids))
+    .bind(ids_json(&found))
     .execute(&mut *tx)
     .await
     .context("assign_tags: adding to contact_tags")?;
@@ -171,7 +172,7 @@ pub(super) async fn export_rows(
         .push("c.workspace_id = ")
         .push_bind(workspace_id)
         .push(" AND c.id IN (SELECT value FROM json_each(")
-        .push_bind(serde_json::to_string(&ids).map_err(|_| AppError::Internal)?)
+        .push_bind(ids_json(&ids))
         .push(")) ORDER BY c.sort_name, c.id");
     let records: Vec<RowRecord> = builder
         .build_query_as()

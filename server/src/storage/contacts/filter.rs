@@ -2,6 +2,7 @@
 //! filters, keyset position, and the targets of bulk actions. Every clause
 //! starts with the workspace, so no query reaches another workspace.
 
+use crate::storage::sql::ids_json;
 use crate::storage::sql::SqlBuilder;
 use crate::storage::Context;
 use app::contacts::model::{AssigneeFilter, ContactQuery, Cursor, DeleteTarget, Sort, View};
@@ -101,7 +102,7 @@ pub(super) fn push_target(
             Selection::Ids(ids) => {
                 push_workspace(builder, workspace_id);
                 builder.push(" AND c.id IN (SELECT value FROM json_each(");
-                builder.push_bind(serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()));
+                builder.push_bind(ids_json(ids));
                 builder.push("))");
             }
             Selection::AllMatching { .. } => {

@@ -2,6 +2,7 @@
 //! channels and tags of its rows.
 
 use super::filter::{push_keyset, push_order, push_query, tag_ids};
+use crate::storage::sql::ids_json;
 use crate::storage::sql::SqlBuilder;
 use crate::storage::Context;
 use app::contacts::model::{
@@ -208,7 +209,7 @@ pub(super) async fn decorate(
     records: Vec<RowRecord>,
 ) -> Result<Vec<ContactRow>, AppError> {
     let ids: Vec<i64> = records.iter().map(|record| record.id).collect();
-    let ids = serde_json::to_string(&ids).map_err(|_| AppError::Internal)?;
+    let ids = ids_json(&ids);
     let channel_rows: Vec<(i64, String)> = sqlx::query_as(
         "SELECT cc.contact_id, ch.kind FROM contact_channels cc JOIN channels ch ON ch.id = cc.channel_id
           WHERE cc.contact_id IN (SELECT value FROM json_each($1)) ORDER BY cc.connected_at, ch.id",

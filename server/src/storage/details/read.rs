@@ -3,6 +3,7 @@
 use super::super::sql::Flag;
 use super::super::{Context, Store};
 use super::{channels, contact_not_found, field_settings, tags};
+use crate::storage::sql::ids_json;
 use app::details::model::{ContactDetails, CustomFieldEntry, DuplicateContact, MemberRef};
 use app::error::AppError;
 use app::ssr::ContactFacts;
@@ -241,7 +242,7 @@ async fn duplicates(
         "SELECT l.contact_id, ch.kind FROM contact_channels l JOIN channels ch ON ch.id = l.channel_id
           WHERE l.contact_id IN (SELECT value FROM json_each($1)) ORDER BY ch.id",
     )
-    .bind(serde_json::to_string(&ids).map_err(|_| AppError::Internal)?)
+    .bind(ids_json(&ids))
     .fetch_all(&store.pool)
     .await
     .context("duplicates: reading contact_channels")?;

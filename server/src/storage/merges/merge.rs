@@ -3,6 +3,7 @@
 
 use super::rows::{self, ContactRow, FieldValues};
 use super::snapshot;
+use crate::storage::sql::ids_json;
 use crate::storage::{now, Context, Store, WriteScope};
 use app::error::AppError;
 use app::merge::model::{ChosenValue, MergeDone, MergeRequest, MergedContact};
@@ -170,7 +171,7 @@ pub(super) async fn merge(
     )
     .bind(survivor_id)
     .bind(at)
-    .bind(snapshot::ids_json(&others))
+    .bind(ids_json(&others))
     .execute(&mut *tx)
     .await
     .context("merge: updating contacts")?;
@@ -273,7 +274,7 @@ async fn move_belongings(
     survivor_id: i64,
     others: &[i64],
 ) -> Result<(), AppError> {
-    let others = snapshot::ids_json(others);
+    let others = ids_json(others);
     for sql in [
         // Per channel, the earliest link moves unless the survivor has one.
         "UPDATE contact_channels SET contact_id = $1
@@ -334,7 +335,7 @@ async fn move_belongings(
           WHERE conversation_id IN (SELECT value FROM json_each($2))",
     )
     .bind(target)
-    .bind(snapshot::ids_json(&moved))
+    .bind(ids_json(&moved))
     .execute(&mut *conn)
     .await
     .context("move_belongings: updating messages")?;
@@ -406,7 +407,7 @@ async fn record(
          SELECT value, $1 FROM json_each($2)",
     )
     .bind(merge_id)
-    .bind(snapshot::ids_json(&request.contact_ids))
+    .bind(ids_json(&request.contact_ids))
     .execute(&mut *conn)
     .await
     .context("record: adding to merge_members")?;

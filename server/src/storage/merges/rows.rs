@@ -78,7 +78,7 @@ pub(super) async fn contacts(
           WHERE c.workspace_id = $1 AND c.id IN (SELECT value FROM json_each($2))",
     )
     .bind(workspace_id)
-    .bind(super::snapshot::ids_json(ids))
+    .bind(crate::storage::sql::ids_json(ids))
     .fetch_all(&mut *conn)
     .await
     .context("contacts: reading contacts")?;
@@ -166,7 +166,7 @@ async fn custom_values(
            JOIN custom_fields f ON f.id = v.field_id
           WHERE v.contact_id IN (SELECT value FROM json_each($1))",
     )
-    .bind(super::snapshot::ids_json(ids))
+    .bind(crate::storage::sql::ids_json(ids))
     .fetch_all(&mut *conn)
     .await
     .context("custom_values: reading custom_values")?;

@@ -4,6 +4,7 @@
 //! schema, so a column added later is kept too. The JSON statements are the
 //! one place where SQLite and PostgreSQL need different SQL.
 
+use crate::storage::sql::ids_json;
 use crate::storage::{Context, Dialect};
 use app::error::AppError;
 use serde_json::{Map, Value};
@@ -155,11 +156,6 @@ pub(super) async fn take(
         serde_json::from_str(&pairs).map_err(|_| AppError::Internal)?,
     );
     Ok(Value::Object(snapshot))
-}
-
-/// A list of ids as a JSON array, for `json_each`.
-pub(super) fn ids_json(ids: &[i64]) -> String {
-    serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned())
 }
 
 /// One table's rows of a snapshot, as JSON text.

@@ -3,6 +3,7 @@
 //! whose channel they came in on.
 
 use super::snapshot;
+use crate::storage::sql::ids_json;
 use crate::storage::sql::Flag;
 use crate::storage::{now, Context, Store, WriteScope};
 use app::error::{AppError, Missing};
@@ -38,7 +39,7 @@ pub(super) async fn state(
     merge: &StoredMerge,
 ) -> Result<MergeState, AppError> {
     let members = members(conn, merge.id).await?;
-    let ids = snapshot::ids_json(&members);
+    let ids = ids_json(&members);
     let (present, blocked_survivor): (i64, i64) = sqlx::query_as(
         "SELECT COUNT(*), COUNT(CASE WHEN id = $2 AND blocked_at IS NOT NULL THEN 1 END)
            FROM contacts WHERE id IN (SELECT value FROM json_each($1))",
@@ -126,7 +127,7 @@ async fn return_new_messages(
     survivor_id: i64,
     snapshot: &serde_json::Value,
 ) -> Result<(), AppError> {
-    let ids = snapshot::ids_json(contact_ids);
+    let ids = ids_json(contact_ids);
     let known = snapshot::message_ids(snapshot);
     let owners = channel_owners(snapshot, survivor_id);
     let linked: Vec<i64> = owners.keys().copied().collect();
@@ -152,7 +153,7 @@ async fn return_new_messages(
         .bind(&known)
         .bind(owner)
         .bind(channel)
-        .bind(snapshot::ids_json(&linked))
+        .bind(ids_json(&linked))
         .execute(&mut *conn)
         .await
         .context("return_new_messages: updating messages")?;
