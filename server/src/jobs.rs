@@ -4,6 +4,7 @@
 //! claimed by one runner at a time and every batch is one transaction, so a
 //! restart resumes where the last committed batch ended.
 
+use crate::storage::jobs::JobTable;
 use crate::storage::{Store, StoreError};
 use async_trait::async_trait;
 use std::sync::Arc;
@@ -31,8 +32,11 @@ pub enum BatchOutcome {
 /// One kind of background job, as its runner sees it.
 #[async_trait]
 pub trait JobQueue: Send + Sync {
-    /// The kind's name in logs, e.g. "delete".
-    fn kind(&self) -> &'static str;
+    /// The storage the jobs live in.
+    fn store(&self) -> &Store;
+
+    /// The table of this kind's jobs.
+    fn table(&self) -> JobTable;
 
     /// Claims the oldest running job that no other runner holds, or whose
     /// holder's claim ran out, for `lease_millis`.
@@ -40,7 +44,9 @@ pub trait JobQueue: Send + Sync {
         &self,
         runner: &str,
         lease_millis: i64,
-    ) -> Result<Option<ClaimedJob>, StoreError>;
+    ) -> Result<Option<ClaimedJob>, StoreError> {
+        crate::storage::jobs::claim(self.store(), self.table(), runner, lease_millis).await
+    }
 
     /// Does the next `batch_size` items of a job this runner holds in one
     /// transaction that also renews the claim.
@@ -165,7 +171,7 @@ async fn run_queue(queue: Arc<dyn JobQueue>, batch_size: u32, settings: JobSetti
             Ok(Some(job)) => run_job(queue.as_ref(), &runner, job, batch_size, &settings).await,
             Ok(None) => tokio::time::sleep(settings.poll_interval).await,
             Err(error) => {
-                tracing::error!(%error, kind = queue.kind(), "claiming a job failed");
+                tracing::error!(%error, kind = queue.table().kind(), "claiming a job failed");
                 tokio::time::sleep(settings.poll_interval).await;
             }
         }
@@ -189,7 +195,7 @@ pub async fn run_job(
             Ok(BatchOutcome::More) => tokio::task::yield_now().await,
             Ok(BatchOutcome::Done) | Ok(BatchOutcome::Lost) => return,
             Err(error) => {
-                tracing::error!(%error, kind = queue.kind(), job_id = job.id, "a batch failed; retrying");
+                tracing::error!(%error, kind = queue.table().kind(), job_id = job.id, "a batch failed; retrying");
                 tokio::time::sleep(settings.poll_interval).await;
                 return;
             }

@@ -99,16 +99,12 @@ pub struct DeleteJobs(pub Store);
 
 #[async_trait]
 impl JobQueue for DeleteJobs {
-    fn kind(&self) -> &'static str {
-        "delete"
+    fn store(&self) -> &Store {
+        &self.0
     }
 
-    async fn claim(
-        &self,
-        runner: &str,
-        lease_millis: i64,
-    ) -> Result<Option<ClaimedJob>, StoreError> {
-        jobs::claim(&self.0, JobTable::Deletes, runner, lease_millis).await
+    fn table(&self) -> JobTable {
+        JobTable::Deletes
     }
 
     /// Deletes the next `batch_size` contacts of a job this runner holds,

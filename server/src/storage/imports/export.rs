@@ -341,16 +341,12 @@ pub struct ExportJobs(pub Store);
 
 #[async_trait]
 impl JobQueue for ExportJobs {
-    fn kind(&self) -> &'static str {
-        "export"
+    fn store(&self) -> &Store {
+        &self.0
     }
 
-    async fn claim(
-        &self,
-        runner: &str,
-        lease_millis: i64,
-    ) -> Result<Option<ClaimedJob>, StoreError> {
-        jobs::claim(&self.0, JobTable::Exports, runner, lease_millis).await
+    fn table(&self) -> JobTable {
+        JobTable::Exports
     }
 
     /// Writes the next `batch_size` contacts as one part of the document.

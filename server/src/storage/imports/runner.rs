@@ -14,16 +14,12 @@ pub struct ImportJobs(pub Store);
 
 #[async_trait]
 impl JobQueue for ImportJobs {
-    fn kind(&self) -> &'static str {
-        "import"
+    fn store(&self) -> &Store {
+        &self.0
     }
 
-    async fn claim(
-        &self,
-        runner: &str,
-        lease_millis: i64,
-    ) -> Result<Option<ClaimedJob>, StoreError> {
-        jobs::claim(&self.0, JobTable::Imports, runner, lease_millis).await
+    fn table(&self) -> JobTable {
+        JobTable::Imports
     }
 
     /// Plans and applies the next `batch_size` rows in one transaction that

@@ -17,6 +17,15 @@ pub enum JobTable {
 }
 
 impl JobTable {
+    /// The kind's name in logs, e.g. "delete".
+    pub fn kind(self) -> &'static str {
+        match self {
+            JobTable::Deletes => "delete",
+            JobTable::Imports => "import",
+            JobTable::Exports => "export",
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             JobTable::Deletes => "delete_jobs",
