@@ -63,6 +63,40 @@ test("R8 a message is sent on the chosen channel, and Send first message lands w
   await expect(select.locator("option:checked")).not.toContainText("start conversation");
 });
 
+test("Enter sends and Shift+Enter adds a line, an empty message is not sent, and a reply reopens a closed conversation", async ({ page }) => {
+  await signIn(page, USERS.owner.email);
+  const webchat = await channel(page, "Website chat");
+  const contact = await ingress(page, webchat, unique(), "Are you still there?");
+  await openInbox(page, `contact=${contact}`);
+  // Blocking, then unblocking, leaves the conversation closed (R28).
+  expect((await serverJson(page, "details_block", { request: { contact_id: contact } })).status()).toBe(200);
+  expect((await serverJson(page, "details_unblock", { request: { contact_id: contact } })).status()).toBe(200);
+  const status = page.getByTestId("conversation-status");
+  await expect(status).toHaveText("Closed");
+
+  const box = page.getByLabel("Message", { exact: true });
+  const send = page.getByRole("button", { name: "Send" });
+  const messages = page.getByRole("list", { name: "Messages" }).getByRole("listitem");
+  const before = await messages.count();
+  await expect(send).toBeDisabled();
+  await box.fill("   ");
+  await expect(send).toBeDisabled();
+  await box.press("Enter");
+  await expect(box).toHaveValue("   ");
+
+  await box.fill("First line");
+  await box.press("Shift+Enter");
+  await box.pressSequentially("second line");
+  await expect(box).toHaveValue("First line\nsecond line");
+  await expect(send).toBeEnabled();
+  await box.press("Enter");
+  await expect(messages).toHaveCount(before + 1);
+  await expect(messages.last()).toContainText("second line");
+  await expect(box).toHaveValue("");
+  await expect(send).toBeDisabled();
+  await expect(status).toHaveText("Open");
+});
+
 test("R27 blocking from the Contacts module blocks the conversation and hides later messages; R28 unblocking shows them", async ({ page }) => {
   await signIn(page, USERS.owner.email);
   const webchat = await channel(page, "Website chat");

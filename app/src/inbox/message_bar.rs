@@ -75,6 +75,34 @@ fn SendForm(
     send: ServerAction<InboxSendMessage>,
 ) -> impl IntoView {
     let selected = preselected(&view.channels, chosen);
+    let textarea = NodeRef::<leptos::html::Textarea>::new();
+    let body = RwSignal::new(String::new());
+    // Only once the page runs its code is an empty message held back: a
+    // plain form (JavaScript off) can always be sent and gets the server's
+    // answer.
+    let ready = RwSignal::new(false);
+    Effect::new(move || ready.set(true));
+    let empty = move || ready.get() && body.with(|text| text.trim().is_empty());
+    // After a send the box empties for the next message.
+    Effect::new(move || {
+        if let Some(Ok(_)) = send.value().get() {
+            body.set(String::new());
+        }
+    });
+    // Enter sends, Shift+Enter starts a new line (as in every messenger);
+    // Enter while an input method composes a character is left to it.
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() != "Enter" || event.shift_key() || event.is_composing() {
+            return;
+        }
+        event.prevent_default();
+        if empty() || send.pending().get_untracked() {
+            return;
+        }
+        if let Some(form) = textarea.get().and_then(|element| element.form()) {
+            let _ = form.request_submit();
+        }
+    };
     let error = move || {
         send.value()
             .get()
@@ -106,9 +134,19 @@ fn SendForm(
             </div>
             <div class="message-bar-text">
                 <label for="message-body">"Message"</label>
-                <textarea id="message-body" name="input[body]" rows="2"></textarea>
+                <textarea
+                    id="message-body"
+                    name="input[body]"
+                    rows="2"
+                    node_ref=textarea
+                    aria-describedby="message-hint"
+                    prop:value=body
+                    on:input=move |event| body.set(event_target_value(&event))
+                    on:keydown=on_keydown
+                ></textarea>
+                <p id="message-hint" class="muted hint">"Enter sends · Shift+Enter adds a line"</p>
             </div>
-            <button type="submit" class="button primary" disabled=move || send.pending().get()>
+            <button type="submit" class="button primary" disabled=move || send.pending().get() || empty()>
                 "Send"
             </button>
             <p class="form-error" role="alert">{error}</p>

@@ -116,12 +116,17 @@ pub(super) async fn store_outgoing(
     .fetch_one(&mut *tx)
     .await
     .context("store_outgoing: adding to messages")?;
-    sqlx::query("UPDATE conversations SET last_message_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(conversation_id)
-        .execute(&mut *tx)
-        .await
-        .context("store_outgoing: updating conversations")?;
+    // Replying to a closed conversation reopens it, as in every inbox.
+    sqlx::query(
+        "UPDATE conversations SET last_message_at = $1,
+                status = CASE WHEN status = 'closed' THEN 'open' ELSE status END
+          WHERE id = $2",
+    )
+    .bind(now)
+    .bind(conversation_id)
+    .execute(&mut *tx)
+    .await
+    .context("store_outgoing: updating conversations")?;
     sqlx::query("UPDATE contacts SET last_message_at = $1 WHERE id = $2")
         .bind(now)
         .bind(input.contact_id)
