@@ -97,6 +97,20 @@ test("Enter sends and Shift+Enter adds a line, an empty message is not sent, and
   await expect(status).toHaveText("Open");
 });
 
+test("the conversation list tells contacts of the same name apart by channel and phone or e-mail", async ({ page }) => {
+  await signIn(page, USERS.owner.email);
+  const webchat = await channel(page, "Website chat");
+  const name = `Sam ${unique()}`;
+  const email = `${unique()}@example.com`;
+  await ingress(page, webchat, unique(), "From the first", { name, phone: "+4915123456784" });
+  await ingress(page, webchat, unique(), "From the second", { name, email });
+  await openInbox(page, "filter=all");
+  const rows = page.getByRole("region", { name: "Conversations" }).getByRole("listitem").filter({ hasText: name });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: "From the first" }).getByTestId("conversation-reach")).toHaveText("Website chat · +4915123456784");
+  await expect(rows.filter({ hasText: "From the second" }).getByTestId("conversation-reach")).toHaveText(`Website chat · ${email}`);
+});
+
 test("R27 blocking from the Contacts module blocks the conversation and hides later messages; R28 unblocking shows them", async ({ page }) => {
   await signIn(page, USERS.owner.email);
   const webchat = await channel(page, "Website chat");

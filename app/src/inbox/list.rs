@@ -120,6 +120,13 @@ fn ConversationRow(row: ConversationSummary, location: Memo<InboxLocation>) -> i
                     <span class=format!("status status-{}", row.status.key())>{row.status.label()}</span>
                     {row.assignee_name.clone().map(|name| view! { <span>" · " {name}</span> })}
                 </span>
+                <span class="row-reach" data-testid="conversation-reach">
+                    {row.channel.map(|kind| view! {
+                        <span class=format!("channel-name channel-{}", kind.key())>{kind.label()}</span>
+                    })}
+                    {row.channel.and(row.reached_at.as_ref()).map(|_| " · ")}
+                    {row.reached_at.clone()}
+                </span>
                 {row.preview.clone().map(|text| view! { <span class="row-preview">{text}</span> })}
             </a>
         </li>

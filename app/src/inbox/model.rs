@@ -66,6 +66,11 @@ pub struct ConversationSummary {
     pub preview: Option<String>,
     /// Whether an incoming message arrived since the viewer last opened it.
     pub unread: bool,
+    /// The channel of the newest visible message.
+    pub channel: Option<ChannelKind>,
+    /// The contact's phone number, else e-mail address: what tells two
+    /// contacts of the same name apart in the list.
+    pub reached_at: Option<String>,
 }
 
 /// Where a page of the conversation list ends: the last row's activity

@@ -1,7 +1,8 @@
 //! The conversation list and the open conversation.
 
 use super::rows::{
-    channel_availability, message_view, parse_status, reachable, MessageRow, MESSAGE_COLUMNS,
+    channel_availability, message_view, parse_kind, parse_status, reachable, MessageRow,
+    MESSAGE_COLUMNS,
 };
 use crate::storage::sql::Flag;
 use crate::storage::{Context, Store};
@@ -25,6 +26,9 @@ type SummaryRow = (
     String,
     Option<String>,
     Flag,
+    Option<String>,
+    Option<String>,
+    Option<String>,
 );
 
 type ContactRow = (
@@ -59,7 +63,11 @@ pub(super) async fn conversations(
                 EXISTS (SELECT 1 FROM messages m
                          WHERE m.conversation_id = cv.id AND NOT m.hidden AND m.direction = 'in'
                            AND m.id > COALESCE((SELECT r.last_read_message_id FROM conversation_reads r
-                                                 WHERE r.conversation_id = cv.id AND r.user_id = $2), 0))
+                                                 WHERE r.conversation_id = cv.id AND r.user_id = $2), 0)),
+                (SELECT ch.kind FROM messages m JOIN channels ch ON ch.id = m.channel_id
+                  WHERE m.conversation_id = cv.id AND NOT m.hidden
+                  ORDER BY m.sent_at DESC, m.id DESC LIMIT 1),
+                c.phone, c.email
            FROM conversations cv
            JOIN contacts c ON c.id = cv.contact_id
            LEFT JOIN users u ON u.id = c.assignee_id
@@ -96,6 +104,9 @@ pub(super) async fn conversations(
                 profile,
                 preview,
                 Flag(unread),
+                channel,
+                phone,
+                email,
             ) = row;
             Ok(ConversationSummary {
                 conversation_id: id,
@@ -106,6 +117,8 @@ pub(super) async fn conversations(
                 last_message_at: last,
                 preview,
                 unread,
+                channel: channel.as_deref().and_then(parse_kind),
+                reached_at: phone.or(email),
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;
