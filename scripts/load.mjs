@@ -107,7 +107,6 @@ async function call(name, path, { cookie, body, type, headers = {}, kind }) {
 }
 
 const json = (value) => ({ body: JSON.stringify(value), type: JSON_TYPE });
-const form = (pairs) => ({ body: new URLSearchParams(pairs).toString(), type: FORM });
 
 // ---- Sign-in ------------------------------------------------------------
 
@@ -234,7 +233,7 @@ async function client(cookie) {
     const filter = Math.random() < 0.7 ? "all" : pick(["mine", "unassigned"]);
     const answer = await call("POST inbox_conversations", "/api/inbox_conversations", {
       cookie,
-      ...form({ "request[filter]": filter }),
+      ...json({ request: { filter } }),
     });
     if (answer?.rows?.length) conversations = answer.rows;
     await pause();
@@ -242,7 +241,7 @@ async function client(cookie) {
     if (conversations.length) {
       await call("POST inbox_conversation", "/api/inbox_conversation", {
         cookie,
-        ...form({ "request[contact_id]": String(pick(conversations).contact_id) }),
+        ...json({ request: { contact_id: pick(conversations).contact_id } }),
       });
       await pause();
     }
@@ -305,7 +304,7 @@ async function main() {
   const signInSeconds = (performance.now() - signInStarted) / 1000;
   console.error(`==> ${clients} clients signed in in ${signInSeconds.toFixed(1)} s`);
 
-  const channelRows = await call("channels_list", "/api/channels_list", { cookie: sessions[0], ...form({}) });
+  const channelRows = await call("channels_list", "/api/channels_list", { cookie: sessions[0], ...json({}) });
   const channels = (channelRows ?? []).filter((channel) => channel.token);
   if (!channels.length) {
     console.error("error: no channel tokens (the first client must be the owner)");

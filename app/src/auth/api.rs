@@ -4,7 +4,7 @@
 use super::model::{Credentials, Viewer};
 use crate::error::AppError;
 use leptos::prelude::*;
-use server_fn::codec::PostUrl;
+use server_fn::codec::{Json, PostUrl};
 
 #[cfg(feature = "ssr")]
 use crate::ssr::{
@@ -54,7 +54,7 @@ pub async fn log_out() -> Result<(), AppError> {
 }
 
 /// The signed-in user in their current workspace.
-#[server(endpoint = "current_viewer")]
+#[server(endpoint = "current_viewer", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn current_viewer() -> Result<Viewer, AppError> {
     crate::ssr::require_viewer().await

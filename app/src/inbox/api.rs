@@ -7,13 +7,13 @@ use super::model::{
 };
 use crate::error::AppError;
 use leptos::prelude::*;
-use server_fn::codec::PostUrl;
+use server_fn::codec::{Json, PostUrl};
 
 #[cfg(feature = "ssr")]
 use shared::permissions::{Action, Module};
 
 /// A page of the conversation list: newest activity first, filtered.
-#[server(endpoint = "inbox_conversations")]
+#[server(endpoint = "inbox_conversations", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn inbox_conversations(
     request: ConversationListRequest,
@@ -25,7 +25,7 @@ pub async fn inbox_conversations(
 }
 
 /// One contact's conversation (R1); opening it marks it read.
-#[server(endpoint = "inbox_conversation")]
+#[server(endpoint = "inbox_conversation", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn inbox_conversation(
     request: ConversationRequest,
@@ -37,7 +37,7 @@ pub async fn inbox_conversation(
 }
 
 /// Older messages of a contact's conversation ("Show older messages").
-#[server(endpoint = "inbox_older_messages")]
+#[server(endpoint = "inbox_older_messages", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn inbox_older_messages(request: OlderMessagesRequest) -> Result<MessagePage, AppError> {
     let viewer = crate::ssr::viewer_may(Action::ViewContact, Module::Inbox).await?;

@@ -82,7 +82,7 @@ fn require_owner(viewer: &Viewer) -> Result<(), AppError> {
 }
 
 /// The workspace's channels; tokens only for owners.
-#[server(endpoint = "channels_list")]
+#[server(endpoint = "channels_list", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn channels_list() -> Result<Vec<ChannelRow>, AppError> {
     let viewer = crate::ssr::require_viewer().await?;
@@ -139,7 +139,7 @@ fn request_origin() -> String {
 }
 
 /// The workspace's monthly active contacts, current period first.
-#[server(endpoint = "usage_monthly_active_contacts")]
+#[server(endpoint = "usage_monthly_active_contacts", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn usage_monthly_active_contacts() -> Result<Vec<UsagePeriod>, AppError> {
     let viewer = crate::ssr::require_viewer().await?;

@@ -5,11 +5,14 @@ use crate::helpers::{spawn_app, TestApp, PASSWORD};
 use app::auth::Viewer;
 use app::error::AppError;
 use reqwest::{header, Client, StatusCode};
+use serde_json::json;
 
 #[tokio::test]
 async fn signed_out_server_function_calls_get_401() {
     let app = spawn_app().await;
-    let response = app.call(&app.client(), "current_viewer", &[]).await;
+    let response = app
+        .call_json(&app.client(), "current_viewer", &json!({}))
+        .await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     let error: AppError = response.json().await.expect("json error");
     assert_eq!(error, AppError::Unauthorized);
@@ -45,7 +48,7 @@ async fn sign_in_starts_a_session_in_the_first_workspace() {
     let client = app.client();
     app.sign_in(&client, "Manager@Demo.test").await;
     let viewer: Viewer = app
-        .call(&client, "current_viewer", &[])
+        .call_json(&client, "current_viewer", &json!({}))
         .await
         .json()
         .await
@@ -253,7 +256,7 @@ async fn switching_to_a_foreign_workspace_is_forbidden() {
     let client = app.client();
     app.sign_in(&client, "agent@demo.test").await;
     let viewer: Viewer = app
-        .call(&client, "current_viewer", &[])
+        .call_json(&client, "current_viewer", &json!({}))
         .await
         .json()
         .await
@@ -269,7 +272,7 @@ async fn switching_to_a_foreign_workspace_is_forbidden() {
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     // The session stays where it was.
     let still: Viewer = app
-        .call(&client, "current_viewer", &[])
+        .call_json(&client, "current_viewer", &json!({}))
         .await
         .json()
         .await
@@ -283,7 +286,7 @@ async fn a_member_of_two_workspaces_switches_with_the_right_role() {
     let client = app.client();
     app.sign_in(&client, "manager@demo.test").await;
     let viewer: Viewer = app
-        .call(&client, "current_viewer", &[])
+        .call_json(&client, "current_viewer", &json!({}))
         .await
         .json()
         .await
@@ -325,7 +328,7 @@ async fn cross_site_posts_are_refused_even_with_a_session() {
         );
     }
     // Still signed in.
-    let response = app.call(&client, "current_viewer", &[]).await;
+    let response = app.call_json(&client, "current_viewer", &json!({})).await;
     assert_eq!(response.status(), StatusCode::OK);
 }
 
@@ -356,7 +359,7 @@ async fn signing_out_ends_the_session() {
         app.call(&client, "log_out", &[]).await.status(),
         StatusCode::OK
     );
-    let response = app.call(&client, "current_viewer", &[]).await;
+    let response = app.call_json(&client, "current_viewer", &json!({})).await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
 }
 

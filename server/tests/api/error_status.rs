@@ -39,7 +39,9 @@ async fn log_in(app: &TestApp, client: &Client, email: &str, password: &str) -> 
 #[tokio::test]
 async fn a_signed_out_call_is_401_unauthorized() {
     let app = spawn_app().await;
-    let response = app.call(&app.client(), "current_viewer", &[]).await;
+    let response = app
+        .call_json(&app.client(), "current_viewer", &json!({}))
+        .await;
     let error = refusal(response, StatusCode::UNAUTHORIZED).await;
     assert_eq!(error, AppError::Unauthorized);
 }

@@ -151,10 +151,10 @@ async fn r27_messages_after_blocking_are_kept_hidden_and_reopen_nothing() {
     let client = app.client();
     app.sign_in(&client, "agent@demo.test").await;
     let view: ConversationView = app
-        .call(
+        .call_json(
             &client,
             "inbox_conversation",
-            &[("request[contact_id]", &contact.to_string())],
+            &json!({"request": {"contact_id": contact}}),
         )
         .await
         .json()
@@ -247,10 +247,10 @@ async fn r28_unblocking_restores_closed_and_shows_hidden_messages_marked() {
     let client = app.client();
     app.sign_in(&client, "agent@demo.test").await;
     let view: ConversationView = app
-        .call(
+        .call_json(
             &client,
             "inbox_conversation",
-            &[("request[contact_id]", &contact.to_string())],
+            &json!({"request": {"contact_id": contact}}),
         )
         .await
         .json()

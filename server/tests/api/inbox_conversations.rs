@@ -15,10 +15,10 @@ use std::time::Duration;
 
 async fn list(app: &TestApp, client: &reqwest::Client, filter: &str) -> Vec<ConversationSummary> {
     let response = app
-        .call(
+        .call_json(
             client,
             "inbox_conversations",
-            &[("request[filter]", filter)],
+            &json!({"request": {"filter": filter}}),
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -28,10 +28,10 @@ async fn list(app: &TestApp, client: &reqwest::Client, filter: &str) -> Vec<Conv
 
 async fn open(app: &TestApp, client: &reqwest::Client, contact: i64) -> ConversationView {
     let response = app
-        .call(
+        .call_json(
             client,
             "inbox_conversation",
-            &[("request[contact_id]", &contact.to_string())],
+            &json!({"request": {"contact_id": contact}}),
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -258,7 +258,7 @@ async fn channel_tokens_are_for_owners_and_rotating_retires_the_old_one() {
     let agent = app.client();
     app.sign_in(&agent, "agent@demo.test").await;
     let rows: Vec<ChannelRow> = app
-        .call(&agent, "channels_list", &[])
+        .call_json(&agent, "channels_list", &json!({}))
         .await
         .json()
         .await
@@ -277,7 +277,7 @@ async fn channel_tokens_are_for_owners_and_rotating_retires_the_old_one() {
     let owner = app.client();
     app.sign_in(&owner, "owner@demo.test").await;
     let rows: Vec<ChannelRow> = app
-        .call(&owner, "channels_list", &[])
+        .call_json(&owner, "channels_list", &json!({}))
         .await
         .json()
         .await
@@ -324,7 +324,7 @@ async fn the_usage_page_shows_monthly_active_contacts() {
         .expect("html");
     assert!(html.contains("<h1>Usage</h1>"));
     let periods: Vec<UsagePeriod> = app
-        .call(&client, "usage_monthly_active_contacts", &[])
+        .call_json(&client, "usage_monthly_active_contacts", &json!({}))
         .await
         .json()
         .await

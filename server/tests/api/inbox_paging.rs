@@ -8,6 +8,7 @@ use app::inbox::model::{
     MESSAGE_PAGE_SIZE,
 };
 use reqwest::StatusCode;
+use serde_json::json;
 use std::collections::HashSet;
 
 async fn page(
@@ -16,13 +17,8 @@ async fn page(
     filter: &str,
     before: Option<ConversationCursor>,
 ) -> ConversationPage {
-    let mut form = vec![("request[filter]", filter.to_string())];
-    if let Some(cursor) = before {
-        form.push(("request[before][activity]", cursor.activity.to_string()));
-        form.push(("request[before][id]", cursor.id.to_string()));
-    }
-    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let response = app.call(client, "inbox_conversations", &form).await;
+    let request = json!({"request": {"filter": filter, "before": before}});
+    let response = app.call_json(client, "inbox_conversations", &request).await;
     assert_eq!(response.status(), StatusCode::OK);
     response.json().await.expect("page")
 }
@@ -171,10 +167,10 @@ async fn r1_long_conversations_show_the_newest_messages_and_page_to_the_oldest()
     let contact = long_conversation(&app, "talkative", count).await;
 
     let response = app
-        .call(
+        .call_json(
             &client,
             "inbox_conversation",
-            &[("request[contact_id]", &contact.to_string())],
+            &json!({"request": {"contact_id": contact}}),
         )
         .await;
     let view: ConversationView = response.json().await.expect("conversation");
@@ -185,13 +181,10 @@ async fn r1_long_conversations_show_the_newest_messages_and_page_to_the_oldest()
     assert_eq!(bodies(&view.messages), newest, "newest page, oldest first");
     let cursor = view.older_messages.expect("older messages exist");
 
-    let form = [
-        ("request[contact_id]", contact.to_string()),
-        ("request[before][sent_at]", cursor.sent_at.to_string()),
-        ("request[before][id]", cursor.id.to_string()),
-    ];
-    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let response = app.call(&client, "inbox_older_messages", &form).await;
+    let request = json!({"request": {"contact_id": contact, "before": cursor}});
+    let response = app
+        .call_json(&client, "inbox_older_messages", &request)
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     let older: MessagePage = response.json().await.expect("older page");
     let oldest: Vec<String> = (0..30).map(|n| format!("Message {n}")).collect();
@@ -201,6 +194,6 @@ async fn r1_long_conversations_show_the_newest_messages_and_page_to_the_oldest()
     // Another workspace cannot read it.
     let acme = app.client();
     app.sign_in(&acme, "agent@acme.test").await;
-    let response = app.call(&acme, "inbox_older_messages", &form).await;
+    let response = app.call_json(&acme, "inbox_older_messages", &request).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
 }

@@ -146,7 +146,7 @@ pub async fn prepare(world: &World, fun: Fun, target: Target) -> Prepared {
             };
             Request::Form(endpoint, vec![("workspace_id", workspace.to_string())])
         }
-        Fun::CurrentViewer | Fun::Usage | Fun::ChannelsList => Request::Form(endpoint, Vec::new()),
+        Fun::CurrentViewer | Fun::Usage | Fun::ChannelsList => Request::Json(endpoint, json!({})),
         Fun::ContactsList => {
             let request = ListRequest {
                 query: ContactQuery::default(),
@@ -223,19 +223,16 @@ pub async fn prepare(world: &World, fun: Fun, target: Target) -> Prepared {
             }
         }
         Fun::ExportsStart => Request::Json(endpoint, json!({"request": {"query": null}})),
-        Fun::InboxConversations => {
-            Request::Form(endpoint, vec![("request[filter]", "all".to_string())])
-        }
+        Fun::InboxConversations => Request::Json(endpoint, json!({"request": {"filter": "all"}})),
         Fun::InboxConversation => {
-            Request::Form(endpoint, vec![("request[contact_id]", first.to_string())])
+            Request::Json(endpoint, json!({"request": {"contact_id": first}}))
         }
-        Fun::InboxOlderMessages => Request::Form(
+        Fun::InboxOlderMessages => Request::Json(
             endpoint,
-            vec![
-                ("request[contact_id]", first.to_string()),
-                ("request[before][sent_at]", "9999999999999".to_string()),
-                ("request[before][id]", "999999999".to_string()),
-            ],
+            json!({"request": {
+                "contact_id": first,
+                "before": {"sent_at": 9_999_999_999_999_i64, "id": 999_999_999},
+            }}),
         ),
         Fun::InboxSendMessage => {
             let channel = match target {
