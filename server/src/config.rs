@@ -26,9 +26,7 @@ impl Config {
     /// Reads the configuration from the process environment.
     pub fn from_env() -> Self {
         let flag = |name: &str| {
-            env::var(name)
-                .map(|value| matches!(value.trim(), "1" | "true" | "yes"))
-                .unwrap_or(false)
+            env::var(name).is_ok_and(|value| matches!(value.trim(), "1" | "true" | "yes"))
         };
         Config {
             database_url: env::var("CONTACTS_DATABASE_URL")

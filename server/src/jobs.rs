@@ -193,7 +193,7 @@ pub async fn run_job(
         {
             // Let requests in between batches, so the app stays usable.
             Ok(BatchOutcome::More) => tokio::task::yield_now().await,
-            Ok(BatchOutcome::Done) | Ok(BatchOutcome::Lost) => return,
+            Ok(BatchOutcome::Done | BatchOutcome::Lost) => return,
             Err(error) => {
                 tracing::error!(%error, kind = queue.table().kind(), job_id = job.id, "a batch failed; retrying");
                 tokio::time::sleep(settings.poll_interval).await;

@@ -52,13 +52,11 @@ pub fn hash(password: &str) -> Result<String, argon2::password_hash::Error> {
 /// matches.
 pub fn verify(password: &str, stored_hash: &str) -> bool {
     give_large_buffers_back();
-    PasswordHash::new(stored_hash)
-        .map(|parsed| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &parsed)
-                .is_ok()
-        })
-        .unwrap_or(false)
+    PasswordHash::new(stored_hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
 }
 
 /// Verifies on the blocking pool, so hashing does not stall other requests,

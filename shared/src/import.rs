@@ -283,7 +283,7 @@ pub fn parse_row(
                     column: header.to_string(),
                     reason: message,
                 },
-            ))
+            ));
         };
         if cell.is_empty() {
             continue;

@@ -31,14 +31,14 @@ pub fn AddContactDialog(on_close: Callback<()>) -> impl IntoView {
             .then(|| {
                 PersonName::parse(&first, &last)
                     .err()
-                    .map(|error| error.message())
+                    .map(shared::name::NameError::message)
             })
             .flatten()
     };
     let email_error = move || {
         Email::parse_optional(&email.get())
             .err()
-            .map(|error| error.message())
+            .map(shared::email::EmailError::message)
     };
     // The phone check lives in a chunk loaded on first use; answers to older
     // input are dropped.

@@ -58,7 +58,7 @@ pub async fn contacts_assign_tags(request: TagAssignment) -> Result<u64, AppErro
     let new_tags = request
         .new_tags
         .iter()
-        .map(|name| shared::TagName::parse(name).map_err(|e| AppError::input(e)))
+        .map(|name| shared::TagName::parse(name).map_err(AppError::input))
         .collect::<Result<Vec<_>, _>>()?;
     if request.tag_ids.is_empty() && new_tags.is_empty() {
         return Err(AppError::invalid("Tags", "pick or create at least one tag"));

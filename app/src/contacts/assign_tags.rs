@@ -12,7 +12,7 @@ use shared::TagName;
 #[component]
 pub fn AssignTagsDialog(target: BulkTarget, on_close: Callback<()>) -> impl IntoView {
     let state = expect_context::<TableState>();
-    let options = Resource::new(|| (), |_| contacts_filter_options());
+    let options = Resource::new(|| (), |()| contacts_filter_options());
     let picked = RwSignal::new(Vec::<i64>::new());
     let new_tag = RwSignal::new(String::new());
     let created = RwSignal::new(Vec::<String>::new());
@@ -20,7 +20,11 @@ pub fn AssignTagsDialog(target: BulkTarget, on_close: Callback<()>) -> impl Into
     let new_tag_error = move || {
         let text = new_tag.get();
         (!text.trim().is_empty())
-            .then(|| TagName::parse(&text).err().map(|error| error.message()))
+            .then(|| {
+                TagName::parse(&text)
+                    .err()
+                    .map(shared::tag::TagError::message)
+            })
             .flatten()
     };
     Effect::new(move || {

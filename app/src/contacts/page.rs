@@ -64,7 +64,7 @@ pub fn ContactsPage() -> impl IntoView {
         Action::DeleteAll,
         &Context::new(Module::Contacts),
     );
-    let close = Callback::new(move |_| dialog.set(None));
+    let close = Callback::new(move |()| dialog.set(None));
     let may = |action| refusal(viewer.role(), action, &Context::new(Module::Contacts)).is_none();
     let sees_history = may(Action::SeeMergeHistory);
     let may_import = may(Action::Import);

@@ -142,7 +142,7 @@ fn ChannelCardView(card: ChannelCard, contact_id: i64, assignee_id: Option<i64>)
                     >
                         <div class="confirm" role="alertdialog" aria-label="Remove channel">
                             <p>
-                                {format!("Remove {} from this contact? The conversation history stays.", channel_name)}
+                                {format!("Remove {channel_name} from this contact? The conversation history stays.")}
                             </p>
                             <button type="button" class="button danger" on:click=move |_| remove()>"Remove"</button>
                             <button type="button" class="button" on:click=move |_| confirming.set(false)>"Cancel"</button>

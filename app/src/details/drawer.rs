@@ -12,6 +12,7 @@ use super::state::{DrawerState, Tab};
 use crate::auth::Viewer;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 use shared::permissions::Module;
 
 /// The drawer for one contact, beside the page that opened it (R1, R2).
@@ -42,7 +43,7 @@ pub fn ContactDrawer(
     let on_keydown = move |event: leptos::ev::KeyboardEvent| match event.key().as_str() {
         "Escape" => {
             event.prevent_default();
-            navigate(&state.close_href.get_value(), Default::default());
+            navigate(&state.close_href.get_value(), NavigateOptions::default());
         }
         "Tab" => trap_focus(&drawer, &event),
         _ => {}

@@ -25,18 +25,20 @@ pub fn FieldsTab(contact: ContactDetails) -> impl IntoView {
                 .custom_fields
                 .iter()
                 .find(|entry| entry.definition.key() == key)
-                .map(|entry| {
-                    view! {
-                        <CustomFieldRow
-                            entry=entry.clone()
-                            version=contact.version
-                            region=contact.country.clone()
-                            editable=may_edit
-                        />
-                    }
-                    .into_any()
-                })
-                .unwrap_or_else(|| ().into_any()),
+                .map_or_else(
+                    || ().into_any(),
+                    |entry| {
+                        view! {
+                            <CustomFieldRow
+                                entry=entry.clone()
+                                version=contact.version
+                                region=contact.country.clone()
+                                editable=may_edit
+                            />
+                        }
+                        .into_any()
+                    },
+                ),
         })
         .collect_view();
     view! {
@@ -176,12 +178,10 @@ fn standard_row(contact: &ContactDetails, field: StandardField) -> AnyView {
                 state.may(Action::Assign, contact.assignee_id),
             )
         }
-        StandardField::ConversationStatus => read_only(
-            contact
-                .conversation_status
-                .map(|status| status.label().to_owned())
-                .unwrap_or_else(|| "No conversation".to_owned()),
-        ),
+        StandardField::ConversationStatus => read_only(contact.conversation_status.map_or_else(
+            || "No conversation".to_owned(),
+            |status| status.label().to_owned(),
+        )),
     }
 }
 

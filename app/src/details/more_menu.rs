@@ -8,6 +8,7 @@ use super::state::DrawerState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 use shared::permissions::Action;
 
 /// What the user is about to confirm.
@@ -58,7 +59,7 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
             }
             match result {
                 Ok(()) if what == Pending::Delete => {
-                    navigate(&state.close_href.get_value(), Default::default())
+                    navigate(&state.close_href.get_value(), NavigateOptions::default());
                 }
                 Ok(()) => state.reload(),
                 Err(failure) => error.set(state.failed(failure)),

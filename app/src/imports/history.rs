@@ -8,7 +8,7 @@ use leptos::prelude::*;
 /// The workspace's imports, newest first.
 #[component]
 pub fn ImportHistory() -> impl IntoView {
-    let history = Resource::new(|| (), |_| imports_history());
+    let history = Resource::new(|| (), |()| imports_history());
     view! {
         <section class="import-history" aria-labelledby="import-history-title">
             <h3 id="import-history-title">"Import history"</h3>

@@ -202,7 +202,7 @@ fn MapStep(
         </form>
         {move || match check.value().get() {
             Some(Ok(result)) if !stale() => view! {
-                <CheckResult result pending=start.pending() on_start=Callback::new(move |_| {
+                <CheckResult result pending=start.pending() on_start=Callback::new(move |()| {
                     start.dispatch(ImportsStart { import_id });
                 })/>
             }.into_any(),

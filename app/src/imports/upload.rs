@@ -14,7 +14,7 @@ pub async fn post_file(
     use super::model::UPLOAD_PATH;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    let network = |_| AppError::Network("the upload did not reach the server".into());
+    let network = || AppError::Network("the upload did not reach the server".into());
     let file = input
         .files()
         .and_then(|files| files.get(0))
@@ -27,21 +27,21 @@ pub async fn post_file(
         js_sys::encode_uri_component(&file.name()),
         js_sys::encode_uri_component(&encoding)
     );
-    let window = web_sys::window().ok_or_else(|| network(()))?;
+    let window = web_sys::window().ok_or_else(network)?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
         .await
-        .map_err(|_| network(()))?
+        .map_err(|_| network())?
         .dyn_into()
-        .map_err(|_| network(()))?;
-    let text = JsFuture::from(response.text().map_err(|_| network(()))?)
+        .map_err(|_| network())?;
+    let text = JsFuture::from(response.text().map_err(|_| network())?)
         .await
-        .map_err(|_| network(()))?
+        .map_err(|_| network())?
         .as_string()
         .unwrap_or_default();
     if response.ok() {
-        serde_json::from_str(&text).map_err(|_| network(()))
+        serde_json::from_str(&text).map_err(|_| network())
     } else {
-        Err(serde_json::from_str(&text).unwrap_or_else(|_| network(())))
+        Err(serde_json::from_str(&text).unwrap_or_else(|_| network()))
     }
 }
 

@@ -8,7 +8,7 @@ use leptos_meta::Title;
 /// The usage page.
 #[component]
 pub fn UsagePage() -> impl IntoView {
-    let periods = Resource::new(|| (), |_| usage_monthly_active_contacts());
+    let periods = Resource::new(|| (), |()| usage_monthly_active_contacts());
     view! {
         <Title text="Usage · Settings · Contacts"/>
         <h1>"Usage"</h1>

@@ -9,8 +9,10 @@ use std::net::SocketAddr;
 pub async fn client_address() -> String {
     leptos_axum::extract::<ConnectInfo<SocketAddr>>()
         .await
-        .map(|ConnectInfo(address)| address.ip().to_string())
-        .unwrap_or_else(|_| "unknown".to_string())
+        .map_or_else(
+            |_| "unknown".to_string(),
+            |ConnectInfo(address)| address.ip().to_string(),
+        )
 }
 
 /// For a plain HTML form post (no JavaScript), answer with a redirect;

@@ -50,8 +50,7 @@ pub async fn require_session_for_pages(
             let target = request
                 .uri()
                 .path_and_query()
-                .map(|pq| pq.as_str())
-                .unwrap_or("/");
+                .map_or("/", axum::http::uri::PathAndQuery::as_str);
             let login = if target == "/" {
                 "/login".to_string()
             } else {

@@ -36,11 +36,9 @@ impl Encoding {
     /// (or nothing) for detection.
     pub fn from_choice(choice: Option<&str>) -> Result<Option<Encoding>, AppError> {
         match choice.map(str::to_ascii_lowercase).as_deref() {
-            None | Some("") | Some("auto") => Ok(None),
-            Some("utf-8") | Some("utf8") => Ok(Some(Encoding::Utf8)),
-            Some("windows-1252") | Some("cp1252") | Some("latin1") => {
-                Ok(Some(Encoding::Windows1252))
-            }
+            None | Some("" | "auto") => Ok(None),
+            Some("utf-8" | "utf8") => Ok(Some(Encoding::Utf8)),
+            Some("windows-1252" | "cp1252" | "latin1") => Ok(Some(Encoding::Windows1252)),
             Some(_) => Err(AppError::invalid(
                 "Encoding",
                 "choose UTF-8, Windows-1252 or automatic detection",

@@ -51,7 +51,7 @@ impl LocalChannels {
     fn channels(&self) -> std::sync::MutexGuard<'_, HashMap<i64, broadcast::Sender<Delivery>>> {
         self.channels
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Sends to the open Inboxes of one workspace on this server.

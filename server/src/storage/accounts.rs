@@ -105,33 +105,30 @@ impl Store {
             _ => None,
         };
         let known_device = device.is_some();
-        let (source, wait) = match device {
-            Some(source) => {
-                let own = failures(
-                    &mut tx,
-                    "email_key = $2 AND client = $3",
-                    &[key, &source],
-                    since,
-                )
-                .await?;
-                let wait = own.wait_secs(FREE_FAILURES_PER_ACCOUNT, now);
-                (source, wait)
-            }
-            None => {
-                let known_devices = format!("{DEVICE_SOURCE_PREFIX}%");
-                let account = failures(
-                    &mut tx,
-                    "email_key = $2 AND client NOT LIKE $3",
-                    &[key, &known_devices],
-                    since,
-                )
-                .await?;
-                let address = failures(&mut tx, "client = $2", &[&client.address], since).await?;
-                let wait = account
-                    .wait_secs(FREE_FAILURES_PER_ACCOUNT, now)
-                    .max(address.wait_secs(FREE_FAILURES_PER_ADDRESS, now));
-                (client.address.clone(), wait)
-            }
+        let (source, wait) = if let Some(source) = device {
+            let own = failures(
+                &mut tx,
+                "email_key = $2 AND client = $3",
+                &[key, &source],
+                since,
+            )
+            .await?;
+            let wait = own.wait_secs(FREE_FAILURES_PER_ACCOUNT, now);
+            (source, wait)
+        } else {
+            let known_devices = format!("{DEVICE_SOURCE_PREFIX}%");
+            let account = failures(
+                &mut tx,
+                "email_key = $2 AND client NOT LIKE $3",
+                &[key, &known_devices],
+                since,
+            )
+            .await?;
+            let address = failures(&mut tx, "client = $2", &[&client.address], since).await?;
+            let wait = account
+                .wait_secs(FREE_FAILURES_PER_ACCOUNT, now)
+                .max(address.wait_secs(FREE_FAILURES_PER_ADDRESS, now));
+            (client.address.clone(), wait)
         };
         if wait > 0 {
             return Err(AppError::TooManyRequests(wait_message(wait)));
@@ -178,31 +175,28 @@ impl Store {
         .execute(&mut *tx)
         .await
         .context("signed_in: deleting from sign_in_failures")?;
-        let new_token = match (&client.device_token, admitted.known_device) {
-            (Some(token), true) => {
-                sqlx::query("UPDATE trusted_devices SET last_used_at = $1 WHERE token_hash = $2")
-                    .bind(now)
-                    .bind(token_hash(token))
-                    .execute(&mut *tx)
-                    .await
-                    .context("signed_in: updating trusted_devices")?;
-                None
-            }
-            _ => {
-                let token = Alphanumeric.sample_string(&mut rand::thread_rng(), DEVICE_TOKEN_LEN);
-                sqlx::query(
-                    "INSERT INTO trusted_devices (token_hash, user_id, created_at, last_used_at)
-                     VALUES ($1, $2, $3, $4)",
-                )
-                .bind(token_hash(&token))
-                .bind(user_id)
+        let new_token = if let (Some(token), true) = (&client.device_token, admitted.known_device) {
+            sqlx::query("UPDATE trusted_devices SET last_used_at = $1 WHERE token_hash = $2")
                 .bind(now)
-                .bind(now)
+                .bind(token_hash(token))
                 .execute(&mut *tx)
                 .await
-                .context("signed_in: adding to trusted_devices")?;
-                Some(token)
-            }
+                .context("signed_in: updating trusted_devices")?;
+            None
+        } else {
+            let token = Alphanumeric.sample_string(&mut rand::thread_rng(), DEVICE_TOKEN_LEN);
+            sqlx::query(
+                "INSERT INTO trusted_devices (token_hash, user_id, created_at, last_used_at)
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .bind(token_hash(&token))
+            .bind(user_id)
+            .bind(now)
+            .bind(now)
+            .execute(&mut *tx)
+            .await
+            .context("signed_in: adding to trusted_devices")?;
+            Some(token)
         };
         tx.commit().await.context("signed_in: committing")?;
         Ok(new_token)
@@ -223,8 +217,7 @@ impl AccountsPort for Store {
         let stored_hash = admitted
             .user
             .as_ref()
-            .map(|(_, hash)| hash.clone())
-            .unwrap_or_else(|| DECOY_HASH.clone());
+            .map_or_else(|| DECOY_HASH.clone(), |(_, hash)| hash.clone());
         let matches = match passwords::verify_limited(password.to_string(), stored_hash).await {
             Ok(matches) => matches,
             Err(busy) => {

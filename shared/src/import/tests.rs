@@ -12,7 +12,10 @@ fn plan_field() -> CustomFieldDefinition {
 }
 
 fn strings(values: &[&str]) -> Vec<String> {
-    values.iter().map(|value| value.to_string()).collect()
+    values
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect()
 }
 
 fn settings(columns: Vec<ImportTarget>) -> ImportSettings {

@@ -127,7 +127,7 @@ impl ContactQuery {
             match key {
                 "q" => query.search = value.to_string(),
                 "tag" if !value.is_empty() && !query.tags.iter().any(|t| t == value) => {
-                    query.tags.push(value.to_string())
+                    query.tags.push(value.to_string());
                 }
                 "assignee" => query.assignee = AssigneeFilter::from_key(value),
                 "status" => query.status = status_from_key(value),

@@ -191,9 +191,12 @@ pub(super) async fn add(
 ) -> Result<AddedContact, AppError> {
     let at = now();
     let phone = contact.phone.as_ref().map(|phone| phone.e164().to_string());
-    let country = contact
-        .country
-        .or_else(|| contact.phone.as_ref().and_then(|phone| phone.country()));
+    let country = contact.country.or_else(|| {
+        contact
+            .phone
+            .as_ref()
+            .and_then(shared::PhoneNumber::country)
+    });
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO contacts (workspace_id, first_name, last_name, email, email_key, phone,
                                country, country_manual, language, created_at, updated_at)
@@ -202,12 +205,12 @@ pub(super) async fn add(
     .bind(workspace_id)
     .bind(contact.name.first())
     .bind(contact.name.last())
-    .bind(contact.email.as_ref().map(|email| email.as_str()))
-    .bind(contact.email.as_ref().map(|email| email.key()))
+    .bind(contact.email.as_ref().map(shared::Email::as_str))
+    .bind(contact.email.as_ref().map(shared::Email::key))
     .bind(&phone)
-    .bind(country.map(|country| country.code()))
+    .bind(country.map(shared::Country::code))
     .bind(contact.country.is_some())
-    .bind(contact.language.map(|language| language.tag()))
+    .bind(contact.language.map(shared::Language::tag))
     .bind(at)
     .bind(at)
     .fetch_one(pool)
@@ -222,7 +225,7 @@ pub(super) async fn add(
     .bind(workspace_id)
     .bind(id)
     .bind(&phone)
-    .bind(contact.email.as_ref().map(|email| email.key()))
+    .bind(contact.email.as_ref().map(shared::Email::key))
     .fetch_one(pool)
     .await
     .context("add: reading contacts")?;

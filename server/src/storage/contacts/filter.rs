@@ -106,7 +106,7 @@ pub(super) fn push_target(
                 builder.push("))");
             }
             Selection::AllMatching { .. } => {
-                push_query(builder, workspace_id, &selected.query, tag_ids)
+                push_query(builder, workspace_id, &selected.query, tag_ids);
             }
         },
     }

@@ -45,20 +45,20 @@ async fn seed(
     password_hashes: &[String],
 ) -> Result<(), sqlx::Error> {
     let now = now();
-    let demo = insert_workspace(&mut **tx, "Demo", now).await?;
-    let acme = insert_workspace(&mut **tx, "Acme Support", now).await?;
+    let demo = insert_workspace(tx, "Demo", now).await?;
+    let acme = insert_workspace(tx, "Acme Support", now).await?;
     let mut demo_users = Vec::new();
     let mut acme_users = Vec::new();
     for ((email, name, demo_role, acme_role), password_hash) in
         DEMO_USERS.iter().zip(password_hashes)
     {
-        let user_id = insert_user(&mut **tx, email, name, password_hash, now).await?;
+        let user_id = insert_user(tx, email, name, password_hash, now).await?;
         for (workspace, role, users) in [
             (demo, demo_role, &mut demo_users),
             (acme, acme_role, &mut acme_users),
         ] {
             if let Some(role) = role {
-                insert_membership(&mut **tx, workspace, user_id, role).await?;
+                insert_membership(tx, workspace, user_id, role).await?;
                 users.push(user_id);
             }
         }
@@ -90,12 +90,12 @@ async fn seed_workspace(
     let mut channels = Vec::new();
     for (kind, name) in channel_specs {
         let page_url = (*kind == "facebook").then_some("https://www.facebook.com/demo-shop");
-        let id = insert_channel(&mut **tx, workspace, kind, name, page_url, now).await?;
+        let id = insert_channel(tx, workspace, kind, name, page_url, now).await?;
         channels.push((id, *kind));
     }
     let mut tags = Vec::new();
     for name in DEMO_TAGS {
-        tags.push(insert_tag(&mut **tx, workspace, name, now).await?);
+        tags.push(insert_tag(tx, workspace, name, now).await?);
     }
     let mut fields = Vec::new();
     for (key, label, field_type, options) in DEMO_FIELDS {

@@ -58,7 +58,7 @@ pub async fn save_field(
         }
         FieldChange::Language(language) => {
             sqlx::query("UPDATE contacts SET language = $1 WHERE id = $2")
-                .bind(language.map(|l| l.tag()))
+                .bind(language.map(shared::Language::tag))
         }
         FieldChange::Email(email) => {
             sqlx::query("UPDATE contacts SET email = $1, email_key = $2 WHERE id = $3")
@@ -71,8 +71,18 @@ pub async fn save_field(
               WHERE id = $4",
         )
         .bind(phone.as_ref().map(|p| p.e164().to_owned()))
-        .bind(phone.as_ref().and_then(|p| p.country()).map(|c| c.code()))
-        .bind(phone.as_ref().and_then(|p| p.country()).map(|c| c.code())),
+        .bind(
+            phone
+                .as_ref()
+                .and_then(shared::PhoneNumber::country)
+                .map(shared::Country::code),
+        )
+        .bind(
+            phone
+                .as_ref()
+                .and_then(shared::PhoneNumber::country)
+                .map(shared::Country::code),
+        ),
         FieldChange::Assignee(user_id) => {
             sqlx::query("UPDATE contacts SET assignee_id = $1 WHERE id = $2").bind(*user_id)
         }

@@ -170,22 +170,21 @@ fn assignee_of(row: &ImportRow, rules: &Rules) -> Result<Option<i64>, Vec<CellEr
     let Some(email) = &row.assignee else {
         return Ok(None);
     };
-    match rules.members.get(email.key()) {
-        Some(id) => Ok(Some(*id)),
-        None => {
-            let column = rules
-                .settings
-                .columns
-                .iter()
-                .position(|target| *target == shared::import::ImportTarget::Assignee)
-                .and_then(|index| rules.headers.get(index))
-                .cloned()
-                .unwrap_or_default();
-            Err(vec![CellError {
-                column,
-                reason: format!("no user of this workspace has the e-mail address {email}"),
-            }])
-        }
+    if let Some(id) = rules.members.get(email.key()) {
+        Ok(Some(*id))
+    } else {
+        let column = rules
+            .settings
+            .columns
+            .iter()
+            .position(|target| *target == shared::import::ImportTarget::Assignee)
+            .and_then(|index| rules.headers.get(index))
+            .cloned()
+            .unwrap_or_default();
+        Err(vec![CellError {
+            column,
+            reason: format!("no user of this workspace has the e-mail address {email}"),
+        }])
     }
 }
 
@@ -203,10 +202,10 @@ fn values_of(row: &ImportRow, assignee_id: Option<i64>) -> Values {
         phone_country: row
             .phone
             .as_ref()
-            .and_then(|phone| phone.country())
+            .and_then(shared::PhoneNumber::country)
             .map(|country| country.code().to_string()),
         country: row.country.map(|country| country.code().to_string()),
-        language: row.language.map(|language| language.tag()),
+        language: row.language.map(shared::Language::tag),
         assignee_id,
         tags: row.tags.clone(),
         custom: row

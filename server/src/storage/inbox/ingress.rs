@@ -151,17 +151,17 @@ async fn create_contact(
     .bind(channel.workspace_id)
     .bind(&message.name)
     .bind(&message.avatar_url)
-    .bind(message.email.as_ref().map(|email| email.as_str()))
-    .bind(message.email.as_ref().map(|email| email.key()))
-    .bind(message.phone.as_ref().map(|phone| phone.e164()))
+    .bind(message.email.as_ref().map(shared::Email::as_str))
+    .bind(message.email.as_ref().map(shared::Email::key))
+    .bind(message.phone.as_ref().map(shared::PhoneNumber::e164))
     .bind(
         message
             .phone
             .as_ref()
-            .and_then(|phone| phone.country())
-            .map(|country| country.code()),
+            .and_then(shared::PhoneNumber::country)
+            .map(shared::Country::code),
     )
-    .bind(message.language.map(|language| language.tag()))
+    .bind(message.language.map(shared::Language::tag))
     .bind(now)
     .bind(now)
     .fetch_one(&mut *conn)

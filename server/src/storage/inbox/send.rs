@@ -70,33 +70,32 @@ pub(super) async fn store_outgoing(
     .fetch_optional(&mut *tx)
     .await
     .context("store_outgoing: reading contact_channels")?;
-    let recipient = match linked {
-        Some((external_id,)) => external_id,
-        None => {
-            let address = match channel.kind {
-                ChannelKind::Email => email,
-                _ => phone,
-            }
-            .ok_or_else(|| AppError::invalid("Channel", "the contact has no address there"))?;
-            let connected = sqlx::query(
-                "INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at)
-                 VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-            )
-            .bind(input.contact_id)
-            .bind(channel.id)
-            .bind(&address)
-            .bind(now)
-            .execute(&mut *tx)
-            .await
-            .context("store_outgoing: adding to contact_channels")?;
-            if connected.rows_affected() == 0 {
-                return Err(AppError::Conflict(
-                    "Another contact is connected on this channel with the same address; merge them first."
-                        .into(),
-                ));
-            }
-            address
+    let recipient = if let Some((external_id,)) = linked {
+        external_id
+    } else {
+        let address = match channel.kind {
+            ChannelKind::Email => email,
+            _ => phone,
         }
+        .ok_or_else(|| AppError::invalid("Channel", "the contact has no address there"))?;
+        let connected = sqlx::query(
+            "INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at)
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(input.contact_id)
+        .bind(channel.id)
+        .bind(&address)
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .context("store_outgoing: adding to contact_channels")?;
+        if connected.rows_affected() == 0 {
+            return Err(AppError::Conflict(
+                "Another contact is connected on this channel with the same address; merge them first."
+                    .into(),
+            ));
+        }
+        address
     };
     let (conversation_id, _) = conversation_of(
         &mut tx,

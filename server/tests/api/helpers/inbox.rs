@@ -100,13 +100,13 @@ pub async fn wait_for_event(stream: &mut Response, contact_id: i64, kind: &str) 
         &format!("{kind} event for contact {contact_id}"),
         |event| event["contact_id"].as_i64() == Some(contact_id) && event["kind"] == kind,
     )
-    .await
+    .await;
 }
 
 /// Reads the event stream until it tells the Inbox to refetch everything
 /// (an event that names no contact); fails after ten seconds.
 pub async fn wait_for_refetch(stream: &mut Response) {
-    wait_for(stream, "refetch", |event| event.get("contact_id").is_none()).await
+    wait_for(stream, "refetch", |event| event.get("contact_id").is_none()).await;
 }
 
 async fn wait_for(stream: &mut Response, what: &str, wanted: impl Fn(&Value) -> bool) {
