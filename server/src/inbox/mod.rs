@@ -55,11 +55,13 @@ pub trait InboxStorage: Send + Sync {
         request: ConversationRequest,
     ) -> Result<ConversationView, AppError>;
 
-    /// Stores an outgoing message on a channel the contact can be reached
-    /// on now, connecting an inactive channel first (R8).
+    /// Stores an outgoing message by `sender_id` on a channel the contact
+    /// can be reached on now, connecting an inactive channel first (R8), and
+    /// reopens a closed conversation.
     async fn store_outgoing(
         &self,
         workspace_id: i64,
+        sender_id: i64,
         input: &SendMessageInput,
         now: i64,
     ) -> Result<SentMessage, AppError>;
@@ -152,7 +154,10 @@ impl InboxPort for InboxService {
         input: &SendMessageInput,
         now: i64,
     ) -> Result<MessageView, AppError> {
-        let sent = self.store.store_outgoing(workspace_id, input, now).await?;
+        let sent = self
+            .store
+            .store_outgoing(workspace_id, sender_id, input, now)
+            .await?;
         let delivery = Delivery {
             channel_id: sent.channel_id,
             kind: sent.kind,

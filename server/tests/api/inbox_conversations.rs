@@ -333,3 +333,91 @@ async fn the_usage_page_shows_monthly_active_contacts() {
     assert!(periods[0].current && !periods[1].current);
     assert!(periods[0].active_contacts > 0, "demo messages count");
 }
+
+#[tokio::test]
+async fn a_reply_reopens_a_closed_conversation_and_records_who_reopened_it() {
+    let app = spawn_app().await;
+    let channel = app.demo_channel("webchat").await;
+    let contact = TestApp::contact_of(
+        &app.receive(
+            &channel,
+            message(
+                "r-1",
+                "reopen-1",
+                "Thanks, all done",
+                "2026-01-20T10:00:00Z",
+            ),
+        )
+        .await,
+    );
+    sqlx::query("UPDATE conversations SET status = 'closed' WHERE contact_id = $1")
+        .bind(contact)
+        .execute(app.pool())
+        .await
+        .expect("close");
+    let client = app.client();
+    app.sign_in(&client, "agent@demo.test").await;
+    let sent = app
+        .call(
+            &client,
+            "inbox_send_message",
+            &[
+                ("input[contact_id]", &contact.to_string()),
+                ("input[channel_id]", &channel.id.to_string()),
+                ("input[body]", "One more thing"),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status(), StatusCode::OK);
+    let view = open(&app, &client, contact).await;
+    assert_eq!(view.status.key(), "open");
+    let reopened_by = app
+        .count(&format!(
+            "SELECT s.changed_by FROM conversation_status_changes s
+               JOIN conversations cv ON cv.id = s.conversation_id
+              WHERE cv.contact_id = {contact} AND s.status = 'open'
+              ORDER BY s.id DESC LIMIT 1"
+        ))
+        .await;
+    let agent = app
+        .count("SELECT id FROM users WHERE email = 'agent@demo.test'")
+        .await;
+    assert_eq!(reopened_by, agent);
+}
+
+#[tokio::test]
+async fn list_rows_name_the_channel_and_the_phone_or_email_of_their_contact() {
+    let app = spawn_app().await;
+    let channel = app.demo_channel("webchat").await;
+    let mut payload = message("n-1", "namesake-1", "First", "2099-01-01T00:00:00Z");
+    payload["sender"]["name"] = json!("Sam Namesake");
+    payload["sender"]["phone"] = json!("+4915123456785");
+    let with_phone = TestApp::contact_of(&app.receive(&channel, payload).await);
+    let mut payload = message("n-2", "namesake-2", "Second", "2099-01-01T00:00:01Z");
+    payload["sender"]["name"] = json!("Sam Namesake");
+    payload["sender"]["email"] = json!("sam.namesake@example.com");
+    let with_email = TestApp::contact_of(&app.receive(&channel, payload).await);
+    let client = app.client();
+    app.sign_in(&client, "owner@demo.test").await;
+    let rows = list(&app, &client, "all").await;
+    let reach = |contact: i64| {
+        rows.iter()
+            .find(|row| row.contact_id == contact)
+            .map(|row| (row.channel, row.reached_at.clone()))
+            .expect("listed")
+    };
+    assert_eq!(
+        reach(with_phone),
+        (
+            Some(shared::channel::ChannelKind::WebsiteChat),
+            Some("+4915123456785".to_string())
+        )
+    );
+    assert_eq!(
+        reach(with_email),
+        (
+            Some(shared::channel::ChannelKind::WebsiteChat),
+            Some("sam.namesake@example.com".to_string())
+        )
+    );
+}

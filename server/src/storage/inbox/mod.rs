@@ -52,10 +52,11 @@ impl InboxStorage for Store {
     async fn store_outgoing(
         &self,
         workspace_id: i64,
+        sender_id: i64,
         input: &SendMessageInput,
         now: i64,
     ) -> Result<SentMessage, AppError> {
-        send::store_outgoing(self, workspace_id, input, now).await
+        send::store_outgoing(self, workspace_id, sender_id, input, now).await
     }
 
     async fn block_contact(

@@ -1,11 +1,11 @@
 //! Storing an outgoing message (the message bar's "Send").
 
 use super::rows::{
-    channel_availability, conversation_of, message_view, MessageRow, MESSAGE_COLUMNS,
+    channel_availability, conversation_of, message_view, set_status, MessageRow, MESSAGE_COLUMNS,
 };
 use super::usage::record_activity;
 use crate::inbox::SentMessage;
-use crate::storage::{Context, Store};
+use crate::storage::{Context, Store, WriteScope};
 use app::error::{AppError, Missing};
 use app::inbox::model::SendMessageInput;
 use shared::channel::{Availability, ChannelKind};
@@ -19,15 +19,17 @@ use shared::fields::ConversationStatus;
 pub(super) async fn store_outgoing(
     store: &Store,
     workspace_id: i64,
+    sender_id: i64,
     input: &SendMessageInput,
     now: i64,
 ) -> Result<SentMessage, AppError> {
     let body = shared::message::parse_message_text(&input.body)?;
+    // The write lock is taken at once: a transaction that reads first and
+    // writes later fails on SQLite when another write lands in between.
     let mut tx = store
-        .pool
-        .begin()
+        .begin_write(WriteScope::Workspace(workspace_id))
         .await
-        .context("store_outgoing: starting a transaction")?;
+        .context("store_outgoing: starting a write transaction")?;
     let contact: Option<(Option<String>, Option<String>, Option<i64>)> = sqlx::query_as(
         "SELECT phone, email_key, blocked_at FROM contacts
           WHERE id = $1 AND workspace_id = $2 AND merged_into IS NULL",
@@ -97,7 +99,7 @@ pub(super) async fn store_outgoing(
         }
         address
     };
-    let (conversation_id, _) = conversation_of(
+    let (conversation_id, status) = conversation_of(
         &mut tx,
         workspace_id,
         input.contact_id,
@@ -116,16 +118,22 @@ pub(super) async fn store_outgoing(
     .await
     .context("store_outgoing: adding to messages")?;
     // Replying to a closed conversation reopens it, as in every inbox.
-    sqlx::query(
-        "UPDATE conversations SET last_message_at = $1,
-                status = CASE WHEN status = 'closed' THEN 'open' ELSE status END
-          WHERE id = $2",
-    )
-    .bind(now)
-    .bind(conversation_id)
-    .execute(&mut *tx)
-    .await
-    .context("store_outgoing: updating conversations")?;
+    if status == ConversationStatus::Closed {
+        set_status(
+            &mut tx,
+            conversation_id,
+            ConversationStatus::Open,
+            Some(sender_id),
+            now,
+        )
+        .await?;
+    }
+    sqlx::query("UPDATE conversations SET last_message_at = $1 WHERE id = $2")
+        .bind(now)
+        .bind(conversation_id)
+        .execute(&mut *tx)
+        .await
+        .context("store_outgoing: updating conversations")?;
     sqlx::query("UPDATE contacts SET last_message_at = $1 WHERE id = $2")
         .bind(now)
         .bind(input.contact_id)
