@@ -143,13 +143,14 @@ fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router 
         )),
         usage: Arc::new(backend.store.clone()),
         channels: Arc::new(backend.store.clone()),
-        clock: Arc::new(app::ssr::SystemClock),
+        clock: backend.store.clock(),
     };
     let export_services = services.clone();
     let page_accounts = accounts.clone();
     let ingress = ingress::routes(IngressState {
         store: Arc::new(backend.store.clone()),
         live: live.clone(),
+        clock: backend.store.clock(),
     });
     let files = imports::routes(FilesState {
         accounts: accounts.clone(),

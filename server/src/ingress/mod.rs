@@ -7,8 +7,8 @@ mod payload;
 pub use payload::{IncomingMessage, IngressPayload, PayloadError, SenderPayload};
 
 use crate::inbox::live::LiveUpdates;
-use crate::storage::now;
 use app::inbox::model::InboxEventKind;
+use app::ssr::Clock;
 use async_trait::async_trait;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -73,6 +73,8 @@ pub trait IngressStorage: Send + Sync {
 pub struct IngressState {
     pub store: Arc<dyn IngressStorage>,
     pub live: LiveUpdates,
+    /// The time a message is received at.
+    pub clock: Arc<dyn Clock>,
 }
 
 /// The ingress routes, with their body limit.
@@ -154,7 +156,7 @@ pub async fn receive(
             );
         }
     };
-    let now = now();
+    let now = state.clock.now();
     let message = match IncomingMessage::try_from(payload) {
         Ok(message) => message.sent_no_later_than(now),
         Err(PayloadError { field, message }) => {

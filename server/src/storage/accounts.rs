@@ -1,6 +1,6 @@
 //! Users, workspaces, memberships and sign-in throttling.
 
-use super::{now, Context, Store, WriteScope};
+use super::{Context, Store, WriteScope};
 use crate::passwords;
 use crate::sign_in_throttle::{
     wait_message, Attempts, FAILURE_WINDOW_SECS, FREE_FAILURES_PER_ACCOUNT,
@@ -77,7 +77,7 @@ impl Store {
     /// transaction, so attempts sent at the same moment are counted one
     /// after another: none slips past the limit.
     async fn admit(&self, key: &str, client: &SignInClient) -> Result<Admitted, AppError> {
-        let now = now();
+        let now = self.now();
         let since = now - FAILURE_WINDOW_SECS;
         let mut tx = self
             .begin_write(WriteScope::SignIn(key))
@@ -160,7 +160,7 @@ impl Store {
         admitted: &Admitted,
         client: &SignInClient,
     ) -> Result<Option<String>, AppError> {
-        let now = now();
+        let now = self.now();
         let mut tx = self
             .pool
             .begin()

@@ -39,8 +39,7 @@ impl Store {
         }
         Ok(Store {
             pool,
-            dialect: self.dialect,
-            url: self.url.clone(),
+            ..self.clone()
         })
     }
 }

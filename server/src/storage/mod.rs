@@ -19,8 +19,6 @@ pub mod sessions;
 pub mod sql;
 mod store;
 
-use app::ssr::{Clock, SystemClock};
-
 pub use contacts::DeleteJobs;
 pub(crate) use error::Context;
 pub use error::StoreError;
@@ -46,9 +44,4 @@ pub enum StorageError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("setting up the session store failed: {0}")]
     Sessions(#[source] sqlx::Error),
-}
-
-/// Current time as unix seconds.
-pub fn now() -> i64 {
-    SystemClock.now()
 }

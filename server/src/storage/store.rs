@@ -2,10 +2,12 @@
 //! database URL at start-up. Everything above `storage` sees only [`Store`].
 
 use super::StorageError;
+use app::ssr::{Clock, SystemClock};
 use futures::future::BoxFuture;
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::{Any, AnyPool, Executor, Transaction};
 use std::path::Path;
+use std::sync::Arc;
 
 /// Which database the store talks to, for the few statements that differ.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +57,8 @@ pub struct Store {
     pub(crate) pool: AnyPool,
     pub(crate) dialect: Dialect,
     pub(crate) url: String,
+    /// The time every write is stamped with.
+    pub(crate) clock: Arc<dyn Clock>,
 }
 
 /// SQLite connections in the request pool.
@@ -100,7 +104,36 @@ impl Store {
                 pool
             }
         };
-        Ok(Store { pool, dialect, url })
+        Ok(Store {
+            pool,
+            dialect,
+            url,
+            clock: Arc::new(SystemClock),
+        })
+    }
+
+    /// The same store reading the time from `clock` (tests and tools that
+    /// need a fixed or moving time).
+    #[must_use]
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The clock the store stamps its writes with; server functions read
+    /// the same one.
+    pub fn clock(&self) -> Arc<dyn Clock> {
+        self.clock.clone()
+    }
+
+    /// Now, in unix seconds, by the store's clock.
+    pub fn now(&self) -> i64 {
+        self.clock.now()
+    }
+
+    /// Now, in unix milliseconds (job claims), by the store's clock.
+    pub(crate) fn now_millis(&self) -> i64 {
+        self.clock.now_millis()
     }
 
     /// The connection pool, for tests and tools that read the tables

@@ -5,7 +5,7 @@ use super::filter::{push_target, tag_ids, target_query};
 use super::list::{decorate, RowRecord, ROW_SELECT};
 use crate::storage::sql::ids_json;
 use crate::storage::sql::{Flag, SqlBuilder};
-use crate::storage::{now, Context, Store, WriteScope};
+use crate::storage::{Context, Store, WriteScope};
 use app::contacts::model::{AddedContact, BulkTarget, ContactRow, DeleteTarget};
 use app::error::{AppError, Missing};
 use app::ssr::ValidContact;
@@ -117,7 +117,7 @@ pub(super) async fn assign_tags(
         .bind(workspace_id)
         .bind(tag.as_str())
         .bind(tag.key())
-        .bind(now())
+        .bind(store.now())
         .execute(&mut *tx)
         .await
         .context("assign_tags: adding to tags")?;
@@ -185,11 +185,12 @@ pub(super) async fn export_rows(
 /// Adds a contact and says which of its values another (not blocked)
 /// contact already has: those become merge suggestions (R11, R17).
 pub(super) async fn add(
-    pool: &AnyPool,
+    store: &Store,
     workspace_id: i64,
     contact: &ValidContact,
 ) -> Result<AddedContact, AppError> {
-    let at = now();
+    let pool = &store.pool;
+    let at = store.now();
     let phone = contact.phone.as_ref().map(|phone| phone.e164().to_string());
     let country = contact.country.or_else(|| {
         contact

@@ -8,11 +8,10 @@ use super::filter::{push_target, tag_ids, target_query};
 use crate::jobs::{BatchOutcome, ClaimedJob, JobQueue};
 use crate::storage::jobs::{self, JobTable};
 use crate::storage::sql::{Flag, SqlBuilder};
-use crate::storage::{now, Context, Store, StoreError, WriteScope};
+use crate::storage::{Context, Store, StoreError, WriteScope};
 use app::contacts::model::{DeleteProgress, DeleteTarget};
 use app::error::AppError;
 use async_trait::async_trait;
-use sqlx::AnyPool;
 
 /// A finished deletion stays visible in the module this long.
 const SHOW_FINISHED_SECS: i64 = 10 * 60;
@@ -38,7 +37,7 @@ pub(super) async fn start(
     )
     .bind(workspace_id)
     .bind(user_id)
-    .bind(now())
+    .bind(store.now())
     .fetch_one(&mut *tx)
     .await
     .context("start: adding to delete_jobs")?;
@@ -73,16 +72,17 @@ pub(super) async fn start(
 /// The running deletion of the workspace, else one that finished a moment
 /// ago.
 pub(super) async fn progress(
-    pool: &AnyPool,
+    store: &Store,
     workspace_id: i64,
 ) -> Result<Option<DeleteProgress>, AppError> {
+    let pool = &store.pool;
     let row: Option<(i64, i64, i64, String)> = sqlx::query_as(
         "SELECT id, deleted, total, status FROM delete_jobs
           WHERE workspace_id = $1 AND (status = 'running' OR finished_at >= $2)
           ORDER BY status = 'running' DESC, id DESC LIMIT 1",
     )
     .bind(workspace_id)
-    .bind(now() - SHOW_FINISHED_SECS)
+    .bind(store.now() - SHOW_FINISHED_SECS)
     .fetch_optional(pool)
     .await
     .context("progress: reading delete_jobs")?;
@@ -137,7 +137,7 @@ impl JobQueue for DeleteJobs {
         .await
         .context("delete_batch: reading delete_job_contacts")?;
         let (Some(first), Some(last), count) = range else {
-            finish(&mut tx, job_id).await?;
+            finish(&mut tx, job_id, self.0.now()).await?;
             tx.commit().await.context("delete_batch: committing")?;
             return Ok(BatchOutcome::Done);
         };
@@ -178,7 +178,7 @@ impl JobQueue for DeleteJobs {
                 .await
                 .context("delete_batch: reading delete_job_contacts")?;
         if !remaining {
-            finish(&mut tx, job_id).await?;
+            finish(&mut tx, job_id, self.0.now()).await?;
         }
         tx.commit().await.context("delete_batch: committing")?;
         Ok(if remaining {
@@ -189,12 +189,12 @@ impl JobQueue for DeleteJobs {
     }
 }
 
-async fn finish(tx: &mut sqlx::AnyConnection, job_id: i64) -> Result<(), StoreError> {
+async fn finish(tx: &mut sqlx::AnyConnection, job_id: i64, at: i64) -> Result<(), StoreError> {
     sqlx::query(
         "UPDATE delete_jobs SET status = 'done', deleted = total, finished_at = $1,
                 claimed_by = NULL, claimed_until = NULL WHERE id = $2",
     )
-    .bind(now())
+    .bind(at)
     .bind(job_id)
     .execute(tx)
     .await

@@ -45,7 +45,7 @@ impl ContactsPort for Store {
         workspace_id: i64,
         contact: &ValidContact,
     ) -> Result<AddedContact, AppError> {
-        bulk::add(&self.pool, workspace_id, contact).await
+        bulk::add(self, workspace_id, contact).await
     }
 
     #[tracing::instrument(skip(self), err(level = "info"))]
@@ -100,6 +100,6 @@ impl ContactsPort for Store {
 
     #[tracing::instrument(skip(self), err(level = "info"))]
     async fn delete_progress(&self, workspace_id: i64) -> Result<Option<DeleteProgress>, AppError> {
-        delete_jobs::progress(&self.pool, workspace_id).await
+        delete_jobs::progress(self, workspace_id).await
     }
 }

@@ -9,7 +9,7 @@ use crate::storage::seeding::{
     insert_channel, insert_membership, insert_tag, insert_user, insert_workspace,
 };
 use crate::storage::sql::Flag;
-use crate::storage::{now, Context, Store, StoreError, WriteScope};
+use crate::storage::{Context, Store, StoreError, WriteScope};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sqlx::{Any, Transaction};
@@ -31,7 +31,7 @@ impl Store {
         if exists.0 {
             return Ok(false);
         }
-        seed(&mut tx, password_hashes)
+        seed(&mut tx, password_hashes, self.now())
             .await
             .context("write_demo: writing the demo workspaces")?;
         inbox::seed(&mut tx).await?;
@@ -43,8 +43,8 @@ impl Store {
 async fn seed(
     tx: &mut Transaction<'_, Any>,
     password_hashes: &[String],
+    now: i64,
 ) -> Result<(), sqlx::Error> {
-    let now = now();
     let demo = insert_workspace(tx, "Demo", now).await?;
     let acme = insert_workspace(tx, "Acme Support", now).await?;
     let mut demo_users = Vec::new();

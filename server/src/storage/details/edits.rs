@@ -20,7 +20,14 @@ pub async fn save_name(
         .begin()
         .await
         .context("save_name: starting a transaction")?;
-    let version = next_version(&mut tx, workspace_id, contact_id, Some(version)).await?;
+    let version = next_version(
+        &mut tx,
+        workspace_id,
+        contact_id,
+        Some(version),
+        store.now(),
+    )
+    .await?;
     sqlx::query("UPDATE contacts SET first_name = $1, last_name = $2 WHERE id = $3")
         .bind(name.first())
         .bind(name.last())
@@ -47,7 +54,14 @@ pub async fn save_field(
         .begin()
         .await
         .context("save_field: starting a transaction")?;
-    let version = next_version(&mut tx, workspace_id, contact_id, Some(version)).await?;
+    let version = next_version(
+        &mut tx,
+        workspace_id,
+        contact_id,
+        Some(version),
+        store.now(),
+    )
+    .await?;
     let query = match &change {
         FieldChange::Country(Some(country)) => {
             sqlx::query("UPDATE contacts SET country = $1, country_manual = TRUE WHERE id = $2")
@@ -119,7 +133,14 @@ pub async fn save_custom_value(
         .begin()
         .await
         .context("save_custom_value: starting a transaction")?;
-    let version = next_version(&mut tx, workspace_id, contact_id, Some(version)).await?;
+    let version = next_version(
+        &mut tx,
+        workspace_id,
+        contact_id,
+        Some(version),
+        store.now(),
+    )
+    .await?;
     let (field_id,): (i64,) =
         sqlx::query_as("SELECT id FROM custom_fields WHERE workspace_id = $1 AND key = $2")
             .bind(workspace_id)

@@ -9,7 +9,7 @@ pub(crate) mod field_settings;
 pub(crate) mod read;
 mod tags;
 
-use super::{now, Context, Store};
+use super::{Context, Store};
 use app::details::model::{ContactDetails, STALE_VERSION};
 use app::error::{AppError, Missing};
 use app::settings::model::FieldSettings;
@@ -35,7 +35,7 @@ pub(crate) async fn unlink(
         .begin()
         .await
         .context("unlink: starting a transaction")?;
-    next_version(&mut tx, workspace_id, contact_id, None).await?;
+    next_version(&mut tx, workspace_id, contact_id, None, store.now()).await?;
     let removed = sqlx::query(delete_sql)
         .bind(contact_id)
         .bind(linked_id)
@@ -61,6 +61,7 @@ pub(crate) async fn next_version(
     workspace_id: i64,
     contact_id: i64,
     expected: Option<i64>,
+    at: i64,
 ) -> Result<i64, AppError> {
     let updated: Option<(i64,)> = sqlx::query_as(
         "UPDATE contacts SET version = version + 1, updated_at = $4
@@ -70,7 +71,7 @@ pub(crate) async fn next_version(
     .bind(contact_id)
     .bind(workspace_id)
     .bind(expected)
-    .bind(now())
+    .bind(at)
     .fetch_optional(&mut **tx)
     .await
     .context("next_version: updating contacts")?;

@@ -1,6 +1,6 @@
 //! A contact's tags (R21–R23).
 
-use super::super::{now, Context, Store};
+use super::super::{Context, Store};
 use super::{next_version, unlink};
 use app::details::model::TagRef;
 use app::error::AppError;
@@ -49,7 +49,7 @@ pub async fn add(
         .begin()
         .await
         .context("add: starting a transaction")?;
-    next_version(&mut tx, workspace_id, contact_id, None).await?;
+    next_version(&mut tx, workspace_id, contact_id, None, store.now()).await?;
     sqlx::query(
         "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (workspace_id, name_key) DO NOTHING",
@@ -57,7 +57,7 @@ pub async fn add(
     .bind(workspace_id)
     .bind(tag.as_str())
     .bind(tag.key())
-    .bind(now())
+    .bind(store.now())
     .execute(&mut *tx)
     .await
     .context("add: adding to tags")?;

@@ -5,7 +5,7 @@
 
 use super::plan::{Plan, Values};
 use crate::storage::sql::SqlBuilder;
-use crate::storage::{now, Context, Dialect, StoreError};
+use crate::storage::{Context, Dialect, StoreError};
 use app::imports::model::ImportCounts;
 use sqlx::AnyConnection;
 use std::collections::HashMap;
@@ -20,12 +20,12 @@ pub(super) async fn apply(
     conn: &mut AnyConnection,
     workspace_id: i64,
     plans: &[Plan],
+    at: i64,
 ) -> Result<ImportCounts, StoreError> {
-    let tags = tag_ids(conn, workspace_id, plans).await?;
+    let tags = tag_ids(conn, workspace_id, plans, at).await?;
     let fields = field_ids(conn, workspace_id).await?;
     let mut counts = ImportCounts::default();
     let mut links = Links::default();
-    let at = now();
     let added: Vec<&Values> = plans
         .iter()
         .filter_map(|plan| match plan {
@@ -297,6 +297,7 @@ async fn tag_ids(
     conn: &mut AnyConnection,
     workspace_id: i64,
     plans: &[Plan],
+    at: i64,
 ) -> Result<HashMap<String, i64>, StoreError> {
     let mut names: HashMap<String, String> = HashMap::new();
     for plan in plans {
@@ -314,7 +315,6 @@ async fn tag_ids(
     if names.is_empty() {
         return Ok(HashMap::new());
     }
-    let at = now();
     for (key, name) in &names {
         sqlx::query(
             "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES ($1, $2, $3, $4)

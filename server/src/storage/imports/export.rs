@@ -10,14 +10,14 @@ use crate::storage::contacts::filter::{push_query, push_workspace, tag_ids};
 use crate::storage::details::field_settings::custom_fields;
 use crate::storage::jobs::{self, JobTable};
 use crate::storage::sql::SqlBuilder;
-use crate::storage::{now, Context, Store, StoreError, WriteScope};
+use crate::storage::{Context, Store, StoreError, WriteScope};
 use app::contacts::format;
 use app::contacts::model::ContactQuery;
 use app::error::AppError;
 use app::imports::model::{ExportProgress, ExportRequest, EXPORT_KEPT_SECS};
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
-use sqlx::{AnyConnection, AnyPool};
+use sqlx::AnyConnection;
 
 use std::collections::HashMap;
 
@@ -67,7 +67,7 @@ pub(super) async fn start(
 ) -> Result<ExportProgress, AppError> {
     sqlx::query("DELETE FROM exports WHERE workspace_id = $1 AND created_at < $2")
         .bind(workspace_id)
-        .bind(now() - EXPORT_KEPT_SECS)
+        .bind(store.now() - EXPORT_KEPT_SECS)
         .execute(&store.pool)
         .await
         .context("start_export: deleting expired exports")?;
@@ -104,7 +104,7 @@ pub(super) async fn start(
     .bind(user_id)
     .bind(serde_json::to_string(&plan).map_err(|_| AppError::Internal)?)
     .bind(total)
-    .bind(now())
+    .bind(store.now())
     .fetch_one(&mut *tx)
     .await
     .context("start_export: adding to exports")?;
@@ -125,10 +125,11 @@ pub(super) async fn start(
 }
 
 pub(super) async fn progress(
-    pool: &AnyPool,
+    store: &Store,
     workspace_id: i64,
     user_id: i64,
 ) -> Result<Option<ExportProgress>, AppError> {
+    let pool = &store.pool;
     let row: Option<(i64, i64, i64, String)> = sqlx::query_as(
         "SELECT id, total, written, status FROM exports
           WHERE workspace_id = $1 AND requested_by = $2 AND created_at >= $3
@@ -136,7 +137,7 @@ pub(super) async fn progress(
     )
     .bind(workspace_id)
     .bind(user_id)
-    .bind(now() - EXPORT_KEPT_SECS)
+    .bind(store.now() - EXPORT_KEPT_SECS)
     .fetch_optional(pool)
     .await
     .context("export_progress: reading exports")?;
@@ -399,7 +400,7 @@ impl JobQueue for ExportJobs {
                 "UPDATE exports SET status = 'done', total = written, finished_at = $1,
                         claimed_by = NULL, claimed_until = NULL WHERE id = $2",
             )
-            .bind(now())
+            .bind(self.0.now())
             .bind(job.id)
             .execute(&mut *tx)
             .await

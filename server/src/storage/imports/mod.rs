@@ -42,7 +42,7 @@ impl ImportsPort for Store {
 
     #[tracing::instrument(skip(self), err(level = "info"))]
     async fn progress(&self, workspace_id: i64) -> Result<Option<ImportProgress>, AppError> {
-        progress_of(&self.pool, workspace_id, None).await
+        progress_of(self, workspace_id, None).await
     }
 
     #[tracing::instrument(skip(self), err(level = "info"))]
@@ -66,6 +66,6 @@ impl ImportsPort for Store {
         workspace_id: i64,
         user_id: i64,
     ) -> Result<Option<ExportProgress>, AppError> {
-        export::progress(&self.pool, workspace_id, user_id).await
+        export::progress(self, workspace_id, user_id).await
     }
 }

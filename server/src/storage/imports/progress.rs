@@ -1,7 +1,7 @@
 //! Starting an import, its progress and the workspace's import history.
 
 use super::rows::{highest_contact_id, stored_import};
-use crate::storage::{now, Context, Store, WriteScope};
+use crate::storage::{Context, Store, WriteScope};
 use app::error::{AppError, Missing};
 use app::imports::model::{ImportCounts, ImportProgress, ImportRecord};
 
@@ -37,14 +37,14 @@ pub(super) async fn start(
           WHERE id = $3",
     )
     .bind(known_before)
-    .bind(now())
+    .bind(store.now())
     .bind(import_id)
     .execute(&mut *tx)
     .await
     .context("start: updating imports")?;
     tx.commit().await.context("start: committing")?;
     tracing::info!(import_id, workspace_id, "import started");
-    progress_of(&store.pool, workspace_id, Some(import_id))
+    progress_of(store, workspace_id, Some(import_id))
         .await?
         .ok_or_else(|| AppError::not_found(Missing::Import))
 }
@@ -72,10 +72,11 @@ fn progress_from(row: ProgressColumns) -> ImportProgress {
 /// One import's progress, or the workspace's running (else just finished)
 /// import.
 pub(super) async fn progress_of(
-    pool: &sqlx::AnyPool,
+    store: &Store,
     workspace_id: i64,
     import_id: Option<i64>,
 ) -> Result<Option<ImportProgress>, AppError> {
+    let pool = &store.pool;
     let columns = "SELECT id, file_name, total, processed, added, updated, skipped, failed, status
                      FROM imports WHERE workspace_id = $1";
     let row: Option<ProgressColumns> = match import_id {
@@ -92,7 +93,7 @@ pub(super) async fn progress_of(
               ORDER BY status = 'running' DESC, id DESC LIMIT 1"
             ))
             .bind(workspace_id)
-            .bind(now() - SHOW_FINISHED_SECS)
+            .bind(store.now() - SHOW_FINISHED_SECS)
             .fetch_optional(pool)
             .await
         }

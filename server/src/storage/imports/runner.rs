@@ -4,7 +4,7 @@ use super::plan::{plan_rows, Plan, Rules};
 use super::rows::{rules, staged_rows, stored_import};
 use crate::jobs::{BatchOutcome, ClaimedJob, JobQueue};
 use crate::storage::jobs::{self, JobTable};
-use crate::storage::{now, Context, Store, StoreError};
+use crate::storage::{Context, Store, StoreError};
 use app::error::AppError;
 use async_trait::async_trait;
 use sqlx::AnyConnection;
@@ -45,7 +45,7 @@ impl JobQueue for ImportJobs {
             .context("import_batch: reading imports")?;
         let rows = staged_rows(&mut tx, job.id, processed, i64::from(batch_size.max(1))).await?;
         let Some((last, _)) = rows.last().cloned() else {
-            finish(&mut tx, job.id).await?;
+            finish(&mut tx, job.id, store.now()).await?;
             tx.commit().await.context("import_batch: committing")?;
             return Ok(BatchOutcome::Done);
         };
@@ -63,7 +63,7 @@ impl JobQueue for ImportJobs {
                 })
                 .collect(),
         };
-        let counts = super::apply::apply(&mut tx, job.workspace_id, &plans).await?;
+        let counts = super::apply::apply(&mut tx, job.workspace_id, &plans, store.now()).await?;
         record_errors(&mut tx, job.id, &rows, &plans).await?;
         sqlx::query(
             "DELETE FROM import_rows WHERE import_id = $1 AND row_no > $2 AND row_no <= $3
@@ -137,12 +137,12 @@ async fn record_errors(
     Ok(())
 }
 
-async fn finish(conn: &mut AnyConnection, import_id: i64) -> Result<(), StoreError> {
+async fn finish(conn: &mut AnyConnection, import_id: i64, at: i64) -> Result<(), StoreError> {
     sqlx::query(
         "UPDATE imports SET status = 'done', finished_at = $1, claimed_by = NULL,
                 claimed_until = NULL WHERE id = $2",
     )
-    .bind(now())
+    .bind(at)
     .bind(import_id)
     .execute(conn)
     .await

@@ -5,7 +5,7 @@ use crate::imports::file::FileShape;
 use crate::imports::ImportFiles;
 use crate::storage::details::field_settings::custom_fields;
 use crate::storage::sql::SqlBuilder;
-use crate::storage::{now, Context, Store};
+use crate::storage::{Context, Store};
 use app::error::{AppError, Missing};
 use async_trait::async_trait;
 use shared::CustomFieldDefinition;
@@ -31,7 +31,7 @@ impl ImportFiles for Store {
         sqlx::query(
             "DELETE FROM imports WHERE status IN ('uploaded', 'checked') AND created_at < $1",
         )
-        .bind(now() - UNUSED_UPLOAD_SECS)
+        .bind(self.now() - UNUSED_UPLOAD_SECS)
         .execute(&self.pool)
         .await
         .context("create_import: deleting unused imports")?;
@@ -48,7 +48,7 @@ impl ImportFiles for Store {
         .bind(shape.delimiter_label())
         .bind(headers)
         .bind(i64::try_from(shape.rows).unwrap_or(i64::MAX))
-        .bind(now())
+        .bind(self.now())
         .fetch_one(&self.pool)
         .await
         .context("create_import: adding to imports")?;
@@ -116,7 +116,7 @@ impl ImportFiles for Store {
         .bind(export_id)
         .bind(workspace_id)
         .bind(user_id)
-        .bind(now() - app::imports::model::EXPORT_KEPT_SECS)
+        .bind(self.now() - app::imports::model::EXPORT_KEPT_SECS)
         .fetch_optional(&self.pool)
         .await
         .context("export_ready: reading exports")?;

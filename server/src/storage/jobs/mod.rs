@@ -5,7 +5,6 @@
 
 use crate::jobs::ClaimedJob;
 use crate::storage::{Context, Dialect, Store, StoreError, WriteScope};
-use app::ssr::{Clock, SystemClock};
 use sqlx::{Any, Transaction};
 
 /// The tables that hold background jobs.
@@ -35,11 +34,6 @@ impl JobTable {
     }
 }
 
-/// Now, in unix milliseconds (claims are short).
-pub(crate) fn now_millis() -> i64 {
-    SystemClock.now_millis()
-}
-
 /// Claims the oldest running job of `table` that no other runner holds, or
 /// whose holder's claim ran out, for `lease_millis`.
 pub(crate) async fn claim(
@@ -48,7 +42,7 @@ pub(crate) async fn claim(
     runner: &str,
     lease_millis: i64,
 ) -> Result<Option<ClaimedJob>, StoreError> {
-    let at = now_millis();
+    let at = store.now_millis();
     // The condition is checked again on the row itself: of two servers
     // that picked the same job, the second sees the first one's claim once
     // its lock is released and claims nothing. PostgreSQL skips a job
@@ -95,7 +89,7 @@ pub(crate) async fn begin_batch(
           WHERE id = $2 AND claimed_by = $3 AND status = 'running' RETURNING id",
         table.name()
     ))
-    .bind(now_millis() + lease_millis)
+    .bind(store.now_millis() + lease_millis)
     .bind(job.id)
     .bind(runner)
     .fetch_optional(&mut *tx)

@@ -2,7 +2,7 @@
 //! be undone.
 
 use super::undo::{self, StoredMerge};
-use crate::storage::{now, Context, Store};
+use crate::storage::{Context, Store};
 use app::error::AppError;
 use app::merge::model::{MergeHistoryEntry, MergeHistoryPage, HISTORY_PER_PAGE};
 use shared::merge::undo_refusal;
@@ -54,7 +54,7 @@ pub(super) async fn page(
         .acquire()
         .await
         .context("page: taking a connection")?;
-    let at = now();
+    let at = store.now();
     let mut entries = Vec::with_capacity(rows.len());
     for row in rows {
         let stored = StoredMerge {

@@ -4,7 +4,7 @@
 use super::rows::{self, ContactRow, FieldValues};
 use super::snapshot;
 use crate::storage::sql::ids_json;
-use crate::storage::{now, Context, Store, WriteScope};
+use crate::storage::{Context, Store, WriteScope};
 use app::error::AppError;
 use app::merge::model::{ChosenValue, MergeDone, MergeRequest, MergedContact};
 use app::ssr::Actor;
@@ -161,7 +161,7 @@ pub(super) async fn merge(
     let snapshot = snapshot::take(&mut tx, &request.contact_ids).await?;
     let survivor_id = rows[0].id;
     let others: Vec<i64> = rows[1..].iter().map(|row| row.id).collect();
-    let at = now();
+    let at = store.now();
     write_survivor(&mut tx, survivor_id, &survivor(&fields, &rows, request), at).await?;
     write_custom_values(&mut tx, workspace_id, survivor_id, &fields, &rows, request).await?;
     move_belongings(&mut tx, survivor_id, &others).await?;

@@ -5,7 +5,7 @@
 use super::snapshot;
 use crate::storage::sql::ids_json;
 use crate::storage::sql::Flag;
-use crate::storage::{now, Context, Store, WriteScope};
+use crate::storage::{Context, Store, WriteScope};
 use app::error::{AppError, Missing};
 use app::ssr::Actor;
 use shared::merge::{undo_refusal, MergeState};
@@ -87,7 +87,7 @@ pub(super) async fn undo(
     .await
     .context("undo: reading merges")?
     .ok_or_else(|| AppError::not_found(Missing::Merge))?;
-    let at = now();
+    let at = store.now();
     if let Some(reason) = undo_refusal(merge.merged_at, at, state(&mut tx, &merge).await?) {
         return Err(AppError::Conflict(reason.into()));
     }
