@@ -7,6 +7,15 @@ use app::error::AppError;
 use reqwest::{header, Client, StatusCode};
 use serde_json::json;
 
+/// The signed-in client's viewer: who it is and in which workspace.
+async fn current_viewer(app: &TestApp, client: &Client) -> Viewer {
+    app.call_json(client, "current_viewer", &json!({}))
+        .await
+        .json()
+        .await
+        .expect("viewer")
+}
+
 #[tokio::test]
 async fn signed_out_server_function_calls_get_401() {
     let app = spawn_app().await;
@@ -22,21 +31,13 @@ async fn signed_out_server_function_calls_get_401() {
 async fn signed_out_pages_redirect_to_sign_in() {
     let app = spawn_app().await;
     let client = app.client();
-    let response = client
-        .get(format!("{}/contacts?q=ada", app.address))
-        .send()
-        .await
-        .expect("request");
+    let response = app.get(&client, "/contacts?q=ada").await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(
         response.headers()[header::LOCATION],
         "/login?next=/contacts%3Fq%3Dada"
     );
-    let login = client
-        .get(format!("{}/login", app.address))
-        .send()
-        .await
-        .expect("request");
+    let login = app.get(&client, "/login").await;
     assert_eq!(login.status(), StatusCode::OK);
     let html = login.text().await.expect("body");
     assert!(html.contains("Log in"));
@@ -47,22 +48,13 @@ async fn sign_in_starts_a_session_in_the_first_workspace() {
     let app = spawn_app().await;
     let client = app.client();
     app.sign_in(&client, "Manager@Demo.test").await;
-    let viewer: Viewer = app
-        .call_json(&client, "current_viewer", &json!({}))
-        .await
-        .json()
-        .await
-        .expect("viewer");
+    let viewer = current_viewer(&app, &client).await;
     assert_eq!(viewer.email, "manager@demo.test");
     assert_eq!(viewer.workspace.name, "Demo");
     assert_eq!(viewer.role(), shared::permissions::Role::Manager);
     assert_eq!(viewer.workspaces.len(), 2);
 
-    let page = client
-        .get(format!("{}/", app.address))
-        .send()
-        .await
-        .expect("request");
+    let page = app.get(&client, "/").await;
     assert_eq!(page.status(), StatusCode::OK);
     let csp = page.headers()[header::CONTENT_SECURITY_POLICY]
         .to_str()
@@ -78,16 +70,7 @@ async fn sign_in_starts_a_session_in_the_first_workspace() {
 #[tokio::test]
 async fn the_session_cookie_is_http_only_and_same_site() {
     let app = spawn_app().await;
-    let response = app
-        .call(
-            &app.client(),
-            "log_in",
-            &[
-                ("credentials[email]", "agent@demo.test"),
-                ("credentials[password]", PASSWORD),
-            ],
-        )
-        .await;
+    let response = app.log_in(&app.client(), "agent@demo.test", PASSWORD).await;
     let cookie = set_cookie(&response, "contacts_session");
     assert!(cookie.contains("HttpOnly"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
@@ -110,16 +93,7 @@ async fn a_wrong_password_or_unknown_account_gets_the_same_401() {
     let app = spawn_app().await;
     let client = app.client();
     for (email, password) in [("agent@demo.test", "wrong"), ("nobody@demo.test", PASSWORD)] {
-        let response = app
-            .call(
-                &client,
-                "log_in",
-                &[
-                    ("credentials[email]", email),
-                    ("credentials[password]", password),
-                ],
-            )
-            .await;
+        let response = app.log_in(&client, email, password).await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
         let error: AppError = response.json().await.expect("json");
         assert_eq!(error, AppError::SignInFailed);
@@ -131,28 +105,10 @@ async fn repeated_failed_sign_ins_for_one_account_are_paused() {
     let app = spawn_app().await;
     let client = app.client();
     for _ in 0..5 {
-        let response = app
-            .call(
-                &client,
-                "log_in",
-                &[
-                    ("credentials[email]", "owner@demo.test"),
-                    ("credentials[password]", "wrong"),
-                ],
-            )
-            .await;
+        let response = app.log_in(&client, "owner@demo.test", "wrong").await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     }
-    let paused = app
-        .call(
-            &client,
-            "log_in",
-            &[
-                ("credentials[email]", "owner@demo.test"),
-                ("credentials[password]", PASSWORD),
-            ],
-        )
-        .await;
+    let paused = app.log_in(&client, "owner@demo.test", PASSWORD).await;
     assert_eq!(paused.status(), StatusCode::TOO_MANY_REQUESTS);
     let error: AppError = paused.json().await.expect("json");
     // The first wait is 30 seconds, counted from the last failure: on a
@@ -171,16 +127,7 @@ async fn repeated_failed_sign_ins_for_one_account_are_paused() {
 
 /// One sign-in attempt from `client`; its status.
 async fn attempt(app: &TestApp, client: &Client, email: &str, password: &str) -> StatusCode {
-    app.call(
-        client,
-        "log_in",
-        &[
-            ("credentials[email]", email),
-            ("credentials[password]", password),
-        ],
-    )
-    .await
-    .status()
+    app.log_in(client, email, password).await.status()
 }
 
 #[tokio::test]
@@ -235,16 +182,7 @@ async fn a_stranger_s_wrong_passwords_do_not_keep_the_user_s_own_browser_out() {
 #[tokio::test]
 async fn the_device_cookie_is_http_only_and_kept_for_a_year() {
     let app = spawn_app().await;
-    let response = app
-        .call(
-            &app.client(),
-            "log_in",
-            &[
-                ("credentials[email]", "owner@demo.test"),
-                ("credentials[password]", PASSWORD),
-            ],
-        )
-        .await;
+    let response = app.log_in(&app.client(), "owner@demo.test", PASSWORD).await;
     let device = set_cookie(&response, "contacts_device");
     assert!(device.contains("HttpOnly"), "{device}");
     assert!(device.contains("Max-Age=31536000"), "{device}");
@@ -255,12 +193,7 @@ async fn switching_to_a_foreign_workspace_is_forbidden() {
     let app = spawn_app().await;
     let client = app.client();
     app.sign_in(&client, "agent@demo.test").await;
-    let viewer: Viewer = app
-        .call_json(&client, "current_viewer", &json!({}))
-        .await
-        .json()
-        .await
-        .expect("viewer");
+    let viewer = current_viewer(&app, &client).await;
     let foreign = viewer.workspace.id + 1;
     let response = app
         .call(
@@ -271,12 +204,7 @@ async fn switching_to_a_foreign_workspace_is_forbidden() {
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     // The session stays where it was.
-    let still: Viewer = app
-        .call_json(&client, "current_viewer", &json!({}))
-        .await
-        .json()
-        .await
-        .expect("viewer");
+    let still = current_viewer(&app, &client).await;
     assert_eq!(still.workspace.id, viewer.workspace.id);
 }
 
@@ -285,12 +213,7 @@ async fn a_member_of_two_workspaces_switches_with_the_right_role() {
     let app = spawn_app().await;
     let client = app.client();
     app.sign_in(&client, "manager@demo.test").await;
-    let viewer: Viewer = app
-        .call_json(&client, "current_viewer", &json!({}))
-        .await
-        .json()
-        .await
-        .expect("viewer");
+    let viewer = current_viewer(&app, &client).await;
     let acme = viewer
         .workspaces
         .iter()
@@ -383,10 +306,6 @@ async fn unknown_pages_answer_404() {
     let app = spawn_app().await;
     let client = app.client();
     app.sign_in(&client, "owner@demo.test").await;
-    let response = client
-        .get(format!("{}/no-such-page", app.address))
-        .send()
-        .await
-        .expect("request");
+    let response = app.get(&client, "/no-such-page").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
 }

@@ -85,15 +85,7 @@ async fn messages_are_stored_without_terminal_control_characters() {
     let contact = TestApp::contact_of(&app.receive(&channel, payload).await);
     let client = app.signed_in("owner@demo.test").await;
     let sent = app
-        .call(
-            &client,
-            "inbox_send_message",
-            &[
-                ("input[contact_id]", &contact.to_string()),
-                ("input[channel_id]", &channel.id.to_string()),
-                ("input[body]", "Answer\u{0}\u{7} with\ttab"),
-            ],
-        )
+        .send_message(&client, contact, &channel, "Answer\u{0}\u{7} with\ttab")
         .await;
     assert_eq!(sent.status(), StatusCode::OK);
     let bodies: Vec<String> = sqlx::query_scalar(

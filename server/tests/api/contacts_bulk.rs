@@ -135,11 +135,8 @@ async fn r34_selection_from_another_workspace_tags_nothing() {
 }
 
 async fn export(app: &TestApp, client: &Client, params: &str) -> reqwest::Response {
-    client
-        .get(format!("{}/contacts/export.csv?{params}", app.address))
-        .send()
+    app.get(client, &format!("/contacts/export.csv?{params}"))
         .await
-        .expect("request")
 }
 
 #[tokio::test]

@@ -81,11 +81,7 @@ async fn every_page_gets_the_page_policy_with_a_nonce_of_its_own() {
             nonces.push(nonce);
         }
     }
-    let missing = client
-        .get(format!("{}/no-such-page", app.address))
-        .send()
-        .await
-        .expect("request");
+    let missing = app.get(&client, "/no-such-page").await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     let missing_policy = policy(&missing);
     assert!(policy_nonce(&missing_policy).is_some(), "{missing_policy}");
@@ -95,11 +91,7 @@ async fn every_page_gets_the_page_policy_with_a_nonce_of_its_own() {
 async fn answers_that_are_not_pages_allow_nothing() {
     let app = spawn_app().await;
     let client = app.client();
-    let redirect = client
-        .get(format!("{}/contacts", app.address))
-        .send()
-        .await
-        .expect("request");
+    let redirect = app.get(&client, "/contacts").await;
     assert_eq!(redirect.status(), StatusCode::SEE_OTHER);
     expect_nothing_allowed("redirect to sign-in", &redirect);
     let body = json!({"request": {}});
@@ -112,17 +104,9 @@ async fn answers_that_are_not_pages_allow_nothing() {
     let list = list().await;
     assert_eq!(list.status(), StatusCode::OK);
     expect_nothing_allowed("server function", &list);
-    let csv = client
-        .get(format!("{}/contacts/export.csv", app.address))
-        .send()
-        .await
-        .expect("request");
+    let csv = app.get(&client, "/contacts/export.csv").await;
     expect_nothing_allowed("CSV download", &csv);
-    let events = client
-        .get(format!("{}{}", app.address, app::inbox::EVENTS_PATH))
-        .send()
-        .await
-        .expect("request");
+    let events = app.get(&client, app::inbox::EVENTS_PATH).await;
     assert_eq!(events.status(), StatusCode::OK);
     expect_nothing_allowed("event stream", &events);
 }

@@ -5,10 +5,10 @@
 //! no answer arrives at all.
 
 use crate::helpers::details::{contact_where, details};
-use crate::helpers::{spawn_app, TestApp, PASSWORD};
+use crate::helpers::{spawn_app, PASSWORD};
 use app::details::model::STALE_VERSION;
 use app::error::{AppError, Missing};
-use reqwest::{Client, Response, StatusCode};
+use reqwest::{Response, StatusCode};
 use serde_json::json;
 
 /// A refused call's status, checked against the one its error names, and
@@ -24,18 +24,6 @@ async fn refusal(response: Response, status: StatusCode) -> AppError {
     error
 }
 
-async fn log_in(app: &TestApp, client: &Client, email: &str, password: &str) -> Response {
-    app.call(
-        client,
-        "log_in",
-        &[
-            ("credentials[email]", email),
-            ("credentials[password]", password),
-        ],
-    )
-    .await
-}
-
 #[tokio::test]
 async fn a_signed_out_call_is_401_unauthorized() {
     let app = spawn_app().await;
@@ -49,7 +37,7 @@ async fn a_signed_out_call_is_401_unauthorized() {
 #[tokio::test]
 async fn a_wrong_password_is_401_sign_in_failed() {
     let app = spawn_app().await;
-    let response = log_in(&app, &app.client(), "agent@demo.test", "wrong").await;
+    let response = app.log_in(&app.client(), "agent@demo.test", "wrong").await;
     let error = refusal(response, StatusCode::UNAUTHORIZED).await;
     assert_eq!(error, AppError::SignInFailed);
 }
@@ -125,10 +113,10 @@ async fn repeated_failed_sign_ins_are_429_too_many_requests() {
     let app = spawn_app().await;
     let client = app.client();
     for _ in 0..5 {
-        let failed = log_in(&app, &client, "owner@demo.test", "wrong").await;
+        let failed = app.log_in(&client, "owner@demo.test", "wrong").await;
         assert_eq!(failed.status(), StatusCode::UNAUTHORIZED);
     }
-    let response = log_in(&app, &client, "owner@demo.test", PASSWORD).await;
+    let response = app.log_in(&client, "owner@demo.test", PASSWORD).await;
     let error = refusal(response, StatusCode::TOO_MANY_REQUESTS).await;
     let AppError::TooManyRequests(wait) = &error else {
         panic!("{error:?}");

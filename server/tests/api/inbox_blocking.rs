@@ -3,7 +3,6 @@
 
 use crate::helpers::details::{error, json, spawn_app, AppError, TestApp};
 use crate::helpers::inbox::message;
-use app::inbox::model::ConversationView;
 use app::ssr::UsagePort;
 use reqwest::StatusCode;
 use server::inbox::InboxStorage;
@@ -22,14 +21,50 @@ fn rfc3339(unix: i64) -> String {
 
 /// A new contact (via ingress) with one message at `at`; returns its id.
 async fn new_contact(app: &TestApp, sender: &str, at: i64) -> i64 {
+    say(app, sender, 0, "Hello", at).await
+}
+
+/// The `n`th message of `sender` on the web chat, sent at `at`; returns the
+/// contact it reached.
+async fn say(app: &TestApp, sender: &str, n: u32, text: &str, at: i64) -> i64 {
     let channel = app.demo_channel("webchat").await;
+    let id = format!("{sender}-{n}");
     let answer = app
-        .receive(
-            &channel,
-            message(&format!("{sender}-0"), sender, "Hello", &rfc3339(at)),
-        )
+        .receive(&channel, message(&id, sender, text, &rfc3339(at)))
         .await;
     TestApp::contact_of(&answer)
+}
+
+/// The demo workspace's owner, blocking and unblocking through the Inbox
+/// storage with an explicit clock.
+struct Owner<'a> {
+    app: &'a TestApp,
+    workspace: i64,
+    user: i64,
+}
+
+impl<'a> Owner<'a> {
+    async fn of(app: &'a TestApp) -> Self {
+        Owner {
+            app,
+            workspace: app.workspace_id("Demo").await,
+            user: app.user_id("owner@demo.test").await,
+        }
+    }
+
+    async fn block(&self, contact: i64, now: i64) -> Result<(), AppError> {
+        let store = &self.app.backend.store;
+        store
+            .block_contact(self.workspace, contact, self.user, now)
+            .await
+    }
+
+    async fn unblock(&self, contact: i64, now: i64) -> Result<(), AppError> {
+        let store = &self.app.backend.store;
+        store
+            .unblock_contact(self.workspace, contact, self.user, now)
+            .await
+    }
 }
 
 async fn statuses(app: &TestApp, contact_id: i64) -> Vec<String> {
@@ -58,8 +93,7 @@ async fn usage(app: &TestApp, workspace: i64, now: i64) -> i64 {
 #[tokio::test]
 async fn r27_blocking_closes_then_blocks_and_stops_running_workflows() {
     let app = spawn_app().await;
-    let workspace = app.workspace_id("Demo").await;
-    let owner = app.user_id("owner@demo.test").await;
+    let owner = Owner::of(&app).await;
     let contact = new_contact(&app, "blocky", JAN_10).await;
     for (name, status) in [
         ("Welcome", "running"),
@@ -78,11 +112,7 @@ async fn r27_blocking_closes_then_blocks_and_stops_running_workflows() {
         .expect("workflow");
     }
 
-    app.backend
-        .store
-        .block_contact(workspace, contact, owner, JAN_20)
-        .await
-        .expect("block");
+    owner.block(contact, JAN_20).await.expect("block");
 
     assert_eq!(statuses(&app, contact).await, ["closed", "blocked"]);
     let (blocked_at, blocked_by): (Option<i64>, Option<i64>) =
@@ -91,7 +121,7 @@ async fn r27_blocking_closes_then_blocks_and_stops_running_workflows() {
             .fetch_one(app.pool())
             .await
             .expect("contact");
-    assert_eq!((blocked_at, blocked_by), (Some(JAN_20), Some(owner)));
+    assert_eq!((blocked_at, blocked_by), (Some(JAN_20), Some(owner.user)));
     let runs: Vec<(String, String, Option<i64>, Option<String>)> = sqlx::query_as(
         "SELECT name, status, stopped_at, stop_reason FROM workflow_runs WHERE contact_id = $1 ORDER BY id",
     )
@@ -113,31 +143,17 @@ async fn r27_blocking_closes_then_blocks_and_stops_running_workflows() {
             ("Old".into(), "finished".into(), None, None),
         ]
     );
-    let again = app
-        .backend
-        .store
-        .block_contact(workspace, contact, owner, JAN_20)
-        .await;
+    let again = owner.block(contact, JAN_20).await;
     assert_eq!(again.map_err(|e| e.status()), Err(409));
 }
 
 #[tokio::test]
 async fn r27_messages_after_blocking_are_kept_hidden_and_reopen_nothing() {
     let app = spawn_app().await;
-    let workspace = app.workspace_id("Demo").await;
-    let owner = app.user_id("owner@demo.test").await;
+    let owner = Owner::of(&app).await;
     let contact = new_contact(&app, "hidden", JAN_10).await;
-    app.backend
-        .store
-        .block_contact(workspace, contact, owner, JAN_20)
-        .await
-        .expect("block");
-    let channel = app.demo_channel("webchat").await;
-    app.receive(
-        &channel,
-        message("hidden-1", "hidden", "Let me in", &rfc3339(FEB_03)),
-    )
-    .await;
+    owner.block(contact, JAN_20).await.expect("block");
+    say(&app, "hidden", 1, "Let me in", FEB_03).await;
 
     let kept = app
         .count(&format!(
@@ -148,18 +164,8 @@ async fn r27_messages_after_blocking_are_kept_hidden_and_reopen_nothing() {
     assert_eq!(kept, 1, "the message is stored");
     assert_eq!(statuses(&app, contact).await, ["closed", "blocked"]);
 
-    let client = app.client();
-    app.sign_in(&client, "agent@demo.test").await;
-    let view: ConversationView = app
-        .call_json(
-            &client,
-            "inbox_conversation",
-            &json!({"request": {"contact_id": contact}}),
-        )
-        .await
-        .json()
-        .await
-        .expect("conversation");
+    let client = app.signed_in("agent@demo.test").await;
+    let view = app.open_conversation(&client, contact).await;
     assert!(view.blocked);
     assert_eq!(view.status, shared::fields::ConversationStatus::Blocked);
     let bodies: Vec<&str> = view.messages.iter().map(|m| m.body.as_str()).collect();
@@ -169,93 +175,52 @@ async fn r27_messages_after_blocking_are_kept_hidden_and_reopen_nothing() {
 #[tokio::test]
 async fn r27_r28_usage_follows_the_period_rule_across_a_period_boundary() {
     let app = spawn_app().await;
-    let workspace = app.workspace_id("Demo").await;
-    let owner = app.user_id("owner@demo.test").await;
-    let channel = app.demo_channel("webchat").await;
+    let owner = Owner::of(&app).await;
+    let workspace = owner.workspace;
     assert_eq!(usage(&app, workspace, JAN_20).await, 0);
 
     let contact = new_contact(&app, "counted", JAN_10).await;
     assert_eq!(usage(&app, workspace, JAN_20).await, 1, "active in January");
-    app.backend
-        .store
-        .block_contact(workspace, contact, owner, JAN_20)
-        .await
-        .expect("block");
+    owner.block(contact, JAN_20).await.expect("block");
     assert_eq!(
         usage(&app, workspace, JAN_20).await,
         1,
         "still counts in January"
     );
 
-    app.receive(
-        &channel,
-        message("counted-2", "counted", "Feb", &rfc3339(FEB_03)),
-    )
-    .await;
+    say(&app, "counted", 2, "Feb", FEB_03).await;
     assert_eq!(
         usage(&app, workspace, FEB_03).await,
         0,
         "not from the next period on"
     );
 
-    app.backend
-        .store
-        .unblock_contact(workspace, contact, owner, FEB_10)
-        .await
-        .expect("unblock");
+    owner.unblock(contact, FEB_10).await.expect("unblock");
     assert_eq!(
         usage(&app, workspace, FEB_10).await,
         1,
         "counts again from the current period"
     );
     assert_eq!(usage(&app, workspace, MAR_01).await, 0);
-    app.receive(
-        &channel,
-        message("counted-3", "counted", "Mar", &rfc3339(MAR_01)),
-    )
-    .await;
+    say(&app, "counted", 3, "Mar", MAR_01).await;
     assert_eq!(usage(&app, workspace, MAR_01).await, 1);
 }
 
 #[tokio::test]
 async fn r28_unblocking_restores_closed_and_shows_hidden_messages_marked() {
     let app = spawn_app().await;
-    let workspace = app.workspace_id("Demo").await;
-    let owner = app.user_id("owner@demo.test").await;
+    let owner = Owner::of(&app).await;
     let contact = new_contact(&app, "returning", JAN_10).await;
-    app.backend
-        .store
-        .block_contact(workspace, contact, owner, JAN_20)
-        .await
-        .expect("block");
-    let channel = app.demo_channel("webchat").await;
-    app.receive(
-        &channel,
-        message("returning-1", "returning", "Sorry", &rfc3339(FEB_03)),
-    )
-    .await;
-    app.backend
-        .store
-        .unblock_contact(workspace, contact, owner, FEB_10)
-        .await
-        .expect("unblock");
+    owner.block(contact, JAN_20).await.expect("block");
+    say(&app, "returning", 1, "Sorry", FEB_03).await;
+    owner.unblock(contact, FEB_10).await.expect("unblock");
 
     assert_eq!(
         statuses(&app, contact).await,
         ["closed", "blocked", "closed"]
     );
-    let client = app.client();
-    app.sign_in(&client, "agent@demo.test").await;
-    let view: ConversationView = app
-        .call_json(
-            &client,
-            "inbox_conversation",
-            &json!({"request": {"contact_id": contact}}),
-        )
-        .await
-        .json()
-        .await
-        .expect("conversation");
+    let client = app.signed_in("agent@demo.test").await;
+    let view = app.open_conversation(&client, contact).await;
     assert!(!view.blocked);
     assert_eq!(view.status, shared::fields::ConversationStatus::Closed);
     let shown: Vec<(&str, bool)> = view
@@ -264,11 +229,7 @@ async fn r28_unblocking_restores_closed_and_shows_hidden_messages_marked() {
         .map(|m| (m.body.as_str(), m.while_blocked))
         .collect();
     assert_eq!(shown, [("Hello", false), ("Sorry", true)]);
-    let again = app
-        .backend
-        .store
-        .unblock_contact(workspace, contact, owner, FEB_10)
-        .await;
+    let again = owner.unblock(contact, FEB_10).await;
     assert_eq!(again.map_err(|e| e.status()), Err(409));
 }
 
@@ -293,19 +254,9 @@ async fn r26_blocking_is_reached_only_through_the_contacts_module_s_endpoints() 
         error(again, StatusCode::CONFLICT).await,
         AppError::Conflict("This contact is already blocked.".into())
     );
+    let webchat = app.demo_channel("webchat").await;
     let send = app
-        .call(
-            &client,
-            "inbox_send_message",
-            &[
-                ("input[contact_id]", &contact.to_string()),
-                (
-                    "input[channel_id]",
-                    &app.demo_channel("webchat").await.id.to_string(),
-                ),
-                ("input[body]", "Are you there?"),
-            ],
-        )
+        .send_message(&client, contact, &webchat, "Are you there?")
         .await;
     assert_eq!(
         send.status(),

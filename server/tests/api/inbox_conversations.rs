@@ -3,9 +3,7 @@
 
 use crate::helpers::inbox::message;
 use crate::helpers::{spawn_app, TestApp};
-use app::inbox::model::{
-    ConversationPage, ConversationSummary, ConversationView, Direction, MessageView,
-};
+use app::inbox::model::{ConversationPage, ConversationSummary, Direction, MessageView};
 use app::settings::model::ChannelRow;
 use app::settings::model::UsagePeriod;
 use reqwest::StatusCode;
@@ -24,18 +22,6 @@ async fn list(app: &TestApp, client: &reqwest::Client, filter: &str) -> Vec<Conv
     assert_eq!(response.status(), StatusCode::OK);
     let page: ConversationPage = response.json().await.expect("list");
     page.rows
-}
-
-async fn open(app: &TestApp, client: &reqwest::Client, contact: i64) -> ConversationView {
-    let response = app
-        .call_json(
-            client,
-            "inbox_conversation",
-            &json!({"request": {"contact_id": contact}}),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.expect("conversation")
 }
 
 #[tokio::test]
@@ -75,7 +61,7 @@ async fn r1_conversation_list_is_newest_first_filtered_and_marks_unread() {
     let top = &list(&app, &client, "all").await[0];
     assert_eq!((top.contact_id, top.unread), (contact, true));
     assert_eq!(top.preview.as_deref(), Some("<b>New</b> question"));
-    open(&app, &client, contact).await;
+    app.open_conversation(&client, contact).await;
     assert!(
         !list(&app, &client, "all").await[0].unread,
         "read once opened"
@@ -94,7 +80,7 @@ async fn r8_sending_on_an_inactive_channel_connects_it() {
     let client = app.client();
     app.sign_in(&client, "agent@demo.test").await;
 
-    let before = open(&app, &client, contact).await;
+    let before = app.open_conversation(&client, contact).await;
     let offered: Vec<(i64, bool)> = before
         .channels
         .iter()
@@ -107,37 +93,27 @@ async fn r8_sending_on_an_inactive_channel_connects_it() {
         "unavailable is not offered"
     );
 
-    let send = |channel_id: i64, body: &'static str| {
-        let client = client.clone();
-        let app = &app;
-        async move {
-            app.call(
-                &client,
-                "inbox_send_message",
-                &[
-                    ("input[contact_id]", &contact.to_string()),
-                    ("input[channel_id]", &channel_id.to_string()),
-                    ("input[body]", body),
-                ],
-            )
+    assert_eq!(
+        app.send_message(&client, contact, &telegram, "Hi")
             .await
-        }
-    };
-    assert_eq!(
-        send(telegram.id, "Hi").await.status(),
+            .status(),
         StatusCode::UNPROCESSABLE_ENTITY
     );
     assert_eq!(
-        send(whatsapp.id, "  ").await.status(),
+        app.send_message(&client, contact, &whatsapp, "  ")
+            .await
+            .status(),
         StatusCode::UNPROCESSABLE_ENTITY
     );
-    let sent = send(whatsapp.id, "Hello on WhatsApp").await;
+    let sent = app
+        .send_message(&client, contact, &whatsapp, "Hello on WhatsApp")
+        .await;
     assert_eq!(sent.status(), StatusCode::OK);
     let sent: MessageView = sent.json().await.expect("message");
     assert_eq!(sent.direction, Direction::Out);
     assert_eq!(sent.channel_id, Some(whatsapp.id));
 
-    let after = open(&app, &client, contact).await;
+    let after = app.open_conversation(&client, contact).await;
     assert!(after
         .channels
         .iter()
@@ -159,22 +135,12 @@ async fn r8_sending_on_an_inactive_channel_connects_it() {
 #[tokio::test]
 async fn r1_the_event_stream_announces_new_messages_to_the_workspace() {
     let app = spawn_app().await;
-    let signed_out = app
-        .client()
-        .get(format!("{}/api/inbox/events", app.address))
-        .send()
-        .await
-        .expect("request");
+    let signed_out = app.get(&app.client(), "/api/inbox/events").await;
     assert_eq!(signed_out.status(), StatusCode::UNAUTHORIZED);
 
     let client = app.client();
     app.sign_in(&client, "agent@demo.test").await;
-    let mut stream = client
-        .get(format!("{}/api/inbox/events", app.address))
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(stream.status(), StatusCode::OK);
+    let mut stream = app.events(&client).await;
     assert_eq!(stream.headers()["content-type"], "text/event-stream");
 
     let workspace = app.workspace_id("Demo").await;
@@ -226,18 +192,10 @@ async fn r1_the_event_stream_announces_new_messages_to_the_workspace() {
 async fn the_inbox_page_renders_for_signed_in_users_only() {
     let app = spawn_app().await;
     let client = app.client();
-    let signed_out = client
-        .get(format!("{}/inbox?contact=1", app.address))
-        .send()
-        .await
-        .expect("page");
+    let signed_out = app.get(&client, "/inbox?contact=1").await;
     assert_eq!(signed_out.status(), StatusCode::SEE_OTHER);
     app.sign_in(&client, "agent@demo.test").await;
-    let page = client
-        .get(format!("{}/inbox?contact=1", app.address))
-        .send()
-        .await
-        .expect("page");
+    let page = app.get(&client, "/inbox?contact=1").await;
     assert_eq!(page.status(), StatusCode::OK);
     let html = page.text().await.expect("html");
     assert!(
@@ -314,11 +272,9 @@ async fn the_usage_page_shows_monthly_active_contacts() {
     let app = spawn_app().await;
     let client = app.client();
     app.sign_in(&client, "agent@demo.test").await;
-    let html = client
-        .get(format!("{}/settings/usage", app.address))
-        .send()
+    let html = app
+        .get(&client, "/settings/usage")
         .await
-        .expect("page")
         .text()
         .await
         .expect("html");
@@ -358,18 +314,10 @@ async fn a_reply_reopens_a_closed_conversation_and_records_who_reopened_it() {
     let client = app.client();
     app.sign_in(&client, "agent@demo.test").await;
     let sent = app
-        .call(
-            &client,
-            "inbox_send_message",
-            &[
-                ("input[contact_id]", &contact.to_string()),
-                ("input[channel_id]", &channel.id.to_string()),
-                ("input[body]", "One more thing"),
-            ],
-        )
+        .send_message(&client, contact, &channel, "One more thing")
         .await;
     assert_eq!(sent.status(), StatusCode::OK);
-    let view = open(&app, &client, contact).await;
+    let view = app.open_conversation(&client, contact).await;
     assert_eq!(view.status.key(), "open");
     let reopened_by = app
         .count(&format!(

@@ -4,8 +4,7 @@
 use crate::helpers::inbox::message;
 use crate::helpers::{spawn_app, TestApp};
 use app::inbox::model::{
-    ConversationCursor, ConversationPage, ConversationView, MessagePage, CONVERSATION_PAGE_SIZE,
-    MESSAGE_PAGE_SIZE,
+    ConversationCursor, ConversationPage, MessagePage, CONVERSATION_PAGE_SIZE, MESSAGE_PAGE_SIZE,
 };
 use reqwest::StatusCode;
 use serde_json::json;
@@ -166,14 +165,7 @@ async fn r1_long_conversations_show_the_newest_messages_and_page_to_the_oldest()
     let count = MESSAGE_PAGE_SIZE + 30;
     let contact = long_conversation(&app, "talkative", count).await;
 
-    let response = app
-        .call_json(
-            &client,
-            "inbox_conversation",
-            &json!({"request": {"contact_id": contact}}),
-        )
-        .await;
-    let view: ConversationView = response.json().await.expect("conversation");
+    let view = app.open_conversation(&client, contact).await;
     let bodies = |messages: &[app::inbox::model::MessageView]| -> Vec<String> {
         messages.iter().map(|m| m.body.clone()).collect()
     };

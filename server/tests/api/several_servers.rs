@@ -23,16 +23,9 @@ async fn two_servers() -> (TestApp, TestApp) {
 }
 
 async fn log_in(app: &TestApp, client: &Client, password: &str) -> StatusCode {
-    app.call(
-        client,
-        "log_in",
-        &[
-            ("credentials[email]", "owner@demo.test"),
-            ("credentials[password]", password),
-        ],
-    )
-    .await
-    .status()
+    app.log_in(client, "owner@demo.test", password)
+        .await
+        .status()
 }
 
 #[tokio::test]

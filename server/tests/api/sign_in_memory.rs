@@ -41,18 +41,7 @@ async fn a_hundred_simultaneous_sign_ins_keep_memory_bounded_and_give_it_back() 
     let attempts = clients
         .iter()
         .zip(emails.iter().cycle())
-        .map(|(client, email)| async move {
-            app.call(
-                client,
-                "log_in",
-                &[
-                    ("credentials[email]", *email),
-                    ("credentials[password]", PASSWORD),
-                ],
-            )
-            .await
-            .status()
-        });
+        .map(|(client, email)| async move { app.log_in(client, email, PASSWORD).await.status() });
     let statuses = futures::future::join_all(attempts).await;
     let peak = status_bytes(app, "VmHWM:").saturating_sub(before);
     let after = status_bytes(app, "VmRSS:").saturating_sub(before);

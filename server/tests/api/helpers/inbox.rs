@@ -1,7 +1,9 @@
 //! Helpers for the Inbox tests: channels of the demo workspace, posting to
-//! channel ingress, the workspace's event stream.
+//! channel ingress, opening and answering conversations, the workspace's
+//! event stream.
 
 use super::TestApp;
+use app::inbox::model::ConversationView;
 use reqwest::{header, Client, RequestBuilder, Response, StatusCode};
 use serde_json::{json, Value};
 
@@ -46,6 +48,44 @@ impl TestApp {
     pub fn contact_of(answer: &Value) -> i64 {
         answer["contact_id"].as_i64().expect("contact id")
     }
+
+    /// Opens a contact's conversation in the Inbox, as the signed-in client.
+    pub async fn open_conversation(&self, client: &Client, contact: i64) -> ConversationView {
+        let response = self
+            .call_json(
+                client,
+                "inbox_conversation",
+                &json!({"request": {"contact_id": contact}}),
+            )
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "conversation of {contact}"
+        );
+        response.json().await.expect("conversation")
+    }
+
+    /// Sends a message to a contact on a channel, as the Inbox's reply form
+    /// does.
+    pub async fn send_message(
+        &self,
+        client: &Client,
+        contact: i64,
+        channel: &Channel,
+        body: &str,
+    ) -> Response {
+        self.call(
+            client,
+            "inbox_send_message",
+            &[
+                ("input[contact_id]", &contact.to_string()),
+                ("input[channel_id]", &channel.id.to_string()),
+                ("input[body]", body),
+            ],
+        )
+        .await
+    }
 }
 
 /// A valid message payload from `sender` with message id `id`.
@@ -82,11 +122,7 @@ pub fn ingress_request(
 impl TestApp {
     /// Opens the signed-in client's workspace event stream.
     pub async fn events(&self, client: &Client) -> Response {
-        let stream = client
-            .get(format!("{}/api/inbox/events", self.address))
-            .send()
-            .await
-            .expect("request");
+        let stream = self.get(client, app::inbox::EVENTS_PATH).await;
         assert_eq!(stream.status(), StatusCode::OK, "event stream");
         stream
     }

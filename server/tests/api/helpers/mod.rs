@@ -163,18 +163,32 @@ impl TestApp {
             .expect("request")
     }
 
+    /// A GET of `path` (from its leading `/`), as the browser loads a page
+    /// or a file.
+    pub async fn get(&self, client: &Client, path: &str) -> Response {
+        client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// One sign-in attempt from `client`, as the sign-in form sends it.
+    pub async fn log_in(&self, client: &Client, email: &str, password: &str) -> Response {
+        self.call(
+            client,
+            "log_in",
+            &[
+                ("credentials[email]", email),
+                ("credentials[password]", password),
+            ],
+        )
+        .await
+    }
+
     /// Signs a client in and checks that it worked.
     pub async fn sign_in(&self, client: &Client, email: &str) {
-        let response = self
-            .call(
-                client,
-                "log_in",
-                &[
-                    ("credentials[email]", email),
-                    ("credentials[password]", PASSWORD),
-                ],
-            )
-            .await;
+        let response = self.log_in(client, email, PASSWORD).await;
         assert_eq!(response.status(), StatusCode::OK, "sign in as {email}");
     }
 
