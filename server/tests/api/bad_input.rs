@@ -59,9 +59,8 @@ async fn names_and_tags_need_a_visible_character_and_no_direction_controls() {
         .await;
         assert_eq!(refused, AppError::invalid("First name", message));
     }
-    let tag = json!({"request": {"contact_id": id, "name": "\u{200B}"}});
     let refused = error(
-        app.call_json(&client, "details_add_tag", &tag).await,
+        add_tag(&app, &client, id, "\u{200B}").await,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;

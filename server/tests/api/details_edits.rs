@@ -16,23 +16,12 @@ async fn r3_drawer_shows_name_and_id_and_another_workspace_is_not_found() {
 
     let acme = contact_where(&app, "Acme Support", "TRUE").await;
     let refused = error(
-        app.call_json(
-            &client,
-            "details_get",
-            &json!({"request": {"contact_id": acme}}),
-        )
-        .await,
+        on_contact(&app, &client, "details_get", acme).await,
         StatusCode::NOT_FOUND,
     )
     .await;
     assert_eq!(refused, AppError::not_found(Missing::Contact));
-    let signed_out = app
-        .call_json(
-            &app.client(),
-            "details_get",
-            &json!({"request": {"contact_id": id}}),
-        )
-        .await;
+    let signed_out = on_contact(&app, &app.client(), "details_get", id).await;
     assert_eq!(signed_out.status(), StatusCode::UNAUTHORIZED);
 }
 

@@ -4,6 +4,11 @@
 
 use crate::helpers::details::*;
 
+/// A contact with a phone number another unblocked contact of its
+/// workspace shares.
+const WITH_A_PHONE_DUPLICATE: &str = "c.blocked_at IS NULL AND c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contacts o
+   WHERE o.workspace_id = c.workspace_id AND o.id <> c.id AND o.phone = c.phone AND o.blocked_at IS NULL)";
+
 #[tokio::test]
 async fn r21_r22_r23_tags_are_added_created_and_removed_without_leaving_the_workspace() {
     let app = spawn_app().await;
@@ -14,21 +19,12 @@ async fn r21_r22_r23_tags_are_added_created_and_removed_without_leaving_the_work
         "NOT EXISTS (SELECT 1 FROM contact_tags t WHERE t.contact_id = c.id)",
     )
     .await;
-    let add = |name: &str| json!({"request": {"contact_id": id, "name": name}});
-    assert_eq!(
-        app.call_json(&client, "details_add_tag", &add("vip"))
-            .await
-            .status(),
-        StatusCode::OK
-    );
-    assert_eq!(
-        app.call_json(&client, "details_add_tag", &add("  Night   owl "))
-            .await
-            .status(),
-        StatusCode::OK
-    );
+    for name in ["vip", "  Night   owl "] {
+        let added = add_tag(&app, &client, id, name).await;
+        assert_eq!(added.status(), StatusCode::OK, "{name}");
+    }
     let refused = error(
-        app.call_json(&client, "details_add_tag", &add("   ")).await,
+        add_tag(&app, &client, id, "   ").await,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
@@ -159,13 +155,7 @@ async fn r10_only_managers_remove_channels_in_contacts_and_history_stays() {
 async fn r11_r12_duplicates_are_listed_with_the_shared_value() {
     let app = spawn_app().await;
     let client = app.signed_in("agent@demo.test").await;
-    let id = contact_where(
-        &app,
-        "Demo",
-        "c.blocked_at IS NULL AND c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contacts o
-           WHERE o.workspace_id = c.workspace_id AND o.id <> c.id AND o.phone = c.phone AND o.blocked_at IS NULL)",
-    )
-    .await;
+    let id = contact_where(&app, "Demo", WITH_A_PHONE_DUPLICATE).await;
     let contact = details(&app, &client, id).await;
     let duplicate = contact.duplicates.first().expect("a duplicate");
     assert!(duplicate.same_phone);
@@ -189,22 +179,10 @@ async fn r11_r12_duplicates_are_listed_with_the_shared_value() {
 async fn r17_blocked_contacts_never_take_part_in_merge_suggestions() {
     let app = spawn_app().await;
     let client = app.signed_in("manager@demo.test").await;
-    let id = contact_where(
-        &app,
-        "Demo",
-        "c.blocked_at IS NULL AND c.phone IS NOT NULL AND EXISTS (SELECT 1 FROM contacts o
-           WHERE o.workspace_id = c.workspace_id AND o.id <> c.id AND o.phone = c.phone AND o.blocked_at IS NULL)",
-    )
-    .await;
+    let id = contact_where(&app, "Demo", WITH_A_PHONE_DUPLICATE).await;
     let contact = details(&app, &client, id).await;
     let other = contact.duplicates.first().expect("a duplicate").id;
-    let block = app
-        .call_json(
-            &client,
-            "details_block",
-            &json!({"request": {"contact_id": other}}),
-        )
-        .await;
+    let block = on_contact(&app, &client, "details_block", other).await;
     assert_eq!(block.status(), StatusCode::OK);
     assert!(details(&app, &client, id)
         .await
@@ -219,15 +197,10 @@ async fn r25_r27_block_and_unblock_from_the_drawer() {
     let app = spawn_app().await;
     let agent = app.signed_in("agent@demo.test").await;
     let id = contact_where(&app, "Demo", "c.blocked_at IS NULL").await;
-    let request = || json!({"request": {"contact_id": id}});
+    let call = |endpoint| on_contact(&app, &agent, endpoint, id);
     assert!(!details(&app, &agent, id).await.blocked);
 
-    assert_eq!(
-        app.call_json(&agent, "details_block", &request())
-            .await
-            .status(),
-        StatusCode::OK
-    );
+    assert_eq!(call("details_block").await.status(), StatusCode::OK);
     let contact = details(&app, &agent, id).await;
     assert!(contact.blocked);
     assert_eq!(
@@ -241,19 +214,9 @@ async fn r25_r27_block_and_unblock_from_the_drawer() {
             .await
             .expect("row");
     assert_eq!(blocked_by, Some(app.user_id("agent@demo.test").await));
-    assert_eq!(
-        app.call_json(&agent, "details_block", &request())
-            .await
-            .status(),
-        StatusCode::CONFLICT
-    );
+    assert_eq!(call("details_block").await.status(), StatusCode::CONFLICT);
 
-    assert_eq!(
-        app.call_json(&agent, "details_unblock", &request())
-            .await
-            .status(),
-        StatusCode::OK
-    );
+    assert_eq!(call("details_unblock").await.status(), StatusCode::OK);
     let contact = details(&app, &agent, id).await;
     assert!(!contact.blocked);
     assert_eq!(
@@ -275,10 +238,8 @@ async fn r29_r30_agents_delete_only_their_contacts_and_history_goes_too() {
         &format!("(c.assignee_id IS NULL OR c.assignee_id <> {agent_id})"),
     )
     .await;
-    let delete = |id: i64| json!({"request": {"contact_id": id}});
     let refused = error(
-        app.call_json(&agent, "details_delete", &delete(others))
-            .await,
+        on_contact(&app, &agent, "details_delete", others).await,
         StatusCode::FORBIDDEN,
     )
     .await;
@@ -286,18 +247,10 @@ async fn r29_r30_agents_delete_only_their_contacts_and_history_goes_too() {
         refused,
         AppError::Forbidden("Agents can delete only contacts assigned to them.".into())
     );
-    assert_eq!(
-        app.call_json(&agent, "details_delete", &delete(theirs))
-            .await
-            .status(),
-        StatusCode::OK
-    );
-    assert_eq!(
-        app.call_json(&manager, "details_delete", &delete(others))
-            .await
-            .status(),
-        StatusCode::OK
-    );
+    for (client, id) in [(&agent, theirs), (&manager, others)] {
+        let deleted = on_contact(&app, client, "details_delete", id).await;
+        assert_eq!(deleted.status(), StatusCode::OK, "{id}");
+    }
     for id in [theirs, others] {
         let left: i64 = sqlx::query_scalar(
             "SELECT (SELECT COUNT(*) FROM contacts WHERE id = $1) + (SELECT COUNT(*) FROM conversations WHERE contact_id = $1)",
@@ -307,13 +260,7 @@ async fn r29_r30_agents_delete_only_their_contacts_and_history_goes_too() {
         .await
         .expect("count");
         assert_eq!(left, 0);
-        let gone = app
-            .call_json(
-                &manager,
-                "details_get",
-                &json!({"request": {"contact_id": id}}),
-            )
-            .await;
+        let gone = on_contact(&app, &manager, "details_get", id).await;
         assert_eq!(gone.status(), StatusCode::NOT_FOUND);
     }
 }

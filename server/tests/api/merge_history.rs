@@ -20,22 +20,12 @@ async fn stored(app: &TestApp, merge_id: i64) -> (String, String, String) {
 async fn r29_deleting_a_contact_erases_it_from_the_merge_history() {
     let app = spawn_app().await;
     let client = app.signed_in("manager@demo.test").await;
-    let a = arrive(
+    let [a, b] = arriving(
         &app,
-        "whatsapp",
-        "a",
-        Some("+4915111112222"),
-        Some("anna@old.example"),
-        SENT_AT,
-    )
-    .await;
-    let b = arrive(
-        &app,
-        "telegram",
-        "b",
-        Some("+4915111112222"),
-        Some("anna@new.example"),
-        SENT_AT,
+        [
+            ("+4915111112222", Some("anna@old.example"), SENT_AT),
+            ("+4915111112222", Some("anna@new.example"), SENT_AT),
+        ],
     )
     .await;
     let done = merged(&app, &client, &[a, b], &[("email", b)]).await;
@@ -44,9 +34,8 @@ async fn r29_deleting_a_contact_erases_it_from_the_merge_history() {
     assert!(choices.contains("anna@new.example"));
 
     // Deleting the merged contact deletes the one merged into it too.
-    let delete = json!({"request": {"contact_id": a}});
     assert_eq!(
-        app.call_json(&client, "details_delete", &delete)
+        on_contact(&app, &client, "details_delete", a)
             .await
             .status(),
         StatusCode::OK

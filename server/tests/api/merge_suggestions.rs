@@ -4,18 +4,24 @@
 
 use crate::helpers::merges::*;
 
+/// A page's HTML, once it loaded.
+async fn html(app: &TestApp, client: &Client, path: &str) -> String {
+    let response = app.get(client, path).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.text().await.expect("html")
+}
+
 #[tokio::test]
 async fn r11_r12_r16_r17_suggestions_follow_every_write() {
     let app = spawn_app().await;
     let client = app.signed_in("manager@demo.test").await;
-    let [a, b] = with_phones(&app, ["+49 151 2345 6789", "0049 (151) 234-56789"]).await;
-    let c = arrive(
+    let [a, b, c] = arriving(
         &app,
-        "sms",
-        "c",
-        Some("+4915123456789"),
-        Some("Zoe@Example.org"),
-        SENT_AT,
+        [
+            ("+49 151 2345 6789", None, SENT_AT),
+            ("0049 (151) 234-56789", None, SENT_AT),
+            ("+4915123456789", Some("Zoe@Example.org"), SENT_AT),
+        ],
     )
     .await;
     let d = arrive(&app, "email", "d", None, Some(" zoe@example.ORG"), SENT_AT).await;
@@ -34,13 +40,12 @@ async fn r11_r12_r16_r17_suggestions_follow_every_write() {
     assert_eq!(group_of(&app, &client, d).await.map(|g| g.len()), Some(2));
 
     // Blocked: neither the contact looked at nor a candidate.
-    let block = |id: i64| json!({"request": {"contact_id": id}});
-    let blocked = app.call_json(&client, "details_block", &block(b)).await;
+    let blocked = on_contact(&app, &client, "details_block", b).await;
     assert_eq!(blocked.status(), StatusCode::OK);
     assert!(duplicates_of(&app, &client, b).await.is_empty());
     assert!(!duplicates_of(&app, &client, a).await.contains(&b));
     assert_eq!(group_of(&app, &client, a).await, Some(vec![a, c]));
-    let unblocked = app.call_json(&client, "details_unblock", &block(b)).await;
+    let unblocked = on_contact(&app, &client, "details_unblock", b).await;
     assert_eq!(unblocked.status(), StatusCode::OK);
     assert_eq!(group_of(&app, &client, a).await, Some(vec![a, b, c]));
 
@@ -49,7 +54,7 @@ async fn r11_r12_r16_r17_suggestions_follow_every_write() {
     let edited = edit_field(&app, &client, &contact, "phone", "").await;
     assert_eq!(edited.status(), StatusCode::OK);
     assert_eq!(group_of(&app, &client, a).await, Some(vec![a, b]));
-    let deleted = app.call_json(&client, "details_delete", &block(b)).await;
+    let deleted = on_contact(&app, &client, "details_delete", b).await;
     assert_eq!(deleted.status(), StatusCode::OK);
     assert_eq!(group_of(&app, &client, a).await, None);
 
@@ -65,16 +70,7 @@ async fn r13_r15_r16_merge_pages_render_on_the_server() {
     let app = spawn_app().await;
     let client = app.signed_in("manager@demo.test").await;
     let [a, b] = with_phones(&app, ["+49 211 1234567", "+492111234567"]).await;
-    let page = |path: String| {
-        let client = client.clone();
-        let url = format!("{}{path}", app.address);
-        async move {
-            let response = client.get(url).send().await.expect("page");
-            assert_eq!(response.status(), StatusCode::OK);
-            response.text().await.expect("html")
-        }
-    };
-    let review = page(format!("/contacts/merge?ids={a},{b}")).await;
+    let review = html(&app, &client, &format!("/contacts/merge?ids={a},{b}")).await;
     for expected in [
         "Merge contacts",
         "Merged contact",
@@ -84,10 +80,10 @@ async fn r13_r15_r16_merge_pages_render_on_the_server() {
     ] {
         assert!(review.contains(expected), "{expected} in the review");
     }
-    let dashboard = page("/".to_owned()).await;
+    let dashboard = html(&app, &client, "/").await;
     assert!(dashboard.contains("Merge suggestions"));
     assert!(dashboard.contains("Review merge of Person a and Person b"));
     merged(&app, &client, &[a, b], &[]).await;
-    let history = page("/contacts/merges".to_owned()).await;
+    let history = html(&app, &client, "/contacts/merges").await;
     assert!(history.contains(&format!("Person b · ID {b}")), "{history}");
 }

@@ -8,22 +8,16 @@ use crate::helpers::merges::*;
 async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
     let app = spawn_app().await;
     let client = app.signed_in("manager@demo.test").await;
-    let a = arrive(
+    let [a, b] = arriving(
         &app,
-        "whatsapp",
-        "a",
-        Some("+49 151 1111 2222"),
-        None,
-        SENT_AT,
-    )
-    .await;
-    let b = arrive(
-        &app,
-        "telegram",
-        "b",
-        Some("+4915111112222"),
-        Some("b@example.com"),
-        "2026-03-01T09:00:00Z",
+        [
+            ("+49 151 1111 2222", None, SENT_AT),
+            (
+                "+4915111112222",
+                Some("b@example.com"),
+                "2026-03-01T09:00:00Z",
+            ),
+        ],
     )
     .await;
     // A later message of a, so the conversation interleaves in time.
@@ -34,13 +28,7 @@ async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
     )
     .await;
     for (id, tag) in [(a, "vip"), (b, "lead"), (b, "vip")] {
-        let added = app
-            .call_json(
-                &client,
-                "details_add_tag",
-                &json!({"request": {"contact_id": id, "name": tag}}),
-            )
-            .await;
+        let added = add_tag(&app, &client, id, tag).await;
         assert_eq!(added.status(), StatusCode::OK);
     }
     let named = details(&app, &client, b).await;
@@ -115,13 +103,7 @@ async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
 
     // The merged-away contact is gone from lists, search and the drawer.
     assert_eq!(
-        app.call_json(
-            &client,
-            "details_get",
-            &json!({"request": {"contact_id": b}})
-        )
-        .await
-        .status(),
+        on_contact(&app, &client, "details_get", b).await.status(),
         StatusCode::NOT_FOUND
     );
     assert!(!listed(&app, &client, "Bea").await.contains(&b));
@@ -142,40 +124,21 @@ async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
 async fn r14_undo_restores_every_row_exactly() {
     let app = spawn_app().await;
     let client = app.signed_in("manager@demo.test").await;
-    let a = arrive(
+    let [a, b, c] = arriving(
         &app,
-        "whatsapp",
-        "a",
-        Some("+44 20 7123 4567"),
-        None,
-        SENT_AT,
-    )
-    .await;
-    let b = arrive(
-        &app,
-        "telegram",
-        "b",
-        Some("+442071234567"),
-        Some("x@example.com"),
-        "2026-03-01T09:00:00Z",
-    )
-    .await;
-    let c = arrive(
-        &app,
-        "sms",
-        "c",
-        Some("+442071234567"),
-        None,
-        "2026-03-01T08:00:00Z",
+        [
+            ("+44 20 7123 4567", None, SENT_AT),
+            (
+                "+442071234567",
+                Some("x@example.com"),
+                "2026-03-01T09:00:00Z",
+            ),
+            ("+442071234567", None, "2026-03-01T08:00:00Z"),
+        ],
     )
     .await;
     for (id, tag) in [(a, "vip"), (b, "lead")] {
-        app.call_json(
-            &client,
-            "details_add_tag",
-            &json!({"request": {"contact_id": id, "name": tag}}),
-        )
-        .await;
+        add_tag(&app, &client, id, tag).await;
     }
     let ids = [a, b, c];
     let before = dump(&app, &ids).await;
@@ -208,22 +171,12 @@ async fn r14_undo_restores_every_row_exactly() {
 async fn r14_messages_after_the_merge_go_back_to_the_contact_whose_channel_they_came_in_on() {
     let app = spawn_app().await;
     let client = app.signed_in("manager@demo.test").await;
-    let a = arrive(
+    let [a, b] = arriving(
         &app,
-        "whatsapp",
-        "a",
-        Some("+33 6 12 34 56 78"),
-        None,
-        SENT_AT,
-    )
-    .await;
-    let b = arrive(
-        &app,
-        "telegram",
-        "b",
-        Some("+33612345678"),
-        None,
-        "2026-03-01T09:00:00Z",
+        [
+            ("+33 6 12 34 56 78", None, SENT_AT),
+            ("+33612345678", None, "2026-03-01T09:00:00Z"),
+        ],
     )
     .await;
     let done = merged(&app, &client, &[a, b], &[]).await;
@@ -295,9 +248,8 @@ async fn r14_undo_is_refused_after_a_later_delete_or_merge() {
     );
 
     let third = merged(&app, &client, &[b, c], &[]).await;
-    let delete = json!({"request": {"contact_id": b}});
     assert_eq!(
-        app.call_json(&client, "details_delete", &delete)
+        on_contact(&app, &client, "details_delete", b)
             .await
             .status(),
         StatusCode::OK
@@ -381,11 +333,8 @@ async fn r13_merges_are_refused_for_stale_reviews_blocked_contacts_and_bad_choic
     )
     .await;
     assert_eq!(alone.field(), Some("Contacts"));
-    let block = json!({"request": {"contact_id": b}});
     assert_eq!(
-        app.call_json(&client, "details_block", &block)
-            .await
-            .status(),
+        on_contact(&app, &client, "details_block", b).await.status(),
         StatusCode::OK
     );
     let blocked = error(

@@ -107,13 +107,7 @@ async fn several_servers_send_live_updates_to_each_other() {
     wait_for_event(&mut stream, arrived, "message").await;
 
     // A block on A.
-    let blocked = a
-        .call_json(
-            &owner_on_a,
-            "details_block",
-            &json!({"request": {"contact_id": arrived}}),
-        )
-        .await;
+    let blocked = on_contact(&a, &owner_on_a, "details_block", arrived).await;
     assert_eq!(blocked.status(), StatusCode::OK);
     wait_for_event(&mut stream, arrived, "status").await;
 

@@ -10,14 +10,15 @@ pub use serde_json::{json, Value};
 pub use shared::channel::Availability;
 pub use shared::fields::ConversationStatus;
 
+/// Calls one of the drawer's server functions that take only the contact
+/// (`details_get`, `details_block`, `details_unblock`, `details_delete`).
+pub async fn on_contact(app: &TestApp, client: &Client, endpoint: &str, id: i64) -> Response {
+    app.call_json(client, endpoint, &json!({"request": {"contact_id": id}}))
+        .await
+}
+
 pub async fn details(app: &TestApp, client: &Client, id: i64) -> ContactDetails {
-    let response = app
-        .call_json(
-            client,
-            "details_get",
-            &json!({"request": {"contact_id": id}}),
-        )
-        .await;
+    let response = on_contact(app, client, "details_get", id).await;
     assert_eq!(response.status(), StatusCode::OK, "details of {id}");
     response.json().await.expect("details")
 }
@@ -45,6 +46,16 @@ pub async fn edit_field(
         client,
         "details_edit_field",
         &json!({"edit": {"contact_id": contact.id, "version": contact.version, "field": field, "value": value}}),
+    )
+    .await
+}
+
+/// Adds a tag to a contact by name (a new name creates the tag).
+pub async fn add_tag(app: &TestApp, client: &Client, id: i64, name: &str) -> Response {
+    app.call_json(
+        client,
+        "details_add_tag",
+        &json!({"request": {"contact_id": id, "name": name}}),
     )
     .await
 }

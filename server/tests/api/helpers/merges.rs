@@ -12,14 +12,25 @@ pub const SENT_AT: &str = "2026-03-01T10:00:00Z";
 /// One contact per phone number, each arriving on its own demo channel
 /// (WhatsApp, Telegram, SMS) from senders "a", "b", "c".
 pub async fn with_phones<const N: usize>(app: &TestApp, phones: [&str; N]) -> [i64; N] {
+    arriving(app, phones.map(|phone| (phone, None, SENT_AT))).await
+}
+
+/// One contact per (phone, e-mail, time of its first message), each
+/// arriving on its own demo channel (WhatsApp, Telegram, SMS) from senders
+/// "a", "b", "c".
+pub async fn arriving<const N: usize>(
+    app: &TestApp,
+    contacts: [(&str, Option<&str>, &str); N],
+) -> [i64; N] {
     let mut ids = Vec::new();
-    for ((kind, sender), phone) in [("whatsapp", "a"), ("telegram", "b"), ("sms", "c")]
-        .into_iter()
-        .zip(phones)
+    for ((kind, sender), (phone, email, sent_at)) in
+        [("whatsapp", "a"), ("telegram", "b"), ("sms", "c")]
+            .into_iter()
+            .zip(contacts)
     {
-        ids.push(arrive(app, kind, sender, Some(phone), None, SENT_AT).await);
+        ids.push(arrive(app, kind, sender, Some(phone), email, sent_at).await);
     }
-    ids.try_into().expect("at most three phones")
+    ids.try_into().expect("at most three contacts")
 }
 
 /// A message from a new sender on a demo channel, with a phone and/or
