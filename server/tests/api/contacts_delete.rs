@@ -2,13 +2,14 @@
 //! and the background job that deletes in batches and survives a restart.
 
 use crate::helpers::contacts::wait_for_deletions;
-use crate::helpers::{answer_of, spawn_app, spawn_app_with, TestApp};
+use crate::helpers::jobs::{first_batch, spawn_app_without_runners, take_over};
+use crate::helpers::{answer_of, spawn_app, TestApp};
 use app::contacts::model::{BulkTarget, ContactQuery, DeletePreview, DeleteProgress, DeleteTarget};
 use app::error::AppError;
 use app::ssr::ContactsPort;
 use reqwest::{Client, StatusCode};
 use serde_json::json;
-use server::jobs::{BatchOutcome, ClaimedJob, JobQueue};
+use server::jobs::ClaimedJob;
 use server::storage::DeleteJobs;
 use shared::bulk::Selection;
 
@@ -211,33 +212,15 @@ async fn r31_delete_dialog_states_the_exact_number() {
 
 #[tokio::test]
 async fn r33_delete_job_resumes_after_a_crash_between_batches_and_deletes_exactly_its_contacts() {
-    // A server without job runners, so the test plays the runners.
-    let app = spawn_app_with(|config| config.jobs.run = false)
-        .await
-        .expect("start the application");
+    let app = spawn_app_without_runners().await;
     let store = &app.backend.store;
-    let pool = store.pool();
-    let count = |sql: String| async move {
-        let (value,): (i64,) = sqlx::query_as(&sql).fetch_one(pool).await.expect("count");
-        value
-    };
-    let (demo,): (i64,) = sqlx::query_as("SELECT id FROM workspaces WHERE name = 'Demo'")
-        .fetch_one(pool)
-        .await
-        .expect("ws");
-    let (owner,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = 'owner@demo.test'")
-        .fetch_one(pool)
-        .await
-        .expect("user");
-    let chosen: Vec<i64> = sqlx::query_as::<_, (i64,)>(&format!(
-        "SELECT id FROM contacts WHERE workspace_id = {demo} ORDER BY id DESC LIMIT 25"
-    ))
-    .fetch_all(pool)
-    .await
-    .expect("ids")
-    .into_iter()
-    .map(|(id,)| id)
-    .collect();
+    let demo = app.workspace_id("Demo").await;
+    let owner = app.user_id("owner@demo.test").await;
+    let chosen = ids(
+        &app,
+        &format!("SELECT id FROM contacts WHERE workspace_id = {demo} ORDER BY id DESC LIMIT 25"),
+    )
+    .await;
     let list = chosen
         .iter()
         .map(i64::to_string)
@@ -254,68 +237,43 @@ async fn r33_delete_job_resumes_after_a_crash_between_batches_and_deletes_exactl
         "INSERT INTO contacts (workspace_id, first_name, created_at, updated_at) VALUES ($1, 'Late', 0, 0) RETURNING id",
     )
     .bind(demo)
-    .fetch_one(pool)
+    .fetch_one(app.pool())
     .await
     .expect("late contact");
 
     // Long enough that a loaded machine does not let the claim run out early.
     let lease = 1_000;
     let jobs = DeleteJobs(store.clone());
-    let claimed = ClaimedJob {
-        id: job.job_id,
-        workspace_id: demo,
-    };
+    let claimed = first_batch(&jobs, 10, lease).await;
     assert_eq!(
-        jobs.claim("first", lease).await.expect("claim"),
-        Some(claimed)
+        claimed,
+        ClaimedJob {
+            id: job.job_id,
+            workspace_id: demo,
+        }
     );
     assert_eq!(
-        jobs.run_batch(claimed, "first", 10, lease)
-            .await
-            .expect("batch"),
-        BatchOutcome::More
-    );
-    assert_eq!(
-        count(format!(
+        app.count(&format!(
             "SELECT COUNT(*) FROM contacts WHERE id IN ({list})"
         ))
         .await,
         15
     );
     // Every contact of the batch went whole, with everything hanging off it.
-    let gone_conversations = count(format!(
-        "SELECT COUNT(*) FROM conversations WHERE contact_id IN ({list})"
-    ))
-    .await;
-    assert_eq!(gone_conversations, count(format!(
+    let gone_conversations = app
+        .count(&format!(
+            "SELECT COUNT(*) FROM conversations WHERE contact_id IN ({list})"
+        ))
+        .await;
+    assert_eq!(gone_conversations, app.count(&format!(
         "SELECT COUNT(*) FROM conversations v JOIN contacts c ON c.id = v.contact_id WHERE c.id IN ({list})"
     )).await);
 
-    // The first runner dies here. Until its claim runs out nobody else works on the job.
-    assert_eq!(jobs.claim("second", lease).await.expect("claim"), None);
-    tokio::time::sleep(std::time::Duration::from_millis(lease as u64 + 20)).await;
-    assert_eq!(
-        jobs.claim("second", lease).await.expect("claim"),
-        Some(claimed)
-    );
-    // The old runner, back from the dead, has lost the job.
-    assert_eq!(
-        jobs.run_batch(claimed, "first", 10, lease)
-            .await
-            .expect("batch"),
-        BatchOutcome::Lost
-    );
-    let mut outcome = BatchOutcome::More;
-    while outcome == BatchOutcome::More {
-        outcome = jobs
-            .run_batch(claimed, "second", 10, lease)
-            .await
-            .expect("batch");
-    }
-    assert_eq!(outcome, BatchOutcome::Done);
+    // The first runner dies here, and another takes the job over.
+    take_over(&jobs, claimed, 10, lease).await;
 
     assert_eq!(
-        count(format!(
+        app.count(&format!(
             "SELECT COUNT(*) FROM contacts WHERE id IN ({list})"
         ))
         .await,
@@ -328,7 +286,7 @@ async fn r33_delete_job_resumes_after_a_crash_between_batches_and_deletes_exactl
         "custom_values",
     ] {
         assert_eq!(
-            count(format!(
+            app.count(&format!(
                 "SELECT COUNT(*) FROM {table} WHERE contact_id IN ({list})"
             ))
             .await,
@@ -336,23 +294,30 @@ async fn r33_delete_job_resumes_after_a_crash_between_batches_and_deletes_exactl
             "{table}"
         );
     }
-    assert_eq!(count("SELECT COUNT(*) FROM messages WHERE conversation_id NOT IN (SELECT id FROM conversations)".into()).await, 0);
     assert_eq!(
-        count(format!(
+        app.count(
+            "SELECT COUNT(*) FROM messages WHERE conversation_id NOT IN (SELECT id FROM conversations)"
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        app.count(&format!(
             "SELECT COUNT(*) FROM contacts WHERE workspace_id = {demo}"
         ))
         .await,
         260 - 25 + 1
     );
     assert_eq!(
-        count(format!(
+        app.count(&format!(
             "SELECT total FROM contact_counts WHERE workspace_id = {demo}"
         ))
         .await,
         260 - 25 + 1
     );
     assert_eq!(
-        count(format!("SELECT COUNT(*) FROM contacts WHERE id = {late}")).await,
+        app.count(&format!("SELECT COUNT(*) FROM contacts WHERE id = {late}"))
+            .await,
         1
     );
     let progress = store
@@ -365,7 +330,7 @@ async fn r33_delete_job_resumes_after_a_crash_between_batches_and_deletes_exactl
         (25, 25, true)
     );
     assert_eq!(
-        count("SELECT COUNT(*) FROM delete_job_contacts".into()).await,
+        app.count("SELECT COUNT(*) FROM delete_job_contacts").await,
         0
     );
 }

@@ -2,40 +2,24 @@
 //! download, and the file imported back into an empty workspace as the same
 //! contacts.
 
-use crate::helpers::imports::{import, settings, upload};
+use crate::helpers::imports::{import, settings, start_export, uploaded};
 use crate::helpers::{answer_of, spawn_app, TestApp};
-use app::imports::model::{ExportProgress, ExportRequest};
+use app::imports::model::ExportProgress;
 use reqwest::{Client, StatusCode};
 use serde_json::json;
 use shared::import::{ImportMode, ImportTarget};
 use std::time::Duration;
 
 async fn export_all(app: &TestApp, client: &Client) -> String {
-    let started: ExportProgress = answer_of(
-        app.call_json(
-            client,
-            "exports_start",
-            &json!({ "request": ExportRequest { query: None } }),
-        )
-        .await,
-    )
-    .await
-    .expect("export started");
+    let started = start_export(app, client).await.expect("export started");
     for _ in 0..400 {
         let progress: Option<ExportProgress> =
             answer_of(app.call_json(client, "exports_progress", &json!({})).await)
                 .await
                 .expect("progress");
         if progress.is_some_and(|p| p.export_id == started.export_id && p.done) {
-            let response = client
-                .get(format!(
-                    "{}{}",
-                    app.address,
-                    app::imports::model::download_path(started.export_id)
-                ))
-                .send()
-                .await
-                .expect("download");
+            let path = app::imports::model::download_path(started.export_id);
+            let response = app.get(client, &path).await;
             assert_eq!(response.status(), StatusCode::OK);
             return response.text().await.expect("document");
         }
@@ -78,9 +62,7 @@ async fn r36_an_export_imported_into_an_empty_workspace_gives_the_same_contacts(
         sqlx::query(statement).execute(pool).await.expect("prepare Acme");
     }
     let acme = app.signed_in("owner@acme.test").await;
-    let file = upload(&app, &acme, "contacts-export.csv", document.into_bytes())
-        .await
-        .expect("uploaded");
+    let file = uploaded(&app, &acme, "contacts-export.csv", &document).await;
     let mut mapping = settings(&file, ImportMode::AddAndUpdate);
     mapping.default_country = None;
     // Demo's assignees are not members of Acme.

@@ -1,10 +1,13 @@
 //! CSV import (R35) over HTTP: upload, the dry run, the background import
 //! and its summary, each mode, the error report, and refusals for agents.
 
-use crate::helpers::imports::{check, import, settings, stored_counts, upload, FIVE_ROWS};
+use crate::helpers::imports::{
+    check, error_report, import, settings, start, start_export, stored_counts, upload, uploaded,
+    FIVE_ROWS,
+};
 use crate::helpers::{answer_of, spawn_app};
 use app::error::AppError;
-use app::imports::model::{ExportProgress, ExportRequest, ImportProgress, ImportRecord, RowError};
+use app::imports::model::{ImportProgress, ImportRecord, RowError};
 use reqwest::StatusCode;
 use serde_json::json;
 use shared::import::{ImportMode, ImportTarget};
@@ -62,9 +65,7 @@ async fn r35_upload_detects_encoding_and_delimiter_and_maps_german_headers() {
 async fn r35_the_dry_run_stores_nothing_and_names_each_bad_row_and_column() {
     let app = spawn_app().await;
     let client = app.signed_in("owner@demo.test").await;
-    let file = upload(&app, &client, "messe.csv", FIVE_ROWS.as_bytes().to_vec())
-        .await
-        .expect("uploaded");
+    let file = uploaded(&app, &client, "messe.csv", FIVE_ROWS).await;
     let before = stored_counts(&app).await;
     let result = check(
         &app,
@@ -95,14 +96,7 @@ async fn r35_the_dry_run_stores_nothing_and_names_each_bad_row_and_column() {
     assert_eq!(result.errors[1].row, 5);
     assert_eq!(result.errors[1].column, "Plan");
 
-    let report = client
-        .get(format!(
-            "{}/contacts/imports/{}/errors.csv",
-            app.address, file.import_id
-        ))
-        .send()
-        .await
-        .expect("report");
+    let report = error_report(&app, &client, file.import_id).await;
     assert_eq!(report.status(), StatusCode::OK);
     let text = report.text().await.expect("text");
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
@@ -127,9 +121,7 @@ async fn r35_the_dry_run_stores_nothing_and_names_each_bad_row_and_column() {
 async fn r35_the_import_adds_good_rows_reports_bad_ones_and_feeds_suggestions() {
     let app = spawn_app().await;
     let client = app.signed_in("owner@demo.test").await;
-    let file = upload(&app, &client, "messe.csv", FIVE_ROWS.as_bytes().to_vec())
-        .await
-        .expect("uploaded");
+    let file = uploaded(&app, &client, "messe.csv", FIVE_ROWS).await;
     let contacts_before = app.count("SELECT COUNT(*) FROM contacts").await;
     let summary = import(&app, &client, &file, &settings(&file, ImportMode::Add)).await;
     assert_eq!(
@@ -216,9 +208,7 @@ async fn r35_update_modes_change_only_what_they_may_and_a_rerun_changes_nothing(
     let client = app.signed_in("owner@demo.test").await;
     let original = "First name,Last name,E-mail,Language,Tags\n\
         Uma,Update,uma@import.test,,Lead\n";
-    let file = upload(&app, &client, "a.csv", original.as_bytes().to_vec())
-        .await
-        .expect("uploaded");
+    let file = uploaded(&app, &client, "a.csv", original).await;
     let summary = import(&app, &client, &file, &settings(&file, ImportMode::Add)).await;
     assert_eq!(summary.counts.added, 1);
 
@@ -226,17 +216,13 @@ async fn r35_update_modes_change_only_what_they_may_and_a_rerun_changes_nothing(
     let changed = "First name,Last name,E-mail,Language,Tags\n\
         Uma,Changed,UMA@import.test,de,VIP\n\
         Nora,New,nora@import.test,,\n";
-    let file = upload(&app, &client, "b.csv", changed.as_bytes().to_vec())
-        .await
-        .expect("uploaded");
+    let file = uploaded(&app, &client, "b.csv", changed).await;
     let summary = import(&app, &client, &file, &settings(&file, ImportMode::Add)).await;
     assert_eq!((summary.counts.added, summary.counts.skipped), (1, 1));
 
     // "Don't overwrite existing values" fills Uma's empty language only;
     // Nora has nothing new.
-    let file = upload(&app, &client, "c.csv", changed.as_bytes().to_vec())
-        .await
-        .expect("uploaded");
+    let file = uploaded(&app, &client, "c.csv", changed).await;
     let mut keep = settings(&file, ImportMode::Update);
     keep.keep_existing = true;
     let summary = import(&app, &client, &file, &keep).await;
@@ -250,9 +236,7 @@ async fn r35_update_modes_change_only_what_they_may_and_a_rerun_changes_nothing(
     assert_eq!((last.as_str(), language.as_deref()), ("Update", Some("de")));
 
     // "Update existing contacts" overwrites, and adds the tag.
-    let file = upload(&app, &client, "d.csv", changed.as_bytes().to_vec())
-        .await
-        .expect("uploaded");
+    let file = uploaded(&app, &client, "d.csv", changed).await;
     let summary = import(&app, &client, &file, &settings(&file, ImportMode::Update)).await;
     assert_eq!(summary.counts.updated, 1, "{summary:?}");
     let (last, version_after_update): (String, i64) = sqlx::query_as(
@@ -273,9 +257,7 @@ async fn r35_update_modes_change_only_what_they_may_and_a_rerun_changes_nothing(
 
     // The same file again in "Add and update" changes nothing.
     let before = stored_counts(&app).await;
-    let file = upload(&app, &client, "e.csv", changed.as_bytes().to_vec())
-        .await
-        .expect("uploaded");
+    let file = uploaded(&app, &client, "e.csv", changed).await;
     let summary = import(
         &app,
         &client,
@@ -303,9 +285,7 @@ async fn r35_update_modes_change_only_what_they_may_and_a_rerun_changes_nothing(
 async fn r35_r36_agents_may_not_import_or_export_all() {
     let app = spawn_app().await;
     let owner = app.signed_in("owner@demo.test").await;
-    let file = upload(&app, &owner, "messe.csv", FIVE_ROWS.as_bytes().to_vec())
-        .await
-        .expect("uploaded");
+    let file = uploaded(&app, &owner, "messe.csv", FIVE_ROWS).await;
     let agent = app.signed_in("agent@demo.test").await;
     let forbidden = AppError::Forbidden("Only owners and managers can import contacts.".into());
     let (status, error) = upload(&app, &agent, "x.csv", FIVE_ROWS.as_bytes().to_vec())
@@ -321,49 +301,18 @@ async fn r35_r36_agents_may_not_import_or_export_all() {
     .await
     .expect_err("refused");
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let refused: Result<ImportProgress, _> = answer_of(
-        app.call_json(
-            &agent,
-            "imports_start",
-            &json!({ "import_id": file.import_id }),
-        )
-        .await,
-    )
-    .await;
+    let refused = start(&app, &agent, file.import_id).await;
     assert_eq!(refused.expect_err("refused").1, forbidden);
-    let refused: Result<ExportProgress, _> = answer_of(
-        app.call_json(
-            &agent,
-            "exports_start",
-            &json!({ "request": ExportRequest { query: None } }),
-        )
-        .await,
-    )
-    .await;
+    let refused = start_export(&app, &agent).await;
     assert_eq!(
         refused.expect_err("refused").1,
         AppError::Forbidden("Only owners and managers can export all contacts.".into())
     );
-    let report = agent
-        .get(format!(
-            "{}/contacts/imports/{}/errors.csv",
-            app.address, file.import_id
-        ))
-        .send()
-        .await
-        .expect("report");
+    let report = error_report(&app, &agent, file.import_id).await;
     assert_eq!(report.status(), StatusCode::FORBIDDEN);
     // Another workspace's owner cannot see or start this workspace's import.
     let acme = app.signed_in("owner@acme.test").await;
-    let missing: Result<ImportProgress, _> = answer_of(
-        app.call_json(
-            &acme,
-            "imports_start",
-            &json!({ "import_id": file.import_id }),
-        )
-        .await,
-    )
-    .await;
+    let missing = start(&app, &acme, file.import_id).await;
     assert_eq!(missing.expect_err("refused").0, StatusCode::NOT_FOUND);
     assert_eq!(
         app.count("SELECT COUNT(*) FROM contacts WHERE last_name = 'Import'")

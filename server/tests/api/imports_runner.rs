@@ -2,33 +2,21 @@
 //! and a second runner taking over where the first one's last batch ended
 //! once its claim runs out.
 
-use crate::helpers::spawn_app_with;
+use crate::helpers::jobs::{first_batch, spawn_app_without_runners, take_over};
 use app::imports::model::CheckRequest;
 use shared::import::{ImportMode, ImportSettings, ImportTarget};
-use std::time::Duration;
 
 #[tokio::test]
 async fn r35_an_import_resumes_where_its_last_batch_ended_after_the_runner_dies() {
     use app::ssr::ImportsPort;
     use server::imports::file::{Encoding, FileShape};
     use server::imports::ImportFiles;
-    use server::jobs::{BatchOutcome, JobQueue};
     use server::storage::ImportJobs;
 
-    // A server without job runners, so the test plays the runners.
-    let app = spawn_app_with(|config| config.jobs.run = false)
-        .await
-        .expect("start the application");
+    let app = spawn_app_without_runners().await;
     let store = &app.backend.store;
-    let one = |sql: &'static str| async move {
-        let (value,): (i64,) = sqlx::query_as(sql)
-            .fetch_one(store.pool())
-            .await
-            .expect("query");
-        value
-    };
-    let demo = one("SELECT id FROM workspaces WHERE name = 'Demo'").await;
-    let owner = one("SELECT id FROM users WHERE email = 'owner@demo.test'").await;
+    let demo = app.workspace_id("Demo").await;
+    let owner = app.user_id("owner@demo.test").await;
     let shape = FileShape {
         file_name: "resume.csv".into(),
         encoding: Encoding::Utf8,
@@ -80,46 +68,12 @@ async fn r35_an_import_resumes_where_its_last_batch_ended_after_the_runner_dies(
     let jobs = ImportJobs(store.clone());
     // Long enough for a batch on a busy machine, short enough to wait out.
     let lease = 1_000;
-    let claimed = jobs
-        .claim("first", lease)
-        .await
-        .expect("claim")
-        .expect("a job");
-    assert_eq!(
-        jobs.run_batch(claimed, "first", 50, lease)
-            .await
-            .expect("batch"),
-        BatchOutcome::More
-    );
-    assert_eq!(
-        one("SELECT COUNT(*) FROM contacts WHERE last_name = 'Resume'").await,
-        50
-    );
+    let claimed = first_batch(&jobs, 50, lease).await;
+    let resumed = "SELECT COUNT(*) FROM contacts WHERE last_name = 'Resume'";
+    assert_eq!(app.count(resumed).await, 50);
     // The first runner dies here; once its claim runs out, another takes over.
-    assert_eq!(jobs.claim("second", lease).await.expect("claim"), None);
-    tokio::time::sleep(Duration::from_millis(lease as u64 + 20)).await;
-    assert_eq!(
-        jobs.claim("second", lease).await.expect("claim"),
-        Some(claimed)
-    );
-    assert_eq!(
-        jobs.run_batch(claimed, "first", 50, lease)
-            .await
-            .expect("batch"),
-        BatchOutcome::Lost
-    );
-    let mut outcome = BatchOutcome::More;
-    while outcome == BatchOutcome::More {
-        outcome = jobs
-            .run_batch(claimed, "second", 50, lease)
-            .await
-            .expect("batch");
-    }
-    assert_eq!(outcome, BatchOutcome::Done);
-    assert_eq!(
-        one("SELECT COUNT(*) FROM contacts WHERE last_name = 'Resume'").await,
-        120
-    );
+    take_over(&jobs, claimed, 50, lease).await;
+    assert_eq!(app.count(resumed).await, 120);
     let summary = store
         .progress(demo)
         .await

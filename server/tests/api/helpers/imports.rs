@@ -1,9 +1,11 @@
 //! Uploading, checking and importing CSV files over HTTP as the browser
-//! does, and counting what the database holds.
+//! does, starting exports, and counting what the database holds.
 
 use crate::helpers::{answer_of, TestApp};
 use app::error::AppError;
-use app::imports::model::{CheckRequest, ImportCheck, ImportProgress, UploadedFile};
+use app::imports::model::{
+    CheckRequest, ExportProgress, ExportRequest, ImportCheck, ImportProgress, UploadedFile,
+};
 use reqwest::{header, Client, RequestBuilder, Response, StatusCode};
 use serde_json::json;
 use shared::import::{ImportMode, ImportSettings};
@@ -40,6 +42,13 @@ pub async fn upload(
     answer_of(post_file(app, client, name, bytes).await).await
 }
 
+/// Uploads a CSV text and expects it taken.
+pub async fn uploaded(app: &TestApp, client: &Client, name: &str, csv: &str) -> UploadedFile {
+    upload(app, client, name, csv.as_bytes().to_vec())
+        .await
+        .expect("uploaded")
+}
+
 pub fn settings(file: &UploadedFile, mode: ImportMode) -> ImportSettings {
     ImportSettings {
         columns: file
@@ -70,6 +79,41 @@ pub async fn check(
     .await
 }
 
+/// Starts a checked import in the background.
+pub async fn start(
+    app: &TestApp,
+    client: &Client,
+    import_id: i64,
+) -> Result<ImportProgress, (StatusCode, AppError)> {
+    answer_of(
+        app.call_json(client, "imports_start", &json!({ "import_id": import_id }))
+            .await,
+    )
+    .await
+}
+
+/// Starts the export of every contact of the workspace.
+pub async fn start_export(
+    app: &TestApp,
+    client: &Client,
+) -> Result<ExportProgress, (StatusCode, AppError)> {
+    answer_of(
+        app.call_json(
+            client,
+            "exports_start",
+            &json!({ "request": ExportRequest { query: None } }),
+        )
+        .await,
+    )
+    .await
+}
+
+/// The download of an import's rows that failed, with their errors.
+pub async fn error_report(app: &TestApp, client: &Client, import_id: i64) -> Response {
+    app.get(client, &format!("/contacts/imports/{import_id}/errors.csv"))
+        .await
+}
+
 /// Checks, starts and waits for an import; its summary.
 pub async fn import(
     app: &TestApp,
@@ -80,16 +124,7 @@ pub async fn import(
     check(app, client, file.import_id, settings)
         .await
         .expect("checked");
-    let started: ImportProgress = answer_of(
-        app.call_json(
-            client,
-            "imports_start",
-            &json!({ "import_id": file.import_id }),
-        )
-        .await,
-    )
-    .await
-    .expect("started");
+    let started = start(app, client, file.import_id).await.expect("started");
     assert_eq!(started.import_id, file.import_id);
     for _ in 0..400 {
         let progress: Option<ImportProgress> =

@@ -17,6 +17,7 @@ pub mod crash;
 pub mod details;
 pub mod imports;
 pub mod inbox;
+pub mod jobs;
 pub mod merges;
 pub mod servers;
 
