@@ -176,10 +176,7 @@ test("R15 managers see the merge history with undo, agents do not", async ({ pag
 
 test("R13 agents are offered Merge only for contacts assigned to them", async ({ page }) => {
   await signIn(page, USERS.agent.email);
-  const origin = new URL(page.url()).origin;
-  const me = (await (await page.request.post("/api/current_viewer", { headers: { Origin: origin } })).json()) as {
-    user_id: number;
-  };
+  const me = (await (await api(page, "current_viewer", {})).json()) as { user_id: number };
   const phone = `+49151${String(Date.now()).slice(-8)}`;
   const suffix = String(Date.now() % 100000);
   const mine = await addContact(page, { first: "Mine", last: suffix, phone });
