@@ -1,20 +1,11 @@
 //! Sessions, roles and request protection at the HTTP level, against the
 //! real router and a fresh database.
 
-use crate::helpers::{spawn_app, TestApp, PASSWORD};
+use crate::helpers::{error, spawn_app, TestApp, PASSWORD};
 use app::auth::Viewer;
 use app::error::AppError;
 use reqwest::{header, Client, StatusCode};
 use serde_json::json;
-
-/// The signed-in client's viewer: who it is and in which workspace.
-async fn current_viewer(app: &TestApp, client: &Client) -> Viewer {
-    app.call_json(client, "current_viewer", &json!({}))
-        .await
-        .json()
-        .await
-        .expect("viewer")
-}
 
 #[tokio::test]
 async fn signed_out_server_function_calls_get_401() {
@@ -22,8 +13,7 @@ async fn signed_out_server_function_calls_get_401() {
     let response = app
         .call_json(&app.client(), "current_viewer", &json!({}))
         .await;
-    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
-    let error: AppError = response.json().await.expect("json error");
+    let error = error(response, StatusCode::UNAUTHORIZED).await;
     assert_eq!(error, AppError::Unauthorized);
 }
 
@@ -46,9 +36,8 @@ async fn signed_out_pages_redirect_to_sign_in() {
 #[tokio::test]
 async fn sign_in_starts_a_session_in_the_first_workspace() {
     let app = spawn_app().await;
-    let client = app.client();
-    app.sign_in(&client, "Manager@Demo.test").await;
-    let viewer = current_viewer(&app, &client).await;
+    let client = app.signed_in("Manager@Demo.test").await;
+    let viewer: Viewer = app.answer(&client, "current_viewer", &json!({})).await;
     assert_eq!(viewer.email, "manager@demo.test");
     assert_eq!(viewer.workspace.name, "Demo");
     assert_eq!(viewer.role(), shared::permissions::Role::Manager);
@@ -94,8 +83,7 @@ async fn a_wrong_password_or_unknown_account_gets_the_same_401() {
     let client = app.client();
     for (email, password) in [("agent@demo.test", "wrong"), ("nobody@demo.test", PASSWORD)] {
         let response = app.log_in(&client, email, password).await;
-        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
-        let error: AppError = response.json().await.expect("json");
+        let error = error(response, StatusCode::UNAUTHORIZED).await;
         assert_eq!(error, AppError::SignInFailed);
     }
 }
@@ -104,13 +92,9 @@ async fn a_wrong_password_or_unknown_account_gets_the_same_401() {
 async fn repeated_failed_sign_ins_for_one_account_are_paused() {
     let app = spawn_app().await;
     let client = app.client();
-    for _ in 0..5 {
-        let response = app.log_in(&client, "owner@demo.test", "wrong").await;
-        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
-    }
+    app.fail_sign_ins(&client, "owner@demo.test", "wrong").await;
     let paused = app.log_in(&client, "owner@demo.test", PASSWORD).await;
-    assert_eq!(paused.status(), StatusCode::TOO_MANY_REQUESTS);
-    let error: AppError = paused.json().await.expect("json");
+    let error = error(paused, StatusCode::TOO_MANY_REQUESTS).await;
     // The first wait is 30 seconds, counted from the last failure: on a
     // busy machine a second or two may have passed already.
     let message = error.to_string();
@@ -154,19 +138,14 @@ async fn wrong_passwords_sent_at_the_same_moment_are_counted_one_after_another()
 #[tokio::test]
 async fn a_stranger_s_wrong_passwords_do_not_keep_the_user_s_own_browser_out() {
     let app = spawn_app().await;
-    let own_browser = app.client();
-    app.sign_in(&own_browser, "agent@demo.test").await;
+    let own_browser = app.signed_in("agent@demo.test").await;
     assert_eq!(
         app.call(&own_browser, "log_out", &[]).await.status(),
         StatusCode::OK
     );
     let stranger = app.client();
-    for _ in 0..5 {
-        assert_eq!(
-            attempt(&app, &stranger, "agent@demo.test", "guess").await,
-            StatusCode::UNAUTHORIZED
-        );
-    }
+    app.fail_sign_ins(&stranger, "agent@demo.test", "guess")
+        .await;
     assert_eq!(
         attempt(&app, &stranger, "agent@demo.test", PASSWORD).await,
         StatusCode::TOO_MANY_REQUESTS,
@@ -191,9 +170,8 @@ async fn the_device_cookie_is_http_only_and_kept_for_a_year() {
 #[tokio::test]
 async fn switching_to_a_foreign_workspace_is_forbidden() {
     let app = spawn_app().await;
-    let client = app.client();
-    app.sign_in(&client, "agent@demo.test").await;
-    let viewer = current_viewer(&app, &client).await;
+    let client = app.signed_in("agent@demo.test").await;
+    let viewer: Viewer = app.answer(&client, "current_viewer", &json!({})).await;
     let foreign = viewer.workspace.id + 1;
     let response = app
         .call(
@@ -204,16 +182,15 @@ async fn switching_to_a_foreign_workspace_is_forbidden() {
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     // The session stays where it was.
-    let still = current_viewer(&app, &client).await;
+    let still: Viewer = app.answer(&client, "current_viewer", &json!({})).await;
     assert_eq!(still.workspace.id, viewer.workspace.id);
 }
 
 #[tokio::test]
 async fn a_member_of_two_workspaces_switches_with_the_right_role() {
     let app = spawn_app().await;
-    let client = app.client();
-    app.sign_in(&client, "manager@demo.test").await;
-    let viewer = current_viewer(&app, &client).await;
+    let client = app.signed_in("manager@demo.test").await;
+    let viewer: Viewer = app.answer(&client, "current_viewer", &json!({})).await;
     let acme = viewer
         .workspaces
         .iter()
@@ -236,8 +213,7 @@ async fn a_member_of_two_workspaces_switches_with_the_right_role() {
 #[tokio::test]
 async fn cross_site_posts_are_refused_even_with_a_session() {
     let app = spawn_app().await;
-    let client = app.client();
-    app.sign_in(&client, "owner@demo.test").await;
+    let client = app.signed_in("owner@demo.test").await;
     for origin in [Some("https://evil.test"), None] {
         let mut request = client.post(format!("{}/api/log_out", app.address));
         if let Some(origin) = origin {
@@ -276,8 +252,7 @@ async fn posts_from_the_same_host_over_another_scheme_are_refused() {
 #[tokio::test]
 async fn signing_out_ends_the_session() {
     let app = spawn_app().await;
-    let client = app.client();
-    app.sign_in(&client, "owner@demo.test").await;
+    let client = app.signed_in("owner@demo.test").await;
     assert_eq!(
         app.call(&client, "log_out", &[]).await.status(),
         StatusCode::OK
@@ -289,8 +264,7 @@ async fn signing_out_ends_the_session() {
 #[tokio::test]
 async fn unreadable_arguments_get_422_naming_the_request() {
     let app = spawn_app().await;
-    let client = app.client();
-    app.sign_in(&client, "owner@demo.test").await;
+    let client = app.signed_in("owner@demo.test").await;
     let response = app
         .call(
             &client,
@@ -304,8 +278,7 @@ async fn unreadable_arguments_get_422_naming_the_request() {
 #[tokio::test]
 async fn unknown_pages_answer_404() {
     let app = spawn_app().await;
-    let client = app.client();
-    app.sign_in(&client, "owner@demo.test").await;
+    let client = app.signed_in("owner@demo.test").await;
     let response = app.get(&client, "/no-such-page").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
 }

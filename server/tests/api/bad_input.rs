@@ -51,9 +51,8 @@ async fn names_and_tags_need_a_visible_character_and_no_direction_controls() {
             "must not contain text-direction control characters",
         ),
     ] {
-        let edit = json!({"edit": {"contact_id": id, "version": contact.version, "first": first, "last": ""}});
         let refused = error(
-            app.call_json(&client, "details_edit_name", &edit).await,
+            edit_name(&app, &client, &contact, first, "").await,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
@@ -81,7 +80,7 @@ async fn messages_are_stored_without_terminal_control_characters() {
         "Hi\u{0}\u{1b}[2J\u{7} there\r\nsecond line",
         "2026-03-01T10:00:00Z",
     );
-    let contact = TestApp::contact_of(&app.receive(&channel, payload).await);
+    let contact = app.receive_contact(&channel, payload).await;
     let client = app.signed_in("owner@demo.test").await;
     let sent = app
         .send_message(&client, contact, &channel, "Answer\u{0}\u{7} with\ttab")
@@ -110,7 +109,7 @@ async fn a_sending_time_far_in_the_future_becomes_the_time_of_arrival() {
     let channel = app.demo_channel("webchat").await;
     let before = time::OffsetDateTime::now_utc().unix_timestamp();
     let payload = message("future-1", "future", "Hello", "9999-12-31T23:59:59Z");
-    let contact = TestApp::contact_of(&app.receive(&channel, payload).await);
+    let contact = app.receive_contact(&channel, payload).await;
     let after = time::OffsetDateTime::now_utc().unix_timestamp();
     let sent_at: i64 = sqlx::query_scalar(
         "SELECT m.sent_at FROM messages m JOIN conversations v ON v.id = m.conversation_id

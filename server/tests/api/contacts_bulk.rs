@@ -2,7 +2,7 @@
 //! "Assign tags" and "Export to CSV", whatever the browser sends, tagging in
 //! one go, and the CSV download.
 
-use crate::helpers::contacts::list;
+use crate::helpers::contacts::{list, selected_ids};
 use crate::helpers::{answer_of, spawn_app, TestApp};
 use app::contacts::model::{BulkTarget, ContactQuery, PageCursor, TagAssignment};
 use app::error::{AppError, Missing};
@@ -59,10 +59,7 @@ async fn r34_server_refuses_assign_tags_over_100_whatever_the_browser_claims() {
     );
     // 101 ids one by one.
     let many = TagAssignment {
-        target: BulkTarget {
-            selection: Selection::Ids((1..=101).collect()),
-            query: ContactQuery::default(),
-        },
+        target: selected_ids((1..=101).collect()),
         tag_ids: vec![],
         new_tags: vec!["Spring campaign".into()],
     };
@@ -88,10 +85,7 @@ async fn r34_assign_tags_tags_every_selected_contact_and_creates_new_tags() {
     .await
     .expect("tag");
     let request = TagAssignment {
-        target: BulkTarget {
-            selection: Selection::Ids(ids.clone()),
-            query: ContactQuery::default(),
-        },
+        target: selected_ids(ids.clone()),
         tag_ids: vec![vip],
         new_tags: vec!["  Spring   campaign ".into()],
     };
@@ -103,10 +97,7 @@ async fn r34_assign_tags_tags_every_selected_contact_and_creates_new_tags() {
     }
     // A bad new tag name is refused with the field named.
     let bad = TagAssignment {
-        target: BulkTarget {
-            selection: Selection::Ids(ids),
-            query: ContactQuery::default(),
-        },
+        target: selected_ids(ids),
         tag_ids: vec![],
         new_tags: vec!["   ".into()],
     };
@@ -122,10 +113,7 @@ async fn r34_selection_from_another_workspace_tags_nothing() {
     let ids = first_ids(&app, &demo, 2).await;
     let acme = app.signed_in("owner@acme.test").await;
     let request = TagAssignment {
-        target: BulkTarget {
-            selection: Selection::Ids(ids),
-            query: ContactQuery::default(),
-        },
+        target: selected_ids(ids),
         tag_ids: vec![],
         new_tags: vec!["Stolen".into()],
     };
@@ -198,10 +186,7 @@ async fn r34_the_same_tags_assigned_from_several_clients_at_once_land_once() {
     }
     let ids = first_ids(&app, &clients[0], 50).await;
     let request = TagAssignment {
-        target: BulkTarget {
-            selection: Selection::Ids(ids.clone()),
-            query: ContactQuery::default(),
-        },
+        target: selected_ids(ids.clone()),
         tag_ids: vec![],
         new_tags: vec!["Launch week".into(), "Follow up".into()],
     };

@@ -1,24 +1,16 @@
 //! Deleting contacts (R29–R33): who may delete what, the dialog's numbers,
 //! and the background job that deletes in batches and survives a restart.
 
-use crate::helpers::contacts::wait_for_deletions;
+use crate::helpers::contacts::{delete_selected as selected, wait_for_deletions};
 use crate::helpers::jobs::{first_batch, spawn_app_without_runners, take_over};
 use crate::helpers::{answer_of, spawn_app, TestApp};
-use app::contacts::model::{BulkTarget, ContactQuery, DeletePreview, DeleteProgress, DeleteTarget};
+use app::contacts::model::{DeletePreview, DeleteProgress, DeleteTarget};
 use app::error::AppError;
 use app::ssr::ContactsPort;
 use reqwest::{Client, StatusCode};
 use serde_json::json;
 use server::jobs::ClaimedJob;
 use server::storage::DeleteJobs;
-use shared::bulk::Selection;
-
-fn selected(ids: Vec<i64>) -> DeleteTarget {
-    DeleteTarget::Selected(BulkTarget {
-        selection: Selection::Ids(ids),
-        query: ContactQuery::default(),
-    })
-}
 
 async fn preview(
     app: &TestApp,

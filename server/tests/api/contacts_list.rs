@@ -3,10 +3,21 @@
 
 use crate::helpers::contacts::{all_pages, list};
 use crate::helpers::{answer_of, spawn_app, TestApp};
-use app::contacts::model::{AddedContact, ContactQuery, PageCursor, Sort, View, PAGE_SIZE};
-use reqwest::StatusCode;
+use app::contacts::model::{
+    AddedContact, ContactPage, ContactQuery, PageCursor, Sort, View, PAGE_SIZE,
+};
+use reqwest::{Client, StatusCode};
 use serde_json::json;
 use std::collections::HashSet;
+
+/// The table's first page for a search as typed.
+async fn search(app: &TestApp, client: &Client, search: String) -> ContactPage {
+    let query = ContactQuery {
+        search,
+        ..ContactQuery::default()
+    };
+    list(app, client, &query, PageCursor::First).await
+}
 
 #[tokio::test]
 async fn r24_search_finds_names_emails_and_phones_in_any_format() {
@@ -20,45 +31,14 @@ async fn r24_search_finds_names_emails_and_phones_in_any_format() {
     .fetch_one(app.pool())
     .await
     .expect("a contact");
-    let name_query = ContactQuery {
-        search: first.to_lowercase(),
-        ..ContactQuery::default()
-    };
-    let page = list(&app, &client, &name_query, PageCursor::First).await;
+    let page = search(&app, &client, first.to_lowercase()).await;
     assert!(!page.rows.is_empty());
     assert!(page.rows.iter().all(|row| row
         .display_name
         .to_lowercase()
         .contains(&first.to_lowercase())));
 
-    let full = ContactQuery {
-        search: format!("{first} {last}"),
-        ..ContactQuery::default()
-    };
-    let page = list(&app, &client, &full, PageCursor::First).await;
-    assert!(page
-        .rows
-        .iter()
-        .any(|row| row.phone.as_deref() == Some(phone.as_str())));
-
-    // The phone as people type it: spaces and a 00 prefix instead of +.
-    let digits = phone.trim_start_matches('+');
-    let typed = format!("00{} {} {}", &digits[..2], &digits[2..5], &digits[5..]);
-    for search in [typed, format!("+{} {}", &digits[..2], &digits[2..])] {
-        let query = ContactQuery {
-            search,
-            ..ContactQuery::default()
-        };
-        let page = list(&app, &client, &query, PageCursor::First).await;
-        assert!(
-            page.rows
-                .iter()
-                .any(|row| row.phone.as_deref() == Some(phone.as_str())),
-            "{query:?}"
-        );
-    }
-
-    // A German number typed in national format, with its trunk prefix 0.
+    // A German number, to be typed in national format below.
     let (german,): (String,) = sqlx::query_as(
         "SELECT phone FROM contacts WHERE phone LIKE '+49%' AND blocked_at IS NULL
             AND workspace_id = (SELECT id FROM workspaces WHERE name = 'Demo') LIMIT 1",
@@ -66,34 +46,34 @@ async fn r24_search_finds_names_emails_and_phones_in_any_format() {
     .fetch_one(app.pool())
     .await
     .expect("a German number");
-    let national = format!("0{} {}", &german[3..6], &german[6..]);
-    let query = ContactQuery {
-        search: national,
-        ..ContactQuery::default()
-    };
-    let page = list(&app, &client, &query, PageCursor::First).await;
-    assert!(
-        page.rows
-            .iter()
-            .any(|row| row.phone.as_deref() == Some(german.as_str())),
-        "{query:?}"
-    );
+    let digits = phone.trim_start_matches('+');
+    for (typed, found) in [
+        (format!("{first} {last}"), &phone),
+        // The phone as people type it: spaces and a 00 prefix instead of +.
+        (
+            format!("00{} {} {}", &digits[..2], &digits[2..5], &digits[5..]),
+            &phone,
+        ),
+        (format!("+{} {}", &digits[..2], &digits[2..]), &phone),
+        // The German number in national format, with its trunk prefix 0.
+        (format!("0{} {}", &german[3..6], &german[6..]), &german),
+    ] {
+        let page = search(&app, &client, typed.clone()).await;
+        assert!(
+            page.rows
+                .iter()
+                .any(|row| row.phone.as_deref() == Some(found.as_str())),
+            "{typed:?}"
+        );
+    }
 
-    let by_email = ContactQuery {
-        search: email.to_uppercase(),
-        ..ContactQuery::default()
-    };
-    let page = list(&app, &client, &by_email, PageCursor::First).await;
+    let page = search(&app, &client, email.to_uppercase()).await;
     assert!(page
         .rows
         .iter()
         .any(|row| row.email.as_deref() == Some(email.as_str())));
 
-    let nothing = ContactQuery {
-        search: "zzzz-nobody".into(),
-        ..ContactQuery::default()
-    };
-    let page = list(&app, &client, &nothing, PageCursor::First).await;
+    let page = search(&app, &client, "zzzz-nobody".into()).await;
     assert!(page.rows.is_empty());
     assert_eq!(page.total.count, 0);
 }

@@ -4,6 +4,7 @@
 //! stale version is refused.
 
 use crate::helpers::details::*;
+use app::settings::model::FieldSettings;
 
 #[tokio::test]
 async fn r3_drawer_shows_name_and_id_and_another_workspace_is_not_found() {
@@ -31,7 +32,6 @@ async fn r4_edit_name_saves_and_bad_names_change_nothing() {
     let client = app.signed_in("agent@demo.test").await;
     let id = contact_where(&app, "Demo", "TRUE").await;
     let before = details(&app, &client, id).await;
-    let edit = |first: &str, last: &str, version: i64| json!({"edit": {"contact_id": id, "version": version, "first": first, "last": last}});
     let long = "x".repeat(101);
     for (first, last, field) in [
         ("  ", "", "First name"),
@@ -39,25 +39,14 @@ async fn r4_edit_name_saves_and_bad_names_change_nothing() {
         ("Ann", "Line\nbreak", "Last name"),
     ] {
         let refused = error(
-            app.call_json(
-                &client,
-                "details_edit_name",
-                &edit(first, last, before.version),
-            )
-            .await,
+            edit_name(&app, &client, &before, first, last).await,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
         assert_eq!(refused.field(), Some(field), "{first:?} {last:?}");
         assert_eq!(details(&app, &client, id).await, before);
     }
-    let response = app
-        .call_json(
-            &client,
-            "details_edit_name",
-            &edit("  Ann ", "<script>x</script>", before.version),
-        )
-        .await;
+    let response = edit_name(&app, &client, &before, "  Ann ", "<script>x</script>").await;
     let saved: Saved = response.json().await.expect("saved");
     assert_eq!(saved.version, before.version + 1);
     let after = details(&app, &client, id).await;
@@ -74,14 +63,10 @@ async fn r4_a_stale_version_is_refused_and_the_first_save_stays() {
     let second_agent = app.signed_in("manager@demo.test").await;
     let id = contact_where(&app, "Demo", "TRUE").await;
     let seen = details(&app, &first_agent, id).await;
-    let edit = |first: &str| json!({"edit": {"contact_id": id, "version": seen.version, "first": first, "last": "Same"}});
-    let ok = app
-        .call_json(&first_agent, "details_edit_name", &edit("First"))
-        .await;
+    let ok = edit_name(&app, &first_agent, &seen, "First", "Same").await;
     assert_eq!(ok.status(), StatusCode::OK);
     let refused = error(
-        app.call_json(&second_agent, "details_edit_name", &edit("Second"))
-            .await,
+        edit_name(&app, &second_agent, &seen, "Second", "Same").await,
         StatusCode::CONFLICT,
     )
     .await;
@@ -293,12 +278,7 @@ async fn r19_managers_define_custom_fields_and_agents_cannot() {
         )
         .await;
     assert_eq!(ok.status(), StatusCode::OK);
-    let settings: app::settings::model::FieldSettings = app
-        .call_json(&agent, "settings_fields_get", &json!({}))
-        .await
-        .json()
-        .await
-        .expect("settings");
+    let settings: FieldSettings = app.answer(&agent, "settings_fields_get", &json!({})).await;
     assert_eq!(settings.custom_fields.len(), 5);
     assert_eq!(settings.order.last().map(String::as_str), Some("tier"));
 }
@@ -308,12 +288,9 @@ async fn r20_field_order_is_saved_by_managers_refused_for_agents_and_the_drawer_
     let app = spawn_app().await;
     let manager = app.signed_in("manager@demo.test").await;
     let agent = app.signed_in("agent@demo.test").await;
-    let settings: app::settings::model::FieldSettings = app
-        .call_json(&manager, "settings_fields_get", &json!({}))
-        .await
-        .json()
-        .await
-        .expect("settings");
+    let settings: FieldSettings = app
+        .answer(&manager, "settings_fields_get", &json!({}))
+        .await;
     let mut order = settings.order.clone();
     order.swap(1, 6);
     let refused = error(

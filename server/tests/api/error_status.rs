@@ -4,7 +4,7 @@
 //! variant no request can produce is `Network`: the browser makes it when
 //! no answer arrives at all.
 
-use crate::helpers::details::{contact_where, details};
+use crate::helpers::details::{contact_where, details, edit_name};
 use crate::helpers::{spawn_app, PASSWORD};
 use app::details::model::STALE_VERSION;
 use app::error::{AppError, Missing};
@@ -77,14 +77,9 @@ async fn a_save_of_a_stale_version_is_409_conflict() {
     let owner = app.signed_in("owner@demo.test").await;
     let id = contact_where(&app, "Demo", "TRUE").await;
     let seen = details(&app, &owner, id).await;
-    let rename = |first: &str| json!({"edit": {"contact_id": id, "version": seen.version, "first": first, "last": "Same"}});
-    let saved = app
-        .call_json(&owner, "details_edit_name", &rename("First"))
-        .await;
+    let saved = edit_name(&app, &owner, &seen, "First", "Same").await;
     assert_eq!(saved.status(), StatusCode::OK);
-    let response = app
-        .call_json(&owner, "details_edit_name", &rename("Second"))
-        .await;
+    let response = edit_name(&app, &owner, &seen, "Second", "Same").await;
     let error = refusal(response, StatusCode::CONFLICT).await;
     assert_eq!(error, AppError::Conflict(STALE_VERSION.into()));
 }
@@ -112,10 +107,7 @@ async fn bad_input_is_422_invalid_naming_the_field() {
 async fn repeated_failed_sign_ins_are_429_too_many_requests() {
     let app = spawn_app().await;
     let client = app.client();
-    for _ in 0..5 {
-        let failed = app.log_in(&client, "owner@demo.test", "wrong").await;
-        assert_eq!(failed.status(), StatusCode::UNAUTHORIZED);
-    }
+    app.fail_sign_ins(&client, "owner@demo.test", "wrong").await;
     let response = app.log_in(&client, "owner@demo.test", PASSWORD).await;
     let error = refusal(response, StatusCode::TOO_MANY_REQUESTS).await;
     let AppError::TooManyRequests(wait) = &error else {

@@ -29,10 +29,8 @@ async fn new_contact(app: &TestApp, sender: &str, at: i64) -> i64 {
 async fn say(app: &TestApp, sender: &str, n: u32, text: &str, at: i64) -> i64 {
     let channel = app.demo_channel("webchat").await;
     let id = format!("{sender}-{n}");
-    let answer = app
-        .receive(&channel, message(&id, sender, text, &rfc3339(at)))
-        .await;
-    TestApp::contact_of(&answer)
+    app.receive_contact(&channel, message(&id, sender, text, &rfc3339(at)))
+        .await
 }
 
 /// The demo workspace's owner, blocking and unblocking through the Inbox

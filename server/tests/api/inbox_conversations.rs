@@ -12,23 +12,20 @@ use server::inbox::InboxStorage;
 use std::time::Duration;
 
 async fn list(app: &TestApp, client: &reqwest::Client, filter: &str) -> Vec<ConversationSummary> {
-    let response = app
-        .call_json(
+    let page: ConversationPage = app
+        .answer(
             client,
             "inbox_conversations",
             &json!({"request": {"filter": filter}}),
         )
         .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let page: ConversationPage = response.json().await.expect("list");
     page.rows
 }
 
 #[tokio::test]
 async fn r1_conversation_list_is_newest_first_filtered_and_marks_unread() {
     let app = spawn_app().await;
-    let client = app.client();
-    app.sign_in(&client, "manager@demo.test").await;
+    let client = app.signed_in("manager@demo.test").await;
     let all = list(&app, &client, "all").await;
     assert!(all.len() > 10);
     let times: Vec<i64> = all.iter().filter_map(|row| row.last_message_at).collect();
@@ -46,8 +43,8 @@ async fn r1_conversation_list_is_newest_first_filtered_and_marks_unread() {
     assert!(unassigned.iter().all(|row| row.assignee_name.is_none()));
 
     let channel = app.demo_channel("webchat").await;
-    let answer = app
-        .receive(
+    let contact = app
+        .receive_contact(
             &channel,
             message(
                 "u-1",
@@ -57,7 +54,6 @@ async fn r1_conversation_list_is_newest_first_filtered_and_marks_unread() {
             ),
         )
         .await;
-    let contact = TestApp::contact_of(&answer);
     let top = &list(&app, &client, "all").await[0];
     assert_eq!((top.contact_id, top.unread), (contact, true));
     assert_eq!(top.preview.as_deref(), Some("<b>New</b> question"));
@@ -76,9 +72,8 @@ async fn r8_sending_on_an_inactive_channel_connects_it() {
     let telegram = app.demo_channel("telegram").await;
     let mut payload = message("s-1", "sender-s", "Hi", "2026-01-20T10:00:00Z");
     payload["sender"]["phone"] = json!("+4915123456781");
-    let contact = TestApp::contact_of(&app.receive(&channel, payload).await);
-    let client = app.client();
-    app.sign_in(&client, "agent@demo.test").await;
+    let contact = app.receive_contact(&channel, payload).await;
+    let client = app.signed_in("agent@demo.test").await;
 
     let before = app.open_conversation(&client, contact).await;
     let offered: Vec<(i64, bool)> = before
@@ -123,11 +118,7 @@ async fn r8_sending_on_an_inactive_channel_connects_it() {
         Some("Hello on WhatsApp")
     );
     let link = app
-        .count(&format!(
-            "SELECT COUNT(*) FROM contact_channels WHERE contact_id = {contact}
-               AND channel_id = {} AND external_id = '+4915123456781'",
-            whatsapp.id
-        ))
+        .channel_links(contact, &whatsapp, "+4915123456781")
         .await;
     assert_eq!(link, 1);
 }
@@ -138,21 +129,19 @@ async fn r1_the_event_stream_announces_new_messages_to_the_workspace() {
     let signed_out = app.get(&app.client(), "/api/inbox/events").await;
     assert_eq!(signed_out.status(), StatusCode::UNAUTHORIZED);
 
-    let client = app.client();
-    app.sign_in(&client, "agent@demo.test").await;
+    let client = app.signed_in("agent@demo.test").await;
     let mut stream = app.events(&client).await;
     assert_eq!(stream.headers()["content-type"], "text/event-stream");
 
     let workspace = app.workspace_id("Demo").await;
     let owner = app.user_id("owner@demo.test").await;
     let channel = app.demo_channel("webchat").await;
-    let blocked = TestApp::contact_of(
-        &app.receive(
+    let blocked = app
+        .receive_contact(
             &channel,
             message("e-1", "quiet", "Hi", "2026-01-20T10:00:00Z"),
         )
-        .await,
-    );
+        .await;
     // Drain the event of that first message.
     let first = tokio::time::timeout(Duration::from_secs(5), stream.chunk()).await;
     assert!(
@@ -169,13 +158,12 @@ async fn r1_the_event_stream_announces_new_messages_to_the_workspace() {
         message("e-2", "quiet", "Hidden", "2026-01-20T10:10:00Z"),
     )
     .await;
-    let loud = TestApp::contact_of(
-        &app.receive(
+    let loud = app
+        .receive_contact(
             &channel,
             message("e-3", "loud", "Visible", "2026-01-20T10:11:00Z"),
         )
-        .await,
-    );
+        .await;
     let next = tokio::time::timeout(Duration::from_secs(5), stream.chunk())
         .await
         .expect("an event in time")
@@ -213,41 +201,24 @@ async fn the_inbox_page_renders_for_signed_in_users_only() {
 async fn channel_tokens_are_for_owners_and_rotating_retires_the_old_one() {
     let app = spawn_app().await;
     let channel = app.demo_channel("webchat").await;
-    let agent = app.client();
-    app.sign_in(&agent, "agent@demo.test").await;
-    let rows: Vec<ChannelRow> = app
-        .call_json(&agent, "channels_list", &json!({}))
-        .await
-        .json()
-        .await
-        .expect("rows");
+    let agent = app.signed_in("agent@demo.test").await;
+    let rows: Vec<ChannelRow> = app.answer(&agent, "channels_list", &json!({})).await;
     assert_eq!(rows.len(), 8);
     assert!(rows.iter().all(|row| row.token.is_none()));
     assert!(rows.iter().any(|row| row
         .endpoint_url
         .ends_with(&format!("/api/ingress/{}", channel.id))));
-    let id = channel.id.to_string();
-    let refused = app
-        .call(&agent, "channels_rotate_token", &[("channel_id", &id)])
-        .await;
+    let refused = app.rotate_token(&agent, &channel).await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 
-    let owner = app.client();
-    app.sign_in(&owner, "owner@demo.test").await;
-    let rows: Vec<ChannelRow> = app
-        .call_json(&owner, "channels_list", &json!({}))
-        .await
-        .json()
-        .await
-        .expect("rows");
+    let owner = app.signed_in("owner@demo.test").await;
+    let rows: Vec<ChannelRow> = app.answer(&owner, "channels_list", &json!({})).await;
     let shown = rows
         .iter()
         .find(|row| row.id == channel.id)
         .and_then(|row| row.token.clone());
     assert_eq!(shown.as_deref(), Some(channel.token.as_str()));
-    let rotated = app
-        .call(&owner, "channels_rotate_token", &[("channel_id", &id)])
-        .await;
+    let rotated = app.rotate_token(&owner, &channel).await;
     assert_eq!(rotated.status(), StatusCode::OK);
     let body = message("r-1", "rotated", "Hi", "2026-01-20T10:00:00Z").to_string();
     let old = app
@@ -259,19 +230,15 @@ async fn channel_tokens_are_for_owners_and_rotating_retires_the_old_one() {
     let new = app.post_ingress(channel.id, &fresh.token, body).await;
     assert_eq!(new.status(), StatusCode::CREATED);
 
-    let acme = app.client();
-    app.sign_in(&acme, "owner@acme.test").await;
-    let foreign = app
-        .call(&acme, "channels_rotate_token", &[("channel_id", &id)])
-        .await;
+    let acme = app.signed_in("owner@acme.test").await;
+    let foreign = app.rotate_token(&acme, &channel).await;
     assert_eq!(foreign.status(), StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
 async fn the_usage_page_shows_monthly_active_contacts() {
     let app = spawn_app().await;
-    let client = app.client();
-    app.sign_in(&client, "agent@demo.test").await;
+    let client = app.signed_in("agent@demo.test").await;
     let html = app
         .get(&client, "/settings/usage")
         .await
@@ -280,11 +247,8 @@ async fn the_usage_page_shows_monthly_active_contacts() {
         .expect("html");
     assert!(html.contains("<h1>Usage</h1>"));
     let periods: Vec<UsagePeriod> = app
-        .call_json(&client, "usage_monthly_active_contacts", &json!({}))
-        .await
-        .json()
-        .await
-        .expect("periods");
+        .answer(&client, "usage_monthly_active_contacts", &json!({}))
+        .await;
     assert_eq!(periods.len(), 6);
     assert!(periods[0].current && !periods[1].current);
     assert!(periods[0].active_contacts > 0, "demo messages count");
@@ -294,8 +258,8 @@ async fn the_usage_page_shows_monthly_active_contacts() {
 async fn a_reply_reopens_a_closed_conversation_and_records_who_reopened_it() {
     let app = spawn_app().await;
     let channel = app.demo_channel("webchat").await;
-    let contact = TestApp::contact_of(
-        &app.receive(
+    let contact = app
+        .receive_contact(
             &channel,
             message(
                 "r-1",
@@ -304,15 +268,9 @@ async fn a_reply_reopens_a_closed_conversation_and_records_who_reopened_it() {
                 "2026-01-20T10:00:00Z",
             ),
         )
-        .await,
-    );
-    sqlx::query("UPDATE conversations SET status = 'closed' WHERE contact_id = $1")
-        .bind(contact)
-        .execute(app.pool())
-        .await
-        .expect("close");
-    let client = app.client();
-    app.sign_in(&client, "agent@demo.test").await;
+        .await;
+    app.close_conversation(contact).await;
+    let client = app.signed_in("agent@demo.test").await;
     let sent = app
         .send_message(&client, contact, &channel, "One more thing")
         .await;
@@ -340,13 +298,12 @@ async fn list_rows_name_the_channel_and_the_phone_or_email_of_their_contact() {
     let mut payload = message("n-1", "namesake-1", "First", "2099-01-01T00:00:00Z");
     payload["sender"]["name"] = json!("Sam Namesake");
     payload["sender"]["phone"] = json!("+4915123456785");
-    let with_phone = TestApp::contact_of(&app.receive(&channel, payload).await);
+    let with_phone = app.receive_contact(&channel, payload).await;
     let mut payload = message("n-2", "namesake-2", "Second", "2099-01-01T00:00:01Z");
     payload["sender"]["name"] = json!("Sam Namesake");
     payload["sender"]["email"] = json!("sam.namesake@example.com");
-    let with_email = TestApp::contact_of(&app.receive(&channel, payload).await);
-    let client = app.client();
-    app.sign_in(&client, "owner@demo.test").await;
+    let with_email = app.receive_contact(&channel, payload).await;
+    let client = app.signed_in("owner@demo.test").await;
     let rows = list(&app, &client, "all").await;
     let reach = |contact: i64| {
         rows.iter()

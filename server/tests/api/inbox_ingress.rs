@@ -44,13 +44,7 @@ async fn r1_unknown_sender_becomes_a_contact_with_link_and_open_conversation() {
     assert_eq!(phone.as_deref(), Some("+4915123456789"));
     assert_eq!(country.as_deref(), Some("DE"));
     assert_eq!(email_key.as_deref(), Some("lena@example.com"));
-    let link = app
-        .count(&format!(
-            "SELECT COUNT(*) FROM contact_channels WHERE contact_id = {contact_id}
-               AND channel_id = {} AND external_id = 'visitor-1'",
-            channel.id
-        ))
-        .await;
+    let link = app.channel_links(contact_id, &channel, "visitor-1").await;
     assert_eq!(link, 1);
     let open = app
         .count(&format!(
@@ -80,7 +74,7 @@ async fn r11_same_phone_on_two_channels_makes_two_contacts() {
         let channel = app.demo_channel(kind).await;
         let mut payload = message(&format!("{kind}-1"), sender, "Hi", "2026-01-20T10:00:00Z");
         payload["sender"]["phone"] = json!("+4915123456780");
-        ids.push(TestApp::contact_of(&app.receive(&channel, payload).await));
+        ids.push(app.receive_contact(&channel, payload).await);
     }
     assert_ne!(ids[0], ids[1]);
     let sharing = app
@@ -239,18 +233,13 @@ async fn bodies_over_64_kib_are_refused() {
 async fn a_message_reopens_a_closed_conversation() {
     let app = spawn_app().await;
     let channel = app.demo_channel("webchat").await;
-    let answer = app
-        .receive(
+    let contact_id = app
+        .receive_contact(
             &channel,
             message("c-1", "visitor-6", "Hi", "2026-01-20T10:00:00Z"),
         )
         .await;
-    let contact_id = TestApp::contact_of(&answer);
-    sqlx::query("UPDATE conversations SET status = 'closed' WHERE contact_id = $1")
-        .bind(contact_id)
-        .execute(app.pool())
-        .await
-        .expect("close");
+    app.close_conversation(contact_id).await;
     app.receive(
         &channel,
         message("c-2", "visitor-6", "Me again", "2026-01-21T10:00:00Z"),

@@ -17,9 +17,7 @@ async fn page(
     before: Option<ConversationCursor>,
 ) -> ConversationPage {
     let request = json!({"request": {"filter": filter, "before": before}});
-    let response = app.call_json(client, "inbox_conversations", &request).await;
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.expect("page")
+    app.answer(client, "inbox_conversations", &request).await
 }
 
 /// Every conversation id of a filter, page by page.
@@ -43,18 +41,13 @@ async fn long_conversation(app: &TestApp, sender: &str, count: usize) -> i64 {
     let mut contact = 0;
     for n in 0..count {
         let sent_at = format!("2098-01-01T{:02}:{:02}:00Z", n / 60, n % 60);
-        let answer = app
-            .receive(
-                &channel,
-                message(
-                    &format!("{sender}-{n}"),
-                    sender,
-                    &format!("Message {n}"),
-                    &sent_at,
-                ),
-            )
-            .await;
-        contact = TestApp::contact_of(&answer);
+        let payload = message(
+            &format!("{sender}-{n}"),
+            sender,
+            &format!("Message {n}"),
+            &sent_at,
+        );
+        contact = app.receive_contact(&channel, payload).await;
     }
     contact
 }
@@ -62,8 +55,7 @@ async fn long_conversation(app: &TestApp, sender: &str, count: usize) -> i64 {
 #[tokio::test]
 async fn r1_conversation_pages_list_every_conversation_once_newest_first() {
     let app = spawn_app().await;
-    let client = app.client();
-    app.sign_in(&client, "manager@demo.test").await;
+    let client = app.signed_in("manager@demo.test").await;
     let workspace = app.workspace_id("Demo").await;
     let stored = app
         .count(&format!(
@@ -108,8 +100,7 @@ async fn r1_conversation_pages_list_every_conversation_once_newest_first() {
 #[tokio::test]
 async fn r1_a_conversation_that_moves_up_while_paging_is_not_listed_twice() {
     let app = spawn_app().await;
-    let client = app.client();
-    app.sign_in(&client, "manager@demo.test").await;
+    let client = app.signed_in("manager@demo.test").await;
     let first = page(&app, &client, "all", None).await;
     let second = page(&app, &client, "all", first.older).await;
     let third = page(&app, &client, "all", second.older).await;
@@ -128,13 +119,13 @@ async fn r1_a_conversation_that_moves_up_while_paging_is_not_listed_twice() {
         id: channel_id,
         token,
     };
-    let answer = app
-        .receive(
+    let reached = app
+        .receive_contact(
             &channel,
             message("moved-1", &sender, "Hello again", "2099-06-01T00:00:00Z"),
         )
         .await;
-    assert_eq!(TestApp::contact_of(&answer), moved);
+    assert_eq!(reached, moved);
     assert_eq!(
         page(&app, &client, "all", None).await.rows[0].contact_id,
         moved
@@ -160,8 +151,7 @@ async fn r1_a_conversation_that_moves_up_while_paging_is_not_listed_twice() {
 #[tokio::test]
 async fn r1_long_conversations_show_the_newest_messages_and_page_to_the_oldest() {
     let app = spawn_app().await;
-    let client = app.client();
-    app.sign_in(&client, "manager@demo.test").await;
+    let client = app.signed_in("manager@demo.test").await;
     let count = MESSAGE_PAGE_SIZE + 30;
     let contact = long_conversation(&app, "talkative", count).await;
 
@@ -174,18 +164,13 @@ async fn r1_long_conversations_show_the_newest_messages_and_page_to_the_oldest()
     let cursor = view.older_messages.expect("older messages exist");
 
     let request = json!({"request": {"contact_id": contact, "before": cursor}});
-    let response = app
-        .call_json(&client, "inbox_older_messages", &request)
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let older: MessagePage = response.json().await.expect("older page");
+    let older: MessagePage = app.answer(&client, "inbox_older_messages", &request).await;
     let oldest: Vec<String> = (0..30).map(|n| format!("Message {n}")).collect();
     assert_eq!(bodies(&older.messages), oldest);
     assert_eq!(older.older, None, "nothing older");
 
     // Another workspace cannot read it.
-    let acme = app.client();
-    app.sign_in(&acme, "agent@acme.test").await;
+    let acme = app.signed_in("agent@acme.test").await;
     let response = app.call_json(&acme, "inbox_older_messages", &request).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
 }

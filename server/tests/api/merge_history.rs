@@ -2,10 +2,9 @@
 //! erases from it (R29): the snapshot of its rows, its name and the values
 //! chosen from it; the entry stays, with undo refused.
 
+use crate::helpers::contacts::delete_selected;
 use crate::helpers::merges::*;
-use app::contacts::model::{BulkTarget, ContactQuery, DeleteTarget};
 use app::ssr::ContactsPort;
-use shared::bulk::Selection;
 
 /// The stored merge: snapshot, contacts and choices as JSON text.
 async fn stored(app: &TestApp, merge_id: i64) -> (String, String, String) {
@@ -87,10 +86,7 @@ async fn r29_a_background_deletion_erases_only_the_deleted_contact() {
 
     let workspace = app.workspace_id("Demo").await;
     let user = app.user_id("manager@demo.test").await;
-    let target = DeleteTarget::Selected(BulkTarget {
-        selection: Selection::Ids(vec![b]),
-        query: ContactQuery::default(),
-    });
+    let target = delete_selected(vec![b]);
     app.backend
         .store
         .start_delete(workspace, user, &target)

@@ -32,8 +32,7 @@ async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
         assert_eq!(added.status(), StatusCode::OK);
     }
     let named = details(&app, &client, b).await;
-    let saved = app.call_json(&client, "details_edit_name", &json!({"edit": {"contact_id": b, "version": named.version, "first": "Bea", "last": "Stone"}}))
-    .await;
+    let saved = edit_name(&app, &client, &named, "Bea", "Stone").await;
     assert_eq!(saved.status(), StatusCode::OK);
 
     let review = review(&app, &client, &[a, b]).await;
@@ -111,13 +110,13 @@ async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
 
     // A new message on b's channel goes to the merged contact.
     let tg = app.demo_channel("telegram").await;
-    let answer = app
-        .receive(
+    let reached = app
+        .receive_contact(
             &tg,
             message("after", "b", "After the merge", "2026-03-02T08:00:00Z"),
         )
         .await;
-    assert_eq!(TestApp::contact_of(&answer), a);
+    assert_eq!(reached, a);
 }
 
 #[tokio::test]

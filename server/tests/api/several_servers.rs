@@ -97,13 +97,12 @@ async fn several_servers_send_live_updates_to_each_other() {
 
     // A message that arrives through A shows up in the Inbox served by B.
     let channel = a.demo_channel("whatsapp").await;
-    let arrived = TestApp::contact_of(
-        &a.receive(
+    let arrived = a
+        .receive_contact(
             &channel,
             message("live-1", "live", "Hello", "2026-03-01T10:00:00Z"),
         )
-        .await,
-    );
+        .await;
     wait_for_event(&mut stream, arrived, "message").await;
 
     // A block on A.
@@ -137,13 +136,12 @@ async fn several_servers_keep_live_updates_after_losing_the_database() {
     // and later events arrive again.
     wait_for_refetch(&mut stream).await;
     let channel = a.demo_channel("whatsapp").await;
-    let arrived = TestApp::contact_of(
-        &a.receive(
+    let arrived = a
+        .receive_contact(
             &channel,
             message("after-1", "after", "Back", "2026-03-01T11:00:00Z"),
         )
-        .await,
-    );
+        .await;
     wait_for_event(&mut stream, arrived, "message").await;
 }
 
@@ -152,10 +150,7 @@ async fn several_servers_refuse_a_token_rotated_on_another() {
     let (a, b) = two_servers().await;
     let owner = a.signed_in("owner@demo.test").await;
     let channel = a.demo_channel("webchat").await;
-    let id = channel.id.to_string();
-    let rotated = a
-        .call(&owner, "channels_rotate_token", &[("channel_id", &id)])
-        .await;
+    let rotated = a.rotate_token(&owner, &channel).await;
     assert_eq!(rotated.status(), StatusCode::OK);
     let body = message("rot-1", "rotated", "Hi", "2026-03-01T10:00:00Z").to_string();
     let old = b
@@ -308,11 +303,9 @@ async fn several_servers_finish_a_deletion_whose_server_was_killed() {
     );
     // The progress users see is the job's, on the server that is left,
     // with the session signed in before.
-    let progress = survivor
-        .call_json(&owner, "contacts_delete_progress", &json!({}))
+    let progress: Option<DeleteProgress> = survivor
+        .answer(&owner, "contacts_delete_progress", &json!({}))
         .await;
-    assert_eq!(progress.status(), StatusCode::OK);
-    let progress: Option<DeleteProgress> = progress.json().await.expect("progress");
     let progress = progress.expect("the finished job");
     assert!(progress.done);
     assert_eq!(

@@ -4,15 +4,13 @@
 use super::expect::{Target, Who};
 use super::functions::Fun;
 use super::world::World;
-use crate::helpers::imports::post_file;
+use crate::helpers::contacts::{delete_selected, selected_ids};
+use crate::helpers::imports::{post_file, settings};
 use crate::helpers::merges::*;
-use app::contacts::model::{
-    BulkTarget, ContactQuery, DeleteTarget, ListRequest, NewContact, PageCursor, TagAssignment,
-};
+use app::contacts::model::{ContactQuery, ListRequest, NewContact, PageCursor, TagAssignment};
 use app::imports::model::UploadedFile;
 use app::settings::model::FieldSettings;
-use shared::bulk::Selection;
-use shared::import::{ImportMode, ImportSettings};
+use shared::import::ImportMode;
 use shared::permissions::Assignment;
 
 /// How a request travels.
@@ -58,22 +56,6 @@ pub async fn upload(app: &TestApp, client: &Client, n: u32) -> UploadedFile {
     .await;
     assert_eq!(response.status(), StatusCode::CREATED, "upload");
     response.json().await.expect("uploaded file")
-}
-
-pub fn import_settings(file: &UploadedFile) -> ImportSettings {
-    ImportSettings {
-        columns: file.columns.iter().map(|c| c.suggested.clone()).collect(),
-        default_country: Some("DE".into()),
-        mode: ImportMode::Add,
-        keep_existing: false,
-    }
-}
-
-fn ids_target(ids: &[i64]) -> BulkTarget {
-    BulkTarget {
-        selection: Selection::Ids(ids.to_vec()),
-        query: ContactQuery::default(),
-    }
 }
 
 /// The owner's call that prepares a case; must succeed.
@@ -168,12 +150,12 @@ pub async fn prepare(world: &World, fun: Fun, target: Target) -> Prepared {
             Request::Json(endpoint, json!({ "contact": contact }))
         }
         Fun::ContactsAssignTags => single(json!(TagAssignment {
-            target: ids_target(&contacts),
+            target: selected_ids(contacts.clone()),
             tag_ids: Vec::new(),
             new_tags: vec![format!("Bulk {n}")],
         })),
         Fun::ContactsDeletePreview | Fun::ContactsDelete => {
-            let target = DeleteTarget::Selected(ids_target(&contacts));
+            let target = delete_selected(contacts.clone());
             Request::Json(endpoint, json!({ "target": target }))
         }
         Fun::ExportCsv => {
@@ -211,7 +193,7 @@ pub async fn prepare(world: &World, fun: Fun, target: Target) -> Prepared {
             } else {
                 world.foreign.import
             };
-            let settings = import_settings(&file);
+            let settings = settings(&file, ImportMode::Add);
             let check = json!({"request": {"import_id": import, "settings": settings}});
             if fun == Fun::ImportsCheck {
                 Request::Json(endpoint, check)

@@ -1,10 +1,27 @@
 //! The Contacts table's pages over HTTP as the browser asks for them (JSON
-//! bodies), and waiting for its background deletions.
+//! bodies), the contacts a bulk action is for, and waiting for its
+//! background deletions.
 
 use crate::helpers::{answer_of, TestApp};
-use app::contacts::model::{ContactPage, ContactQuery, ListRequest, PageCursor};
+use app::contacts::model::{
+    BulkTarget, ContactPage, ContactQuery, DeleteTarget, ListRequest, PageCursor,
+};
 use reqwest::Client;
 use serde_json::json;
+use shared::bulk::Selection;
+
+/// A bulk action for the contacts ticked in the table.
+pub fn selected_ids(ids: Vec<i64>) -> BulkTarget {
+    BulkTarget {
+        selection: Selection::Ids(ids),
+        query: ContactQuery::default(),
+    }
+}
+
+/// Deleting the contacts ticked in the table.
+pub fn delete_selected(ids: Vec<i64>) -> DeleteTarget {
+    DeleteTarget::Selected(selected_ids(ids))
+}
 
 /// One page of the table.
 pub async fn list(

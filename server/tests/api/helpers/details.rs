@@ -18,9 +18,12 @@ pub async fn on_contact(app: &TestApp, client: &Client, endpoint: &str, id: i64)
 }
 
 pub async fn details(app: &TestApp, client: &Client, id: i64) -> ContactDetails {
-    let response = on_contact(app, client, "details_get", id).await;
-    assert_eq!(response.status(), StatusCode::OK, "details of {id}");
-    response.json().await.expect("details")
+    app.answer(
+        client,
+        "details_get",
+        &json!({"request": {"contact_id": id}}),
+    )
+    .await
 }
 
 /// The first contact of a workspace matching an SQL condition on `c`.
@@ -33,6 +36,22 @@ pub async fn contact_where(app: &TestApp, workspace: &str, condition: &str) -> i
     .fetch_one(app.pool())
     .await
     .expect("a matching seeded contact")
+}
+
+/// Renames a contact as seen at `contact`'s version.
+pub async fn edit_name(
+    app: &TestApp,
+    client: &Client,
+    contact: &ContactDetails,
+    first: &str,
+    last: &str,
+) -> Response {
+    app.call_json(
+        client,
+        "details_edit_name",
+        &json!({"edit": {"contact_id": contact.id, "version": contact.version, "first": first, "last": last}}),
+    )
+    .await
 }
 
 pub async fn edit_field(

@@ -27,6 +27,13 @@ impl TestApp {
         Channel { id, token }
     }
 
+    /// Rotates a channel's token from the channel settings.
+    pub async fn rotate_token(&self, client: &Client, channel: &Channel) -> Response {
+        let id = channel.id.to_string();
+        self.call(client, "channels_rotate_token", &[("channel_id", &id)])
+            .await
+    }
+
     /// Posts a raw body to a channel's ingress endpoint.
     pub async fn post_ingress(&self, channel_id: i64, token: &str, body: String) -> Response {
         ingress_request(&Client::new(), &self.address, channel_id, token, body)
@@ -44,6 +51,35 @@ impl TestApp {
         response.json().await.expect("json")
     }
 
+    /// Posts a message and expects it stored; the contact it reached.
+    pub async fn receive_contact(&self, channel: &Channel, payload: Value) -> i64 {
+        Self::contact_of(&self.receive(channel, payload).await)
+    }
+
+    /// Closes a contact's conversation straight in the database.
+    pub async fn close_conversation(&self, contact: i64) {
+        sqlx::query("UPDATE conversations SET status = 'closed' WHERE contact_id = $1")
+            .bind(contact)
+            .execute(self.pool())
+            .await
+            .expect("close");
+    }
+
+    /// How many links tie a contact to a channel under `external_id` (the
+    /// sender's id on that channel).
+    pub async fn channel_links(&self, contact: i64, channel: &Channel, external_id: &str) -> i64 {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM contact_channels
+              WHERE contact_id = $1 AND channel_id = $2 AND external_id = $3",
+        )
+        .bind(contact)
+        .bind(channel.id)
+        .bind(external_id)
+        .fetch_one(self.pool())
+        .await
+        .expect("count")
+    }
+
     /// The contact id an ingress answer names.
     pub fn contact_of(answer: &Value) -> i64 {
         answer["contact_id"].as_i64().expect("contact id")
@@ -51,19 +87,12 @@ impl TestApp {
 
     /// Opens a contact's conversation in the Inbox, as the signed-in client.
     pub async fn open_conversation(&self, client: &Client, contact: i64) -> ConversationView {
-        let response = self
-            .call_json(
-                client,
-                "inbox_conversation",
-                &json!({"request": {"contact_id": contact}}),
-            )
-            .await;
-        assert_eq!(
-            response.status(),
-            StatusCode::OK,
-            "conversation of {contact}"
-        );
-        response.json().await.expect("conversation")
+        self.answer(
+            client,
+            "inbox_conversation",
+            &json!({"request": {"contact_id": contact}}),
+        )
+        .await
     }
 
     /// Sends a message to a contact on a channel, as the Inbox's reply form

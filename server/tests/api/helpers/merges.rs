@@ -53,7 +53,7 @@ pub async fn arrive(
     payload["sender"]["name"] = json!(format!("Person {sender}"));
     payload["sender"]["phone"] = json!(phone);
     payload["sender"]["email"] = json!(email);
-    TestApp::contact_of(&app.receive(&channel, payload).await)
+    app.receive_contact(&channel, payload).await
 }
 
 /// A new contact arrived on the web chat (so it has a conversation and a
@@ -70,11 +70,8 @@ pub async fn arrive_assigned(app: &TestApp, sender: &str, assignee: Option<i64>)
 }
 
 pub async fn suggestions(app: &TestApp, client: &Client) -> SuggestionPage {
-    let response = app
-        .call_json(client, "merge_suggestions", &json!({"after": null}))
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.expect("suggestions")
+    app.answer(client, "merge_suggestions", &json!({"after": null}))
+        .await
 }
 
 /// The dashboard's group holding `contact`, as its member ids.
@@ -97,11 +94,8 @@ pub async fn duplicates_of(app: &TestApp, client: &Client, contact: i64) -> Vec<
 }
 
 pub async fn review(app: &TestApp, client: &Client, ids: &[i64]) -> MergeReview {
-    let response = app
-        .call_json(client, "merge_review_get", &json!({"contact_ids": ids}))
-        .await;
-    assert_eq!(response.status(), StatusCode::OK, "review of {ids:?}");
-    response.json().await.expect("review")
+    app.answer(client, "merge_review_get", &json!({"contact_ids": ids}))
+        .await
 }
 
 /// Merges `ids` (the first survives) with `choices` as (field, contact).
@@ -138,11 +132,8 @@ pub async fn merged(
 
 /// The first page of the merge history.
 pub async fn history(app: &TestApp, client: &Client) -> MergeHistoryPage {
-    let response = app
-        .call_json(client, "merge_history", &json!({"older_than": null}))
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.expect("history")
+    app.answer(client, "merge_history", &json!({"older_than": null}))
+        .await
 }
 
 pub async fn undo(app: &TestApp, client: &Client, merge_id: i64) -> Response {
@@ -212,10 +203,8 @@ pub async fn listed(app: &TestApp, client: &Client, search: &str) -> Vec<i64> {
         query,
         page: app::contacts::model::PageCursor::First,
     };
-    let response = app
-        .call_json(client, "contacts_list", &json!({ "request": request }))
+    let page: app::contacts::model::ContactPage = app
+        .answer(client, "contacts_list", &json!({ "request": request }))
         .await;
-    assert_eq!(response.status(), StatusCode::OK);
-    let page: app::contacts::model::ContactPage = response.json().await.expect("page");
     page.rows.iter().map(|row| row.id).collect()
 }

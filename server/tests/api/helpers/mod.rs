@@ -164,6 +164,18 @@ impl TestApp {
             .expect("request")
     }
 
+    /// Calls a server function with a JSON body and expects its answer.
+    pub async fn answer<T: DeserializeOwned>(
+        &self,
+        client: &Client,
+        endpoint: &str,
+        body: &Value,
+    ) -> T {
+        let response = self.call_json(client, endpoint, body).await;
+        assert_eq!(response.status(), StatusCode::OK, "{endpoint} {body}");
+        response.json().await.expect("json answer")
+    }
+
     /// A GET of `path` (from its leading `/`), as the browser loads a page
     /// or a file.
     pub async fn get(&self, client: &Client, path: &str) -> Response {
@@ -185,6 +197,19 @@ impl TestApp {
             ],
         )
         .await
+    }
+
+    /// Five sign-in attempts with a wrong password from `client`, each
+    /// refused: enough to pause the account's sign-ins.
+    pub async fn fail_sign_ins(&self, client: &Client, email: &str, wrong_password: &str) {
+        for attempt in 1..=5 {
+            let response = self.log_in(client, email, wrong_password).await;
+            assert_eq!(
+                response.status(),
+                StatusCode::UNAUTHORIZED,
+                "failed sign-in {attempt} as {email}"
+            );
+        }
     }
 
     /// Signs a client in and checks that it worked.

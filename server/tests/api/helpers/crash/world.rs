@@ -87,7 +87,7 @@ async fn merge_pair(app: &TestApp, acme: i64, whatsapp: &Channel) -> MergePair {
             "2026-01-01T09:00:00Z",
         );
         payload["sender"]["phone"] = serde_json::json!("+49 151 9999 0000");
-        let contact = TestApp::contact_of(&app.receive(channel, payload).await);
+        let contact = app.receive_contact(channel, payload).await;
         add_history(pool, contact, channel.id).await;
         ids.push(contact);
     }
