@@ -2,7 +2,7 @@
 //! each only when the contact is still at the version the user saw.
 
 use super::super::{Context, Store};
-use super::next_version;
+use super::begin_edit;
 use app::error::{AppError, Missing};
 use app::ssr::FieldChange;
 use shared::PersonName;
@@ -15,19 +15,7 @@ pub async fn save_name(
     version: i64,
     name: &PersonName,
 ) -> Result<i64, AppError> {
-    let mut tx = store
-        .pool
-        .begin()
-        .await
-        .context("save_name: starting a transaction")?;
-    let version = next_version(
-        &mut tx,
-        workspace_id,
-        contact_id,
-        Some(version),
-        store.now(),
-    )
-    .await?;
+    let (mut tx, version) = begin_edit(store, workspace_id, contact_id, Some(version)).await?;
     sqlx::query("UPDATE contacts SET first_name = $1, last_name = $2 WHERE id = $3")
         .bind(name.first())
         .bind(name.last())
@@ -49,19 +37,7 @@ pub async fn save_field(
     version: i64,
     change: FieldChange,
 ) -> Result<i64, AppError> {
-    let mut tx = store
-        .pool
-        .begin()
-        .await
-        .context("save_field: starting a transaction")?;
-    let version = next_version(
-        &mut tx,
-        workspace_id,
-        contact_id,
-        Some(version),
-        store.now(),
-    )
-    .await?;
+    let (mut tx, version) = begin_edit(store, workspace_id, contact_id, Some(version)).await?;
     let query = match &change {
         FieldChange::Country(Some(country)) => {
             sqlx::query("UPDATE contacts SET country = $1, country_manual = TRUE WHERE id = $2")
@@ -128,19 +104,7 @@ pub async fn save_custom_value(
     key: &str,
     value: Option<String>,
 ) -> Result<i64, AppError> {
-    let mut tx = store
-        .pool
-        .begin()
-        .await
-        .context("save_custom_value: starting a transaction")?;
-    let version = next_version(
-        &mut tx,
-        workspace_id,
-        contact_id,
-        Some(version),
-        store.now(),
-    )
-    .await?;
+    let (mut tx, version) = begin_edit(store, workspace_id, contact_id, Some(version)).await?;
     let (field_id,): (i64,) =
         sqlx::query_as("SELECT id FROM custom_fields WHERE workspace_id = $1 AND key = $2")
             .bind(workspace_id)

@@ -30,12 +30,7 @@ pub(crate) async fn unlink(
     linked_id: i64,
     not_linked: &'static str,
 ) -> Result<(), AppError> {
-    let mut tx = store
-        .pool
-        .begin()
-        .await
-        .context("unlink: starting a transaction")?;
-    next_version(&mut tx, workspace_id, contact_id, None, store.now()).await?;
+    let (mut tx, _) = begin_edit(store, workspace_id, contact_id, None).await?;
     let removed = sqlx::query(delete_sql)
         .bind(contact_id)
         .bind(linked_id)
@@ -53,10 +48,27 @@ pub(crate) fn contact_not_found() -> AppError {
     AppError::not_found(Missing::Contact)
 }
 
+/// Starts a transaction that moves the contact to its next version (see
+/// `next_version`), stamped by the store's clock.
+pub(crate) async fn begin_edit(
+    store: &Store,
+    workspace_id: i64,
+    contact_id: i64,
+    expected: Option<i64>,
+) -> Result<(Transaction<'static, Any>, i64), AppError> {
+    let mut tx = store
+        .pool
+        .begin()
+        .await
+        .context("begin_edit: starting a transaction")?;
+    let version = next_version(&mut tx, workspace_id, contact_id, expected, store.now()).await?;
+    Ok((tx, version))
+}
+
 /// Moves the contact to its next version inside `tx`. With `expected`, only
 /// when the contact is still at that version (409 otherwise); 404 when the
 /// contact is not in the workspace.
-pub(crate) async fn next_version(
+async fn next_version(
     tx: &mut Transaction<'_, Any>,
     workspace_id: i64,
     contact_id: i64,

@@ -1,7 +1,7 @@
 //! A contact's tags (R21–R23).
 
 use super::super::{Context, Store};
-use super::{next_version, unlink};
+use super::{begin_edit, unlink};
 use app::details::model::TagRef;
 use app::error::AppError;
 use shared::TagName;
@@ -44,12 +44,7 @@ pub async fn add(
     contact_id: i64,
     tag: &TagName,
 ) -> Result<(), AppError> {
-    let mut tx = store
-        .pool
-        .begin()
-        .await
-        .context("add: starting a transaction")?;
-    next_version(&mut tx, workspace_id, contact_id, None, store.now()).await?;
+    let (mut tx, _) = begin_edit(store, workspace_id, contact_id, None).await?;
     sqlx::query(
         "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (workspace_id, name_key) DO NOTHING",
