@@ -82,7 +82,15 @@ fn SendForm(
     // answer.
     let ready = RwSignal::new(false);
     Effect::new(move || ready.set(true));
-    let empty = move || ready.get() && body.with(|text| text.trim().is_empty());
+    // The server's rule for a message, run here too: an empty (or only
+    // control characters) or too long message is not sent.
+    let refusal = move || body.with(|text| shared::message::parse_message_text(text).err());
+    let held_back = move || ready.get() && refusal().is_some();
+    let too_long = move || {
+        refusal()
+            .filter(|_| body.with(|text| !text.trim().is_empty()))
+            .map(|error| error.to_string())
+    };
     // After a send the box empties for the next message.
     Effect::new(move || {
         if let Some(Ok(_)) = send.value().get() {
@@ -96,7 +104,7 @@ fn SendForm(
             return;
         }
         event.prevent_default();
-        if empty() || send.pending().get_untracked() {
+        if held_back() || send.pending().get_untracked() {
             return;
         }
         if let Some(form) = textarea.get().and_then(|element| element.form()) {
@@ -146,10 +154,10 @@ fn SendForm(
                 ></textarea>
                 <p id="message-hint" class="muted hint">"Enter sends · Shift+Enter adds a line"</p>
             </div>
-            <button type="submit" class="button primary" disabled=move || send.pending().get() || empty()>
+            <button type="submit" class="button primary" disabled=move || send.pending().get() || held_back()>
                 "Send"
             </button>
-            <p class="form-error" role="alert">{error}</p>
+            <p class="form-error" role="alert">{error} {too_long}</p>
         </ActionForm>
     }
 }
