@@ -9,6 +9,7 @@ pub mod auth;
 pub mod contacts;
 pub mod details;
 pub mod error;
+pub mod icons;
 pub mod imports;
 pub mod inbox;
 pub mod layout;

@@ -1,10 +1,15 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./helpers";
 import { USERS, expectAccessible, hydrated, signIn } from "./helpers";
 
 test("a signed-out visit to any page leads to the sign-in page", async ({ page }) => {
   await page.goto("/contacts");
   await expect(page).toHaveURL(/\/login\?next=\/contacts$/);
   await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
+  await expect(page.getByText("customer messaging workspace")).toBeVisible();
+  // "Forgot password?" says what to do, without the page's code too.
+  await page.getByText("Forgot password?").click();
+  await expect(page.getByText(/Ask an owner of your workspace/)).toBeVisible();
   await expectAccessible(page);
 });
 

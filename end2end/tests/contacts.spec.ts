@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./helpers";
 import { readFile } from "node:fs/promises";
 import { USERS, expectAccessible, hydrated, signIn } from "./helpers";
 
@@ -37,10 +38,14 @@ test("R24 tag filter lists only contacts with the tag", async ({ page }) => {
   await page.getByRole("group", { name: "Filter by tag" }).getByLabel("VIP").check();
   await expect(page).toHaveURL(/tag=VIP/);
   await expect(bodyRows(page).first()).toBeVisible();
-  const rows = await bodyRows(page).count();
-  for (let index = 0; index < rows; index++) {
-    await expect(bodyRows(page).nth(index).locator(".chips")).toContainText("VIP");
-  }
+  // The rows follow the URL once the filtered answer is in.
+  await expect
+    .poll(async () => {
+      const chips = await bodyRows(page).locator(".chips").allInnerTexts();
+      const rows = await bodyRows(page).count();
+      return chips.length === rows && chips.every((text) => text.includes("VIP"));
+    })
+    .toBe(true);
 });
 
 test("R31 select page shows the bulk bar with every action enabled", async ({ page }) => {
@@ -66,6 +71,9 @@ test("R34 select all over 100 disables Assign tags and Export to CSV and keeps D
   await expect(assign).toHaveAccessibleDescription("Tags can be assigned to at most 100 contacts at once.");
   await expect(exportCsv).toBeDisabled();
   await expect(exportCsv).toHaveAccessibleDescription("At most 100 contacts can be exported at once.");
+  // The reasons are written out, not only announced.
+  await expect(bar.getByText("Tags can be assigned to at most 100 contacts at once.")).toBeVisible();
+  await expect(bar.getByText("At most 100 contacts can be exported at once.")).toBeVisible();
   await expect(bar.getByRole("button", { name: "Delete", exact: true })).toBeEnabled();
   await expectAccessible(page);
 });
@@ -119,17 +127,20 @@ test("R34 export to CSV downloads the selected contacts", async ({ page }) => {
 
 test("R30 R31 delete states the exact count and removes the contacts in the background", async ({ page }) => {
   await openContacts(page, USERS.manager.email);
+  // "Save and add another" keeps the dialog open with an empty form.
+  await page.getByRole("button", { name: "Add contact" }).click();
+  const form = page.getByRole("dialog", { name: "Add contact" });
   for (const last of ["Alpha", "Beta"]) {
-    await page.getByRole("button", { name: "Add contact" }).click();
-    const dialog = page.getByRole("dialog", { name: "Add contact" });
-    await dialog.getByLabel("First name").fill("Leaving");
-    await dialog.getByLabel("Last name").fill(last);
-    await dialog.getByLabel("Phone number").fill("+49 30 1234567");
-    await expect(dialog.getByText("Will be saved as +49 30 1234567")).toBeVisible();
-    await dialog.getByRole("button", { name: "Save contact" }).click();
-    await expect(dialog.getByRole("status")).toContainText(`Leaving ${last} was added.`);
-    await dialog.getByRole("button", { name: "Close" }).click();
+    await form.getByLabel("First name").fill("Leaving");
+    await form.getByLabel("Last name").fill(last);
+    await form.getByLabel("Phone number").fill("+49 30 1234567");
+    await expect(form.getByText("Will be saved as +49 30 1234567")).toBeVisible();
+    await form.getByRole("button", { name: "Save and add another" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `Leaving ${last} was added.` })).toBeVisible();
+    await expect(form.getByLabel("First name")).toHaveValue("");
+    await expect(form.getByLabel("First name")).toBeFocused();
   }
+  await form.getByRole("button", { name: "Close" }).click();
   await page.getByLabel("Search contacts").fill("Leaving");
   await expect(bodyRows(page)).toHaveCount(2);
   await page.getByLabel("Select page").check();
@@ -141,16 +152,24 @@ test("R30 R31 delete states the exact count and removes the contacts in the back
   await expectAccessible(page);
   await dialog.getByRole("button", { name: "Delete 2" }).click();
   await expect(page.getByRole("region", { name: "Deletion" })).toContainText("Deletion finished: 2 contacts deleted.");
-  await expect(page.getByText("No contacts match.")).toBeVisible();
+  await expect(page.getByText("No contacts match “Leaving”.")).toBeVisible();
 });
 
 test("R32 delete all shows its progress and empties the workspace", async ({ page }) => {
   await openContacts(page, "owner@acme.test");
+  // "Delete all" sits behind "More" and asks for the count to be typed.
+  await page.getByText("More", { exact: true }).click();
   await page.getByRole("button", { name: "Delete all" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete all contacts" });
   await expect(dialog).toContainText(
-    "Delete all 40 contacts of this workspace? Their conversation history will be deleted too. This cannot be undone.",
+    "Delete all 40 contacts of this workspace (39 in All contacts and 1 blocked)? Their conversation history will be deleted too. This cannot be undone.",
   );
+  const typed = dialog.getByLabel("To confirm, type the number of contacts (40)");
+  await expect(typed).toBeFocused();
+  await expect(dialog.getByRole("button", { name: "Delete 40" })).toBeDisabled();
+  await typed.fill("4");
+  await expect(dialog.getByRole("button", { name: "Delete 40" })).toBeDisabled();
+  await typed.fill("40");
   await dialog.getByRole("button", { name: "Delete 40" }).click();
   const progress = page.getByRole("region", { name: "Deletion" });
   await expect(progress.getByRole("progressbar", { name: "Deletion progress" })).toBeVisible();
@@ -184,4 +203,47 @@ test("R2 clicking a contact opens the drawer, and the link survives a reload", a
   await expect(drawer).toBeVisible();
   await page.reload();
   await expect(drawer).toBeVisible();
+});
+
+test("Add contact closes and opens the new contact's drawer", async ({ page }) => {
+  await openContacts(page, USERS.manager.email);
+  await page.getByRole("button", { name: "Add contact" }).click();
+  const form = page.getByRole("dialog", { name: "Add contact" });
+  const last = `Newcomer${Date.now() % 100000}`;
+  await form.getByLabel("First name").fill("Nora");
+  await form.getByLabel("Last name").fill(last);
+  await form.getByRole("button", { name: "Save contact" }).click();
+  await expect(form).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: `Nora ${last} was added.` })).toBeVisible();
+  await expect(page).toHaveURL(/[?&]contact=\d+/);
+  const drawer = page.getByRole("dialog", { name: `Nora ${last}` });
+  await expect(drawer).toBeVisible();
+  // Escape closes it and focus goes back to where the user was.
+  await page.keyboard.press("Escape");
+  await expect(drawer).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Add contact" })).toBeFocused();
+});
+
+test("R32 Delete all counts blocked contacts apart", async ({ page }) => {
+  await openContacts(page, USERS.owner.email);
+  const listed = await page.getByRole("link", { name: /^All contacts \(\d+\)$/ }).innerText();
+  const blocked = await page.getByRole("link", { name: /^Blocked contacts \(\d+\)$/ }).innerText();
+  const count = (text: string) => Number(text.replace(/\D/g, ""));
+  await page.getByText("More", { exact: true }).click();
+  await page.getByRole("button", { name: "Delete all" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete all contacts" });
+  const total = count(listed) + count(blocked);
+  await expect(dialog).toContainText(
+    `Delete all ${total} contacts of this workspace (${count(listed)} in All contacts and ${count(blocked)} blocked)?`,
+  );
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toHaveCount(0);
+});
+
+test("R32 Delete all is refused to agents, with the reason written out", async ({ page }) => {
+  await openContacts(page, USERS.agent.email);
+  await page.getByText("More", { exact: true }).click();
+  const deleteAll = page.getByRole("button", { name: "Delete all" });
+  await expect(deleteAll).toBeDisabled();
+  await expect(page.locator("#delete-all-reason")).toBeVisible();
 });

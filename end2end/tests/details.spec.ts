@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./helpers";
 import { USERS, expectAccessible, hydrated, signIn } from "./helpers";
 
 /** The parts of `details_get`'s answer the tests pick contacts by. */
@@ -117,6 +118,11 @@ test("R18 a phone typed in national format is stored in E.164 and sets the count
   await drawer.getByLabel("Phone number", { exact: true }).fill("12");
   await expect(phone.getByRole("alert")).toContainText("Phone number");
   await drawer.getByLabel("Phone number", { exact: true }).fill("+33 6 12 34 56 78");
+  // The editor is wide enough to read the whole number.
+  const fits = await drawer
+    .getByLabel("Phone number", { exact: true })
+    .evaluate((input: HTMLInputElement) => input.scrollWidth <= input.clientWidth);
+  expect(fits).toBe(true);
   await drawer.getByRole("button", { name: "Save Phone number" }).click();
   await expect(phone.getByRole("link")).toHaveAttribute("href", "tel:+33612345678");
   await expect(phone.getByRole("link")).toHaveText("+33 6 12 34 56 78");

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./helpers";
 import { USERS, hydrated, signIn } from "./helpers";
 
 /** The parts of `details_get`'s answer these tests read. */
@@ -144,7 +145,8 @@ test("R29 delete a contact from the drawer's more-actions menu", async ({ page }
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(page).not.toHaveURL(/[?&]contact=/);
   await expect(page.getByRole("table", { name: "Contacts" }).getByText(`Leaving ${last}`)).toHaveCount(0);
-  await expect(page.getByText("No contacts match.")).toBeVisible();
+  await expect(page.getByText(`No contacts match “${last}”.`)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Clear filters" })).toBeVisible();
 
   const response = await api(page, "details_get", { request: { contact_id: contact.id } });
   expect(response.status()).toBe(404);

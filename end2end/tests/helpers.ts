@@ -1,5 +1,34 @@
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+
+/**
+ * Every test of the suite: fails on any console error, uncaught error or
+ * Content-Security-Policy violation of its page. HTTP answers the product
+ * gives on purpose (a 401 for a wrong password, a 422 for a refused value)
+ * are logged by the browser as "Failed to load resource" and are not errors
+ * of the page.
+ */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (message) => {
+        const text = message.text();
+        const answered = /^Failed to load resource: the server responded with a status of 4\d\d/.test(text);
+        if (message.type() === "error" && !answered) errors.push(`${page.url()}: ${text}`);
+      });
+      page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+      await page.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+        });
+      });
+      await use(errors);
+      expect(errors, "console errors of the page").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export const PASSWORD = process.env.DEMO_PASSWORD ?? "demo";
 

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./helpers";
 import { USERS, expectAccessible, signIn } from "./helpers";
 import { channel, ingress, openInbox, unique } from "./inbox-helpers";
 

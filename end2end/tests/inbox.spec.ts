@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./helpers";
 import { USERS, expectAccessible, hydrated, signIn } from "./helpers";
 import { channel, ingress, openInbox, serverFn, serverJson, unique } from "./inbox-helpers";
 
@@ -163,6 +164,7 @@ test("Settings shows the channels with their endpoints, tokens for owners only, 
   const telegram = await channel(page, "Telegram bot");
   expect(telegram.token.length).toBeGreaterThan(10);
   await page.getByRole("button", { name: "Rotate token of Telegram bot" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Rotate token" }).click();
   await expect(page.getByLabel("Token of Telegram bot")).not.toHaveValue(telegram.token);
   const old = await page.request.post(`/api/ingress/${telegram.id}`, {
     headers: { Authorization: `Bearer ${telegram.token}` },

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./helpers";
 import { USERS, expectAccessible, hydrated, signIn } from "./helpers";
 
 async function api(page: Page, endpoint: string, body: unknown) {
@@ -36,10 +37,13 @@ async function addWithForm(page: Page, first: string, last: string, phone: strin
   await dialog.getByLabel("Last name").fill(last);
   await dialog.getByLabel("Phone number").fill(phone);
   await dialog.getByRole("button", { name: "Save contact" }).click();
-  const status = dialog.getByRole("status");
-  await expect(status).toContainText(`${first} ${last}`.trim() + " was added.");
-  const said = await status.innerText();
-  await dialog.getByRole("button", { name: "Close" }).click();
+  // The dialog closes, a toast confirms, and the new contact's drawer opens.
+  const toast = page.getByRole("status").filter({ hasText: `${first} ${last}`.trim() + " was added." });
+  await expect(toast).toBeVisible();
+  const said = await toast.innerText();
+  await expect(page.getByRole("dialog", { name: `${first} ${last}`.trim() })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page).not.toHaveURL(/[?&]contact=/);
   return said;
 }
 
@@ -83,7 +87,7 @@ test("R11 R12 R13 R14 merge two contacts with the same phone, choosing a field f
   await expect(page.getByLabel("Merged First name")).toHaveText("Mirela");
   await expect(page.getByLabel("Merged Last name")).toHaveText("Kovac");
   await page.getByRole("button", { name: "Merge", exact: true }).click();
-  await expect(page.getByRole("status")).toContainText("Merge successful");
+  await expect(page.getByRole("status").filter({ hasText: "Merge successful" })).toBeVisible();
 
   const merged = await details(page, mira);
   expect([merged.first_name, merged.last_name]).toEqual(["Mirela", "Kovac"]);
@@ -91,7 +95,7 @@ test("R11 R12 R13 R14 merge two contacts with the same phone, choosing a field f
   expect(gone.status()).toBe(404);
 
   await page.getByRole("button", { name: "Undo merge" }).click();
-  await expect(page.getByRole("status")).toContainText("Merge undone");
+  await expect(page.getByRole("status").filter({ hasText: "Merge undone" })).toBeVisible();
   const after = [await details(page, mira), await details(page, Number(mirela))];
   expect(after).toEqual(before);
 
@@ -115,7 +119,7 @@ test("R16 the dashboard lists merge suggestions and opens the review", async ({ 
   await expectAccessible(page);
   await group.getByRole("link", { name: "Review merge of Dashi One and Dashi Two" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Merge contacts" })).toBeVisible();
-  await expect(page.getByText("Keeps its ID")).toBeVisible();
+  await expect(page.getByText("Keeps its ID", { exact: true })).toBeVisible();
 });
 
 test("R17 a blocked contact is not suggested", async ({ page }) => {
@@ -150,6 +154,7 @@ test("R15 managers see the merge history with undo, agents do not", async ({ pag
 
   await page.goto("/contacts");
   await hydrated(page);
+  await page.getByText("More", { exact: true }).click();
   await page.getByRole("link", { name: "Merge history" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Merge history" })).toBeVisible();
   await hydrated(page);
@@ -159,7 +164,7 @@ test("R15 managers see the merge history with undo, agents do not", async ({ pag
   await expect(row).toContainText(USERS.manager.name);
   await expectAccessible(page);
   await row.getByRole("button", { name: "Undo merge" }).click();
-  await expect(page.getByRole("status")).toContainText("Merge undone");
+  await expect(page.getByRole("status").filter({ hasText: "Merge undone" })).toBeVisible();
   await expect(row).toContainText(`Undone by ${USERS.manager.name}`);
 
   await page.context().clearCookies();
@@ -209,4 +214,100 @@ test("R13 agents are offered Merge only for contacts assigned to them", async ({
   await page.goto("/");
   await hydrated(page);
   await expect(review).toBeVisible();
+});
+
+test("R13 the contact keeping its ID has its values preselected, and Cancel returns to the drawer", async ({ page }) => {
+  await signIn(page, USERS.manager.email);
+  const suffix = String(Date.now() % 100000);
+  const phone = `+49152${String(Date.now()).slice(-8)}`;
+  // Created last, the kept contact's values are at least as recent as the
+  // other's: where they are equally recent, the contact keeping its ID wins.
+  await addContact(page, { first: "Otto", last: `Other${suffix}`, phone });
+  const kept = await addContact(page, { first: "Kira", last: `Kept${suffix}`, phone });
+
+  await page.goto(`/contacts?contact=${kept}`);
+  await hydrated(page);
+  const drawer = page.getByRole("dialog", { name: `Kira Kept${suffix}` });
+  await drawer.getByRole("region", { name: "Merge suggestions" }).getByRole("link", { name: "Merge", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Merge contacts" })).toBeVisible();
+  await hydrated(page);
+  await expect(page.getByText(`Kira Kept${suffix} (ID: ${kept}) keeps its ID.`)).toBeVisible();
+  const firstName = page.getByRole("radiogroup", { name: "First name" });
+  await expect(firstName.getByRole("radio", { name: "Kira", exact: true })).toBeChecked();
+  await expect(firstName.getByRole("radio", { name: "Otto", exact: true })).not.toBeChecked();
+  await expect(
+    page.getByRole("radiogroup", { name: "Last name" }).getByRole("radio", { name: `Kept${suffix}`, exact: true }),
+  ).toBeChecked();
+  await expect(page.getByLabel("Merged First name")).toHaveText("Kira");
+
+  await page.getByRole("link", { name: "Cancel" }).click();
+  await expect(page).toHaveURL(new RegExp(`/contacts\\?contact=${kept}$`));
+  await expect(page.getByRole("dialog", { name: `Kira Kept${suffix}` })).toBeVisible();
+});
+
+test("R16 Not a duplicate removes the suggestion from the dashboard", async ({ page }) => {
+  await signIn(page, USERS.manager.email);
+  const email = `twin${Date.now()}@example.net`;
+  await addContact(page, { first: "Twin", last: "Left", email });
+  await addContact(page, { first: "Twin", last: "Right", email });
+  await page.goto("/");
+  await hydrated(page);
+  const section = page.getByRole("region", { name: "Merge suggestions" });
+  const group = section.getByRole("listitem").filter({ hasText: email });
+  await expect(group).toContainText("2 contacts");
+  const total = section.getByText(/^[\d,]+\+? merge suggestions?$/);
+  const count = async () => Number((await total.innerText()).replace(/[^\d]/g, ""));
+  const before = await count();
+
+  // Cancel on the review leads back to the dashboard.
+  const review = group.getByRole("link", { name: "Review merge of Twin Left and Twin Right" });
+  await expect(review).toHaveClass(/\bbutton\b.*\bprimary\b/);
+  await review.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Merge contacts" })).toBeVisible();
+  await page.getByRole("link", { name: "Cancel" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await hydrated(page);
+
+  await group.getByRole("button", { name: "Not a duplicate: Twin Left and Twin Right" }).click();
+  await expect(group).toHaveCount(0);
+  await expect(section.getByRole("status")).toHaveText("Marked as not a duplicate");
+  if (!(await total.innerText()).includes("+")) {
+    expect(await count()).toBe(before - 1);
+  }
+  await page.reload();
+  await hydrated(page);
+  await expect(section).toBeVisible();
+  await expect(section.getByRole("listitem").filter({ hasText: email })).toHaveCount(0);
+});
+
+test("R13 three contacts are merged in one review, one column each, without a console or CSP error", async ({ page }) => {
+  await signIn(page, USERS.manager.email);
+  const suffix = String(Date.now() % 100000);
+  const phone = `+49176${String(Date.now()).slice(-8)}`;
+  const ids: number[] = [];
+  for (const first of ["Tria", "Trib", "Tric"]) {
+    ids.push(await addContact(page, { first, last: `Three${suffix}`, phone }));
+  }
+  await page.goto(`/contacts/merge?ids=${ids.join(",")}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Merge contacts" })).toBeVisible();
+  await hydrated(page);
+  const firstName = page.getByRole("radiogroup", { name: "First name" });
+  await expect(firstName.getByRole("radio")).toHaveCount(3);
+  // The three columns sit side by side.
+  const boxes = await Promise.all(
+    ["Tria", "Trib", "Tric"].map((name) => firstName.getByRole("radio", { name, exact: true }).boundingBox()),
+  );
+  const xs = boxes.map((box) => box?.x ?? 0);
+  expect(xs[0]).toBeLessThan(xs[1]);
+  expect(xs[1]).toBeLessThan(xs[2]);
+  await expectAccessible(page);
+  await firstName.getByRole("radio", { name: "Trib", exact: true }).check();
+  await page.getByRole("button", { name: "Merge", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Merge successful" })).toBeVisible();
+  const survivors: string[] = [];
+  for (const id of ids) {
+    const response = await api(page, "details_get", { request: { contact_id: id } });
+    if (response.ok()) survivors.push(((await response.json()) as { first_name: string }).first_name);
+  }
+  expect(survivors).toEqual(["Trib"]);
 });

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./helpers";
 import { USERS, signIn } from "./helpers";
 
 test("the side navigation marks the current page after client-side navigation", async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+import { test } from "./helpers";
 import { USERS, hydrated, signIn } from "./helpers";
 
 /** Every page an owner reaches from the navigation, loaded as a document. */

@@ -1,7 +1,8 @@
 // Several app servers over one PostgreSQL database. For the PostgreSQL pass,
 // scripts/e2e.sh starts a second server over the same database and hands
 // its address over in SECOND_URL; the SQLite pass leaves these tests out.
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { test } from "./helpers";
 import { USERS, signIn } from "./helpers";
 import { channel, ingress, openInbox, unique } from "./inbox-helpers";
 

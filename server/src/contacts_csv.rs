@@ -78,6 +78,7 @@ mod tests {
             channels: vec![ChannelKind::WhatsApp, ChannelKind::Email],
             email: Some("ann@example.com".into()),
             phone: Some("+4930123456".into()),
+            phone_display: Some("+49 30 123456".into()),
             tags: vec!["VIP".into(), "Lead, hot".into()],
             country: Some("DE".into()),
             language: Some("de".into()),

@@ -53,10 +53,13 @@ pub enum BulkAction {
     ExportCsv,
     /// "Delete".
     Delete,
+    /// "Unblock", offered in the "Blocked contacts" view only.
+    Unblock,
 }
 
 impl BulkAction {
-    /// Every bulk action, in the bar's order.
+    /// The bulk actions of every view, in the bar's order ("Unblock" comes
+    /// first in the "Blocked contacts" view).
     pub const ALL: [BulkAction; 3] = [
         BulkAction::AssignTags,
         BulkAction::ExportCsv,
@@ -69,6 +72,7 @@ impl BulkAction {
             BulkAction::AssignTags => "Assign tags",
             BulkAction::ExportCsv => "Export to CSV",
             BulkAction::Delete => "Delete",
+            BulkAction::Unblock => "Unblock",
         }
     }
 
@@ -80,6 +84,7 @@ impl BulkAction {
             BulkAction::AssignTags => Action::Tag,
             BulkAction::ExportCsv => Action::Export,
             BulkAction::Delete => Action::DeleteContact,
+            BulkAction::Unblock => Action::Unblock,
         }
     }
 
@@ -93,6 +98,7 @@ impl BulkAction {
         match self {
             BulkAction::AssignTags => "Tags can be assigned to at most 100 contacts at once.",
             BulkAction::ExportCsv => "At most 100 contacts can be exported at once.",
+            BulkAction::Unblock => "At most 100 contacts can be unblocked at once.",
             BulkAction::Delete => "",
         }
     }
@@ -121,19 +127,25 @@ pub fn bulk_actions(selection: &Selection) -> Vec<BulkActionState> {
     }
     BulkAction::ALL
         .into_iter()
-        .map(|action| match check_bulk(action, count) {
-            Ok(()) => BulkActionState {
-                action,
-                enabled: true,
-                reason: None,
-            },
-            Err(error) => BulkActionState {
-                action,
-                enabled: false,
-                reason: Some(error.reason()),
-            },
-        })
+        .map(|action| action_state(action, count))
         .collect()
+}
+
+/// One bulk action's button for `count` selected contacts: enabled, or
+/// disabled with the reason.
+pub fn action_state(action: BulkAction, count: u64) -> BulkActionState {
+    match check_bulk(action, count) {
+        Ok(()) => BulkActionState {
+            action,
+            enabled: true,
+            reason: None,
+        },
+        Err(error) => BulkActionState {
+            action,
+            enabled: false,
+            reason: Some(error.reason()),
+        },
+    }
 }
 
 /// Why the server refuses a bulk request.
@@ -183,12 +195,36 @@ pub fn delete_confirmation(count: u64) -> String {
 }
 
 /// R32: the question of the "Delete all" dialog for a workspace with `count`
-/// contacts.
-pub fn delete_all_confirmation(count: u64) -> String {
+/// contacts, `blocked` of them blocked (the "All contacts" view counts the
+/// others, so the difference is said).
+pub fn delete_all_confirmation(count: u64, blocked: u64) -> String {
     let contacts = if count == 1 { "contact" } else { "contacts" };
+    let split = if blocked > 0 {
+        format!(
+            " ({} in All contacts and {blocked} blocked)",
+            count.saturating_sub(blocked)
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "Delete all {count} {contacts} of this workspace? Their conversation history will be deleted too. This cannot be undone."
+        "Delete all {count} {contacts} of this workspace{split}? Their conversation history will be deleted too. This cannot be undone."
     )
+}
+
+/// R32: whether what the user typed to confirm "Delete all" is the number
+/// of contacts (thousands separators and spaces allowed).
+pub fn confirms_count(typed: &str, count: u64) -> bool {
+    let typed = typed.trim();
+    !typed.is_empty()
+        && typed
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}'))
+        && typed
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            == count.to_string()
 }
 
 #[cfg(test)]

@@ -93,18 +93,17 @@ impl Country {
         self.entry().1
     }
 
-    /// The flag emoji, built from the code's regional-indicator symbols.
-    pub fn flag(self) -> String {
-        self.code()
-            .chars()
-            .filter_map(|c| u32::from(c).checked_sub(u32::from('A')))
-            .filter_map(|offset| char::from_u32(0x1F1E6 + offset))
-            .collect()
-    }
-
     /// Every known country, sorted by code (for drop-downs).
     pub fn all() -> impl Iterator<Item = Country> {
         (0..COUNTRIES.len()).filter_map(|index| u16::try_from(index).ok().map(Country))
+    }
+
+    /// Every known country in alphabetical order of its name, as lists
+    /// offer them.
+    pub fn by_name() -> Vec<Country> {
+        let mut countries: Vec<Country> = Self::all().collect();
+        countries.sort_by_key(|country| country.name());
+        countries
     }
 
     fn entry(self) -> (&'static str, &'static str) {

@@ -17,6 +17,8 @@ use std::str::FromStr;
 pub const KEY_FIELD: &str = "Key";
 /// The user-facing name of a definition's label input.
 pub const LABEL_FIELD: &str = "Label";
+/// The user-facing name of a definition's type input.
+pub const TYPE_FIELD: &str = "Type";
 /// The user-facing name of a list definition's options input.
 pub const OPTIONS_FIELD: &str = "Options";
 /// The most characters a key may have.
@@ -106,7 +108,7 @@ pub struct UnknownFieldType;
 impl From<UnknownFieldType> for FieldError {
     fn from(_: UnknownFieldType) -> Self {
         FieldError::new(
-            "Type",
+            TYPE_FIELD,
             "must be one of text, number, date, list, checkbox, email, url or phone",
         )
     }
@@ -213,25 +215,113 @@ pub fn check_unique(
     existing: &[CustomFieldDefinition],
     is_edit: bool,
 ) -> Result<(), FieldError> {
-    let label = definition.label.to_lowercase();
-    for other in existing {
-        if other.key == definition.key {
-            if is_edit {
-                continue;
-            }
-            return Err(FieldError::new(
-                KEY_FIELD,
-                "is already used by another field",
-            ));
-        }
-        if other.label.to_lowercase() == label {
-            return Err(FieldError::new(
-                LABEL_FIELD,
-                "another field already has this label",
-            ));
-        }
+    if !is_edit && key_taken(&definition.key, existing) {
+        return Err(key_taken_error());
+    }
+    if label_taken(&definition.label, &definition.key, existing) {
+        return Err(label_taken_error());
     }
     Ok(())
+}
+
+/// R19: checks a field typed into the "New custom field" form and reports
+/// every problem at once, each naming its input, in the form's order: label,
+/// key, type, options. A label or key another of the workspace's `existing`
+/// fields has is a problem too. The server answers with the first problem.
+pub fn check_new_field(
+    key: &str,
+    label: &str,
+    field_type: &str,
+    options: Vec<String>,
+    existing: &[CustomFieldDefinition],
+) -> Result<CustomFieldDefinition, Vec<FieldError>> {
+    let mut problems = Vec::new();
+    let key = check_key(key).and_then(|key| {
+        if key_taken(&key, existing) {
+            Err(key_taken_error())
+        } else {
+            Ok(key)
+        }
+    });
+    let label = check_label(label).and_then(|label| {
+        let other_key = key.as_deref().unwrap_or_default();
+        if label_taken(&label, other_key, existing) {
+            Err(label_taken_error())
+        } else {
+            Ok(label)
+        }
+    });
+    let field_type = field_type
+        .parse::<CustomFieldType>()
+        .map_err(FieldError::from);
+    let options = match field_type {
+        Ok(CustomFieldType::List) => check_options(options),
+        _ => Ok(Vec::new()),
+    };
+    let label = label.map_err(|error| problems.push(error)).ok();
+    let key = key.map_err(|error| problems.push(error)).ok();
+    let field_type = field_type.map_err(|error| problems.push(error)).ok();
+    let options = options.map_err(|error| problems.push(error)).ok();
+    match (key, label, field_type, options) {
+        (Some(key), Some(label), Some(field_type), Some(options)) if problems.is_empty() => {
+            Ok(CustomFieldDefinition {
+                key,
+                label,
+                field_type,
+                options,
+            })
+        }
+        _ => Err(problems),
+    }
+}
+
+impl CustomFieldDefinition {
+    /// R19: the same field under a new label, checked as a new field's label
+    /// is (including against the labels of the workspace's other fields);
+    /// the key, type and options stay.
+    pub fn renamed(
+        &self,
+        label: &str,
+        existing: &[CustomFieldDefinition],
+    ) -> Result<Self, FieldError> {
+        let renamed = Self {
+            label: check_label(label)?,
+            ..self.clone()
+        };
+        check_unique(&renamed, existing, true)?;
+        Ok(renamed)
+    }
+}
+
+/// R19: what deleting a field takes with it, for the confirmation, e.g.
+/// "12 contacts have a value for this field; the values are deleted too."
+pub fn delete_field_consequence(contacts_with_value: i64) -> String {
+    match contacts_with_value {
+        0 => "No contact has a value for this field.".to_owned(),
+        1 => "1 contact has a value for this field; the value is deleted too.".to_owned(),
+        n => format!("{n} contacts have a value for this field; the values are deleted too."),
+    }
+}
+
+fn key_taken(key: &str, existing: &[CustomFieldDefinition]) -> bool {
+    existing.iter().any(|other| other.key == key)
+}
+
+/// Whether a field other than the one with `key` has `label`, regardless of
+/// case.
+fn label_taken(label: &str, key: &str, existing: &[CustomFieldDefinition]) -> bool {
+    let label = label.to_lowercase();
+    existing
+        .iter()
+        .any(|other| other.key != key && other.label.to_lowercase() == label)
+}
+
+fn key_taken_error() -> FieldError {
+    FieldError::new(KEY_FIELD, "is already used by another field")
+}
+
+fn label_taken_error() -> FieldError {
+    FieldError::new(LABEL_FIELD, "another field already has this label")
 }
 
 fn check_key(key: &str) -> Result<String, FieldError> {

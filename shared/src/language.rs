@@ -256,6 +256,14 @@ impl Language {
         })
     }
 
+    /// Every primary language in alphabetical order of its name, as lists
+    /// offer them.
+    pub fn by_name() -> Vec<Language> {
+        let mut languages: Vec<Language> = Self::all().collect();
+        languages.sort_by_cached_key(|language| language.name());
+        languages
+    }
+
     fn from_name(input: &str) -> Option<Self> {
         let lower = input.to_lowercase();
         LANGUAGES

@@ -28,6 +28,7 @@ pub mod message;
 pub mod name;
 pub mod permissions;
 pub mod phone;
+pub mod search;
 pub mod tag;
 pub mod text;
 pub mod timestamp;

@@ -87,9 +87,11 @@ pub fn values_differ(values: &[FieldValue<'_>]) -> bool {
         .is_some_and(|first| values.iter().any(|other| other.value != first.value))
 }
 
-/// R13: the value preselected in the review: the most recently updated
-/// non-empty one (the earlier contact in the list wins a tie), else the
-/// first contact's.
+/// R13: the value preselected in the review. `values` come in the review's
+/// order, whose first contact keeps its id. The most recently updated
+/// non-empty value is preselected; where several are equally recent, the
+/// contact that keeps its id wins, then the one earlier in the list. When
+/// every value is empty, the first contact's.
 pub fn preselect(values: &[FieldValue<'_>]) -> Option<i64> {
     values
         .iter()
@@ -172,6 +174,33 @@ mod tests {
         );
         assert_eq!(preselect(&[value(7, 100, ""), value(8, 200, " ")]), Some(7));
         assert_eq!(preselect(&[]), None);
+    }
+
+    #[test]
+    fn r13_the_contact_keeping_its_id_wins_equally_recent_values() {
+        // The first contact keeps its id; listed first or not by id.
+        assert_eq!(
+            preselect(&[value(9, 100, "Kept"), value(2, 100, "Other")]),
+            Some(9)
+        );
+        assert_eq!(
+            preselect(&[
+                value(5, 100, "Kept"),
+                value(3, 100, "B"),
+                value(4, 100, "C")
+            ]),
+            Some(5)
+        );
+        // A newer value still wins over the kept contact's.
+        assert_eq!(
+            preselect(&[value(5, 100, "Kept"), value(3, 101, "Newer")]),
+            Some(3)
+        );
+        // An empty value of the kept contact never wins over a set one.
+        assert_eq!(
+            preselect(&[value(5, 100, ""), value(4, 100, "C"), value(3, 100, "B")]),
+            Some(4)
+        );
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub fn LoginPage() -> impl IntoView {
         <Title text="Log in · Contacts"/>
         <main class="login" id="main">
             <section class="login-card" aria-labelledby="login-title">
+                <p class="login-brand">"Contacts"<span class="muted">" · customer messaging workspace"</span></p>
                 <h1 id="login-title">"Log in"</h1>
                 <p class="muted">"Sign in to your workspace."</p>
                 <ActionForm action=log_in attr:class="form" attr:novalidate=true>
@@ -60,6 +61,14 @@ pub fn LoginPage() -> impl IntoView {
                         "Log in"
                     </button>
                 </ActionForm>
+                // A disclosure, so it works without the page's code too.
+                <details class="forgot-password">
+                    <summary>"Forgot password?"</summary>
+                    <p>
+                        "This product sends no e-mail, so a password cannot be reset from here. "
+                        "Ask an owner of your workspace to have it reset by whoever runs your server."
+                    </p>
+                </details>
             </section>
         </main>
     }

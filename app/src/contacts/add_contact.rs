@@ -1,14 +1,20 @@
 //! "Add contact": first and last name, phone, e-mail, country, language,
 //! checked by the shared code as the user types and again on the server.
 //! A phone number or e-mail address another contact already uses is
-//! allowed; the form says it becomes a merge suggestion (R11).
+//! allowed; the confirmation says it becomes a merge suggestion (R11).
+//! "Save contact" closes the dialog and opens the new contact's drawer;
+//! "Save and add another" empties the form for the next one.
 
 use super::api::ContactsAdd;
 use super::dialog::Dialog;
 use super::model::{AddedContact, NewContact};
 use super::selection::TableState;
+use super::url;
+use crate::layout::Toasts;
 use crate::lazy_checks::{check_phone, preload_phone_checks};
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 use shared::{Country, Email, Language, PersonName};
 
 /// The "Add contact" dialog.
@@ -24,6 +30,9 @@ pub fn AddContactDialog(on_close: Callback<()>) -> impl IntoView {
     let phone_state = RwSignal::new(PhoneState::Empty);
     let phone_version = StoredValue::new(0u64);
     let add = ServerAction::<ContactsAdd>::new();
+    let add_another = StoredValue::new(false);
+    let toasts = Toasts::get();
+    let navigate = use_navigate();
 
     let name_error = move || {
         let (first, last) = (first.get(), last.get());
@@ -73,11 +82,11 @@ pub fn AddContactDialog(on_close: Callback<()>) -> impl IntoView {
             )
             && !add.pending().get()
     };
-    let submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
+    let save = move |another: bool| {
         if !can_save() {
             return;
         }
+        add_another.set_value(another);
         add.dispatch(ContactsAdd {
             contact: NewContact {
                 first_name: first.get_untracked(),
@@ -89,17 +98,37 @@ pub fn AddContactDialog(on_close: Callback<()>) -> impl IntoView {
             },
         });
     };
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        save(false);
+    };
     Effect::new(move || {
-        if let Some(Ok(_)) = add.value().get() {
-            state.list_version.update(|version| *version += 1);
+        let Some(Ok(added)) = add.value().get() else {
+            return;
+        };
+        state.list_version.update(|version| *version += 1);
+        toasts.show(added_message(&added));
+        if add_another.get_value() {
+            for value in [first, last, phone, email, country, language] {
+                value.set(String::new());
+            }
+            phone_state.set(PhoneState::Empty);
+            crate::details::browser::focus_id("add-first");
+        } else {
+            let drawer = url::href(
+                &state.query.get_untracked(),
+                &state.page.get_untracked(),
+                Some(added.id),
+            );
+            on_close.run(());
+            navigate(&drawer, NavigateOptions::default());
         }
     });
-    let result = move || match add.value().get() {
-        Some(Ok(added)) => view! { <Added added/> }.into_any(),
+    let error = move || match add.value().get() {
         Some(Err(error)) => {
-            view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any()
+            Some(view! { <p class="form-error" role="alert">{error.to_string()}</p> })
         }
-        None => ().into_any(),
+        _ => None,
     };
 
     view! {
@@ -107,37 +136,40 @@ pub fn AddContactDialog(on_close: Callback<()>) -> impl IntoView {
             <form class="form add-contact" on:submit=submit novalidate>
                 <label for="add-first">"First name"</label>
                 <input id="add-first" autocomplete="off" aria-describedby="add-name-error"
-                    on:input=move |event| first.set(event_target_value(&event))/>
+                    prop:value=first on:input=move |event| first.set(event_target_value(&event))/>
                 <label for="add-last">"Last name"</label>
                 <input id="add-last" autocomplete="off" aria-describedby="add-name-error"
-                    on:input=move |event| last.set(event_target_value(&event))/>
+                    prop:value=last on:input=move |event| last.set(event_target_value(&event))/>
                 <p id="add-name-error" class="form-error">{name_error}</p>
                 <label for="add-phone">"Phone number"</label>
                 <input id="add-phone" type="tel" autocomplete="off" aria-describedby="add-phone-state"
-                    on:focus=move |_| preload_phone_checks()
+                    on:focus=move |_| preload_phone_checks() prop:value=phone
                     on:input=move |event| { phone.set(event_target_value(&event)); check(); }/>
                 <p id="add-phone-state" class=move || phone_state.get().class()>{move || phone_state.get().text()}</p>
                 <label for="add-email">"E-mail"</label>
                 <input id="add-email" type="email" autocomplete="off" aria-describedby="add-email-error"
-                    on:input=move |event| email.set(event_target_value(&event))/>
+                    prop:value=email on:input=move |event| email.set(event_target_value(&event))/>
                 <p id="add-email-error" class="form-error">{email_error}</p>
                 <label for="add-country">"Country"</label>
-                <select id="add-country" on:change=move |event| { country.set(event_target_value(&event)); check(); }>
+                <select id="add-country" prop:value=country on:change=move |event| { country.set(event_target_value(&event)); check(); }>
                     <option value="">"Not set"</option>
-                    {Country::all().map(|country| view! {
+                    {Country::by_name().into_iter().map(|country| view! {
                         <option value=country.code()>{country.name()}</option>
                     }).collect_view()}
                 </select>
                 <label for="add-language">"Language"</label>
-                <select id="add-language" on:change=move |event| language.set(event_target_value(&event))>
+                <select id="add-language" prop:value=language on:change=move |event| language.set(event_target_value(&event))>
                     <option value="">"Not set"</option>
-                    {Language::all().map(|language| view! {
+                    {Language::by_name().into_iter().map(|language| view! {
                         <option value=language.tag()>{language.name()}</option>
                     }).collect_view()}
                 </select>
-                {result}
+                {error}
                 <div class="dialog-buttons">
                     <button type="button" class="button" on:click=move |_| on_close.run(())>"Close"</button>
+                    <button type="button" class="button" disabled=move || !can_save() on:click=move |_| save(true)>
+                        "Save and add another"
+                    </button>
                     <button type="submit" class="button primary" disabled=move || !can_save()>"Save contact"</button>
                 </div>
             </form>
@@ -172,18 +204,18 @@ impl PhoneState {
     }
 }
 
-#[component]
-fn Added(added: AddedContact) -> impl IntoView {
+/// "Lena Müller was added." and, when another contact has the same phone
+/// number or e-mail address, that it becomes a merge suggestion.
+fn added_message(added: &AddedContact) -> String {
     let shared = match (added.phone_shared, added.email_shared) {
         (true, true) => Some("Another contact already uses this phone number and e-mail address"),
         (true, false) => Some("Another contact already uses this phone number"),
         (false, true) => Some("Another contact already uses this e-mail address"),
         (false, false) => None,
     };
-    view! {
-        <p class="form-success" role="status">
-            {format!("{} was added.", added.display_name)}
-            {shared.map(|text| format!(" {text}; it will show up as a merge suggestion."))}
-        </p>
+    let mut message = format!("{} was added.", added.display_name);
+    if let Some(text) = shared {
+        message.push_str(&format!(" {text}; it will show up as a merge suggestion."));
     }
+    message
 }

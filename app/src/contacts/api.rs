@@ -3,8 +3,8 @@
 //! uses to enable its buttons, and calls the contacts port.
 
 use super::model::{
-    AddedContact, ContactPage, DeletePreview, DeleteProgress, DeleteTarget, FilterOptions,
-    ListRequest, NewContact, TagAssignment,
+    AddedContact, BulkTarget, ContactPage, DeletePreview, DeleteProgress, DeleteTarget,
+    FilterOptions, ListRequest, NewContact, TagAssignment,
 };
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -72,6 +72,30 @@ pub async fn contacts_assign_tags(request: TagAssignment) -> Result<u64, AppErro
     .await
 }
 
+/// "Unblock" on a selection of at most 100 contacts of the "Blocked
+/// contacts" view (R28); returns how many were unblocked (a contact someone
+/// else unblocked meanwhile is left as it is).
+#[server(endpoint = "contacts_unblock", input = Json)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn contacts_unblock(target: BulkTarget) -> Result<u64, AppError> {
+    let (viewer, port, _) = checks::bulk_request(
+        shared::bulk::BulkAction::Unblock,
+        &DeleteTarget::Selected(target.clone()),
+    )
+    .await?;
+    let ids = port
+        .target_ids(viewer.workspace.id, &target, shared::bulk::BULK_LIMIT)
+        .await?;
+    crate::ssr::inbox()?
+        .unblock_contacts(
+            viewer.workspace.id,
+            &ids,
+            viewer.user_id,
+            crate::ssr::now()?,
+        )
+        .await
+}
+
 /// What the delete dialog states: how many contacts, and whether the user
 /// may delete them all (R29–R32).
 #[server(endpoint = "contacts_delete_preview", input = Json)]
@@ -81,7 +105,12 @@ pub async fn contacts_delete_preview(target: DeleteTarget) -> Result<DeletePrevi
         checks::bulk_request(shared::bulk::BulkAction::Delete, &target).await?;
     let refusal = delete_refusal(&viewer, &target, count, port.as_ref()).await?;
     let question = match target {
-        DeleteTarget::Everything => shared::bulk::delete_all_confirmation(count),
+        DeleteTarget::Everything => {
+            let blocked = port
+                .count_target(viewer.workspace.id, &checks::blocked_contacts(), None)
+                .await?;
+            shared::bulk::delete_all_confirmation(count, blocked)
+        }
         DeleteTarget::Selected(_) => shared::bulk::delete_confirmation(count),
     };
     Ok(DeletePreview {
@@ -117,7 +146,7 @@ pub async fn contacts_delete_progress() -> Result<Option<DeleteProgress>, AppErr
 
 #[cfg(feature = "ssr")]
 mod checks {
-    use super::super::model::{DeleteTarget, NewContact, MAX_IDS};
+    use super::super::model::{BulkTarget, ContactQuery, DeleteTarget, NewContact, View, MAX_IDS};
     use crate::auth::Viewer;
     use crate::error::AppError;
     use crate::ssr::{ContactsPort, ValidContact};
@@ -180,6 +209,17 @@ mod checks {
         check_bulk(action, count)
             .map_err(|error| AppError::invalid("Selection", error.reason()))?;
         Ok(count)
+    }
+
+    /// Every blocked contact of the workspace, as a target to count.
+    pub fn blocked_contacts() -> DeleteTarget {
+        DeleteTarget::Selected(BulkTarget {
+            selection: Selection::AllMatching { count: 0 },
+            query: ContactQuery {
+                view: View::Blocked,
+                ..ContactQuery::default()
+            },
+        })
     }
 
     /// The signed-in viewer, the Contacts storage and how many contacts the

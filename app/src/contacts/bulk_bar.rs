@@ -1,14 +1,17 @@
 //! The bulk bar (R31, R34): only while something is selected; says how many;
 //! "Assign tags" and "Export to CSV" are enabled for 1 to 100 contacts and
-//! otherwise stay visible, disabled, with the reason; "Delete" always works.
+//! otherwise stay visible, disabled, with the reason written beside them;
+//! "Delete" always works. The "Blocked contacts" view adds "Unblock".
 //! The same `shared::bulk` rules decide here and on the server.
 
+use super::api::contacts_unblock;
 use super::dialog::OpenDialog;
-use super::model::{BulkTarget, ContactQuery, DeleteTarget, Total};
+use super::model::{BulkTarget, ContactQuery, DeleteTarget, Total, View};
 use super::selection::{SelectionState, TableState};
 use super::url;
+use crate::layout::Toasts;
 use leptos::prelude::*;
-use shared::bulk::{bulk_actions, BulkAction, BulkActionState, Selection};
+use shared::bulk::{action_state, bulk_actions, BulkAction, BulkActionState, Selection};
 
 /// "Select all N contacts" (once a whole page is checked) and the bulk bar.
 #[component]
@@ -36,8 +39,12 @@ pub fn BulkBar(total: Total, page_ids: Vec<i64>) -> impl IntoView {
                 })}
                 {move || {
                     let current = selection.get();
-                    bulk_actions(&current.selection())
+                    let selected = current.selection();
+                    let unblock = (state.query.with(|query| query.view) == View::Blocked)
+                        .then(|| action_state(BulkAction::Unblock, selected.count()));
+                    unblock
                         .into_iter()
+                        .chain(bulk_actions(&selected))
                         .map(|action| view! { <ActionButton action current=current.clone()/> })
                         .collect_view()
                 }}
@@ -57,6 +64,7 @@ pub fn BulkBar(total: Total, page_ids: Vec<i64>) -> impl IntoView {
 fn ActionButton(action: BulkActionState, current: SelectionState) -> impl IntoView {
     let state = expect_context::<TableState>();
     let dialog = expect_context::<RwSignal<Option<OpenDialog>>>();
+    let toasts = Toasts::get();
     let query = state.query.get_untracked();
     let target = BulkTarget {
         selection: current.selection(),
@@ -67,6 +75,7 @@ fn ActionButton(action: BulkActionState, current: SelectionState) -> impl IntoVi
         action.action.label().replace(' ', "-").to_lowercase()
     );
     let on_click = move |_| match action.action {
+        BulkAction::Unblock => unblock(target.clone(), state, toasts),
         BulkAction::AssignTags => dialog.set(Some(OpenDialog::AssignTags(target.clone()))),
         BulkAction::ExportCsv => {
             let _ = window().location().set_href(&export_href(&query, &current));
@@ -85,15 +94,38 @@ fn ActionButton(action: BulkActionState, current: SelectionState) -> impl IntoVi
             type="button"
             class=class
             disabled=!action.enabled
-            title=action.reason
             aria-describedby=action.reason.map(|_| reason_id.clone())
             on:click=on_click
         >
             {action.action.label()}
         </button>
         {action.reason.map(|reason| view! {
-            <span id=reason_id class="visually-hidden">{reason}</span>
+            <span id=reason_id class="bulk-reason">{reason}</span>
         })}
+    }
+}
+
+/// Unblocks the selection, says how it went, and shows the table without
+/// them.
+fn unblock(target: BulkTarget, state: TableState, toasts: Toasts) {
+    leptos::task::spawn_local(async move {
+        match contacts_unblock(target).await {
+            Ok(count) => {
+                toasts.show(unblocked_label(count));
+                state.selection.set(SelectionState::default());
+                state.list_version.update(|version| *version += 1);
+            }
+            Err(error) => toasts.show(error.to_string()),
+        }
+    });
+}
+
+/// "3 contacts unblocked".
+fn unblocked_label(count: u64) -> String {
+    if count == 1 {
+        "1 contact unblocked".to_string()
+    } else {
+        format!("{count} contacts unblocked")
     }
 }
 

@@ -1,12 +1,16 @@
 //! The delete confirmation (R29–R32): states the exact number of contacts,
 //! that their conversation history goes too and that it cannot be undone;
-//! tells an agent how many of the selection they may not delete.
+//! tells an agent how many of the selection they may not delete. "Delete
+//! all" also asks for the number of contacts to be typed. Focus starts on
+//! the safe choice (or the number to type).
 
 use super::api::{contacts_delete_preview, ContactsDelete};
 use super::dialog::Dialog;
-use super::model::DeleteTarget;
+use super::model::{thousands, DeleteTarget};
 use super::selection::{SelectionState, TableState};
+use crate::details::browser::focus_id;
 use leptos::prelude::*;
+use shared::bulk::confirms_count;
 
 /// The dialog for a delete request; closes itself when the job starts.
 #[component]
@@ -16,6 +20,8 @@ pub fn DeleteDialog(target: DeleteTarget, on_close: Callback<()>) -> impl IntoVi
         DeleteTarget::Everything => "Delete all contacts",
         DeleteTarget::Selected(_) => "Delete contacts",
     };
+    let everything = target == DeleteTarget::Everything;
+    let typed = RwSignal::new(String::new());
     let preview_target = target.clone();
     let preview = Resource::new(move || preview_target.clone(), contacts_delete_preview);
     let delete = ServerAction::<ContactsDelete>::new();
@@ -43,25 +49,40 @@ pub fn DeleteDialog(target: DeleteTarget, on_close: Callback<()>) -> impl IntoVi
                         match preview.await {
                             Ok(preview) => {
                                 let refused = preview.refusal.is_some();
+                                let count = preview.count;
+                                let confirmed = move || !everything || confirms_count(&typed.get(), count);
+                                focus_id(if everything { "delete-all-count" } else { "delete-cancel" });
                                 view! {
                                     <p class="dialog-question">{preview.question}</p>
                                     {preview.refusal.map(|refusal| view! {
                                         <p class="form-error" role="alert">{refusal}</p>
                                     })}
+                                    {everything.then(|| view! {
+                                        <label for="delete-all-count">
+                                            {format!("To confirm, type the number of contacts ({})", thousands(count))}
+                                        </label>
+                                        <input
+                                            id="delete-all-count"
+                                            inputmode="numeric"
+                                            autocomplete="off"
+                                            prop:value=typed
+                                            on:input=move |event| typed.set(event_target_value(&event))
+                                        />
+                                    })}
                                     <p class="form-error" role="alert">{error}</p>
                                     <div class="dialog-buttons">
-                                        <button type="button" class="button" on:click=move |_| on_close.run(())>
+                                        <button id="delete-cancel" type="button" class="button" on:click=move |_| on_close.run(())>
                                             "Cancel"
                                         </button>
                                         <button
                                             type="button"
                                             class="button danger"
-                                            disabled=move || refused || delete.pending().get()
+                                            disabled=move || refused || !confirmed() || delete.pending().get()
                                             on:click=move |_| {
                                                 delete.dispatch(ContactsDelete { target: target.clone() });
                                             }
                                         >
-                                            {format!("Delete {}", super::model::thousands(preview.count))}
+                                            {format!("Delete {}", thousands(count))}
                                         </button>
                                     </div>
                                 }

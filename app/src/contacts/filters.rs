@@ -4,7 +4,7 @@
 //! Without JavaScript the same controls work as a plain GET form.
 
 use super::api::contacts_filter_options;
-use super::model::{AssigneeFilter, ContactQuery, FilterOptions, PageCursor, Sort, View};
+use super::model::{AssigneeFilter, ContactQuery, FilterOptions, PageCursor, Sort, TagMatch, View};
 use super::selection::TableState;
 use super::url;
 use leptos::prelude::*;
@@ -122,6 +122,14 @@ fn FilterForm(options: FilterOptions) -> impl IntoView {
             .into_iter()
             .find(|sort| sort.key() == value)
             .unwrap_or_default();
+        query.direction = query.sort.first_direction();
+    });
+    let on_tag_match = change(|query, value| {
+        query.tag_match = if value == "all" {
+            TagMatch::All
+        } else {
+            TagMatch::Any
+        };
     });
     let on_tag = change(|query, value| {
         if query.tags.contains(&value) {
@@ -195,6 +203,17 @@ fn FilterForm(options: FilterOptions) -> impl IntoView {
             </div>
             <fieldset class="filter tags-filter">
                 <legend>"Filter by tag"</legend>
+                <span class="tag-match">
+                    <label for="filter-tag-match">"Contacts with"</label>
+                    <select id="filter-tag-match" name="tags" on:change=on_tag_match>
+                        <option value="any" selected=move || query.get().tag_match == TagMatch::Any prop:selected=move || query.get().tag_match == TagMatch::Any>
+                            "any of these tags"
+                        </option>
+                        <option value="all" selected=move || query.get().tag_match == TagMatch::All prop:selected=move || query.get().tag_match == TagMatch::All>
+                            "all of these tags"
+                        </option>
+                    </select>
+                </span>
                 {options.tags.into_iter().map(|tag| {
                     let name = tag.name.clone();
                     let checked_name = tag.name.clone();

@@ -18,13 +18,6 @@ pub fn country_name(code: &str) -> String {
     Country::from_code(code).map_or_else(|| code.to_string(), |country| country.name().to_string())
 }
 
-/// The flag emoji for a stored code.
-pub fn country_flag(code: &str) -> String {
-    Country::from_code(code)
-        .map(Country::flag)
-        .unwrap_or_default()
-}
-
 /// The language's name for a stored tag, e.g. `German`.
 pub fn language_name(tag: &str) -> String {
     Language::parse(tag).map_or_else(|_| tag.to_string(), Language::name)

@@ -6,20 +6,20 @@ use super::api::contacts_list;
 use super::assign_tags::AssignTagsDialog;
 use super::blocked::ViewTabs;
 use super::bulk_bar::BulkBar;
+use super::columns::{ColumnChooser, HiddenColumns};
 use super::delete_dialog::DeleteDialog;
 use super::delete_progress::DeleteProgressBanner;
 use super::dialog::OpenDialog;
 use super::filters::Filters;
-use super::model::{ContactPage, DeleteTarget, ListRequest, PageCursor};
+use super::model::{range_label, ContactPage, DeleteTarget, ListRequest, PageCursor};
 use super::selection::{SelectionState, TableState};
 use super::table::ContactsTable;
 use super::url;
 use crate::auth::Viewer;
-use crate::details::ContactDrawer;
+use crate::details::{ContactDrawer, ListBeside};
 use crate::imports::{ExportAll, ImportDialog, ImportProgressBanner};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use shared::permissions::{refusal, Action, Context, Module};
 
@@ -39,6 +39,8 @@ pub fn ContactsPage() -> impl IntoView {
         progress_version: RwSignal::new(0),
     };
     provide_context(state);
+    provide_context(ListBeside(state.list_version));
+    HiddenColumns::provide();
     let dialog = RwSignal::new(None::<OpenDialog>);
     provide_context(dialog);
     // A new search, filter or view starts a new selection.
@@ -65,6 +67,7 @@ pub fn ContactsPage() -> impl IntoView {
         &Context::new(Module::Contacts),
     );
     let close = Callback::new(move |()| dialog.set(None));
+    let menu = NodeRef::<leptos::html::Details>::new();
     let may = |action| refusal(viewer.role(), action, &Context::new(Module::Contacts)).is_none();
     let sees_history = may(Action::SeeMergeHistory);
     let may_import = may(Action::Import);
@@ -75,29 +78,42 @@ pub fn ContactsPage() -> impl IntoView {
         <div class="contacts-head">
             <h1>"Contacts"</h1>
             <div class="contacts-actions">
-                {sees_history.then(|| view! { <A href="/contacts/merges" attr:class="button">"Merge history"</A> })}
                 {may_import.then(|| view! {
                     <button type="button" class="button" on:click=move |_| dialog.set(Some(OpenDialog::Import))>
                         "Import contacts"
                     </button>
                 })}
                 {may_export_all.then(|| view! { <ExportAll/> })}
-                <button type="button" class="button primary" on:click=move |_| dialog.set(Some(OpenDialog::AddContact))>
+                <button id="add-contact" type="button" class="button primary" on:click=move |_| dialog.set(Some(OpenDialog::AddContact))>
                     "Add contact"
                 </button>
-                <button
-                    type="button"
-                    class="button danger"
-                    disabled=delete_all_refusal.is_some()
-                    title=delete_all_refusal
-                    aria-describedby=delete_all_refusal.map(|_| "delete-all-reason")
-                    on:click=move |_| dialog.set(Some(OpenDialog::Delete(DeleteTarget::Everything)))
-                >
-                    "Delete all"
-                </button>
-                {delete_all_refusal.map(|reason| view! {
-                    <span id="delete-all-reason" class="visually-hidden">{reason}</span>
-                })}
+                // Rarely used and destructive: behind "More", so it is never
+                // clicked by accident (a disclosure, open without the page's code).
+                <details class="page-menu" node_ref=menu>
+                    <summary class="button">"More"</summary>
+                    <ul class="menu">
+                        {sees_history.then(|| view! { <li><a href="/contacts/merges">"Merge history"</a></li> })}
+                        <li>
+                            <button
+                                type="button"
+                                class="danger"
+                                disabled=delete_all_refusal.is_some()
+                                aria-describedby=delete_all_refusal.map(|_| "delete-all-reason")
+                                on:click=move |_| {
+                                    if let Some(menu) = menu.get_untracked() {
+                                        let _ = menu.remove_attribute("open");
+                                    }
+                                    dialog.set(Some(OpenDialog::Delete(DeleteTarget::Everything)));
+                                }
+                            >
+                                "Delete all"
+                            </button>
+                            {delete_all_refusal.map(|reason| view! {
+                                <p id="delete-all-reason" class="menu-note">{reason}</p>
+                            })}
+                        </li>
+                    </ul>
+                </details>
             </div>
         </div>
         <DeleteProgressBanner/>
@@ -138,15 +154,18 @@ fn TablePage(page: ContactPage) -> impl IntoView {
         .next
         .clone()
         .map(|cursor| url::href(&query, &PageCursor::After(cursor), None));
-    let summary = format!("{} of {} contacts", page.rows.len(), page.total.label());
+    let summary = range_label(page.start, page.rows.len() as u64, page.total);
     view! {
-        <ViewTabs page=page.clone()/>
+        <div class="table-toolbar">
+            <ViewTabs page=page.clone()/>
+            <ColumnChooser/>
+        </div>
         <BulkBar total=page.total page_ids/>
         <ContactsTable page/>
         <nav class="pager" aria-label="Pages">
             <p class="muted">{summary}</p>
-            {previous.map(|href| view! { <A href=href attr:rel="prev">"Previous page"</A> })}
-            {next.map(|href| view! { <A href=href attr:rel="next">"Next page"</A> })}
+            {previous.map(|href| view! { <a href=href rel="prev">"Previous page"</a> })}
+            {next.map(|href| view! { <a href=href rel="next">"Next page"</a> })}
         </nav>
     }
 }

@@ -16,7 +16,7 @@ pub struct TableState {
     /// The checked contacts.
     pub selection: RwSignal<SelectionState>,
     /// Bumped to reload the table.
-    pub list_version: RwSignal<u32>,
+    pub list_version: RwSignal<u64>,
     /// Bumped to reload the delete progress.
     pub progress_version: RwSignal<u32>,
 }

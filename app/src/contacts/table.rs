@@ -2,12 +2,15 @@
 //! and for the page, sortable column headers, and each contact's name as a
 //! link that opens the contact-details drawer.
 
+use super::columns::{HiddenColumns, COLUMNS};
 use super::format;
-use super::model::{ContactPage, ContactRow, PageCursor, Sort};
+use super::model::{
+    ContactPage, ContactQuery, ContactRow, Direction, PageCursor, Sort, TagMatch, View,
+};
 use super::selection::TableState;
 use super::url;
+use crate::icons::ChannelIcon;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use shared::channel::ChannelKind;
 
 /// Channel icons shown per row before "+N".
@@ -32,16 +35,17 @@ pub fn ContactsTable(page: ContactPage) -> impl IntoView {
             .update(|selection| selection.toggle_page(checked, &toggle_ids));
     };
     if page.rows.is_empty() {
-        return view! { <p class="empty" role="status">"No contacts match."</p> }.into_any();
+        return view! { <EmptyResult/> }.into_any();
     }
     let rows = page
         .rows
         .into_iter()
         .map(|row| view! { <Row row page_ids=page_ids.clone()/> }.into_any())
         .collect_view();
+    let hidden = expect_context::<HiddenColumns>();
     view! {
         <div class="table-scroll">
-            <table class="contacts-table">
+            <table class="contacts-table" data-hide=move || hidden.attribute()>
                 <caption class="visually-hidden">"Contacts"</caption>
                 <thead>
                     <tr>
@@ -53,17 +57,17 @@ pub fn ContactsTable(page: ContactPage) -> impl IntoView {
                                 on:change=on_page
                             />
                         </th>
-                        <SortHeader sort=Sort::Name label="Name"/>
-                        <th scope="col">"Channels"</th>
-                        <th scope="col">"E-mail"</th>
-                        <th scope="col">"Phone"</th>
-                        <th scope="col">"Tags"</th>
-                        <th scope="col">"Country"</th>
-                        <th scope="col">"Language"</th>
-                        <th scope="col">"Conversation status"</th>
-                        <th scope="col">"Assignee"</th>
-                        <SortHeader sort=Sort::LastMessage label="Last message"/>
-                        <SortHeader sort=Sort::Added label="Date added"/>
+                        <SortHeader sort=Sort::Name label="Name" class="col-name"/>
+                        {COLUMNS.into_iter().map(|column| match column_sort(column.key) {
+                            Some(sort) => view! {
+                                <SortHeader sort label=column.label class=format!("col-{}", column.key)/>
+                            }
+                            .into_any(),
+                            None => view! {
+                                <th scope="col" class=format!("col-{}", column.key)>{column.label}</th>
+                            }
+                            .into_any(),
+                        }).collect_view()}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -73,27 +77,111 @@ pub fn ContactsTable(page: ContactPage) -> impl IntoView {
     .into_any()
 }
 
-/// A column header that sorts the table by its column.
+/// The order a column's header sorts by, if it sorts.
+fn column_sort(key: &str) -> Option<Sort> {
+    match key {
+        "last-message" => Some(Sort::LastMessage),
+        "added" => Some(Sort::Added),
+        _ => None,
+    }
+}
+
+/// Why the table is empty, and the way out of a search or filter that
+/// matches nothing.
 #[component]
-fn SortHeader(sort: Sort, label: &'static str) -> impl IntoView {
+fn EmptyResult() -> impl IntoView {
     let state = expect_context::<TableState>();
-    let active = move || state.query.get().sort == sort;
+    let query = state.query.get_untracked();
+    let reason = match (query.is_filtered(), query.view) {
+        (true, _) => empty_reason(&query),
+        (false, View::All) => "No contacts yet.".to_string(),
+        (false, View::Blocked) => "No blocked contacts.".to_string(),
+    };
+    let unfiltered = ContactQuery {
+        view: query.view,
+        ..ContactQuery::default()
+    };
+    view! {
+        <div class="empty" role="status">
+            <p>{reason}</p>
+            {query.is_filtered().then(|| view! {
+                <a class="button" href=url::href(&unfiltered, &PageCursor::First, None)>"Clear filters"</a>
+            })}
+        </div>
+    }
+}
+
+/// "No contacts match “lena” with the tag VIP." — what narrowed the view.
+fn empty_reason(query: &ContactQuery) -> String {
+    let mut parts = Vec::new();
+    let search = query.search.trim();
+    if !search.is_empty() {
+        parts.push(format!("“{search}”"));
+    }
+    match query.tags.as_slice() {
+        [] => {}
+        [tag] => parts.push(format!("the tag {tag}")),
+        tags => {
+            let joiner = match query.tag_match {
+                TagMatch::Any => " or ",
+                TagMatch::All => " and ",
+            };
+            parts.push(format!("the tags {}", tags.join(joiner)));
+        }
+    }
+    if query.assignee.is_some() {
+        parts.push("the chosen assignee".to_string());
+    }
+    if let Some(status) = query.status {
+        parts.push(format!("the status {}", status.label()));
+    }
+    format!("No contacts match {}.", parts.join(" with "))
+}
+
+/// A column header that sorts the table by its column; on the sorted column
+/// it flips the direction. A plain link (the router still navigates in
+/// place): `<A>` would mark every header current, as they share the path.
+#[component]
+fn SortHeader(sort: Sort, label: &'static str, #[prop(into)] class: String) -> impl IntoView {
+    let state = expect_context::<TableState>();
+    let active = move || state.query.with(|query| query.sort == sort);
+    let aria_sort = move || {
+        state.query.with(|query| {
+            if query.sort == sort {
+                query.direction.key()
+            } else {
+                "none"
+            }
+        })
+    };
     let href = move || {
         let mut query = state.query.get();
+        query.direction = if query.sort == sort {
+            query.direction.reversed()
+        } else {
+            sort.first_direction()
+        };
         query.sort = sort;
         url::href(&query, &PageCursor::First, None)
     };
-    let direction = if sort == Sort::Name {
-        "ascending"
-    } else {
-        "descending"
+    let hint = move || {
+        if !active() {
+            ", sort by this column"
+        } else if state
+            .query
+            .with(|query| query.direction == Direction::Ascending)
+        {
+            ", sort descending"
+        } else {
+            ", sort ascending"
+        }
     };
     view! {
-        <th scope="col" aria-sort=move || if active() { direction } else { "none" }>
-            <A href=href attr:class="sort-link">
+        <th scope="col" class=class aria-sort=aria_sort>
+            <a href=href class="sort-link">
                 {label}
-                <span class="visually-hidden">{move || if active() { "" } else { ", sort by this column" }}</span>
-            </A>
+                <span class="visually-hidden">{hint}</span>
+            </a>
         </th>
     }
 }
@@ -120,6 +208,7 @@ fn Row(row: ContactRow, page_ids: Vec<i64>) -> impl IntoView {
         None => view! { <span class="avatar" aria-hidden="true">{initials}</span> }.into_any(),
     };
     let select_label = format!("Select {}", row.display_name);
+    let tags_title = row.tags.join(", ");
     view! {
         <tr>
             <td class="check">
@@ -128,34 +217,51 @@ fn Row(row: ContactRow, page_ids: Vec<i64>) -> impl IntoView {
             <th scope="row">
                 <span class="name">
                     {avatar}
-                    <A href=open_href>{row.display_name.clone()}</A>
+                    // The id brings focus back here when the drawer closes.
+                    <a href=open_href id=format!("contact-link-{id}")>{row.display_name.clone()}</a>
                 </span>
             </th>
-            <td><Channels channels=row.channels/></td>
-            <td>{row.email.unwrap_or_default()}</td>
-            <td class="nowrap">{row.phone.unwrap_or_default()}</td>
-            <td>
+            <td class="col-channels"><Channels channels=row.channels/></td>
+            <Cell key="email" text=row.email.unwrap_or_default()/>
+            <Cell key="phone" text=row.phone_display.unwrap_or_default()/>
+            <td class="col-tags" title=tags_title>
                 <ul class="chips">
                     {row.tags.into_iter().map(|tag| view! { <li class="chip">{tag}</li> }).collect_view()}
                 </ul>
             </td>
-            <td class="nowrap">
-                {row.country.map(|code| view! {
-                    <span aria-hidden="true">{format::country_flag(&code)}</span>
-                    " "
-                    {format::country_name(&code)}
+            <td class="col-country">
+                {row.country.map(|code| {
+                    let name = format::country_name(&code);
+                    let title = name.clone();
+                    view! {
+                        <span class="truncate" title=title>
+                            {name}
+                        </span>
+                    }
                 })}
             </td>
-            <td>{row.language.map(|tag| format::language_name(&tag))}</td>
-            <td>{row.status.map(|status| view! {
+            <Cell key="language" text=row.language.map(|tag| format::language_name(&tag)).unwrap_or_default()/>
+            <td class="col-status">{row.status.map(|status| view! {
                 <span class=format!("status status-{}", status.key())>{status.label()}</span>
             })}</td>
-            <td>{row.assignee.map(|(_, name)| name)}</td>
-            <td class="nowrap">{row.last_message_at.map(format::date_time)}</td>
-            <td class="nowrap">{format::date(row.created_at)}</td>
+            <Cell key="assignee" text=row.assignee.map(|(_, name)| name).unwrap_or_default()/>
+            <Cell key="last-message" text=row.last_message_at.map(format::date_time).unwrap_or_default()/>
+            <Cell key="added" text=format::date(row.created_at)/>
         </tr>
     }
     .into_any()
+}
+
+/// A cell of plain text, cut with "…" when too long; the whole text shows
+/// on hover.
+#[component]
+fn Cell(key: &'static str, #[prop(into)] text: String) -> impl IntoView {
+    let title = text.clone();
+    view! {
+        <td class=format!("col-{key}")>
+            <span class="truncate" title=title>{text}</span>
+        </td>
+    }
 }
 
 /// Up to three channel icons, then "+N".
@@ -171,7 +277,7 @@ pub(crate) fn Channels(channels: Vec<ChannelKind>) -> impl IntoView {
         <ul class="channels">
             {channels.into_iter().take(CHANNELS_SHOWN).map(|kind| view! {
                 <li class=format!("channel channel-{}", kind.key()) title=kind.label()>
-                    <span aria-hidden="true">{abbreviation(kind)}</span>
+                    <ChannelIcon kind/>
                     <span class="visually-hidden">{kind.label()}</span>
                 </li>
             }).collect_view()}
@@ -182,21 +288,5 @@ pub(crate) fn Channels(channels: Vec<ChannelKind>) -> impl IntoView {
                 </li>
             })}
         </ul>
-    }
-}
-
-fn abbreviation(kind: ChannelKind) -> &'static str {
-    match kind {
-        ChannelKind::WhatsApp => "WA",
-        ChannelKind::Sms => "SMS",
-        ChannelKind::Email => "@",
-        ChannelKind::FacebookMessenger => "FB",
-        ChannelKind::Instagram => "IG",
-        ChannelKind::Telegram => "TG",
-        ChannelKind::Line => "LN",
-        ChannelKind::Viber => "VB",
-        ChannelKind::WeChat => "WC",
-        ChannelKind::WebsiteChat => "Web",
-        ChannelKind::Custom => "API",
     }
 }

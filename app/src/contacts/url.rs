@@ -12,7 +12,9 @@ pub const PATH: &str = "/contacts";
 /// The parameters the module reads, as pairs (tags may repeat).
 pub fn pairs(map: &ParamsMap) -> Vec<(String, String)> {
     let mut pairs = Vec::new();
-    for key in ["view", "q", "assignee", "status", "sort", "after", "before"] {
+    for key in [
+        "view", "q", "tags", "assignee", "status", "sort", "dir", "after", "before", "at",
+    ] {
         if let Some(value) = map.get(key) {
             pairs.push((key.to_string(), value));
         }
@@ -43,9 +45,7 @@ pub fn open_contact(map: &ParamsMap) -> Option<i64> {
 /// The address of a page of the table, optionally with a contact's drawer.
 pub fn href(query: &ContactQuery, page: &PageCursor, contact: Option<i64>) -> String {
     let mut pairs = query.to_pairs();
-    if let Some(pair) = page.to_pair() {
-        pairs.push(pair);
-    }
+    pairs.extend(page.to_pairs());
     if let Some(id) = contact {
         pairs.push(("contact", id.to_string()));
     }
@@ -92,10 +92,11 @@ mod tests {
         let page = PageCursor::After(Cursor {
             id: 7,
             key: "123".into(),
+            position: 49,
         });
         assert_eq!(
             href(&query, &page, Some(42)),
-            "/contacts?q=lena%20m&tag=Churn%20risk&after=7%3A123&contact=42"
+            "/contacts?q=lena%20m&tag=Churn%20risk&after=7%3A123&at=49&contact=42"
         );
         assert_eq!(
             href(&ContactQuery::default(), &PageCursor::First, None),

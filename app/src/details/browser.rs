@@ -68,6 +68,71 @@ pub fn focus_id(id: &str) {
     let _ = id;
 }
 
+/// Scrolls the element with `id` into view, its bottom edge first (a list
+/// that opened below the fold), once the page has updated.
+pub fn reveal_id(id: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        let id = id.to_owned();
+        request_animation_frame(move || {
+            if let Some(element) = document().get_element_by_id(&id) {
+                element.scroll_into_view_with_bool(false);
+            }
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = id;
+}
+
+/// The id of the element that has focus, if it has one.
+pub fn focused_id() -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        document()
+            .active_element()
+            .map(|element| element.id())
+            .filter(|id| !id.is_empty())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    None
+}
+
+/// Moves focus `step` places (1 down, -1 up) through the elements of
+/// `container_id` that match `selector`, stopping at either end; from
+/// outside the list, down goes to the first.
+pub fn move_focus(container_id: &str, selector: &str, step: i32) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let Some(container) = document().get_element_by_id(container_id) else {
+            return;
+        };
+        let Ok(nodes) = container.query_selector_all(selector) else {
+            return;
+        };
+        let elements: Vec<web_sys::HtmlElement> = (0..nodes.length())
+            .filter_map(|index| nodes.item(index))
+            .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+            .collect();
+        let active = document().active_element();
+        let at = elements.iter().position(|element| {
+            active
+                .as_ref()
+                .is_some_and(|active| active == element.unchecked_ref::<web_sys::Element>())
+        });
+        let next = match (at, step) {
+            (None, step) if step > 0 => Some(0),
+            (None, _) => None,
+            (Some(at), step) => at.checked_add_signed(step as isize),
+        };
+        if let Some(element) = next.and_then(|index| elements.get(index)) {
+            let _ = element.focus();
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (container_id, selector, step);
+}
+
 /// A time as the server renders it: UTC, `2025-03-01 14:05 UTC`.
 pub fn utc_label(unix_seconds: i64) -> String {
     format!("{} UTC", shared::timestamp::format_utc(unix_seconds))

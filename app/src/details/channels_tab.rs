@@ -4,9 +4,10 @@ use super::api::details_remove_channel;
 use super::browser::local_label;
 use super::model::{ChannelCard, ChannelRemoval, ContactDetails};
 use super::state::DrawerState;
+use crate::icons::ChannelIcon;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shared::channel::{Availability, ChannelKind};
+use shared::channel::Availability;
 use shared::permissions::Action;
 
 /// Active, Inactive and Unavailable channels of the contact.
@@ -54,22 +55,6 @@ pub fn ChannelsTab(contact: ContactDetails) -> impl IntoView {
     .into_any()
 }
 
-fn kind_icon(kind: ChannelKind) -> &'static str {
-    match kind {
-        ChannelKind::WhatsApp => "W",
-        ChannelKind::Sms => "S",
-        ChannelKind::Email => "@",
-        ChannelKind::FacebookMessenger => "f",
-        ChannelKind::Instagram => "I",
-        ChannelKind::Telegram => "T",
-        ChannelKind::Line => "L",
-        ChannelKind::Viber => "V",
-        ChannelKind::WeChat => "C",
-        ChannelKind::WebsiteChat => "#",
-        ChannelKind::Custom => "*",
-    }
-}
-
 #[component]
 fn ChannelCardView(card: ChannelCard, contact_id: i64, assignee_id: Option<i64>) -> impl IntoView {
     let state = expect_context::<DrawerState>();
@@ -86,7 +71,7 @@ fn ChannelCardView(card: ChannelCard, contact_id: i64, assignee_id: Option<i64>)
                 channel_id,
             };
             match details_remove_channel(request).await {
-                Ok(()) => state.reload(),
+                Ok(()) => state.saved("Channel removed"),
                 Err(failure) => error.set(state.failed(failure)),
             }
         });
@@ -114,7 +99,7 @@ fn ChannelCardView(card: ChannelCard, contact_id: i64, assignee_id: Option<i64>)
     let channel_name = channel.name.clone();
     view! {
         <li class="channel-card" data-kind=channel.kind.key()>
-            <span class="channel-icon" aria-hidden="true">{kind_icon(channel.kind)}</span>
+            <span class="channel-icon" aria-hidden="true"><ChannelIcon kind=channel.kind/></span>
             <div class="channel-body">
                 <p class="channel-name" id=title_id.clone()>
                     {channel.name.clone()}

@@ -85,7 +85,7 @@ fn CheckboxField(
         let key = key.clone();
         spawn_local(async move {
             match send(state, version, Target::Custom(key), value).await {
-                Ok(()) => state.reload(),
+                Ok(()) => state.saved("Saved"),
                 Err(failure) => error.set(state.failed(failure)),
             }
         });

@@ -1,5 +1,7 @@
-//! The drawer's frame: loads the contact, traps focus, closes on Escape and
-//! holds the header and the two tabs.
+//! The drawer's frame: loads the contact, holds the header and the two tabs,
+//! and closes on Escape pressed anywhere on the page. In the Contacts module
+//! it is modal (the table behind is dimmed and takes no focus or clicks); in
+//! the Inbox it is the third pane beside the conversation (R1).
 
 use super::browser::{focus_id, trap_focus};
 use super::cache::contact_source;
@@ -10,6 +12,7 @@ use super::model::ContactDetails;
 use super::more_menu::MoreMenu;
 use super::state::{DrawerState, Tab};
 use crate::auth::Viewer;
+use crate::icons::{Icon, LuIdCard, LuMessagesSquare, LuX};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -35,38 +38,53 @@ pub fn ContactDrawer(
         tab: RwSignal::new(Tab::Details),
         tag_picker_open: RwSignal::new(false),
         close_href: StoredValue::new(close_href.clone()),
-        focus_after_reload: StoredValue::new(None),
+        // Focus moves into the drawer once its contact is shown.
+        focus_after_reload: StoredValue::new(Some("drawer-close".to_owned())),
+        list_beside: use_context(),
+        toasts: use_context(),
     };
     provide_context(state);
     let drawer = NodeRef::<leptos::html::Aside>::new();
+    let modal = module == Module::Contacts;
     let navigate = use_navigate();
-    let on_keydown = move |event: leptos::ev::KeyboardEvent| match event.key().as_str() {
-        "Escape" => {
-            event.prevent_default();
-            navigate(&state.close_href.get_value(), NavigateOptions::default());
+    // On the window, so Escape closes the drawer wherever focus is; keys a
+    // part of the drawer handled itself (an editor's Escape) arrive
+    // stopped or with their default prevented.
+    let keys = window_event_listener(leptos::ev::keydown, move |event| {
+        if event.default_prevented() || open_dialog() {
+            return;
         }
-        "Tab" => trap_focus(&drawer, &event),
-        _ => {}
-    };
+        match event.key().as_str() {
+            "Escape" => {
+                event.prevent_default();
+                navigate(&state.close_href.get_value(), NavigateOptions::default());
+            }
+            "Tab" if modal => trap_focus(&drawer, &event),
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
     return_focus_on_close();
 
     view! {
+        {modal.then(|| view! {
+            <a class="drawer-backdrop" href=close_href.clone() tabindex="-1" aria-hidden="true"></a>
+        })}
         <aside
             class="drawer"
             role="dialog"
+            aria-modal=modal.then_some("true")
             aria-labelledby="drawer-title"
             node_ref=drawer
-            on:keydown=on_keydown
         >
             <Transition fallback=|| view! { <p class="loading" id="drawer-title">"Loading contact…"</p> }>
                 {move || Suspend::new(async move {
-                    match contact.await {
-                        Ok(contact) => {
-                            if let Some(id) = state.take_focus_target() {
-                                focus_id(&id);
-                            }
-                            view! { <DrawerBody contact/> }.into_any()
-                        }
+                    let contact = contact.await;
+                    if let Some(id) = state.take_focus_target() {
+                        focus_id(&id);
+                    }
+                    match contact {
+                        Ok(contact) => view! { <DrawerBody contact/> }.into_any(),
                         Err(error) => view! {
                             <div class="drawer-header">
                                 <h2 id="drawer-title">"Contact"</h2>
@@ -83,8 +101,23 @@ pub fn ContactDrawer(
     .into_any()
 }
 
-/// Remembers what had focus when the drawer opened, focuses the drawer, and
-/// gives focus back when it closes.
+/// Whether a dialog of the page is open above the drawer (it handles its
+/// own keys).
+fn open_dialog() -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        document()
+            .query_selector(".dialog-backdrop")
+            .ok()
+            .flatten()
+            .is_some()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    false
+}
+
+/// Remembers what had focus when the drawer opened and gives focus back
+/// when it closes.
 fn return_focus_on_close() {
     let opener = StoredValue::new(None::<String>);
     Effect::new(move || {
@@ -96,7 +129,6 @@ fn return_focus_on_close() {
                 .filter(|id| !id.is_empty());
             opener.set_value(id);
         }
-        focus_id("drawer-close");
     });
     on_cleanup(move || {
         if let Some(id) = opener.try_get_value().flatten() {
@@ -115,7 +147,7 @@ fn CloseLink() -> impl IntoView {
             href=state.close_href.get_value()
             aria-label="Close contact details"
         >
-            <span aria-hidden="true">"×"</span>
+            <Icon icon=LuX/>
         </a>
     }
     .into_any()
@@ -127,7 +159,7 @@ fn DrawerBody(contact: ContactDetails) -> impl IntoView {
     let tab_button = move |tab: Tab,
                            id: &'static str,
                            panel: &'static str,
-                           icon: &'static str,
+                           icon: icondata::Icon,
                            label: &'static str| {
         let other = match tab {
             Tab::Details => ("tab-channels", Tab::Channels),
@@ -151,7 +183,7 @@ fn DrawerBody(contact: ContactDetails) -> impl IntoView {
                     }
                 }
             >
-                <span class="tab-icon" aria-hidden="true">{icon}</span>
+                <Icon icon=icon class="tab-icon"/>
                 <span>{label}</span>
             </button>
         }
@@ -167,8 +199,8 @@ fn DrawerBody(contact: ContactDetails) -> impl IntoView {
         <p class="drawer-notice" role="status">{move || state.notice.get()}</p>
         <div class="drawer-main">
             <div class="drawer-tabs" role="tablist" aria-orientation="vertical" aria-label="Contact sections">
-                {tab_button(Tab::Details, "tab-details", "panel-details", "☰", "Contact details")}
-                {tab_button(Tab::Channels, "tab-channels", "panel-channels", "⇄", "Channels")}
+                {tab_button(Tab::Details, "tab-details", "panel-details", LuIdCard, "Contact details")}
+                {tab_button(Tab::Channels, "tab-channels", "panel-channels", LuMessagesSquare, "Channels")}
             </div>
             <div
                 class="drawer-panel"

@@ -8,6 +8,7 @@ use super::browser::focus_id;
 use super::model::{CustomValueEdit, FieldEdit};
 use super::state::DrawerState;
 use crate::error::AppError;
+use crate::icons::{Icon, LuCheck, LuPencil};
 use crate::lazy_checks::{check_custom_value, check_phone, preload_phone_checks};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -171,7 +172,7 @@ pub fn FieldEditor(
             let result = send(state, version, target.get_value(), value).await;
             saving.set(false);
             match result {
-                Ok(()) => state.reload_and_focus(&focus_after_save.get_value()),
+                Ok(()) => state.saved_and_focus("Saved", &focus_after_save.get_value()),
                 Err(failure) => error.set(state.failed(failure)),
             }
         });
@@ -288,7 +289,7 @@ pub fn FieldEditor(
                             disabled=move || saving.get()
                             on:click=move |_| save()
                         >
-                            <span aria-hidden="true">"✓"</span>
+                            <Icon icon=LuCheck/>
                         </button>
                         <button type="button" class="button" on:click=move |_| (cancel.get_value())()>
                             "Cancel"
@@ -313,7 +314,7 @@ pub fn FieldEditor(
                                     focus_id(&input_id.get_value());
                                 }
                             >
-                                <span aria-hidden="true">"✎"</span>
+                                <Icon icon=LuPencil/>
                             </button>
                         })}
                     </div>

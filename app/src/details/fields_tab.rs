@@ -101,7 +101,7 @@ fn standard_row(contact: &ContactDetails, field: StandardField) -> AnyView {
                 } else {
                     " (from phone number)"
                 };
-                format!("{} {}{origin}", c.flag(), c.name())
+                format!("{}{origin}", c.name())
             });
             let initial = if contact.country_manual {
                 country.map(|c| c.name().to_owned()).unwrap_or_default()
@@ -190,7 +190,7 @@ fn standard_row(contact: &ContactDetails, field: StandardField) -> AnyView {
 fn CountryOptions() -> impl IntoView {
     view! {
         <datalist id="country-options">
-            {Country::all().map(|c| view! { <option value=c.name()></option> }).collect_view()}
+            {Country::by_name().into_iter().map(|c| view! { <option value=c.name()></option> }).collect_view()}
         </datalist>
     }
     .into_any()
@@ -201,7 +201,7 @@ fn CountryOptions() -> impl IntoView {
 fn LanguageOptions() -> impl IntoView {
     view! {
         <datalist id="language-options">
-            {Language::all().map(|l| view! { <option value=l.name()></option> }).collect_view()}
+            {Language::by_name().into_iter().map(|l| view! { <option value=l.name()></option> }).collect_view()}
         </datalist>
     }
     .into_any()

@@ -3,6 +3,7 @@
 use super::api::DetailsEditName;
 use super::model::{ContactDetails, NameEdit};
 use super::state::DrawerState;
+use crate::icons::{Icon, LuCheck, LuPencil};
 use leptos::prelude::*;
 use shared::name::NamePart;
 use shared::PersonName;
@@ -38,7 +39,7 @@ pub fn ContactHeader(contact: ContactDetails) -> impl IntoView {
         });
     };
     Effect::new(move || match save.value().get() {
-        Some(Ok(_)) => state.reload_and_focus("edit-name"),
+        Some(Ok(_)) => state.saved_and_focus("Name saved", "edit-name"),
         Some(Err(error)) => server_error.set(state.failed(error)),
         None => {}
     });
@@ -114,7 +115,7 @@ pub fn ContactHeader(contact: ContactDetails) -> impl IntoView {
                             disabled=move || save.pending().get()
                             on:click=move |_| submit()
                         >
-                            <span aria-hidden="true">"✓"</span>
+                            <Icon icon=LuCheck/>
                         </button>
                         <button type="button" class="button" on:click=move |_| (cancel.get_value())()>"Cancel"</button>
                         <p class="field-error" role="alert">{move || server_error.get()}</p>
@@ -134,7 +135,7 @@ pub fn ContactHeader(contact: ContactDetails) -> impl IntoView {
                         super::browser::focus_id("name-first");
                     }
                 >
-                    <span aria-hidden="true">"✎"</span>
+                    <Icon icon=LuPencil/>
                 </button>
             </Show>
         </div>

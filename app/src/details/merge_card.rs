@@ -1,15 +1,21 @@
 //! R11, R12, R17: the merge-suggestions card at the top of the "Contact
 //! details" tab: the candidates, each shared value with a green check mark,
-//! and "Merge" opening the review (R13).
+//! "Merge" opening the review (R13) and "Not a duplicate" (R16).
 
 use super::model::DuplicateContact;
 use super::state::DrawerState;
 use crate::auth::Viewer;
 use crate::contacts::format::initials;
 use crate::contacts::table::Channels;
-use crate::merge::model::{merge_refusal, review_href};
+use crate::icons::{Icon, LuCheck};
+use crate::merge::api::merge_dismiss_suggestion;
+use crate::merge::model::{
+    merge_refusal, opened_from, review_href, DismissRequest, DISMISSED_MESSAGE,
+};
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 use shared::merge::MAX_MERGE_CONTACTS;
+use std::collections::BTreeSet;
 
 /// Other contacts sharing the phone number or e-mail address, each shared
 /// value marked with a green check mark.
@@ -21,6 +27,34 @@ pub fn MergeCard(
 ) -> impl IntoView {
     let state = expect_context::<DrawerState>();
     let viewer = expect_context::<Viewer>();
+    let location = use_location();
+    let from = opened_from(
+        &location.pathname.get_untracked(),
+        &location.search.get_untracked(),
+    );
+    // A candidate marked "Not a duplicate" leaves the card at once; the
+    // drawer then reads the contact again, without it.
+    let dismissed = RwSignal::new(BTreeSet::<i64>::new());
+    let dismiss = Action::new(move |other: &i64| {
+        let other = *other;
+        let request = DismissRequest {
+            contact_ids: vec![contact_id, other],
+        };
+        async move { (other, merge_dismiss_suggestion(request).await) }
+    });
+    Effect::new(move |_| match dismiss.value().get() {
+        Some((_, Ok(()))) => {
+            state.notice.set(Some(DISMISSED_MESSAGE.to_owned()));
+            state.reload();
+        }
+        Some((other, Err(error))) => {
+            dismissed.update(|gone| {
+                gone.remove(&other);
+            });
+            state.notice.set(Some(error.to_string()));
+        }
+        None => {}
+    });
     (!duplicates.is_empty()).then(|| {
         // Agents merge only contacts assigned to them: "Merge" is offered
         // only where the merge would be allowed.
@@ -40,11 +74,12 @@ pub fn MergeCard(
             .into_iter()
             .map(|duplicate| {
                 let mark = |same: bool, label: &'static str| {
-                    same.then(|| view! { <span class="duplicate-mark" role="img" aria-label=label>"✓"</span> })
+                    same.then(|| view! { <span class="duplicate-mark" role="img" aria-label=label><Icon icon=LuCheck/></span> })
                 };
                 let name_id = format!("duplicate-{}", duplicate.id);
+                let other = duplicate.id;
                 view! {
-                    <li class="duplicate">
+                    <li class="duplicate" hidden=move || dismissed.with(|gone| gone.contains(&other))>
                         <span class="duplicate-who">
                             <span class="avatar" aria-hidden="true">{initials(&duplicate.name)}</span>
                             <a id=name_id.clone() href=state.contact_href(duplicate.id)>{duplicate.name.clone()}</a>
@@ -57,13 +92,28 @@ pub fn MergeCard(
                             <span class="duplicate-value">{email} {mark(duplicate.same_email, "Duplicate email address")}</span>
                         })}
                         {may_merge_with(duplicate.assignee_id).then(|| view! {
-                            <a
-                                class="button small"
-                                href=review_href(&[contact_id, duplicate.id])
-                                aria-describedby=name_id.clone()
-                            >
-                                "Merge"
-                            </a>
+                            <span class="duplicate-actions">
+                                <a
+                                    class="button small"
+                                    href=review_href(&[contact_id, other], &from)
+                                    aria-describedby=name_id.clone()
+                                >
+                                    "Merge"
+                                </a>
+                                <button
+                                    type="button"
+                                    class="button small"
+                                    aria-describedby=name_id.clone()
+                                    on:click=move |_| {
+                                        dismissed.update(|gone| {
+                                            gone.insert(other);
+                                        });
+                                        dismiss.dispatch(other);
+                                    }
+                                >
+                                    "Not a duplicate"
+                                </button>
+                            </span>
                         })}
                     </li>
                 }
@@ -75,7 +125,7 @@ pub fn MergeCard(
                 <p class="muted">"These contacts may be the same person."</p>
                 <ul>{items}</ul>
                 {several.then(|| view! {
-                    <a class="button small" href=review_href(&everyone)>{format!("Merge all {}", everyone.len())}</a>
+                    <a class="button small" href=review_href(&everyone, &from)>{format!("Merge all {}", everyone.len())}</a>
                 })}
             </section>
         }

@@ -2,7 +2,7 @@
 //! table for one contact (R1–R10, R11, R18–R27).
 
 pub mod api;
-mod browser;
+pub(crate) mod browser;
 mod cache;
 mod channels_tab;
 mod custom_fields;
@@ -18,3 +18,4 @@ mod tags;
 
 pub use cache::provide_drawer_sources;
 pub use drawer::ContactDrawer;
+pub use state::ListBeside;

@@ -5,6 +5,7 @@ use super::api::{details_block, details_delete, details_unblock};
 use super::browser::focus_id;
 use super::model::{ContactAction, ContactDetails};
 use super::state::DrawerState;
+use crate::icons::{Icon, LuEllipsisVertical};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
@@ -39,8 +40,7 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
     }
     let name = contact.display_name();
     let navigate = use_navigate();
-    // The Contacts table beside the drawer (if any) shows the change too.
-    let table = use_context::<crate::contacts::selection::TableState>();
+    let deleted = StoredValue::new(format!("{name} was deleted."));
     let confirm = move |what: Pending| {
         let request = ContactAction {
             contact_id: state.contact_id,
@@ -52,16 +52,13 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
                 Pending::Unblock => details_unblock(request).await,
                 Pending::Delete => details_delete(request).await,
             };
-            if result.is_ok() {
-                if let Some(table) = table {
-                    table.list_version.update(|version| *version += 1);
-                }
-            }
             match result {
                 Ok(()) if what == Pending::Delete => {
+                    state.confirm_change(&deleted.get_value());
                     navigate(&state.close_href.get_value(), NavigateOptions::default());
                 }
-                Ok(()) => state.reload(),
+                Ok(()) if what == Pending::Block => state.saved("Contact blocked"),
+                Ok(()) => state.saved("Contact unblocked"),
                 Err(failure) => error.set(state.failed(failure)),
             }
         });
@@ -104,7 +101,7 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
                     focus_id("more-actions-first");
                 }
             >
-                <span aria-hidden="true">"⋮"</span>
+                <Icon icon=LuEllipsisVertical/>
             </button>
             <Show when=move || open.get()>
                 <ul class="menu" role="menu" id="more-actions-menu" aria-label="More actions" on:keydown=on_menu_keydown>

@@ -2,8 +2,15 @@
 //! looking, and how to reload after a change.
 
 use crate::error::AppError;
+use crate::layout::Toasts;
 use leptos::prelude::*;
 use shared::permissions::{may, Action, Assignment, Context, Module, Role};
+
+/// The list shown beside a drawer (the Contacts table, the Inbox's
+/// conversations), provided by its page: bumped after every change of the
+/// contact so its row follows at once.
+#[derive(Debug, Clone, Copy)]
+pub struct ListBeside(pub RwSignal<u64>);
 
 /// The two tabs of the drawer's vertical side bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,12 +45,39 @@ pub struct DrawerState {
     /// The control to focus once the contact is read again, so a save does
     /// not drop keyboard focus to the page.
     pub focus_after_reload: StoredValue<Option<String>>,
+    /// The list beside the drawer, if its page provides one.
+    pub list_beside: Option<ListBeside>,
+    /// The page's toasts, which confirm every change.
+    pub toasts: Option<Toasts>,
 }
 
 impl DrawerState {
     /// Reads the contact again (after a change).
     pub fn reload(&self) {
         self.revision.update(|revision| *revision += 1);
+    }
+
+    /// After a change was stored: says so in a toast, reloads the table row
+    /// beside the drawer and the drawer itself.
+    pub fn saved(&self, message: &str) {
+        self.confirm_change(message);
+        self.reload();
+    }
+
+    /// [`Self::saved`], then focuses the element `id` in the reloaded drawer.
+    pub fn saved_and_focus(&self, message: &str, id: &str) {
+        self.confirm_change(message);
+        self.reload_and_focus(id);
+    }
+
+    /// The toast and the table row of a stored change.
+    pub fn confirm_change(&self, message: &str) {
+        if let Some(toasts) = self.toasts {
+            toasts.show(message);
+        }
+        if let Some(ListBeside(version)) = self.list_beside {
+            version.update(|version| *version += 1);
+        }
     }
 
     /// Reads the contact again and then focuses the element `id`.

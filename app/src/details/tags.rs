@@ -4,6 +4,7 @@ use super::api::{details_add_tag, details_remove_tag};
 use super::model::{ContactDetails, TagAdd, TagRemoval};
 use super::state::DrawerState;
 use crate::error::AppError;
+use crate::icons::{Icon, LuX};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::permissions::Action;
@@ -17,6 +18,18 @@ pub fn TagsSection(contact: ContactDetails) -> impl IntoView {
     let may_tag = state.may(Action::Tag, contact.assignee_id);
     let error = RwSignal::new(None::<String>);
     let run = move |change: TagChange| {
+        let message = match change {
+            TagChange::Add(_) => "Tag added",
+            TagChange::Remove(_) => "Tag removed",
+        };
+        // The drawer is read again after the change: focus comes back to
+        // the same check box, else to the open list's search box, else to
+        // "Add tag".
+        let focus_after = match super::browser::focused_id() {
+            Some(id) if id.starts_with("tag-option-") => id,
+            _ if state.tag_picker_open.get_untracked() => "tag-search".to_owned(),
+            _ => "add-tag".to_owned(),
+        };
         spawn_local(async move {
             let contact_id = state.contact_id;
             let result: Result<(), AppError> = match change {
@@ -26,7 +39,7 @@ pub fn TagsSection(contact: ContactDetails) -> impl IntoView {
                 }
             };
             match result {
-                Ok(()) => state.reload(),
+                Ok(()) => state.saved_and_focus(message, &focus_after),
                 Err(failure) => error.set(state.failed(failure)),
             }
         });
@@ -46,7 +59,7 @@ pub fn TagsSection(contact: ContactDetails) -> impl IntoView {
                             aria-label=format!("Remove tag {}", tag.name)
                             on:click=move |_| run(TagChange::Remove(id))
                         >
-                            <span aria-hidden="true">"×"</span>
+                            <Icon icon=LuX/>
                         </button>
                     })}
                 </li>
@@ -68,6 +81,7 @@ pub fn TagsSection(contact: ContactDetails) -> impl IntoView {
                         on:click=move |_| {
                             state.tag_picker_open.update(|open| *open = !*open);
                             super::browser::focus_id("tag-search");
+                            super::browser::reveal_id("tag-picker");
                         }
                     >
                         <span aria-hidden="true">"+"</span>
@@ -136,13 +150,20 @@ fn TagPicker(contact: ContactDetails, on_change: Callback<TagChange>) -> impl In
             .collect_view()
     };
     let to_create = move || tag_to_create(&search.get(), &existing);
-    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
-        if event.key() == "Escape" {
+    // Arrow keys walk the search box and the check boxes; Escape closes.
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| match event.key().as_str() {
+        "Escape" => {
             event.prevent_default();
             event.stop_propagation();
             state.tag_picker_open.set(false);
             super::browser::focus_id("add-tag");
         }
+        "ArrowDown" | "ArrowUp" => {
+            event.prevent_default();
+            let step = if event.key() == "ArrowDown" { 1 } else { -1 };
+            super::browser::move_focus("tag-picker", "#tag-search, .tag-options input", step);
+        }
+        _ => {}
     };
     view! {
         <div class="tag-picker" id="tag-picker" role="group" aria-label="Add tags" on:keydown=on_keydown>

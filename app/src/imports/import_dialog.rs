@@ -178,7 +178,7 @@ fn MapStep(
             <select id="import-country" aria-describedby="import-country-hint"
                 on:change=move |event| default_country.set(event_target_value(&event))>
                 <option value="">"None"</option>
-                {Country::all().map(|country| view! { <option value=country.code()>{country.name()}</option> }).collect_view()}
+                {Country::by_name().into_iter().map(|country| view! { <option value=country.code()>{country.name()}</option> }).collect_view()}
             </select>
             <p id="import-country-hint" class="form-hint">"For phone numbers written without a country code."</p>
             <fieldset class="import-mode">

@@ -3,8 +3,8 @@ use super::location::InboxLocation;
 use super::model::{ConversationView, Direction, MessageView, OlderMessagesRequest, WorkflowRun};
 use super::older::OlderMessages;
 use crate::error::AppError;
+use crate::icons::{ChannelIcon, Icon, LuArrowLeft, LuInfo};
 use leptos::prelude::*;
-use shared::channel::ChannelKind;
 use shared::timestamp::{format_utc, rfc3339_utc};
 
 /// The open conversation: its contact, workflow runs and messages.
@@ -76,8 +76,12 @@ fn OpenConversation(
             </p>
         }
     });
+    let list_href = move || location.get().list().href();
     view! {
         <header class="conversation-head">
+            <a href=list_href class="icon-button back-to-list" aria-label="Back to conversations">
+                <Icon icon=LuArrowLeft/>
+            </a>
             <a href=details_href class="avatar" aria-label=avatar_label>
                 <span aria-hidden="true">{initials}</span>
             </a>
@@ -90,7 +94,7 @@ fn OpenConversation(
                 </p>
             </div>
             <a href=details_href class="icon-button" aria-label="Contact details">
-                <span aria-hidden="true">"ⓘ"</span>
+                <Icon icon=LuInfo/>
             </a>
         </header>
         {blocked_note}
@@ -158,23 +162,6 @@ fn Workflows(runs: Vec<WorkflowRun>) -> impl IntoView {
     })
 }
 
-/// A short badge for a channel kind (the "icon"); the full name is read out.
-fn channel_badge(kind: ChannelKind) -> &'static str {
-    match kind {
-        ChannelKind::WhatsApp => "WA",
-        ChannelKind::Sms => "SMS",
-        ChannelKind::Email => "@",
-        ChannelKind::FacebookMessenger => "FB",
-        ChannelKind::Instagram => "IG",
-        ChannelKind::Telegram => "TG",
-        ChannelKind::Line => "LN",
-        ChannelKind::Viber => "VB",
-        ChannelKind::WeChat => "WC",
-        ChannelKind::WebsiteChat => "WEB",
-        ChannelKind::Custom => "API",
-    }
-}
-
 #[component]
 fn Message(message: MessageView) -> impl IntoView {
     let (class, direction) = match message.direction {
@@ -188,7 +175,7 @@ fn Message(message: MessageView) -> impl IntoView {
             .unwrap_or_else(|| kind.label().to_string());
         view! {
             <span class=format!("channel-icon channel-{}", kind.key()) aria-hidden="true" title=name.clone()>
-                {channel_badge(kind)}
+                <ChannelIcon kind/>
             </span>
             <span class="visually-hidden">{format!(" on {name}")}</span>
         }

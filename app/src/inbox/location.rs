@@ -26,6 +26,26 @@ impl InboxLocation {
         }
     }
 
+    /// The pane a phone shows, the only one that fits: the list, the
+    /// conversation, or the contact's details.
+    pub fn pane(self) -> &'static str {
+        match (self.contact, self.details) {
+            (None, _) => "list",
+            (Some(_), false) => "conversation",
+            (Some(_), true) => "details",
+        }
+    }
+
+    /// The conversation list, with the filter kept.
+    pub fn list(self) -> Self {
+        InboxLocation {
+            filter: self.filter,
+            contact: None,
+            channel: None,
+            details: false,
+        }
+    }
+
     /// The address of this location.
     pub fn href(self) -> String {
         let mut params = Vec::new();

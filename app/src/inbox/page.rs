@@ -6,7 +6,7 @@ use super::location::InboxLocation;
 use super::message_bar::MessageBar;
 use super::model::{ConversationListRequest, ConversationRequest, ConversationView};
 use super::older::{OlderConversations, OlderMessages};
-use crate::details::ContactDrawer;
+use crate::details::{ContactDrawer, ListBeside};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -51,14 +51,21 @@ pub fn InboxPage() -> impl IntoView {
         connected,
     );
     let send = ServerAction::<InboxSendMessage>::new();
+    // A change made in the drawer (a new name) shows in the list and the
+    // conversation's header at once.
+    let drawer_changes = RwSignal::new(0_u64);
+    provide_context(ListBeside(drawer_changes));
 
     let older_conversations = OlderConversations::new();
     let older_messages = OlderMessages::new();
 
     let filter = Memo::new(move |_| location.get().filter);
     let conversations = Resource::new(
-        move || (filter.get(), changes.get(), send.version().get()),
-        move |(filter, _, _)| {
+        move || {
+            let refreshes = (changes.get(), drawer_changes.get(), send.version().get());
+            (filter.get(), refreshes)
+        },
+        move |(filter, _)| {
             inbox_conversations(ConversationListRequest {
                 filter,
                 before: None,
@@ -67,8 +74,15 @@ pub fn InboxPage() -> impl IntoView {
         },
     );
     let conversation = Resource::new(
-        move || (contact.get(), open_changes.get(), send.version().get()),
-        move |(contact, _, _)| load_conversation(contact, older_messages),
+        move || {
+            let refreshes = (
+                open_changes.get(),
+                drawer_changes.get(),
+                send.version().get(),
+            );
+            (contact.get(), refreshes)
+        },
+        move |(contact, _)| load_conversation(contact, older_messages),
     );
     // The message bar has its own copy, refetched only when the contact
     // changes or a message was sent, so live updates never wipe a draft.
@@ -79,7 +93,11 @@ pub fn InboxPage() -> impl IntoView {
 
     view! {
         <Title text="Inbox · Contacts"/>
-        <div class="inbox" data-live=move || if connected.get() { "connected" } else { "waiting" }>
+        <div
+            class="inbox"
+            data-live=move || if connected.get() { "connected" } else { "waiting" }
+            data-pane=move || location.get().pane()
+        >
             <h1 class="inbox-title">"Inbox"</h1>
             <ConversationList location conversations older=older_conversations/>
             <section class="conversation" aria-label="Conversation">

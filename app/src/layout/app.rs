@@ -4,6 +4,7 @@ use super::lazy_pages::{
 };
 use super::nav::SideNav;
 use super::not_found::NotFound;
+use super::toast::ToastRegion;
 use super::viewer_data::{initial_viewer, VIEWER_DATA_ID};
 use crate::auth::{LoginPage, Viewer};
 use crate::error::AppError;
@@ -22,6 +23,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
+                // Without scripts, controls that need the page's code are
+                // hidden rather than left dead; with scripts nothing changes.
+                <noscript>
+                    <link rel="stylesheet" href="/noscript.css"/>
+                </noscript>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -77,12 +83,14 @@ fn Frame(viewer: Viewer) -> impl IntoView {
     view! {
         <div id=VIEWER_DATA_ID hidden data-viewer=viewer_data></div>
         <a class="skip-link" href="#main">"Skip to content"</a>
-        <div class="frame">
-            <SideNav viewer/>
-            <main id="main" class="page" tabindex="-1">
-                <Outlet/>
-            </main>
-        </div>
+        <ToastRegion>
+            <div class="frame">
+                <SideNav viewer/>
+                <main id="main" class="page" tabindex="-1">
+                    <Outlet/>
+                </main>
+            </div>
+        </ToastRegion>
     }
 }
 

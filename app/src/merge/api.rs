@@ -3,7 +3,8 @@
 //! permission matrix before calling the merge service.
 
 use super::model::{
-    MergeDone, MergeHistoryPage, MergeRequest, MergeReview, SuggestionCursor, SuggestionPage,
+    DismissRequest, MergeDone, MergeHistoryPage, MergeRequest, MergeReview, SuggestionCursor,
+    SuggestionPage,
 };
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -108,5 +109,18 @@ pub async fn merge_suggestions(
     checks::allowed(&viewer, shared::Action::ViewContact)?;
     crate::ssr::merges()?
         .suggestions(viewer.workspace.id, after.as_ref())
+        .await
+}
+
+/// R16: "Not a duplicate": no pair of these contacts is suggested again.
+/// Whoever may merge the contacts may say they are different people.
+#[server(endpoint = "merge_dismiss_suggestion", input = Json)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn merge_dismiss_suggestion(request: DismissRequest) -> Result<(), AppError> {
+    let viewer = crate::ssr::require_viewer().await?;
+    checks::may_merge_each(&viewer, &request.contact_ids).await?;
+    let actor = checks::actor(&viewer);
+    crate::ssr::merges()?
+        .dismiss(viewer.workspace.id, &actor, &request.contact_ids)
         .await
 }

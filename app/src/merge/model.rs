@@ -2,6 +2,7 @@
 //! show and send. Shared by the browser and the server.
 
 use crate::auth::Viewer;
+use crate::contacts::model::Total;
 use serde::{Deserialize, Serialize};
 use shared::permissions::{refusal, Action, Assignment, Context, Module};
 
@@ -202,7 +203,41 @@ pub struct SuggestionPage {
     pub groups: Vec<SuggestionGroup>,
     /// Where the next page starts, when there is one.
     pub next: Option<SuggestionCursor>,
+    /// How many suggestions there are in all (counted up to
+    /// [`crate::contacts::model::COUNT_CAP`]).
+    pub total: Total,
 }
+
+impl SuggestionPage {
+    /// The count as the dashboard says it, e.g. "12 merge suggestions",
+    /// once `hidden` of the page's groups were dismissed on it.
+    pub fn total_label(&self, hidden: usize) -> String {
+        let total = Total {
+            count: self
+                .total
+                .count
+                .saturating_sub(u64::try_from(hidden).unwrap_or(0)),
+            ..self.total
+        };
+        let noun = if total.exact && total.count == 1 {
+            "merge suggestion"
+        } else {
+            "merge suggestions"
+        };
+        format!("{} {noun}", total.label())
+    }
+}
+
+/// "Not a duplicate" (R16): the contacts of a suggestion that are not the
+/// same person; every pair of them is never suggested again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DismissRequest {
+    /// Two to [`shared::merge::MAX_MERGE_CONTACTS`] contacts.
+    pub contact_ids: Vec<i64>,
+}
+
+/// What the page announces once a suggestion is dismissed.
+pub const DISMISSED_MESSAGE: &str = "Marked as not a duplicate";
 
 /// How many suggestion groups one dashboard page shows.
 pub const SUGGESTIONS_PER_PAGE: usize = 20;
@@ -210,10 +245,37 @@ pub const SUGGESTIONS_PER_PAGE: usize = 20;
 /// How many merges one page of the history shows.
 pub const HISTORY_PER_PAGE: usize = 50;
 
-/// The review's address for these contacts, the first keeping its id.
-pub fn review_href(contact_ids: &[i64]) -> String {
+/// The review's address for these contacts, the first keeping its id;
+/// "Cancel" leads back to `from` (the page the review was opened on).
+pub fn review_href(contact_ids: &[i64], from: &str) -> String {
     let ids: Vec<String> = contact_ids.iter().map(ToString::to_string).collect();
-    format!("/contacts/merge?ids={}", ids.join(","))
+    format!(
+        "/contacts/merge?ids={}&from={}",
+        ids.join(","),
+        crate::contacts::url::encode(from)
+    )
+}
+
+/// The page a review is opened from, as `from` records it: the path and its
+/// query (the router gives the query with or without its `?`).
+pub fn opened_from(pathname: &str, search: &str) -> String {
+    match search.trim_start_matches('?') {
+        "" => pathname.to_owned(),
+        query => format!("{pathname}?{query}"),
+    }
+}
+
+/// Where the review's "Cancel" leads: the `from` parameter when it is a path
+/// of this site, else the dashboard (never another site).
+pub fn return_path(from: Option<&str>) -> String {
+    from.filter(|path| {
+        path.starts_with('/')
+            && !path.starts_with("//")
+            && !path.contains('\\')
+            && !path.chars().any(char::is_control)
+    })
+    .unwrap_or("/")
+    .to_owned()
 }
 
 /// Reads the review's `ids` parameter; `None` when a part is not a number.
@@ -262,8 +324,54 @@ mod tests {
     }
 
     #[test]
+    fn r13_cancel_returns_only_to_a_page_of_this_site() {
+        assert_eq!(
+            return_path(Some("/contacts?contact=4")),
+            "/contacts?contact=4"
+        );
+        assert_eq!(return_path(Some("/?suggestions=1")), "/?suggestions=1");
+        for foreign in [
+            "https://evil.test/",
+            "//evil.test/",
+            "/\\evil.test",
+            "javascript:alert(1)",
+            "/a\nb",
+            "",
+        ] {
+            assert_eq!(return_path(Some(foreign)), "/", "{foreign}");
+        }
+        assert_eq!(return_path(None), "/");
+    }
+
+    #[test]
+    fn r16_the_dashboard_counts_its_suggestions() {
+        let page = |count, exact| SuggestionPage {
+            groups: Vec::new(),
+            next: None,
+            total: Total { count, exact },
+        };
+        assert_eq!(page(12, true).total_label(0), "12 merge suggestions");
+        assert_eq!(page(12, true).total_label(11), "1 merge suggestion");
+        assert_eq!(page(1, true).total_label(1), "0 merge suggestions");
+        assert_eq!(page(1001, false).total_label(1), "1,000+ merge suggestions");
+    }
+
+    #[test]
+    fn r13_the_review_returns_to_the_page_with_its_query() {
+        assert_eq!(opened_from("/contacts", "contact=4"), "/contacts?contact=4");
+        assert_eq!(
+            opened_from("/contacts", "?contact=4"),
+            "/contacts?contact=4"
+        );
+        assert_eq!(opened_from("/", ""), "/");
+    }
+
+    #[test]
     fn r13_review_links_carry_the_contacts_in_order() {
-        assert_eq!(review_href(&[4, 2]), "/contacts/merge?ids=4,2");
+        assert_eq!(
+            review_href(&[4, 2], "/contacts?contact=4"),
+            "/contacts/merge?ids=4,2&from=%2Fcontacts%3Fcontact%3D4"
+        );
         assert_eq!(parse_ids("4,2"), Some(vec![4, 2]));
         assert_eq!(parse_ids("4,x"), None);
     }

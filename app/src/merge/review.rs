@@ -1,10 +1,13 @@
-//! R13, R14: the merge review at `/contacts/merge?ids=…`: the contacts side
-//! by side, a choice wherever their values differ (the most recently updated
-//! non-empty value preselected), the merged contact previewed, then "Merge",
-//! "Merge successful" and "Undo merge".
+//! R13, R14: the merge review at `/contacts/merge?ids=…&from=…`: the
+//! contacts side by side, a choice wherever their values differ (the most
+//! recently updated non-empty value preselected, the contact keeping its id
+//! winning a tie), the merged contact previewed, then "Merge" or "Cancel"
+//! (back to `from`), "Merge successful" and "Undo merge".
 
 use super::api::{merge_review_get, MergeContacts, MergeUndo};
-use super::model::{parse_ids, MergeChoice, MergeDone, MergeRequest, MergeReview, ReviewField};
+use super::model::{
+    parse_ids, return_path, MergeChoice, MergeDone, MergeRequest, MergeReview, ReviewField,
+};
 use crate::contacts::format::initials;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -24,6 +27,7 @@ pub fn MergeReviewPage() -> impl IntoView {
         })
     });
     let review = Resource::new(move || ids.get(), merge_review_get);
+    let back = Memo::new(move |_| params.with(|map| return_path(map.get("from").as_deref())));
     view! {
         <Title text="Merge contacts · Contacts"/>
         <p class="breadcrumb"><a href="/contacts">"Contacts"</a></p>
@@ -31,8 +35,12 @@ pub fn MergeReviewPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match review.await {
-                    Ok(review) => view! { <MergeForm review/> }.into_any(),
-                    Err(error) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
+                    Ok(review) => view! { <MergeForm review back=back.get_untracked()/> }.into_any(),
+                    Err(error) => view! {
+                        <p role="alert">{error.to_string()}</p>
+                        <a class="button" href=back.get_untracked()>"Cancel"</a>
+                    }
+                    .into_any(),
                 }
             })}
         </Transition>
@@ -49,7 +57,7 @@ fn shown(display: &str) -> String {
 }
 
 #[component]
-fn MergeForm(review: MergeReview) -> impl IntoView {
+fn MergeForm(review: MergeReview, back: String) -> impl IntoView {
     let chosen = RwSignal::new(
         review
             .fields
@@ -92,7 +100,18 @@ fn MergeForm(review: MergeReview) -> impl IntoView {
             .map(|e| e.to_string())
     };
     let columns = review.with_value(|review| review.contacts.len());
+    let kept = review.with_value(|review| {
+        review
+            .contacts
+            .first()
+            .map(|contact| format!("{} (ID: {})", contact.name, contact.id))
+            .unwrap_or_default()
+    });
     view! {
+        <p class="merge-kept">
+            <strong>{kept}</strong>
+            " keeps its ID. Where values are equally recent, its values are preselected."
+        </p>
         <div class="merge-review" data-columns=columns.to_string()>
             <div class="merge-row merge-heads" aria-hidden="true">
                 <span></span>
@@ -128,14 +147,17 @@ fn MergeForm(review: MergeReview) -> impl IntoView {
         </p>
         {move || merge_error().map(|message| view! { <p role="alert" class="form-error">{message}</p> })}
         <Show when=move || done().is_none()>
-            <button
-                type="button"
-                class="button primary"
-                on:click=submit
-                disabled=move || merge.pending().get()
-            >
-                "Merge"
-            </button>
+            <div class="merge-actions">
+                <button
+                    type="button"
+                    class="button primary"
+                    on:click=submit
+                    disabled=move || merge.pending().get()
+                >
+                    "Merge"
+                </button>
+                <a class="button" href=back.clone()>"Cancel"</a>
+            </div>
         </Show>
         {move || done().map(|done| view! { <MergeOutcome done undo review=review.get_value()/> })}
     }
@@ -165,12 +187,15 @@ fn FieldChoice(field: ReviewField, chosen: RwSignal<BTreeMap<String, i64>>) -> i
                 let key = field.key.clone();
                 let checked_key = field.key.clone();
                 let contact_id = option.contact_id;
+                // The attribute for the page as served, the property once it runs.
+                let preselected = field.preselected == contact_id;
                 view! {
                     <label class="merge-option">
                         <input
                             type="radio"
                             name=format!("merge-{}", field.key)
                             value=contact_id.to_string()
+                            checked=preselected
                             prop:checked=move || chosen.with(|c| c.get(&checked_key) == Some(&contact_id))
                             on:change=move |_| chosen.update(|c| { c.insert(key.clone(), contact_id); })
                         />

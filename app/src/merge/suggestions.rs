@@ -1,13 +1,25 @@
 //! R16: the dashboard's merge suggestions: groups of contacts sharing a
-//! phone number or e-mail address, newest first, each opening the review.
+//! phone number or e-mail address, newest first, each opening the review or
+//! dismissed with "Not a duplicate".
 
-use super::api::merge_suggestions;
-use super::model::{merge_refusal, review_href, SuggestionCursor, SuggestionGroup};
+use super::api::{merge_dismiss_suggestion, merge_suggestions};
+use super::model::{
+    merge_refusal, opened_from, review_href, DismissRequest, SuggestionCursor, SuggestionGroup,
+    DISMISSED_MESSAGE,
+};
 use crate::auth::Viewer;
 use crate::contacts::format::date_time;
 use crate::contacts::url::encode;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_location, use_query_map};
+use std::collections::BTreeSet;
+
+/// A group as the page tells it apart: its kind and shown value.
+type GroupKey = (String, String);
+
+fn key_of(group: &SuggestionGroup) -> GroupKey {
+    (group.kind_label.clone(), group.value.clone())
+}
 
 /// The dashboard's "Merge suggestions" section; `?suggestions=<cursor>`
 /// pages through them.
@@ -22,9 +34,43 @@ pub fn MergeSuggestions() -> impl IntoView {
         })
     });
     let suggestions = Resource::new(move || after.get(), merge_suggestions);
+    // Dismissed groups leave the page at once; one that the server refused
+    // comes back with the reason.
+    let dismissed = RwSignal::new(BTreeSet::<GroupKey>::new());
+    let dismiss = Action::new(move |(key, contact_ids): &(GroupKey, Vec<i64>)| {
+        let key = key.clone();
+        let request = DismissRequest {
+            contact_ids: contact_ids.clone(),
+        };
+        async move { (key, merge_dismiss_suggestion(request).await) }
+    });
+    Effect::new(move |_| {
+        if let Some((key, Err(_))) = dismiss.value().get() {
+            dismissed.update(|keys| {
+                keys.remove(&key);
+            });
+        }
+    });
+    let on_dismiss = Callback::new(move |(key, contact_ids): (GroupKey, Vec<i64>)| {
+        dismissed.update(|keys| {
+            keys.insert(key.clone());
+        });
+        dismiss.dispatch((key, contact_ids));
+    });
+    let announced =
+        move || matches!(dismiss.value().get(), Some((_, Ok(())))).then_some(DISMISSED_MESSAGE);
+    let failure = move || {
+        dismiss
+            .value()
+            .get()
+            .and_then(|(_, result)| result.err())
+            .map(|error| error.to_string())
+    };
     view! {
         <section class="merge-suggestions" aria-labelledby="suggestions-title">
             <h2 id="suggestions-title">"Merge suggestions"</h2>
+            <p class="visually-hidden" role="status" aria-live="polite">{announced}</p>
+            {move || failure().map(|message| view! { <p role="alert" class="form-error">{message}</p> })}
             <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match suggestions.await {
@@ -32,18 +78,34 @@ pub fn MergeSuggestions() -> impl IntoView {
                             <p class="muted">"No duplicates found."</p>
                         }
                         .into_any(),
-                        Ok(page) => view! {
-                            <ul class="suggestion-list">
-                                {page.groups.into_iter().map(|group| view! { <GroupItem group/> }).collect_view()}
-                            </ul>
-                            <nav class="pager" aria-label="Merge suggestions pages">
-                                {after.get_untracked().is_some().then(|| view! { <a href="/">"Newest"</a> })}
-                                {page.next.map(|next| view! {
-                                    <a href=format!("/?suggestions={}", encode(&next.to_param()))>"Next page"</a>
-                                })}
-                            </nav>
+                        Ok(page) => {
+                            let keys: Vec<GroupKey> = page.groups.iter().map(key_of).collect();
+                            let count = {
+                                let page = page.clone();
+                                move || {
+                                    let hidden = dismissed
+                                        .with(|gone| keys.iter().filter(|key| gone.contains(*key)).count());
+                                    page.total_label(hidden)
+                                }
+                            };
+                            view! {
+                                <p class="muted suggestion-total">{count}</p>
+                                <ul class="suggestion-list">
+                                    {page
+                                        .groups
+                                        .into_iter()
+                                        .map(|group| view! { <GroupItem group dismissed on_dismiss/> })
+                                        .collect_view()}
+                                </ul>
+                                <nav class="pager" aria-label="Merge suggestions pages">
+                                    {after.get_untracked().is_some().then(|| view! { <a href="/">"Newest"</a> })}
+                                    {page.next.map(|next| view! {
+                                        <a href=format!("/?suggestions={}", encode(&next.to_param()))>"Next page"</a>
+                                    })}
+                                </nav>
+                            }
+                            .into_any()
                         }
-                        .into_any(),
                         Err(error) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
                     }
                 })}
@@ -53,16 +115,35 @@ pub fn MergeSuggestions() -> impl IntoView {
 }
 
 #[component]
-fn GroupItem(group: SuggestionGroup) -> impl IntoView {
+fn GroupItem(
+    group: SuggestionGroup,
+    dismissed: RwSignal<BTreeSet<GroupKey>>,
+    on_dismiss: Callback<(GroupKey, Vec<i64>)>,
+) -> impl IntoView {
+    let key = key_of(&group);
     let ids: Vec<i64> = group.contacts.iter().map(|contact| contact.id).collect();
-    let names: Vec<String> = group.contacts.iter().map(|c| c.name.clone()).collect();
+    let names = group
+        .contacts
+        .iter()
+        .map(|c| c.name.clone())
+        .collect::<Vec<_>>()
+        .join(" and ");
     let more = group.members - i64::try_from(group.contacts.len()).unwrap_or(0);
     let refused = merge_refusal(
         &expect_context::<Viewer>(),
         group.contacts.iter().map(|contact| contact.assignee_id),
     );
+    let location = use_location();
+    let from = opened_from(
+        &location.pathname.get_untracked(),
+        &location.search.get_untracked(),
+    );
+    let hidden = {
+        let key = key.clone();
+        move || dismissed.with(|gone| gone.contains(&key))
+    };
     view! {
-        <li class="suggestion">
+        <li class="suggestion" hidden=hidden>
             <p>
                 <span class="muted">{group.kind_label.clone()}" "</span>
                 <strong>{group.value.clone()}</strong>
@@ -79,9 +160,23 @@ fn GroupItem(group: SuggestionGroup) -> impl IntoView {
                 {(more > 0).then(|| view! { <span class="muted">{format!(" and {more} more")}</span> })}
             </p>
             {refused.is_none().then(|| view! {
-                <a class="button" href=review_href(&ids) aria-label=format!("Review merge of {}", names.join(" and "))>
-                    "Review merge"
-                </a>
+                <div class="suggestion-actions">
+                    <a
+                        class="button primary small"
+                        href=review_href(&ids, &from)
+                        aria-label=format!("Review merge of {names}")
+                    >
+                        "Review merge"
+                    </a>
+                    <button
+                        type="button"
+                        class="button small"
+                        aria-label=format!("Not a duplicate: {names}")
+                        on:click=move |_| on_dismiss.run((key.clone(), ids.clone()))
+                    >
+                        "Not a duplicate"
+                    </button>
+                </div>
             })}
             {refused.map(|reason| view! { <p class="muted">{reason}</p> })}
         </li>

@@ -3,7 +3,10 @@
 
 #[cfg(feature = "ssr")]
 use super::model::{ingress_path, may_manage_channel_tokens, PERIODS_SHOWN};
-use super::model::{ChannelRow, FieldOrderEdit, FieldSettings, NewCustomField, UsagePeriod};
+use super::model::{
+    ChannelRow, FieldOrderEdit, FieldRef, FieldRename, FieldSettings, FieldValueCount,
+    NewCustomField, UsagePeriod,
+};
 #[cfg(feature = "ssr")]
 use crate::auth::Viewer;
 use crate::error::AppError;
@@ -24,27 +27,67 @@ pub async fn settings_fields_get() -> Result<FieldSettings, AppError> {
 #[server(endpoint = "settings_create_field", input = Json)]
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn settings_create_field(field: NewCustomField) -> Result<(), AppError> {
-    use shared::custom_field::check_unique;
+    use shared::custom_field::check_new_field;
     use shared::permissions::{check, Action, Context, Module};
-    use shared::{CustomFieldDefinition, CustomFieldType, FieldError};
     let viewer = crate::ssr::require_viewer().await?;
     check(
         viewer.role(),
         Action::ManageCustomFields,
         &Context::new(Module::Contacts),
     )?;
-    let field_type: CustomFieldType = field
-        .field_type
-        .parse()
-        .map_err(|error: shared::custom_field::UnknownFieldType| FieldError::from(error))?;
-    let definition =
-        CustomFieldDefinition::new(&field.key, &field.label, field_type, field.options)?;
     let service = crate::ssr::details()?;
     let existing = service.custom_fields(viewer.workspace.id).await?;
-    check_unique(&definition, &existing, false)?;
+    let definition = check_new_field(
+        &field.key,
+        &field.label,
+        &field.field_type,
+        field.options,
+        &existing,
+    )
+    .map_err(checks::first_problem)?;
     service
         .create_custom_field(viewer.workspace.id, &definition)
         .await
+}
+
+/// R19: gives a custom field a new label; its key, type and values stay.
+#[server(endpoint = "settings_rename_field", input = Json)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn settings_rename_field(edit: FieldRename) -> Result<(), AppError> {
+    use shared::permissions::{Action, Module};
+    let viewer = crate::ssr::viewer_may(Action::ManageCustomFields, Module::Contacts).await?;
+    let service = crate::ssr::details()?;
+    let existing = service.custom_fields(viewer.workspace.id).await?;
+    let renamed = checks::field(&existing, &edit.key)?.renamed(&edit.label, &existing)?;
+    service
+        .rename_custom_field(viewer.workspace.id, &renamed)
+        .await
+}
+
+/// R19: how many contacts would lose a value if the custom field were
+/// deleted, for the confirmation.
+#[server(endpoint = "settings_count_field_values", input = Json)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn settings_count_field_values(field: FieldRef) -> Result<FieldValueCount, AppError> {
+    use shared::permissions::{Action, Module};
+    let viewer = crate::ssr::viewer_may(Action::ManageCustomFields, Module::Contacts).await?;
+    let contacts = crate::ssr::details()?
+        .count_custom_values(viewer.workspace.id, &field.key)
+        .await?;
+    Ok(FieldValueCount { contacts })
+}
+
+/// R19, R20: deletes a custom field with its values on every contact and its
+/// place in the field order; answers how many contacts held a value.
+#[server(endpoint = "settings_delete_field", input = Json)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn settings_delete_field(field: FieldRef) -> Result<FieldValueCount, AppError> {
+    use shared::permissions::{Action, Module};
+    let viewer = crate::ssr::viewer_may(Action::ManageCustomFields, Module::Contacts).await?;
+    let contacts = crate::ssr::details()?
+        .delete_custom_field(viewer.workspace.id, &field.key)
+        .await?;
+    Ok(FieldValueCount { contacts })
 }
 
 /// R20: saves the order of the workspace's contact fields.
@@ -68,6 +111,31 @@ pub async fn settings_save_order(edit: FieldOrderEdit) -> Result<(), AppError> {
         .collect();
     let order = FieldOrder::parse(edit.keys, &custom_keys)?;
     service.save_field_order(viewer.workspace.id, &order).await
+}
+
+#[cfg(feature = "ssr")]
+mod checks {
+    use crate::error::{AppError, Missing};
+    use shared::{CustomFieldDefinition, FieldError};
+
+    /// The first of a form's problems, which the server answers with.
+    pub fn first_problem(problems: Vec<FieldError>) -> AppError {
+        problems
+            .into_iter()
+            .next()
+            .map_or(AppError::Internal, AppError::from)
+    }
+
+    /// The workspace's custom field with `key` (404 when there is none).
+    pub fn field<'a>(
+        existing: &'a [CustomFieldDefinition],
+        key: &str,
+    ) -> Result<&'a CustomFieldDefinition, AppError> {
+        existing
+            .iter()
+            .find(|definition| definition.key() == key)
+            .ok_or_else(|| AppError::not_found(Missing::Field))
+    }
 }
 
 #[cfg(feature = "ssr")]

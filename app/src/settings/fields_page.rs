@@ -1,21 +1,39 @@
 //! The "Contact fields" settings page (R19, R20): owners and managers
-//! define custom fields and order all contact fields, by drag and drop or
-//! with "Move up" / "Move down"; the drawer follows the saved order.
+//! define, rename and delete custom fields and order all contact fields
+//! (`field_order`, `new_field`); the drawer follows the saved order.
 
-use super::api::{settings_fields_get, SettingsCreateField, SettingsSaveOrder};
-use super::model::{FieldOrderEdit, FieldSettings, NewCustomField};
+use super::api::{
+    settings_count_field_values, settings_fields_get, SettingsCreateField, SettingsDeleteField,
+    SettingsRenameField,
+};
+use super::field_order::FieldOrderList;
+use super::model::{FieldRef, FieldRename};
+use super::new_field::NewFieldForm;
 use crate::auth::Viewer;
+use crate::details::browser::focus_id;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_meta::Title;
+use shared::custom_field::delete_field_consequence;
 use shared::permissions::{may, Action, Context, Module};
-use shared::{CustomFieldType, FieldKey};
+use shared::CustomFieldDefinition;
 
 /// The page.
 #[component]
 pub fn ContactFieldsPage() -> impl IntoView {
     let viewer = expect_context::<Viewer>();
     let create = ServerAction::<SettingsCreateField>::new();
-    let settings = Resource::new(move || create.version().get(), |_| settings_fields_get());
+    let edits = FieldEdits::new();
+    let settings = Resource::new(
+        move || {
+            (
+                create.version().get(),
+                edits.rename.version().get(),
+                edits.delete.version().get(),
+            )
+        },
+        |_| settings_fields_get(),
+    );
     let context = Context::new(Module::Contacts);
     let may_order = may(viewer.role(), Action::ChangeFieldOrder, &context);
     let may_define = may(viewer.role(), Action::ManageCustomFields, &context);
@@ -28,6 +46,9 @@ pub fn ContactFieldsPage() -> impl IntoView {
                 match settings.await {
                     Ok(settings) => view! {
                         <FieldOrderList settings=settings.clone() editable=may_order/>
+                        {may_define.then(|| view! {
+                            <CustomFieldList fields=settings.custom_fields.clone() edits/>
+                        })}
                     }
                     .into_any(),
                     Err(error) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
@@ -35,7 +56,7 @@ pub fn ContactFieldsPage() -> impl IntoView {
             })}
         </Transition>
         {if may_define {
-            view! { <NewFieldForm create/> }.into_any()
+            view! { <NewFieldForm create settings/> }.into_any()
         } else {
             view! { <p class="muted">"Only owners and managers can change contact fields."</p> }.into_any()
         }}
@@ -43,176 +64,269 @@ pub fn ContactFieldsPage() -> impl IntoView {
     .into_any()
 }
 
-fn label_of(key: &str, settings: &FieldSettings) -> String {
-    match FieldKey::from(key.to_owned()) {
-        FieldKey::Standard(field) => field.label().to_owned(),
-        FieldKey::Custom(key) => settings
-            .custom_fields
-            .iter()
-            .find(|d| d.key() == key)
-            .map(|d| d.label().to_owned())
-            .unwrap_or(key),
-    }
+/// The renaming and deleting of custom fields. It lives as long as the page,
+/// while the list is drawn again after every change.
+#[derive(Clone, Copy)]
+struct FieldEdits {
+    rename: ServerAction<SettingsRenameField>,
+    delete: ServerAction<SettingsDeleteField>,
+    /// The key of the field whose label is being edited.
+    renaming: RwSignal<Option<String>>,
+    /// The problem with the label typed.
+    rename_error: RwSignal<Option<String>>,
+    /// The field about to be deleted and how many contacts hold a value.
+    confirming: RwSignal<Option<(CustomFieldDefinition, i64)>>,
+    /// What the last change did, or why it failed.
+    status: RwSignal<Option<String>>,
+    /// The element to focus once the list is drawn again.
+    focus_after: RwSignal<Option<String>>,
 }
 
-#[component]
-fn FieldOrderList(settings: FieldSettings, editable: bool) -> impl IntoView {
-    let order = RwSignal::new(settings.order.clone());
-    let dragged = RwSignal::new(None::<usize>);
-    let status = RwSignal::new(None::<String>);
-    let save = ServerAction::<SettingsSaveOrder>::new();
-    Effect::new(move || match save.value().get() {
-        Some(Ok(())) => status.set(Some("Field order saved.".into())),
-        Some(Err(error)) => status.set(Some(error.to_string())),
-        None => {}
-    });
-    let settings = StoredValue::new(settings);
-    let move_item = move |from: usize, to: usize| {
-        order.update(|keys| {
-            if from < keys.len() && to < keys.len() {
-                let key = keys.remove(from);
-                keys.insert(to, key);
+impl FieldEdits {
+    fn new() -> Self {
+        let edits = Self {
+            rename: ServerAction::new(),
+            delete: ServerAction::new(),
+            renaming: RwSignal::new(None),
+            rename_error: RwSignal::new(None),
+            confirming: RwSignal::new(None),
+            status: RwSignal::new(None),
+            focus_after: RwSignal::new(None),
+        };
+        Effect::new(move || match edits.rename.value().get() {
+            Some(Ok(())) => {
+                let key = edits.renaming.get_untracked().unwrap_or_default();
+                edits.renaming.set(None);
+                edits.status.set(Some("Field renamed.".into()));
+                edits.focus_after.set(Some(rename_button_id(&key)));
+            }
+            Some(Err(error)) => edits.rename_error.set(Some(error.to_string())),
+            None => {}
+        });
+        Effect::new(move || match edits.delete.value().get() {
+            Some(Ok(_)) => {
+                edits.status.set(Some("Field deleted.".into()));
+                edits.focus_after.set(Some(CUSTOM_FIELDS_TITLE.into()));
+            }
+            Some(Err(error)) => edits.status.set(Some(error.to_string())),
+            None => {}
+        });
+        edits
+    }
+
+    fn start_delete(self, definition: CustomFieldDefinition) {
+        self.status.set(None);
+        spawn_local(async move {
+            let request = FieldRef {
+                key: definition.key().to_owned(),
+            };
+            match settings_count_field_values(request).await {
+                Ok(count) => {
+                    self.confirming.set(Some((definition, count.contacts)));
+                    focus_id(DELETE_CANCEL);
+                }
+                Err(error) => self.status.set(Some(error.to_string())),
             }
         });
-        let keys = order.get_untracked();
-        if let Some(key) = keys.get(to) {
-            let label = label_of(key, &settings.get_value());
-            status.set(Some(format!(
-                "{label} moved to position {} of {}.",
-                to + 1,
-                keys.len()
-            )));
+    }
+
+    fn cancel_delete(self) {
+        if let Some((definition, _)) = self.confirming.get_untracked() {
+            focus_id(&delete_button_id(definition.key()));
         }
-    };
-    let rows = move || {
-        let keys = order.get();
-        let count = keys.len();
-        keys.into_iter()
-            .enumerate()
-            .map(|(index, key)| {
-                let label = label_of(&key, &settings.get_value());
-                view! {
-                    <li
-                        class="order-item"
-                        draggable=editable.then_some("true")
-                        on:dragstart=move |_| dragged.set(Some(index))
-                        on:dragover=move |event: leptos::ev::DragEvent| event.prevent_default()
-                        on:drop=move |event: leptos::ev::DragEvent| {
-                            event.prevent_default();
-                            if let Some(from) = dragged.get_untracked() {
-                                move_item(from, index);
-                            }
-                            dragged.set(None);
+        self.confirming.set(None);
+    }
+}
+
+const CUSTOM_FIELDS_TITLE: &str = "custom-fields-title";
+const DELETE_CANCEL: &str = "delete-field-cancel";
+
+fn rename_button_id(key: &str) -> String {
+    format!("rename-field-{key}")
+}
+
+fn delete_button_id(key: &str) -> String {
+    format!("delete-field-{key}")
+}
+
+#[component]
+fn CustomFieldList(fields: Vec<CustomFieldDefinition>, edits: FieldEdits) -> impl IntoView {
+    Effect::new(move || {
+        if let Some(id) = edits.focus_after.get_untracked() {
+            edits.focus_after.set(None);
+            focus_id(&id);
+        }
+    });
+    let all = StoredValue::new(fields.clone());
+    let items = fields
+        .into_iter()
+        .map(|definition| {
+            let key = definition.key().to_owned();
+            let confirming = key.clone();
+            let editing = key;
+            view! {
+                <li class="custom-field-item">
+                    {move || {
+                        if edits.renaming.get().as_deref() == Some(editing.as_str()) {
+                            view! { <RenameForm definition=definition.clone() all edits/> }.into_any()
+                        } else {
+                            view! { <FieldSummary definition=definition.clone() edits/> }.into_any()
                         }
-                    >
-                        <span class="drag-handle" aria-hidden="true">"⠿"</span>
-                        <span class="order-label">{label.clone()}</span>
-                        {editable.then(|| view! {
-                            <button
-                                type="button"
-                                class="button"
-                                aria-label=format!("Move up {label}")
-                                disabled=index == 0
-                                on:click=move |_| move_item(index, index.saturating_sub(1))
-                            >
-                                "Move up"
-                            </button>
-                            <button
-                                type="button"
-                                class="button"
-                                aria-label=format!("Move down {label}")
-                                disabled=index + 1 == count
-                                on:click=move |_| move_item(index, index + 1)
-                            >
-                                "Move down"
-                            </button>
-                        })}
-                    </li>
-                }
-            })
-            .collect_view()
-    };
+                    }}
+                    {move || {
+                        edits
+                            .confirming
+                            .get()
+                            .filter(|(definition, _)| definition.key() == confirming)
+                            .map(|(definition, count)| view! { <DeleteConfirmation definition count edits/> })
+                    }}
+                </li>
+            }
+        })
+        .collect_view();
     view! {
-        <section aria-labelledby="order-title" class="settings-section">
-            <h2 id="order-title">"Field order"</h2>
-            <ol class="order-list">{rows}</ol>
-            <p role="status" class="muted">{move || status.get()}</p>
-            {editable.then(|| view! {
-                <button
-                    type="button"
-                    class="button primary"
-                    disabled=move || save.pending().get()
-                    on:click=move |_| {
-                        save.dispatch(SettingsSaveOrder { edit: FieldOrderEdit { keys: order.get_untracked() } });
-                    }
-                >
-                    "Save order"
-                </button>
-            })}
+        <section aria-labelledby=CUSTOM_FIELDS_TITLE class="settings-section">
+            <h2 id=CUSTOM_FIELDS_TITLE tabindex="-1">"Custom fields"</h2>
+            <ul class="custom-field-list">{items}</ul>
+            <p role="status" class="muted">{move || edits.status.get()}</p>
         </section>
     }
     .into_any()
 }
 
 #[component]
-fn NewFieldForm(create: ServerAction<SettingsCreateField>) -> impl IntoView {
-    let key = RwSignal::new(String::new());
-    let label = RwSignal::new(String::new());
-    let field_type = RwSignal::new("text".to_owned());
-    let options = RwSignal::new(String::new());
-    let result = move || match create.value().get() {
-        Some(Ok(())) => Some("Field created.".to_owned()),
-        Some(Err(error)) => Some(error.to_string()),
-        None => None,
+fn FieldSummary(definition: CustomFieldDefinition, edits: FieldEdits) -> impl IntoView {
+    let label = definition.label().to_owned();
+    let key = definition.key().to_owned();
+    let rename_key = key.clone();
+    view! {
+        <span class="custom-field-label">{label.clone()}</span>
+        <code class="muted">{key.clone()}</code>
+        <span class="muted">{definition.field_type().label()}</span>
+        <button
+            type="button"
+            class="button"
+            id=rename_button_id(&key)
+            aria-label=format!("Rename {label}")
+            on:click=move |_| {
+                edits.status.set(None);
+                edits.rename_error.set(None);
+                edits.confirming.set(None);
+                edits.renaming.set(Some(rename_key.clone()));
+                focus_id(&format!("rename-input-{rename_key}"));
+            }
+        >
+            "Rename"
+        </button>
+        <button
+            type="button"
+            class="button danger"
+            id=delete_button_id(&key)
+            aria-label=format!("Delete {label}")
+            aria-haspopup="dialog"
+            on:click=move |_| edits.start_delete(definition.clone())
+        >
+            "Delete"
+        </button>
+    }
+}
+
+#[component]
+fn RenameForm(
+    definition: CustomFieldDefinition,
+    all: StoredValue<Vec<CustomFieldDefinition>>,
+    edits: FieldEdits,
+) -> impl IntoView {
+    let key = definition.key().to_owned();
+    let input_id = format!("rename-input-{key}");
+    let error_id = format!("rename-error-{key}");
+    let label = RwSignal::new(definition.label().to_owned());
+    let label_text = format!("New label for {}", definition.label());
+    let cancel_key = key.clone();
+    let cancel = move || {
+        edits.renaming.set(None);
+        edits.rename_error.set(None);
+        focus_id(&rename_button_id(&cancel_key));
     };
+    let cancel_on_escape = cancel.clone();
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let options = options
-            .get_untracked()
-            .lines()
-            .map(str::to_owned)
-            .filter(|line| !line.trim().is_empty())
-            .collect();
-        create.dispatch(SettingsCreateField {
-            field: NewCustomField {
-                key: key.get_untracked(),
-                label: label.get_untracked(),
-                field_type: field_type.get_untracked(),
-                options,
-            },
-        });
-    };
-    let text_input = |id: &'static str, text: &'static str, value: RwSignal<String>| {
-        view! {
-            <label for=id>{text}</label>
-            <input id=id type="text" prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e))/>
+        match definition.renamed(&label.get_untracked(), &all.get_value()) {
+            Ok(renamed) => {
+                edits.rename_error.set(None);
+                edits.rename.dispatch(SettingsRenameField {
+                    edit: FieldRename {
+                        key: renamed.key().to_owned(),
+                        label: renamed.label().to_owned(),
+                    },
+                });
+            }
+            Err(problem) => edits.rename_error.set(Some(problem.to_string())),
         }
     };
     view! {
-        <section aria-labelledby="new-field-title" class="settings-section">
-            <h2 id="new-field-title">"New custom field"</h2>
-            <form class="form new-field" on:submit=submit>
-                {text_input("new-field-label", "Name", label)}
-                {text_input("new-field-key", "Key", key)}
-                <label for="new-field-type">"Type"</label>
-                <select id="new-field-type" on:change=move |e| field_type.set(event_target_value(&e))>
-                    {CustomFieldType::ALL
-                        .into_iter()
-                        .map(|t| view! { <option value=t.key() selected=t == CustomFieldType::Text>{t.label()}</option> })
-                        .collect_view()}
-                </select>
-                <Show when=move || field_type.get() == "list">
-                    <label for="new-field-options">"List options (one per line)"</label>
-                    <textarea
-                        id="new-field-options"
-                        prop:value=move || options.get()
-                        on:input=move |e| options.set(event_target_value(&e))
-                    ></textarea>
-                </Show>
-                <p role="status">{result}</p>
-                <button type="submit" class="button primary" disabled=move || create.pending().get()>"Create field"</button>
-            </form>
-        </section>
+        <form
+            class="rename-field"
+            on:submit=submit
+            on:keydown=move |event: leptos::ev::KeyboardEvent| {
+                if event.key() == "Escape" {
+                    event.prevent_default();
+                    cancel_on_escape();
+                }
+            }
+        >
+            <label for=input_id.clone()>{label_text}</label>
+            <input
+                id=input_id
+                type="text"
+                aria-invalid=move || edits.rename_error.get().is_some().then_some("true")
+                aria-describedby=error_id.clone()
+                prop:value=move || label.get()
+                on:input=move |e| label.set(event_target_value(&e))
+            />
+            <button type="submit" class="button primary" disabled=move || edits.rename.pending().get()>"Save"</button>
+            <button type="button" class="button" on:click=move |_| cancel()>"Cancel"</button>
+            <p class="field-error" id=error_id role="alert">{move || edits.rename_error.get()}</p>
+        </form>
     }
-    .into_any()
+}
+
+#[component]
+fn DeleteConfirmation(
+    definition: CustomFieldDefinition,
+    count: i64,
+    edits: FieldEdits,
+) -> impl IntoView {
+    let key = definition.key().to_owned();
+    view! {
+        <div
+            class="confirm"
+            role="alertdialog"
+            aria-labelledby="delete-field-question"
+            aria-describedby="delete-field-consequence"
+            on:keydown=move |event: leptos::ev::KeyboardEvent| {
+                if event.key() == "Escape" {
+                    event.prevent_default();
+                    edits.cancel_delete();
+                }
+            }
+        >
+            <p id="delete-field-question"><strong>{format!("Delete the field \u{201C}{}\u{201D}?", definition.label())}</strong></p>
+            <p id="delete-field-consequence">{delete_field_consequence(count)}</p>
+            <button
+                type="button"
+                class="button danger"
+                disabled=move || edits.delete.pending().get()
+                on:click=move |_| {
+                    edits.confirming.set(None);
+                    edits.delete.dispatch(SettingsDeleteField { field: FieldRef { key: key.clone() } });
+                }
+            >
+                "Delete field"
+            </button>
+            <button type="button" class="button" id=DELETE_CANCEL on:click=move |_| edits.cancel_delete()>
+                "Cancel"
+            </button>
+        </div>
+    }
 }

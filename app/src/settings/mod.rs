@@ -4,8 +4,10 @@
 
 pub mod api;
 mod channels_page;
+mod field_order;
 mod fields_page;
 pub mod model;
+mod new_field;
 mod usage_page;
 
 pub use channels_page::ChannelsPage;

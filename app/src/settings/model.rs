@@ -27,6 +27,30 @@ pub struct NewCustomField {
     pub options: Vec<String>,
 }
 
+/// R19: a new label for a custom field; its key stays.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldRename {
+    /// The field's key.
+    pub key: String,
+    /// The new label.
+    pub label: String,
+}
+
+/// R19: names one custom field by its key.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldRef {
+    /// The field's key.
+    pub key: String,
+}
+
+/// R19: how many contacts hold a value for a custom field (before deleting
+/// it), or held one (after).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldValueCount {
+    /// Contacts with a value for the field.
+    pub contacts: i64,
+}
+
 /// R20: a new order of the workspace's fields.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldOrderEdit {

@@ -71,6 +71,14 @@ pub trait ContactsPort: Send + Sync {
         new_tags: &[TagName],
     ) -> Result<u64, AppError>;
 
+    /// The ids of the target's contacts, at most `limit` of them.
+    async fn target_ids(
+        &self,
+        workspace_id: i64,
+        target: &BulkTarget,
+        limit: usize,
+    ) -> Result<Vec<i64>, AppError>;
+
     /// The rows of the target, for the CSV export (the caller limits it).
     async fn export_rows(
         &self,

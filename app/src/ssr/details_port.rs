@@ -119,6 +119,24 @@ pub trait DetailsPort: Send + Sync {
         definition: &CustomFieldDefinition,
     ) -> Result<(), AppError>;
 
+    /// R19: gives a custom field the label of `definition` (checked by the
+    /// caller), found by its key; 404 when the workspace has no such field.
+    async fn rename_custom_field(
+        &self,
+        workspace_id: i64,
+        definition: &CustomFieldDefinition,
+    ) -> Result<(), AppError>;
+
+    /// R19: how many contacts hold a value for the custom field with `key`;
+    /// 404 when the workspace has no such field.
+    async fn count_custom_values(&self, workspace_id: i64, key: &str) -> Result<i64, AppError>;
+
+    /// R19, R20: deletes the custom field with `key`, its values on every
+    /// contact and its place in the field order, in one transaction; returns
+    /// how many contacts held a value. 404 when the workspace has no such
+    /// field.
+    async fn delete_custom_field(&self, workspace_id: i64, key: &str) -> Result<i64, AppError>;
+
     /// R20: saves the workspace's field order.
     async fn save_field_order(&self, workspace_id: i64, order: &FieldOrder)
         -> Result<(), AppError>;

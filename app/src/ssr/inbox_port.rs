@@ -68,4 +68,15 @@ pub trait InboxPort: Send + Sync {
         by_user: i64,
         now: i64,
     ) -> Result<(), AppError>;
+
+    /// R28 for a selection of the "Blocked contacts" view, in one
+    /// transaction; contacts no longer blocked are left as they are.
+    /// Returns how many were unblocked.
+    async fn unblock_contacts(
+        &self,
+        workspace_id: i64,
+        contact_ids: &[i64],
+        by_user: i64,
+        now: i64,
+    ) -> Result<u64, AppError>;
 }

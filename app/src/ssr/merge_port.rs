@@ -55,4 +55,14 @@ pub trait MergePort: Send + Sync {
         workspace_id: i64,
         after: Option<&SuggestionCursor>,
     ) -> Result<SuggestionPage, AppError>;
+
+    /// R16: records that no pair of the contacts is a duplicate, so
+    /// suggestions leave it out from now on; 422 for fewer than two or more
+    /// than five contacts, 404 for a contact that is not in the workspace.
+    async fn dismiss(
+        &self,
+        workspace_id: i64,
+        actor: &Actor,
+        contact_ids: &[i64],
+    ) -> Result<(), AppError>;
 }

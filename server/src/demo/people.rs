@@ -163,8 +163,9 @@ pub const COUNTRIES: &[Country] = &[
     Country {
         code: "NL",
         language: "nl",
-        mobile_prefix: "+316",
-        random_digits: 8,
+        // 06-1… to 06-5…: mobile numbers (066 belongs to paging services).
+        mobile_prefix: "+3161",
+        random_digits: 7,
         first_names: &[
             "Daan", "Emma", "Sem", "Julia", "Lucas", "Tess", "Finn", "Sophie", "Levi", "Zoë",
         ],

@@ -84,4 +84,14 @@ impl MergePort for PublishingMerges {
     ) -> Result<SuggestionPage, AppError> {
         self.inner.suggestions(workspace_id, after).await
     }
+
+    #[tracing::instrument(skip_all, err(level = "info"))]
+    async fn dismiss(
+        &self,
+        workspace_id: i64,
+        actor: &Actor,
+        contact_ids: &[i64],
+    ) -> Result<(), AppError> {
+        self.inner.dismiss(workspace_id, actor, contact_ids).await
+    }
 }

@@ -76,15 +76,16 @@ pub trait InboxStorage: Send + Sync {
         now: i64,
     ) -> Result<(), AppError>;
 
-    /// R28: reopens what blocking closed, as closed, and shows the hidden
-    /// messages again.
-    async fn unblock_contact(
+    /// R28, for each named contact still blocked, in one transaction:
+    /// reopens what blocking closed, as closed, and shows the hidden messages
+    /// again. Returns how many were unblocked.
+    async fn unblock_contacts(
         &self,
         workspace_id: i64,
-        contact_id: i64,
+        contact_ids: &[i64],
         by_user: i64,
         now: i64,
-    ) -> Result<(), AppError>;
+    ) -> Result<u64, AppError>;
 }
 
 /// The Inbox as server functions see it.
@@ -199,12 +200,32 @@ impl InboxPort for InboxService {
         by_user: i64,
         now: i64,
     ) -> Result<(), AppError> {
-        self.store
-            .unblock_contact(workspace_id, contact_id, by_user, now)
+        let unblocked = self
+            .unblock_contacts(workspace_id, &[contact_id], by_user, now)
             .await?;
-        self.live
-            .publish(workspace_id, contact_id, InboxEventKind::Status)
-            .await;
+        if unblocked == 0 {
+            return Err(AppError::Conflict("This contact is not blocked.".into()));
+        }
         Ok(())
+    }
+
+    #[tracing::instrument(skip(self), err)]
+    async fn unblock_contacts(
+        &self,
+        workspace_id: i64,
+        contact_ids: &[i64],
+        by_user: i64,
+        now: i64,
+    ) -> Result<u64, AppError> {
+        let unblocked = self
+            .store
+            .unblock_contacts(workspace_id, contact_ids, by_user, now)
+            .await?;
+        for &contact_id in contact_ids {
+            self.live
+                .publish(workspace_id, contact_id, InboxEventKind::Status)
+                .await;
+        }
+        Ok(unblocked)
     }
 }

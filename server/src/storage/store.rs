@@ -26,6 +26,11 @@ impl Dialect {
         }
     }
 
+    /// The dialect of a pool's database.
+    pub fn of_pool(pool: &sqlx::AnyPool) -> Dialect {
+        Dialect::of_url(pool.connect_options().database_url.as_str()).unwrap_or(Dialect::Sqlite)
+    }
+
     /// The dialect a database URL names, or `None` for any other scheme.
     pub fn of_url(url: &str) -> Option<Dialect> {
         if url.starts_with("sqlite:") {

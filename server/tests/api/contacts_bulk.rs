@@ -4,7 +4,7 @@
 
 use crate::helpers::contacts::{list, selected_ids};
 use crate::helpers::{answer_of, spawn_app, TestApp};
-use app::contacts::model::{BulkTarget, ContactQuery, PageCursor, TagAssignment};
+use app::contacts::model::{BulkTarget, ContactQuery, PageCursor, TagAssignment, View};
 use app::error::{AppError, Missing};
 use reqwest::{header, Client, StatusCode};
 use serde_json::json;
@@ -217,5 +217,71 @@ async fn r34_the_same_tags_assigned_from_several_clients_at_once_land_once() {
         .await,
         100,
         "each contact tagged once with each"
+    );
+}
+
+async fn unblock(
+    app: &TestApp,
+    client: &Client,
+    target: BulkTarget,
+) -> Result<u64, (StatusCode, AppError)> {
+    answer_of(
+        app.call_json(client, "contacts_unblock", &json!({ "target": target }))
+            .await,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn r28_unblock_in_bulk_unblocks_the_selected_blocked_contacts_at_once() {
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
+    let blocked_view = ContactQuery {
+        view: View::Blocked,
+        ..ContactQuery::default()
+    };
+    let before = list(&app, &client, &blocked_view, PageCursor::First).await;
+    assert!(before.rows.len() >= 2, "the demo has blocked contacts");
+    let chosen: Vec<i64> = before.rows.iter().take(2).map(|row| row.id).collect();
+    let unblocked = unblock(&app, &client, selected_ids(chosen.clone()))
+        .await
+        .expect("unblocked");
+    assert_eq!(unblocked, 2);
+    let after = list(&app, &client, &blocked_view, PageCursor::First).await;
+    assert_eq!(after.blocked_count, before.blocked_count - 2);
+    assert!(after.rows.iter().all(|row| !chosen.contains(&row.id)));
+    let events = app
+        .count(&format!(
+            "SELECT COUNT(*) FROM contact_block_events WHERE action = 'unblock' AND contact_id IN ({}, {})",
+            chosen[0], chosen[1]
+        ))
+        .await;
+    assert_eq!(events, 2);
+    // Asked again, nothing is left to unblock; one by one, it is a conflict.
+    assert_eq!(
+        unblock(&app, &client, selected_ids(chosen.clone())).await,
+        Ok(0)
+    );
+    let again = app
+        .call_json(
+            &client,
+            "details_unblock",
+            &json!({ "request": { "contact_id": chosen[0] } }),
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    // "Select all" of the blocked view over the limit is refused whole.
+    let lying = BulkTarget {
+        selection: Selection::AllMatching { count: 101 },
+        query: blocked_view,
+    };
+    let (status, error) = unblock(&app, &client, lying).await.expect_err("refused");
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        error,
+        AppError::invalid(
+            "Selection",
+            "At most 100 contacts can be unblocked at once."
+        )
     );
 }

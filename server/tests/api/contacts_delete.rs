@@ -135,7 +135,7 @@ async fn r30_r32_delete_all_removes_every_contact_with_its_history_in_one_worksp
     assert_eq!(answer.count, 40);
     assert_eq!(
         answer.question,
-        "Delete all 40 contacts of this workspace? Their conversation history will be deleted too. This cannot be undone."
+        "Delete all 40 contacts of this workspace (39 in All contacts and 1 blocked)? Their conversation history will be deleted too. This cannot be undone."
     );
     let started = delete(&app, &client, &DeleteTarget::Everything)
         .await
@@ -324,5 +324,30 @@ async fn r33_delete_job_resumes_after_a_crash_between_batches_and_deletes_exactl
     assert_eq!(
         app.count("SELECT COUNT(*) FROM delete_job_contacts").await,
         0
+    );
+}
+
+#[tokio::test]
+async fn r32_delete_all_says_how_many_of_its_contacts_are_blocked() {
+    let app = spawn_app().await;
+    let client = app.signed_in("owner@demo.test").await;
+    let blocked = app
+        .count(
+            "SELECT COUNT(*) FROM contacts WHERE blocked_at IS NOT NULL AND merged_into IS NULL
+                AND workspace_id = (SELECT id FROM workspaces WHERE name = 'Demo')",
+        )
+        .await;
+    assert!(blocked > 0, "the demo has blocked contacts");
+    let answer = preview(&app, &client, &DeleteTarget::Everything)
+        .await
+        .expect("preview");
+    let listed = answer.count - u64::try_from(blocked).expect("a count");
+    assert!(
+        answer.question.starts_with(&format!(
+            "Delete all {} contacts of this workspace ({listed} in All contacts and {blocked} blocked)?",
+            answer.count
+        )),
+        "{}",
+        answer.question
     );
 }

@@ -110,3 +110,31 @@ async fn answers_that_are_not_pages_allow_nothing() {
     assert_eq!(events.status(), StatusCode::OK);
     expect_nothing_allowed("event stream", &events);
 }
+
+/// Without scripts the page loads `/noscript.css` (inside `<noscript>`, so
+/// browsers running the page's code never fetch it): a file from this
+/// origin, which the page policy's `style-src 'self'` allows, served before
+/// sign-in like any static file.
+#[tokio::test]
+async fn pages_without_scripts_load_the_noscript_stylesheet() {
+    let app = spawn_app().await;
+    let stylesheet = concat!(env!("CARGO_MANIFEST_DIR"), "/../public/noscript.css");
+    std::fs::copy(stylesheet, app.site_root().join("noscript.css")).expect("copy");
+    let client = app.client();
+    let login = app.get(&client, "/login").await;
+    assert!(policy(&login).contains("style-src 'self'"));
+    let html = login.text().await.expect("body");
+    assert!(
+        html.contains(r#"<noscript><link rel="stylesheet" href="/noscript.css">"#),
+        "{html}"
+    );
+
+    let css = app.get(&client, "/noscript.css").await;
+    assert_eq!(css.status(), StatusCode::OK);
+    assert!(css.headers()[header::CONTENT_TYPE]
+        .to_str()
+        .expect("type")
+        .starts_with("text/css"));
+    let rules = css.text().await.expect("body");
+    assert!(rules.contains(r#"button[type="button"]"#), "{rules}");
+}

@@ -87,3 +87,138 @@ async fn r13_r15_r16_merge_pages_render_on_the_server() {
     let history = html(&app, &client, "/contacts/merges").await;
     assert!(history.contains(&format!("Person b · ID {b}")), "{history}");
 }
+
+/// "Not a duplicate" for these contacts.
+async fn not_a_duplicate(app: &TestApp, client: &Client, ids: &[i64]) -> Response {
+    app.call_json(
+        client,
+        "merge_dismiss_suggestion",
+        &json!({"request": {"contact_ids": ids}}),
+    )
+    .await
+}
+
+/// How many dismissed pairs name the contact.
+async fn dismissals_of(app: &TestApp, contact: i64) -> i64 {
+    app.count(&format!(
+        "SELECT COUNT(*) FROM merge_dismissals WHERE contact_a = {contact} OR contact_b = {contact}"
+    ))
+    .await
+}
+
+#[tokio::test]
+async fn r16_not_a_duplicate_hides_the_pair_for_good() {
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
+    let [a, b] = with_phones(&app, ["+49 30 5550001", "+49305550001"]).await;
+    let before = suggestions(&app, &client).await.total;
+    assert!(before.exact);
+    assert_eq!(group_of(&app, &client, a).await, Some(vec![a, b]));
+
+    let response = not_a_duplicate(&app, &client, &[b, a]).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(group_of(&app, &client, a).await, None);
+    assert!(duplicates_of(&app, &client, a).await.is_empty());
+    assert!(duplicates_of(&app, &client, b).await.is_empty());
+    assert_eq!(
+        suggestions(&app, &client).await.total.count,
+        before.count - 1
+    );
+    let again = not_a_duplicate(&app, &client, &[a, b]).await;
+    assert_eq!(again.status(), StatusCode::OK, "dismissing twice is fine");
+    assert_eq!(dismissals_of(&app, a).await, 1);
+
+    // New messages and edits of both contacts do not bring it back.
+    let later = "2026-03-02T10:00:00Z";
+    let same = arrive(&app, "whatsapp", "a", Some("+49305550001"), None, later).await;
+    assert_eq!(same, a, "the message joins the existing contact");
+    let contact = details(&app, &client, b).await;
+    let edited = edit_field(&app, &client, &contact, "email", "b@example.org").await;
+    assert_eq!(edited.status(), StatusCode::OK);
+    assert_eq!(group_of(&app, &client, a).await, None);
+    assert!(duplicates_of(&app, &client, b).await.is_empty());
+
+    // A new contact with the same phone is a new pair: suggested again.
+    let c = arrive(&app, "sms", "c", Some("+49 30 5550001"), None, later).await;
+    assert_eq!(group_of(&app, &client, a).await, Some(vec![a, b, c]));
+    assert_eq!(duplicates_of(&app, &client, a).await, [c]);
+}
+
+#[tokio::test]
+async fn r16_a_group_of_three_keeps_suggesting_the_pairs_not_dismissed() {
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
+    let [a, b, c] = with_phones(&app, ["+43 1 5550002", "+4315550002", "0043 1 5550002"]).await;
+    let before = suggestions(&app, &client).await.total.count;
+
+    assert_eq!(
+        not_a_duplicate(&app, &client, &[a, b]).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(group_of(&app, &client, a).await, Some(vec![a, b, c]));
+    assert_eq!(duplicates_of(&app, &client, a).await, [c]);
+    assert_eq!(duplicates_of(&app, &client, c).await, [a, b]);
+    assert_eq!(suggestions(&app, &client).await.total.count, before);
+
+    assert_eq!(
+        not_a_duplicate(&app, &client, &[c, a]).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(group_of(&app, &client, b).await, Some(vec![a, b, c]));
+    assert_eq!(
+        not_a_duplicate(&app, &client, &[b, c]).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        group_of(&app, &client, a).await,
+        None,
+        "every pair dismissed"
+    );
+    assert_eq!(suggestions(&app, &client).await.total.count, before - 1);
+
+    // Deleting a contact deletes its pairs; the others stay.
+    assert_eq!(
+        on_contact(&app, &client, "details_delete", c)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(dismissals_of(&app, c).await, 0);
+    assert_eq!(dismissals_of(&app, a).await, 1);
+    assert_eq!(group_of(&app, &client, a).await, None);
+}
+
+#[tokio::test]
+async fn r16_only_members_who_may_merge_dismiss_in_their_own_workspace() {
+    let app = spawn_app().await;
+    let manager = app.signed_in("manager@demo.test").await;
+    let [a, b] = with_phones(&app, ["+33 1 55 50 00 03", "+33155500003"]).await;
+
+    // Agents merge only contacts assigned to them; these are unassigned.
+    let agent = app.signed_in("agent@demo.test").await;
+    error(
+        not_a_duplicate(&app, &agent, &[a, b]).await,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    let signed_out = app.client();
+    error(
+        not_a_duplicate(&app, &signed_out, &[a, b]).await,
+        StatusCode::UNAUTHORIZED,
+    )
+    .await;
+    let other = contact_where(&app, "Acme Support", "TRUE").await;
+    error(
+        not_a_duplicate(&app, &manager, &[a, other]).await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    let alone = error(
+        not_a_duplicate(&app, &manager, &[a]).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(alone.field(), Some("Contacts"));
+    assert_eq!(dismissals_of(&app, a).await, 0, "nothing written");
+    assert_eq!(group_of(&app, &manager, a).await, Some(vec![a, b]));
+}

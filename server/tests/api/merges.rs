@@ -356,3 +356,59 @@ async fn r13_merges_are_refused_for_stale_reviews_blocked_contacts_and_bad_choic
         "contacts of another workspace are not found"
     );
 }
+
+#[tokio::test]
+async fn r14_undo_after_a_custom_field_was_deleted_restores_everything_else() {
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
+    let [a, b] = arriving(
+        &app,
+        [
+            ("+44 20 7123 9876", None, SENT_AT),
+            ("+442071239876", None, "2026-03-01T09:00:00Z"),
+        ],
+    )
+    .await;
+    sqlx::query(
+        "INSERT INTO custom_values (contact_id, field_id, value)
+         SELECT c.id, f.id, 'Pro' FROM contacts c JOIN custom_fields f
+           ON f.workspace_id = c.workspace_id AND f.key = 'plan'
+          WHERE c.id IN ($1, $2)",
+    )
+    .bind(a)
+    .bind(b)
+    .execute(app.pool())
+    .await
+    .expect("values");
+    add_tag(&app, &client, b, "lead").await;
+    let done = merged(&app, &client, &[a, b], &[]).await;
+    let deleted = app
+        .call_json(
+            &client,
+            "settings_delete_field",
+            &json!({"field": {"key": "plan"}}),
+        )
+        .await;
+    assert_eq!(deleted.status(), StatusCode::OK);
+
+    let restored = undo(&app, &client, done.merge_id).await;
+    assert_eq!(restored.status(), StatusCode::OK);
+    let back = app
+        .count(&format!(
+            "SELECT COUNT(*) FROM contacts WHERE id IN ({a}, {b}) AND merged_into IS NULL"
+        ))
+        .await;
+    assert_eq!(back, 2, "both contacts are back");
+    let tags = app
+        .count(&format!(
+            "SELECT COUNT(*) FROM contact_tags WHERE contact_id = {b}"
+        ))
+        .await;
+    assert_eq!(tags, 1, "the tag came back with its contact");
+    let values = app
+        .count(&format!(
+            "SELECT COUNT(*) FROM custom_values WHERE contact_id IN ({a}, {b})"
+        ))
+        .await;
+    assert_eq!(values, 0, "values of the deleted field stay deleted");
+}

@@ -94,6 +94,11 @@ fn r34_server_check_uses_the_same_limit() {
     );
     assert_eq!(check_bulk(BulkAction::Delete, 1_000_000), Ok(()));
     assert_eq!(
+        action_state(BulkAction::Unblock, 101).reason,
+        Some("At most 100 contacts can be unblocked at once.")
+    );
+    assert!(action_state(BulkAction::Unblock, 100).enabled);
+    assert_eq!(
         check_bulk(BulkAction::Delete, 0),
         Err(BulkError::EmptySelection)
     );
@@ -122,10 +127,22 @@ fn r30_r31_delete_dialog_states_the_count_and_that_it_is_final() {
 
 #[test]
 fn r32_delete_all_dialog_states_the_count() {
-    let text = delete_all_confirmation(1234);
+    let text = delete_all_confirmation(1234, 0);
     assert!(text.starts_with("Delete all 1234 contacts of this workspace?"));
     assert!(text.ends_with("This cannot be undone."));
-    assert!(delete_all_confirmation(1).starts_with("Delete all 1 contact of"));
+    assert!(delete_all_confirmation(1, 0).starts_with("Delete all 1 contact of"));
+    assert!(delete_all_confirmation(261, 7).starts_with(
+        "Delete all 261 contacts of this workspace (254 in All contacts and 7 blocked)?"
+    ));
+}
+
+#[test]
+fn r32_delete_all_is_confirmed_by_typing_the_count() {
+    assert!(confirms_count("261", 261));
+    assert!(confirms_count(" 1,234 ", 1234));
+    assert!(!confirms_count("", 0));
+    assert!(!confirms_count("26", 261));
+    assert!(!confirms_count("261 contacts", 261));
 }
 
 #[test]

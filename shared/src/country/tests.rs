@@ -44,12 +44,6 @@ fn r18_country_refuses_unknown_and_empty() {
 }
 
 #[test]
-fn country_flag_is_built_from_regional_indicators() {
-    assert_eq!(Country::parse("DE").map(Country::flag), Ok("🇩🇪".to_owned()));
-    assert_eq!(Country::parse("jp").map(Country::flag), Ok("🇯🇵".to_owned()));
-}
-
-#[test]
 fn r18_effective_country_prefers_the_hand_set_one() {
     let de = Country::from_code("DE");
     let fr = Country::from_code("FR");

@@ -103,6 +103,33 @@ fn r18_phone_table() -> Vec<(
 }
 
 #[test]
+fn r24_phone_searches_in_common_formats_become_e164_digits() {
+    let digits = international_search_digits;
+    assert_eq!(digits("+49 151 2345").as_deref(), Some("491512345"));
+    assert_eq!(digits("0049 (151) 23-45").as_deref(), Some("491512345"));
+    assert_eq!(digits("+44 7700.900").as_deref(), Some("447700900"));
+    assert_eq!(digits("lena"), None);
+    assert_eq!(digits("12"), None);
+}
+
+#[test]
+fn r24_whole_national_numbers_become_the_e164_numbers_they_are_valid_for() {
+    let numbers = national_search_numbers("(11) 98666-2514");
+    assert!(
+        numbers.contains(&"+5511986662514".to_owned()),
+        "Brazil: {numbers:?}"
+    );
+    assert!(numbers.len() < 10, "only where valid: {numbers:?}");
+    assert!(
+        numbers.windows(2).all(|w| w[0] < w[1]),
+        "sorted, no repeats"
+    );
+    for other in ["+55 11 98666-2514", "011 98666", "1234", "lena", "(11) x"] {
+        assert!(national_search_numbers(other).is_empty(), "{other}");
+    }
+}
+
+#[test]
 fn r24_national_searches_become_e164_prefixes_of_trunk_zero_countries() {
     let prefixes = national_search_prefixes("0151 2345");
     assert!(prefixes.contains(&"+491512345".to_owned()), "Germany");
@@ -341,4 +368,17 @@ proptest! {
             prop_assert_eq!(from_display, Ok(number));
         }
     }
+}
+
+#[test]
+fn a_stored_number_shows_formatted_or_as_stored_never_empty() {
+    assert_eq!(
+        PhoneNumber::display_stored("+5511986662514"),
+        "+55 11 98666-2514"
+    );
+    assert_eq!(
+        PhoneNumber::display_stored("+31612345678"),
+        "+31 6 12345678"
+    );
+    assert_eq!(PhoneNumber::display_stored("+1234"), "+1234");
 }

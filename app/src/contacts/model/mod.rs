@@ -1,14 +1,15 @@
 //! What the contacts table sends and receives: the query behind a page, a
-//! page of rows, the targets of bulk actions and the delete job's progress.
+//! page of rows, the targets of bulk actions and the delete job's progress;
+//! where the table is (cursors, totals, the pager) is in `paging`.
 
 use serde::{Deserialize, Serialize};
 use shared::channel::ChannelKind;
 use shared::fields::ConversationStatus;
-use std::fmt;
-use std::str::FromStr;
 
 mod actions;
+mod paging;
 pub use actions::*;
+pub use paging::*;
 
 /// Rows per page of the contacts table.
 pub const PAGE_SIZE: usize = 50;
@@ -69,6 +70,61 @@ impl Sort {
     fn from_key(key: &str) -> Option<Sort> {
         Sort::ALL.into_iter().find(|sort| sort.key() == key)
     }
+
+    /// The direction a column starts in when it is picked: newest first for
+    /// dates, A to Z for names.
+    pub fn first_direction(self) -> Direction {
+        match self {
+            Sort::Added | Sort::LastMessage => Direction::Descending,
+            Sort::Name => Direction::Ascending,
+        }
+    }
+}
+
+/// Which way the table's order runs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Smallest first: A to Z, oldest first.
+    Ascending,
+    /// Largest first: Z to A, newest first.
+    #[default]
+    Descending,
+}
+
+impl Direction {
+    /// The value in the URL (`dir=`) and of `aria-sort`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Direction::Ascending => "ascending",
+            Direction::Descending => "descending",
+        }
+    }
+
+    /// The other direction.
+    pub fn reversed(self) -> Direction {
+        match self {
+            Direction::Ascending => Direction::Descending,
+            Direction::Descending => Direction::Ascending,
+        }
+    }
+
+    fn from_key(key: &str) -> Option<Direction> {
+        [Direction::Ascending, Direction::Descending]
+            .into_iter()
+            .find(|direction| direction.key() == key)
+    }
+}
+
+/// Whether a contact needs one of the ticked tags or all of them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TagMatch {
+    /// Any of the ticked tags.
+    #[default]
+    Any,
+    /// Every ticked tag.
+    All,
 }
 
 /// Whose contacts the table shows.
@@ -105,14 +161,19 @@ impl AssigneeFilter {
 pub struct ContactQuery {
     /// "Search contacts": name, e-mail or phone, by prefix.
     pub search: String,
-    /// "Filter by tag": contacts with any of these tags (names).
+    /// "Filter by tag": contacts with any (or all, see `tag_match`) of these
+    /// tags (names).
     pub tags: Vec<String>,
+    /// Whether the ticked tags mean "any" or "all".
+    pub tag_match: TagMatch,
     /// Filter by assignee.
     pub assignee: Option<AssigneeFilter>,
     /// Filter by conversation status.
     pub status: Option<ConversationStatus>,
     /// The order.
     pub sort: Sort,
+    /// Which way the order runs (the sort's first direction unless flipped).
+    pub direction: Direction,
     /// All contacts, or the blocked ones.
     pub view: View,
 }
@@ -122,6 +183,7 @@ impl ContactQuery {
     /// ignored, as a link should never fail to open).
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut query = ContactQuery::default();
+        let mut direction = None;
         for (key, value) in pairs {
             let value = value.trim();
             match key {
@@ -132,10 +194,13 @@ impl ContactQuery {
                 "assignee" => query.assignee = AssigneeFilter::from_key(value),
                 "status" => query.status = status_from_key(value),
                 "sort" => query.sort = Sort::from_key(value).unwrap_or_default(),
+                "dir" => direction = Direction::from_key(value),
+                "tags" if value == "all" => query.tag_match = TagMatch::All,
                 "view" if value == "blocked" => query.view = View::Blocked,
                 _ => {}
             }
         }
+        query.direction = direction.unwrap_or(query.sort.first_direction());
         query
     }
 
@@ -151,6 +216,9 @@ impl ContactQuery {
         for tag in &self.tags {
             pairs.push(("tag", tag.clone()));
         }
+        if self.tag_match == TagMatch::All {
+            pairs.push(("tags", "all".to_string()));
+        }
         if let Some(assignee) = self.assignee {
             pairs.push(("assignee", assignee.key()));
         }
@@ -159,6 +227,9 @@ impl ContactQuery {
         }
         if self.sort != Sort::Added {
             pairs.push(("sort", self.sort.key().to_string()));
+        }
+        if self.direction != self.sort.first_direction() {
+            pairs.push(("dir", self.direction.key().to_string()));
         }
         pairs
     }
@@ -184,115 +255,6 @@ pub fn status_from_key(key: &str) -> Option<ConversationStatus> {
     .find(|status| status.key() == key)
 }
 
-/// A position between two rows in the table's order: the sort key and the
-/// id of the row it follows or precedes (keyset pagination, no OFFSET).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Cursor {
-    /// The row's id (ties of the sort key are broken by id).
-    pub id: i64,
-    /// The row's sort key: a number for dates, the lower-case name for names.
-    pub key: String,
-}
-
-impl fmt::Display for Cursor {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.id, self.key)
-    }
-}
-
-impl FromStr for Cursor {
-    type Err = ();
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let (id, key) = s.split_once(':').ok_or(())?;
-        Ok(Cursor {
-            id: id.parse().map_err(|_| ())?,
-            key: key.to_string(),
-        })
-    }
-}
-
-/// Which page of the table.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PageCursor {
-    /// The first page.
-    #[default]
-    First,
-    /// The page after this position (`after=` in the URL).
-    After(Cursor),
-    /// The page before this position (`before=` in the URL).
-    Before(Cursor),
-}
-
-impl PageCursor {
-    /// Reads `after=` or `before=` from URL parameters.
-    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut page = PageCursor::First;
-        for (key, value) in pairs {
-            match (key, value.parse::<Cursor>()) {
-                ("after", Ok(cursor)) => page = PageCursor::After(cursor),
-                ("before", Ok(cursor)) => page = PageCursor::Before(cursor),
-                _ => {}
-            }
-        }
-        page
-    }
-
-    /// The URL parameter of this page, if it is not the first.
-    pub fn to_pair(&self) -> Option<(&'static str, String)> {
-        match self {
-            PageCursor::First => None,
-            PageCursor::After(cursor) => Some(("after", cursor.to_string())),
-            PageCursor::Before(cursor) => Some(("before", cursor.to_string())),
-        }
-    }
-}
-
-/// One request for a page of the table.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ListRequest {
-    /// Search, filters, order and view.
-    pub query: ContactQuery,
-    /// Which page.
-    pub page: PageCursor,
-}
-
-/// How many contacts match: exact, or "at least" when counting stopped at
-/// [`COUNT_CAP`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Total {
-    /// The count (the cap plus one when not exact).
-    pub count: u64,
-    /// Whether the count is exact.
-    pub exact: bool,
-}
-
-impl Total {
-    /// The count as shown, e.g. `"1,234"` or `"1,000+"`.
-    pub fn label(self) -> String {
-        if self.exact {
-            thousands(self.count)
-        } else {
-            format!("{}+", thousands(COUNT_CAP))
-        }
-    }
-}
-
-/// A number with thousands separators, e.g. `1,200`.
-pub fn thousands(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
 /// One row of the contacts table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContactRow {
@@ -311,6 +273,8 @@ pub struct ContactRow {
     pub email: Option<String>,
     /// Phone number in E.164.
     pub phone: Option<String>,
+    /// The phone number as shown ([`shared::PhoneNumber::display_stored`]).
+    pub phone_display: Option<String>,
     /// Tag names, alphabetically.
     pub tags: Vec<String>,
     /// ISO 3166 code.
@@ -332,6 +296,8 @@ pub struct ContactRow {
 pub struct ContactPage {
     /// The rows, in the requested order.
     pub rows: Vec<ContactRow>,
+    /// The first row's place in the table's order, counted from 0.
+    pub start: u64,
     /// How many contacts match the query.
     pub total: Total,
     /// Contacts that are not blocked, in the whole workspace.
@@ -380,9 +346,11 @@ mod tests {
         let query = ContactQuery {
             search: "lena".into(),
             tags: vec!["VIP".into(), "Churn risk".into()],
+            tag_match: TagMatch::All,
             assignee: Some(AssigneeFilter::Unassigned),
             status: Some(ConversationStatus::Closed),
             sort: Sort::Name,
+            direction: Direction::Descending,
             view: View::Blocked,
         };
         let pairs = query.to_pairs();
@@ -392,33 +360,16 @@ mod tests {
     }
 
     #[test]
-    fn cursors_survive_the_url_even_with_colons_in_names() {
-        let cursor = Cursor {
-            id: 42,
-            key: "anna: the first".into(),
-        };
-        let page = PageCursor::After(cursor.clone());
-        let (key, value) = page.to_pair().expect("a pair");
-        assert_eq!(PageCursor::from_pairs([(key, value.as_str())]), page);
+    fn r24_a_sort_starts_in_its_first_direction_unless_the_url_flips_it() {
+        let by_name = ContactQuery::from_pairs([("sort", "name")]);
+        assert_eq!(by_name.direction, Direction::Ascending);
+        assert!(!by_name.to_pairs().iter().any(|(key, _)| *key == "dir"));
+        let oldest_first = ContactQuery::from_pairs([("dir", "ascending")]);
+        assert_eq!(oldest_first.sort, Sort::Added);
+        assert_eq!(oldest_first.direction, Direction::Ascending);
         assert_eq!(
-            PageCursor::from_pairs([("after", "nonsense")]),
-            PageCursor::First
-        );
-    }
-
-    #[test]
-    fn counts_read_with_thousands_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1200), "1,200");
-        assert_eq!(thousands(1_000_000), "1,000,000");
-        assert_eq!(
-            Total {
-                count: 1001,
-                exact: false
-            }
-            .label(),
-            "1,000+"
+            ContactQuery::default().direction,
+            Sort::Added.first_direction()
         );
     }
 }

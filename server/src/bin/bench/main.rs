@@ -67,6 +67,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         page: PageCursor::After(Cursor {
             id,
             key: key.to_string(),
+            position: 999 * 50 - 1,
         }),
     };
     let search = |text: &str| ListRequest {
@@ -95,8 +96,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("list: page 1,000", deep),
         ("list: sorted by name", by_name),
         ("search: name prefix", search("lena mu")),
+        ("search: last name first", search("schmidt mia")),
+        ("search: without accents", search("muller lena")),
+        ("search: e-mail fragment", search("c12345@example")),
         ("search: phone", search("+49 151 0000 12")),
         ("search: national phone", search("0151 0000 12")),
+        ("search: whole national number", search("151 0000 1234")),
         ("filter: tag", by_tag),
     ];
     for (name, request) in &cases {

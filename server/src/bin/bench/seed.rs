@@ -9,8 +9,8 @@ const FIRST_NAMES: &[&str] = &[
     "Aarav", "Chloe", "Liam", "Fatima", "Omar",
 ];
 const LAST_NAMES: &[&str] = &[
-    "Mueller", "Schmidt", "Smith", "Jones", "Garcia", "Rossi", "Dubois", "Tanaka", "Kumar",
-    "Silva", "Nowak", "Jensen", "Haddad", "Kim", "Ali", "Brown",
+    "Müller", "Schmidt", "Smith", "Jones", "Garcia", "Rossi", "Dubois", "Tanaka", "Kumar", "Silva",
+    "Nowak", "Jensen", "Haddad", "Kim", "Ali", "Brown",
 ];
 
 /// A workspace with `contacts` contacts: one conversation and two messages

@@ -2,26 +2,37 @@
 //! target, tagging a selection, and reading a selection for the CSV export.
 
 use super::filter::{push_target, tag_ids, target_query};
-use super::list::{decorate, RowRecord, ROW_SELECT};
+use super::list::{decorate, rows_joined, rows_of_contacts, RowRecord};
 use crate::storage::sql::ids_json;
 use crate::storage::sql::{Flag, SqlBuilder};
-use crate::storage::{Context, Store, WriteScope};
+use crate::storage::{Context, Dialect, Store, WriteScope};
 use app::contacts::model::{AddedContact, BulkTarget, ContactRow, DeleteTarget};
 use app::error::{AppError, Missing};
 use app::ssr::ValidContact;
 use shared::TagName;
 use sqlx::AnyPool;
 
-/// Resolves the tag names of the target's query (for "all matching").
-async fn target_tags(
+/// `select` followed by the target's WHERE clause (the tag names of an
+/// "all matching" target resolved first).
+async fn select_target(
     pool: &AnyPool,
     workspace_id: i64,
     target: &DeleteTarget,
-) -> Result<Vec<i64>, AppError> {
-    match target_query(target) {
-        Some(query) => tag_ids(pool, workspace_id, query).await,
-        None => Ok(Vec::new()),
-    }
+    select: &str,
+) -> Result<SqlBuilder, AppError> {
+    let tags = match target_query(target) {
+        Some(query) => tag_ids(pool, workspace_id, query).await?,
+        None => Vec::new(),
+    };
+    let mut builder = SqlBuilder::new(select);
+    push_target(
+        &mut builder,
+        Dialect::of_pool(pool),
+        workspace_id,
+        target,
+        &tags,
+    );
+    Ok(builder)
 }
 
 /// How many contacts the target names, counting at most `cap`.
@@ -35,9 +46,13 @@ pub(super) async fn count_target(
         let (total, _) = super::list::workspace_counts(pool, workspace_id).await?;
         return Ok(total);
     }
-    let tags = target_tags(pool, workspace_id, target).await?;
-    let mut builder = SqlBuilder::new("SELECT COUNT(*) FROM (SELECT 1 FROM contacts c WHERE ");
-    push_target(&mut builder, workspace_id, target, &tags);
+    let mut builder = select_target(
+        pool,
+        workspace_id,
+        target,
+        "SELECT COUNT(*) FROM (SELECT 1 FROM contacts c WHERE ",
+    )
+    .await?;
     if let Some(cap) = cap {
         builder
             .push(" LIMIT ")
@@ -59,9 +74,13 @@ pub(super) async fn count_not_assigned_to(
     target: &DeleteTarget,
     user_id: i64,
 ) -> Result<u64, AppError> {
-    let tags = target_tags(pool, workspace_id, target).await?;
-    let mut builder = SqlBuilder::new("SELECT COUNT(*) FROM contacts c WHERE ");
-    push_target(&mut builder, workspace_id, target, &tags);
+    let mut builder = select_target(
+        pool,
+        workspace_id,
+        target,
+        "SELECT COUNT(*) FROM contacts c WHERE ",
+    )
+    .await?;
     builder
         .push(" AND (c.assignee_id IS NULL OR c.assignee_id <> ")
         .push_bind(user_id)
@@ -75,16 +94,20 @@ pub(super) async fn count_not_assigned_to(
 }
 
 /// The ids of a bulk target, at most `limit`.
-async fn target_ids(
+pub(super) async fn target_ids(
     pool: &AnyPool,
     workspace_id: i64,
     target: &BulkTarget,
     limit: i64,
 ) -> Result<Vec<i64>, AppError> {
     let target = DeleteTarget::Selected(target.clone());
-    let tags = target_tags(pool, workspace_id, &target).await?;
-    let mut builder = SqlBuilder::new("SELECT c.id FROM contacts c WHERE ");
-    push_target(&mut builder, workspace_id, &target, &tags);
+    let mut builder = select_target(
+        pool,
+        workspace_id,
+        &target,
+        "SELECT c.id FROM contacts c WHERE ",
+    )
+    .await?;
     builder.push(" ORDER BY c.id LIMIT ").push_bind(limit);
     let rows: Vec<(i64,)> = builder
         .build_query_as()
@@ -167,13 +190,15 @@ pub(super) async fn export_rows(
 ) -> Result<Vec<ContactRow>, AppError> {
     let limit = i64::try_from(shared::bulk::BULK_LIMIT).unwrap_or(100);
     let ids = target_ids(pool, workspace_id, target, limit).await?;
-    let mut builder = SqlBuilder::new(ROW_SELECT);
+    let mut builder = rows_of_contacts();
     builder
         .push("c.workspace_id = ")
         .push_bind(workspace_id)
         .push(" AND c.id IN (SELECT value FROM json_each(")
         .push_bind(ids_json(&ids))
-        .push(")) ORDER BY c.sort_name, c.id");
+        .push("))");
+    rows_joined(&mut builder);
+    builder.push(" ORDER BY c.sort_name, c.id");
     let records: Vec<RowRecord> = builder
         .build_query_as()
         .fetch_all(pool)

@@ -46,7 +46,7 @@ pub(super) async fn start(
     builder
         .push_bind(job_id)
         .push(", c.id FROM contacts c WHERE ");
-    push_target(&mut builder, workspace_id, target, &tags);
+    push_target(&mut builder, store.dialect(), workspace_id, target, &tags);
     let total = builder
         .build()
         .execute(&mut *tx)

@@ -4,8 +4,10 @@
 
 use crate::storage::sql::ids_json;
 use crate::storage::sql::SqlBuilder;
-use crate::storage::Context;
-use app::contacts::model::{AssigneeFilter, ContactQuery, Cursor, DeleteTarget, Sort, View};
+use crate::storage::{Context, Dialect};
+use app::contacts::model::{
+    AssigneeFilter, ContactQuery, Cursor, DeleteTarget, Direction, Sort, TagMatch, View,
+};
 use app::error::AppError;
 use shared::bulk::Selection;
 use sqlx::AnyPool;
@@ -45,6 +47,7 @@ pub(crate) async fn tag_ids(
 /// `tag_ids` are the query's tags resolved with [`tag_ids`].
 pub(crate) fn push_query(
     builder: &mut SqlBuilder,
+    dialect: Dialect,
     workspace_id: i64,
     query: &ContactQuery,
     tag_ids: &[i64],
@@ -54,16 +57,8 @@ pub(crate) fn push_query(
         View::All => " AND c.blocked_at IS NULL",
         View::Blocked => " AND c.blocked_at IS NOT NULL",
     });
-    push_search(builder, workspace_id, &query.search);
-    if !query.tags.is_empty() {
-        if tag_ids.is_empty() {
-            builder.push(" AND FALSE");
-        } else {
-            builder.push(" AND EXISTS (SELECT 1 FROM contact_tags ct WHERE ct.contact_id = c.id AND ct.tag_id IN (");
-            builder.push_list(tag_ids.iter().copied());
-            builder.push("))");
-        }
-    }
+    push_search(builder, dialect, workspace_id, &query.search);
+    push_tags(builder, query, tag_ids);
     match query.assignee {
         Some(AssigneeFilter::Unassigned) => {
             builder.push(" AND c.assignee_id IS NULL");
@@ -81,6 +76,42 @@ pub(crate) fn push_query(
     }
 }
 
+/// "Filter by tag": a contact with any of the ticked tags, or with every one
+/// of them. A ticked tag that no longer exists matches no contact for "all".
+fn push_tags(builder: &mut SqlBuilder, query: &ContactQuery, tag_ids: &[i64]) {
+    if query.tags.is_empty() {
+        return;
+    }
+    let all = query.tag_match == TagMatch::All;
+    if tag_ids.is_empty() || (all && tag_ids.len() < distinct_tag_keys(query)) {
+        builder.push(" AND FALSE");
+        return;
+    }
+    if all {
+        builder.push(" AND (SELECT COUNT(*) FROM contact_tags ct WHERE ct.contact_id = c.id AND ct.tag_id IN (");
+        builder.push_list(tag_ids.iter().copied());
+        builder
+            .push(")) = ")
+            .push_bind(i64::try_from(tag_ids.len()).unwrap_or(i64::MAX));
+    } else {
+        builder.push(" AND EXISTS (SELECT 1 FROM contact_tags ct WHERE ct.contact_id = c.id AND ct.tag_id IN (");
+        builder.push_list(tag_ids.iter().copied());
+        builder.push("))");
+    }
+}
+
+/// How many different tags a query ticks (names compare as `tags.name_key`).
+fn distinct_tag_keys(query: &ContactQuery) -> usize {
+    let mut keys: Vec<String> = query
+        .tags
+        .iter()
+        .map(|tag| tag.trim().to_lowercase())
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys.len()
+}
+
 /// The workspace's contacts, without those merged into another (R13).
 pub(crate) fn push_workspace(builder: &mut SqlBuilder, workspace_id: i64) {
     builder
@@ -92,6 +123,7 @@ pub(crate) fn push_workspace(builder: &mut SqlBuilder, workspace_id: i64) {
 /// The contacts a bulk action or deletion applies to.
 pub(super) fn push_target(
     builder: &mut SqlBuilder,
+    dialect: Dialect,
     workspace_id: i64,
     target: &DeleteTarget,
     tag_ids: &[i64],
@@ -106,7 +138,7 @@ pub(super) fn push_target(
                 builder.push("))");
             }
             Selection::AllMatching { .. } => {
-                push_query(builder, workspace_id, &selected.query, tag_ids);
+                push_query(builder, dialect, workspace_id, &selected.query, tag_ids);
             }
         },
     }
@@ -124,125 +156,117 @@ pub(super) fn target_query(target: &DeleteTarget) -> Option<&ContactQuery> {
     }
 }
 
-/// Search by prefix of the display name, the last name, the e-mail address
-/// or the phone number (typed in any common format, national ones too), each
-/// through its index.
-fn push_search(builder: &mut SqlBuilder, workspace_id: i64, search: &str) {
+/// Search (R24): contacts having a word beginning with each word of the
+/// search in their name, profile name or e-mail address (see
+/// [`shared::search`]), or whose phone number begins with the number typed
+/// (in any common format, national ones too), each through its index.
+fn push_search(builder: &mut SqlBuilder, dialect: Dialect, workspace_id: i64, search: &str) {
     let text = search.trim();
     if text.is_empty() {
         return;
     }
-    builder.push(" AND c.id IN (");
-    let mut first = true;
-    for prefix in key_variants(text) {
-        let end = format!("{prefix}{PREFIX_END}");
-        for column in ["sort_name", "last_name_key", "email_key"] {
-            if !first {
-                builder.push(" UNION ALL ");
-            }
-            first = false;
-            builder
-                .push("SELECT id FROM contacts WHERE workspace_id = ")
-                .push_bind(workspace_id)
-                .push(format!(" AND {column} >= "))
-                .push_bind(prefix.clone())
-                .push(format!(" AND {column} < "))
-                .push_bind(end.clone());
-        }
-    }
-    // The number as typed in international form, and one index range per
-    // calling code a national number may belong to.
-    let international = phone_digits(text).map(|digits| format!("+{digits}"));
-    for start in international
+    let words = shared::search::search_words(text);
+    // The number as typed in international form, one index range per
+    // calling code a national number with trunk prefix may belong to, and a
+    // whole national number without one in every country it is valid in.
+    let phone_starts: Vec<String> = shared::phone::international_search_digits(text)
+        .map(|digits| format!("+{digits}"))
         .into_iter()
         .chain(shared::phone::national_search_prefixes(text))
-    {
-        let end = format!("{start}{PREFIX_END}");
-        builder
-            .push(" UNION ALL SELECT id FROM contacts WHERE workspace_id = ")
-            .push_bind(workspace_id)
-            .push(" AND phone >= ")
-            .push_bind(start)
-            .push(" AND phone < ")
-            .push_bind(end);
+        .chain(shared::phone::national_search_numbers(text))
+        .collect();
+    if words.is_empty() && phone_starts.is_empty() {
+        // Nothing searchable was typed (only punctuation): nothing matches.
+        builder.push(" AND FALSE");
+        return;
+    }
+    if phone_starts.is_empty() && dialect == Dialect::Postgres {
+        // On the contact itself, so the planner can also walk the page's
+        // order instead of the index when nearly every contact matches.
+        builder.push(" AND ");
+        push_postgres_words(builder, "c.", &words);
+        return;
+    }
+    // Each way of matching is one index lookup; a contact found twice is
+    // still one contact.
+    builder.push(" AND c.id IN (");
+    let mut first = true;
+    if !words.is_empty() {
+        first = false;
+        match dialect {
+            Dialect::Sqlite => {
+                // Every word quoted and marked as a prefix: "oliveira"* "laura"*.
+                let query: Vec<String> = words.iter().map(|word| format!("\"{word}\"*")).collect();
+                builder
+                    .push("SELECT rowid FROM contact_search WHERE contact_search MATCH ")
+                    .push_bind(query.join(" "));
+            }
+            Dialect::Postgres => {
+                builder
+                    .push("SELECT id FROM contacts WHERE workspace_id = ")
+                    .push_bind(workspace_id)
+                    .push(" AND ");
+                push_postgres_words(builder, "", &words);
+            }
+        }
+    }
+    for start in &phone_starts {
+        if !first {
+            builder.push(" UNION ALL ");
+        }
+        first = false;
+        builder.push("SELECT id FROM contacts WHERE ");
+        push_phone_range(builder, workspace_id, start);
     }
     builder.push(")");
 }
 
-/// How many letters beyond ASCII a search tries in both of their cases.
-const MAX_CASED_LETTERS: usize = 4;
-
-/// The prefixes a search looks for in the name and e-mail keys. The keys
-/// are folded by the database's lower(), which on SQLite lowers ASCII letters
-/// only, so "Özil" is kept as "Özil": each letter beyond ASCII that has an
-/// upper and a lower case is tried in both (up to [`MAX_CASED_LETTERS`] of
-/// them).
-pub(crate) fn key_variants(text: &str) -> Vec<String> {
-    let mut variants = vec![String::new()];
-    let mut cased = 0;
-    for letter in text.to_ascii_lowercase().chars() {
-        let lower = single(letter.to_lowercase());
-        let upper = single(letter.to_uppercase());
-        match (lower, upper) {
-            (Some(lower), Some(upper))
-                if !letter.is_ascii() && lower != upper && cased < MAX_CASED_LETTERS =>
-            {
-                cased += 1;
-                variants = variants
-                    .into_iter()
-                    .flat_map(|variant| [format!("{variant}{lower}"), format!("{variant}{upper}")])
-                    .collect();
-            }
-            _ => variants.iter_mut().for_each(|variant| variant.push(letter)),
-        }
-    }
-    variants
+/// `search_words @@ 'oliveira' & 'lau'` (columns prefixed with `alias`):
+/// the stored words hold every beginning of every word, so each word of the
+/// search is an exact lookup in the index.
+fn push_postgres_words(builder: &mut SqlBuilder, alias: &str, words: &[String]) {
+    let query: Vec<String> = words.iter().map(|word| format!("'{word}'")).collect();
+    builder
+        .push(format!("{alias}search_words @@ CAST("))
+        .push_bind(query.join(" & "))
+        .push(" AS tsquery)");
 }
 
-/// The one character a case mapping gives, if it gives exactly one.
-fn single(mut mapped: impl Iterator<Item = char>) -> Option<char> {
-    let first = mapped.next()?;
-    mapped.next().is_none().then_some(first)
-}
-
-/// The digits of a search that looks like a phone number ("+49 151 2345",
-/// "0049 (151) 2345-6", "49151…"), without an international "00" prefix.
-pub(crate) fn phone_digits(text: &str) -> Option<String> {
-    let phone_like = text
-        .chars()
-        .all(|c| c.is_ascii_digit() || " +-()./".contains(c));
-    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
-    if !phone_like || digits.len() < 3 {
-        return None;
-    }
-    let international = text.trim_start().starts_with('+');
-    match digits.strip_prefix("00") {
-        Some(rest) if !international => Some(rest.to_string()),
-        _ => Some(digits),
-    }
+/// `workspace_id = ? AND phone >= start AND phone < start + U+10FFFF`: the
+/// phone numbers beginning with `start`, as one range of the phone index.
+fn push_phone_range(builder: &mut SqlBuilder, workspace_id: i64, start: &str) {
+    let end = format!("{start}{PREFIX_END}");
+    builder
+        .push("workspace_id = ")
+        .push_bind(workspace_id)
+        .push(" AND phone >= ")
+        .push_bind(start.to_string())
+        .push(" AND phone < ")
+        .push_bind(end);
 }
 
 /// The column a sort walks, and whether it runs descending.
-pub(super) fn sort_key(sort: Sort) -> (&'static str, bool) {
-    match sort {
-        Sort::Added => ("c.created_at", true),
-        Sort::LastMessage => ("c.last_activity", true),
-        Sort::Name => ("c.sort_name", false),
-    }
+fn sort_key(query: &ContactQuery) -> (&'static str, bool) {
+    let column = match query.sort {
+        Sort::Added => "c.created_at",
+        Sort::LastMessage => "c.last_activity",
+        Sort::Name => "c.sort_name",
+    };
+    (column, query.direction == Direction::Descending)
 }
 
 /// `AND (key, id) < (?, ?)` (or `>`): the rows after (`forward`) or before a
 /// cursor in the table's order.
 pub(super) fn push_keyset(
     builder: &mut SqlBuilder,
-    sort: Sort,
+    query: &ContactQuery,
     cursor: &Cursor,
     forward: bool,
 ) -> Result<(), AppError> {
-    let (column, descending) = sort_key(sort);
+    let (column, descending) = sort_key(query);
     let operator = if forward == descending { "<" } else { ">" };
     builder.push(format!(" AND ({column}, c.id) {operator} ("));
-    if sort == Sort::Name {
+    if query.sort == Sort::Name {
         builder.push_bind(cursor.key.clone());
     } else {
         let key: i64 = cursor
@@ -256,43 +280,8 @@ pub(super) fn push_keyset(
 }
 
 /// `ORDER BY key, id` in the table's order (`forward`) or reversed.
-pub(super) fn push_order(builder: &mut SqlBuilder, sort: Sort, forward: bool) {
-    let (column, descending) = sort_key(sort);
+pub(super) fn push_order(builder: &mut SqlBuilder, query: &ContactQuery, forward: bool) {
+    let (column, descending) = sort_key(query);
     let direction = if forward == descending { "DESC" } else { "ASC" };
     builder.push(format!(" ORDER BY {column} {direction}, c.id {direction}"));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{key_variants, phone_digits};
-
-    #[test]
-    fn r24_letters_beyond_ascii_are_searched_in_both_cases() {
-        assert_eq!(key_variants("Lena MU"), ["lena mu"]);
-        assert_eq!(key_variants("özil"), ["özil", "Özil"]);
-        assert_eq!(key_variants("ÖZIL"), ["özil", "Özil"]);
-        assert_eq!(
-            key_variants("Émile Ç"),
-            ["émile ç", "émile Ç", "Émile ç", "Émile Ç"]
-        );
-        // ß has no one-letter capital: searched as typed.
-        assert_eq!(key_variants("straße"), ["straße"]);
-        assert_eq!(
-            key_variants("ÄÖÜÉÈ").len(),
-            16,
-            "at most four letters branch"
-        );
-    }
-
-    #[test]
-    fn r24_phone_searches_in_common_formats_become_e164_digits() {
-        assert_eq!(phone_digits("+49 151 2345").as_deref(), Some("491512345"));
-        assert_eq!(
-            phone_digits("0049 (151) 23-45").as_deref(),
-            Some("491512345")
-        );
-        assert_eq!(phone_digits("+44 7700.900").as_deref(), Some("447700900"));
-        assert_eq!(phone_digits("lena"), None);
-        assert_eq!(phone_digits("12"), None);
-    }
 }

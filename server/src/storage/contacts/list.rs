@@ -4,22 +4,36 @@
 use super::filter::{push_keyset, push_order, push_query, tag_ids};
 use crate::storage::sql::ids_json;
 use crate::storage::sql::SqlBuilder;
-use crate::storage::Context;
+use crate::storage::{Context, Dialect};
 use app::contacts::model::{
     ContactPage, ContactRow, Cursor, FilterOptions, ListRequest, MemberOption, PageCursor, Sort,
     TagOption, Total, COUNT_CAP, PAGE_SIZE,
 };
 use app::error::AppError;
 use shared::channel::ChannelKind;
+use shared::PhoneNumber;
 use sqlx::AnyPool;
 use std::collections::HashMap;
 
-/// The columns every row query selects, from `contacts c`.
-pub(super) const ROW_SELECT: &str = "SELECT c.id, c.first_name, c.last_name, c.profile_name, \
-    c.avatar_url, c.email, c.phone, c.country, c.language, c.assignee_id, u.name AS assignee_name, \
-    v.status, c.last_message_at, c.created_at, c.sort_name, c.last_activity \
-    FROM contacts c LEFT JOIN users u ON u.id = c.assignee_id \
-    LEFT JOIN conversations v ON v.contact_id = c.id WHERE ";
+/// Table rows of the contacts a `WHERE` clause on `contacts c` picks (see
+/// [`rows_joined`]): the contacts are chosen, ordered and cut to a page
+/// first, and only that page is joined with its assignee and conversation.
+pub(super) fn rows_of_contacts() -> SqlBuilder {
+    SqlBuilder::new(
+        "SELECT c.*, u.name AS assignee_name, v.status \
+         FROM (SELECT c.id, c.first_name, c.last_name, c.profile_name, c.avatar_url, c.email, \
+         c.phone, c.country, c.language, c.assignee_id, c.last_message_at, c.created_at, \
+         c.sort_name, c.last_activity FROM contacts c WHERE ",
+    )
+}
+
+/// Closes what [`rows_of_contacts`] opened; an `ORDER BY` may follow.
+pub(super) fn rows_joined(builder: &mut SqlBuilder) {
+    builder.push(
+        ") c LEFT JOIN users u ON u.id = c.assignee_id \
+         LEFT JOIN conversations v ON v.contact_id = c.id",
+    );
+}
 
 /// One row as stored.
 #[derive(sqlx::FromRow)]
@@ -43,13 +57,17 @@ pub(super) struct RowRecord {
 }
 
 impl RowRecord {
-    fn cursor(&self, sort: Sort) -> Cursor {
+    fn cursor(&self, sort: Sort, position: u64) -> Cursor {
         let key = match sort {
             Sort::Added => self.created_at.to_string(),
             Sort::LastMessage => self.last_activity.to_string(),
             Sort::Name => self.sort_name.clone(),
         };
-        Cursor { id: self.id, key }
+        Cursor {
+            id: self.id,
+            key,
+            position,
+        }
     }
 }
 
@@ -61,17 +79,17 @@ pub(super) async fn list(
 ) -> Result<ContactPage, AppError> {
     let query = &request.query;
     let tags = tag_ids(pool, workspace_id, query).await?;
-    let (mut records, previous, next) = match &request.page {
+    let (mut records, start, previous, next) = match &request.page {
         PageCursor::First => {
             let mut records = fetch_page(pool, workspace_id, request, &tags, None, true).await?;
             let more = trim(&mut records);
-            (records, false, more)
+            (records, 0, false, more)
         }
         PageCursor::After(cursor) => {
             let mut records =
                 fetch_page(pool, workspace_id, request, &tags, Some(cursor), true).await?;
             let more = trim(&mut records);
-            (records, true, more)
+            (records, cursor.position + 1, true, more)
         }
         PageCursor::Before(cursor) => {
             let mut records =
@@ -79,21 +97,23 @@ pub(super) async fn list(
             let more = trim(&mut records);
             records.reverse();
             if more {
-                (records, true, true)
+                let start = cursor.position.saturating_sub(records.len() as u64);
+                (records, start, true, true)
             } else {
                 // Back at the start: show a full first page.
                 let mut records =
                     fetch_page(pool, workspace_id, request, &tags, None, true).await?;
                 let more = trim(&mut records);
-                (records, false, more)
+                (records, 0, false, more)
             }
         }
     };
+    let last = start + (records.len() as u64).saturating_sub(1);
     let previous = previous
-        .then(|| records.first().map(|row| row.cursor(query.sort)))
+        .then(|| records.first().map(|row| row.cursor(query.sort, start)))
         .flatten();
     let next = next
-        .then(|| records.last().map(|row| row.cursor(query.sort)))
+        .then(|| records.last().map(|row| row.cursor(query.sort, last)))
         .flatten();
     let (total_all, blocked) = workspace_counts(pool, workspace_id).await?;
     let active_count = total_all.saturating_sub(blocked);
@@ -109,6 +129,7 @@ pub(super) async fn list(
     let rows = decorate(pool, std::mem::take(&mut records)).await?;
     Ok(ContactPage {
         rows,
+        start,
         total,
         active_count,
         blocked_count: blocked,
@@ -132,14 +153,16 @@ async fn fetch_page(
     cursor: Option<&Cursor>,
     forward: bool,
 ) -> Result<Vec<RowRecord>, AppError> {
-    let sort = request.query.sort;
-    let mut builder = SqlBuilder::new(ROW_SELECT);
-    push_query(&mut builder, workspace_id, &request.query, tags);
+    let mut builder = rows_of_contacts();
+    let dialect = Dialect::of_pool(pool);
+    push_query(&mut builder, dialect, workspace_id, &request.query, tags);
     if let Some(cursor) = cursor {
-        push_keyset(&mut builder, sort, cursor, forward)?;
+        push_keyset(&mut builder, &request.query, cursor, forward)?;
     }
-    push_order(&mut builder, sort, forward);
+    push_order(&mut builder, &request.query, forward);
     builder.push(" LIMIT ").push_bind(PAGE_SIZE as i64 + 1);
+    rows_joined(&mut builder);
+    push_order(&mut builder, &request.query, forward);
     let rows = builder
         .build_query_as::<RowRecord>()
         .fetch_all(pool)
@@ -185,7 +208,8 @@ async fn capped_count(
         builder.push_list(tags.iter().copied());
         builder.push(") AND ");
     }
-    push_query(&mut builder, workspace_id, &request.query, tags);
+    let dialect = Dialect::of_pool(pool);
+    push_query(&mut builder, dialect, workspace_id, &request.query, tags);
     builder
         .push(" LIMIT ")
         .push_bind(COUNT_CAP as i64 + 1)
@@ -247,6 +271,7 @@ pub(super) async fn decorate(
                 avatar_url: record.avatar_url,
                 channels: channels.remove(&record.id).unwrap_or_default(),
                 email: record.email,
+                phone_display: record.phone.as_deref().map(PhoneNumber::display_stored),
                 phone: record.phone,
                 tags: tags.remove(&record.id).unwrap_or_default(),
                 country: record.country,

@@ -80,6 +80,17 @@ impl ContactsPort for Store {
     }
 
     #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn target_ids(
+        &self,
+        workspace_id: i64,
+        target: &BulkTarget,
+        limit: usize,
+    ) -> Result<Vec<i64>, AppError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        bulk::target_ids(&self.pool, workspace_id, target, limit).await
+    }
+
+    #[tracing::instrument(skip(self), err(level = "info"))]
     async fn export_rows(
         &self,
         workspace_id: i64,

@@ -219,4 +219,23 @@ impl DetailsPort for Store {
     ) -> Result<(), AppError> {
         field_settings::save_order(self, workspace_id, order).await
     }
+
+    #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn rename_custom_field(
+        &self,
+        workspace_id: i64,
+        definition: &CustomFieldDefinition,
+    ) -> Result<(), AppError> {
+        field_settings::rename(self, workspace_id, definition).await
+    }
+
+    #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn count_custom_values(&self, workspace_id: i64, key: &str) -> Result<i64, AppError> {
+        field_settings::count_values(self, workspace_id, key).await
+    }
+
+    #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn delete_custom_field(&self, workspace_id: i64, key: &str) -> Result<i64, AppError> {
+        field_settings::delete(self, workspace_id, key).await
+    }
 }

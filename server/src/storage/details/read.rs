@@ -108,7 +108,7 @@ pub async fn contact(
     Ok(ContactDetails {
         id: row.id,
         version: row.version,
-        phone_display: phone.as_ref().map(|p| p.format_international().to_owned()),
+        phone_display: row.phone.as_deref().map(PhoneNumber::display_stored),
         first_name: row.first_name,
         last_name: row.last_name,
         profile_name: row.profile_name,
@@ -211,8 +211,8 @@ pub(crate) type CandidateRow = (
 );
 
 /// R11, R12, R17: other non-blocked contacts of the workspace sharing the
-/// phone number (E.164) or e-mail address (case-insensitive); none for a
-/// blocked contact.
+/// phone number (E.164) or e-mail address (case-insensitive), except those
+/// marked "Not a duplicate" of it (R16); none for a blocked contact.
 async fn duplicates(
     store: &Store,
     workspace_id: i64,
@@ -228,6 +228,9 @@ async fn duplicates(
         "SELECT id, first_name, last_name, profile_name, phone, email, assignee_id FROM contacts
               WHERE workspace_id = $1 AND id <> $2 AND blocked_at IS NULL AND merged_into IS NULL
                 AND (($3 IS NOT NULL AND phone = $3) OR ($4 IS NOT NULL AND email_key = $4))
+                AND NOT EXISTS (SELECT 1 FROM merge_dismissals d
+                                 WHERE (d.contact_a = $2 AND d.contact_b = contacts.id)
+                                    OR (d.contact_a = contacts.id AND d.contact_b = $2))
               ORDER BY id LIMIT 20",
     )
     .bind(workspace_id)

@@ -10,7 +10,7 @@ use crate::storage::contacts::filter::{push_query, push_workspace, tag_ids};
 use crate::storage::details::field_settings::custom_fields;
 use crate::storage::jobs::{self, JobTable};
 use crate::storage::sql::SqlBuilder;
-use crate::storage::{Context, Store, StoreError, WriteScope};
+use crate::storage::{Context, Dialect, Store, StoreError, WriteScope};
 use app::contacts::format;
 use app::contacts::model::ContactQuery;
 use app::error::AppError;
@@ -52,9 +52,9 @@ const TRAILING: [&str; 5] = [
 ];
 
 /// `WHERE …` for the plan's contacts.
-fn push_filter(builder: &mut SqlBuilder, workspace_id: i64, plan: &ExportPlan) {
+fn push_filter(builder: &mut SqlBuilder, dialect: Dialect, workspace_id: i64, plan: &ExportPlan) {
     match &plan.query {
-        Some(query) => push_query(builder, workspace_id, query, &plan.tag_ids),
+        Some(query) => push_query(builder, dialect, workspace_id, query, &plan.tag_ids),
         None => push_workspace(builder, workspace_id),
     }
 }
@@ -90,7 +90,7 @@ pub(super) async fn start(
         .await
         .context("start_export: starting a write transaction")?;
     let mut builder = SqlBuilder::new("SELECT COUNT(*) FROM contacts c WHERE ");
-    push_filter(&mut builder, workspace_id, &plan);
+    push_filter(&mut builder, store.dialect(), workspace_id, &plan);
     let (total,): (i64,) = builder
         .build_query_as()
         .fetch_one(&mut *tx)
@@ -232,7 +232,7 @@ async fn records(
            FROM contacts c LEFT JOIN users u ON u.id = c.assignee_id
            LEFT JOIN conversations v ON v.contact_id = c.id WHERE ",
     );
-    push_filter(&mut builder, workspace_id, plan);
+    push_filter(&mut builder, Dialect::of(conn), workspace_id, plan);
     builder
         .push(" AND c.id > ")
         .push_bind(after)

@@ -119,36 +119,53 @@ pub(super) async fn block_contact(
     Ok(tx.commit().await.context("block_contact: committing")?)
 }
 
-/// R28: the conversation goes back to closed (not open); messages that
-/// arrived while blocked are shown again, still marked; the contact
-/// counts toward usage again from the current period.
+/// R28, for each named contact that is still blocked: the conversation goes
+/// back to closed (not open); messages that arrived while blocked are shown
+/// again, still marked; the contact counts toward usage again from the
+/// current period. One transaction for all; a contact that is not blocked
+/// (any more) is left as it is; returns how many were unblocked.
 #[tracing::instrument(skip(store), err)]
-pub(super) async fn unblock_contact(
+pub(super) async fn unblock_contacts(
     store: &Store,
+    workspace_id: i64,
+    contact_ids: &[i64],
+    by_user: i64,
+    now: i64,
+) -> Result<u64, AppError> {
+    let mut tx = store
+        .begin_write(WriteScope::Workspace(workspace_id))
+        .await
+        .context("unblock_contacts: starting a write transaction")?;
+    let mut unblocked = 0;
+    for &contact_id in contact_ids {
+        if blocked_at(&mut tx, workspace_id, contact_id)
+            .await?
+            .is_some()
+        {
+            unblock_in(&mut tx, workspace_id, contact_id, by_user, now).await?;
+            unblocked += 1;
+        }
+    }
+    tx.commit().await.context("unblock_contacts: committing")?;
+    Ok(unblocked)
+}
+
+async fn unblock_in(
+    conn: &mut AnyConnection,
     workspace_id: i64,
     contact_id: i64,
     by_user: i64,
     now: i64,
 ) -> Result<(), AppError> {
-    let mut tx = store
-        .begin_write(WriteScope::Workspace(workspace_id))
-        .await
-        .context("unblock_contact: starting a write transaction")?;
-    if blocked_at(&mut tx, workspace_id, contact_id)
-        .await?
-        .is_none()
-    {
-        return Err(AppError::Conflict("This contact is not blocked.".into()));
-    }
     let (conversation_id, _) = conversation_of(
-        &mut tx,
+        &mut *conn,
         workspace_id,
         contact_id,
         ConversationStatus::Closed,
     )
     .await?;
     set_status(
-        &mut tx,
+        &mut *conn,
         conversation_id,
         ConversationStatus::Closed,
         Some(by_user),
@@ -157,7 +174,7 @@ pub(super) async fn unblock_contact(
     .await?;
     sqlx::query("UPDATE messages SET hidden = FALSE WHERE conversation_id = $1 AND hidden")
         .bind(conversation_id)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await
         .context("unblock_contact: updating messages")?;
     let (Flag(in_current_period),): (Flag,) = sqlx::query_as(
@@ -166,11 +183,11 @@ pub(super) async fn unblock_contact(
     )
     .bind(conversation_id)
     .bind(BillingPeriod::containing(now).start())
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await
     .context("unblock_contact: reading messages")?;
     if in_current_period {
-        record_activity(&mut tx, workspace_id, contact_id, now).await?;
+        record_activity(&mut *conn, workspace_id, contact_id, now).await?;
     }
     sqlx::query(
         "UPDATE contacts SET blocked_at = NULL, blocked_by = NULL, updated_at = $1,
@@ -179,9 +196,8 @@ pub(super) async fn unblock_contact(
     )
     .bind(now)
     .bind(contact_id)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await
     .context("unblock_contact: updating contacts")?;
-    record_block_event(&mut tx, contact_id, "unblock", by_user, now).await?;
-    Ok(tx.commit().await.context("unblock_contact: committing")?)
+    record_block_event(&mut *conn, contact_id, "unblock", by_user, now).await
 }

@@ -69,14 +69,14 @@ impl InboxStorage for Store {
         blocking::block_contact(self, workspace_id, contact_id, by_user, now).await
     }
 
-    async fn unblock_contact(
+    async fn unblock_contacts(
         &self,
         workspace_id: i64,
-        contact_id: i64,
+        contact_ids: &[i64],
         by_user: i64,
         now: i64,
-    ) -> Result<(), AppError> {
-        blocking::unblock_contact(self, workspace_id, contact_id, by_user, now).await
+    ) -> Result<u64, AppError> {
+        blocking::unblock_contacts(self, workspace_id, contact_ids, by_user, now).await
     }
 }
 

@@ -1,6 +1,7 @@
-//! Merge suggestions, merges, undo and the merge history
-//! (R11–R17), behind the app's [`MergePort`].
+//! Merge suggestions and their dismissal, merges, undo and the merge
+//! history (R11–R17), behind the app's [`MergePort`].
 
+mod dismissals;
 mod history;
 mod merge;
 mod rows;
@@ -81,5 +82,15 @@ impl MergePort for Store {
         after: Option<&SuggestionCursor>,
     ) -> Result<SuggestionPage, AppError> {
         suggestions::page(self, workspace_id, after).await
+    }
+
+    #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn dismiss(
+        &self,
+        workspace_id: i64,
+        actor: &Actor,
+        contact_ids: &[i64],
+    ) -> Result<(), AppError> {
+        dismissals::dismiss(self, workspace_id, actor, contact_ids).await
     }
 }

@@ -207,8 +207,10 @@ pub(super) async fn restore(
             .execute(&mut **tx)
             .await
             .context("restore")?;
-        insert(tx, table, &table_rows(snapshot, table)).await?;
     }
+    insert(tx, "contact_tags", &table_rows(snapshot, "contact_tags")).await?;
+    let values = values_of_existing_fields(tx, snapshot).await?;
+    insert(tx, "custom_values", &values).await?;
     // One update per conversation, each finding its messages by id.
     let mut by_conversation: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
     for (message, conversation) in message_pairs(snapshot) {
@@ -229,6 +231,34 @@ pub(super) async fn restore(
         .context("restore: updating messages")?;
     }
     Ok(())
+}
+
+/// The snapshot's custom values whose field still exists: a field deleted
+/// since the merge took its values with it, and an undo does not bring
+/// back values of a field that is gone.
+async fn values_of_existing_fields(
+    tx: &mut Transaction<'_, Any>,
+    snapshot: &Value,
+) -> Result<String, AppError> {
+    let rows: Vec<Value> = snapshot
+        .get("custom_values")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let field_of = |row: &Value| row.get("field_id").and_then(Value::as_i64);
+    let fields: Vec<i64> = rows.iter().filter_map(field_of).collect();
+    let existing: Vec<(i64,)> = sqlx::query_as(
+        "SELECT id FROM custom_fields WHERE id IN (SELECT value FROM json_each($1))",
+    )
+    .bind(ids_json(&fields))
+    .fetch_all(&mut **tx)
+    .await
+    .context("restore: reading custom_fields")?;
+    let kept: Vec<Value> = rows
+        .into_iter()
+        .filter(|row| field_of(row).is_some_and(|field| existing.contains(&(field,))))
+        .collect();
+    Ok(Value::Array(kept).to_string())
 }
 
 /// The snapshot's messages as (message id, conversation id) pairs.

@@ -1,8 +1,11 @@
 //! R11, R16, R17: the workspace's duplicate groups, newest first, read from
-//! the `duplicate_groups` table the database keeps current on every write.
+//! the `duplicate_groups` table the database keeps current on every write,
+//! leaving out groups whose every pair is marked "Not a duplicate".
 
+use super::dismissals::UNDISMISSED_PAIR;
 use crate::storage::details::read::{stored_phone, CandidateRow};
 use crate::storage::{Context, Store};
+use app::contacts::model::{Total, COUNT_CAP};
 use app::error::AppError;
 use app::merge::model::{
     SuggestedContact, SuggestionCursor, SuggestionGroup, SuggestionPage, GROUP_SHOWN,
@@ -17,20 +20,22 @@ pub(super) async fn page(
     after: Option<&SuggestionCursor>,
 ) -> Result<SuggestionPage, AppError> {
     let limit = i64::try_from(SUGGESTIONS_PER_PAGE).unwrap_or(20) + 1;
-    let mut groups: Vec<(String, String, i64, i64)> = sqlx::query_as(
-        "SELECT kind, value, members, newest_at FROM duplicate_groups
-          WHERE workspace_id = $1 AND members >= 2
-            AND ($2 IS NULL OR (newest_at, kind, value) < ($2, $3, $4))
-          ORDER BY newest_at DESC, kind DESC, value DESC LIMIT $5",
-    )
-    .bind(workspace_id)
-    .bind(after.map(|cursor| cursor.newest_at))
-    .bind(after.map(|cursor| cursor.kind.as_str()))
-    .bind(after.map(|cursor| cursor.value.as_str()))
-    .bind(limit)
-    .fetch_all(&store.pool)
-    .await
-    .context("page: reading duplicate_groups")?;
+    let sql = format!(
+        "SELECT g.kind, g.value, g.members, g.newest_at FROM duplicate_groups g
+          WHERE g.workspace_id = $1 AND g.members >= 2
+            AND ($2 IS NULL OR (g.newest_at, g.kind, g.value) < ($2, $3, $4))
+            AND {UNDISMISSED_PAIR}
+          ORDER BY g.newest_at DESC, g.kind DESC, g.value DESC LIMIT $5"
+    );
+    let mut groups: Vec<(String, String, i64, i64)> = sqlx::query_as(&sql)
+        .bind(workspace_id)
+        .bind(after.map(|cursor| cursor.newest_at))
+        .bind(after.map(|cursor| cursor.kind.as_str()))
+        .bind(after.map(|cursor| cursor.value.as_str()))
+        .bind(limit)
+        .fetch_all(&store.pool)
+        .await
+        .context("page: reading duplicate_groups")?;
     let more = groups.len() > SUGGESTIONS_PER_PAGE;
     groups.truncate(SUGGESTIONS_PER_PAGE);
     let next = more
@@ -65,6 +70,28 @@ pub(super) async fn page(
     Ok(SuggestionPage {
         groups: shown,
         next,
+        total: total(store, workspace_id).await?,
+    })
+}
+
+/// How many groups the dashboard suggests in all, counted up to
+/// [`COUNT_CAP`].
+async fn total(store: &Store, workspace_id: i64) -> Result<Total, AppError> {
+    let sql = format!(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM duplicate_groups g
+          WHERE g.workspace_id = $1 AND g.members >= 2 AND {UNDISMISSED_PAIR}
+          LIMIT $2) AS capped"
+    );
+    let (count,): (i64,) = sqlx::query_as(&sql)
+        .bind(workspace_id)
+        .bind(i64::try_from(COUNT_CAP).unwrap_or(1000) + 1)
+        .fetch_one(&store.pool)
+        .await
+        .context("total: counting duplicate_groups")?;
+    let count = u64::try_from(count).unwrap_or(0);
+    Ok(Total {
+        count,
+        exact: count <= COUNT_CAP,
     })
 }
 

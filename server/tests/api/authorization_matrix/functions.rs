@@ -17,6 +17,7 @@ pub enum Fun {
     ContactsFilterOptions,
     ContactsAdd,
     ContactsAssignTags,
+    ContactsUnblock,
     ContactsDeletePreview,
     ContactsDelete,
     ContactsDeleteProgress,
@@ -27,6 +28,9 @@ pub enum Fun {
     SettingsFieldsGet,
     SettingsCreateField,
     SettingsSaveOrder,
+    SettingsRenameField,
+    SettingsCountFieldValues,
+    SettingsDeleteField,
     ImportsCheck,
     ImportsStart,
     ImportsProgress,
@@ -42,6 +46,7 @@ pub enum Fun {
     MergeUndo,
     MergeHistory,
     MergeSuggestions,
+    MergeDismissSuggestion,
     DetailsGet,
     DetailsEditName,
     DetailsEditCountry,
@@ -58,7 +63,7 @@ pub enum Fun {
 }
 
 impl Fun {
-    pub const ALL: [Fun; 46] = [
+    pub const ALL: [Fun; 51] = [
         Fun::LogIn,
         Fun::LogOut,
         Fun::CurrentViewer,
@@ -67,6 +72,7 @@ impl Fun {
         Fun::ContactsFilterOptions,
         Fun::ContactsAdd,
         Fun::ContactsAssignTags,
+        Fun::ContactsUnblock,
         Fun::ContactsDeletePreview,
         Fun::ContactsDelete,
         Fun::ContactsDeleteProgress,
@@ -77,6 +83,9 @@ impl Fun {
         Fun::SettingsFieldsGet,
         Fun::SettingsCreateField,
         Fun::SettingsSaveOrder,
+        Fun::SettingsRenameField,
+        Fun::SettingsCountFieldValues,
+        Fun::SettingsDeleteField,
         Fun::ImportsCheck,
         Fun::ImportsStart,
         Fun::ImportsProgress,
@@ -92,6 +101,7 @@ impl Fun {
         Fun::MergeUndo,
         Fun::MergeHistory,
         Fun::MergeSuggestions,
+        Fun::MergeDismissSuggestion,
         Fun::DetailsGet,
         Fun::DetailsEditName,
         Fun::DetailsEditCountry,
@@ -118,6 +128,7 @@ impl Fun {
             Fun::ContactsFilterOptions => "contacts_filter_options",
             Fun::ContactsAdd => "contacts_add",
             Fun::ContactsAssignTags => "contacts_assign_tags",
+            Fun::ContactsUnblock => "contacts_unblock",
             Fun::ContactsDeletePreview => "contacts_delete_preview",
             Fun::ContactsDelete => "contacts_delete",
             Fun::ContactsDeleteProgress => "contacts_delete_progress",
@@ -128,6 +139,9 @@ impl Fun {
             Fun::SettingsFieldsGet => "settings_fields_get",
             Fun::SettingsCreateField => "settings_create_field",
             Fun::SettingsSaveOrder => "settings_save_order",
+            Fun::SettingsRenameField => "settings_rename_field",
+            Fun::SettingsCountFieldValues => "settings_count_field_values",
+            Fun::SettingsDeleteField => "settings_delete_field",
             Fun::ImportsCheck => "imports_check",
             Fun::ImportsStart => "imports_start",
             Fun::ImportsProgress => "imports_progress",
@@ -143,6 +157,7 @@ impl Fun {
             Fun::MergeUndo => "merge_undo",
             Fun::MergeHistory => "merge_history",
             Fun::MergeSuggestions => "merge_suggestions",
+            Fun::MergeDismissSuggestion => "merge_dismiss_suggestion",
             Fun::DetailsGet => "details_get",
             Fun::DetailsEditName => "details_edit_name",
             Fun::DetailsEditCountry
@@ -186,13 +201,18 @@ impl Fun {
             Fun::ContactsDelete | Fun::DetailsDelete => contacts(Action::DeleteContact),
             Fun::ExportCsv => contacts(Action::Export),
             Fun::ChannelsRotateToken => Rule::ChannelTokens,
-            Fun::SettingsCreateField => contacts(Action::ManageCustomFields),
+            Fun::SettingsCreateField
+            | Fun::SettingsRenameField
+            | Fun::SettingsCountFieldValues
+            | Fun::SettingsDeleteField => contacts(Action::ManageCustomFields),
             Fun::SettingsSaveOrder => contacts(Action::ChangeFieldOrder),
             Fun::ImportsCheck | Fun::ImportsStart | Fun::ImportsHistory => contacts(Action::Import),
             Fun::ExportsStart | Fun::ExportsProgress => contacts(Action::ExportAll),
             Fun::InboxConversation | Fun::InboxOlderMessages => inbox(Action::ViewContact),
             Fun::InboxSendMessage => inbox(Action::SendFirstMessage),
-            Fun::MergeReview | Fun::MergeContacts => contacts(Action::Merge),
+            Fun::MergeReview | Fun::MergeContacts | Fun::MergeDismissSuggestion => {
+                contacts(Action::Merge)
+            }
             Fun::MergeUndo => contacts(Action::UndoMerge),
             Fun::MergeHistory => contacts(Action::SeeMergeHistory),
             Fun::DetailsEditName => contacts(Action::EditName),
@@ -201,7 +221,7 @@ impl Fun {
             Fun::DetailsAssignToNobody => Rule::AssignTo(Assignment::Unassigned),
             Fun::DetailsRemoveChannel => contacts(Action::RemoveChannel),
             Fun::DetailsBlock => contacts(Action::Block),
-            Fun::DetailsUnblock => contacts(Action::Unblock),
+            Fun::ContactsUnblock | Fun::DetailsUnblock => contacts(Action::Unblock),
         }
     }
 
@@ -210,6 +230,7 @@ impl Fun {
             Fun::SwitchWorkspace | Fun::ChannelsRotateToken | Fun::MergeUndo => Takes::OtherId,
             Fun::ImportsCheck | Fun::ImportsStart => Takes::OtherId,
             Fun::ContactsAssignTags
+            | Fun::ContactsUnblock
             | Fun::ContactsDeletePreview
             | Fun::ContactsDelete
             | Fun::ExportCsv
@@ -217,7 +238,8 @@ impl Fun {
             | Fun::InboxOlderMessages
             | Fun::InboxSendMessage
             | Fun::MergeReview
-            | Fun::MergeContacts => Takes::Contacts,
+            | Fun::MergeContacts
+            | Fun::MergeDismissSuggestion => Takes::Contacts,
             fun if fun.endpoint().is_some_and(|e| e.starts_with("details_")) => Takes::Contacts,
             _ => Takes::Nothing,
         }
@@ -230,11 +252,13 @@ impl Fun {
         matches!(
             self,
             Fun::ContactsAssignTags
+                | Fun::ContactsUnblock
                 | Fun::ContactsDeletePreview
                 | Fun::ContactsDelete
                 | Fun::ExportCsv
                 | Fun::MergeReview
                 | Fun::MergeContacts
+                | Fun::MergeDismissSuggestion
                 | Fun::InboxSendMessage
                 | Fun::DetailsRemoveTag
                 | Fun::DetailsRemoveChannel

@@ -94,7 +94,10 @@ pub async fn prepare(world: &World, fun: Fun, target: Target) -> Prepared {
     let n = world.unique();
     let own = !matches!(target, Target::Foreign);
     let endpoint = fun.endpoint().unwrap_or_default();
-    let several = matches!(fun, Fun::MergeReview | Fun::MergeContacts);
+    let several = matches!(
+        fun,
+        Fun::MergeReview | Fun::MergeContacts | Fun::MergeDismissSuggestion
+    );
     let contacts = contacts_for(world, target, several).await;
     let first = contacts.first().copied().unwrap_or_default();
     let single = |body: Value| Request::Json(endpoint, json!({ "request": body }));
@@ -154,6 +157,10 @@ pub async fn prepare(world: &World, fun: Fun, target: Target) -> Prepared {
             tag_ids: Vec::new(),
             new_tags: vec![format!("Bulk {n}")],
         })),
+        Fun::ContactsUnblock => Request::Json(
+            endpoint,
+            json!({ "target": selected_ids(contacts.clone()) }),
+        ),
         Fun::ContactsDeletePreview | Fun::ContactsDelete => {
             let target = delete_selected(contacts.clone());
             Request::Json(endpoint, json!({ "target": target }))
@@ -175,6 +182,22 @@ pub async fn prepare(world: &World, fun: Fun, target: Target) -> Prepared {
             json!({"field": {"key": format!("matrix_{n}"), "label": format!("Matrix {n}"),
                              "field_type": "text", "options": []}}),
         ),
+        Fun::SettingsRenameField => Request::Json(
+            endpoint,
+            json!({"edit": {"key": "plan", "label": format!("Matrix plan {n}")}}),
+        ),
+        Fun::SettingsCountFieldValues => Request::Json(endpoint, json!({"field": {"key": "plan"}})),
+        Fun::SettingsDeleteField => {
+            let key = format!("matrix_gone_{n}");
+            by_owner(
+                world,
+                "settings_create_field",
+                json!({"field": {"key": key, "label": format!("Matrix gone {n}"),
+                                 "field_type": "text", "options": []}}),
+            )
+            .await;
+            Request::Json(endpoint, json!({"field": {"key": key}}))
+        }
         Fun::SettingsSaveOrder => {
             let settings: FieldSettings = by_owner(world, "settings_fields_get", json!({}))
                 .await
@@ -253,6 +276,7 @@ pub async fn prepare(world: &World, fun: Fun, target: Target) -> Prepared {
         }
         Fun::MergeHistory => Request::Json(endpoint, json!({ "older_than": null })),
         Fun::MergeSuggestions => Request::Json(endpoint, json!({ "after": null })),
+        Fun::MergeDismissSuggestion => single(json!({ "contact_ids": contacts })),
         Fun::DetailsGet => single(json!({ "contact_id": first })),
         Fun::DetailsEditName => {
             let version = world.version(first).await;

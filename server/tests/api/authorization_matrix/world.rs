@@ -190,6 +190,7 @@ impl World {
             ("delete_jobs", "TRUE".to_string()),
             ("merges", "TRUE".to_string()),
             ("merge_members", "TRUE".to_string()),
+            ("merge_dismissals", "TRUE".to_string()),
         ];
         let mut selects = Vec::new();
         for (table, condition) in &tables {
