@@ -136,6 +136,10 @@ async fn r14_undo_restores_every_row_exactly() {
         ],
     )
     .await;
+    // Stamps are whole seconds: tagging a second after the arrivals gives
+    // the contacts newer times than their duplicate groups, which the
+    // merge's writes and the undo's must not blur.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     for (id, tag) in [(a, "vip"), (b, "lead")] {
         add_tag(&app, &client, id, tag).await;
     }

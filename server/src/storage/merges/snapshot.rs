@@ -50,6 +50,17 @@ const TABLES: [OwnedTable; 6] = [
 /// The key of the message pairs in a snapshot.
 const MESSAGES: &str = "messages";
 
+/// The duplicate groups of the contacts' phones and e-mail keys. Only their
+/// `newest_at` is put back on undo: membership follows the contacts through
+/// the triggers, but a group's time only grows while it lives, so the
+/// merge's writes would otherwise leave it at the merge's time.
+const GROUPS: OwnedTable = OwnedTable {
+    name: "duplicate_groups",
+    rows_of: "workspace_id IN (SELECT workspace_id FROM contacts WHERE id IN (SELECT value FROM json_each($1)))
+              AND ((kind = 'phone' AND value IN (SELECT phone FROM contacts WHERE id IN (SELECT value FROM json_each($1))))
+                OR (kind = 'email' AND value IN (SELECT email_key FROM contacts WHERE id IN (SELECT value FROM json_each($1)))))",
+};
+
 /// The stored (not generated) columns of a table, in schema order.
 pub(super) async fn columns(
     tx: &mut Transaction<'_, Any>,
@@ -130,7 +141,7 @@ pub(super) async fn take(
 ) -> Result<Value, AppError> {
     let ids = ids_json(contact_ids);
     let mut snapshot = Map::new();
-    for table in &TABLES {
+    for table in TABLES.iter().chain([&GROUPS]) {
         let rows = rows(tx, table.name, table.rows_of, &ids).await?;
         snapshot.insert(table.name.to_owned(), rows);
     }
@@ -229,6 +240,34 @@ pub(super) async fn restore(
         .execute(&mut **tx)
         .await
         .context("restore: updating messages")?;
+    }
+    restore_group_times(tx, snapshot).await
+}
+
+/// Each group of the snapshot whose membership is back to what it was gets
+/// its time back too; a group someone joined or left since keeps its own.
+async fn restore_group_times(
+    tx: &mut Transaction<'_, Any>,
+    snapshot: &Value,
+) -> Result<(), AppError> {
+    let groups = snapshot
+        .get(GROUPS.name)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten();
+    for group in groups {
+        sqlx::query(
+            "UPDATE duplicate_groups SET newest_at = $1
+              WHERE workspace_id = $2 AND kind = $3 AND value = $4 AND members = $5",
+        )
+        .bind(group.get("newest_at").and_then(Value::as_i64))
+        .bind(group.get("workspace_id").and_then(Value::as_i64))
+        .bind(group.get("kind").and_then(Value::as_str))
+        .bind(group.get("value").and_then(Value::as_str))
+        .bind(group.get("members").and_then(Value::as_i64))
+        .execute(&mut **tx)
+        .await
+        .context("restore: updating duplicate_groups")?;
     }
     Ok(())
 }
