@@ -227,13 +227,19 @@ fn sqlite_url(url: &str) -> Result<String, StorageError> {
 /// Per-connection SQLite settings: WAL, foreign keys, a busy timeout, and
 /// reads through mmap (a writer's commit empties every other connection's
 /// page cache, and a background delete commits often).
+///
+/// The busy timeout is long because a write that waits is better than one
+/// refused: the background job's connection runs at the lowest CPU
+/// priority, so on a saturated machine it can hold the write lock for
+/// seconds, and a request that gave up would answer 500 for a change that
+/// only had to wait.
 pub(super) fn sqlite_session(
     conn: &mut sqlx::AnyConnection,
 ) -> BoxFuture<'_, Result<(), sqlx::Error>> {
     Box::pin(async move {
         conn.execute(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
-             PRAGMA busy_timeout = 5000; PRAGMA mmap_size = 1073741824;",
+             PRAGMA busy_timeout = 30000; PRAGMA mmap_size = 1073741824;",
         )
         .await
         .map(|_| ())
