@@ -35,8 +35,7 @@ step "shared builds for wasm32"
 cargo build -p shared --target wasm32-unknown-unknown
 
 step "building the site (release)"
-cargo leptos build --release --split
-node scripts/precompress.js target/site
+scripts/build-site.sh
 
 step "browser tests (SQLite)"
 scripts/e2e.sh

@@ -85,3 +85,34 @@ test("a button clicked before the page is interactive waits for it instead of do
   await expect(drawer.getByLabel("Search tags", { exact: true })).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test("no page's first download carries the phone checks; they arrive when a phone is first typed", async ({ page }) => {
+  const problems = await watchProblems(page);
+  await signIn(page, USERS.manager.email);
+  const fetched: string[] = [];
+  page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+  const phoneFiles = () => fetched.filter((path) => /phone/i.test(path));
+  for (const path of PAGES) {
+    await page.goto(path);
+    await hydrated(page);
+  }
+  expect(phoneFiles()).toEqual([]);
+
+  await page.goto("/contacts");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Add contact" }).click();
+  const form = page.getByRole("dialog", { name: "Add contact" });
+  await form.getByLabel("Phone number").fill("12");
+  await expect(form.locator("#add-phone-state")).toContainText("Phone number");
+  await form.getByLabel("Country").selectOption("DE");
+  await form.getByLabel("Phone number").fill("030 1234567");
+  await expect(form.getByText("Will be saved as +49 30 1234567")).toBeVisible();
+  expect(phoneFiles()).toEqual(
+    expect.arrayContaining([
+      "/pkg/phone-check.json",
+      expect.stringMatching(/^\/pkg\/phone_check\.[0-9a-f]{16}\.js$/),
+      expect.stringMatching(/^\/pkg\/phone_check_bg\.[0-9a-f]{16}\.wasm$/),
+    ]),
+  );
+  expect(problems).toEqual([]);
+});

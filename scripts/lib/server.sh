@@ -13,8 +13,7 @@ release_site() {
   scripts/setup.sh
   source scripts/versions.sh
   if "$1"; then
-    cargo leptos build --release --split
-    node scripts/precompress.js target/site
+    scripts/build-site.sh
   fi
 }
 

@@ -43,5 +43,5 @@ pub use fields::{FieldKey, FieldOrder, StandardField};
 pub use language::Language;
 pub use name::PersonName;
 pub use permissions::{may, Action, Context, Module, Role};
-pub use phone::PhoneNumber;
+pub use phone::{CheckedPhone, PhoneNumber};
 pub use tag::TagName;

@@ -165,6 +165,33 @@ impl PhoneNumber {
     }
 }
 
+/// A typed number as the browser's check answers it: what will be stored
+/// and shown. Plain text, so reading an answer needs no phone library.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckedPhone {
+    /// What is stored and compared, e.g. `+4930123456`.
+    pub e164: String,
+    /// For display, e.g. `+49 30 123456`.
+    pub international: String,
+    /// ISO 3166 alpha-2 code of the number's country, when it has one.
+    pub country: Option<String>,
+}
+
+impl CheckedPhone {
+    /// Checks a typed number; a blank input is `Ok(None)` (no number).
+    /// `default_region` (an ISO 3166 code) allows national formats.
+    pub fn check(input: &str, default_region: Option<&str>) -> Result<Option<Self>, FieldError> {
+        let region = default_region.and_then(|code| Country::parse(code).ok());
+        Ok(
+            PhoneNumber::parse_optional(input, region)?.map(|phone| CheckedPhone {
+                country: phone.country().map(|country| country.code().to_owned()),
+                e164: phone.e164,
+                international: phone.international,
+            }),
+        )
+    }
+}
+
 /// Removes the allowed formatting characters: returns whether the input
 /// starts with `+` and its digits.
 fn strip_formatting(input: &str) -> Result<(bool, String), PhoneError> {

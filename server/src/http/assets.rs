@@ -14,8 +14,9 @@ const HASH_LEN: usize = 22;
 
 /// Whether a file name carries a content hash, so its content never changes
 /// under that name: `name.<hash>.ext` as the site build names every file,
-/// or the long hexadecimal or decimal number the code splitter gives its
-/// chunks (`split_check_phone_3139162236530441013.wasm`).
+/// the long hexadecimal or decimal number the code splitter gives its
+/// chunks, or the phone-check module's hexadecimal hash
+/// (`phone_check_bg.0123456789abcdef.wasm`).
 fn is_hashed(file_name: &str) -> bool {
     let base64url = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
     let build_hash = file_name
@@ -66,6 +67,8 @@ mod tests {
         assert!(super::is_hashed("contacts.Xk_3-9aZbQ0p1LmNoPqRsT.wasm"));
         assert!(super::is_hashed("__wasm_split.Xk_3-9aZbQ0p1LmNoPqRsT.js"));
         assert!(super::is_hashed("chunk-0123abcd.js"));
+        assert!(super::is_hashed("phone_check_bg.0123456789abcdef.wasm"));
+        assert!(!super::is_hashed("phone-check.json"));
         assert!(!super::is_hashed("contacts.wasm"));
         assert!(!super::is_hashed("contacts.css"));
     }

@@ -127,6 +127,18 @@ impl CustomFieldValue {
         }
     }
 
+    /// Checks what was typed for the field as [`CustomFieldValue::parse`]
+    /// does, with the region as an ISO 3166 code; answers the text the value
+    /// will be stored as, `None` for a cleared field.
+    pub fn check_input(
+        definition: &CustomFieldDefinition,
+        input: &str,
+        default_region: Option<&str>,
+    ) -> Result<Option<String>, FieldError> {
+        let region = default_region.and_then(|code| Country::parse(code).ok());
+        Ok(Self::parse(definition, input, region)?.map(|value| value.to_input()))
+    }
+
     /// The canonical text of the value: what an edit input is filled with and
     /// what [`CustomFieldValue::parse`] reads back to an equal value.
     pub fn to_input(&self) -> String {

@@ -382,3 +382,21 @@ fn a_stored_number_shows_formatted_or_as_stored_never_empty() {
     );
     assert_eq!(PhoneNumber::display_stored("+1234"), "+1234");
 }
+
+#[test]
+fn r18_the_browser_check_answers_what_is_stored_and_shown() {
+    let checked = CheckedPhone::check("030 1234567", Some("DE"));
+    assert_eq!(
+        checked,
+        Ok(Some(CheckedPhone {
+            e164: "+49301234567".into(),
+            international: "+49 30 1234567".into(),
+            country: Some("DE".into()),
+        }))
+    );
+    assert_eq!(CheckedPhone::check("  ", Some("DE")), Ok(None));
+    let refused = CheckedPhone::check("030 1234567", None).expect_err("no country code");
+    assert_eq!(refused.field, PHONE_FIELD);
+    // An unknown region is no region: the number must then carry its code.
+    assert!(CheckedPhone::check("030 1234567", Some("XX")).is_err());
+}

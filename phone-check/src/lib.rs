@@ -1,0 +1,68 @@
+//! The checks that need the phone-number library, built as a wasm module of
+//! their own (`scripts/build-phone-check.sh`). The browser loads it the first
+//! time a phone input gets focus (`app/src/lazy_checks.rs`), so no page's
+//! first download carries the library, its metadata or its regex tables.
+//!
+//! Each export takes plain strings and answers `Result<_, FieldError>` as
+//! JSON, so the caller reads the answer without the phone library.
+
+use serde::Serialize;
+use shared::{CheckedPhone, CustomFieldDefinition, CustomFieldValue, FieldError};
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// [`CheckedPhone::check`]: a typed number, with an optional ISO region.
+#[wasm_bindgen]
+pub fn check_phone(input: &str, default_region: Option<String>) -> String {
+    answer(&CheckedPhone::check(input, default_region.as_deref()))
+}
+
+/// [`CustomFieldValue::check_input`] for a definition given as JSON.
+#[wasm_bindgen]
+pub fn check_custom_value(definition: &str, input: &str, default_region: Option<String>) -> String {
+    let checked = serde_json::from_str::<CustomFieldDefinition>(definition)
+        .map_err(|_| FieldError::new("Custom field", "is not a field of this workspace"))
+        .and_then(|definition| {
+            CustomFieldValue::check_input(&definition, input, default_region.as_deref())
+        });
+    answer(&checked)
+}
+
+fn answer<T: Serialize>(checked: &Result<T, FieldError>) -> String {
+    serde_json::to_string(checked).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shared::CustomFieldType;
+
+    #[test]
+    fn r18_answers_are_json_the_browser_reads_back() {
+        let answer: Result<Option<CheckedPhone>, FieldError> =
+            serde_json::from_str(&check_phone("030 1234567", Some("DE".into()))).expect("JSON");
+        assert_eq!(
+            answer.expect("valid").expect("a number").e164,
+            "+49301234567"
+        );
+        let refused: Result<Option<CheckedPhone>, FieldError> =
+            serde_json::from_str(&check_phone("12", None)).expect("JSON");
+        assert_eq!(refused.expect_err("too short").field, "Phone number");
+    }
+
+    #[test]
+    fn r19_custom_values_are_checked_against_their_definition() {
+        let field = CustomFieldDefinition::new("mobile", "Mobile", CustomFieldType::Phone, vec![])
+            .expect("definition");
+        let definition = serde_json::to_string(&field).expect("JSON");
+        let answer: Result<Option<String>, FieldError> =
+            serde_json::from_str(&check_custom_value(&definition, "+44 20 7946 0958", None))
+                .expect("JSON");
+        assert_eq!(answer, Ok(Some("+442079460958".into())));
+        let refused: Result<Option<String>, FieldError> =
+            serde_json::from_str(&check_custom_value(&definition, "nope", None)).expect("JSON");
+        assert_eq!(refused.expect_err("not a number").field, "Mobile");
+        let unknown: Result<Option<String>, FieldError> =
+            serde_json::from_str(&check_custom_value("{}", "x", None)).expect("JSON");
+        assert!(unknown.is_err());
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the release site into target/site: the server and the page code
+# (cargo leptos, split into one chunk per page), the phone-check module
+# the browser loads on first use (under content-hashed names, listed in
+# pkg/phone-check.json), then compresses every file once (brotli, gzip).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/versions.sh
+
+cargo leptos build --release --split
+
+pkg=target/site/pkg
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cargo build -p phone-check --lib --target wasm32-unknown-unknown --profile wasm-release
+wasm-bindgen --target web --no-typescript --out-dir "$work" \
+  target/wasm32-unknown-unknown/wasm-release/phone_check.wasm
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  "$work/phone_check_bg.wasm" -o "$work/phone_check_bg.wasm"
+hash=$(cat "$work/phone_check.js" "$work/phone_check_bg.wasm" | md5sum | cut -c1-16)
+rm -f "$pkg"/phone_check.* "$pkg"/phone_check_bg.*
+cp "$work/phone_check.js" "$pkg/phone_check.$hash.js"
+cp "$work/phone_check_bg.wasm" "$pkg/phone_check_bg.$hash.wasm"
+printf '{"js":"/pkg/phone_check.%s.js","wasm":"/pkg/phone_check_bg.%s.wasm"}\n' "$hash" "$hash" \
+  > "$pkg/phone-check.json"
+
+node scripts/precompress.js target/site
