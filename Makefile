@@ -1,5 +1,5 @@
 # The two front-door commands; see README.md.
-.PHONY: run test bench bench-web bench-servers fuzz crash load
+.PHONY: run test bench bench-web bench-load bench-servers fuzz crash load
 
 ## Build and start the app with demo data on http://127.0.0.1:3000
 run:
@@ -17,6 +17,10 @@ bench:
 ## Load-test the release server: pages/s, p50/p99, CPU per request, memory over a soak (target/bench-web.txt)
 bench-web:
 	@scripts/bench-web.sh
+
+## First load of the signed-in Contacts page in Chromium: requests, bytes, main wasm, repeat visit, time to interactive (target/bench-load.txt)
+bench-load:
+	@scripts/bench-load.sh
 
 ## One and two servers over one throwaway PostgreSQL: list requests/s, p99, errors (target/bench-servers.txt)
 bench-servers:
