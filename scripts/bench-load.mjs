@@ -5,6 +5,7 @@
 // medians over ten cold loads on loopback and under "Fast 4G" with the CPU
 // slowed four times.
 // Usage: node scripts/bench-load.mjs BASE_URL PASSWORD   (see bench-load.sh)
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -13,6 +14,9 @@ const { chromium } = require("@playwright/test");
 
 const [base, password] = process.argv.slice(2);
 const LOADS = 10;
+const SITE = "target/site";
+/** The pages whose first download is listed file by file. */
+const PAGES = ["/", "/inbox", "/contacts", "/contacts/merges", "/settings", "/settings/fields"];
 // Chrome DevTools' "Fast 4G" preset.
 const FAST_4G = {
   offline: false,
@@ -40,23 +44,25 @@ async function signedIn() {
 }
 
 /** Loads /contacts; answers the requests made and their bytes on the wire. */
-async function load(page, cdp) {
-  const sizes = new Map();
+async function load(page, cdp, pathname = "/contacts") {
+  const wire = new Map();
   const urls = new Map();
-  const onResponse = (event) => urls.set(event.requestId, event.response.url);
-  const onFinished = (event) => sizes.set(event.requestId, event.encodedDataLength);
+  const onResponse = (event) => urls.set(event.requestId, event.response);
+  const onFinished = (event) => wire.set(event.requestId, event.encodedDataLength);
   cdp.on("Network.responseReceived", onResponse);
   cdp.on("Network.loadingFinished", onFinished);
   const started = Date.now();
-  await page.goto(`${base}/contacts`);
+  await page.goto(`${base}${pathname}`);
   await page.locator("body[data-hydrated=true]").waitFor();
   const interactive = Date.now() - started;
   await page.waitForLoadState("networkidle");
   cdp.off("Network.responseReceived", onResponse);
   cdp.off("Network.loadingFinished", onFinished);
-  const files = [...urls].map(([id, url]) => ({
-    path: new URL(url).pathname,
-    bytes: sizes.get(id) ?? 0,
+  const files = [...urls].map(([id, response]) => ({
+    path: new URL(response.url).pathname,
+    status: response.status,
+    cached: response.fromDiskCache || response.fromMemoryCache,
+    bytes: wire.get(id) ?? 0,
   }));
   return { interactive, files };
 }
@@ -83,33 +89,60 @@ const median = (values) => {
 };
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
 
-const loopback = await coldLoads(false);
-const first = loopback[0].files;
-const wasm = first.filter((file) => file.path.endsWith(".wasm"));
-const main = wasm.find((file) => /^\/pkg\/contacts\.[^/]*\.wasm$/.test(file.path));
-const total = first.reduce((sum, file) => sum + file.bytes, 0);
-const phone = first.filter((file) => /phone/i.test(file.path));
+/** Raw, gzip and brotli size of a site file (the build's compressed twins). */
+function sizes(pathname) {
+  const file = path.join(SITE, pathname);
+  const size = (name) => (fs.existsSync(name) ? fs.statSync(name).size : 0);
+  return { raw: size(file), gzip: size(`${file}.gz`), brotli: size(`${file}.br`) };
+}
 
-// A repeat visit with the cache kept: what it still downloads.
+/** Every file of a page's first download, from disk, with its sizes. */
+async function firstDownload(pathname) {
+  const { context, page } = await signedIn();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  const { files } = await load(page, cdp, pathname);
+  await context.close();
+  return files.map((file) => ({ ...file, ...(file.path.startsWith("/pkg/") ? sizes(file.path) : {}) }));
+}
+
+const row = (name, file) =>
+  `  ${name.padEnd(70)} ${kb(file.raw ?? 0).padStart(8)} ${kb(file.gzip ?? 0).padStart(8)} ${kb(file.brotli ?? 0).padStart(8)}`;
+for (const pathname of PAGES) {
+  const files = await firstDownload(pathname);
+  const seen = new Set();
+  const site = files.filter((file) => file.raw !== undefined && !seen.has(file.path) && seen.add(file.path));
+  const wasmFiles = site.filter((file) => file.path.endsWith(".wasm"));
+  const sum = (key) => site.reduce((total, file) => total + file[key], 0);
+  const wasmRequests = files.filter((file) => file.path.endsWith(".wasm")).length;
+  console.log(
+    `first download of ${pathname}: ${files.length} requests (${wasmRequests} wasm), ` +
+      `${site.length} files (${wasmFiles.length} wasm), raw, gzip, brotli:`,
+  );
+  for (const file of [...site].sort((a, b) => b.raw - a.raw)) console.log(row(file.path, file));
+  console.log(row("total", { raw: sum("raw"), gzip: sum("gzip"), brotli: sum("brotli") }));
+  const phoneFiles = files.filter((file) => /phone/i.test(file.path));
+  console.log(`  phone-related: ${phoneFiles.length ? phoneFiles.map((file) => file.path).join(", ") : "none"}`);
+}
+
+const loopback = await coldLoads(false);
+// A repeat visit: a new tab of the same browser profile, after a first
+// visit filled its cache.
 const { context, page } = await signedIn();
-const cdp = await context.newCDPSession(page);
+await load(page, await context.newCDPSession(page));
+const tab = await context.newPage();
+const cdp = await context.newCDPSession(tab);
 await cdp.send("Network.enable");
-await load(page, cdp);
-const repeat = (await load(page, cdp)).files.filter((file) => file.bytes > 0 && file.path.startsWith("/pkg/"));
+const again = (await load(tab, cdp)).files.filter((file) => file.path.startsWith("/pkg/") && !file.cached);
+const repeat = again.filter((file) => file.status === 200);
+const revalidated = again.filter((file) => file.status === 304);
 await context.close();
 
 const throttled = await coldLoads(true);
 await browser.close();
 
-console.log(`first load of /contacts, signed in (bytes on the wire, brotli where the browser accepts it)`);
-console.log(`  requests:                 ${first.length} (${wasm.length} wasm)`);
-console.log(`  downloaded:               ${kb(total)}`);
-console.log(`  main wasm module:         ${main ? kb(main.bytes) : "not found"}`);
-for (const file of wasm.filter((file) => file !== main)) {
-  console.log(`  page chunk ${file.path}: ${kb(file.bytes)}`);
-}
-console.log(`  phone-related files:      ${phone.length ? phone.map((file) => file.path).join(", ") : "none"}`);
-console.log(`repeat visit: ${repeat.length} files from /pkg/ downloaded again${repeat.length ? `: ${repeat.map((file) => file.path).join(", ")}` : ""}`);
+const names = (files) => (files.length ? `: ${files.map((file) => file.path).join(", ")}` : "");
+console.log(`repeat visit of /contacts: ${repeat.length} files from /pkg/ downloaded again${names(repeat)}; ${revalidated.length} revalidated (304)${names(revalidated)}`);
 console.log(`time to interactive, median of ${LOADS} cold loads:`);
 console.log(`  loopback:                 ${median(loopback.map((run) => run.interactive))} ms`);
 console.log(`  Fast 4G, CPU slowed 4x:   ${median(throttled.map((run) => run.interactive))} ms`);
