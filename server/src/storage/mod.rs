@@ -18,6 +18,7 @@ pub mod seeding;
 pub mod sessions;
 pub mod sql;
 mod store;
+mod stored_phones;
 
 pub use contacts::DeleteJobs;
 pub(crate) use error::Context;
@@ -26,6 +27,7 @@ pub use imports::{ExportJobs, ImportJobs};
 pub use inbox::STOPPED_BY_BLOCKING;
 pub(crate) use store::WriteScope;
 pub use store::{Dialect, Store};
+pub(crate) use stored_phones::{shown_phone, stored_phone};
 
 /// Storage failed to start.
 #[derive(Debug, thiserror::Error)]

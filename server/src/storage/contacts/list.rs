@@ -11,7 +11,6 @@ use app::contacts::model::{
 };
 use app::error::AppError;
 use shared::channel::ChannelKind;
-use shared::PhoneNumber;
 use sqlx::AnyPool;
 use std::collections::HashMap;
 
@@ -271,7 +270,7 @@ pub(super) async fn decorate(
                 avatar_url: record.avatar_url,
                 channels: channels.remove(&record.id).unwrap_or_default(),
                 email: record.email,
-                phone_display: record.phone.as_deref().map(PhoneNumber::display_stored),
+                phone_display: record.phone.as_deref().map(crate::storage::shown_phone),
                 phone: record.phone,
                 tags: tags.remove(&record.id).unwrap_or_default(),
                 country: record.country,

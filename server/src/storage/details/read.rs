@@ -4,6 +4,7 @@ use super::super::sql::Flag;
 use super::super::{Context, Store};
 use super::{channels, contact_not_found, field_settings, tags};
 use crate::storage::sql::ids_json;
+use crate::storage::{shown_phone, stored_phone};
 use app::details::model::{ContactDetails, CustomFieldEntry, DuplicateContact, MemberRef};
 use app::error::AppError;
 use app::ssr::ContactFacts;
@@ -46,11 +47,6 @@ async fn row(store: &Store, workspace_id: i64, contact_id: i64) -> Result<Contac
     .await
     .context("row: reading contacts")?
     .ok_or_else(contact_not_found)
-}
-
-/// A stored phone number, parsed again (it was checked when saved).
-pub(crate) fn stored_phone(phone: Option<&str>) -> Option<PhoneNumber> {
-    phone.and_then(|phone| PhoneNumber::parse(phone, None).ok())
 }
 
 /// The country shown (R18, [`shared::country::shown_country`]) from the
@@ -108,7 +104,7 @@ pub async fn contact(
     Ok(ContactDetails {
         id: row.id,
         version: row.version,
-        phone_display: row.phone.as_deref().map(PhoneNumber::display_stored),
+        phone_display: row.phone.as_deref().map(shown_phone),
         first_name: row.first_name,
         last_name: row.last_name,
         profile_name: row.profile_name,

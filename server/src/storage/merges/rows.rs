@@ -51,7 +51,7 @@ impl ContactRow {
     }
 
     fn stored_phone(&self) -> Option<PhoneNumber> {
-        read::stored_phone(self.phone.as_deref())
+        crate::storage::stored_phone(self.phone.as_deref())
     }
 
     /// The country shown for the contact (R18), as a code.

@@ -3,7 +3,8 @@
 //! leaving out groups whose every pair is marked "Not a duplicate".
 
 use super::dismissals::UNDISMISSED_PAIR;
-use crate::storage::details::read::{stored_phone, CandidateRow};
+use crate::storage::details::read::CandidateRow;
+use crate::storage::shown_phone;
 use crate::storage::{Context, Store};
 use app::contacts::model::{Total, COUNT_CAP};
 use app::error::AppError;
@@ -56,9 +57,7 @@ pub(super) async fn page(
             }
             .to_owned(),
             value: if kind == "phone" {
-                stored_phone(Some(&value)).map_or(value.clone(), |phone| {
-                    phone.format_international().to_owned()
-                })
+                shown_phone(&value)
             } else {
                 value.clone()
             },
