@@ -17,6 +17,8 @@ pub struct ServerProcess {
     child: Child,
     address: String,
     log: PathBuf,
+    /// Where this start's lines begin in the log.
+    log_from: usize,
     database_url: String,
     env: Vec<(String, String)>,
 }
@@ -132,6 +134,7 @@ fn start(dir: &Path, database_url: &str, env: Vec<(String, String)>) -> ServerPr
         .append(true)
         .open(&log)
         .expect("log file");
+    let log_from = usize::try_from(output.metadata().expect("log file").len()).unwrap_or(0);
     let child = Command::new(env!("CARGO_BIN_EXE_server"))
         .env("CONTACTS_DATABASE_URL", database_url)
         .env("CONTACTS_DEMO", "1")
@@ -150,6 +153,7 @@ fn start(dir: &Path, database_url: &str, env: Vec<(String, String)>) -> ServerPr
         child,
         address: format!("http://{address}"),
         log,
+        log_from,
         database_url: database_url.to_string(),
         env,
     }
@@ -162,17 +166,37 @@ fn free_port() -> u16 {
         .port()
 }
 
+/// What a server prints when its port was taken: tests run in parallel, so
+/// another one can bind the free port between `free_port` and the server.
+const PORT_TAKEN: &str = "Address already in use";
+
 async fn wait_until_ready(mut process: ServerProcess) -> ServerProcess {
     let client = reqwest::Client::new();
-    let address = process.address.clone();
     for _ in 0..1200 {
         if let Ok(Some(status)) = process.child.try_wait() {
+            let log = log_of(&process);
+            if log
+                .get(process.log_from..)
+                .is_some_and(|own| own.contains(PORT_TAKEN))
+            {
+                let dir = process
+                    .log
+                    .parent()
+                    .expect("the log's folder")
+                    .to_path_buf();
+                process = start(&dir, &process.database_url, process.env.clone());
+                continue;
+            }
             panic!(
-                "the server at {address} stopped ({status}):\n{}",
-                std::fs::read_to_string(&process.log).unwrap_or_default()
+                "the server at {} stopped ({status}):\n{log}",
+                process.address
             );
         }
-        if let Ok(response) = client.get(format!("{address}/login")).send().await {
+        if let Ok(response) = client
+            .get(format!("{}/login", process.address))
+            .send()
+            .await
+        {
             if response.status().is_success() {
                 return process;
             }
@@ -180,7 +204,12 @@ async fn wait_until_ready(mut process: ServerProcess) -> ServerProcess {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     panic!(
-        "the server at {address} did not start:\n{}",
-        std::fs::read_to_string(&process.log).unwrap_or_default()
+        "the server at {} did not start:\n{}",
+        process.address,
+        log_of(&process)
     );
+}
+
+fn log_of(process: &ServerProcess) -> String {
+    std::fs::read_to_string(&process.log).unwrap_or_default()
 }
