@@ -32,6 +32,7 @@ pub mod search;
 pub mod tag;
 pub mod text;
 pub mod timestamp;
+pub mod ui_language;
 pub mod usage;
 
 pub use country::Country;
@@ -45,3 +46,4 @@ pub use name::PersonName;
 pub use permissions::{may, Action, Context, Module, Role};
 pub use phone::{CheckedPhone, PhoneNumber};
 pub use tag::TagName;
+pub use ui_language::UiLanguage;

@@ -80,3 +80,18 @@ pub async fn switch_workspace(workspace_id: i64) -> Result<Viewer, AppError> {
     redirect_plain_form("/");
     Ok(viewer)
 }
+
+/// Stores the interface language the signed-in user chose; the next page
+/// renders in it, in any browser.
+///
+/// URL-encoded: the "Language" form of the side navigation posts here as a
+/// plain HTML form when JavaScript is off.
+#[server(endpoint = "set_language", input = PostUrl)]
+#[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
+pub async fn set_language(language: String) -> Result<(), AppError> {
+    let auth = current_auth().await?;
+    let language = shared::UiLanguage::parse(&language).map_err(AppError::input)?;
+    accounts()?.set_language(auth.user_id, language).await?;
+    redirect_plain_form("/");
+    Ok(())
+}

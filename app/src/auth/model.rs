@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 use shared::permissions::Role;
+use shared::UiLanguage;
 
 /// What a user types to sign in.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +23,8 @@ pub struct Viewer {
     pub user_id: i64,
     pub name: String,
     pub email: String,
+    /// The interface language the user chose, if they did.
+    pub language: Option<UiLanguage>,
     /// The workspace every request of this session acts in.
     pub workspace: WorkspaceRef,
     /// Every workspace the user belongs to, for the switcher.

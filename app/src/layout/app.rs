@@ -2,12 +2,14 @@ use super::lazy_pages::{
     ChannelsRoute, ContactFieldsRoute, ContactsRoute, DashboardRoute, InboxRoute,
     MergeHistoryRoute, MergeReviewRoute, SettingsRoute, UsageRoute,
 };
+use super::language::{page_language, provide_page_language};
 use super::nav::SideNav;
 use super::not_found::NotFound;
 use super::toast::ToastRegion;
 use super::viewer_data::{initial_viewer, VIEWER_DATA_ID};
 use crate::auth::{LoginPage, Viewer};
 use crate::error::AppError;
+use crate::i18n::{t, use_i18n};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
@@ -17,7 +19,7 @@ use leptos_router::{path, Lazy, SsrMode};
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=page_language().code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -42,6 +44,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_page_language();
     view! {
         <Title text="Contacts"/>
         <Router>
@@ -80,9 +83,10 @@ fn SignedInFrame() -> impl IntoView {
 fn Frame(viewer: Viewer) -> impl IntoView {
     provide_context(viewer.clone());
     let viewer_data = serde_json::to_string(&viewer).unwrap_or_default();
+    let i18n = use_i18n();
     view! {
         <div id=VIEWER_DATA_ID hidden data-viewer=viewer_data></div>
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">{t!(i18n, nav.skip_to_content)}</a>
         <ToastRegion>
             <div class="frame">
                 <SideNav viewer/>

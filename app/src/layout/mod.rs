@@ -1,6 +1,7 @@
 //! The application frame: document shell, routes, side navigation.
 
 mod app;
+mod language;
 mod lazy_pages;
 mod nav;
 mod not_found;
@@ -8,5 +9,6 @@ mod toast;
 mod viewer_data;
 
 pub use app::{shell, App};
+pub use language::{current_language, locale_of, page_language};
 pub use not_found::NotFound;
 pub use toast::Toasts;

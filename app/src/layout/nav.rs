@@ -1,4 +1,7 @@
-use crate::auth::{LogOut, SwitchWorkspace, Viewer};
+use crate::auth::{LogOut, SetLanguage, SwitchWorkspace, Viewer};
+use crate::layout::current_language;
+use shared::{Role, UiLanguage};
+use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -8,6 +11,12 @@ use leptos_router::components::A;
 pub fn SideNav(viewer: Viewer) -> impl IntoView {
     let log_out = ServerAction::<LogOut>::new();
     let switch = ServerAction::<SwitchWorkspace>::new();
+    let set_language = ServerAction::<SetLanguage>::new();
+    Effect::new(move || {
+        if let Some(Ok(())) = set_language.value().get() {
+            let _ = window().location().reload();
+        }
+    });
     Effect::new(move || {
         if let Some(Ok(())) = log_out.value().get() {
             let _ = window().location().set_href("/login");
@@ -29,25 +38,27 @@ pub fn SideNav(viewer: Viewer) -> impl IntoView {
     let has_several = viewer.workspaces.len() > 1;
     let workspaces = viewer.workspaces.clone();
 
+    let i18n = use_i18n();
+
     view! {
-        <nav class="side-nav" aria-label="Main">
-            <p class="brand">"Contacts"</p>
+        <nav class="side-nav" aria-label=move || t_string!(i18n, nav.main)>
+            <p class="brand">{t!(i18n, nav.contacts)}</p>
             <ul>
-                <li><A href="/" exact=true>"Dashboard"</A></li>
-                <li><A href="/inbox">"Inbox"</A></li>
-                <li><A href="/contacts">"Contacts"</A></li>
-                <li><A href="/settings">"Settings"</A></li>
+                <li><A href="/" exact=true>{t!(i18n, nav.dashboard)}</A></li>
+                <li><A href="/inbox">{t!(i18n, nav.inbox)}</A></li>
+                <li><A href="/contacts">{t!(i18n, nav.contacts)}</A></li>
+                <li><A href="/settings">{t!(i18n, nav.settings)}</A></li>
             </ul>
-            <section class="who" aria-label="Signed in">
+            <section class="who" aria-label=move || t_string!(i18n, nav.signed_in)>
                 <p class="who-name">{viewer.name.clone()}</p>
                 <p class="who-meta">
                     <span data-testid="workspace-name">{viewer.workspace.name.clone()}</span>
                     " · "
-                    <span data-testid="role">{viewer.role().label()}</span>
+                    <span data-testid="role">{role_label(viewer.role())}</span>
                 </p>
                 {has_several.then(|| view! {
                     <ActionForm action=switch attr:class="switch-workspace">
-                        <label for="workspace-switch">"Workspace"</label>
+                        <label for="workspace-switch">{t!(i18n, nav.workspace)}</label>
                         <select id="workspace-switch" name="workspace_id">
                             {workspaces
                                 .iter()
@@ -63,14 +74,44 @@ pub fn SideNav(viewer: Viewer) -> impl IntoView {
                                 })
                                 .collect_view()}
                         </select>
-                        <button type="submit" class="button">"Switch"</button>
+                        <button type="submit" class="button">{t!(i18n, nav.switch_workspace)}</button>
                         <p class="form-error" role="alert">{switch_error}</p>
                     </ActionForm>
                 })}
+                <ActionForm action=set_language attr:class="language-choice">
+                    <label for="language-choice">{t!(i18n, nav.language)}</label>
+                    <select id="language-choice" name="language">
+                        {UiLanguage::ALL
+                            .into_iter()
+                            .map(|language| {
+                                view! {
+                                    <option
+                                        value=language.code()
+                                        lang=language.code()
+                                        selected=language == current_language()
+                                    >
+                                        {language.native_name()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                    <button type="submit" class="button">{t!(i18n, nav.apply_language)}</button>
+                </ActionForm>
                 <ActionForm action=log_out>
-                    <button type="submit" class="button">"Sign out"</button>
+                    <button type="submit" class="button">{t!(i18n, nav.sign_out)}</button>
                 </ActionForm>
             </section>
         </nav>
+    }
+}
+
+/// A role's name in the page's language.
+fn role_label(role: Role) -> impl IntoView {
+    let i18n = use_i18n();
+    match role {
+        Role::Owner => t!(i18n, common.roles.owner).into_any(),
+        Role::Manager => t!(i18n, common.roles.manager).into_any(),
+        Role::Agent => t!(i18n, common.roles.agent).into_any(),
     }
 }

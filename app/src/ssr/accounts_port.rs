@@ -3,6 +3,7 @@
 use crate::auth::Viewer;
 use crate::error::AppError;
 use async_trait::async_trait;
+use shared::UiLanguage;
 
 /// Who signed in, and where their session starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,4 +41,8 @@ pub trait AccountsPort: Send + Sync {
     /// The user as a member of the workspace, or `None` when they are not
     /// (or no longer) a member.
     async fn viewer(&self, user_id: i64, workspace_id: i64) -> Result<Option<Viewer>, AppError>;
+
+    /// Stores the interface language the user chose; it follows them to
+    /// every browser and server.
+    async fn set_language(&self, user_id: i64, language: UiLanguage) -> Result<(), AppError>;
 }

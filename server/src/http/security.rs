@@ -9,6 +9,7 @@ use axum::http::{header, HeaderMap, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use percent_encoding::{utf8_percent_encode, AsciiSet};
+use shared::UiLanguage;
 use std::sync::Arc;
 use tower_sessions::Session;
 
@@ -31,20 +32,33 @@ async fn session_viewer(accounts: &dyn AccountsPort, session: Option<Session>) -
 /// Sends signed-out visitors of any page but the sign-in page to it,
 /// remembering where they wanted to go. For signed-in members it loads the
 /// viewer once and hands it to the page render (request extensions), so the
-/// signed-in frame renders without waiting on a resource.
+/// signed-in frame renders without waiting on a resource. Every page also
+/// gets its interface language there: the user's choice, else the
+/// browser's.
 pub async fn require_session_for_pages(
     State(accounts): State<Arc<dyn AccountsPort>>,
     mut request: Request,
     next: Next,
 ) -> Response {
     let path = request.uri().path().to_string();
-    let wants_page = matches!(*request.method(), Method::GET | Method::HEAD)
-        && is_page(&path)
-        && path != "/login";
-    if wants_page {
+    let is_page_request = matches!(*request.method(), Method::GET | Method::HEAD) && is_page(&path);
+    if !is_page_request {
+        return next.run(request).await;
+    }
+    let browser_language = request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .map(UiLanguage::from_accept_language)
+        .unwrap_or_default();
+    request.extensions_mut().insert(browser_language);
+    if path != "/login" {
         let session = request.extensions().get::<Session>().cloned();
         let viewer = session_viewer(accounts.as_ref(), session).await;
         if let Some(viewer) = viewer {
+            if let Some(chosen) = viewer.language {
+                request.extensions_mut().insert(chosen);
+            }
             request.extensions_mut().insert(viewer);
         } else {
             let target = request

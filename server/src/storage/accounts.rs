@@ -13,6 +13,7 @@ use async_trait::async_trait;
 use rand::distributions::{Alphanumeric, DistString};
 use sha2::{Digest, Sha256};
 use shared::permissions::Role;
+use shared::UiLanguage;
 use sqlx::AnyConnection;
 use std::sync::LazyLock;
 
@@ -254,8 +255,8 @@ impl AccountsPort for Store {
 
     #[tracing::instrument(skip_all, err(level = "info"))]
     async fn viewer(&self, user_id: i64, workspace_id: i64) -> Result<Option<Viewer>, AppError> {
-        let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
-            "SELECT w.id, w.name, m.role, u.name, u.email
+        let rows: Vec<(i64, String, String, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT w.id, w.name, m.role, u.name, u.email, u.language
                FROM memberships m
                JOIN workspaces w ON w.id = m.workspace_id
                JOIN users u ON u.id = m.user_id
@@ -266,12 +267,13 @@ impl AccountsPort for Store {
         .fetch_all(&self.pool)
         .await
         .context("viewer: reading memberships")?;
-        let Some((_, _, _, name, email)) = rows.first().cloned() else {
+        let Some((_, _, _, name, email, language)) = rows.first().cloned() else {
             return Ok(None);
         };
+        let language = language.as_deref().map(UiLanguage::parse).transpose()?;
         let workspaces = rows
             .into_iter()
-            .map(|(id, name, role, _, _)| {
+            .map(|(id, name, role, _, _, _)| {
                 Ok(WorkspaceRef {
                     id,
                     name,
@@ -286,8 +288,20 @@ impl AccountsPort for Store {
             user_id,
             name,
             email,
+            language,
             workspace,
             workspaces,
         }))
+    }
+
+    #[tracing::instrument(skip(self), err(level = "info"))]
+    async fn set_language(&self, user_id: i64, language: UiLanguage) -> Result<(), AppError> {
+        sqlx::query("UPDATE users SET language = $1 WHERE id = $2")
+            .bind(language.code())
+            .bind(user_id)
+            .execute(&self.pool)
+            .await
+            .context("set_language: updating users")?;
+        Ok(())
     }
 }

@@ -1,0 +1,52 @@
+//! The interface language of a page: the server decides it per request (the
+//! user's choice, else the browser's `Accept-Language`) and writes it into
+//! `<html lang>`; the browser reads it back from there when hydrating, so
+//! both render the same words.
+
+use crate::i18n::{use_i18n, Locale};
+use leptos::prelude::*;
+use leptos_i18n::context::init_i18n_subcontext;
+use shared::UiLanguage;
+
+/// The translations' locale of an interface language.
+pub fn locale_of(language: UiLanguage) -> Locale {
+    match language {
+        UiLanguage::English => Locale::en,
+        UiLanguage::German => Locale::de,
+    }
+}
+
+/// The interface language of the page being rendered.
+#[cfg(feature = "ssr")]
+pub fn page_language() -> UiLanguage {
+    use_context::<axum::http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<UiLanguage>().copied())
+        .unwrap_or_default()
+}
+
+/// The interface language of the page being rendered.
+#[cfg(not(feature = "ssr"))]
+pub fn page_language() -> UiLanguage {
+    document()
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|tag| UiLanguage::from_tag(&tag))
+        .unwrap_or_default()
+}
+
+/// Provides the page's language to every `t!` below. The language stays for
+/// the page's life: changing it is a new page, rendered by the server in
+/// the new language.
+pub fn provide_page_language() {
+    let locale = locale_of(page_language());
+    provide_context(init_i18n_subcontext::<Locale>(Some(Signal::stored(locale))));
+}
+
+/// The interface language of the current page, for code that words text
+/// outside `t!` (formatting dates and numbers, errors).
+pub fn current_language() -> UiLanguage {
+    match use_i18n().get_locale_untracked() {
+        Locale::en => UiLanguage::English,
+        Locale::de => UiLanguage::German,
+    }
+}

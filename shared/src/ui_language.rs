@@ -1,0 +1,153 @@
+//! The languages the product itself speaks (its labels, messages and
+//! formats), as opposed to a contact's [`crate::Language`].
+//!
+//! A user's choice is stored with the user; before sign-in, and for users
+//! who never chose, the browser's `Accept-Language` header decides.
+
+use crate::error::FieldError;
+use serde::{Deserialize, Serialize};
+
+/// The user-facing name of the interface-language choice.
+pub const UI_LANGUAGE_FIELD: &str = "Language";
+
+/// A language the interface is written in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum UiLanguage {
+    /// English, the default for every browser that prefers no German.
+    #[default]
+    English,
+    /// German (formal "Sie").
+    German,
+}
+
+impl UiLanguage {
+    /// Every interface language, in the order a language menu lists them.
+    pub const ALL: [UiLanguage; 2] = [UiLanguage::English, UiLanguage::German];
+
+    /// The BCP 47 primary language subtag, as written in `<html lang>` and
+    /// stored with the user: `"en"` or `"de"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            UiLanguage::English => "en",
+            UiLanguage::German => "de",
+        }
+    }
+
+    /// The language's name in itself, as a language menu shows it to
+    /// someone who may not read the current one.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            UiLanguage::English => "English",
+            UiLanguage::German => "Deutsch",
+        }
+    }
+
+    /// The interface language of a language tag (`de`, `de-AT`, `en_GB`,
+    /// any case), if the product speaks it.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
+        Self::ALL
+            .into_iter()
+            .find(|language| language.code().eq_ignore_ascii_case(primary))
+    }
+
+    /// Parses a stored or submitted choice: exactly a known language tag.
+    pub fn parse(input: &str) -> Result<Self, FieldError> {
+        Self::from_tag(input).ok_or_else(|| {
+            FieldError::new(UI_LANGUAGE_FIELD, "choose English or Deutsch")
+        })
+    }
+
+    /// The interface language a browser asks for with its `Accept-Language`
+    /// header: of the languages the product speaks, the one the browser
+    /// weighs highest (earlier wins a tie); English when it names none of
+    /// them. `de`, `de-AT` and `de-CH` all mean German.
+    pub fn from_accept_language(header: &str) -> Self {
+        let mut best: Option<(UiLanguage, u16)> = None;
+        for entry in header.split(',') {
+            let mut parts = entry.split(';');
+            let tag = parts.next().unwrap_or_default();
+            let weight = parts
+                .find_map(|param| param.trim().strip_prefix("q="))
+                .map_or(Some(1000), quality_per_mille);
+            let (Some(language), Some(weight)) = (Self::from_tag(tag), weight) else {
+                continue;
+            };
+            if weight > 0 && best.is_none_or(|(_, best_weight)| weight > best_weight) {
+                best = Some((language, weight));
+            }
+        }
+        best.map(|(language, _)| language).unwrap_or_default()
+    }
+}
+
+/// An HTTP quality value (`0`, `0.8`, `1.000`) in thousandths, or `None`
+/// when it is not one.
+fn quality_per_mille(value: &str) -> Option<u16> {
+    let value = value.trim();
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let thousandths: u16 = format!("{fraction:0<3}").parse().ok()?;
+    match whole {
+        "0" => Some(thousandths),
+        "1" if thousandths == 0 => Some(1000),
+        _ => None,
+    }
+}
+
+impl TryFrom<String> for UiLanguage {
+    type Error = FieldError;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value)
+    }
+}
+
+impl From<UiLanguage> for String {
+    fn from(language: UiLanguage) -> Self {
+        language.code().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UiLanguage::{English, German};
+    use super::*;
+
+    #[test]
+    fn german_speaking_browsers_get_german() {
+        for header in ["de", "de-DE", "de-AT,de;q=0.9", "de-CH", "DE_at"] {
+            assert_eq!(UiLanguage::from_accept_language(header), German, "{header}");
+        }
+    }
+
+    #[test]
+    fn every_other_browser_gets_english() {
+        for header in ["", "en-US,en;q=0.9", "fr-FR", "*", "nl;q=0.8,fr", "de;q=0"] {
+            assert_eq!(UiLanguage::from_accept_language(header), English, "{header}");
+        }
+    }
+
+    #[test]
+    fn the_highest_weighted_spoken_language_wins() {
+        assert_eq!(UiLanguage::from_accept_language("fr-FR,de;q=0.8,en;q=0.5"), German);
+        assert_eq!(UiLanguage::from_accept_language("en;q=0.5,de;q=0.7"), German);
+        assert_eq!(UiLanguage::from_accept_language("de;q=0.5,en-GB;q=0.7"), English);
+        assert_eq!(UiLanguage::from_accept_language("en,de"), English);
+        assert_eq!(UiLanguage::from_accept_language("de;q=nonsense,en;q=0.1"), English);
+    }
+
+    #[test]
+    fn a_stored_choice_round_trips_and_nonsense_is_refused_by_field() {
+        for language in UiLanguage::ALL {
+            let json = serde_json::to_string(&language).expect("serializes");
+            let back: UiLanguage = serde_json::from_str(&json).expect("deserializes");
+            assert_eq!(back, language);
+        }
+        let error = UiLanguage::parse("klingon").expect_err("refused");
+        assert_eq!(error.field, UI_LANGUAGE_FIELD);
+    }
+}
