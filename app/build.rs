@@ -3,7 +3,7 @@
 //! (namespace). A key used in code but missing from the files fails the
 //! build; `tests/translations.rs` checks both languages have the same keys.
 
-use leptos_i18n_build::{Config, TranslationsInfos};
+use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 use std::error::Error;
 use std::path::PathBuf;
 
@@ -14,7 +14,10 @@ fn main() -> Result<(), Box<dyn Error>> {
         .add_locale("de")?
         .add_namespaces([
             "common", "auth", "nav", "contacts", "details", "merge", "inbox", "settings", "imports",
-        ])?;
+        ])?
+        // Texts with placeholders are also needed as plain strings (labels
+        // and messages built outside views).
+        .parse_options(ParseOptions::default().interpolate_display(true));
     let translations = TranslationsInfos::parse(config)?;
     translations.emit_diagnostics();
     translations.rerun_if_locales_changed();

@@ -17,6 +17,7 @@ pub mod lazy_checks;
 pub mod merge;
 pub mod pages;
 pub mod settings;
+pub mod wording;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 

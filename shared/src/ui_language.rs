@@ -34,6 +34,33 @@ impl UiLanguage {
         }
     }
 
+    /// The locale dates and numbers are formatted in: `"en-US"` or
+    /// `"de-DE"`.
+    pub fn locale_tag(self) -> &'static str {
+        match self {
+            UiLanguage::English => "en-US",
+            UiLanguage::German => "de-DE",
+        }
+    }
+
+    /// A whole number with the language's thousands separator: `1,234`
+    /// or `1.234`.
+    pub fn count(self, value: u64) -> String {
+        let separator = match self {
+            UiLanguage::English => ',',
+            UiLanguage::German => '.',
+        };
+        let digits = value.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (index, digit) in digits.chars().enumerate() {
+            if index > 0 && (digits.len() - index).is_multiple_of(3) {
+                out.push(separator);
+            }
+            out.push(digit);
+        }
+        out
+    }
+
     /// The language's name in itself, as a language menu shows it to
     /// someone who may not read the current one.
     pub fn native_name(self) -> &'static str {
@@ -138,6 +165,15 @@ mod tests {
         assert_eq!(UiLanguage::from_accept_language("de;q=0.5,en-GB;q=0.7"), English);
         assert_eq!(UiLanguage::from_accept_language("en,de"), English);
         assert_eq!(UiLanguage::from_accept_language("de;q=nonsense,en;q=0.1"), English);
+    }
+
+    #[test]
+    fn counts_group_thousands_the_way_each_language_writes_them() {
+        assert_eq!(English.count(0), "0");
+        assert_eq!(English.count(999), "999");
+        assert_eq!(English.count(1_000), "1,000");
+        assert_eq!(German.count(1_000), "1.000");
+        assert_eq!(German.count(1_234_567), "1.234.567");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 use super::api::LogIn;
+use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::layout::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 /// The sign-in page. Works as a plain form without JavaScript; once
@@ -32,15 +33,16 @@ pub fn LoginPage() -> impl IntoView {
             .map(|error| error.to_string())
     };
 
+    let i18n = use_i18n();
     view! {
-        <Title text="Log in · Contacts"/>
+        <PageTitle text=t_string!(i18n, auth.log_in)/>
         <main class="login" id="main">
             <section class="login-card" aria-labelledby="login-title">
-                <p class="login-brand">"Contacts"<span class="muted">" · customer messaging workspace"</span></p>
-                <h1 id="login-title">"Log in"</h1>
-                <p class="muted">"Sign in to your workspace."</p>
+                <p class="login-brand">{t!(i18n, nav.contacts)}<span class="muted">" · "{t!(i18n, auth.tagline)}</span></p>
+                <h1 id="login-title">{t!(i18n, auth.log_in)}</h1>
+                <p class="muted">{t!(i18n, auth.intro)}</p>
                 <ActionForm action=log_in attr:class="form" attr:novalidate=true>
-                    <label for="login-email">"Email"</label>
+                    <label for="login-email">{t!(i18n, auth.email)}</label>
                     <input
                         id="login-email"
                         type="email"
@@ -48,7 +50,7 @@ pub fn LoginPage() -> impl IntoView {
                         autocomplete="username"
                         required
                     />
-                    <label for="login-password">"Password"</label>
+                    <label for="login-password">{t!(i18n, auth.password)}</label>
                     <input
                         id="login-password"
                         type="password"
@@ -58,16 +60,13 @@ pub fn LoginPage() -> impl IntoView {
                     />
                     <p class="form-error" role="alert">{error}</p>
                     <button type="submit" class="button primary" disabled=move || log_in.pending().get()>
-                        "Log in"
+                        {t!(i18n, auth.log_in)}
                     </button>
                 </ActionForm>
                 // A disclosure, so it works without the page's code too.
                 <details class="forgot-password">
-                    <summary>"Forgot password?"</summary>
-                    <p>
-                        "This product sends no e-mail, so a password cannot be reset from here. "
-                        "Ask an owner of your workspace to have it reset by whoever runs your server."
-                    </p>
+                    <summary>{t!(i18n, auth.forgot_password)}</summary>
+                    <p>{t!(i18n, auth.no_password_reset)}</p>
                 </details>
             </section>
         </main>

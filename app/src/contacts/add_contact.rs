@@ -10,6 +10,7 @@ use super::dialog::Dialog;
 use super::model::{AddedContact, NewContact};
 use super::selection::TableState;
 use super::url;
+use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::layout::Toasts;
 use crate::lazy_checks::{check_phone, preload_phone_checks};
 use leptos::prelude::*;
@@ -20,6 +21,8 @@ use shared::{Country, Email, Language, PersonName};
 /// The "Add contact" dialog.
 #[component]
 pub fn AddContactDialog(on_close: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let state = expect_context::<TableState>();
     let first = RwSignal::new(String::new());
     let last = RwSignal::new(String::new());
@@ -107,7 +110,7 @@ pub fn AddContactDialog(on_close: Callback<()>) -> impl IntoView {
             return;
         };
         state.list_version.update(|version| *version += 1);
-        toasts.show(added_message(&added));
+        toasts.show(added_message(locale, &added));
         if add_another.get_value() {
             for value in [first, last, phone, email, country, language] {
                 value.set(String::new());
@@ -132,45 +135,45 @@ pub fn AddContactDialog(on_close: Callback<()>) -> impl IntoView {
     };
 
     view! {
-        <Dialog title="Add contact" id="add-contact-title" on_close=move || on_close.run(())>
+        <Dialog title=t_string!(i18n, contacts.add_contact) id="add-contact-title" on_close=move || on_close.run(())>
             <form class="form add-contact" on:submit=submit novalidate>
-                <label for="add-first">"First name"</label>
+                <label for="add-first">{t!(i18n, contacts.add.first_name)}</label>
                 <input id="add-first" autocomplete="off" aria-describedby="add-name-error"
                     prop:value=first on:input=move |event| first.set(event_target_value(&event))/>
-                <label for="add-last">"Last name"</label>
+                <label for="add-last">{t!(i18n, contacts.add.last_name)}</label>
                 <input id="add-last" autocomplete="off" aria-describedby="add-name-error"
                     prop:value=last on:input=move |event| last.set(event_target_value(&event))/>
                 <p id="add-name-error" class="form-error">{name_error}</p>
-                <label for="add-phone">"Phone number"</label>
+                <label for="add-phone">{t!(i18n, contacts.add.phone)}</label>
                 <input id="add-phone" type="tel" autocomplete="off" aria-describedby="add-phone-state"
                     on:focus=move |_| preload_phone_checks() prop:value=phone
                     on:input=move |event| { phone.set(event_target_value(&event)); check(); }/>
-                <p id="add-phone-state" class=move || phone_state.get().class()>{move || phone_state.get().text()}</p>
-                <label for="add-email">"E-mail"</label>
+                <p id="add-phone-state" class=move || phone_state.get().class()>{move || phone_state.get().text(locale)}</p>
+                <label for="add-email">{t!(i18n, contacts.add.email)}</label>
                 <input id="add-email" type="email" autocomplete="off" aria-describedby="add-email-error"
                     prop:value=email on:input=move |event| email.set(event_target_value(&event))/>
                 <p id="add-email-error" class="form-error">{email_error}</p>
-                <label for="add-country">"Country"</label>
+                <label for="add-country">{t!(i18n, contacts.add.country)}</label>
                 <select id="add-country" prop:value=country on:change=move |event| { country.set(event_target_value(&event)); check(); }>
-                    <option value="">"Not set"</option>
+                    <option value="">{t!(i18n, common.not_set)}</option>
                     {Country::by_name().into_iter().map(|country| view! {
                         <option value=country.code()>{country.name()}</option>
                     }).collect_view()}
                 </select>
-                <label for="add-language">"Language"</label>
+                <label for="add-language">{t!(i18n, contacts.add.language)}</label>
                 <select id="add-language" prop:value=language on:change=move |event| language.set(event_target_value(&event))>
-                    <option value="">"Not set"</option>
+                    <option value="">{t!(i18n, common.not_set)}</option>
                     {Language::by_name().into_iter().map(|language| view! {
                         <option value=language.tag()>{language.name()}</option>
                     }).collect_view()}
                 </select>
                 {error}
                 <div class="dialog-buttons">
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>"Close"</button>
+                    <button type="button" class="button" on:click=move |_| on_close.run(())>{t!(i18n, common.close)}</button>
                     <button type="button" class="button" disabled=move || !can_save() on:click=move |_| save(true)>
-                        "Save and add another"
+                        {t!(i18n, contacts.add.save_and_add_another)}
                     </button>
-                    <button type="submit" class="button primary" disabled=move || !can_save()>"Save contact"</button>
+                    <button type="submit" class="button primary" disabled=move || !can_save()>{t!(i18n, contacts.add.save)}</button>
                 </div>
             </form>
         </Dialog>
@@ -187,11 +190,14 @@ enum PhoneState {
 }
 
 impl PhoneState {
-    fn text(&self) -> String {
+    /// What the line under the input says, in the page's language.
+    fn text(&self, locale: Locale) -> String {
         match self {
             PhoneState::Empty => String::new(),
-            PhoneState::Checking => "Checking…".to_string(),
-            PhoneState::Valid(international) => format!("Will be saved as {international}"),
+            PhoneState::Checking => td_string!(locale, contacts.add.checking_phone).to_string(),
+            PhoneState::Valid(number) => {
+                td_string!(locale, contacts.add.saved_as, number).to_string()
+            }
             PhoneState::Invalid(message) => message.clone(),
         }
     }
@@ -205,17 +211,14 @@ impl PhoneState {
 }
 
 /// "Lena Müller was added." and, when another contact has the same phone
-/// number or e-mail address, that it becomes a merge suggestion.
-fn added_message(added: &AddedContact) -> String {
-    let shared = match (added.phone_shared, added.email_shared) {
-        (true, true) => Some("Another contact already uses this phone number and e-mail address"),
-        (true, false) => Some("Another contact already uses this phone number"),
-        (false, true) => Some("Another contact already uses this e-mail address"),
-        (false, false) => None,
-    };
-    let mut message = format!("{} was added.", added.display_name);
-    if let Some(text) = shared {
-        message.push_str(&format!(" {text}; it will show up as a merge suggestion."));
+/// number or e-mail address, that it becomes a merge suggestion; in the
+/// page's language.
+fn added_message(locale: Locale, added: &AddedContact) -> String {
+    let name = &added.display_name;
+    match (added.phone_shared, added.email_shared) {
+        (true, true) => td_string!(locale, contacts.add.added_both_shared, name).to_string(),
+        (true, false) => td_string!(locale, contacts.add.added_phone_shared, name).to_string(),
+        (false, true) => td_string!(locale, contacts.add.added_email_shared, name).to_string(),
+        (false, false) => td_string!(locale, contacts.add.added, name).to_string(),
     }
-    message
 }

@@ -5,12 +5,14 @@ use super::api::{contacts_filter_options, ContactsAssignTags};
 use super::dialog::Dialog;
 use super::model::{BulkTarget, TagAssignment};
 use super::selection::TableState;
+use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use shared::TagName;
 
 /// The "Assign tags" dialog for a selection.
 #[component]
 pub fn AssignTagsDialog(target: BulkTarget, on_close: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
     let state = expect_context::<TableState>();
     let options = Resource::new(|| (), |()| contacts_filter_options());
     let picked = RwSignal::new(Vec::<i64>::new());
@@ -60,10 +62,10 @@ pub fn AssignTagsDialog(target: BulkTarget, on_close: Callback<()>) -> impl Into
             .map(|error| error.to_string())
     };
     view! {
-        <Dialog title="Assign tags" id="assign-tags-title" on_close=move || on_close.run(())>
+        <Dialog title=t_string!(i18n, contacts.assign_tags.title) id="assign-tags-title" on_close=move || on_close.run(())>
             <fieldset class="tag-picker">
-                <legend>"Tags"</legend>
-                <Suspense fallback=|| view! { <p>"Loading tags…"</p> }>
+                <legend>{t!(i18n, contacts.assign_tags.tags)}</legend>
+                <Suspense fallback=move || view! { <p>{t!(i18n, contacts.assign_tags.loading)}</p> }>
                     {move || Suspend::new(async move {
                         options.await.ok().map(|options| options.tags.into_iter().map(|tag| {
                             let id = tag.id;
@@ -90,10 +92,10 @@ pub fn AssignTagsDialog(target: BulkTarget, on_close: Callback<()>) -> impl Into
                     })}
                 </Suspense>
                 {move || created.get().into_iter().map(|name| view! {
-                    <span class="chip">{name}" (new)"</span>
+                    <span class="chip">{t_string!(i18n, contacts.assign_tags.new_chip, name).to_string()}</span>
                 }).collect_view()}
             </fieldset>
-            <label for="new-tag">"New tag"</label>
+            <label for="new-tag">{t!(i18n, contacts.assign_tags.new_tag)}</label>
             <div class="inline">
                 <input
                     id="new-tag"
@@ -113,13 +115,13 @@ pub fn AssignTagsDialog(target: BulkTarget, on_close: Callback<()>) -> impl Into
                     disabled=move || new_tag.get().trim().is_empty() || new_tag_error().is_some()
                     on:click=move |_| add_new()
                 >
-                    "Create tag"
+                    {t!(i18n, contacts.assign_tags.create)}
                 </button>
             </div>
             <p id="new-tag-error" class="form-error">{new_tag_error}</p>
             <p class="form-error" role="alert">{server_error}</p>
             <div class="dialog-buttons">
-                <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
+                <button type="button" class="button" on:click=move |_| on_close.run(())>{t!(i18n, common.cancel)}</button>
                 <button
                     type="button"
                     class="button primary"
@@ -128,7 +130,7 @@ pub fn AssignTagsDialog(target: BulkTarget, on_close: Callback<()>) -> impl Into
                     }
                     on:click=submit
                 >
-                    "Apply tags"
+                    {t!(i18n, contacts.assign_tags.apply)}
                 </button>
             </div>
         </Dialog>

@@ -6,14 +6,16 @@
 use super::model::{thousands, ContactPage, ContactQuery, PageCursor, View};
 use super::selection::TableState;
 use super::url;
+use crate::i18n::{t_string, use_i18n};
 use leptos::prelude::*;
 
 /// Links between the views, with how many contacts each holds.
 #[component]
 pub fn ViewTabs(page: ContactPage) -> impl IntoView {
+    let i18n = use_i18n();
     let state = expect_context::<TableState>();
     let current = state.query.get_untracked().view;
-    let tab = move |view: View, label: &'static str, count: u64| {
+    let tab = move |view: View, label: String| {
         let query = ContactQuery {
             view,
             ..ContactQuery::default()
@@ -22,16 +24,16 @@ pub fn ViewTabs(page: ContactPage) -> impl IntoView {
         view! {
             <li>
                 <a href=href aria-current=(current == view).then_some("page") class="view-tab">
-                    {format!("{label} ({})", thousands(count))}
+                    {label}
                 </a>
             </li>
         }
     };
     view! {
-        <nav class="view-tabs" aria-label="Contact views">
+        <nav class="view-tabs" aria-label=move || t_string!(i18n, contacts.views.label)>
             <ul>
-                {tab(View::All, "All contacts", page.active_count)}
-                {tab(View::Blocked, "Blocked contacts", page.blocked_count)}
+                {tab(View::All, t_string!(i18n, contacts.views.all, count = thousands(page.active_count)).to_string())}
+                {tab(View::Blocked, t_string!(i18n, contacts.views.blocked, count = thousands(page.blocked_count)).to_string())}
             </ul>
         </nav>
     }

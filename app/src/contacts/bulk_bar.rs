@@ -9,6 +9,7 @@ use super::dialog::OpenDialog;
 use super::model::{BulkTarget, ContactQuery, DeleteTarget, Total, View};
 use super::selection::{SelectionState, TableState};
 use super::url;
+use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::layout::Toasts;
 use leptos::prelude::*;
 use shared::bulk::{action_state, bulk_actions, BulkAction, BulkActionState, Selection};
@@ -16,6 +17,8 @@ use shared::bulk::{action_state, bulk_actions, BulkAction, BulkActionState, Sele
 /// "Select all N contacts" (once a whole page is checked) and the bulk bar.
 #[component]
 pub fn BulkBar(total: Total, page_ids: Vec<i64>) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let state = expect_context::<TableState>();
     let selection = state.selection;
     let more_than_page = total.count > u64::try_from(page_ids.len()).unwrap_or(u64::MAX);
@@ -26,15 +29,15 @@ pub fn BulkBar(total: Total, page_ids: Vec<i64>) -> impl IntoView {
     });
     view! {
         {move || (!selection.with(SelectionState::is_empty)).then(|| view! {
-            <section class="bulk-bar" aria-label="Bulk actions">
-                <p class="bulk-count" role="status">{move || selection.with(SelectionState::label)}</p>
+            <section class="bulk-bar" aria-label=move || t_string!(i18n, contacts.bulk.label)>
+                <p class="bulk-count" role="status">{move || selection.with(|selection| selection.label(locale))}</p>
                 {move || offer_all.get().then(|| view! {
                     <button
                         type="button"
                         class="button link"
                         on:click=move |_| selection.update(|selection| selection.all = Some(total))
                     >
-                        {format!("Select all {} contacts", total.label())}
+                        {t_string!(i18n, contacts.bulk.select_all, count = total.label()).to_string()}
                     </button>
                 })}
                 {move || {
@@ -53,7 +56,7 @@ pub fn BulkBar(total: Total, page_ids: Vec<i64>) -> impl IntoView {
                     class="button link"
                     on:click=move |_| selection.set(SelectionState::default())
                 >
-                    "Clear selection"
+                    {t!(i18n, contacts.bulk.clear_selection)}
                 </button>
             </section>
         })}
@@ -62,6 +65,7 @@ pub fn BulkBar(total: Total, page_ids: Vec<i64>) -> impl IntoView {
 
 #[component]
 fn ActionButton(action: BulkActionState, current: SelectionState) -> impl IntoView {
+    let locale = use_i18n().get_locale_untracked();
     let state = expect_context::<TableState>();
     let dialog = expect_context::<RwSignal<Option<OpenDialog>>>();
     let toasts = Toasts::get();
@@ -75,7 +79,7 @@ fn ActionButton(action: BulkActionState, current: SelectionState) -> impl IntoVi
         action.action.label().replace(' ', "-").to_lowercase()
     );
     let on_click = move |_| match action.action {
-        BulkAction::Unblock => unblock(target.clone(), state, toasts),
+        BulkAction::Unblock => unblock(locale, target.clone(), state, toasts),
         BulkAction::AssignTags => dialog.set(Some(OpenDialog::AssignTags(target.clone()))),
         BulkAction::ExportCsv => {
             let _ = window().location().set_href(&export_href(&query, &current));
@@ -105,13 +109,13 @@ fn ActionButton(action: BulkActionState, current: SelectionState) -> impl IntoVi
     }
 }
 
-/// Unblocks the selection, says how it went, and shows the table without
-/// them.
-fn unblock(target: BulkTarget, state: TableState, toasts: Toasts) {
+/// Unblocks the selection, says how it went (in the page's language), and
+/// shows the table without them.
+fn unblock(locale: Locale, target: BulkTarget, state: TableState, toasts: Toasts) {
     leptos::task::spawn_local(async move {
         match contacts_unblock(target).await {
             Ok(count) => {
-                toasts.show(unblocked_label(count));
+                toasts.show(unblocked_label(locale, count));
                 state.selection.set(SelectionState::default());
                 state.list_version.update(|version| *version += 1);
             }
@@ -121,11 +125,11 @@ fn unblock(target: BulkTarget, state: TableState, toasts: Toasts) {
 }
 
 /// "3 contacts unblocked".
-fn unblocked_label(count: u64) -> String {
+fn unblocked_label(locale: Locale, count: u64) -> String {
     if count == 1 {
-        "1 contact unblocked".to_string()
+        td_string!(locale, contacts.bulk.unblocked_single).to_string()
     } else {
-        format!("{count} contacts unblocked")
+        td_string!(locale, contacts.bulk.unblocked_several, count).to_string()
     }
 }
 

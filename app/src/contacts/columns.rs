@@ -4,58 +4,59 @@
 //! default set; the saved choice is applied once the page is interactive,
 //! by an attribute on the table that the stylesheet reads.
 
+use crate::i18n::{t, td_string, use_i18n, Locale};
 use leptos::prelude::*;
 
 /// A column that can be hidden: its class suffix (`col-…`) and header text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Column {
     /// Class suffix and stored key.
     pub key: &'static str,
-    /// The header's text.
-    pub label: &'static str,
+    /// The header's text in a language.
+    pub label: fn(Locale) -> &'static str,
 }
 
 /// The columns after the name, in the table's order.
 pub const COLUMNS: [Column; 10] = [
     Column {
         key: "channels",
-        label: "Channels",
+        label: |locale| td_string!(locale, contacts.columns.channels),
     },
     Column {
         key: "email",
-        label: "E-mail",
+        label: |locale| td_string!(locale, contacts.columns.email),
     },
     Column {
         key: "phone",
-        label: "Phone",
+        label: |locale| td_string!(locale, contacts.columns.phone),
     },
     Column {
         key: "tags",
-        label: "Tags",
+        label: |locale| td_string!(locale, contacts.columns.tags),
     },
     Column {
         key: "country",
-        label: "Country",
+        label: |locale| td_string!(locale, contacts.columns.country),
     },
     Column {
         key: "language",
-        label: "Language",
+        label: |locale| td_string!(locale, contacts.columns.language),
     },
     Column {
         key: "status",
-        label: "Conversation status",
+        label: |locale| td_string!(locale, contacts.columns.status),
     },
     Column {
         key: "assignee",
-        label: "Assignee",
+        label: |locale| td_string!(locale, contacts.columns.assignee),
     },
     Column {
         key: "last-message",
-        label: "Last message",
+        label: |locale| td_string!(locale, contacts.columns.last_message),
     },
     Column {
         key: "added",
-        label: "Date added",
+        label: |locale| td_string!(locale, contacts.columns.added),
     },
 ];
 
@@ -126,12 +127,14 @@ fn save(hidden: &[&'static str]) {
 /// The "Columns" menu: a check box per column.
 #[component]
 pub fn ColumnChooser() -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let hidden = expect_context::<HiddenColumns>();
     view! {
         <details class="column-chooser">
-            <summary class="button">"Columns"</summary>
+            <summary class="button">{t!(i18n, contacts.columns.button)}</summary>
             <fieldset class="column-options">
-                <legend class="visually-hidden">"Columns shown"</legend>
+                <legend class="visually-hidden">{t!(i18n, contacts.columns.shown)}</legend>
                 {COLUMNS.into_iter().map(|column| {
                     let id = format!("column-{}", column.key);
                     view! {
@@ -142,7 +145,7 @@ pub fn ColumnChooser() -> impl IntoView {
                                 prop:checked=move || hidden.0.with(|hidden| !hidden.contains(&column.key))
                                 on:change=move |event| hidden.set(column.key, event_target_checked(&event))
                             />
-                            <label for=id>{column.label}</label>
+                            <label for=id>{(column.label)(locale)}</label>
                         </span>
                     }
                 }).collect_view()}

@@ -9,16 +9,18 @@ use super::dialog::Dialog;
 use super::model::{thousands, DeleteTarget};
 use super::selection::{SelectionState, TableState};
 use crate::details::browser::focus_id;
+use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use shared::bulk::confirms_count;
 
 /// The dialog for a delete request; closes itself when the job starts.
 #[component]
 pub fn DeleteDialog(target: DeleteTarget, on_close: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
     let state = expect_context::<TableState>();
     let title = match target {
-        DeleteTarget::Everything => "Delete all contacts",
-        DeleteTarget::Selected(_) => "Delete contacts",
+        DeleteTarget::Everything => t_string!(i18n, contacts.delete_dialog.title_all),
+        DeleteTarget::Selected(_) => t_string!(i18n, contacts.delete_dialog.title_selected),
     };
     let everything = target == DeleteTarget::Everything;
     let typed = RwSignal::new(String::new());
@@ -42,7 +44,7 @@ pub fn DeleteDialog(target: DeleteTarget, on_close: Callback<()>) -> impl IntoVi
     };
     view! {
         <Dialog title id="delete-dialog-title" on_close=move || on_close.run(())>
-            <Suspense fallback=|| view! { <p>"Counting contacts…"</p> }>
+            <Suspense fallback=move || view! { <p>{t!(i18n, contacts.delete_dialog.counting)}</p> }>
                 {move || {
                     let target = target.clone();
                     Suspend::new(async move {
@@ -59,7 +61,7 @@ pub fn DeleteDialog(target: DeleteTarget, on_close: Callback<()>) -> impl IntoVi
                                     })}
                                     {everything.then(|| view! {
                                         <label for="delete-all-count">
-                                            {format!("To confirm, type the number of contacts ({})", thousands(count))}
+                                            {t_string!(i18n, contacts.delete_dialog.type_count, count = thousands(count)).to_string()}
                                         </label>
                                         <input
                                             id="delete-all-count"
@@ -72,7 +74,7 @@ pub fn DeleteDialog(target: DeleteTarget, on_close: Callback<()>) -> impl IntoVi
                                     <p class="form-error" role="alert">{error}</p>
                                     <div class="dialog-buttons">
                                         <button id="delete-cancel" type="button" class="button" on:click=move |_| on_close.run(())>
-                                            "Cancel"
+                                            {t!(i18n, common.cancel)}
                                         </button>
                                         <button
                                             type="button"
@@ -82,7 +84,7 @@ pub fn DeleteDialog(target: DeleteTarget, on_close: Callback<()>) -> impl IntoVi
                                                 delete.dispatch(ContactsDelete { target: target.clone() });
                                             }
                                         >
-                                            {format!("Delete {}", thousands(count))}
+                                            {t_string!(i18n, contacts.delete_dialog.confirm, count = thousands(count)).to_string()}
                                         </button>
                                     </div>
                                 }
@@ -92,7 +94,7 @@ pub fn DeleteDialog(target: DeleteTarget, on_close: Callback<()>) -> impl IntoVi
                                 <p class="form-error" role="alert">{error.to_string()}</p>
                                 <div class="dialog-buttons">
                                     <button type="button" class="button" on:click=move |_| on_close.run(())>
-                                        "Close"
+                                        {t!(i18n, common.close)}
                                     </button>
                                 </div>
                             }

@@ -4,6 +4,7 @@
 use super::api::contacts_delete_progress;
 use super::model::{thousands, DeleteProgress};
 use super::selection::TableState;
+use crate::i18n::{t_string, use_i18n};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -50,21 +51,29 @@ pub fn DeleteProgressBanner() -> impl IntoView {
 
 #[component]
 fn Banner(job: DeleteProgress) -> impl IntoView {
+    let i18n = use_i18n();
     let text = if job.done {
-        format!(
-            "Deletion finished: {} contacts deleted.",
-            thousands(job.total)
+        t_string!(
+            i18n,
+            contacts.delete_progress.finished,
+            count = thousands(job.total)
         )
+        .to_string()
     } else {
-        format!("Deleting contacts: {}", job.label())
+        t_string!(
+            i18n,
+            contacts.delete_progress.running,
+            progress = job.label(i18n.get_locale_untracked())
+        )
+        .to_string()
     };
     view! {
-        <section class="delete-progress" aria-label="Deletion">
+        <section class="delete-progress" aria-label=move || t_string!(i18n, contacts.delete_progress.label)>
             <p role="status">{text}</p>
             <progress
                 max=job.total.max(1).to_string()
                 value=job.deleted.to_string()
-                aria-label="Deletion progress"
+                aria-label=move || t_string!(i18n, contacts.delete_progress.bar)
             ></progress>
         </section>
     }

@@ -7,6 +7,7 @@ use super::api::contacts_filter_options;
 use super::model::{AssigneeFilter, ContactQuery, FilterOptions, PageCursor, Sort, TagMatch, View};
 use super::selection::TableState;
 use super::url;
+use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -21,13 +22,14 @@ const SEARCH_PAUSE: Duration = Duration::from_millis(250);
 /// tags).
 #[component]
 pub fn Filters() -> impl IntoView {
+    let i18n = use_i18n();
     let state = expect_context::<TableState>();
     let options = Resource::new(
         move || state.list_version.get(),
         |_| contacts_filter_options(),
     );
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading filters…"</p> }>
+        <Transition fallback=move || view! { <p class="loading">{t!(i18n, contacts.filters.loading)}</p> }>
             {move || Suspend::new(async move {
                 options.await.ok().map(|options| view! { <FilterForm options/> })
             })}
@@ -37,6 +39,8 @@ pub fn Filters() -> impl IntoView {
 
 #[component]
 fn FilterForm(options: FilterOptions) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let state = expect_context::<TableState>();
     let navigate = use_navigate();
     let params = use_query_map();
@@ -150,24 +154,24 @@ fn FilterForm(options: FilterOptions) -> impl IntoView {
                 <input type="hidden" name="view" value="blocked"/>
             })}
             <div class="filter search">
-                <label for="contacts-search">"Search contacts"</label>
+                <label for="contacts-search">{t!(i18n, contacts.filters.search)}</label>
                 <input
                     id="contacts-search"
                     type="search"
                     name="q"
                     autocomplete="off"
-                    placeholder="Name, e-mail or phone"
+                    placeholder=move || t_string!(i18n, contacts.filters.search_placeholder)
                     value=typed.get_untracked()
                     prop:value=move || typed.get()
                     on:input=on_search
                 />
             </div>
             <div class="filter">
-                <label for="filter-assignee">"Assignee"</label>
+                <label for="filter-assignee">{t!(i18n, contacts.filters.assignee)}</label>
                 <select id="filter-assignee" name="assignee" on:change=on_assignee>
-                    <option value="" selected=move || query.get().assignee.is_none() prop:selected=move || query.get().assignee.is_none()>"Anyone"</option>
+                    <option value="" selected=move || query.get().assignee.is_none() prop:selected=move || query.get().assignee.is_none()>{t!(i18n, contacts.filters.anyone)}</option>
                     <option value="none" selected=move || query.get().assignee == Some(AssigneeFilter::Unassigned) prop:selected=move || query.get().assignee == Some(AssigneeFilter::Unassigned)>
-                        "Unassigned"
+                        {t!(i18n, common.unassigned)}
                     </option>
                     {options.members.into_iter().map(|member| {
                         let id = member.id;
@@ -183,9 +187,9 @@ fn FilterForm(options: FilterOptions) -> impl IntoView {
                 </select>
             </div>
             <div class="filter">
-                <label for="filter-status">"Conversation status"</label>
+                <label for="filter-status">{t!(i18n, contacts.filters.status)}</label>
                 <select id="filter-status" name="status" on:change=on_status>
-                    <option value="" selected=move || query.get().status.is_none() prop:selected=move || query.get().status.is_none()>"Any status"</option>
+                    <option value="" selected=move || query.get().status.is_none() prop:selected=move || query.get().status.is_none()>{t!(i18n, contacts.filters.any_status)}</option>
                     {move || statuses().into_iter().map(|status| view! {
                         <option value=status.key() selected=move || query.get().status == Some(status) prop:selected=move || query.get().status == Some(status)>
                             {status.label()}
@@ -194,23 +198,23 @@ fn FilterForm(options: FilterOptions) -> impl IntoView {
                 </select>
             </div>
             <div class="filter">
-                <label for="filter-sort">"Sort by"</label>
+                <label for="filter-sort">{t!(i18n, contacts.filters.sort_by)}</label>
                 <select id="filter-sort" name="sort" on:change=on_sort>
                     {Sort::ALL.into_iter().map(|sort| view! {
-                        <option value=sort.key() selected=move || query.get().sort == sort prop:selected=move || query.get().sort == sort>{sort.label()}</option>
+                        <option value=sort.key() selected=move || query.get().sort == sort prop:selected=move || query.get().sort == sort>{sort.label(locale)}</option>
                     }).collect_view()}
                 </select>
             </div>
             <fieldset class="filter tags-filter">
-                <legend>"Filter by tag"</legend>
+                <legend>{t!(i18n, contacts.filters.by_tag)}</legend>
                 <span class="tag-match">
-                    <label for="filter-tag-match">"Contacts with"</label>
+                    <label for="filter-tag-match">{t!(i18n, contacts.filters.contacts_with)}</label>
                     <select id="filter-tag-match" name="tags" on:change=on_tag_match>
                         <option value="any" selected=move || query.get().tag_match == TagMatch::Any prop:selected=move || query.get().tag_match == TagMatch::Any>
-                            "any of these tags"
+                            {t!(i18n, contacts.filters.any_tag)}
                         </option>
                         <option value="all" selected=move || query.get().tag_match == TagMatch::All prop:selected=move || query.get().tag_match == TagMatch::All>
-                            "all of these tags"
+                            {t!(i18n, contacts.filters.all_tags)}
                         </option>
                     </select>
                 </span>
@@ -234,7 +238,7 @@ fn FilterForm(options: FilterOptions) -> impl IntoView {
                     }
                 }).collect_view()}
             </fieldset>
-            <button type="submit" class="button">"Apply"</button>
+            <button type="submit" class="button">{t!(i18n, contacts.filters.apply)}</button>
         </form>
     }
 }

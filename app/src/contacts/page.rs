@@ -17,15 +17,17 @@ use super::table::ContactsTable;
 use super::url;
 use crate::auth::Viewer;
 use crate::details::{ContactDrawer, ListBeside};
+use crate::i18n::{t, t_string, use_i18n};
 use crate::imports::{ExportAll, ImportDialog, ImportProgressBanner};
+use crate::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::permissions::{refusal, Action, Context, Module};
 
 /// The Contacts module.
 #[component]
 pub fn ContactsPage() -> impl IntoView {
+    let i18n = use_i18n();
     let viewer = expect_context::<Viewer>();
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|map| url::read(map).0));
@@ -74,25 +76,25 @@ pub fn ContactsPage() -> impl IntoView {
     let may_export_all = may(Action::ExportAll);
 
     view! {
-        <Title text="Contacts · Contacts"/>
+        <PageTitle text=t_string!(i18n, contacts.title)/>
         <div class="contacts-head">
-            <h1>"Contacts"</h1>
+            <h1>{t!(i18n, contacts.title)}</h1>
             <div class="contacts-actions">
                 {may_import.then(|| view! {
                     <button type="button" class="button" on:click=move |_| dialog.set(Some(OpenDialog::Import))>
-                        "Import contacts"
+                        {t!(i18n, contacts.import_contacts)}
                     </button>
                 })}
                 {may_export_all.then(|| view! { <ExportAll/> })}
                 <button id="add-contact" type="button" class="button primary" on:click=move |_| dialog.set(Some(OpenDialog::AddContact))>
-                    "Add contact"
+                    {t!(i18n, contacts.add_contact)}
                 </button>
                 // Rarely used and destructive: behind "More", so it is never
                 // clicked by accident (a disclosure, open without the page's code).
                 <details class="page-menu" node_ref=menu>
-                    <summary class="button">"More"</summary>
+                    <summary class="button">{t!(i18n, contacts.more)}</summary>
                     <ul class="menu">
-                        {sees_history.then(|| view! { <li><a href="/contacts/merges">"Merge history"</a></li> })}
+                        {sees_history.then(|| view! { <li><a href="/contacts/merges">{t!(i18n, contacts.merge_history)}</a></li> })}
                         <li>
                             <button
                                 type="button"
@@ -106,7 +108,7 @@ pub fn ContactsPage() -> impl IntoView {
                                     dialog.set(Some(OpenDialog::Delete(DeleteTarget::Everything)));
                                 }
                             >
-                                "Delete all"
+                                {t!(i18n, contacts.delete_all)}
                             </button>
                             {delete_all_refusal.map(|reason| view! {
                                 <p id="delete-all-reason" class="menu-note">{reason}</p>
@@ -119,7 +121,7 @@ pub fn ContactsPage() -> impl IntoView {
         <DeleteProgressBanner/>
         <ImportProgressBanner may_import/>
         <Filters/>
-        <Transition fallback=|| view! { <p class="loading">"Loading contacts…"</p> }>
+        <Transition fallback=move || view! { <p class="loading">{t!(i18n, contacts.loading_contacts)}</p> }>
             {move || Suspend::new(async move {
                 match contacts.await {
                     Ok(page) => view! { <TablePage page/> }.into_any(),
@@ -143,6 +145,7 @@ pub fn ContactsPage() -> impl IntoView {
 /// Tabs, bulk bar, table and pager for one loaded page.
 #[component]
 fn TablePage(page: ContactPage) -> impl IntoView {
+    let i18n = use_i18n();
     let state = expect_context::<TableState>();
     let page_ids: Vec<i64> = page.rows.iter().map(|row| row.id).collect();
     let query = state.query.get_untracked();
@@ -154,7 +157,12 @@ fn TablePage(page: ContactPage) -> impl IntoView {
         .next
         .clone()
         .map(|cursor| url::href(&query, &PageCursor::After(cursor), None));
-    let summary = range_label(page.start, page.rows.len() as u64, page.total);
+    let summary = range_label(
+        i18n.get_locale_untracked(),
+        page.start,
+        page.rows.len() as u64,
+        page.total,
+    );
     view! {
         <div class="table-toolbar">
             <ViewTabs page=page.clone()/>
@@ -162,10 +170,10 @@ fn TablePage(page: ContactPage) -> impl IntoView {
         </div>
         <BulkBar total=page.total page_ids/>
         <ContactsTable page/>
-        <nav class="pager" aria-label="Pages">
+        <nav class="pager" aria-label=move || t_string!(i18n, contacts.pager.label)>
             <p class="muted">{summary}</p>
-            {previous.map(|href| view! { <a href=href rel="prev">"Previous page"</a> })}
-            {next.map(|href| view! { <a href=href rel="next">"Next page"</a> })}
+            {previous.map(|href| view! { <a href=href rel="prev">{t!(i18n, contacts.pager.previous)}</a> })}
+            {next.map(|href| view! { <a href=href rel="next">{t!(i18n, contacts.pager.next)}</a> })}
         </nav>
     }
 }

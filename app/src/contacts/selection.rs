@@ -2,6 +2,7 @@
 //! or "Select all" of everything matching the search and filters.
 
 use super::model::{ContactQuery, PageCursor, Total};
+use crate::i18n::{td_string, Locale};
 use leptos::prelude::*;
 use shared::bulk::Selection;
 
@@ -75,11 +76,13 @@ impl SelectionState {
         }
     }
 
-    /// How many are checked, as the bulk bar says it.
-    pub fn label(&self) -> String {
+    /// How many are checked, as the bulk bar says it in the page's language.
+    pub fn label(&self, locale: Locale) -> String {
         match self.all {
-            Some(total) => format!("All {} contacts selected", total.label()),
-            None => format!("{} selected", self.ids.len()),
+            Some(total) => {
+                td_string!(locale, contacts.bulk.all_selected, count = total.label()).to_string()
+            }
+            None => td_string!(locale, contacts.bulk.selected, count = self.ids.len()).to_string(),
         }
     }
 }
@@ -109,7 +112,8 @@ mod tests {
             }),
         };
         assert_eq!(state.selection().count(), 253);
-        assert_eq!(state.label(), "All 253 contacts selected");
+        assert_eq!(state.label(Locale::en), "All 253 contacts selected");
+        assert_eq!(state.label(Locale::de), "Alle 253 Kontakte ausgewählt");
         state.toggle(5, false, &[4, 5, 6]);
         assert_eq!(state.selection(), Selection::Ids(vec![4, 6]));
     }

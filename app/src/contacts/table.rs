@@ -9,6 +9,7 @@ use super::model::{
 };
 use super::selection::TableState;
 use super::url;
+use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
 use crate::icons::ChannelIcon;
 use leptos::prelude::*;
 use shared::channel::ChannelKind;
@@ -19,6 +20,8 @@ const CHANNELS_SHOWN: usize = 3;
 /// The table for one page.
 #[component]
 pub fn ContactsTable(page: ContactPage) -> impl IntoView {
+    let i18n = use_i18n();
+    let locale = i18n.get_locale_untracked();
     let state = expect_context::<TableState>();
     let page_ids: Vec<i64> = page.rows.iter().map(|row| row.id).collect();
     let all_ids = page_ids.clone();
@@ -46,25 +49,25 @@ pub fn ContactsTable(page: ContactPage) -> impl IntoView {
     view! {
         <div class="table-scroll">
             <table class="contacts-table" data-hide=move || hidden.attribute()>
-                <caption class="visually-hidden">"Contacts"</caption>
+                <caption class="visually-hidden">{t!(i18n, contacts.title)}</caption>
                 <thead>
                     <tr>
                         <th scope="col" class="check">
                             <input
                                 type="checkbox"
-                                aria-label="Select page"
+                                aria-label=move || t_string!(i18n, contacts.table.select_page)
                                 prop:checked=page_checked
                                 on:change=on_page
                             />
                         </th>
-                        <SortHeader sort=Sort::Name label="Name" class="col-name"/>
+                        <SortHeader sort=Sort::Name label=t_string!(i18n, contacts.columns.name) class="col-name"/>
                         {COLUMNS.into_iter().map(|column| match column_sort(column.key) {
                             Some(sort) => view! {
-                                <SortHeader sort label=column.label class=format!("col-{}", column.key)/>
+                                <SortHeader sort label=(column.label)(locale) class=format!("col-{}", column.key)/>
                             }
                             .into_any(),
                             None => view! {
-                                <th scope="col" class=format!("col-{}", column.key)>{column.label}</th>
+                                <th scope="col" class=format!("col-{}", column.key)>{(column.label)(locale)}</th>
                             }
                             .into_any(),
                         }).collect_view()}
@@ -90,12 +93,13 @@ fn column_sort(key: &str) -> Option<Sort> {
 /// matches nothing.
 #[component]
 fn EmptyResult() -> impl IntoView {
+    let i18n = use_i18n();
     let state = expect_context::<TableState>();
     let query = state.query.get_untracked();
     let reason = match (query.is_filtered(), query.view) {
-        (true, _) => empty_reason(&query),
-        (false, View::All) => "No contacts yet.".to_string(),
-        (false, View::Blocked) => "No blocked contacts.".to_string(),
+        (true, _) => empty_reason(i18n.get_locale_untracked(), &query),
+        (false, View::All) => t_string!(i18n, contacts.empty.no_contacts).to_string(),
+        (false, View::Blocked) => t_string!(i18n, contacts.empty.no_blocked).to_string(),
     };
     let unfiltered = ContactQuery {
         view: query.view,
@@ -105,37 +109,40 @@ fn EmptyResult() -> impl IntoView {
         <div class="empty" role="status">
             <p>{reason}</p>
             {query.is_filtered().then(|| view! {
-                <a class="button" href=url::href(&unfiltered, &PageCursor::First, None)>"Clear filters"</a>
+                <a class="button" href=url::href(&unfiltered, &PageCursor::First, None)>{t!(i18n, contacts.empty.clear_filters)}</a>
             })}
         </div>
     }
 }
 
-/// "No contacts match “lena” with the tag VIP." — what narrowed the view.
-fn empty_reason(query: &ContactQuery) -> String {
+/// "No contacts match “lena” with the tag VIP." — what narrowed the view,
+/// in the page's language.
+fn empty_reason(locale: Locale, query: &ContactQuery) -> String {
     let mut parts = Vec::new();
     let search = query.search.trim();
     if !search.is_empty() {
-        parts.push(format!("“{search}”"));
+        parts.push(td_string!(locale, contacts.empty.search, search).to_string());
     }
     match query.tags.as_slice() {
         [] => {}
-        [tag] => parts.push(format!("the tag {tag}")),
+        [tag] => parts.push(td_string!(locale, contacts.empty.tag, tag).to_string()),
         tags => {
             let joiner = match query.tag_match {
-                TagMatch::Any => " or ",
-                TagMatch::All => " and ",
+                TagMatch::Any => td_string!(locale, contacts.empty.any_tag_joiner),
+                TagMatch::All => td_string!(locale, contacts.empty.all_tags_joiner),
             };
-            parts.push(format!("the tags {}", tags.join(joiner)));
+            let tags = tags.join(joiner);
+            parts.push(td_string!(locale, contacts.empty.tags, tags).to_string());
         }
     }
     if query.assignee.is_some() {
-        parts.push("the chosen assignee".to_string());
+        parts.push(td_string!(locale, contacts.empty.assignee).to_string());
     }
     if let Some(status) = query.status {
-        parts.push(format!("the status {}", status.label()));
+        parts.push(td_string!(locale, contacts.empty.status, status = status.label()).to_string());
     }
-    format!("No contacts match {}.", parts.join(" with "))
+    let criteria = parts.join(td_string!(locale, contacts.empty.joiner));
+    td_string!(locale, contacts.empty.no_match, criteria).to_string()
 }
 
 /// A column header that sorts the table by its column; on the sorted column
@@ -164,16 +171,17 @@ fn SortHeader(sort: Sort, label: &'static str, #[prop(into)] class: String) -> i
         query.sort = sort;
         url::href(&query, &PageCursor::First, None)
     };
+    let i18n = use_i18n();
     let hint = move || {
         if !active() {
-            ", sort by this column"
+            t_string!(i18n, contacts.table.sort_by_column)
         } else if state
             .query
             .with(|query| query.direction == Direction::Ascending)
         {
-            ", sort descending"
+            t_string!(i18n, contacts.table.sort_descending)
         } else {
-            ", sort ascending"
+            t_string!(i18n, contacts.table.sort_ascending)
         }
     };
     view! {
@@ -188,6 +196,7 @@ fn SortHeader(sort: Sort, label: &'static str, #[prop(into)] class: String) -> i
 
 #[component]
 fn Row(row: ContactRow, page_ids: Vec<i64>) -> impl IntoView {
+    let i18n = use_i18n();
     let state = expect_context::<TableState>();
     let id = row.id;
     let checked = move || state.selection.with(|selection| selection.contains(id));
@@ -207,7 +216,8 @@ fn Row(row: ContactRow, page_ids: Vec<i64>) -> impl IntoView {
         Some(src) => view! { <img class="avatar" src=src alt=""/> }.into_any(),
         None => view! { <span class="avatar" aria-hidden="true">{initials}</span> }.into_any(),
     };
-    let select_label = format!("Select {}", row.display_name);
+    let select_label =
+        t_string!(i18n, contacts.table.select_row, name = row.display_name.clone()).to_string();
     let tags_title = row.tags.join(", ");
     view! {
         <tr>
@@ -267,6 +277,7 @@ fn Cell(key: &'static str, #[prop(into)] text: String) -> impl IntoView {
 /// Up to three channel icons, then "+N".
 #[component]
 pub(crate) fn Channels(channels: Vec<ChannelKind>) -> impl IntoView {
+    let i18n = use_i18n();
     let more = channels.len().saturating_sub(CHANNELS_SHOWN);
     let hidden: Vec<&'static str> = channels
         .iter()
@@ -284,7 +295,7 @@ pub(crate) fn Channels(channels: Vec<ChannelKind>) -> impl IntoView {
             {(more > 0).then(|| view! {
                 <li class="channel more" title=hidden.join(", ")>
                     <span aria-hidden="true">{format!("+{more}")}</span>
-                    <span class="visually-hidden">{format!("and {}", hidden.join(", "))}</span>
+                    <span class="visually-hidden">{t_string!(i18n, contacts.table.more_channels, channels = hidden.join(", ")).to_string()}</span>
                 </li>
             })}
         </ul>

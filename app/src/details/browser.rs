@@ -138,21 +138,31 @@ pub fn utc_label(unix_seconds: i64) -> String {
     format!("{} UTC", shared::timestamp::format_utc(unix_seconds))
 }
 
-/// A time in the browser's locale and time zone (the server's UTC label
+/// A time in the page's language and the browser's time zone, e.g.
+/// "Dec 2, 2026, 2:05 PM" or „2. Dez. 2026, 14:05“ (the server's UTC label
 /// until the page is interactive).
 pub fn local_label(unix_seconds: i64) -> Signal<String> {
     let label = RwSignal::new(utc_label(unix_seconds));
     #[cfg(feature = "hydrate")]
-    Effect::new(move || {
-        let millis = unix_seconds as f64 * 1000.0;
-        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
-        let options = js_sys::Object::new();
-        for (key, value) in [("dateStyle", "medium"), ("timeStyle", "short")] {
-            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-        }
-        let text = date.to_locale_string("default", &options);
-        label.set(String::from(text));
-    });
+    {
+        let locale = crate::layout::current_language().locale_tag();
+        Effect::new(move || {
+            let millis = unix_seconds as f64 * 1000.0;
+            let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis));
+            let options = js_sys::Object::new();
+            for (key, value) in [
+                ("year", "numeric"),
+                ("month", "short"),
+                ("day", "numeric"),
+                ("hour", "numeric"),
+                ("minute", "2-digit"),
+            ] {
+                let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+            }
+            let text = date.to_locale_string(locale, &options);
+            label.set(String::from(text));
+        });
+    }
     label.into()
 }
 

@@ -4,6 +4,7 @@ use super::api::details_remove_channel;
 use super::browser::local_label;
 use super::model::{ChannelCard, ChannelRemoval, ContactDetails};
 use super::state::DrawerState;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::icons::ChannelIcon;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,6 +14,7 @@ use shared::permissions::Action;
 /// Active, Inactive and Unavailable channels of the contact.
 #[component]
 pub fn ChannelsTab(contact: ContactDetails) -> impl IntoView {
+    let i18n = use_i18n();
     let group = |title: &'static str,
                  id: &'static str,
                  hint: &'static str,
@@ -24,7 +26,7 @@ pub fn ChannelsTab(contact: ContactDetails) -> impl IntoView {
                 <h3 id=id>{title}</h3>
                 <p class="muted">{hint}</p>
                 {if cards.is_empty() {
-                    view! { <p class="muted">"None"</p> }.into_any()
+                    view! { <p class="muted">{t!(i18n, common.none)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="channel-cards">
@@ -48,9 +50,9 @@ pub fn ChannelsTab(contact: ContactDetails) -> impl IntoView {
     let inactive = pick(|a| *a == Availability::Inactive);
     let unavailable = pick(|a| *a == Availability::Unavailable);
     view! {
-        {group("Active", "channels-active", "Connected, with messages.", active)}
-        {group("Inactive", "channels-inactive", "Not connected yet; you can write first.", inactive)}
-        {group("Unavailable", "channels-unavailable", "The contact has to write first.", unavailable)}
+        {group(t_string!(i18n, details.channels.active), "channels-active", t_string!(i18n, details.channels.active_hint), active)}
+        {group(t_string!(i18n, details.channels.inactive), "channels-inactive", t_string!(i18n, details.channels.inactive_hint), inactive)}
+        {group(t_string!(i18n, details.channels.unavailable), "channels-unavailable", t_string!(i18n, details.channels.contact_writes_first), unavailable)}
     }
     .into_any()
 }
@@ -58,6 +60,7 @@ pub fn ChannelsTab(contact: ContactDetails) -> impl IntoView {
 #[component]
 fn ChannelCardView(card: ChannelCard, contact_id: i64, assignee_id: Option<i64>) -> impl IntoView {
     let state = expect_context::<DrawerState>();
+    let i18n = use_i18n();
     let channel = card.status.channel.clone();
     let title_id = format!("channel-{}-title", channel.id);
     let confirming = RwSignal::new(false);
@@ -71,7 +74,7 @@ fn ChannelCardView(card: ChannelCard, contact_id: i64, assignee_id: Option<i64>)
                 channel_id,
             };
             match details_remove_channel(request).await {
-                Ok(()) => state.saved("Channel removed"),
+                Ok(()) => state.saved(t_string!(i18n, details.channels.removed)),
                 Err(failure) => error.set(state.failed(failure)),
             }
         });
@@ -79,7 +82,7 @@ fn ChannelCardView(card: ChannelCard, contact_id: i64, assignee_id: Option<i64>)
     let detail = match card.status.availability {
         Availability::Active { connected_at } => {
             let when = local_label(connected_at);
-            view! { <p class="channel-detail">"Connected " <time>{when}</time></p> }.into_any()
+            view! { <p class="channel-detail">{t!(i18n, details.channels.connected)} " " <time>{when}</time></p> }.into_any()
         }
         Availability::Inactive => view! {
             <a
@@ -87,12 +90,12 @@ fn ChannelCardView(card: ChannelCard, contact_id: i64, assignee_id: Option<i64>)
                 href=format!("/inbox?contact={contact_id}&channel={channel_id}")
                 aria-describedby=title_id.clone()
             >
-                "Send first message"
+                {t!(i18n, details.channels.send_first_message)}
             </a>
         }
         .into_any(),
         Availability::Unavailable => {
-            view! { <p class="channel-detail muted">"The contact has to write first."</p> }
+            view! { <p class="channel-detail muted">{t!(i18n, details.channels.contact_writes_first)}</p> }
                 .into_any()
         }
     };
@@ -108,7 +111,7 @@ fn ChannelCardView(card: ChannelCard, contact_id: i64, assignee_id: Option<i64>)
                 {detail}
                 {card.facebook_url.map(|url| view! {
                     <a class="facebook-link" href=url target="_blank" rel="noopener noreferrer">
-                        "Open in Facebook"
+                        {t!(i18n, details.channels.open_in_facebook)}
                     </a>
                 })}
                 {removable.then(|| view! {
@@ -121,16 +124,16 @@ fn ChannelCardView(card: ChannelCard, contact_id: i64, assignee_id: Option<i64>)
                                 aria-describedby=title_id.clone()
                                 on:click=move |_| confirming.set(true)
                             >
-                                "Remove channel"
+                                {t!(i18n, details.channels.remove_channel)}
                             </button>
                         }
                     >
-                        <div class="confirm" role="alertdialog" aria-label="Remove channel">
+                        <div class="confirm" role="alertdialog" aria-label=move || t_string!(i18n, details.channels.remove_channel)>
                             <p>
-                                {format!("Remove {channel_name} from this contact? The conversation history stays.")}
+                                {t!(i18n, details.channels.remove_confirm, channel = channel_name.clone())}
                             </p>
-                            <button type="button" class="button danger" on:click=move |_| remove()>"Remove"</button>
-                            <button type="button" class="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                            <button type="button" class="button danger" on:click=move |_| remove()>{t!(i18n, details.channels.remove)}</button>
+                            <button type="button" class="button" on:click=move |_| confirming.set(false)>{t!(i18n, common.cancel)}</button>
                         </div>
                     </Show>
                 })}

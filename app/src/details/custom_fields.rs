@@ -4,6 +4,7 @@
 use super::field_editor::{send, Check, Control, FieldEditor, Target};
 use super::model::CustomFieldEntry;
 use super::state::DrawerState;
+use crate::i18n::{t_string, use_i18n};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::CustomFieldType;
@@ -34,7 +35,7 @@ pub fn CustomFieldRow(
     }
     let control = match definition.field_type() {
         CustomFieldType::List => {
-            let mut options = vec![(String::new(), "Not set".to_owned())];
+            let mut options = vec![(String::new(), t_string!(use_i18n(), common.not_set).to_owned())];
             options.extend(definition.options().iter().map(|o| (o.clone(), o.clone())));
             Control::Choice(options)
         }
@@ -77,6 +78,7 @@ fn CheckboxField(
     editable: bool,
 ) -> impl IntoView {
     let state = expect_context::<DrawerState>();
+    let i18n = use_i18n();
     let error = RwSignal::new(None::<String>);
     let id = format!("custom-{key}");
     let error_id = format!("{id}-error");
@@ -85,7 +87,7 @@ fn CheckboxField(
         let key = key.clone();
         spawn_local(async move {
             match send(state, version, Target::Custom(key), value).await {
-                Ok(()) => state.saved("Saved"),
+                Ok(()) => state.saved(t_string!(i18n, details.saved)),
                 Err(failure) => error.set(state.failed(failure)),
             }
         });

@@ -12,6 +12,7 @@ use super::model::ContactDetails;
 use super::more_menu::MoreMenu;
 use super::state::{DrawerState, Tab};
 use crate::auth::Viewer;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::icons::{Icon, LuIdCard, LuMessagesSquare, LuX};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -27,6 +28,7 @@ pub fn ContactDrawer(
     #[prop(into)] close_href: String,
 ) -> impl IntoView {
     let viewer = expect_context::<Viewer>();
+    let i18n = use_i18n();
     let (revision, contact) = contact_source(contact_id);
     let state = DrawerState {
         contact_id,
@@ -77,7 +79,7 @@ pub fn ContactDrawer(
             aria-labelledby="drawer-title"
             node_ref=drawer
         >
-            <Transition fallback=|| view! { <p class="loading" id="drawer-title">"Loading contact…"</p> }>
+            <Transition fallback=move || view! { <p class="loading" id="drawer-title">{t!(i18n, details.loading_contact)}</p> }>
                 {move || Suspend::new(async move {
                     let contact = contact.await;
                     if let Some(id) = state.take_focus_target() {
@@ -87,7 +89,7 @@ pub fn ContactDrawer(
                         Ok(contact) => view! { <DrawerBody contact/> }.into_any(),
                         Err(error) => view! {
                             <div class="drawer-header">
-                                <h2 id="drawer-title">"Contact"</h2>
+                                <h2 id="drawer-title">{t!(i18n, details.contact)}</h2>
                                 <CloseLink/>
                             </div>
                             <p class="form-error" role="alert">{error.to_string()}</p>
@@ -140,12 +142,13 @@ fn return_focus_on_close() {
 #[component]
 fn CloseLink() -> impl IntoView {
     let state = expect_context::<DrawerState>();
+    let i18n = use_i18n();
     view! {
         <a
             id="drawer-close"
             class="icon-button"
             href=state.close_href.get_value()
-            aria-label="Close contact details"
+            aria-label=move || t_string!(i18n, details.close_drawer)
         >
             <Icon icon=LuX/>
         </a>
@@ -156,6 +159,7 @@ fn CloseLink() -> impl IntoView {
 #[component]
 fn DrawerBody(contact: ContactDetails) -> impl IntoView {
     let state = expect_context::<DrawerState>();
+    let i18n = use_i18n();
     let tab_button = move |tab: Tab,
                            id: &'static str,
                            panel: &'static str,
@@ -198,9 +202,9 @@ fn DrawerBody(contact: ContactDetails) -> impl IntoView {
         </div>
         <p class="drawer-notice" role="status">{move || state.notice.get()}</p>
         <div class="drawer-main">
-            <div class="drawer-tabs" role="tablist" aria-orientation="vertical" aria-label="Contact sections">
-                {tab_button(Tab::Details, "tab-details", "panel-details", LuIdCard, "Contact details")}
-                {tab_button(Tab::Channels, "tab-channels", "panel-channels", LuMessagesSquare, "Channels")}
+            <div class="drawer-tabs" role="tablist" aria-orientation="vertical" aria-label=move || t_string!(i18n, details.sections)>
+                {tab_button(Tab::Details, "tab-details", "panel-details", LuIdCard, t_string!(i18n, details.contact_details))}
+                {tab_button(Tab::Channels, "tab-channels", "panel-channels", LuMessagesSquare, t_string!(i18n, details.channels_tab))}
             </div>
             <div
                 class="drawer-panel"

@@ -8,6 +8,7 @@ use super::browser::focus_id;
 use super::model::{CustomValueEdit, FieldEdit};
 use super::state::DrawerState;
 use crate::error::AppError;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::icons::{Icon, LuCheck, LuPencil};
 use crate::lazy_checks::{check_custom_value, check_phone, preload_phone_checks};
 use leptos::prelude::*;
@@ -138,6 +139,7 @@ pub fn FieldEditor(
     editable: bool,
 ) -> impl IntoView {
     let state = expect_context::<DrawerState>();
+    let i18n = use_i18n();
     let editing = RwSignal::new(false);
     let input = RwSignal::new(initial.clone());
     let error = RwSignal::new(None::<String>);
@@ -172,7 +174,7 @@ pub fn FieldEditor(
             let result = send(state, version, target.get_value(), value).await;
             saving.set(false);
             match result {
-                Ok(()) => state.saved_and_focus("Saved", &focus_after_save.get_value()),
+                Ok(()) => state.saved_and_focus(t_string!(i18n, details.saved), &focus_after_save.get_value()),
                 Err(failure) => error.set(state.failed(failure)),
             }
         });
@@ -268,7 +270,7 @@ pub fn FieldEditor(
     let shown = move || match display.get_value() {
         (Some(text), Some(href)) => view! { <a href=href>{text}</a> }.into_any(),
         (Some(text), None) => view! { <span>{text}</span> }.into_any(),
-        (None, _) => view! { <span class="muted">"Not set"</span> }.into_any(),
+        (None, _) => view! { <span class="muted">{t!(i18n, common.not_set)}</span> }.into_any(),
     };
     let edit_button_id = StoredValue::new(edit_button_id);
     let input_id = StoredValue::new(id.clone());
@@ -285,14 +287,14 @@ pub fn FieldEditor(
                         <button
                             type="button"
                             class="icon-button"
-                            aria-label=format!("Save {}", label.get_value())
+                            aria-label=t_string!(i18n, details.save_field, field = label.get_value()).to_string()
                             disabled=move || saving.get()
                             on:click=move |_| save()
                         >
                             <Icon icon=LuCheck/>
                         </button>
                         <button type="button" class="button" on:click=move |_| (cancel.get_value())()>
-                            "Cancel"
+                            {t!(i18n, common.cancel)}
                         </button>
                     </div>
                     <p class="field-error" id=error_id.clone() role="alert">{move || error.get()}</p>
@@ -308,7 +310,7 @@ pub fn FieldEditor(
                                 type="button"
                                 class="icon-button"
                                 id=edit_button_id.get_value()
-                                aria-label=format!("Edit {}", label.get_value())
+                                aria-label=t_string!(i18n, details.edit_field, field = label.get_value()).to_string()
                                 on:click=move |_| {
                                     editing.set(true);
                                     focus_id(&input_id.get_value());

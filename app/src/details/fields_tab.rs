@@ -7,6 +7,8 @@ use super::merge_card::MergeCard;
 use super::model::ContactDetails;
 use super::state::DrawerState;
 use super::tags::TagsSection;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::wording::{conversation_status_label, field_label};
 use leptos::prelude::*;
 use shared::permissions::{assign_to_refusal, Action};
 use shared::{Country, FieldKey, Language, StandardField};
@@ -42,7 +44,7 @@ pub fn FieldsTab(contact: ContactDetails) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h3 class="visually-hidden">"Contact details"</h3>
+        <h3 class="visually-hidden">{t!(use_i18n(), details.contact_details)}</h3>
         <MergeCard contact_id=contact.id assignee_id=contact.assignee_id duplicates=contact.duplicates.clone()/>
         <div class="field-list">{rows}</div>
         <TagsSection contact=contact.clone()/>
@@ -55,7 +57,7 @@ pub fn FieldsTab(contact: ContactDetails) -> impl IntoView {
 fn standard_row(contact: &ContactDetails, field: StandardField) -> AnyView {
     let state = expect_context::<DrawerState>();
     let may_edit = state.may(Action::EditFields, contact.assignee_id);
-    let label = field.label();
+    let label = field_label(field);
     let version = contact.version;
     let editor = |display: Option<String>,
                   initial: String,
@@ -157,7 +159,7 @@ fn standard_row(contact: &ContactDetails, field: StandardField) -> AnyView {
                 .and_then(|id| contact.members.iter().find(|m| m.id == id))
                 .map(|member| member.name.clone());
             // The same rule the server applies: agents offer only themselves.
-            let mut options = vec![(String::new(), "Unassigned".to_owned())];
+            let mut options = vec![(String::new(), t_string!(use_i18n(), common.unassigned).to_owned())];
             options.extend(
                 contact
                     .members
@@ -179,8 +181,8 @@ fn standard_row(contact: &ContactDetails, field: StandardField) -> AnyView {
             )
         }
         StandardField::ConversationStatus => read_only(contact.conversation_status.map_or_else(
-            || "No conversation".to_owned(),
-            |status| status.label().to_owned(),
+            || t_string!(use_i18n(), details.no_conversation).to_owned(),
+            |status| conversation_status_label(status).to_owned(),
         )),
     }
 }

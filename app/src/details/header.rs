@@ -3,15 +3,18 @@
 use super::api::DetailsEditName;
 use super::model::{ContactDetails, NameEdit};
 use super::state::DrawerState;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::icons::{Icon, LuCheck, LuPencil};
+use crate::wording::field_label;
 use leptos::prelude::*;
 use shared::name::NamePart;
-use shared::PersonName;
+use shared::{PersonName, StandardField};
 
 /// Avatar, name and id; the pencil switches to the first/last-name inputs.
 #[component]
 pub fn ContactHeader(contact: ContactDetails) -> impl IntoView {
     let state = expect_context::<DrawerState>();
+    let i18n = use_i18n();
     let editing = RwSignal::new(false);
     let first = RwSignal::new(contact.first_name.clone());
     let last = RwSignal::new(contact.last_name.clone());
@@ -39,7 +42,7 @@ pub fn ContactHeader(contact: ContactDetails) -> impl IntoView {
         });
     };
     Effect::new(move || match save.value().get() {
-        Some(Ok(_)) => state.saved_and_focus("Name saved", "edit-name"),
+        Some(Ok(_)) => state.saved_and_focus(t_string!(i18n, details.name_saved), "edit-name"),
         Some(Err(error)) => server_error.set(state.failed(error)),
         None => {}
     });
@@ -73,8 +76,8 @@ pub fn ContactHeader(contact: ContactDetails) -> impl IntoView {
     let name = contact.display_name();
     let name_input = move |part: NamePart, value: RwSignal<String>| {
         let (id, label) = match part {
-            NamePart::First => ("name-first", "First name"),
-            NamePart::Last => ("name-last", "Last name"),
+            NamePart::First => ("name-first", field_label(StandardField::FirstName)),
+            NamePart::Last => ("name-last", field_label(StandardField::LastName)),
         };
         let error_id = format!("{id}-error");
         view! {
@@ -104,32 +107,32 @@ pub fn ContactHeader(contact: ContactDetails) -> impl IntoView {
                         <h2 id="drawer-title" class="contact-name">{name.clone()}</h2>
                     }
                 >
-                    <h2 id="drawer-title" class="visually-hidden">"Edit name"</h2>
+                    <h2 id="drawer-title" class="visually-hidden">{t!(i18n, details.edit_name)}</h2>
                     <div class="name-form" on:keydown=on_keydown>
                         {name_input(NamePart::First, first)}
                         {name_input(NamePart::Last, last)}
                         <button
                             type="button"
                             class="icon-button"
-                            aria-label="Save name"
+                            aria-label=move || t_string!(i18n, details.save_name)
                             disabled=move || save.pending().get()
                             on:click=move |_| submit()
                         >
                             <Icon icon=LuCheck/>
                         </button>
-                        <button type="button" class="button" on:click=move |_| (cancel.get_value())()>"Cancel"</button>
+                        <button type="button" class="button" on:click=move |_| (cancel.get_value())()>{t!(i18n, common.cancel)}</button>
                         <p class="field-error" role="alert">{move || server_error.get()}</p>
                     </div>
                 </Show>
-                <p class="contact-id">"ID: " {contact.id}</p>
-                {contact.blocked.then(|| view! { <span class="badge badge-blocked">"Blocked"</span> })}
+                <p class="contact-id">{t!(i18n, details.id)} ": " {contact.id}</p>
+                {contact.blocked.then(|| view! { <span class="badge badge-blocked">{t!(i18n, details.blocked)}</span> })}
             </div>
             <Show when=move || !editing.get()>
                 <button
                     type="button"
                     id="edit-name"
                     class="icon-button"
-                    aria-label="Edit name"
+                    aria-label=move || t_string!(i18n, details.edit_name)
                     on:click=move |_| {
                         editing.set(true);
                         super::browser::focus_id("name-first");

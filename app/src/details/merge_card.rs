@@ -7,11 +7,10 @@ use super::state::DrawerState;
 use crate::auth::Viewer;
 use crate::contacts::format::initials;
 use crate::contacts::table::Channels;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::icons::{Icon, LuCheck};
 use crate::merge::api::merge_dismiss_suggestion;
-use crate::merge::model::{
-    merge_refusal, opened_from, review_href, DismissRequest, DISMISSED_MESSAGE,
-};
+use crate::merge::model::{merge_refusal, opened_from, review_href, DismissRequest};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use shared::merge::MAX_MERGE_CONTACTS;
@@ -25,6 +24,7 @@ pub fn MergeCard(
     assignee_id: Option<i64>,
     duplicates: Vec<DuplicateContact>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let state = expect_context::<DrawerState>();
     let viewer = expect_context::<Viewer>();
     let location = use_location();
@@ -44,7 +44,9 @@ pub fn MergeCard(
     });
     Effect::new(move |_| match dismiss.value().get() {
         Some((_, Ok(()))) => {
-            state.notice.set(Some(DISMISSED_MESSAGE.to_owned()));
+            state
+                .notice
+                .set(Some(t_string!(i18n, merge.dismissed).to_owned()));
             state.reload();
         }
         Some((other, Err(error))) => {
@@ -86,10 +88,10 @@ pub fn MergeCard(
                             <Channels channels=duplicate.channels/>
                         </span>
                         {duplicate.phone.map(|phone| view! {
-                            <span class="duplicate-value">{phone} {mark(duplicate.same_phone, "Duplicate phone number")}</span>
+                            <span class="duplicate-value">{phone} {mark(duplicate.same_phone, t_string!(i18n, merge.card.duplicate_phone))}</span>
                         })}
                         {duplicate.email.map(|email| view! {
-                            <span class="duplicate-value">{email} {mark(duplicate.same_email, "Duplicate email address")}</span>
+                            <span class="duplicate-value">{email} {mark(duplicate.same_email, t_string!(i18n, merge.card.duplicate_email))}</span>
                         })}
                         {may_merge_with(duplicate.assignee_id).then(|| view! {
                             <span class="duplicate-actions">
@@ -98,7 +100,7 @@ pub fn MergeCard(
                                     href=review_href(&[contact_id, other], &from)
                                     aria-describedby=name_id.clone()
                                 >
-                                    "Merge"
+                                    {t!(i18n, merge.merge)}
                                 </a>
                                 <button
                                     type="button"
@@ -111,7 +113,7 @@ pub fn MergeCard(
                                         dismiss.dispatch(other);
                                     }
                                 >
-                                    "Not a duplicate"
+                                    {t!(i18n, merge.not_duplicate)}
                                 </button>
                             </span>
                         })}
@@ -121,11 +123,11 @@ pub fn MergeCard(
             .collect_view();
         view! {
             <section class="merge-card" aria-labelledby="merge-title">
-                <h3 id="merge-title">"Merge suggestions"</h3>
-                <p class="muted">"These contacts may be the same person."</p>
+                <h3 id="merge-title">{t!(i18n, merge.suggestions.title)}</h3>
+                <p class="muted">{t!(i18n, merge.card.intro)}</p>
                 <ul>{items}</ul>
                 {several.then(|| view! {
-                    <a class="button small" href=review_href(&everyone, &from)>{format!("Merge all {}", everyone.len())}</a>
+                    <a class="button small" href=review_href(&everyone, &from)>{t!(i18n, merge.card.merge_all, count = everyone.len())}</a>
                 })}
             </section>
         }

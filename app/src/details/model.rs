@@ -1,6 +1,7 @@
 //! What the drawer shows and sends: one contact with everything around it,
 //! and the requests of each edit. Shared by the browser and the server.
 
+use crate::i18n::{t_string, use_i18n};
 use serde::{Deserialize, Serialize};
 use shared::channel::ChannelStatus;
 use shared::fields::ConversationStatus;
@@ -57,7 +58,8 @@ pub struct ContactDetails {
 
 impl ContactDetails {
     /// The name at the top of the drawer (R3): first and last name, else
-    /// the channel's profile name, else "Contact <id>".
+    /// the channel's profile name, else "Contact <id>" in the page's
+    /// language (so it is called while rendering).
     pub fn display_name(&self) -> String {
         let name = format!("{} {}", self.first_name, self.last_name);
         let name = name.trim();
@@ -66,7 +68,7 @@ impl ContactDetails {
         } else if !self.profile_name.trim().is_empty() {
             self.profile_name.trim().to_owned()
         } else {
-            format!("Contact {}", self.id)
+            t_string!(use_i18n(), details.unnamed_contact, id = self.id).to_string()
         }
     }
 }

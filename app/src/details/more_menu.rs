@@ -5,6 +5,7 @@ use super::api::{details_block, details_delete, details_unblock};
 use super::browser::focus_id;
 use super::model::{ContactAction, ContactDetails};
 use super::state::DrawerState;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::icons::{Icon, LuEllipsisVertical};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -24,23 +25,24 @@ enum Pending {
 #[component]
 pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
     let state = expect_context::<DrawerState>();
+    let i18n = use_i18n();
     let open = RwSignal::new(false);
     let pending = RwSignal::new(None::<Pending>);
     let error = RwSignal::new(None::<String>);
     let assigned = contact.assignee_id;
     let mut items = Vec::new();
     if contact.blocked && state.may(Action::Unblock, assigned) {
-        items.push((Pending::Unblock, "Unblock contact"));
+        items.push((Pending::Unblock, t_string!(i18n, details.more.unblock_contact)));
     }
     if !contact.blocked && state.may(Action::Block, assigned) {
-        items.push((Pending::Block, "Block contact"));
+        items.push((Pending::Block, t_string!(i18n, details.more.block_contact)));
     }
     if state.may(Action::DeleteContact, assigned) {
-        items.push((Pending::Delete, "Delete contact"));
+        items.push((Pending::Delete, t_string!(i18n, details.more.delete_contact)));
     }
     let name = contact.display_name();
     let navigate = use_navigate();
-    let deleted = StoredValue::new(format!("{name} was deleted."));
+    let deleted = StoredValue::new(t_string!(i18n, details.more.deleted, name = name.clone()).to_string());
     let confirm = move |what: Pending| {
         let request = ContactAction {
             contact_id: state.contact_id,
@@ -57,23 +59,20 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
                     state.confirm_change(&deleted.get_value());
                     navigate(&state.close_href.get_value(), NavigateOptions::default());
                 }
-                Ok(()) if what == Pending::Block => state.saved("Contact blocked"),
-                Ok(()) => state.saved("Contact unblocked"),
+                Ok(()) if what == Pending::Block => state.saved(t_string!(i18n, details.more.blocked)),
+                Ok(()) => state.saved(t_string!(i18n, details.more.unblocked)),
                 Err(failure) => error.set(state.failed(failure)),
             }
         });
     };
     let confirm = StoredValue::new(confirm);
     let question = move |what: Pending| {
+        let name = name.clone();
         match what {
-        Pending::Block => format!(
-            "Block {name}? Their conversation is closed and blocked; messages they send are kept but not shown."
-        ),
-        Pending::Unblock => format!("Unblock {name}? Their conversation stays closed."),
-        Pending::Delete => format!(
-            "Delete {name}? Their conversation history is deleted too. This cannot be undone."
-        ),
-    }
+            Pending::Block => t_string!(i18n, details.more.block_question, name).to_string(),
+            Pending::Unblock => t_string!(i18n, details.more.unblock_question, name).to_string(),
+            Pending::Delete => t_string!(i18n, details.more.delete_question, name).to_string(),
+        }
     };
     let on_menu_keydown = move |event: leptos::ev::KeyboardEvent| {
         if event.key() == "Escape" {
@@ -92,7 +91,7 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
                 type="button"
                 id="more-actions"
                 class="icon-button"
-                aria-label="More actions"
+                aria-label=move || t_string!(i18n, common.more_actions)
                 aria-haspopup="menu"
                 aria-expanded=move || open.get().to_string()
                 aria-controls="more-actions-menu"
@@ -104,7 +103,7 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
                 <Icon icon=LuEllipsisVertical/>
             </button>
             <Show when=move || open.get()>
-                <ul class="menu" role="menu" id="more-actions-menu" aria-label="More actions" on:keydown=on_menu_keydown>
+                <ul class="menu" role="menu" id="more-actions-menu" aria-label=move || t_string!(i18n, common.more_actions) on:keydown=on_menu_keydown>
                     {items
                         .iter()
                         .enumerate()
@@ -132,9 +131,9 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
             </Show>
             {move || pending.get().map(|what| {
                 let (button, class) = match what {
-                    Pending::Block => ("Block", "button danger"),
-                    Pending::Unblock => ("Unblock", "button primary"),
-                    Pending::Delete => ("Delete", "button danger"),
+                    Pending::Block => (t_string!(i18n, details.more.block), "button danger"),
+                    Pending::Unblock => (t_string!(i18n, details.more.unblock), "button primary"),
+                    Pending::Delete => (t_string!(i18n, common.delete), "button danger"),
                 };
                 view! {
                     <div class="confirm confirm-menu" role="alertdialog" aria-labelledby="confirm-text">
@@ -147,7 +146,7 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
                         >
                             {button}
                         </button>
-                        <button type="button" class="button" on:click=move |_| pending.set(None)>"Cancel"</button>
+                        <button type="button" class="button" on:click=move |_| pending.set(None)>{t!(i18n, common.cancel)}</button>
                         <p class="field-error" role="alert">{move || error.get()}</p>
                     </div>
                 }

@@ -4,6 +4,7 @@ use super::api::{details_add_tag, details_remove_tag};
 use super::model::{ContactDetails, TagAdd, TagRemoval};
 use super::state::DrawerState;
 use crate::error::AppError;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::icons::{Icon, LuX};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,12 +16,13 @@ use shared::TagName;
 #[component]
 pub fn TagsSection(contact: ContactDetails) -> impl IntoView {
     let state = expect_context::<DrawerState>();
+    let i18n = use_i18n();
     let may_tag = state.may(Action::Tag, contact.assignee_id);
     let error = RwSignal::new(None::<String>);
     let run = move |change: TagChange| {
         let message = match change {
-            TagChange::Add(_) => "Tag added",
-            TagChange::Remove(_) => "Tag removed",
+            TagChange::Add(_) => t_string!(i18n, details.tags.added),
+            TagChange::Remove(_) => t_string!(i18n, details.tags.removed),
         };
         // The drawer is read again after the change: focus comes back to
         // the same check box, else to the open list's search box, else to
@@ -56,7 +58,7 @@ pub fn TagsSection(contact: ContactDetails) -> impl IntoView {
                         <button
                             type="button"
                             class="tag-remove"
-                            aria-label=format!("Remove tag {}", tag.name)
+                            aria-label=t_string!(i18n, details.tags.remove_tag, tag = tag.name.clone()).to_string()
                             on:click=move |_| run(TagChange::Remove(id))
                         >
                             <Icon icon=LuX/>
@@ -69,13 +71,13 @@ pub fn TagsSection(contact: ContactDetails) -> impl IntoView {
     view! {
         <section class="tags" aria-labelledby="tags-title">
             <div class="section-head">
-                <h3 id="tags-title">"Tags"</h3>
+                <h3 id="tags-title">{t!(i18n, details.tags.title)}</h3>
                 {may_tag.then(|| view! {
                     <button
                         type="button"
                         class="icon-button"
                         id="add-tag"
-                        aria-label="Add tag"
+                        aria-label=move || t_string!(i18n, details.tags.add_tag)
                         aria-expanded=move || state.tag_picker_open.get().to_string()
                         aria-controls="tag-picker"
                         on:click=move |_| {
@@ -88,7 +90,7 @@ pub fn TagsSection(contact: ContactDetails) -> impl IntoView {
                     </button>
                 })}
             </div>
-            {contact.tags.is_empty().then(|| view! { <p class="muted">"No tags yet."</p> })}
+            {contact.tags.is_empty().then(|| view! { <p class="muted">{t!(i18n, details.tags.none_yet)}</p> })}
             <ul class="tag-list">{chips}</ul>
             <p class="field-error" role="alert">{move || error.get()}</p>
             <Show when=move || state.tag_picker_open.get()>
@@ -111,6 +113,7 @@ enum TagChange {
 #[component]
 fn TagPicker(contact: ContactDetails, on_change: Callback<TagChange>) -> impl IntoView {
     let state = expect_context::<DrawerState>();
+    let i18n = use_i18n();
     let search = RwSignal::new(String::new());
     let existing: Vec<TagName> = contact
         .workspace_tags
@@ -166,12 +169,12 @@ fn TagPicker(contact: ContactDetails, on_change: Callback<TagChange>) -> impl In
         _ => {}
     };
     view! {
-        <div class="tag-picker" id="tag-picker" role="group" aria-label="Add tags" on:keydown=on_keydown>
+        <div class="tag-picker" id="tag-picker" role="group" aria-label=move || t_string!(i18n, details.tags.add_tags) on:keydown=on_keydown>
             <input
                 type="search"
                 id="tag-search"
-                aria-label="Search tags"
-                placeholder="Search or create a tag"
+                aria-label=move || t_string!(i18n, details.tags.search)
+                placeholder=move || t_string!(i18n, details.tags.search_or_create)
                 prop:value=move || search.get()
                 on:input=move |event| search.set(event_target_value(&event))
             />
@@ -187,7 +190,7 @@ fn TagPicker(contact: ContactDetails, on_change: Callback<TagChange>) -> impl In
                             search.set(String::new());
                         }
                     >
-                        {format!("Create tag \"{}\"", tag.as_str())}
+                        {t_string!(i18n, details.tags.create, tag = tag.as_str().to_owned()).to_string()}
                     </button>
                 }
             })}

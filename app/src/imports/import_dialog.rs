@@ -10,6 +10,7 @@ use crate::contacts::dialog::Dialog;
 use crate::contacts::model::thousands;
 use crate::contacts::selection::TableState;
 use crate::error::AppError;
+use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use shared::import::{ImportMode, ImportSettings, ImportTarget};
 use shared::Country;
@@ -17,9 +18,10 @@ use shared::Country;
 /// The import flow, in a dialog over the Contacts module.
 #[component]
 pub fn ImportDialog(on_close: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
     let uploaded = RwSignal::new(None::<UploadedFile>);
     view! {
-        <Dialog title="Import contacts" id="import-title" on_close=move || on_close.run(())>
+        <Dialog title=t_string!(i18n, imports.dialog_title) id="import-title" on_close=move || on_close.run(())>
             {move || match uploaded.get() {
                 None => view! { <UploadStep uploaded on_close/> }.into_any(),
                 Some(file) => view! { <MapStep file uploaded on_close/> }.into_any(),
@@ -32,6 +34,7 @@ pub fn ImportDialog(on_close: Callback<()>) -> impl IntoView {
 /// encoding.
 #[component]
 fn UploadStep(uploaded: RwSignal<Option<UploadedFile>>, on_close: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
     let input = NodeRef::<leptos::html::Input>::new();
     let encoding = RwSignal::new("auto".to_string());
     let chosen = RwSignal::new(false);
@@ -46,7 +49,7 @@ fn UploadStep(uploaded: RwSignal<Option<UploadedFile>>, on_close: Callback<()>) 
         error.set(None);
         let encoding = encoding.get_untracked();
         leptos::task::spawn_local(async move {
-            match post_file(element, encoding).await {
+            match post_file(element, encoding, i18n).await {
                 Ok(file) => uploaded.set(Some(file)),
                 Err(refused) => error.set(Some(refused)),
             }
@@ -55,23 +58,29 @@ fn UploadStep(uploaded: RwSignal<Option<UploadedFile>>, on_close: Callback<()>) 
     };
     view! {
         <form class="form import-upload" on:submit=submit novalidate>
-            <p class="form-hint">
-                "A CSV file with a header row: UTF-8 or Windows-1252, separated by commas, semicolons or tabs; up to 50 MB and 500,000 rows."
-            </p>
-            <label for="import-file">"CSV file"</label>
+            <p class="form-hint">{t!(i18n, imports.upload.hint)}</p>
+            <label for="import-file">{t!(i18n, imports.upload.file)}</label>
             <input id="import-file" type="file" accept=".csv,.txt,text/csv" node_ref=input
                 on:change=move |_| chosen.set(true)/>
-            <label for="import-encoding">"Encoding"</label>
+            <label for="import-encoding">{t!(i18n, imports.upload.encoding)}</label>
             <select id="import-encoding" on:change=move |event| encoding.set(event_target_value(&event))>
-                <option value="auto">"Detect automatically"</option>
+                <option value="auto">{t!(i18n, imports.upload.detect)}</option>
                 <option value="utf-8">"UTF-8"</option>
-                <option value="windows-1252">"Windows-1252 (Excel on Windows)"</option>
+                <option value="windows-1252">{t!(i18n, imports.upload.windows_1252)}</option>
             </select>
             {move || error.get().map(|error| view! { <p class="form-error" role="alert">{error.to_string()}</p> })}
             <div class="dialog-buttons">
-                <button type="button" class="button" on:click=move |_| on_close.run(())>"Close"</button>
+                <button type="button" class="button" on:click=move |_| on_close.run(())>
+                    {t!(i18n, common.close)}
+                </button>
                 <button type="submit" class="button primary" disabled=move || !chosen.get() || sending.get()>
-                    {move || if sending.get() { "Uploading…" } else { "Upload file" }}
+                    {move || {
+                        if sending.get() {
+                            t_string!(i18n, imports.upload.uploading)
+                        } else {
+                            t_string!(i18n, imports.upload.upload)
+                        }
+                    }}
                 </button>
             </div>
         </form>
@@ -86,6 +95,7 @@ fn MapStep(
     uploaded: RwSignal<Option<UploadedFile>>,
     on_close: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let state = expect_context::<TableState>();
     let columns = RwSignal::new(
         file.columns
@@ -131,24 +141,31 @@ fn MapStep(
         }
     });
     let targets = StoredValue::new(file.targets.clone());
-    let summary = format!(
-        "{} · {} rows · {}, {}",
-        file.file_name,
-        thousands(file.rows),
-        file.encoding,
-        file.delimiter
-    );
+    let summary = t_string!(
+        i18n,
+        imports.map.summary,
+        file = &file.file_name,
+        rows = thousands(file.rows),
+        encoding = &file.encoding,
+        delimiter = delimiter_name(&file.delimiter)
+    )
+    .to_string();
     view! {
         <form class="form import-map" on:submit=submit novalidate>
             <p class="muted">{summary}</p>
-            <h3>"Map columns"</h3>
+            <h3>{t!(i18n, imports.map.title)}</h3>
             <table class="import-columns">
                 <thead>
-                    <tr><th scope="col">"Column"</th><th scope="col">"First values"</th><th scope="col">"Import as"</th></tr>
+                    <tr>
+                        <th scope="col">{t!(i18n, imports.map.column)}</th>
+                        <th scope="col">{t!(i18n, imports.map.first_values)}</th>
+                        <th scope="col">{t!(i18n, imports.map.import_as)}</th>
+                    </tr>
                 </thead>
                 <tbody>
                     {file.columns.iter().enumerate().map(|(index, column)| {
-                        let label = format!("Import {} as", column.header);
+                        let label =
+                            t_string!(i18n, imports.map.import_column_as, column = &column.header).to_string();
                         let samples = column.samples.join(" · ");
                         view! {
                             <tr>
@@ -174,15 +191,15 @@ fn MapStep(
                     }).collect_view()}
                 </tbody>
             </table>
-            <label for="import-country">"Default country"</label>
+            <label for="import-country">{t!(i18n, imports.map.default_country)}</label>
             <select id="import-country" aria-describedby="import-country-hint"
                 on:change=move |event| default_country.set(event_target_value(&event))>
-                <option value="">"None"</option>
+                <option value="">{t!(i18n, common.none)}</option>
                 {Country::by_name().into_iter().map(|country| view! { <option value=country.code()>{country.name()}</option> }).collect_view()}
             </select>
-            <p id="import-country-hint" class="form-hint">"For phone numbers written without a country code."</p>
+            <p id="import-country-hint" class="form-hint">{t!(i18n, imports.map.country_hint)}</p>
             <fieldset class="import-mode">
-                <legend>"Mode"</legend>
+                <legend>{t!(i18n, imports.map.mode)}</legend>
                 {ImportMode::ALL.into_iter().map(|choice| view! {
                     <label>
                         <input type="radio" name="import-mode" checked=choice == ImportMode::AddAndUpdate
@@ -192,12 +209,16 @@ fn MapStep(
                 }).collect_view()}
                 <label>
                     <input type="checkbox" on:change=move |event| keep_existing.set(event_target_checked(&event))/>
-                    "Don't overwrite existing values"
+                    {t!(i18n, imports.map.keep_existing)}
                 </label>
             </fieldset>
             <div class="dialog-buttons">
-                <button type="button" class="button" on:click=move |_| uploaded.set(None)>"Choose another file"</button>
-                <button type="submit" class="button" disabled=move || check.pending().get()>"Check file"</button>
+                <button type="button" class="button" on:click=move |_| uploaded.set(None)>
+                    {t!(i18n, imports.map.choose_another)}
+                </button>
+                <button type="submit" class="button" disabled=move || check.pending().get()>
+                    {t!(i18n, imports.map.check)}
+                </button>
             </div>
         </form>
         {move || match check.value().get() {
@@ -215,35 +236,63 @@ fn MapStep(
     }
 }
 
+/// A delimiter's name as the server reports it ("comma", "semicolon" or
+/// "tab"), in the page's language.
+fn delimiter_name(delimiter: &str) -> String {
+    let i18n = use_i18n();
+    match delimiter {
+        "comma" => t_string!(i18n, imports.map.delimiters.comma).to_owned(),
+        "semicolon" => t_string!(i18n, imports.map.delimiters.semicolon).to_owned(),
+        "tab" => t_string!(i18n, imports.map.delimiters.tab).to_owned(),
+        other => other.to_owned(),
+    }
+}
+
 /// What the dry run found, and "Start import".
 #[component]
 fn CheckResult(result: ImportCheck, pending: Memo<bool>, on_start: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
     let counts = result.counts;
     let has_errors = counts.failed > 0;
     let importable = counts.added + counts.updated > 0;
     view! {
         <section class="import-check" aria-labelledby="import-check-title">
-            <h3 id="import-check-title">"Check result"</h3>
-            <p role="status">{format!(
-                "{} rows would be added, {} updated, {} skipped; {} have errors.",
-                thousands(counts.added), thousands(counts.updated), thousands(counts.skipped), thousands(counts.failed)
-            )}</p>
+            <h3 id="import-check-title">{t!(i18n, imports.check.title)}</h3>
+            <p role="status">
+                {t_string!(
+                    i18n,
+                    imports.check.summary,
+                    added = thousands(counts.added),
+                    updated = thousands(counts.updated),
+                    skipped = thousands(counts.skipped),
+                    failed = thousands(counts.failed)
+                )
+                .to_string()}
+            </p>
             {has_errors.then(|| view! {
                 <table class="import-errors">
-                    <caption>"First errors"</caption>
-                    <thead><tr><th scope="col">"Row"</th><th scope="col">"Column"</th><th scope="col">"Reason"</th></tr></thead>
+                    <caption>{t!(i18n, imports.check.first_errors)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, imports.check.row)}</th>
+                            <th scope="col">{t!(i18n, imports.check.column)}</th>
+                            <th scope="col">{t!(i18n, imports.check.reason)}</th>
+                        </tr>
+                    </thead>
                     <tbody>
                         {result.errors.iter().map(|error| view! {
                             <tr><td>{error.row}</td><td>{error.column.clone()}</td><td>{error.reason.clone()}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>
-                <a class="button" href=errors_path(result.import_id) download="import-errors.csv">"Download errors"</a>
+                <a class="button" href=errors_path(result.import_id) download="import-errors.csv">
+                    {t!(i18n, imports.download_errors)}
+                </a>
             })}
             <div class="dialog-buttons">
                 <button type="button" class="button primary" disabled=move || !importable || pending.get()
                     on:click=move |_| on_start.run(())>
-                    "Start import"
+                    {t!(i18n, imports.check.start)}
                 </button>
             </div>
         </section>

@@ -1,6 +1,8 @@
 //! What the import flow and the workspace export send and receive.
 
 use crate::contacts::model::{thousands, ContactQuery};
+use crate::i18n::{t_string, Locale};
+use leptos_i18n::I18nContext;
 use serde::{Deserialize, Serialize};
 use shared::import::{ImportSettings, ImportTarget};
 
@@ -81,14 +83,16 @@ pub struct ImportCounts {
 
 impl ImportCounts {
     /// The summary sentence, e.g. "3 added, 1 updated, 0 skipped, 1 failed".
-    pub fn label(self) -> String {
-        format!(
-            "{} added, {} updated, {} skipped, {} failed",
-            thousands(self.added),
-            thousands(self.updated),
-            thousands(self.skipped),
-            thousands(self.failed)
+    pub fn label(self, i18n: I18nContext<Locale>) -> String {
+        t_string!(
+            i18n,
+            imports.counts,
+            added = thousands(self.added),
+            updated = thousands(self.updated),
+            skipped = thousands(self.skipped),
+            failed = thousands(self.failed)
         )
+        .to_string()
     }
 }
 
@@ -137,20 +141,24 @@ pub struct ImportProgress {
 
 impl ImportProgress {
     /// The progress sentence, e.g. "Importing contacts.csv: 1,000 of 5,000 rows".
-    pub fn label(&self) -> String {
+    pub fn label(&self, i18n: I18nContext<Locale>) -> String {
         if self.done {
-            format!(
-                "Import of {} finished: {}.",
-                self.file_name,
-                self.counts.label()
+            t_string!(
+                i18n,
+                imports.progress.finished,
+                file = &self.file_name,
+                counts = self.counts.label(i18n)
             )
+            .to_string()
         } else {
-            format!(
-                "Importing {}: {} of {} rows",
-                self.file_name,
-                thousands(self.processed),
-                thousands(self.total)
+            t_string!(
+                i18n,
+                imports.progress.running,
+                file = &self.file_name,
+                processed = thousands(self.processed),
+                total = thousands(self.total)
             )
+            .to_string()
         }
     }
 }
@@ -197,15 +205,20 @@ pub struct ExportProgress {
 
 impl ExportProgress {
     /// The progress sentence, e.g. "Exporting contacts: 1,000 of 5,000".
-    pub fn label(self) -> String {
-        if self.done {
-            format!("Export ready: {} contacts.", thousands(self.total))
-        } else {
-            format!(
-                "Exporting contacts: {} of {}",
-                thousands(self.written),
-                thousands(self.total)
+    pub fn label(self, i18n: I18nContext<Locale>) -> String {
+        let total = thousands(self.total);
+        if !self.done {
+            t_string!(
+                i18n,
+                imports.export.running,
+                written = thousands(self.written),
+                total
             )
+            .to_string()
+        } else if self.total == 1 {
+            t_string!(i18n, imports.export.ready_single, total).to_string()
+        } else {
+            t_string!(i18n, imports.export.ready_many, total).to_string()
         }
     }
 }

@@ -5,6 +5,7 @@ use super::api::{exports_progress, imports_progress, ExportsStart};
 use super::model::{download_path, errors_path, ExportProgress, ExportRequest, ImportProgress};
 use crate::contacts::model::ContactQuery;
 use crate::contacts::selection::TableState;
+use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -51,14 +52,23 @@ pub fn ImportProgressBanner(
 
 #[component]
 fn ImportBanner(job: ImportProgress, may_import: bool) -> impl IntoView {
+    let i18n = use_i18n();
     let errors = (job.done && job.counts.failed > 0 && may_import).then(|| {
-        view! { <a href=errors_path(job.import_id) download="import-errors.csv">"Download errors"</a> }
+        view! {
+            <a href=errors_path(job.import_id) download="import-errors.csv">
+                {t!(i18n, imports.download_errors)}
+            </a>
+        }
     });
     view! {
-        <section class="job-progress" aria-label="Import">
-            <p role="status">{job.label()}</p>
+        <section class="job-progress" aria-label=move || t_string!(i18n, imports.progress.label)>
+            <p role="status">{job.label(i18n)}</p>
             {(!job.done).then(|| view! {
-                <progress max=job.total.max(1).to_string() value=job.processed.to_string() aria-label="Import progress"></progress>
+                <progress
+                    max=job.total.max(1).to_string()
+                    value=job.processed.to_string()
+                    aria-label=move || t_string!(i18n, imports.progress.bar)
+                ></progress>
             })}
             {errors}
         </section>
@@ -69,6 +79,7 @@ fn ImportBanner(job: ImportProgress, may_import: bool) -> impl IntoView {
 /// the table's filters when any is set; then offers the file.
 #[component]
 pub fn ExportAll() -> impl IntoView {
+    let i18n = use_i18n();
     let state = expect_context::<TableState>();
     let start = ServerAction::<ExportsStart>::new();
     let tick = RwSignal::new(0u32);
@@ -93,7 +104,7 @@ pub fn ExportAll() -> impl IntoView {
     };
     view! {
         <button type="button" class="button" disabled=move || start.pending().get() on:click=export>
-            "Export all contacts"
+            {t!(i18n, imports.export.start)}
         </button>
         {move || start.value().get().and_then(Result::err).map(|error| view! {
             <p class="form-error" role="alert">{error.to_string()}</p>
@@ -108,12 +119,15 @@ pub fn ExportAll() -> impl IntoView {
 
 #[component]
 fn ExportBanner(job: ExportProgress) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <span class="export-progress" role="status">
-            {job.label()}
+            {job.label(i18n)}
             {job.done.then(|| view! {
                 " "
-                <a class="button" href=download_path(job.export_id) download="contacts-export.csv">"Download"</a>
+                <a class="button" href=download_path(job.export_id) download="contacts-export.csv">
+                    {t!(i18n, imports.export.download)}
+                </a>
             })}
         </span>
     }

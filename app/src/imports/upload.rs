@@ -3,22 +3,31 @@
 
 use super::model::UploadedFile;
 use crate::error::AppError;
+use crate::i18n::Locale;
+use leptos_i18n::I18nContext;
 
 /// Posts the file chosen in `input` with the chosen encoding (`auto`,
-/// `utf-8` or `windows-1252`).
+/// `utf-8` or `windows-1252`); `i18n` words the error when none is chosen.
 #[cfg(feature = "hydrate")]
 pub async fn post_file(
     input: leptos::web_sys::HtmlInputElement,
     encoding: String,
+    i18n: I18nContext<Locale>,
 ) -> Result<UploadedFile, AppError> {
     use super::model::UPLOAD_PATH;
+    use crate::i18n::tu_string;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let network = || AppError::Network("the upload did not reach the server".into());
     let file = input
         .files()
         .and_then(|files| files.get(0))
-        .ok_or_else(|| AppError::invalid("File", "choose a CSV file"))?;
+        .ok_or_else(|| {
+            AppError::invalid(
+                tu_string!(i18n, imports.upload.file_field),
+                tu_string!(i18n, imports.upload.choose_file),
+            )
+        })?;
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_body(&file);
@@ -50,6 +59,7 @@ pub async fn post_file(
 pub async fn post_file(
     _input: leptos::web_sys::HtmlInputElement,
     _encoding: String,
+    _i18n: I18nContext<Locale>,
 ) -> Result<UploadedFile, AppError> {
     Err(AppError::Internal)
 }

@@ -1,9 +1,13 @@
 use super::api::inbox_older_messages;
 use super::location::InboxLocation;
-use super::model::{ConversationView, Direction, MessageView, OlderMessagesRequest, WorkflowRun};
+use super::model::{
+    ConversationView, Direction, MessageView, OlderMessagesRequest, WorkflowRun, WorkflowStatus,
+};
 use super::older::OlderMessages;
 use crate::error::AppError;
+use crate::i18n::{t, t_string, use_i18n};
 use crate::icons::{ChannelIcon, Icon, LuArrowLeft, LuInfo};
+use crate::wording::{channel_kind_label, conversation_status_label};
 use leptos::prelude::*;
 use shared::timestamp::{format_utc, rfc3339_utc};
 
@@ -14,13 +18,14 @@ pub(super) fn ConversationPane(
     conversation: Resource<Result<Option<ConversationView>, AppError>>,
     older: OlderMessages,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
         {move || match conversation.get() {
-            None => view! { <p class="loading">"Loading…"</p> }.into_any(),
+            None => view! { <p class="loading">{t!(i18n, common.loading)}</p> }.into_any(),
             Some(Ok(Some(view))) => view! { <OpenConversation view location older/> }.into_any(),
             Some(Ok(None)) => view! {
-                <p class="muted empty">"Pick a conversation to read it."</p>
+                <p class="muted empty">{t!(i18n, inbox.pick_conversation)}</p>
             }
             .into_any(),
             Some(Err(error)) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
@@ -35,6 +40,7 @@ fn OpenConversation(
     location: Memo<InboxLocation>,
     older: OlderMessages,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let contact_id = view.contact_id;
     let newest = view.older_messages;
     let show_older = move |_| {
@@ -67,19 +73,15 @@ fn OpenConversation(
         .filter_map(|word| word.chars().next())
         .take(2)
         .collect();
-    let avatar_label = format!("Open contact details for {}", view.contact_name);
-    let blocked_note = view.blocked.then(|| {
-        view! {
-            <p class="blocked-note">
-                "This contact is blocked. Messages it sends are kept but not shown; "
-                "unblock it in the Contacts module."
-            </p>
-        }
-    });
+    let avatar_label =
+        t_string!(i18n, inbox.open_contact_details, name = &view.contact_name).to_string();
+    let blocked_note = view
+        .blocked
+        .then(|| view! { <p class="blocked-note">{t!(i18n, inbox.blocked_note)}</p> });
     let list_href = move || location.get().list().href();
     view! {
         <header class="conversation-head">
-            <a href=list_href class="icon-button back-to-list" aria-label="Back to conversations">
+            <a href=list_href class="icon-button back-to-list" aria-label=move || t_string!(i18n, inbox.back_to_conversations)>
                 <Icon icon=LuArrowLeft/>
             </a>
             <a href=details_href class="avatar" aria-label=avatar_label>
@@ -89,18 +91,18 @@ fn OpenConversation(
                 <h2>{view.contact_name.clone()}</h2>
                 <p>
                     <span class=format!("status status-{}", view.status.key()) data-testid="conversation-status">
-                        {view.status.label()}
+                        {conversation_status_label(view.status)}
                     </span>
                 </p>
             </div>
-            <a href=details_href class="icon-button" aria-label="Contact details">
+            <a href=details_href class="icon-button" aria-label=move || t_string!(i18n, inbox.contact_details)>
                 <Icon icon=LuInfo/>
             </a>
         </header>
         {blocked_note}
         <Workflows runs=view.workflows/>
         <div class="message-scroller" tabindex="0">
-            <ol class="messages" aria-label="Messages">
+            <ol class="messages" aria-label=move || t_string!(i18n, inbox.messages)>
                 <Show when=more>
                     <li class="show-older">
                         <button
@@ -109,7 +111,7 @@ fn OpenConversation(
                             disabled=move || older.loading.get()
                             on:click=show_older
                         >
-                            "Show older messages"
+                            {t!(i18n, inbox.show_older_messages)}
                         </button>
                     </li>
                 </Show>
@@ -128,30 +130,35 @@ fn OpenConversation(
 /// A contact's automation runs (shown beside the conversation).
 #[component]
 fn Workflows(runs: Vec<WorkflowRun>) -> impl IntoView {
+    let i18n = use_i18n();
     (!runs.is_empty()).then(|| {
         view! {
             <details class="workflows">
-                <summary>"Workflows (" {runs.len()} ")"</summary>
-                <ul aria-label="Workflows">
+                <summary>{t!(i18n, inbox.workflows.summary, count = runs.len())}</summary>
+                <ul aria-label=move || t_string!(i18n, inbox.workflows.title)>
                     {runs
                         .into_iter()
                         .map(|run| {
+                            let started =
+                                t_string!(i18n, inbox.workflows.started, date = format_utc(run.started_at))
+                                    .to_string();
                             let stopped = run.stopped_at.map(|at| {
                                 let reason = run
                                     .stop_reason
                                     .clone()
                                     .map(|reason| format!(" ({reason})"))
                                     .unwrap_or_default();
-                                format!(" · ended {}{reason}", format_utc(at))
+                                let ended = t_string!(i18n, inbox.workflows.ended, date = format_utc(at));
+                                format!(" · {ended}{reason}")
                             });
                             view! {
                                 <li class="workflow">
                                     <span class="workflow-name">{run.name}</span>
                                     " · "
                                     <span class=format!("workflow-status workflow-{}", run.status.key())>
-                                        {run.status.label()}
+                                        {workflow_status_label(run.status)}
                                     </span>
-                                    " · started " {format_utc(run.started_at)} {stopped}
+                                    " · " {started} {stopped}
                                 </li>
                             }
                         })
@@ -162,22 +169,34 @@ fn Workflows(runs: Vec<WorkflowRun>) -> impl IntoView {
     })
 }
 
+/// An automation run's status, e.g. "Running".
+fn workflow_status_label(status: WorkflowStatus) -> &'static str {
+    let i18n = use_i18n();
+    match status {
+        WorkflowStatus::Running => t_string!(i18n, inbox.workflows.running),
+        WorkflowStatus::Stopped => t_string!(i18n, inbox.workflows.stopped),
+        WorkflowStatus::Finished => t_string!(i18n, inbox.workflows.finished),
+    }
+}
+
 #[component]
 fn Message(message: MessageView) -> impl IntoView {
+    let i18n = use_i18n();
     let (class, direction) = match message.direction {
-        Direction::In => ("message incoming", "Received"),
-        Direction::Out => ("message outgoing", "Sent"),
+        Direction::In => ("message incoming", t_string!(i18n, inbox.message.received)),
+        Direction::Out => ("message outgoing", t_string!(i18n, inbox.message.sent)),
     };
     let channel = message.channel_kind.map(|kind| {
         let name = message
             .channel_name
             .clone()
-            .unwrap_or_else(|| kind.label().to_string());
+            .unwrap_or_else(|| channel_kind_label(kind).to_string());
+        let on_channel = t_string!(i18n, inbox.message.on_channel, channel = &name).to_string();
         view! {
-            <span class=format!("channel-icon channel-{}", kind.key()) aria-hidden="true" title=name.clone()>
+            <span class=format!("channel-icon channel-{}", kind.key()) aria-hidden="true" title=name>
                 <ChannelIcon kind/>
             </span>
-            <span class="visually-hidden">{format!(" on {name}")}</span>
+            <span class="visually-hidden">{format!(" {on_channel}")}</span>
         }
     });
     view! {
@@ -188,7 +207,7 @@ fn Message(message: MessageView) -> impl IntoView {
                 " · "
                 <time datetime=rfc3339_utc(message.sent_at)>{format_utc(message.sent_at)}</time>
                 {message.while_blocked.then(|| view! {
-                    <span class="while-blocked">" · received while blocked"</span>
+                    <span class="while-blocked">" · " {t!(i18n, inbox.message.while_blocked)}</span>
                 })}
             </p>
             <p class="message-body">{message.body}</p>

@@ -5,6 +5,8 @@ use super::model::{
 };
 use super::older::OlderConversations;
 use crate::error::AppError;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::wording::{channel_kind_label, conversation_status_label};
 use leptos::prelude::*;
 use shared::timestamp::{format_utc, rfc3339_utc};
 
@@ -16,6 +18,7 @@ pub(super) fn ConversationList(
     conversations: Resource<Result<ConversationPage, AppError>>,
     older: OlderConversations,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let show_older = move |filter: ConversationFilter, newest| {
         older.load(filter, newest, move |before| async move {
             inbox_conversations(ConversationListRequest {
@@ -28,8 +31,8 @@ pub(super) fn ConversationList(
         });
     };
     view! {
-        <section class="conversation-list" aria-label="Conversations">
-            <nav class="inbox-filters" aria-label="Filter conversations">
+        <section class="conversation-list" aria-label=move || t_string!(i18n, inbox.conversations)>
+            <nav class="inbox-filters" aria-label=move || t_string!(i18n, inbox.filter_conversations)>
                 {ConversationFilter::ALL
                     .into_iter()
                     .map(|filter| {
@@ -40,16 +43,16 @@ pub(super) fn ConversationList(
                             (location.get().filter == filter).then_some("page")
                         };
                         view! {
-                            <a href=href aria-current=current class="filter">{filter.label()}</a>
+                            <a href=href aria-current=current class="filter">{filter_label(filter)}</a>
                         }
                     })
                     .collect_view()}
             </nav>
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Transition fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
             {move || match conversations.get() {
-                None => view! { <p class="loading">"Loading…"</p> }.into_any(),
+                None => view! { <p class="loading">{t!(i18n, common.loading)}</p> }.into_any(),
                 Some(Ok(page)) if page.rows.is_empty() => {
-                    view! { <p class="muted empty">"No conversations."</p> }.into_any()
+                    view! { <p class="muted empty">{t!(i18n, inbox.no_conversations)}</p> }.into_any()
                 }
                 Some(Ok(page)) => {
                     let filter = location.get_untracked().filter;
@@ -76,7 +79,7 @@ pub(super) fn ConversationList(
                                 disabled=move || older.loading.get()
                                 on:click=move |_| show_older(filter, newest)
                             >
-                                "Show older conversations"
+                                {t!(i18n, inbox.show_older_conversations)}
                             </button>
                         })}
                         {move || older.error.get().map(|error| view! { <p role="alert">{error}</p> })}
@@ -90,8 +93,19 @@ pub(super) fn ConversationList(
     }
 }
 
+/// A filter tab's name.
+fn filter_label(filter: ConversationFilter) -> &'static str {
+    let i18n = use_i18n();
+    match filter {
+        ConversationFilter::All => t_string!(i18n, inbox.filters.all),
+        ConversationFilter::Mine => t_string!(i18n, inbox.filters.mine),
+        ConversationFilter::Unassigned => t_string!(i18n, common.unassigned),
+    }
+}
+
 #[component]
 fn ConversationRow(row: ConversationSummary, location: Memo<InboxLocation>) -> impl IntoView {
+    let i18n = use_i18n();
     let contact_id = row.contact_id;
     let href = move || {
         InboxLocation {
@@ -110,19 +124,19 @@ fn ConversationRow(row: ConversationSummary, location: Memo<InboxLocation>) -> i
                     <span class="row-name">{row.contact_name.clone()}</span>
                     {row.unread.then(|| view! {
                         <span class="unread-dot" aria-hidden="true"></span>
-                        <span class="visually-hidden">" (unread)"</span>
+                        <span class="visually-hidden">" " {t!(i18n, inbox.unread)}</span>
                     })}
                     {row.last_message_at.map(|at| view! {
                         <time class="row-time" datetime=rfc3339_utc(at)>{format_utc(at)}</time>
                     })}
                 </span>
                 <span class="row-meta">
-                    <span class=format!("status status-{}", row.status.key())>{row.status.label()}</span>
+                    <span class=format!("status status-{}", row.status.key())>{conversation_status_label(row.status)}</span>
                     {row.assignee_name.clone().map(|name| view! { <span>" · " {name}</span> })}
                 </span>
                 <span class="row-reach" data-testid="conversation-reach">
                     {row.channel.map(|kind| view! {
-                        <span class=format!("channel-name channel-{}", kind.key())>{kind.label()}</span>
+                        <span class=format!("channel-name channel-{}", kind.key())>{channel_kind_label(kind)}</span>
                     })}
                     {row.channel.and(row.reached_at.as_ref()).map(|_| " · ")}
                     {row.reached_at.clone()}

@@ -2,6 +2,8 @@ use super::api::InboxSendMessage;
 use super::location::InboxLocation;
 use super::model::{ChannelOption, ConversationView};
 use crate::error::AppError;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::wording::channel_kind_label;
 use leptos::prelude::*;
 
 /// The message bar: "Channel" (only channels the contact can be reached on
@@ -13,6 +15,7 @@ pub(super) fn MessageBar(
     bar: Resource<Result<Option<ConversationView>, AppError>>,
     send: ServerAction<InboxSendMessage>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     // Blocking and unblocking arrive live through the conversation; a memo,
     // so other live updates leave the form (and a draft) alone.
     let blocked_now = Memo::new(move |_| {
@@ -27,9 +30,7 @@ pub(super) fn MessageBar(
         {move || {
                 match bar.get().and_then(Result::ok).flatten() {
                     Some(view) if view.channels.is_empty() => view! {
-                        <p class="muted message-bar">
-                            "This contact cannot be reached on any channel now; it has to write first."
-                        </p>
+                        <p class="muted message-bar">{t!(i18n, inbox.message_bar.unreachable)}</p>
                     }
                     .into_any(),
                     Some(view) => {
@@ -74,6 +75,7 @@ fn SendForm(
     chosen: Option<i64>,
     send: ServerAction<InboxSendMessage>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let selected = preselected(&view.channels, chosen);
     let textarea = NodeRef::<leptos::html::Textarea>::new();
     let body = RwSignal::new(String::new());
@@ -121,19 +123,23 @@ fn SendForm(
         <ActionForm action=send attr:class="message-bar">
             <input type="hidden" name="input[contact_id]" value=view.contact_id.to_string()/>
             <div class="message-bar-channel">
-                <label for="message-channel">"Channel"</label>
+                <label for="message-channel">{t!(i18n, inbox.message_bar.channel)}</label>
                 <select id="message-channel" name="input[channel_id]">
                     {view
                         .channels
                         .iter()
                         .map(|option| {
-                            let state = if option.active { "" } else { " (start conversation)" };
+                            let state = if option.active {
+                                String::new()
+                            } else {
+                                format!(" ({})", t_string!(i18n, inbox.message_bar.start_conversation))
+                            };
                             view! {
                                 <option
                                     value=option.channel_id.to_string()
                                     selected=Some(option.channel_id) == selected
                                 >
-                                    {format!("{} · {}{state}", option.name, option.kind.label())}
+                                    {format!("{} · {}{state}", option.name, channel_kind_label(option.kind))}
                                 </option>
                             }
                         })
@@ -141,7 +147,7 @@ fn SendForm(
                 </select>
             </div>
             <div class="message-bar-text">
-                <label for="message-body">"Message"</label>
+                <label for="message-body">{t!(i18n, inbox.message_bar.message)}</label>
                 <textarea
                     id="message-body"
                     name="input[body]"
@@ -152,10 +158,10 @@ fn SendForm(
                     on:input=move |event| body.set(event_target_value(&event))
                     on:keydown=on_keydown
                 ></textarea>
-                <p id="message-hint" class="muted hint">"Enter sends · Shift+Enter adds a line"</p>
+                <p id="message-hint" class="muted hint">{t!(i18n, inbox.message_bar.hint)}</p>
             </div>
             <button type="submit" class="button primary" disabled=move || send.pending().get() || held_back()>
-                "Send"
+                {t!(i18n, inbox.message_bar.send)}
             </button>
             <p class="form-error" role="alert">{error} {too_long}</p>
         </ActionForm>

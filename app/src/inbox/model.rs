@@ -34,15 +34,6 @@ impl ConversationFilter {
         }
     }
 
-    /// The name shown to users.
-    pub fn label(self) -> &'static str {
-        match self {
-            ConversationFilter::All => "All",
-            ConversationFilter::Mine => "Mine",
-            ConversationFilter::Unassigned => "Unassigned",
-        }
-    }
-
     /// The filter named by an address key; anything else means all.
     pub fn from_key(key: &str) -> Self {
         Self::ALL
@@ -201,15 +192,6 @@ impl WorkflowStatus {
             WorkflowStatus::Running => "running",
             WorkflowStatus::Stopped => "stopped",
             WorkflowStatus::Finished => "finished",
-        }
-    }
-
-    /// The name shown to users.
-    pub fn label(self) -> &'static str {
-        match self {
-            WorkflowStatus::Running => "Running",
-            WorkflowStatus::Stopped => "Stopped",
-            WorkflowStatus::Finished => "Finished",
         }
     }
 }

@@ -8,8 +8,9 @@ use super::model::{ConversationListRequest, ConversationRequest, ConversationVie
 use super::older::{OlderConversations, OlderMessages};
 use crate::details::{ContactDrawer, ListBeside};
 use crate::error::AppError;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::permissions::Module;
 
@@ -33,6 +34,7 @@ async fn load_conversation(
 /// The Inbox page (navigation "Inbox").
 #[component]
 pub fn InboxPage() -> impl IntoView {
+    let i18n = use_i18n();
     let query = use_query_map();
     let location = Memo::new(move |_| InboxLocation::from_query(&query.read()));
     let contact = Memo::new(move |_| location.get().contact);
@@ -92,15 +94,15 @@ pub fn InboxPage() -> impl IntoView {
     );
 
     view! {
-        <Title text="Inbox · Contacts"/>
+        <PageTitle text=t_string!(i18n, inbox.title)/>
         <div
             class="inbox"
             data-live=move || if connected.get() { "connected" } else { "waiting" }
             data-pane=move || location.get().pane()
         >
-            <h1 class="inbox-title">"Inbox"</h1>
+            <h1 class="inbox-title">{t!(i18n, inbox.title)}</h1>
             <ConversationList location conversations older=older_conversations/>
-            <section class="conversation" aria-label="Conversation">
+            <section class="conversation" aria-label=move || t_string!(i18n, inbox.conversation)>
                 <ConversationPane location conversation older=older_messages/>
                 <MessageBar location conversation bar send/>
             </section>

@@ -9,7 +9,7 @@ use super::toast::ToastRegion;
 use super::viewer_data::{initial_viewer, VIEWER_DATA_ID};
 use crate::auth::{LoginPage, Viewer};
 use crate::error::AppError;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
@@ -46,7 +46,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_page_language();
     view! {
-        <Title text="Contacts"/>
+        <Title text=t_string!(use_i18n(), nav.contacts)/>
         <Router>
             <Routes fallback=NotFound>
                 <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
@@ -113,7 +113,7 @@ fn SignedOut(error: AppError) -> impl IntoView {
     view! {
         <main id="main" class="page">
             <p role="alert">{error.to_string()}</p>
-            <a href="/login">"Log in"</a>
+            <a href="/login">{t!(use_i18n(), auth.log_in)}</a>
         </main>
     }
 }

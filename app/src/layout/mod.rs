@@ -5,10 +5,12 @@ mod language;
 mod lazy_pages;
 mod nav;
 mod not_found;
+mod page_title;
 mod toast;
 mod viewer_data;
 
 pub use app::{shell, App};
 pub use language::{current_language, locale_of, page_language};
 pub use not_found::NotFound;
+pub use page_title::PageTitle;
 pub use toast::Toasts;

@@ -1,6 +1,7 @@
 use crate::auth::{LogOut, SetLanguage, SwitchWorkspace, Viewer};
 use crate::layout::current_language;
-use shared::{Role, UiLanguage};
+use crate::wording::role_label;
+use shared::UiLanguage;
 use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -106,12 +107,3 @@ pub fn SideNav(viewer: Viewer) -> impl IntoView {
     }
 }
 
-/// A role's name in the page's language.
-fn role_label(role: Role) -> impl IntoView {
-    let i18n = use_i18n();
-    match role {
-        Role::Owner => t!(i18n, common.roles.owner).into_any(),
-        Role::Manager => t!(i18n, common.roles.manager).into_any(),
-        Role::Agent => t!(i18n, common.roles.agent).into_any(),
-    }
-}

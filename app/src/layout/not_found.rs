@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
+use super::PageTitle;
+use crate::i18n::{t, t_string, use_i18n};
 
 /// The page for unknown addresses; answers 404 on the server.
 #[component]
@@ -8,12 +9,13 @@ pub fn NotFound() -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(axum::http::StatusCode::NOT_FOUND);
     }
+    let i18n = use_i18n();
     view! {
-        <Title text="Page not found · Contacts"/>
+        <PageTitle text=t_string!(i18n, nav.not_found.title)/>
         <main id="main" class="page not-found">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address."</p>
-            <a href="/">"Go to the dashboard"</a>
+            <h1>{t!(i18n, nav.not_found.title)}</h1>
+            <p>{t!(i18n, nav.not_found.text)}</p>
+            <a href="/">{t!(i18n, nav.not_found.to_dashboard)}</a>
         </main>
     }
 }

@@ -6,14 +6,16 @@ use super::api::{merge_history, MergeUndo};
 use super::model::{MergeHistoryEntry, MergeHistoryPage as HistoryPage};
 use crate::auth::Viewer;
 use crate::contacts::format::date_time;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use shared::permissions::{refusal, Action, Context, Module};
 
 /// The page at `/contacts/merges`.
 #[component]
 pub fn MergeHistoryPage() -> impl IntoView {
+    let i18n = use_i18n();
     let viewer = expect_context::<Viewer>();
     let params = use_query_map();
     let older_than =
@@ -40,12 +42,12 @@ pub fn MergeHistoryPage() -> impl IntoView {
             .map(|e| e.to_string())
     };
     view! {
-        <Title text="Merge history · Contacts"/>
-        <p class="breadcrumb"><a href="/contacts">"Contacts"</a></p>
-        <h1>"Merge history"</h1>
+        <PageTitle text=t_string!(i18n, merge.history_title)/>
+        <p class="breadcrumb"><a href="/contacts">{t!(i18n, nav.contacts)}</a></p>
+        <h1>{t!(i18n, merge.history_title)}</h1>
         {move || undo_error().map(|message| view! { <p role="alert" class="form-error">{message}</p> })}
-        {move || undo.value().get().and_then(Result::ok).map(|_| view! { <p role="status">"Merge undone"</p> })}
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        {move || undo.value().get().and_then(Result::ok).map(|_| view! { <p role="status">{t!(i18n, merge.merge_undone)}</p> })}
+        <Transition fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match history.await {
                     Ok(page) => view! { <HistoryTable page undo/> }.into_any(),
@@ -58,19 +60,20 @@ pub fn MergeHistoryPage() -> impl IntoView {
 
 #[component]
 fn HistoryTable(page: HistoryPage, undo: ServerAction<MergeUndo>) -> impl IntoView {
+    let i18n = use_i18n();
     if page.entries.is_empty() {
-        return view! { <p class="muted">"No contacts were merged yet."</p> }.into_any();
+        return view! { <p class="muted">{t!(i18n, merge.history.empty)}</p> }.into_any();
     }
     let older = page.older;
     view! {
         <table class="merge-history">
             <thead>
                 <tr>
-                    <th scope="col">"Merged"</th>
-                    <th scope="col">"By"</th>
-                    <th scope="col">"Contacts"</th>
-                    <th scope="col">"Values chosen"</th>
-                    <th scope="col">"Undo"</th>
+                    <th scope="col">{t!(i18n, merge.history.merged)}</th>
+                    <th scope="col">{t!(i18n, merge.history.by)}</th>
+                    <th scope="col">{t!(i18n, merge.history.contacts)}</th>
+                    <th scope="col">{t!(i18n, merge.history.values_chosen)}</th>
+                    <th scope="col">{t!(i18n, merge.history.undo)}</th>
                 </tr>
             </thead>
             <tbody>
@@ -78,7 +81,7 @@ fn HistoryTable(page: HistoryPage, undo: ServerAction<MergeUndo>) -> impl IntoVi
             </tbody>
         </table>
         {older.map(|older| view! {
-            <p><a href=format!("/contacts/merges?older={older}")>"Older merges"</a></p>
+            <p><a href=format!("/contacts/merges?older={older}")>{t!(i18n, merge.history.older)}</a></p>
         })}
     }
     .into_any()
@@ -86,18 +89,25 @@ fn HistoryTable(page: HistoryPage, undo: ServerAction<MergeUndo>) -> impl IntoVi
 
 #[component]
 fn HistoryRow(entry: MergeHistoryEntry, undo: ServerAction<MergeUndo>) -> impl IntoView {
+    let i18n = use_i18n();
     let merge_id = entry.id;
     let contacts = entry
         .contacts
         .iter()
         .enumerate()
         .map(|(index, contact)| {
-            let kept = if index == 0 { " (kept its ID)" } else { "" };
-            view! { <li>{format!("{} · ID {}{kept}", contact.name, contact.id)}</li> }
+            let name = contact.name.clone();
+            let id = contact.id;
+            let text = if index == 0 {
+                t_string!(i18n, merge.history.contact_kept, name, id).to_string()
+            } else {
+                t_string!(i18n, merge.history.contact, name, id).to_string()
+            };
+            view! { <li>{text}</li> }
         })
         .collect_view();
     let choices = if entry.choices.is_empty() {
-        view! { <span class="muted">"All values were the same"</span> }.into_any()
+        view! { <span class="muted">{t!(i18n, merge.history.all_same)}</span> }.into_any()
     } else {
         view! {
             <ul>
@@ -105,8 +115,20 @@ fn HistoryRow(entry: MergeHistoryEntry, undo: ServerAction<MergeUndo>) -> impl I
                     .choices
                     .iter()
                     .map(|choice| {
-                        let value = if choice.value.is_empty() { "Not set" } else { &choice.value };
-                        view! { <li>{format!("{}: {value} (from ID {})", choice.label, choice.from)}</li> }
+                        let value = if choice.value.is_empty() {
+                            t_string!(i18n, common.not_set)
+                        } else {
+                            &choice.value
+                        };
+                        let text = t_string!(
+                            i18n,
+                            merge.history.choice,
+                            field = &choice.label,
+                            value,
+                            id = choice.from
+                        )
+                        .to_string();
+                        view! { <li>{text}</li> }
                     })
                     .collect_view()}
             </ul>
@@ -115,7 +137,13 @@ fn HistoryRow(entry: MergeHistoryEntry, undo: ServerAction<MergeUndo>) -> impl I
     };
     let undo_cell = match (&entry.undone, &entry.undo_refusal) {
         (Some((by, at)), _) => {
-            view! { <span>{format!("Undone by {by} on {} UTC", date_time(*at))}</span> }.into_any()
+            let text = t_string!(
+                i18n,
+                merge.history.undone_by,
+                name = by,
+                time = date_time(*at)
+            );
+            view! { <span>{text.to_string()}</span> }.into_any()
         }
         (None, Some(reason)) => view! { <span class="muted">{reason.clone()}</span> }.into_any(),
         (None, None) => view! {
@@ -126,7 +154,7 @@ fn HistoryRow(entry: MergeHistoryEntry, undo: ServerAction<MergeUndo>) -> impl I
                 disabled=move || undo.pending().get()
                 on:click=move |_| { undo.dispatch(MergeUndo { merge_id }); }
             >
-                "Undo merge"
+                {t!(i18n, merge.undo_merge)}
             </button>
         }
         .into_any(),

@@ -209,22 +209,16 @@ pub struct SuggestionPage {
 }
 
 impl SuggestionPage {
-    /// The count as the dashboard says it, e.g. "12 merge suggestions",
-    /// once `hidden` of the page's groups were dismissed on it.
-    pub fn total_label(&self, hidden: usize) -> String {
-        let total = Total {
+    /// How many suggestions the dashboard counts once `hidden` of the
+    /// page's groups were dismissed on it.
+    pub fn remaining(&self, hidden: usize) -> Total {
+        Total {
             count: self
                 .total
                 .count
                 .saturating_sub(u64::try_from(hidden).unwrap_or(0)),
             ..self.total
-        };
-        let noun = if total.exact && total.count == 1 {
-            "merge suggestion"
-        } else {
-            "merge suggestions"
-        };
-        format!("{} {noun}", total.label())
+        }
     }
 }
 
@@ -235,9 +229,6 @@ pub struct DismissRequest {
     /// Two to [`shared::merge::MAX_MERGE_CONTACTS`] contacts.
     pub contact_ids: Vec<i64>,
 }
-
-/// What the page announces once a suggestion is dismissed.
-pub const DISMISSED_MESSAGE: &str = "Marked as not a duplicate";
 
 /// How many suggestion groups one dashboard page shows.
 pub const SUGGESTIONS_PER_PAGE: usize = 20;
@@ -350,10 +341,28 @@ mod tests {
             next: None,
             total: Total { count, exact },
         };
-        assert_eq!(page(12, true).total_label(0), "12 merge suggestions");
-        assert_eq!(page(12, true).total_label(11), "1 merge suggestion");
-        assert_eq!(page(1, true).total_label(1), "0 merge suggestions");
-        assert_eq!(page(1001, false).total_label(1), "1,000+ merge suggestions");
+        assert_eq!(
+            page(12, true).remaining(0),
+            Total {
+                count: 12,
+                exact: true
+            }
+        );
+        assert_eq!(
+            page(12, true).remaining(11),
+            Total {
+                count: 1,
+                exact: true
+            }
+        );
+        assert_eq!(
+            page(1, true).remaining(1),
+            Total {
+                count: 0,
+                exact: true
+            }
+        );
+        assert_eq!(page(1001, false).remaining(1).label(), "1,000+");
     }
 
     #[test]

@@ -9,14 +9,17 @@ use super::model::{
     parse_ids, return_path, MergeChoice, MergeDone, MergeRequest, MergeReview, ReviewField,
 };
 use crate::contacts::format::initials;
+use crate::i18n::{t, t_string, use_i18n, Locale};
+use crate::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_i18n::I18nContext;
 use leptos_router::hooks::use_query_map;
 use std::collections::BTreeMap;
 
 /// The page.
 #[component]
 pub fn MergeReviewPage() -> impl IntoView {
+    let i18n = use_i18n();
     let params = use_query_map();
     let ids = Memo::new(move |_| {
         params.with(|map| {
@@ -29,16 +32,16 @@ pub fn MergeReviewPage() -> impl IntoView {
     let review = Resource::new(move || ids.get(), merge_review_get);
     let back = Memo::new(move |_| params.with(|map| return_path(map.get("from").as_deref())));
     view! {
-        <Title text="Merge contacts · Contacts"/>
-        <p class="breadcrumb"><a href="/contacts">"Contacts"</a></p>
-        <h1>"Merge contacts"</h1>
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <PageTitle text=t_string!(i18n, merge.review_title)/>
+        <p class="breadcrumb"><a href="/contacts">{t!(i18n, nav.contacts)}</a></p>
+        <h1>{t!(i18n, merge.review_title)}</h1>
+        <Transition fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match review.await {
                     Ok(review) => view! { <MergeForm review back=back.get_untracked()/> }.into_any(),
                     Err(error) => view! {
                         <p role="alert">{error.to_string()}</p>
-                        <a class="button" href=back.get_untracked()>"Cancel"</a>
+                        <a class="button" href=back.get_untracked()>{t!(i18n, common.cancel)}</a>
                     }
                     .into_any(),
                 }
@@ -47,10 +50,10 @@ pub fn MergeReviewPage() -> impl IntoView {
     }
 }
 
-/// The shown value, or a dash for an empty one.
-fn shown(display: &str) -> String {
+/// The shown value, or "Not set" for an empty one.
+fn shown(i18n: I18nContext<Locale>, display: &str) -> String {
     if display.is_empty() {
-        "Not set".to_owned()
+        t_string!(i18n, common.not_set).to_owned()
     } else {
         display.to_owned()
     }
@@ -58,6 +61,7 @@ fn shown(display: &str) -> String {
 
 #[component]
 fn MergeForm(review: MergeReview, back: String) -> impl IntoView {
+    let i18n = use_i18n();
     let chosen = RwSignal::new(
         review
             .fields
@@ -100,17 +104,16 @@ fn MergeForm(review: MergeReview, back: String) -> impl IntoView {
             .map(|e| e.to_string())
     };
     let columns = review.with_value(|review| review.contacts.len());
-    let kept = review.with_value(|review| {
+    let (kept_name, kept_id) = review.with_value(|review| {
         review
             .contacts
             .first()
-            .map(|contact| format!("{} (ID: {})", contact.name, contact.id))
+            .map(|contact| (contact.name.clone(), contact.id))
             .unwrap_or_default()
     });
     view! {
         <p class="merge-kept">
-            <strong>{kept}</strong>
-            " keeps its ID. Where values are equally recent, its values are preselected."
+            {t!(i18n, merge.review.kept_note, <b> = <strong/>, name = kept_name, id = kept_id)}
         </p>
         <div class="merge-review" data-columns=columns.to_string()>
             <div class="merge-row merge-heads" aria-hidden="true">
@@ -124,13 +127,13 @@ fn MergeForm(review: MergeReview, back: String) -> impl IntoView {
                             <span class="merge-head">
                                 <span class="avatar" aria-hidden="true">{initials(&contact.name)}</span>
                                 <strong>{contact.name.clone()}</strong>
-                                <span class="muted">{format!("ID: {}", contact.id)}</span>
-                                {(index == 0).then(|| view! { <span class="badge badge-kept">"Keeps its ID"</span> })}
+                                <span class="muted">{t!(i18n, merge.review.contact_id, id = contact.id)}</span>
+                                {(index == 0).then(|| view! { <span class="badge badge-kept">{t!(i18n, merge.review.keeps_id)}</span> })}
                             </span>
                         })
                         .collect_view()
                 })}
-                <span class="merge-head"><strong>"Merged contact"</strong></span>
+                <span class="merge-head"><strong>{t!(i18n, merge.review.merged_contact)}</strong></span>
             </div>
             {review.with_value(|review| {
                 review
@@ -142,9 +145,7 @@ fn MergeForm(review: MergeReview, back: String) -> impl IntoView {
             })}
             <SummaryRows review=review.get_value()/>
         </div>
-        <p class="muted">
-            "Channels, conversations with all their messages and tags of every contact go to the merged contact."
-        </p>
+        <p class="muted">{t!(i18n, merge.review.everything_kept)}</p>
         {move || merge_error().map(|message| view! { <p role="alert" class="form-error">{message}</p> })}
         <Show when=move || done().is_none()>
             <div class="merge-actions">
@@ -154,9 +155,9 @@ fn MergeForm(review: MergeReview, back: String) -> impl IntoView {
                     on:click=submit
                     disabled=move || merge.pending().get()
                 >
-                    "Merge"
+                    {t!(i18n, merge.merge)}
                 </button>
-                <a class="button" href=back.clone()>"Cancel"</a>
+                <a class="button" href=back.clone()>{t!(i18n, common.cancel)}</a>
             </div>
         </Show>
         {move || done().map(|done| view! { <MergeOutcome done undo review=review.get_value()/> })}
@@ -167,6 +168,7 @@ fn MergeForm(review: MergeReview, back: String) -> impl IntoView {
 /// merged contact's value.
 #[component]
 fn FieldChoice(field: ReviewField, chosen: RwSignal<BTreeMap<String, i64>>) -> impl IntoView {
+    let i18n = use_i18n();
     let label_id = format!("merge-field-{}", field.key);
     let key = field.key.clone();
     let options = field.options.clone();
@@ -175,14 +177,14 @@ fn FieldChoice(field: ReviewField, chosen: RwSignal<BTreeMap<String, i64>>) -> i
         options
             .iter()
             .find(|option| Some(option.contact_id) == winner)
-            .map(|option| shown(&option.display))
+            .map(|option| shown(i18n, &option.display))
             .unwrap_or_default()
     };
     let cells = field
         .options
         .iter()
         .map(|option| {
-            let text = shown(&option.display);
+            let text = shown(i18n, &option.display);
             if field.differs {
                 let key = field.key.clone();
                 let checked_key = field.key.clone();
@@ -214,7 +216,7 @@ fn FieldChoice(field: ReviewField, chosen: RwSignal<BTreeMap<String, i64>>) -> i
         <div class="merge-row" role=group_role aria-labelledby=labelled_by data-field=field.key.clone()>
             <span class="merge-label" id=label_id>{field.label.clone()}</span>
             {cells}
-            <span class="merge-preview" aria-label=format!("Merged {}", field.label)>{preview}</span>
+            <span class="merge-preview" aria-label=t_string!(i18n, merge.review.merged_field, field = field.label.clone()).to_string()>{preview}</span>
         </div>
     }
 }
@@ -222,6 +224,7 @@ fn FieldChoice(field: ReviewField, chosen: RwSignal<BTreeMap<String, i64>>) -> i
 /// Channels, tags and messages: everything of every contact is kept.
 #[component]
 fn SummaryRows(review: MergeReview) -> impl IntoView {
+    let i18n = use_i18n();
     let union = |items: &dyn Fn(&super::model::ReviewContact) -> &Vec<String>| {
         let mut all: Vec<String> = review
             .contacts
@@ -237,7 +240,7 @@ fn SummaryRows(review: MergeReview) -> impl IntoView {
     let messages: i64 = review.contacts.iter().map(|c| c.messages).sum();
     let list = |items: &[String]| {
         if items.is_empty() {
-            "None".to_owned()
+            t_string!(i18n, common.none).to_owned()
         } else {
             items.join(", ")
         }
@@ -252,9 +255,9 @@ fn SummaryRows(review: MergeReview) -> impl IntoView {
         }
     };
     view! {
-        {row("Channels", review.contacts.iter().map(|c| list(&c.channels)).collect(), list(&channels))}
-        {row("Tags", review.contacts.iter().map(|c| list(&c.tags)).collect(), list(&tags))}
-        {row("Messages", review.contacts.iter().map(|c| c.messages.to_string()).collect(), messages.to_string())}
+        {row(t_string!(i18n, merge.review.channels), review.contacts.iter().map(|c| list(&c.channels)).collect(), list(&channels))}
+        {row(t_string!(i18n, merge.review.tags), review.contacts.iter().map(|c| list(&c.tags)).collect(), list(&tags))}
+        {row(t_string!(i18n, merge.review.messages), review.contacts.iter().map(|c| c.messages.to_string()).collect(), messages.to_string())}
     }
 }
 
@@ -266,6 +269,7 @@ fn MergeOutcome(
     undo: ServerAction<MergeUndo>,
     review: MergeReview,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let undone = move || undo.value().get().and_then(Result::ok);
     let undo_error = move || {
         undo.value()
@@ -278,9 +282,9 @@ fn MergeOutcome(
         <div class="merge-outcome">
             {move || match undone() {
                 None => view! {
-                    <p role="status"><strong>"Merge successful"</strong></p>
+                    <p role="status"><strong>{t!(i18n, merge.merge_successful)}</strong></p>
                     <p>
-                        <a href=format!("/contacts?contact={}", done.contact_id)>"Open merged contact"</a>
+                        <a href=format!("/contacts?contact={}", done.contact_id)>{t!(i18n, merge.review.open_merged)}</a>
                     </p>
                     <button
                         type="button"
@@ -288,12 +292,12 @@ fn MergeOutcome(
                         disabled=move || undo.pending().get()
                         on:click=move |_| { undo.dispatch(MergeUndo { merge_id: done.merge_id }); }
                     >
-                        "Undo merge"
+                        {t!(i18n, merge.undo_merge)}
                     </button>
                 }
                 .into_any(),
                 Some(_) => view! {
-                    <p role="status"><strong>"Merge undone"</strong>" — every contact is back as it was:"</p>
+                    <p role="status">{t!(i18n, merge.review.undone_note, <b> = <strong/>)}</p>
                     <ul>
                         {contacts
                             .iter()

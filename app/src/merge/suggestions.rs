@@ -5,12 +5,14 @@
 use super::api::{merge_dismiss_suggestion, merge_suggestions};
 use super::model::{
     merge_refusal, opened_from, review_href, DismissRequest, SuggestionCursor, SuggestionGroup,
-    DISMISSED_MESSAGE,
 };
 use crate::auth::Viewer;
 use crate::contacts::format::date_time;
+use crate::contacts::model::Total;
 use crate::contacts::url::encode;
+use crate::i18n::{t, t_string, use_i18n, Locale};
 use leptos::prelude::*;
+use leptos_i18n::I18nContext;
 use leptos_router::hooks::{use_location, use_query_map};
 use std::collections::BTreeSet;
 
@@ -21,10 +23,21 @@ fn key_of(group: &SuggestionGroup) -> GroupKey {
     (group.kind_label.clone(), group.value.clone())
 }
 
+/// The count as the dashboard says it, e.g. "12 merge suggestions".
+fn count_label(i18n: I18nContext<Locale>, total: Total) -> String {
+    let count = total.label();
+    if total.exact && total.count == 1 {
+        t_string!(i18n, merge.suggestions.count_singular, count).to_string()
+    } else {
+        t_string!(i18n, merge.suggestions.count_plural, count).to_string()
+    }
+}
+
 /// The dashboard's "Merge suggestions" section; `?suggestions=<cursor>`
 /// pages through them.
 #[component]
 pub fn MergeSuggestions() -> impl IntoView {
+    let i18n = use_i18n();
     let params = use_query_map();
     let after = Memo::new(move |_| {
         params.with(|map| {
@@ -57,8 +70,9 @@ pub fn MergeSuggestions() -> impl IntoView {
         });
         dismiss.dispatch((key, contact_ids));
     });
-    let announced =
-        move || matches!(dismiss.value().get(), Some((_, Ok(())))).then_some(DISMISSED_MESSAGE);
+    let announced = move || {
+        matches!(dismiss.value().get(), Some((_, Ok(())))).then(|| t_string!(i18n, merge.dismissed))
+    };
     let failure = move || {
         dismiss
             .value()
@@ -68,14 +82,14 @@ pub fn MergeSuggestions() -> impl IntoView {
     };
     view! {
         <section class="merge-suggestions" aria-labelledby="suggestions-title">
-            <h2 id="suggestions-title">"Merge suggestions"</h2>
+            <h2 id="suggestions-title">{t!(i18n, merge.suggestions.title)}</h2>
             <p class="visually-hidden" role="status" aria-live="polite">{announced}</p>
             {move || failure().map(|message| view! { <p role="alert" class="form-error">{message}</p> })}
-            <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            <Transition fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match suggestions.await {
                         Ok(page) if page.groups.is_empty() => view! {
-                            <p class="muted">"No duplicates found."</p>
+                            <p class="muted">{t!(i18n, merge.suggestions.empty)}</p>
                         }
                         .into_any(),
                         Ok(page) => {
@@ -85,7 +99,7 @@ pub fn MergeSuggestions() -> impl IntoView {
                                 move || {
                                     let hidden = dismissed
                                         .with(|gone| keys.iter().filter(|key| gone.contains(*key)).count());
-                                    page.total_label(hidden)
+                                    count_label(i18n, page.remaining(hidden))
                                 }
                             };
                             view! {
@@ -97,10 +111,10 @@ pub fn MergeSuggestions() -> impl IntoView {
                                         .map(|group| view! { <GroupItem group dismissed on_dismiss/> })
                                         .collect_view()}
                                 </ul>
-                                <nav class="pager" aria-label="Merge suggestions pages">
-                                    {after.get_untracked().is_some().then(|| view! { <a href="/">"Newest"</a> })}
+                                <nav class="pager" aria-label=t_string!(i18n, merge.suggestions.pages)>
+                                    {after.get_untracked().is_some().then(|| view! { <a href="/">{t!(i18n, merge.suggestions.newest)}</a> })}
                                     {page.next.map(|next| view! {
-                                        <a href=format!("/?suggestions={}", encode(&next.to_param()))>"Next page"</a>
+                                        <a href=format!("/?suggestions={}", encode(&next.to_param()))>{t!(i18n, merge.suggestions.next_page)}</a>
                                     })}
                                 </nav>
                             }
@@ -120,14 +134,17 @@ fn GroupItem(
     dismissed: RwSignal<BTreeSet<GroupKey>>,
     on_dismiss: Callback<(GroupKey, Vec<i64>)>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let key = key_of(&group);
     let ids: Vec<i64> = group.contacts.iter().map(|contact| contact.id).collect();
     let names = group
         .contacts
         .iter()
         .map(|c| c.name.clone())
-        .collect::<Vec<_>>()
-        .join(" and ");
+        .reduce(|first, second| {
+            t_string!(i18n, merge.suggestions.name_pair, first, second).to_string()
+        })
+        .unwrap_or_default();
     let more = group.members - i64::try_from(group.contacts.len()).unwrap_or(0);
     let refused = merge_refusal(
         &expect_context::<Viewer>(),
@@ -147,7 +164,9 @@ fn GroupItem(
             <p>
                 <span class="muted">{group.kind_label.clone()}" "</span>
                 <strong>{group.value.clone()}</strong>
-                <span class="muted">{format!(" · {} contacts · since {} UTC", group.members, date_time(group.newest_at))}</span>
+                <span class="muted">
+                    {t!(i18n, merge.suggestions.group_meta, count = group.members, time = date_time(group.newest_at))}
+                </span>
             </p>
             <p>
                 {group
@@ -157,24 +176,24 @@ fn GroupItem(
                         <a class="suggested-contact" href=format!("/contacts?contact={}", contact.id)>{contact.name.clone()}</a>
                     })
                     .collect_view()}
-                {(more > 0).then(|| view! { <span class="muted">{format!(" and {more} more")}</span> })}
+                {(more > 0).then(|| view! { <span class="muted">{t!(i18n, merge.suggestions.and_more, count = more)}</span> })}
             </p>
             {refused.is_none().then(|| view! {
                 <div class="suggestion-actions">
                     <a
                         class="button primary small"
                         href=review_href(&ids, &from)
-                        aria-label=format!("Review merge of {names}")
+                        aria-label=t_string!(i18n, merge.suggestions.review_label, names = names.clone()).to_string()
                     >
-                        "Review merge"
+                        {t!(i18n, merge.suggestions.review)}
                     </a>
                     <button
                         type="button"
                         class="button small"
-                        aria-label=format!("Not a duplicate: {names}")
+                        aria-label=t_string!(i18n, merge.suggestions.not_duplicate_label, names).to_string()
                         on:click=move |_| on_dismiss.run((key.clone(), ids.clone()))
                     >
-                        "Not a duplicate"
+                        {t!(i18n, merge.not_duplicate)}
                     </button>
                 </div>
             })}

@@ -1,16 +1,18 @@
 use crate::auth::Viewer;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::layout::PageTitle;
 
 /// The Dashboard page.
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let viewer = expect_context::<Viewer>();
+    let i18n = use_i18n();
     view! {
-        <Title text="Dashboard · Contacts"/>
-        <h1>"Dashboard"</h1>
-        <p class="muted">"Your workspace at a glance."</p>
-        <p>"Workspace: " {viewer.workspace.name}</p>
+        <PageTitle text=t_string!(i18n, nav.dashboard)/>
+        <h1>{t!(i18n, nav.dashboard)}</h1>
+        <p class="muted">{t!(i18n, nav.dashboard_intro)}</p>
+        <p>{t!(i18n, nav.workspace_line)} {viewer.workspace.name}</p>
         <crate::merge::MergeSuggestions/>
     }
 }

@@ -1,21 +1,23 @@
 use crate::auth::Viewer;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 /// The Settings page.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let viewer = expect_context::<Viewer>();
+    let i18n = use_i18n();
     view! {
-        <Title text="Settings · Contacts"/>
-        <h1>"Settings"</h1>
-        <p class="muted">"How your workspace works."</p>
-        <p>"Workspace: " {viewer.workspace.name}</p>
+        <PageTitle text=t_string!(i18n, settings.title)/>
+        <h1>{t!(i18n, settings.title)}</h1>
+        <p class="muted">{t!(i18n, settings.intro)}</p>
+        <p>{t!(i18n, settings.workspace, name = viewer.workspace.name)}</p>
         <ul class="settings-links">
-            <li><A href="/settings/fields">"Contact fields"</A></li>
-            <li><A href="/settings/channels">"Channels"</A></li>
-            <li><A href="/settings/usage">"Usage"</A></li>
+            <li><A href="/settings/fields">{t!(i18n, settings.fields.title)}</A></li>
+            <li><A href="/settings/channels">{t!(i18n, settings.channels.title)}</A></li>
+            <li><A href="/settings/usage">{t!(i18n, settings.usage.title)}</A></li>
         </ul>
     }
 }

@@ -3,14 +3,18 @@
 
 use super::api::{channels_list, ChannelsRotateToken};
 use super::model::ChannelRow;
+use super::page_title;
 use crate::details::browser::focus_id;
+use crate::i18n::{t, t_string, tu_string, use_i18n};
+use crate::layout::PageTitle;
+use crate::wording::channel_kind_label;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use shared::channel::ROTATE_TOKEN_WARNING;
 
 /// The channels page.
 #[component]
 pub fn ChannelsPage() -> impl IntoView {
+    let i18n = use_i18n();
     let rotate = ServerAction::<ChannelsRotateToken>::new();
     let channels = Resource::new(move || rotate.version().get(), |_| channels_list());
     // Effects run only in the browser, so this turns true once the page's
@@ -25,18 +29,17 @@ pub fn ChannelsPage() -> impl IntoView {
             .map(|error| error.to_string())
     };
     view! {
-        <Title text="Channels · Settings · Contacts"/>
-        <h1>"Channels"</h1>
+        <PageTitle text=page_title(t_string!(i18n, settings.channels.title))/>
+        <h1>{t!(i18n, settings.channels.title)}</h1>
         <p class="muted">
-            "Each channel posts its incoming messages as JSON to its endpoint, with its token "
-            "in the header " <code>"Authorization: Bearer <token>"</code> "."
+            {t!(i18n, settings.channels.intro)} " " <code>"Authorization: Bearer <token>"</code> "."
         </p>
         <p class="form-error" role="alert">{rotate_error}</p>
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Transition fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match channels.await {
                     Ok(rows) => view! {
-                        <ul class="channel-settings" aria-label="Channels">
+                        <ul class="channel-settings" aria-label=move || t_string!(i18n, settings.channels.title)>
                             {rows.into_iter().map(|row| view! { <ChannelCard row rotate scripted/> }).collect_view()}
                         </ul>
                     }
@@ -54,7 +57,8 @@ fn ChannelCard(
     rotate: ServerAction<ChannelsRotateToken>,
     scripted: RwSignal<bool>,
 ) -> impl IntoView {
-    let token_label = format!("Token of {}", row.name);
+    let i18n = use_i18n();
+    let token_label = t_string!(i18n, settings.channels.token_of, name = &row.name).to_string();
     let token_id = format!("channel-token-{}", row.id);
     let channel_id = row.id;
     let name = row.name.clone();
@@ -70,8 +74,8 @@ fn ChannelCard(
                     <ActionForm action=rotate>
                         <input type="hidden" name="channel_id" value=channel_id.to_string()/>
                         <button type="submit" class="button">
-                            "Rotate token"
-                            <span class="visually-hidden">" of " {name}</span>
+                            {t!(i18n, settings.channels.rotate)}
+                            <span class="visually-hidden">" " {t!(i18n, settings.channels.rotate_of, name)}</span>
                         </button>
                     </ActionForm>
                 }
@@ -94,8 +98,8 @@ fn ChannelCard(
     view! {
         <li class="channel-setting">
             <h2>{row.name.clone()}</h2>
-            <p class="muted">{row.kind.label()}</p>
-            <p>"Endpoint: " <code>{row.endpoint_url.clone()}</code></p>
+            <p class="muted">{channel_kind_label(row.kind)}</p>
+            <p>{t!(i18n, settings.channels.endpoint)} " " <code>{row.endpoint_url.clone()}</code></p>
             {token_controls}
         </li>
     }
@@ -104,6 +108,7 @@ fn ChannelCard(
 /// "Copy" and its feedback, announced by screen readers.
 #[component]
 fn CopyButton(token: String, name: String) -> impl IntoView {
+    let i18n = use_i18n();
     let feedback = RwSignal::new(None::<&'static str>);
     let copy = move |_| {
         feedback.set(None);
@@ -111,16 +116,16 @@ fn CopyButton(token: String, name: String) -> impl IntoView {
         leptos::task::spawn_local(async move {
             let copied = copy_text(&token).await;
             feedback.set(Some(if copied {
-                "Copied"
+                tu_string!(i18n, settings.channels.copied)
             } else {
-                "Could not copy; select the token and copy it."
+                tu_string!(i18n, settings.channels.copy_failed)
             }));
         });
     };
     view! {
         <button type="button" class="button" on:click=copy>
-            "Copy"
-            <span class="visually-hidden">" token of " {name}</span>
+            {t!(i18n, settings.channels.copy)}
+            <span class="visually-hidden">" " {t!(i18n, settings.channels.copy_of, name)}</span>
         </button>
         <span class="copy-status" role="status" aria-live="polite">{move || feedback.get()}</span>
     }
@@ -147,12 +152,13 @@ fn ConfirmedRotate(
     name: String,
     rotate: ServerAction<ChannelsRotateToken>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let asking = RwSignal::new(false);
     let opener_id = format!("rotate-token-{channel_id}");
     let cancel_id = format!("rotate-cancel-{channel_id}");
     let question_id = format!("rotate-question-{channel_id}");
     let warning_id = format!("rotate-warning-{channel_id}");
-    let question = format!("Rotate the token of {name}?");
+    let question = t_string!(i18n, settings.channels.rotate_question, name = &name).to_string();
     let back_to_opener = opener_id.clone();
     let cancel = move || {
         asking.set(false);
@@ -171,8 +177,8 @@ fn ConfirmedRotate(
                 focus_id(&focus_cancel);
             }
         >
-            "Rotate token"
-            <span class="visually-hidden">" of " {name}</span>
+            {t!(i18n, settings.channels.rotate)}
+            <span class="visually-hidden">" " {t!(i18n, settings.channels.rotate_of, name)}</span>
         </button>
         <Show when=move || asking.get()>
             <div
@@ -201,7 +207,7 @@ fn ConfirmedRotate(
                         rotate.dispatch(ChannelsRotateToken { channel_id });
                     }
                 >
-                    "Rotate token"
+                    {t!(i18n, settings.channels.rotate)}
                 </button>
                 <button
                     type="button"
@@ -212,7 +218,7 @@ fn ConfirmedRotate(
                         move |_| cancel()
                     }
                 >
-                    "Cancel"
+                    {t!(i18n, common.cancel)}
                 </button>
             </div>
         </Show>

@@ -5,14 +5,17 @@
 use super::api::SettingsSaveOrder;
 use super::model::{FieldOrderEdit, FieldSettings};
 use crate::details::browser::focus_id;
+use crate::i18n::{t, t_string, tu_string, use_i18n};
 use crate::icons::{Icon, LuGripVertical};
+use crate::wording::field_label;
 use leptos::prelude::*;
 use shared::FieldKey;
+use std::collections::HashMap;
 
 /// A field's label as the page shows it.
 fn label_of(key: &str, settings: &FieldSettings) -> String {
     match FieldKey::from(key.to_owned()) {
-        FieldKey::Standard(field) => field.label().to_owned(),
+        FieldKey::Standard(field) => field_label(field).to_owned(),
         FieldKey::Custom(key) => settings
             .custom_fields
             .iter()
@@ -32,16 +35,26 @@ fn move_button_id(key: &str, up: bool) -> String {
 /// managers.
 #[component]
 pub(super) fn FieldOrderList(settings: FieldSettings, editable: bool) -> impl IntoView {
+    let i18n = use_i18n();
     let order = RwSignal::new(settings.order.clone());
     let dragged = RwSignal::new(None::<usize>);
     let status = RwSignal::new(None::<String>);
     let save = ServerAction::<SettingsSaveOrder>::new();
     Effect::new(move || match save.value().get() {
-        Some(Ok(())) => status.set(Some("Field order saved.".into())),
+        Some(Ok(())) => status.set(Some(t_string!(i18n, settings.order.saved).into())),
         Some(Err(error)) => status.set(Some(error.to_string())),
         None => {}
     });
-    let settings = StoredValue::new(settings);
+    // Every field's label, worded once: moving fields only reorders them.
+    let labels: HashMap<String, String> = settings
+        .order
+        .iter()
+        .map(|key| (key.clone(), label_of(key, &settings)))
+        .collect();
+    let labels = StoredValue::new(labels);
+    let label_for = move |key: &str| {
+        labels.with_value(|labels| labels.get(key).cloned().unwrap_or_else(|| key.to_owned()))
+    };
     let move_item = move |from: usize, to: usize| {
         order.update(|keys| {
             if from < keys.len() && to < keys.len() {
@@ -51,12 +64,14 @@ pub(super) fn FieldOrderList(settings: FieldSettings, editable: bool) -> impl In
         });
         let keys = order.get_untracked();
         if let Some(key) = keys.get(to) {
-            let label = label_of(key, &settings.get_value());
-            status.set(Some(format!(
-                "{label} moved to position {} of {}.",
-                to + 1,
-                keys.len()
-            )));
+            let moved = tu_string!(
+                i18n,
+                settings.order.moved,
+                label = label_for(key),
+                position = to + 1,
+                total = keys.len()
+            );
+            status.set(Some(moved.to_string()));
         }
     };
     // Keyboard focus stays on the button that moved the item, at the item's
@@ -76,7 +91,7 @@ pub(super) fn FieldOrderList(settings: FieldSettings, editable: bool) -> impl In
         keys.into_iter()
             .enumerate()
             .map(|(index, key)| {
-                let label = label_of(&key, &settings.get_value());
+                let label = label_for(&key);
                 view! {
                     <li
                         class="order-item"
@@ -98,21 +113,21 @@ pub(super) fn FieldOrderList(settings: FieldSettings, editable: bool) -> impl In
                                 type="button"
                                 class="button"
                                 id=move_button_id(&key, true)
-                                aria-label=format!("Move up {label}")
+                                aria-label=t_string!(i18n, settings.order.move_up_label, label = &label).to_string()
                                 disabled=index == 0
                                 on:click=move |_| move_with_button(index, index.saturating_sub(1), true)
                             >
-                                "Move up"
+                                {t!(i18n, common.move_up)}
                             </button>
                             <button
                                 type="button"
                                 class="button"
                                 id=move_button_id(&key, false)
-                                aria-label=format!("Move down {label}")
+                                aria-label=t_string!(i18n, settings.order.move_down_label, label = &label).to_string()
                                 disabled=index + 1 == count
                                 on:click=move |_| move_with_button(index, index + 1, false)
                             >
-                                "Move down"
+                                {t!(i18n, common.move_down)}
                             </button>
                         })}
                     </li>
@@ -122,7 +137,7 @@ pub(super) fn FieldOrderList(settings: FieldSettings, editable: bool) -> impl In
     };
     view! {
         <section aria-labelledby="order-title" class="settings-section">
-            <h2 id="order-title">"Field order"</h2>
+            <h2 id="order-title">{t!(i18n, settings.order.title)}</h2>
             <ol class="order-list">{rows}</ol>
             <p role="status" class="muted">{move || status.get()}</p>
             {editable.then(|| view! {
@@ -134,7 +149,7 @@ pub(super) fn FieldOrderList(settings: FieldSettings, editable: bool) -> impl In
                         save.dispatch(SettingsSaveOrder { edit: FieldOrderEdit { keys: order.get_untracked() } });
                     }
                 >
-                    "Save order"
+                    {t!(i18n, settings.order.save)}
                 </button>
             })}
         </section>

@@ -9,11 +9,13 @@ use super::api::{
 use super::field_order::FieldOrderList;
 use super::model::{FieldRef, FieldRename};
 use super::new_field::NewFieldForm;
+use super::page_title;
 use crate::auth::Viewer;
 use crate::details::browser::focus_id;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::layout::PageTitle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_meta::Title;
 use shared::custom_field::delete_field_consequence;
 use shared::permissions::{may, Action, Context, Module};
 use shared::CustomFieldDefinition;
@@ -22,6 +24,7 @@ use shared::CustomFieldDefinition;
 #[component]
 pub fn ContactFieldsPage() -> impl IntoView {
     let viewer = expect_context::<Viewer>();
+    let i18n = use_i18n();
     let create = ServerAction::<SettingsCreateField>::new();
     let edits = FieldEdits::new();
     let settings = Resource::new(
@@ -38,10 +41,10 @@ pub fn ContactFieldsPage() -> impl IntoView {
     let may_order = may(viewer.role(), Action::ChangeFieldOrder, &context);
     let may_define = may(viewer.role(), Action::ManageCustomFields, &context);
     view! {
-        <Title text="Contact fields · Settings · Contacts"/>
-        <h1>"Contact fields"</h1>
-        <p class="muted">"The fields every contact has, in the order the contact details show them."</p>
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <PageTitle text=page_title(t_string!(i18n, settings.fields.title))/>
+        <h1>{t!(i18n, settings.fields.title)}</h1>
+        <p class="muted">{t!(i18n, settings.fields.intro)}</p>
+        <Transition fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match settings.await {
                     Ok(settings) => view! {
@@ -58,7 +61,7 @@ pub fn ContactFieldsPage() -> impl IntoView {
         {if may_define {
             view! { <NewFieldForm create settings/> }.into_any()
         } else {
-            view! { <p class="muted">"Only owners and managers can change contact fields."</p> }.into_any()
+            view! { <p class="muted">{t!(i18n, settings.fields.only_managers)}</p> }.into_any()
         }}
     }
     .into_any()
@@ -84,6 +87,7 @@ struct FieldEdits {
 
 impl FieldEdits {
     fn new() -> Self {
+        let i18n = use_i18n();
         let edits = Self {
             rename: ServerAction::new(),
             delete: ServerAction::new(),
@@ -97,7 +101,9 @@ impl FieldEdits {
             Some(Ok(())) => {
                 let key = edits.renaming.get_untracked().unwrap_or_default();
                 edits.renaming.set(None);
-                edits.status.set(Some("Field renamed.".into()));
+                edits
+                    .status
+                    .set(Some(t_string!(i18n, settings.fields.renamed).into()));
                 edits.focus_after.set(Some(rename_button_id(&key)));
             }
             Some(Err(error)) => edits.rename_error.set(Some(error.to_string())),
@@ -105,7 +111,9 @@ impl FieldEdits {
         });
         Effect::new(move || match edits.delete.value().get() {
             Some(Ok(_)) => {
-                edits.status.set(Some("Field deleted.".into()));
+                edits
+                    .status
+                    .set(Some(t_string!(i18n, settings.fields.deleted).into()));
                 edits.focus_after.set(Some(CUSTOM_FIELDS_TITLE.into()));
             }
             Some(Err(error)) => edits.status.set(Some(error.to_string())),
@@ -151,6 +159,7 @@ fn delete_button_id(key: &str) -> String {
 
 #[component]
 fn CustomFieldList(fields: Vec<CustomFieldDefinition>, edits: FieldEdits) -> impl IntoView {
+    let i18n = use_i18n();
     Effect::new(move || {
         if let Some(id) = edits.focus_after.get_untracked() {
             edits.focus_after.set(None);
@@ -186,7 +195,7 @@ fn CustomFieldList(fields: Vec<CustomFieldDefinition>, edits: FieldEdits) -> imp
         .collect_view();
     view! {
         <section aria-labelledby=CUSTOM_FIELDS_TITLE class="settings-section">
-            <h2 id=CUSTOM_FIELDS_TITLE tabindex="-1">"Custom fields"</h2>
+            <h2 id=CUSTOM_FIELDS_TITLE tabindex="-1">{t!(i18n, settings.fields.custom_fields)}</h2>
             <ul class="custom-field-list">{items}</ul>
             <p role="status" class="muted">{move || edits.status.get()}</p>
         </section>
@@ -196,6 +205,7 @@ fn CustomFieldList(fields: Vec<CustomFieldDefinition>, edits: FieldEdits) -> imp
 
 #[component]
 fn FieldSummary(definition: CustomFieldDefinition, edits: FieldEdits) -> impl IntoView {
+    let i18n = use_i18n();
     let label = definition.label().to_owned();
     let key = definition.key().to_owned();
     let rename_key = key.clone();
@@ -207,7 +217,7 @@ fn FieldSummary(definition: CustomFieldDefinition, edits: FieldEdits) -> impl In
             type="button"
             class="button"
             id=rename_button_id(&key)
-            aria-label=format!("Rename {label}")
+            aria-label=t_string!(i18n, settings.fields.rename_label, label = &label).to_string()
             on:click=move |_| {
                 edits.status.set(None);
                 edits.rename_error.set(None);
@@ -216,17 +226,17 @@ fn FieldSummary(definition: CustomFieldDefinition, edits: FieldEdits) -> impl In
                 focus_id(&format!("rename-input-{rename_key}"));
             }
         >
-            "Rename"
+            {t!(i18n, settings.fields.rename)}
         </button>
         <button
             type="button"
             class="button danger"
             id=delete_button_id(&key)
-            aria-label=format!("Delete {label}")
+            aria-label=t_string!(i18n, settings.fields.delete_label, label = &label).to_string()
             aria-haspopup="dialog"
             on:click=move |_| edits.start_delete(definition.clone())
         >
-            "Delete"
+            {t!(i18n, common.delete)}
         </button>
     }
 }
@@ -237,11 +247,13 @@ fn RenameForm(
     all: StoredValue<Vec<CustomFieldDefinition>>,
     edits: FieldEdits,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let key = definition.key().to_owned();
     let input_id = format!("rename-input-{key}");
     let error_id = format!("rename-error-{key}");
     let label = RwSignal::new(definition.label().to_owned());
-    let label_text = format!("New label for {}", definition.label());
+    let label_text =
+        t_string!(i18n, settings.fields.new_label, label = definition.label()).to_string();
     let cancel_key = key.clone();
     let cancel = move || {
         edits.renaming.set(None);
@@ -284,8 +296,10 @@ fn RenameForm(
                 prop:value=move || label.get()
                 on:input=move |e| label.set(event_target_value(&e))
             />
-            <button type="submit" class="button primary" disabled=move || edits.rename.pending().get()>"Save"</button>
-            <button type="button" class="button" on:click=move |_| cancel()>"Cancel"</button>
+            <button type="submit" class="button primary" disabled=move || edits.rename.pending().get()>
+                {t!(i18n, common.save)}
+            </button>
+            <button type="button" class="button" on:click=move |_| cancel()>{t!(i18n, common.cancel)}</button>
             <p class="field-error" id=error_id role="alert">{move || edits.rename_error.get()}</p>
         </form>
     }
@@ -297,7 +311,14 @@ fn DeleteConfirmation(
     count: i64,
     edits: FieldEdits,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let key = definition.key().to_owned();
+    let question = t_string!(
+        i18n,
+        settings.fields.delete_question,
+        label = definition.label()
+    )
+    .to_string();
     view! {
         <div
             class="confirm"
@@ -311,7 +332,7 @@ fn DeleteConfirmation(
                 }
             }
         >
-            <p id="delete-field-question"><strong>{format!("Delete the field \u{201C}{}\u{201D}?", definition.label())}</strong></p>
+            <p id="delete-field-question"><strong>{question}</strong></p>
             <p id="delete-field-consequence">{delete_field_consequence(count)}</p>
             <button
                 type="button"
@@ -322,10 +343,10 @@ fn DeleteConfirmation(
                     edits.delete.dispatch(SettingsDeleteField { field: FieldRef { key: key.clone() } });
                 }
             >
-                "Delete field"
+                {t!(i18n, settings.fields.delete_field)}
             </button>
             <button type="button" class="button" id=DELETE_CANCEL on:click=move |_| edits.cancel_delete()>
-                "Cancel"
+                {t!(i18n, common.cancel)}
             </button>
         </div>
     }

@@ -2,22 +2,21 @@
 
 use super::api::usage_monthly_active_contacts;
 use super::model::UsagePeriod;
+use super::page_title;
+use crate::i18n::{t, t_string, use_i18n};
+use crate::layout::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// The usage page.
 #[component]
 pub fn UsagePage() -> impl IntoView {
+    let i18n = use_i18n();
     let periods = Resource::new(|| (), |()| usage_monthly_active_contacts());
     view! {
-        <Title text="Usage · Settings · Contacts"/>
-        <h1>"Usage"</h1>
-        <p class="muted">
-            "Monthly active contacts: distinct contacts that sent or received a message in a "
-            "billing period (calendar month, UTC). A contact blocked during a period still "
-            "counts in it; from the next period on, what it sends while blocked does not count."
-        </p>
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <PageTitle text=page_title(t_string!(i18n, settings.usage.title))/>
+        <h1>{t!(i18n, settings.usage.title)}</h1>
+        <p class="muted">{t!(i18n, settings.usage.intro)}</p>
+        <Transition fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match periods.await {
                     Ok(periods) => view! { <UsageTable periods/> }.into_any(),
@@ -30,13 +29,14 @@ pub fn UsagePage() -> impl IntoView {
 
 #[component]
 fn UsageTable(periods: Vec<UsagePeriod>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <table class="usage-table">
-            <caption>"Monthly active contacts"</caption>
+            <caption>{t!(i18n, settings.usage.caption)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Billing period"</th>
-                    <th scope="col">"Active contacts"</th>
+                    <th scope="col">{t!(i18n, settings.usage.billing_period)}</th>
+                    <th scope="col">{t!(i18n, settings.usage.active_contacts)}</th>
                 </tr>
             </thead>
             <tbody>
@@ -44,7 +44,8 @@ fn UsageTable(periods: Vec<UsagePeriod>) -> impl IntoView {
                     .into_iter()
                     .map(|period| {
                         let label = if period.current {
-                            format!("{} (current)", period.label)
+                            t_string!(i18n, settings.usage.current_period, period = period.label)
+                                .to_string()
                         } else {
                             period.label
                         };

@@ -5,7 +5,7 @@ use app::auth::Viewer;
 use app::error::AppError;
 use app::ssr::AccountsPort;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, Method};
+use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use percent_encoding::{utf8_percent_encode, AsciiSet};
@@ -52,11 +52,13 @@ pub async fn require_session_for_pages(
         .map(UiLanguage::from_accept_language)
         .unwrap_or_default();
     request.extensions_mut().insert(browser_language);
+    let mut language = browser_language;
     if path != "/login" {
         let session = request.extensions().get::<Session>().cloned();
         let viewer = session_viewer(accounts.as_ref(), session).await;
         if let Some(viewer) = viewer {
             if let Some(chosen) = viewer.language {
+                language = chosen;
                 request.extensions_mut().insert(chosen);
             }
             request.extensions_mut().insert(viewer);
@@ -73,7 +75,14 @@ pub async fn require_session_for_pages(
             return Redirect::to(&login).into_response();
         }
     }
-    next.run(request).await
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_LANGUAGE,
+        HeaderValue::from_static(language.code()),
+    );
+    headers.append(header::VARY, HeaderValue::from_static("Accept-Language"));
+    response
 }
 
 /// How the page asked for travels in `next=`: escaped as a query value,

@@ -26,6 +26,7 @@ mod inbox_blocking;
 mod inbox_conversations;
 mod inbox_ingress;
 mod inbox_paging;
+mod interface_language;
 mod merge_history;
 mod merge_suggestions;
 mod merges;

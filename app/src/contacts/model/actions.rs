@@ -2,6 +2,7 @@
 //! adding a contact.
 
 use super::{thousands, ContactQuery};
+use crate::i18n::{td_string, Locale};
 use serde::{Deserialize, Serialize};
 use shared::bulk::Selection;
 
@@ -62,13 +63,16 @@ pub struct DeleteProgress {
 }
 
 impl DeleteProgress {
-    /// The progress sentence, e.g. `"1,200 of 5,000 deleted"`.
-    pub fn label(self) -> String {
-        format!(
-            "{} of {} deleted",
-            thousands(self.deleted),
-            thousands(self.total)
+    /// The progress sentence in the page's language, e.g. `"1,200 of 5,000
+    /// deleted"`.
+    pub fn label(self, locale: Locale) -> String {
+        td_string!(
+            locale,
+            contacts.delete_progress.deleted_of,
+            deleted = thousands(self.deleted),
+            total = thousands(self.total)
         )
+        .to_string()
     }
 }
 

@@ -2,6 +2,7 @@
 //! page of rows, the targets of bulk actions and the delete job's progress;
 //! where the table is (cursors, totals, the pager) is in `paging`.
 
+use crate::i18n::{td_string, Locale};
 use serde::{Deserialize, Serialize};
 use shared::channel::ChannelKind;
 use shared::fields::ConversationStatus;
@@ -58,12 +59,12 @@ impl Sort {
         }
     }
 
-    /// The option's text.
-    pub fn label(self) -> &'static str {
+    /// The option's text in the page's language.
+    pub fn label(self, locale: Locale) -> &'static str {
         match self {
-            Sort::Added => "Date added",
-            Sort::LastMessage => "Last message",
-            Sort::Name => "Name",
+            Sort::Added => td_string!(locale, contacts.sort.added),
+            Sort::LastMessage => td_string!(locale, contacts.sort.last_message),
+            Sort::Name => td_string!(locale, contacts.sort.name),
         }
     }
 

@@ -3,6 +3,7 @@
 //! "51–100 of 254".
 
 use super::{ContactQuery, COUNT_CAP};
+use crate::i18n::{td_string, Locale};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -119,22 +120,25 @@ impl Total {
     }
 }
 
-/// Which rows a page shows, e.g. "51–100 of 254" (`start` counts from 0).
-pub fn range_label(start: u64, rows: u64, total: Total) -> String {
+/// Which rows a page shows in the page's language, e.g. "51–100 of 254"
+/// (`start` counts from 0).
+pub fn range_label(locale: Locale, start: u64, rows: u64, total: Total) -> String {
     if rows == 0 {
-        return format!("0 of {}", total.label());
+        return td_string!(locale, contacts.pager.range_empty, total = total.label()).to_string();
     }
     let start = if total.exact {
         start.min(total.count.saturating_sub(rows))
     } else {
         start
     };
-    format!(
-        "{}–{} of {}",
-        thousands(start + 1),
-        thousands(start + rows),
-        total.label()
+    td_string!(
+        locale,
+        contacts.pager.range,
+        first = thousands(start + 1),
+        last = thousands(start + rows),
+        total = total.label()
     )
+    .to_string()
 }
 
 /// A number with thousands separators, e.g. `1,200`.
@@ -160,12 +164,13 @@ mod tests {
             count: 254,
             exact: true,
         };
-        assert_eq!(range_label(0, 50, total), "1–50 of 254");
-        assert_eq!(range_label(50, 50, total), "51–100 of 254");
-        assert_eq!(range_label(250, 4, total), "251–254 of 254");
+        assert_eq!(range_label(Locale::en, 0, 50, total), "1–50 of 254");
+        assert_eq!(range_label(Locale::en, 50, 50, total), "51–100 of 254");
+        assert_eq!(range_label(Locale::en, 250, 4, total), "251–254 of 254");
         // A stale position never counts past the total.
-        assert_eq!(range_label(260, 4, total), "251–254 of 254");
-        assert_eq!(range_label(0, 0, total), "0 of 254");
+        assert_eq!(range_label(Locale::en, 260, 4, total), "251–254 of 254");
+        assert_eq!(range_label(Locale::en, 0, 0, total), "0 of 254");
+        assert_eq!(range_label(Locale::de, 50, 50, total), "51–100 von 254");
     }
 
     #[test]

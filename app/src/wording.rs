@@ -1,0 +1,58 @@
+//! The names of the shared crate's enums (standard fields, roles, channel
+//! kinds, conversation statuses) in the page's language. The shared crate
+//! knows what these things are; how they are called on screen is worded
+//! here, once, from the `common` translations.
+
+use crate::i18n::{t_string, use_i18n};
+use shared::channel::ChannelKind;
+use shared::fields::ConversationStatus;
+use shared::{Role, StandardField};
+
+/// A standard field's label, e.g. "Phone number" / „Telefonnummer“.
+pub fn field_label(field: StandardField) -> &'static str {
+    let i18n = use_i18n();
+    match field {
+        StandardField::Profile => t_string!(i18n, common.fields.profile),
+        StandardField::FirstName => t_string!(i18n, common.fields.first_name),
+        StandardField::LastName => t_string!(i18n, common.fields.last_name),
+        StandardField::Country => t_string!(i18n, common.fields.country),
+        StandardField::Language => t_string!(i18n, common.fields.language),
+        StandardField::Email => t_string!(i18n, common.fields.email),
+        StandardField::Phone => t_string!(i18n, common.fields.phone),
+        StandardField::Assignee => t_string!(i18n, common.fields.assignee),
+        StandardField::ConversationStatus => t_string!(i18n, common.fields.conversation_status),
+    }
+}
+
+/// A role's name, e.g. "Manager".
+pub fn role_label(role: Role) -> &'static str {
+    let i18n = use_i18n();
+    match role {
+        Role::Owner => t_string!(i18n, common.roles.owner),
+        Role::Manager => t_string!(i18n, common.roles.manager),
+        Role::Agent => t_string!(i18n, common.roles.agent),
+    }
+}
+
+/// A conversation status, e.g. "Open" / „Offen“.
+pub fn conversation_status_label(status: ConversationStatus) -> &'static str {
+    let i18n = use_i18n();
+    match status {
+        ConversationStatus::Open => t_string!(i18n, common.conversation_status.open),
+        ConversationStatus::Closed => t_string!(i18n, common.conversation_status.closed),
+        ConversationStatus::Blocked => t_string!(i18n, common.conversation_status.blocked),
+    }
+}
+
+/// A kind of channel: brand names stay as they are, the generic kinds are
+/// translated ("E-mail" / „E-Mail“).
+pub fn channel_kind_label(kind: ChannelKind) -> &'static str {
+    let i18n = use_i18n();
+    match kind {
+        ChannelKind::Email => t_string!(i18n, common.channel_kinds.email),
+        ChannelKind::Sms => t_string!(i18n, common.channel_kinds.sms),
+        ChannelKind::WebsiteChat => t_string!(i18n, common.channel_kinds.website_chat),
+        ChannelKind::Custom => t_string!(i18n, common.channel_kinds.custom),
+        brand => brand.label(),
+    }
+}
