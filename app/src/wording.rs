@@ -4,6 +4,7 @@
 //! here, once, from the `common` translations.
 
 use crate::i18n::{t_string, use_i18n};
+use shared::bulk::BulkAction;
 use shared::channel::ChannelKind;
 use shared::fields::ConversationStatus;
 use shared::{Role, StandardField};
@@ -54,5 +55,16 @@ pub fn channel_kind_label(kind: ChannelKind) -> &'static str {
         ChannelKind::WebsiteChat => t_string!(i18n, common.channel_kinds.website_chat),
         ChannelKind::Custom => t_string!(i18n, common.channel_kinds.custom),
         brand => brand.label(),
+    }
+}
+
+/// A bulk action's button text, e.g. "Assign tags" / „Tags zuweisen“.
+pub fn bulk_action_label(action: BulkAction) -> &'static str {
+    let i18n = use_i18n();
+    match action {
+        BulkAction::AssignTags => t_string!(i18n, common.bulk_actions.assign_tags),
+        BulkAction::ExportCsv => t_string!(i18n, common.bulk_actions.export_csv),
+        BulkAction::Delete => t_string!(i18n, common.delete),
+        BulkAction::Unblock => t_string!(i18n, common.bulk_actions.unblock),
     }
 }

@@ -58,10 +58,22 @@ fn placeholders(text: &str) -> BTreeSet<String> {
 fn both_languages_have_the_same_keys() {
     let english = texts("en");
     let german = texts("de");
-    let only_english: Vec<_> = english.keys().filter(|k| !german.contains_key(*k)).collect();
-    let only_german: Vec<_> = german.keys().filter(|k| !english.contains_key(*k)).collect();
-    assert!(only_english.is_empty(), "missing in German: {only_english:?}");
-    assert!(only_german.is_empty(), "missing in English: {only_german:?}");
+    let only_english: Vec<_> = english
+        .keys()
+        .filter(|k| !german.contains_key(*k))
+        .collect();
+    let only_german: Vec<_> = german
+        .keys()
+        .filter(|k| !english.contains_key(*k))
+        .collect();
+    assert!(
+        only_english.is_empty(),
+        "missing in German: {only_english:?}"
+    );
+    assert!(
+        only_german.is_empty(),
+        "missing in English: {only_german:?}"
+    );
     assert!(english.len() > 100, "only {} texts found", english.len());
 }
 
@@ -86,10 +98,16 @@ const DESCRIPTION_LABELS: &[(&str, &str)] = &[
     ("details.channels.active", "Aktiv"),
     ("details.channels.inactive", "Inaktiv"),
     ("details.channels.unavailable", "Nicht verfügbar"),
-    ("details.channels.send_first_message", "Erste Nachricht senden"),
+    (
+        "details.channels.send_first_message",
+        "Erste Nachricht senden",
+    ),
     ("details.channels.remove_channel", "Kanal entfernen"),
     ("details.more.block_contact", "Kontakt blockieren"),
-    ("details.more.unblock_contact", "Kontaktblockierung aufheben"),
+    (
+        "details.more.unblock_contact",
+        "Kontaktblockierung aufheben",
+    ),
     ("details.more.delete_contact", "Kontakt löschen"),
     ("common.delete", "Löschen"),
     ("common.more_actions", "Weitere Aktionen"),

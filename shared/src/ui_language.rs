@@ -81,9 +81,8 @@ impl UiLanguage {
 
     /// Parses a stored or submitted choice: exactly a known language tag.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
-        Self::from_tag(input).ok_or_else(|| {
-            FieldError::new(UI_LANGUAGE_FIELD, "choose English or Deutsch")
-        })
+        Self::from_tag(input)
+            .ok_or_else(|| FieldError::new(UI_LANGUAGE_FIELD, "choose English or Deutsch"))
     }
 
     /// The interface language a browser asks for with its `Accept-Language`
@@ -154,17 +153,33 @@ mod tests {
     #[test]
     fn every_other_browser_gets_english() {
         for header in ["", "en-US,en;q=0.9", "fr-FR", "*", "nl;q=0.8,fr", "de;q=0"] {
-            assert_eq!(UiLanguage::from_accept_language(header), English, "{header}");
+            assert_eq!(
+                UiLanguage::from_accept_language(header),
+                English,
+                "{header}"
+            );
         }
     }
 
     #[test]
     fn the_highest_weighted_spoken_language_wins() {
-        assert_eq!(UiLanguage::from_accept_language("fr-FR,de;q=0.8,en;q=0.5"), German);
-        assert_eq!(UiLanguage::from_accept_language("en;q=0.5,de;q=0.7"), German);
-        assert_eq!(UiLanguage::from_accept_language("de;q=0.5,en-GB;q=0.7"), English);
+        assert_eq!(
+            UiLanguage::from_accept_language("fr-FR,de;q=0.8,en;q=0.5"),
+            German
+        );
+        assert_eq!(
+            UiLanguage::from_accept_language("en;q=0.5,de;q=0.7"),
+            German
+        );
+        assert_eq!(
+            UiLanguage::from_accept_language("de;q=0.5,en-GB;q=0.7"),
+            English
+        );
         assert_eq!(UiLanguage::from_accept_language("en,de"), English);
-        assert_eq!(UiLanguage::from_accept_language("de;q=nonsense,en;q=0.1"), English);
+        assert_eq!(
+            UiLanguage::from_accept_language("de;q=nonsense,en;q=0.1"),
+            English
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use super::api::LogIn;
-use crate::i18n::{t, t_string, use_i18n};
-use leptos::prelude::*;
+use crate::i18n::{t_string, use_i18n};
 use crate::layout::PageTitle;
+use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 /// The sign-in page. Works as a plain form without JavaScript; once
@@ -38,11 +38,11 @@ pub fn LoginPage() -> impl IntoView {
         <PageTitle text=t_string!(i18n, auth.log_in)/>
         <main class="login" id="main">
             <section class="login-card" aria-labelledby="login-title">
-                <p class="login-brand">{t!(i18n, nav.contacts)}<span class="muted">" · "{t!(i18n, auth.tagline)}</span></p>
-                <h1 id="login-title">{t!(i18n, auth.log_in)}</h1>
-                <p class="muted">{t!(i18n, auth.intro)}</p>
+                <p class="login-brand">{t_string!(i18n, nav.contacts)}<span class="muted">" · "{t_string!(i18n, auth.tagline)}</span></p>
+                <h1 id="login-title">{t_string!(i18n, auth.log_in)}</h1>
+                <p class="muted">{t_string!(i18n, auth.intro)}</p>
                 <ActionForm action=log_in attr:class="form" attr:novalidate=true>
-                    <label for="login-email">{t!(i18n, auth.email)}</label>
+                    <label for="login-email">{t_string!(i18n, auth.email)}</label>
                     <input
                         id="login-email"
                         type="email"
@@ -50,7 +50,7 @@ pub fn LoginPage() -> impl IntoView {
                         autocomplete="username"
                         required
                     />
-                    <label for="login-password">{t!(i18n, auth.password)}</label>
+                    <label for="login-password">{t_string!(i18n, auth.password)}</label>
                     <input
                         id="login-password"
                         type="password"
@@ -60,13 +60,13 @@ pub fn LoginPage() -> impl IntoView {
                     />
                     <p class="form-error" role="alert">{error}</p>
                     <button type="submit" class="button primary" disabled=move || log_in.pending().get()>
-                        {t!(i18n, auth.log_in)}
+                        {t_string!(i18n, auth.log_in)}
                     </button>
                 </ActionForm>
                 // A disclosure, so it works without the page's code too.
                 <details class="forgot-password">
-                    <summary>{t!(i18n, auth.forgot_password)}</summary>
-                    <p>{t!(i18n, auth.no_password_reset)}</p>
+                    <summary>{t_string!(i18n, auth.forgot_password)}</summary>
+                    <p>{t_string!(i18n, auth.no_password_reset)}</p>
                 </details>
             </section>
         </main>

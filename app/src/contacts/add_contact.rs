@@ -10,7 +10,7 @@ use super::dialog::Dialog;
 use super::model::{AddedContact, NewContact};
 use super::selection::TableState;
 use super::url;
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::i18n::{t_string, td_string, use_i18n, Locale};
 use crate::layout::Toasts;
 use crate::lazy_checks::{check_phone, preload_phone_checks};
 use leptos::prelude::*;
@@ -137,43 +137,43 @@ pub fn AddContactDialog(on_close: Callback<()>) -> impl IntoView {
     view! {
         <Dialog title=t_string!(i18n, contacts.add_contact) id="add-contact-title" on_close=move || on_close.run(())>
             <form class="form add-contact" on:submit=submit novalidate>
-                <label for="add-first">{t!(i18n, contacts.add.first_name)}</label>
+                <label for="add-first">{t_string!(i18n, contacts.add.first_name)}</label>
                 <input id="add-first" autocomplete="off" aria-describedby="add-name-error"
                     prop:value=first on:input=move |event| first.set(event_target_value(&event))/>
-                <label for="add-last">{t!(i18n, contacts.add.last_name)}</label>
+                <label for="add-last">{t_string!(i18n, contacts.add.last_name)}</label>
                 <input id="add-last" autocomplete="off" aria-describedby="add-name-error"
                     prop:value=last on:input=move |event| last.set(event_target_value(&event))/>
                 <p id="add-name-error" class="form-error">{name_error}</p>
-                <label for="add-phone">{t!(i18n, contacts.add.phone)}</label>
+                <label for="add-phone">{t_string!(i18n, contacts.add.phone)}</label>
                 <input id="add-phone" type="tel" autocomplete="off" aria-describedby="add-phone-state"
                     on:focus=move |_| preload_phone_checks() prop:value=phone
                     on:input=move |event| { phone.set(event_target_value(&event)); check(); }/>
                 <p id="add-phone-state" class=move || phone_state.get().class()>{move || phone_state.get().text(locale)}</p>
-                <label for="add-email">{t!(i18n, contacts.add.email)}</label>
+                <label for="add-email">{t_string!(i18n, contacts.add.email)}</label>
                 <input id="add-email" type="email" autocomplete="off" aria-describedby="add-email-error"
                     prop:value=email on:input=move |event| email.set(event_target_value(&event))/>
                 <p id="add-email-error" class="form-error">{email_error}</p>
-                <label for="add-country">{t!(i18n, contacts.add.country)}</label>
+                <label for="add-country">{t_string!(i18n, contacts.add.country)}</label>
                 <select id="add-country" prop:value=country on:change=move |event| { country.set(event_target_value(&event)); check(); }>
-                    <option value="">{t!(i18n, common.not_set)}</option>
+                    <option value="">{t_string!(i18n, common.not_set)}</option>
                     {Country::by_name().into_iter().map(|country| view! {
                         <option value=country.code()>{country.name()}</option>
                     }).collect_view()}
                 </select>
-                <label for="add-language">{t!(i18n, contacts.add.language)}</label>
+                <label for="add-language">{t_string!(i18n, contacts.add.language)}</label>
                 <select id="add-language" prop:value=language on:change=move |event| language.set(event_target_value(&event))>
-                    <option value="">{t!(i18n, common.not_set)}</option>
+                    <option value="">{t_string!(i18n, common.not_set)}</option>
                     {Language::by_name().into_iter().map(|language| view! {
                         <option value=language.tag()>{language.name()}</option>
                     }).collect_view()}
                 </select>
                 {error}
                 <div class="dialog-buttons">
-                    <button type="button" class="button" on:click=move |_| on_close.run(())>{t!(i18n, common.close)}</button>
+                    <button type="button" class="button" on:click=move |_| on_close.run(())>{t_string!(i18n, common.close)}</button>
                     <button type="button" class="button" disabled=move || !can_save() on:click=move |_| save(true)>
-                        {t!(i18n, contacts.add.save_and_add_another)}
+                        {t_string!(i18n, contacts.add.save_and_add_another)}
                     </button>
-                    <button type="submit" class="button primary" disabled=move || !can_save()>{t!(i18n, contacts.add.save)}</button>
+                    <button type="submit" class="button primary" disabled=move || !can_save()>{t_string!(i18n, contacts.add.save)}</button>
                 </div>
             </form>
         </Dialog>

@@ -5,7 +5,7 @@ use super::api::{contacts_filter_options, ContactsAssignTags};
 use super::dialog::Dialog;
 use super::model::{BulkTarget, TagAssignment};
 use super::selection::TableState;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use leptos::prelude::*;
 use shared::TagName;
 
@@ -64,8 +64,8 @@ pub fn AssignTagsDialog(target: BulkTarget, on_close: Callback<()>) -> impl Into
     view! {
         <Dialog title=t_string!(i18n, contacts.assign_tags.title) id="assign-tags-title" on_close=move || on_close.run(())>
             <fieldset class="tag-picker">
-                <legend>{t!(i18n, contacts.assign_tags.tags)}</legend>
-                <Suspense fallback=move || view! { <p>{t!(i18n, contacts.assign_tags.loading)}</p> }>
+                <legend>{t_string!(i18n, contacts.assign_tags.tags)}</legend>
+                <Suspense fallback=move || view! { <p>{t_string!(i18n, contacts.assign_tags.loading)}</p> }>
                     {move || Suspend::new(async move {
                         options.await.ok().map(|options| options.tags.into_iter().map(|tag| {
                             let id = tag.id;
@@ -95,7 +95,7 @@ pub fn AssignTagsDialog(target: BulkTarget, on_close: Callback<()>) -> impl Into
                     <span class="chip">{t_string!(i18n, contacts.assign_tags.new_chip, name).to_string()}</span>
                 }).collect_view()}
             </fieldset>
-            <label for="new-tag">{t!(i18n, contacts.assign_tags.new_tag)}</label>
+            <label for="new-tag">{t_string!(i18n, contacts.assign_tags.new_tag)}</label>
             <div class="inline">
                 <input
                     id="new-tag"
@@ -115,13 +115,13 @@ pub fn AssignTagsDialog(target: BulkTarget, on_close: Callback<()>) -> impl Into
                     disabled=move || new_tag.get().trim().is_empty() || new_tag_error().is_some()
                     on:click=move |_| add_new()
                 >
-                    {t!(i18n, contacts.assign_tags.create)}
+                    {t_string!(i18n, contacts.assign_tags.create)}
                 </button>
             </div>
             <p id="new-tag-error" class="form-error">{new_tag_error}</p>
             <p class="form-error" role="alert">{server_error}</p>
             <div class="dialog-buttons">
-                <button type="button" class="button" on:click=move |_| on_close.run(())>{t!(i18n, common.cancel)}</button>
+                <button type="button" class="button" on:click=move |_| on_close.run(())>{t_string!(i18n, common.cancel)}</button>
                 <button
                     type="button"
                     class="button primary"
@@ -130,7 +130,7 @@ pub fn AssignTagsDialog(target: BulkTarget, on_close: Callback<()>) -> impl Into
                     }
                     on:click=submit
                 >
-                    {t!(i18n, contacts.assign_tags.apply)}
+                    {t_string!(i18n, contacts.assign_tags.apply)}
                 </button>
             </div>
         </Dialog>

@@ -30,7 +30,7 @@ pub fn ViewTabs(page: ContactPage) -> impl IntoView {
         }
     };
     view! {
-        <nav class="view-tabs" aria-label=move || t_string!(i18n, contacts.views.label)>
+        <nav class="view-tabs" aria-label=t_string!(i18n, contacts.views.label)>
             <ul>
                 {tab(View::All, t_string!(i18n, contacts.views.all, count = thousands(page.active_count)).to_string())}
                 {tab(View::Blocked, t_string!(i18n, contacts.views.blocked, count = thousands(page.blocked_count)).to_string())}

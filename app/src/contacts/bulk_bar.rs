@@ -9,8 +9,9 @@ use super::dialog::OpenDialog;
 use super::model::{BulkTarget, ContactQuery, DeleteTarget, Total, View};
 use super::selection::{SelectionState, TableState};
 use super::url;
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::i18n::{t_string, td_string, use_i18n, Locale};
 use crate::layout::Toasts;
+use crate::wording::bulk_action_label;
 use leptos::prelude::*;
 use shared::bulk::{action_state, bulk_actions, BulkAction, BulkActionState, Selection};
 
@@ -29,7 +30,7 @@ pub fn BulkBar(total: Total, page_ids: Vec<i64>) -> impl IntoView {
     });
     view! {
         {move || (!selection.with(SelectionState::is_empty)).then(|| view! {
-            <section class="bulk-bar" aria-label=move || t_string!(i18n, contacts.bulk.label)>
+            <section class="bulk-bar" aria-label=t_string!(i18n, contacts.bulk.label)>
                 <p class="bulk-count" role="status">{move || selection.with(|selection| selection.label(locale))}</p>
                 {move || offer_all.get().then(|| view! {
                     <button
@@ -56,7 +57,7 @@ pub fn BulkBar(total: Total, page_ids: Vec<i64>) -> impl IntoView {
                     class="button link"
                     on:click=move |_| selection.set(SelectionState::default())
                 >
-                    {t!(i18n, contacts.bulk.clear_selection)}
+                    {t_string!(i18n, contacts.bulk.clear_selection)}
                 </button>
             </section>
         })}
@@ -101,7 +102,7 @@ fn ActionButton(action: BulkActionState, current: SelectionState) -> impl IntoVi
             aria-describedby=action.reason.map(|_| reason_id.clone())
             on:click=on_click
         >
-            {action.action.label()}
+            {bulk_action_label(action.action)}
         </button>
         {action.reason.map(|reason| view! {
             <span id=reason_id class="bulk-reason">{reason}</span>

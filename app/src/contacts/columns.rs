@@ -4,7 +4,7 @@
 //! default set; the saved choice is applied once the page is interactive,
 //! by an attribute on the table that the stylesheet reads.
 
-use crate::i18n::{t, td_string, use_i18n, Locale};
+use crate::i18n::{t_string, td_string, use_i18n, Locale};
 use leptos::prelude::*;
 
 /// A column that can be hidden: its class suffix (`col-…`) and header text.
@@ -132,9 +132,9 @@ pub fn ColumnChooser() -> impl IntoView {
     let hidden = expect_context::<HiddenColumns>();
     view! {
         <details class="column-chooser">
-            <summary class="button">{t!(i18n, contacts.columns.button)}</summary>
+            <summary class="button">{t_string!(i18n, contacts.columns.button)}</summary>
             <fieldset class="column-options">
-                <legend class="visually-hidden">{t!(i18n, contacts.columns.shown)}</legend>
+                <legend class="visually-hidden">{t_string!(i18n, contacts.columns.shown)}</legend>
                 {COLUMNS.into_iter().map(|column| {
                     let id = format!("column-{}", column.key);
                     view! {

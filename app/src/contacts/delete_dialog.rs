@@ -9,7 +9,7 @@ use super::dialog::Dialog;
 use super::model::{thousands, DeleteTarget};
 use super::selection::{SelectionState, TableState};
 use crate::details::browser::focus_id;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use leptos::prelude::*;
 use shared::bulk::confirms_count;
 
@@ -44,7 +44,7 @@ pub fn DeleteDialog(target: DeleteTarget, on_close: Callback<()>) -> impl IntoVi
     };
     view! {
         <Dialog title id="delete-dialog-title" on_close=move || on_close.run(())>
-            <Suspense fallback=move || view! { <p>{t!(i18n, contacts.delete_dialog.counting)}</p> }>
+            <Suspense fallback=move || view! { <p>{t_string!(i18n, contacts.delete_dialog.counting)}</p> }>
                 {move || {
                     let target = target.clone();
                     Suspend::new(async move {
@@ -74,7 +74,7 @@ pub fn DeleteDialog(target: DeleteTarget, on_close: Callback<()>) -> impl IntoVi
                                     <p class="form-error" role="alert">{error}</p>
                                     <div class="dialog-buttons">
                                         <button id="delete-cancel" type="button" class="button" on:click=move |_| on_close.run(())>
-                                            {t!(i18n, common.cancel)}
+                                            {t_string!(i18n, common.cancel)}
                                         </button>
                                         <button
                                             type="button"
@@ -94,7 +94,7 @@ pub fn DeleteDialog(target: DeleteTarget, on_close: Callback<()>) -> impl IntoVi
                                 <p class="form-error" role="alert">{error.to_string()}</p>
                                 <div class="dialog-buttons">
                                     <button type="button" class="button" on:click=move |_| on_close.run(())>
-                                        {t!(i18n, common.close)}
+                                        {t_string!(i18n, common.close)}
                                     </button>
                                 </div>
                             }

@@ -68,12 +68,12 @@ fn Banner(job: DeleteProgress) -> impl IntoView {
         .to_string()
     };
     view! {
-        <section class="delete-progress" aria-label=move || t_string!(i18n, contacts.delete_progress.label)>
+        <section class="delete-progress" aria-label=t_string!(i18n, contacts.delete_progress.label)>
             <p role="status">{text}</p>
             <progress
                 max=job.total.max(1).to_string()
                 value=job.deleted.to_string()
-                aria-label=move || t_string!(i18n, contacts.delete_progress.bar)
+                aria-label=t_string!(i18n, contacts.delete_progress.bar)
             ></progress>
         </section>
     }

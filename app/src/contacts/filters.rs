@@ -7,7 +7,8 @@ use super::api::contacts_filter_options;
 use super::model::{AssigneeFilter, ContactQuery, FilterOptions, PageCursor, Sort, TagMatch, View};
 use super::selection::TableState;
 use super::url;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
+use crate::wording::conversation_status_label;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -29,7 +30,7 @@ pub fn Filters() -> impl IntoView {
         |_| contacts_filter_options(),
     );
     view! {
-        <Transition fallback=move || view! { <p class="loading">{t!(i18n, contacts.filters.loading)}</p> }>
+        <Transition fallback=move || view! { <p class="loading">{t_string!(i18n, contacts.filters.loading)}</p> }>
             {move || Suspend::new(async move {
                 options.await.ok().map(|options| view! { <FilterForm options/> })
             })}
@@ -154,24 +155,24 @@ fn FilterForm(options: FilterOptions) -> impl IntoView {
                 <input type="hidden" name="view" value="blocked"/>
             })}
             <div class="filter search">
-                <label for="contacts-search">{t!(i18n, contacts.filters.search)}</label>
+                <label for="contacts-search">{t_string!(i18n, contacts.filters.search)}</label>
                 <input
                     id="contacts-search"
                     type="search"
                     name="q"
                     autocomplete="off"
-                    placeholder=move || t_string!(i18n, contacts.filters.search_placeholder)
+                    placeholder=t_string!(i18n, contacts.filters.search_placeholder)
                     value=typed.get_untracked()
                     prop:value=move || typed.get()
                     on:input=on_search
                 />
             </div>
             <div class="filter">
-                <label for="filter-assignee">{t!(i18n, contacts.filters.assignee)}</label>
+                <label for="filter-assignee">{t_string!(i18n, contacts.filters.assignee)}</label>
                 <select id="filter-assignee" name="assignee" on:change=on_assignee>
-                    <option value="" selected=move || query.get().assignee.is_none() prop:selected=move || query.get().assignee.is_none()>{t!(i18n, contacts.filters.anyone)}</option>
+                    <option value="" selected=move || query.get().assignee.is_none() prop:selected=move || query.get().assignee.is_none()>{t_string!(i18n, contacts.filters.anyone)}</option>
                     <option value="none" selected=move || query.get().assignee == Some(AssigneeFilter::Unassigned) prop:selected=move || query.get().assignee == Some(AssigneeFilter::Unassigned)>
-                        {t!(i18n, common.unassigned)}
+                        {t_string!(i18n, common.unassigned)}
                     </option>
                     {options.members.into_iter().map(|member| {
                         let id = member.id;
@@ -187,18 +188,18 @@ fn FilterForm(options: FilterOptions) -> impl IntoView {
                 </select>
             </div>
             <div class="filter">
-                <label for="filter-status">{t!(i18n, contacts.filters.status)}</label>
+                <label for="filter-status">{t_string!(i18n, contacts.filters.status)}</label>
                 <select id="filter-status" name="status" on:change=on_status>
-                    <option value="" selected=move || query.get().status.is_none() prop:selected=move || query.get().status.is_none()>{t!(i18n, contacts.filters.any_status)}</option>
+                    <option value="" selected=move || query.get().status.is_none() prop:selected=move || query.get().status.is_none()>{t_string!(i18n, contacts.filters.any_status)}</option>
                     {move || statuses().into_iter().map(|status| view! {
                         <option value=status.key() selected=move || query.get().status == Some(status) prop:selected=move || query.get().status == Some(status)>
-                            {status.label()}
+                            {conversation_status_label(status)}
                         </option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="filter">
-                <label for="filter-sort">{t!(i18n, contacts.filters.sort_by)}</label>
+                <label for="filter-sort">{t_string!(i18n, contacts.filters.sort_by)}</label>
                 <select id="filter-sort" name="sort" on:change=on_sort>
                     {Sort::ALL.into_iter().map(|sort| view! {
                         <option value=sort.key() selected=move || query.get().sort == sort prop:selected=move || query.get().sort == sort>{sort.label(locale)}</option>
@@ -206,15 +207,15 @@ fn FilterForm(options: FilterOptions) -> impl IntoView {
                 </select>
             </div>
             <fieldset class="filter tags-filter">
-                <legend>{t!(i18n, contacts.filters.by_tag)}</legend>
+                <legend>{t_string!(i18n, contacts.filters.by_tag)}</legend>
                 <span class="tag-match">
-                    <label for="filter-tag-match">{t!(i18n, contacts.filters.contacts_with)}</label>
+                    <label for="filter-tag-match">{t_string!(i18n, contacts.filters.contacts_with)}</label>
                     <select id="filter-tag-match" name="tags" on:change=on_tag_match>
                         <option value="any" selected=move || query.get().tag_match == TagMatch::Any prop:selected=move || query.get().tag_match == TagMatch::Any>
-                            {t!(i18n, contacts.filters.any_tag)}
+                            {t_string!(i18n, contacts.filters.any_tag)}
                         </option>
                         <option value="all" selected=move || query.get().tag_match == TagMatch::All prop:selected=move || query.get().tag_match == TagMatch::All>
-                            {t!(i18n, contacts.filters.all_tags)}
+                            {t_string!(i18n, contacts.filters.all_tags)}
                         </option>
                     </select>
                 </span>
@@ -238,7 +239,7 @@ fn FilterForm(options: FilterOptions) -> impl IntoView {
                     }
                 }).collect_view()}
             </fieldset>
-            <button type="submit" class="button">{t!(i18n, contacts.filters.apply)}</button>
+            <button type="submit" class="button">{t_string!(i18n, contacts.filters.apply)}</button>
         </form>
     }
 }

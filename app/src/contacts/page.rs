@@ -17,7 +17,7 @@ use super::table::ContactsTable;
 use super::url;
 use crate::auth::Viewer;
 use crate::details::{ContactDrawer, ListBeside};
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::imports::{ExportAll, ImportDialog, ImportProgressBanner};
 use crate::layout::PageTitle;
 use leptos::prelude::*;
@@ -78,23 +78,23 @@ pub fn ContactsPage() -> impl IntoView {
     view! {
         <PageTitle text=t_string!(i18n, contacts.title)/>
         <div class="contacts-head">
-            <h1>{t!(i18n, contacts.title)}</h1>
+            <h1>{t_string!(i18n, contacts.title)}</h1>
             <div class="contacts-actions">
                 {may_import.then(|| view! {
                     <button type="button" class="button" on:click=move |_| dialog.set(Some(OpenDialog::Import))>
-                        {t!(i18n, contacts.import_contacts)}
+                        {t_string!(i18n, contacts.import_contacts)}
                     </button>
                 })}
                 {may_export_all.then(|| view! { <ExportAll/> })}
                 <button id="add-contact" type="button" class="button primary" on:click=move |_| dialog.set(Some(OpenDialog::AddContact))>
-                    {t!(i18n, contacts.add_contact)}
+                    {t_string!(i18n, contacts.add_contact)}
                 </button>
                 // Rarely used and destructive: behind "More", so it is never
                 // clicked by accident (a disclosure, open without the page's code).
                 <details class="page-menu" node_ref=menu>
-                    <summary class="button">{t!(i18n, contacts.more)}</summary>
+                    <summary class="button">{t_string!(i18n, contacts.more)}</summary>
                     <ul class="menu">
-                        {sees_history.then(|| view! { <li><a href="/contacts/merges">{t!(i18n, contacts.merge_history)}</a></li> })}
+                        {sees_history.then(|| view! { <li><a href="/contacts/merges">{t_string!(i18n, contacts.merge_history)}</a></li> })}
                         <li>
                             <button
                                 type="button"
@@ -108,7 +108,7 @@ pub fn ContactsPage() -> impl IntoView {
                                     dialog.set(Some(OpenDialog::Delete(DeleteTarget::Everything)));
                                 }
                             >
-                                {t!(i18n, contacts.delete_all)}
+                                {t_string!(i18n, contacts.delete_all)}
                             </button>
                             {delete_all_refusal.map(|reason| view! {
                                 <p id="delete-all-reason" class="menu-note">{reason}</p>
@@ -121,7 +121,7 @@ pub fn ContactsPage() -> impl IntoView {
         <DeleteProgressBanner/>
         <ImportProgressBanner may_import/>
         <Filters/>
-        <Transition fallback=move || view! { <p class="loading">{t!(i18n, contacts.loading_contacts)}</p> }>
+        <Transition fallback=move || view! { <p class="loading">{t_string!(i18n, contacts.loading_contacts)}</p> }>
             {move || Suspend::new(async move {
                 match contacts.await {
                     Ok(page) => view! { <TablePage page/> }.into_any(),
@@ -170,10 +170,10 @@ fn TablePage(page: ContactPage) -> impl IntoView {
         </div>
         <BulkBar total=page.total page_ids/>
         <ContactsTable page/>
-        <nav class="pager" aria-label=move || t_string!(i18n, contacts.pager.label)>
+        <nav class="pager" aria-label=t_string!(i18n, contacts.pager.label)>
             <p class="muted">{summary}</p>
-            {previous.map(|href| view! { <a href=href rel="prev">{t!(i18n, contacts.pager.previous)}</a> })}
-            {next.map(|href| view! { <a href=href rel="next">{t!(i18n, contacts.pager.next)}</a> })}
+            {previous.map(|href| view! { <a href=href rel="prev">{t_string!(i18n, contacts.pager.previous)}</a> })}
+            {next.map(|href| view! { <a href=href rel="next">{t_string!(i18n, contacts.pager.next)}</a> })}
         </nav>
     }
 }

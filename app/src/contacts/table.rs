@@ -9,8 +9,9 @@ use super::model::{
 };
 use super::selection::TableState;
 use super::url;
-use crate::i18n::{t, t_string, td_string, use_i18n, Locale};
+use crate::i18n::{t_string, td_string, use_i18n, Locale};
 use crate::icons::ChannelIcon;
+use crate::wording::{channel_kind_label, conversation_status_label};
 use leptos::prelude::*;
 use shared::channel::ChannelKind;
 
@@ -49,13 +50,13 @@ pub fn ContactsTable(page: ContactPage) -> impl IntoView {
     view! {
         <div class="table-scroll">
             <table class="contacts-table" data-hide=move || hidden.attribute()>
-                <caption class="visually-hidden">{t!(i18n, contacts.title)}</caption>
+                <caption class="visually-hidden">{t_string!(i18n, contacts.title)}</caption>
                 <thead>
                     <tr>
                         <th scope="col" class="check">
                             <input
                                 type="checkbox"
-                                aria-label=move || t_string!(i18n, contacts.table.select_page)
+                                aria-label=t_string!(i18n, contacts.table.select_page)
                                 prop:checked=page_checked
                                 on:change=on_page
                             />
@@ -109,7 +110,7 @@ fn EmptyResult() -> impl IntoView {
         <div class="empty" role="status">
             <p>{reason}</p>
             {query.is_filtered().then(|| view! {
-                <a class="button" href=url::href(&unfiltered, &PageCursor::First, None)>{t!(i18n, contacts.empty.clear_filters)}</a>
+                <a class="button" href=url::href(&unfiltered, &PageCursor::First, None)>{t_string!(i18n, contacts.empty.clear_filters)}</a>
             })}
         </div>
     }
@@ -139,7 +140,14 @@ fn empty_reason(locale: Locale, query: &ContactQuery) -> String {
         parts.push(td_string!(locale, contacts.empty.assignee).to_string());
     }
     if let Some(status) = query.status {
-        parts.push(td_string!(locale, contacts.empty.status, status = status.label()).to_string());
+        parts.push(
+            td_string!(
+                locale,
+                contacts.empty.status,
+                status = conversation_status_label(status)
+            )
+            .to_string(),
+        );
     }
     let criteria = parts.join(td_string!(locale, contacts.empty.joiner));
     td_string!(locale, contacts.empty.no_match, criteria).to_string()
@@ -216,8 +224,12 @@ fn Row(row: ContactRow, page_ids: Vec<i64>) -> impl IntoView {
         Some(src) => view! { <img class="avatar" src=src alt=""/> }.into_any(),
         None => view! { <span class="avatar" aria-hidden="true">{initials}</span> }.into_any(),
     };
-    let select_label =
-        t_string!(i18n, contacts.table.select_row, name = row.display_name.clone()).to_string();
+    let select_label = t_string!(
+        i18n,
+        contacts.table.select_row,
+        name = row.display_name.clone()
+    )
+    .to_string();
     let tags_title = row.tags.join(", ");
     view! {
         <tr>
@@ -252,7 +264,7 @@ fn Row(row: ContactRow, page_ids: Vec<i64>) -> impl IntoView {
             </td>
             <Cell key="language" text=row.language.map(|tag| format::language_name(&tag)).unwrap_or_default()/>
             <td class="col-status">{row.status.map(|status| view! {
-                <span class=format!("status status-{}", status.key())>{status.label()}</span>
+                <span class=format!("status status-{}", status.key())>{conversation_status_label(status)}</span>
             })}</td>
             <Cell key="assignee" text=row.assignee.map(|(_, name)| name).unwrap_or_default()/>
             <Cell key="last-message" text=row.last_message_at.map(format::date_time).unwrap_or_default()/>
@@ -282,14 +294,14 @@ pub(crate) fn Channels(channels: Vec<ChannelKind>) -> impl IntoView {
     let hidden: Vec<&'static str> = channels
         .iter()
         .skip(CHANNELS_SHOWN)
-        .map(|kind| kind.label())
+        .map(|kind| channel_kind_label(*kind))
         .collect();
     view! {
         <ul class="channels">
             {channels.into_iter().take(CHANNELS_SHOWN).map(|kind| view! {
-                <li class=format!("channel channel-{}", kind.key()) title=kind.label()>
+                <li class=format!("channel channel-{}", kind.key()) title=channel_kind_label(kind)>
                     <ChannelIcon kind/>
-                    <span class="visually-hidden">{kind.label()}</span>
+                    <span class="visually-hidden">{channel_kind_label(kind)}</span>
                 </li>
             }).collect_view()}
             {(more > 0).then(|| view! {
@@ -299,5 +311,37 @@ pub(crate) fn Channels(channels: Vec<ChannelKind>) -> impl IntoView {
                 </li>
             })}
         </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contacts::model::AssigneeFilter;
+
+    #[test]
+    fn r24_an_empty_result_says_what_narrowed_it_in_the_page_language() {
+        let query = ContactQuery {
+            search: " lena ".into(),
+            tags: vec!["VIP".into(), "Churn risk".into()],
+            assignee: Some(AssigneeFilter::Unassigned),
+            ..ContactQuery::default()
+        };
+        assert_eq!(
+            empty_reason(Locale::en, &query),
+            "No contacts match “lena” with the tags VIP or Churn risk with the chosen assignee."
+        );
+        assert_eq!(
+            empty_reason(Locale::de, &query),
+            "Keine Kontakte entsprechen der Suche „lena“ und den Tags VIP oder Churn risk und der gewählten Zuweisung."
+        );
+        let one_tag = ContactQuery {
+            tags: vec!["VIP".into()],
+            ..ContactQuery::default()
+        };
+        assert_eq!(
+            empty_reason(Locale::en, &one_tag),
+            "No contacts match the tag VIP."
+        );
     }
 }

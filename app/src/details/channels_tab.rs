@@ -4,8 +4,9 @@ use super::api::details_remove_channel;
 use super::browser::local_label;
 use super::model::{ChannelCard, ChannelRemoval, ContactDetails};
 use super::state::DrawerState;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::icons::ChannelIcon;
+use crate::wording::channel_kind_label;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::channel::Availability;
@@ -26,7 +27,7 @@ pub fn ChannelsTab(contact: ContactDetails) -> impl IntoView {
                 <h3 id=id>{title}</h3>
                 <p class="muted">{hint}</p>
                 {if cards.is_empty() {
-                    view! { <p class="muted">{t!(i18n, common.none)}</p> }.into_any()
+                    view! { <p class="muted">{t_string!(i18n, common.none)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="channel-cards">
@@ -82,7 +83,7 @@ fn ChannelCardView(card: ChannelCard, contact_id: i64, assignee_id: Option<i64>)
     let detail = match card.status.availability {
         Availability::Active { connected_at } => {
             let when = local_label(connected_at);
-            view! { <p class="channel-detail">{t!(i18n, details.channels.connected)} " " <time>{when}</time></p> }.into_any()
+            view! { <p class="channel-detail">{t_string!(i18n, details.channels.connected)} " " <time>{when}</time></p> }.into_any()
         }
         Availability::Inactive => view! {
             <a
@@ -90,12 +91,12 @@ fn ChannelCardView(card: ChannelCard, contact_id: i64, assignee_id: Option<i64>)
                 href=format!("/inbox?contact={contact_id}&channel={channel_id}")
                 aria-describedby=title_id.clone()
             >
-                {t!(i18n, details.channels.send_first_message)}
+                {t_string!(i18n, details.channels.send_first_message)}
             </a>
         }
         .into_any(),
         Availability::Unavailable => {
-            view! { <p class="channel-detail muted">{t!(i18n, details.channels.contact_writes_first)}</p> }
+            view! { <p class="channel-detail muted">{t_string!(i18n, details.channels.contact_writes_first)}</p> }
                 .into_any()
         }
     };
@@ -106,12 +107,12 @@ fn ChannelCardView(card: ChannelCard, contact_id: i64, assignee_id: Option<i64>)
             <div class="channel-body">
                 <p class="channel-name" id=title_id.clone()>
                     {channel.name.clone()}
-                    <span class="muted">" · " {channel.kind.label()}</span>
+                    <span class="muted">" · " {channel_kind_label(channel.kind)}</span>
                 </p>
                 {detail}
                 {card.facebook_url.map(|url| view! {
                     <a class="facebook-link" href=url target="_blank" rel="noopener noreferrer">
-                        {t!(i18n, details.channels.open_in_facebook)}
+                        {t_string!(i18n, details.channels.open_in_facebook)}
                     </a>
                 })}
                 {removable.then(|| view! {
@@ -124,16 +125,16 @@ fn ChannelCardView(card: ChannelCard, contact_id: i64, assignee_id: Option<i64>)
                                 aria-describedby=title_id.clone()
                                 on:click=move |_| confirming.set(true)
                             >
-                                {t!(i18n, details.channels.remove_channel)}
+                                {t_string!(i18n, details.channels.remove_channel)}
                             </button>
                         }
                     >
-                        <div class="confirm" role="alertdialog" aria-label=move || t_string!(i18n, details.channels.remove_channel)>
+                        <div class="confirm" role="alertdialog" aria-label=t_string!(i18n, details.channels.remove_channel)>
                             <p>
-                                {t!(i18n, details.channels.remove_confirm, channel = channel_name.clone())}
+                                {t_string!(i18n, details.channels.remove_confirm, channel = channel_name.clone())}
                             </p>
-                            <button type="button" class="button danger" on:click=move |_| remove()>{t!(i18n, details.channels.remove)}</button>
-                            <button type="button" class="button" on:click=move |_| confirming.set(false)>{t!(i18n, common.cancel)}</button>
+                            <button type="button" class="button danger" on:click=move |_| remove()>{t_string!(i18n, details.channels.remove)}</button>
+                            <button type="button" class="button" on:click=move |_| confirming.set(false)>{t_string!(i18n, common.cancel)}</button>
                         </div>
                     </Show>
                 })}

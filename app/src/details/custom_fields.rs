@@ -35,7 +35,10 @@ pub fn CustomFieldRow(
     }
     let control = match definition.field_type() {
         CustomFieldType::List => {
-            let mut options = vec![(String::new(), t_string!(use_i18n(), common.not_set).to_owned())];
+            let mut options = vec![(
+                String::new(),
+                t_string!(use_i18n(), common.not_set).to_owned(),
+            )];
             options.extend(definition.options().iter().map(|o| (o.clone(), o.clone())));
             Control::Choice(options)
         }

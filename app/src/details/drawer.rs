@@ -12,7 +12,7 @@ use super::model::ContactDetails;
 use super::more_menu::MoreMenu;
 use super::state::{DrawerState, Tab};
 use crate::auth::Viewer;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::icons::{Icon, LuIdCard, LuMessagesSquare, LuX};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -79,7 +79,7 @@ pub fn ContactDrawer(
             aria-labelledby="drawer-title"
             node_ref=drawer
         >
-            <Transition fallback=move || view! { <p class="loading" id="drawer-title">{t!(i18n, details.loading_contact)}</p> }>
+            <Transition fallback=move || view! { <p class="loading" id="drawer-title">{t_string!(i18n, details.loading_contact)}</p> }>
                 {move || Suspend::new(async move {
                     let contact = contact.await;
                     if let Some(id) = state.take_focus_target() {
@@ -89,7 +89,7 @@ pub fn ContactDrawer(
                         Ok(contact) => view! { <DrawerBody contact/> }.into_any(),
                         Err(error) => view! {
                             <div class="drawer-header">
-                                <h2 id="drawer-title">{t!(i18n, details.contact)}</h2>
+                                <h2 id="drawer-title">{t_string!(i18n, details.contact)}</h2>
                                 <CloseLink/>
                             </div>
                             <p class="form-error" role="alert">{error.to_string()}</p>
@@ -148,7 +148,7 @@ fn CloseLink() -> impl IntoView {
             id="drawer-close"
             class="icon-button"
             href=state.close_href.get_value()
-            aria-label=move || t_string!(i18n, details.close_drawer)
+            aria-label=t_string!(i18n, details.close_drawer)
         >
             <Icon icon=LuX/>
         </a>
@@ -202,7 +202,7 @@ fn DrawerBody(contact: ContactDetails) -> impl IntoView {
         </div>
         <p class="drawer-notice" role="status">{move || state.notice.get()}</p>
         <div class="drawer-main">
-            <div class="drawer-tabs" role="tablist" aria-orientation="vertical" aria-label=move || t_string!(i18n, details.sections)>
+            <div class="drawer-tabs" role="tablist" aria-orientation="vertical" aria-label=t_string!(i18n, details.sections)>
                 {tab_button(Tab::Details, "tab-details", "panel-details", LuIdCard, t_string!(i18n, details.contact_details))}
                 {tab_button(Tab::Channels, "tab-channels", "panel-channels", LuMessagesSquare, t_string!(i18n, details.channels_tab))}
             </div>

@@ -8,7 +8,7 @@ use super::browser::focus_id;
 use super::model::{CustomValueEdit, FieldEdit};
 use super::state::DrawerState;
 use crate::error::AppError;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::icons::{Icon, LuCheck, LuPencil};
 use crate::lazy_checks::{check_custom_value, check_phone, preload_phone_checks};
 use leptos::prelude::*;
@@ -174,7 +174,10 @@ pub fn FieldEditor(
             let result = send(state, version, target.get_value(), value).await;
             saving.set(false);
             match result {
-                Ok(()) => state.saved_and_focus(t_string!(i18n, details.saved), &focus_after_save.get_value()),
+                Ok(()) => state.saved_and_focus(
+                    t_string!(i18n, details.saved),
+                    &focus_after_save.get_value(),
+                ),
                 Err(failure) => error.set(state.failed(failure)),
             }
         });
@@ -270,7 +273,9 @@ pub fn FieldEditor(
     let shown = move || match display.get_value() {
         (Some(text), Some(href)) => view! { <a href=href>{text}</a> }.into_any(),
         (Some(text), None) => view! { <span>{text}</span> }.into_any(),
-        (None, _) => view! { <span class="muted">{t!(i18n, common.not_set)}</span> }.into_any(),
+        (None, _) => {
+            view! { <span class="muted">{t_string!(i18n, common.not_set)}</span> }.into_any()
+        }
     };
     let edit_button_id = StoredValue::new(edit_button_id);
     let input_id = StoredValue::new(id.clone());
@@ -294,7 +299,7 @@ pub fn FieldEditor(
                             <Icon icon=LuCheck/>
                         </button>
                         <button type="button" class="button" on:click=move |_| (cancel.get_value())()>
-                            {t!(i18n, common.cancel)}
+                            {t_string!(i18n, common.cancel)}
                         </button>
                     </div>
                     <p class="field-error" id=error_id.clone() role="alert">{move || error.get()}</p>

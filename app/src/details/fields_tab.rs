@@ -7,7 +7,7 @@ use super::merge_card::MergeCard;
 use super::model::ContactDetails;
 use super::state::DrawerState;
 use super::tags::TagsSection;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::wording::{conversation_status_label, field_label};
 use leptos::prelude::*;
 use shared::permissions::{assign_to_refusal, Action};
@@ -44,7 +44,7 @@ pub fn FieldsTab(contact: ContactDetails) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <h3 class="visually-hidden">{t!(use_i18n(), details.contact_details)}</h3>
+        <h3 class="visually-hidden">{t_string!(use_i18n(), details.contact_details)}</h3>
         <MergeCard contact_id=contact.id assignee_id=contact.assignee_id duplicates=contact.duplicates.clone()/>
         <div class="field-list">{rows}</div>
         <TagsSection contact=contact.clone()/>
@@ -159,7 +159,10 @@ fn standard_row(contact: &ContactDetails, field: StandardField) -> AnyView {
                 .and_then(|id| contact.members.iter().find(|m| m.id == id))
                 .map(|member| member.name.clone());
             // The same rule the server applies: agents offer only themselves.
-            let mut options = vec![(String::new(), t_string!(use_i18n(), common.unassigned).to_owned())];
+            let mut options = vec![(
+                String::new(),
+                t_string!(use_i18n(), common.unassigned).to_owned(),
+            )];
             options.extend(
                 contact
                     .members

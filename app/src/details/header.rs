@@ -3,7 +3,7 @@
 use super::api::DetailsEditName;
 use super::model::{ContactDetails, NameEdit};
 use super::state::DrawerState;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::icons::{Icon, LuCheck, LuPencil};
 use crate::wording::field_label;
 use leptos::prelude::*;
@@ -107,32 +107,32 @@ pub fn ContactHeader(contact: ContactDetails) -> impl IntoView {
                         <h2 id="drawer-title" class="contact-name">{name.clone()}</h2>
                     }
                 >
-                    <h2 id="drawer-title" class="visually-hidden">{t!(i18n, details.edit_name)}</h2>
+                    <h2 id="drawer-title" class="visually-hidden">{t_string!(i18n, details.edit_name)}</h2>
                     <div class="name-form" on:keydown=on_keydown>
                         {name_input(NamePart::First, first)}
                         {name_input(NamePart::Last, last)}
                         <button
                             type="button"
                             class="icon-button"
-                            aria-label=move || t_string!(i18n, details.save_name)
+                            aria-label=t_string!(i18n, details.save_name)
                             disabled=move || save.pending().get()
                             on:click=move |_| submit()
                         >
                             <Icon icon=LuCheck/>
                         </button>
-                        <button type="button" class="button" on:click=move |_| (cancel.get_value())()>{t!(i18n, common.cancel)}</button>
+                        <button type="button" class="button" on:click=move |_| (cancel.get_value())()>{t_string!(i18n, common.cancel)}</button>
                         <p class="field-error" role="alert">{move || server_error.get()}</p>
                     </div>
                 </Show>
-                <p class="contact-id">{t!(i18n, details.id)} ": " {contact.id}</p>
-                {contact.blocked.then(|| view! { <span class="badge badge-blocked">{t!(i18n, details.blocked)}</span> })}
+                <p class="contact-id">{t_string!(i18n, details.id)} ": " {contact.id}</p>
+                {contact.blocked.then(|| view! { <span class="badge badge-blocked">{t_string!(i18n, details.blocked)}</span> })}
             </div>
             <Show when=move || !editing.get()>
                 <button
                     type="button"
                     id="edit-name"
                     class="icon-button"
-                    aria-label=move || t_string!(i18n, details.edit_name)
+                    aria-label=t_string!(i18n, details.edit_name)
                     on:click=move |_| {
                         editing.set(true);
                         super::browser::focus_id("name-first");

@@ -7,7 +7,7 @@ use super::state::DrawerState;
 use crate::auth::Viewer;
 use crate::contacts::format::initials;
 use crate::contacts::table::Channels;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::icons::{Icon, LuCheck};
 use crate::merge::api::merge_dismiss_suggestion;
 use crate::merge::model::{merge_refusal, opened_from, review_href, DismissRequest};
@@ -100,7 +100,7 @@ pub fn MergeCard(
                                     href=review_href(&[contact_id, other], &from)
                                     aria-describedby=name_id.clone()
                                 >
-                                    {t!(i18n, merge.merge)}
+                                    {t_string!(i18n, merge.merge)}
                                 </a>
                                 <button
                                     type="button"
@@ -113,7 +113,7 @@ pub fn MergeCard(
                                         dismiss.dispatch(other);
                                     }
                                 >
-                                    {t!(i18n, merge.not_duplicate)}
+                                    {t_string!(i18n, merge.not_duplicate)}
                                 </button>
                             </span>
                         })}
@@ -123,11 +123,11 @@ pub fn MergeCard(
             .collect_view();
         view! {
             <section class="merge-card" aria-labelledby="merge-title">
-                <h3 id="merge-title">{t!(i18n, merge.suggestions.title)}</h3>
-                <p class="muted">{t!(i18n, merge.card.intro)}</p>
+                <h3 id="merge-title">{t_string!(i18n, merge.suggestions.title)}</h3>
+                <p class="muted">{t_string!(i18n, merge.card.intro)}</p>
                 <ul>{items}</ul>
                 {several.then(|| view! {
-                    <a class="button small" href=review_href(&everyone, &from)>{t!(i18n, merge.card.merge_all, count = everyone.len())}</a>
+                    <a class="button small" href=review_href(&everyone, &from)>{t_string!(i18n, merge.card.merge_all, count = everyone.len())}</a>
                 })}
             </section>
         }

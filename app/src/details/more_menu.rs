@@ -5,7 +5,7 @@ use super::api::{details_block, details_delete, details_unblock};
 use super::browser::focus_id;
 use super::model::{ContactAction, ContactDetails};
 use super::state::DrawerState;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::icons::{Icon, LuEllipsisVertical};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -32,17 +32,24 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
     let assigned = contact.assignee_id;
     let mut items = Vec::new();
     if contact.blocked && state.may(Action::Unblock, assigned) {
-        items.push((Pending::Unblock, t_string!(i18n, details.more.unblock_contact)));
+        items.push((
+            Pending::Unblock,
+            t_string!(i18n, details.more.unblock_contact),
+        ));
     }
     if !contact.blocked && state.may(Action::Block, assigned) {
         items.push((Pending::Block, t_string!(i18n, details.more.block_contact)));
     }
     if state.may(Action::DeleteContact, assigned) {
-        items.push((Pending::Delete, t_string!(i18n, details.more.delete_contact)));
+        items.push((
+            Pending::Delete,
+            t_string!(i18n, details.more.delete_contact),
+        ));
     }
     let name = contact.display_name();
     let navigate = use_navigate();
-    let deleted = StoredValue::new(t_string!(i18n, details.more.deleted, name = name.clone()).to_string());
+    let deleted =
+        StoredValue::new(t_string!(i18n, details.more.deleted, name = name.clone()).to_string());
     let confirm = move |what: Pending| {
         let request = ContactAction {
             contact_id: state.contact_id,
@@ -59,7 +66,9 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
                     state.confirm_change(&deleted.get_value());
                     navigate(&state.close_href.get_value(), NavigateOptions::default());
                 }
-                Ok(()) if what == Pending::Block => state.saved(t_string!(i18n, details.more.blocked)),
+                Ok(()) if what == Pending::Block => {
+                    state.saved(t_string!(i18n, details.more.blocked));
+                }
                 Ok(()) => state.saved(t_string!(i18n, details.more.unblocked)),
                 Err(failure) => error.set(state.failed(failure)),
             }
@@ -91,7 +100,7 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
                 type="button"
                 id="more-actions"
                 class="icon-button"
-                aria-label=move || t_string!(i18n, common.more_actions)
+                aria-label=t_string!(i18n, common.more_actions)
                 aria-haspopup="menu"
                 aria-expanded=move || open.get().to_string()
                 aria-controls="more-actions-menu"
@@ -103,7 +112,7 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
                 <Icon icon=LuEllipsisVertical/>
             </button>
             <Show when=move || open.get()>
-                <ul class="menu" role="menu" id="more-actions-menu" aria-label=move || t_string!(i18n, common.more_actions) on:keydown=on_menu_keydown>
+                <ul class="menu" role="menu" id="more-actions-menu" aria-label=t_string!(i18n, common.more_actions) on:keydown=on_menu_keydown>
                     {items
                         .iter()
                         .enumerate()
@@ -146,7 +155,7 @@ pub fn MoreMenu(contact: ContactDetails) -> impl IntoView {
                         >
                             {button}
                         </button>
-                        <button type="button" class="button" on:click=move |_| pending.set(None)>{t!(i18n, common.cancel)}</button>
+                        <button type="button" class="button" on:click=move |_| pending.set(None)>{t_string!(i18n, common.cancel)}</button>
                         <p class="field-error" role="alert">{move || error.get()}</p>
                     </div>
                 }

@@ -4,7 +4,7 @@ use super::api::{details_add_tag, details_remove_tag};
 use super::model::{ContactDetails, TagAdd, TagRemoval};
 use super::state::DrawerState;
 use crate::error::AppError;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::icons::{Icon, LuX};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -71,13 +71,13 @@ pub fn TagsSection(contact: ContactDetails) -> impl IntoView {
     view! {
         <section class="tags" aria-labelledby="tags-title">
             <div class="section-head">
-                <h3 id="tags-title">{t!(i18n, details.tags.title)}</h3>
+                <h3 id="tags-title">{t_string!(i18n, details.tags.title)}</h3>
                 {may_tag.then(|| view! {
                     <button
                         type="button"
                         class="icon-button"
                         id="add-tag"
-                        aria-label=move || t_string!(i18n, details.tags.add_tag)
+                        aria-label=t_string!(i18n, details.tags.add_tag)
                         aria-expanded=move || state.tag_picker_open.get().to_string()
                         aria-controls="tag-picker"
                         on:click=move |_| {
@@ -90,7 +90,7 @@ pub fn TagsSection(contact: ContactDetails) -> impl IntoView {
                     </button>
                 })}
             </div>
-            {contact.tags.is_empty().then(|| view! { <p class="muted">{t!(i18n, details.tags.none_yet)}</p> })}
+            {contact.tags.is_empty().then(|| view! { <p class="muted">{t_string!(i18n, details.tags.none_yet)}</p> })}
             <ul class="tag-list">{chips}</ul>
             <p class="field-error" role="alert">{move || error.get()}</p>
             <Show when=move || state.tag_picker_open.get()>
@@ -169,12 +169,12 @@ fn TagPicker(contact: ContactDetails, on_change: Callback<TagChange>) -> impl In
         _ => {}
     };
     view! {
-        <div class="tag-picker" id="tag-picker" role="group" aria-label=move || t_string!(i18n, details.tags.add_tags) on:keydown=on_keydown>
+        <div class="tag-picker" id="tag-picker" role="group" aria-label=t_string!(i18n, details.tags.add_tags) on:keydown=on_keydown>
             <input
                 type="search"
                 id="tag-search"
-                aria-label=move || t_string!(i18n, details.tags.search)
-                placeholder=move || t_string!(i18n, details.tags.search_or_create)
+                aria-label=t_string!(i18n, details.tags.search)
+                placeholder=t_string!(i18n, details.tags.search_or_create)
                 prop:value=move || search.get()
                 on:input=move |event| search.set(event_target_value(&event))
             />

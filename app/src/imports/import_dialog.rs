@@ -10,7 +10,7 @@ use crate::contacts::dialog::Dialog;
 use crate::contacts::model::thousands;
 use crate::contacts::selection::TableState;
 use crate::error::AppError;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use leptos::prelude::*;
 use shared::import::{ImportMode, ImportSettings, ImportTarget};
 use shared::Country;
@@ -58,20 +58,20 @@ fn UploadStep(uploaded: RwSignal<Option<UploadedFile>>, on_close: Callback<()>) 
     };
     view! {
         <form class="form import-upload" on:submit=submit novalidate>
-            <p class="form-hint">{t!(i18n, imports.upload.hint)}</p>
-            <label for="import-file">{t!(i18n, imports.upload.file)}</label>
+            <p class="form-hint">{t_string!(i18n, imports.upload.hint)}</p>
+            <label for="import-file">{t_string!(i18n, imports.upload.file)}</label>
             <input id="import-file" type="file" accept=".csv,.txt,text/csv" node_ref=input
                 on:change=move |_| chosen.set(true)/>
-            <label for="import-encoding">{t!(i18n, imports.upload.encoding)}</label>
+            <label for="import-encoding">{t_string!(i18n, imports.upload.encoding)}</label>
             <select id="import-encoding" on:change=move |event| encoding.set(event_target_value(&event))>
-                <option value="auto">{t!(i18n, imports.upload.detect)}</option>
+                <option value="auto">{t_string!(i18n, imports.upload.detect)}</option>
                 <option value="utf-8">"UTF-8"</option>
-                <option value="windows-1252">{t!(i18n, imports.upload.windows_1252)}</option>
+                <option value="windows-1252">{t_string!(i18n, imports.upload.windows_1252)}</option>
             </select>
             {move || error.get().map(|error| view! { <p class="form-error" role="alert">{error.to_string()}</p> })}
             <div class="dialog-buttons">
                 <button type="button" class="button" on:click=move |_| on_close.run(())>
-                    {t!(i18n, common.close)}
+                    {t_string!(i18n, common.close)}
                 </button>
                 <button type="submit" class="button primary" disabled=move || !chosen.get() || sending.get()>
                     {move || {
@@ -148,24 +148,23 @@ fn MapStep(
         rows = thousands(file.rows),
         encoding = &file.encoding,
         delimiter = delimiter_name(&file.delimiter)
-    )
-    .to_string();
+    );
     view! {
         <form class="form import-map" on:submit=submit novalidate>
             <p class="muted">{summary}</p>
-            <h3>{t!(i18n, imports.map.title)}</h3>
+            <h3>{t_string!(i18n, imports.map.title)}</h3>
             <table class="import-columns">
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, imports.map.column)}</th>
-                        <th scope="col">{t!(i18n, imports.map.first_values)}</th>
-                        <th scope="col">{t!(i18n, imports.map.import_as)}</th>
+                        <th scope="col">{t_string!(i18n, imports.map.column)}</th>
+                        <th scope="col">{t_string!(i18n, imports.map.first_values)}</th>
+                        <th scope="col">{t_string!(i18n, imports.map.import_as)}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {file.columns.iter().enumerate().map(|(index, column)| {
                         let label =
-                            t_string!(i18n, imports.map.import_column_as, column = &column.header).to_string();
+                            t_string!(i18n, imports.map.import_column_as, column = &column.header);
                         let samples = column.samples.join(" · ");
                         view! {
                             <tr>
@@ -191,15 +190,15 @@ fn MapStep(
                     }).collect_view()}
                 </tbody>
             </table>
-            <label for="import-country">{t!(i18n, imports.map.default_country)}</label>
+            <label for="import-country">{t_string!(i18n, imports.map.default_country)}</label>
             <select id="import-country" aria-describedby="import-country-hint"
                 on:change=move |event| default_country.set(event_target_value(&event))>
-                <option value="">{t!(i18n, common.none)}</option>
+                <option value="">{t_string!(i18n, common.none)}</option>
                 {Country::by_name().into_iter().map(|country| view! { <option value=country.code()>{country.name()}</option> }).collect_view()}
             </select>
-            <p id="import-country-hint" class="form-hint">{t!(i18n, imports.map.country_hint)}</p>
+            <p id="import-country-hint" class="form-hint">{t_string!(i18n, imports.map.country_hint)}</p>
             <fieldset class="import-mode">
-                <legend>{t!(i18n, imports.map.mode)}</legend>
+                <legend>{t_string!(i18n, imports.map.mode)}</legend>
                 {ImportMode::ALL.into_iter().map(|choice| view! {
                     <label>
                         <input type="radio" name="import-mode" checked=choice == ImportMode::AddAndUpdate
@@ -209,15 +208,15 @@ fn MapStep(
                 }).collect_view()}
                 <label>
                     <input type="checkbox" on:change=move |event| keep_existing.set(event_target_checked(&event))/>
-                    {t!(i18n, imports.map.keep_existing)}
+                    {t_string!(i18n, imports.map.keep_existing)}
                 </label>
             </fieldset>
             <div class="dialog-buttons">
                 <button type="button" class="button" on:click=move |_| uploaded.set(None)>
-                    {t!(i18n, imports.map.choose_another)}
+                    {t_string!(i18n, imports.map.choose_another)}
                 </button>
                 <button type="submit" class="button" disabled=move || check.pending().get()>
-                    {t!(i18n, imports.map.check)}
+                    {t_string!(i18n, imports.map.check)}
                 </button>
             </div>
         </form>
@@ -257,7 +256,7 @@ fn CheckResult(result: ImportCheck, pending: Memo<bool>, on_start: Callback<()>)
     let importable = counts.added + counts.updated > 0;
     view! {
         <section class="import-check" aria-labelledby="import-check-title">
-            <h3 id="import-check-title">{t!(i18n, imports.check.title)}</h3>
+            <h3 id="import-check-title">{t_string!(i18n, imports.check.title)}</h3>
             <p role="status">
                 {t_string!(
                     i18n,
@@ -266,17 +265,16 @@ fn CheckResult(result: ImportCheck, pending: Memo<bool>, on_start: Callback<()>)
                     updated = thousands(counts.updated),
                     skipped = thousands(counts.skipped),
                     failed = thousands(counts.failed)
-                )
-                .to_string()}
+                )}
             </p>
             {has_errors.then(|| view! {
                 <table class="import-errors">
-                    <caption>{t!(i18n, imports.check.first_errors)}</caption>
+                    <caption>{t_string!(i18n, imports.check.first_errors)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, imports.check.row)}</th>
-                            <th scope="col">{t!(i18n, imports.check.column)}</th>
-                            <th scope="col">{t!(i18n, imports.check.reason)}</th>
+                            <th scope="col">{t_string!(i18n, imports.check.row)}</th>
+                            <th scope="col">{t_string!(i18n, imports.check.column)}</th>
+                            <th scope="col">{t_string!(i18n, imports.check.reason)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -286,13 +284,13 @@ fn CheckResult(result: ImportCheck, pending: Memo<bool>, on_start: Callback<()>)
                     </tbody>
                 </table>
                 <a class="button" href=errors_path(result.import_id) download="import-errors.csv">
-                    {t!(i18n, imports.download_errors)}
+                    {t_string!(i18n, imports.download_errors)}
                 </a>
             })}
             <div class="dialog-buttons">
                 <button type="button" class="button primary" disabled=move || !importable || pending.get()
                     on:click=move |_| on_start.run(())>
-                    {t!(i18n, imports.check.start)}
+                    {t_string!(i18n, imports.check.start)}
                 </button>
             </div>
         </section>

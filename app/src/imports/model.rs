@@ -92,7 +92,6 @@ impl ImportCounts {
             skipped = thousands(self.skipped),
             failed = thousands(self.failed)
         )
-        .to_string()
     }
 }
 
@@ -149,7 +148,6 @@ impl ImportProgress {
                 file = &self.file_name,
                 counts = self.counts.label(i18n)
             )
-            .to_string()
         } else {
             t_string!(
                 i18n,
@@ -158,7 +156,6 @@ impl ImportProgress {
                 processed = thousands(self.processed),
                 total = thousands(self.total)
             )
-            .to_string()
         }
     }
 }
@@ -214,11 +211,10 @@ impl ExportProgress {
                 written = thousands(self.written),
                 total
             )
-            .to_string()
         } else if self.total == 1 {
-            t_string!(i18n, imports.export.ready_single, total).to_string()
+            t_string!(i18n, imports.export.ready_single, total)
         } else {
-            t_string!(i18n, imports.export.ready_many, total).to_string()
+            t_string!(i18n, imports.export.ready_many, total)
         }
     }
 }

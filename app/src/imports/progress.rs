@@ -5,7 +5,7 @@ use super::api::{exports_progress, imports_progress, ExportsStart};
 use super::model::{download_path, errors_path, ExportProgress, ExportRequest, ImportProgress};
 use crate::contacts::model::ContactQuery;
 use crate::contacts::selection::TableState;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -56,18 +56,18 @@ fn ImportBanner(job: ImportProgress, may_import: bool) -> impl IntoView {
     let errors = (job.done && job.counts.failed > 0 && may_import).then(|| {
         view! {
             <a href=errors_path(job.import_id) download="import-errors.csv">
-                {t!(i18n, imports.download_errors)}
+                {t_string!(i18n, imports.download_errors)}
             </a>
         }
     });
     view! {
-        <section class="job-progress" aria-label=move || t_string!(i18n, imports.progress.label)>
+        <section class="job-progress" aria-label=t_string!(i18n, imports.progress.label)>
             <p role="status">{job.label(i18n)}</p>
             {(!job.done).then(|| view! {
                 <progress
                     max=job.total.max(1).to_string()
                     value=job.processed.to_string()
-                    aria-label=move || t_string!(i18n, imports.progress.bar)
+                    aria-label=t_string!(i18n, imports.progress.bar)
                 ></progress>
             })}
             {errors}
@@ -104,7 +104,7 @@ pub fn ExportAll() -> impl IntoView {
     };
     view! {
         <button type="button" class="button" disabled=move || start.pending().get() on:click=export>
-            {t!(i18n, imports.export.start)}
+            {t_string!(i18n, imports.export.start)}
         </button>
         {move || start.value().get().and_then(Result::err).map(|error| view! {
             <p class="form-error" role="alert">{error.to_string()}</p>
@@ -126,7 +126,7 @@ fn ExportBanner(job: ExportProgress) -> impl IntoView {
             {job.done.then(|| view! {
                 " "
                 <a class="button" href=download_path(job.export_id) download="contacts-export.csv">
-                    {t!(i18n, imports.export.download)}
+                    {t_string!(i18n, imports.export.download)}
                 </a>
             })}
         </span>

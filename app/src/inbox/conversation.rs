@@ -5,7 +5,7 @@ use super::model::{
 };
 use super::older::OlderMessages;
 use crate::error::AppError;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::icons::{ChannelIcon, Icon, LuArrowLeft, LuInfo};
 use crate::wording::{channel_kind_label, conversation_status_label};
 use leptos::prelude::*;
@@ -20,12 +20,12 @@ pub(super) fn ConversationPane(
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Transition fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
+        <Transition fallback=move || view! { <p class="loading">{t_string!(i18n, common.loading)}</p> }>
         {move || match conversation.get() {
-            None => view! { <p class="loading">{t!(i18n, common.loading)}</p> }.into_any(),
+            None => view! { <p class="loading">{t_string!(i18n, common.loading)}</p> }.into_any(),
             Some(Ok(Some(view))) => view! { <OpenConversation view location older/> }.into_any(),
             Some(Ok(None)) => view! {
-                <p class="muted empty">{t!(i18n, inbox.pick_conversation)}</p>
+                <p class="muted empty">{t_string!(i18n, inbox.pick_conversation)}</p>
             }
             .into_any(),
             Some(Err(error)) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
@@ -73,15 +73,14 @@ fn OpenConversation(
         .filter_map(|word| word.chars().next())
         .take(2)
         .collect();
-    let avatar_label =
-        t_string!(i18n, inbox.open_contact_details, name = &view.contact_name).to_string();
+    let avatar_label = t_string!(i18n, inbox.open_contact_details, name = &view.contact_name);
     let blocked_note = view
         .blocked
-        .then(|| view! { <p class="blocked-note">{t!(i18n, inbox.blocked_note)}</p> });
+        .then(|| view! { <p class="blocked-note">{t_string!(i18n, inbox.blocked_note)}</p> });
     let list_href = move || location.get().list().href();
     view! {
         <header class="conversation-head">
-            <a href=list_href class="icon-button back-to-list" aria-label=move || t_string!(i18n, inbox.back_to_conversations)>
+            <a href=list_href class="icon-button back-to-list" aria-label=t_string!(i18n, inbox.back_to_conversations)>
                 <Icon icon=LuArrowLeft/>
             </a>
             <a href=details_href class="avatar" aria-label=avatar_label>
@@ -95,14 +94,14 @@ fn OpenConversation(
                     </span>
                 </p>
             </div>
-            <a href=details_href class="icon-button" aria-label=move || t_string!(i18n, inbox.contact_details)>
+            <a href=details_href class="icon-button" aria-label=t_string!(i18n, inbox.contact_details)>
                 <Icon icon=LuInfo/>
             </a>
         </header>
         {blocked_note}
         <Workflows runs=view.workflows/>
         <div class="message-scroller" tabindex="0">
-            <ol class="messages" aria-label=move || t_string!(i18n, inbox.messages)>
+            <ol class="messages" aria-label=t_string!(i18n, inbox.messages)>
                 <Show when=more>
                     <li class="show-older">
                         <button
@@ -111,7 +110,7 @@ fn OpenConversation(
                             disabled=move || older.loading.get()
                             on:click=show_older
                         >
-                            {t!(i18n, inbox.show_older_messages)}
+                            {t_string!(i18n, inbox.show_older_messages)}
                         </button>
                     </li>
                 </Show>
@@ -134,14 +133,13 @@ fn Workflows(runs: Vec<WorkflowRun>) -> impl IntoView {
     (!runs.is_empty()).then(|| {
         view! {
             <details class="workflows">
-                <summary>{t!(i18n, inbox.workflows.summary, count = runs.len())}</summary>
-                <ul aria-label=move || t_string!(i18n, inbox.workflows.title)>
+                <summary>{t_string!(i18n, inbox.workflows.summary, count = runs.len())}</summary>
+                <ul aria-label=t_string!(i18n, inbox.workflows.title)>
                     {runs
                         .into_iter()
                         .map(|run| {
                             let started =
-                                t_string!(i18n, inbox.workflows.started, date = format_utc(run.started_at))
-                                    .to_string();
+                                t_string!(i18n, inbox.workflows.started, date = format_utc(run.started_at));
                             let stopped = run.stopped_at.map(|at| {
                                 let reason = run
                                     .stop_reason
@@ -191,7 +189,7 @@ fn Message(message: MessageView) -> impl IntoView {
             .channel_name
             .clone()
             .unwrap_or_else(|| channel_kind_label(kind).to_string());
-        let on_channel = t_string!(i18n, inbox.message.on_channel, channel = &name).to_string();
+        let on_channel = t_string!(i18n, inbox.message.on_channel, channel = &name);
         view! {
             <span class=format!("channel-icon channel-{}", kind.key()) aria-hidden="true" title=name>
                 <ChannelIcon kind/>
@@ -207,7 +205,7 @@ fn Message(message: MessageView) -> impl IntoView {
                 " · "
                 <time datetime=rfc3339_utc(message.sent_at)>{format_utc(message.sent_at)}</time>
                 {message.while_blocked.then(|| view! {
-                    <span class="while-blocked">" · " {t!(i18n, inbox.message.while_blocked)}</span>
+                    <span class="while-blocked">" · " {t_string!(i18n, inbox.message.while_blocked)}</span>
                 })}
             </p>
             <p class="message-body">{message.body}</p>

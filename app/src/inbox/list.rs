@@ -5,7 +5,7 @@ use super::model::{
 };
 use super::older::OlderConversations;
 use crate::error::AppError;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::wording::{channel_kind_label, conversation_status_label};
 use leptos::prelude::*;
 use shared::timestamp::{format_utc, rfc3339_utc};
@@ -31,8 +31,8 @@ pub(super) fn ConversationList(
         });
     };
     view! {
-        <section class="conversation-list" aria-label=move || t_string!(i18n, inbox.conversations)>
-            <nav class="inbox-filters" aria-label=move || t_string!(i18n, inbox.filter_conversations)>
+        <section class="conversation-list" aria-label=t_string!(i18n, inbox.conversations)>
+            <nav class="inbox-filters" aria-label=t_string!(i18n, inbox.filter_conversations)>
                 {ConversationFilter::ALL
                     .into_iter()
                     .map(|filter| {
@@ -48,11 +48,11 @@ pub(super) fn ConversationList(
                     })
                     .collect_view()}
             </nav>
-            <Transition fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
+            <Transition fallback=move || view! { <p class="loading">{t_string!(i18n, common.loading)}</p> }>
             {move || match conversations.get() {
-                None => view! { <p class="loading">{t!(i18n, common.loading)}</p> }.into_any(),
+                None => view! { <p class="loading">{t_string!(i18n, common.loading)}</p> }.into_any(),
                 Some(Ok(page)) if page.rows.is_empty() => {
-                    view! { <p class="muted empty">{t!(i18n, inbox.no_conversations)}</p> }.into_any()
+                    view! { <p class="muted empty">{t_string!(i18n, inbox.no_conversations)}</p> }.into_any()
                 }
                 Some(Ok(page)) => {
                     let filter = location.get_untracked().filter;
@@ -79,7 +79,7 @@ pub(super) fn ConversationList(
                                 disabled=move || older.loading.get()
                                 on:click=move |_| show_older(filter, newest)
                             >
-                                {t!(i18n, inbox.show_older_conversations)}
+                                {t_string!(i18n, inbox.show_older_conversations)}
                             </button>
                         })}
                         {move || older.error.get().map(|error| view! { <p role="alert">{error}</p> })}
@@ -124,7 +124,7 @@ fn ConversationRow(row: ConversationSummary, location: Memo<InboxLocation>) -> i
                     <span class="row-name">{row.contact_name.clone()}</span>
                     {row.unread.then(|| view! {
                         <span class="unread-dot" aria-hidden="true"></span>
-                        <span class="visually-hidden">" " {t!(i18n, inbox.unread)}</span>
+                        <span class="visually-hidden">" " {t_string!(i18n, inbox.unread)}</span>
                     })}
                     {row.last_message_at.map(|at| view! {
                         <time class="row-time" datetime=rfc3339_utc(at)>{format_utc(at)}</time>

@@ -2,7 +2,7 @@ use super::api::InboxSendMessage;
 use super::location::InboxLocation;
 use super::model::{ChannelOption, ConversationView};
 use crate::error::AppError;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::wording::channel_kind_label;
 use leptos::prelude::*;
 
@@ -30,7 +30,7 @@ pub(super) fn MessageBar(
         {move || {
                 match bar.get().and_then(Result::ok).flatten() {
                     Some(view) if view.channels.is_empty() => view! {
-                        <p class="muted message-bar">{t!(i18n, inbox.message_bar.unreachable)}</p>
+                        <p class="muted message-bar">{t_string!(i18n, inbox.message_bar.unreachable)}</p>
                     }
                     .into_any(),
                     Some(view) => {
@@ -123,7 +123,7 @@ fn SendForm(
         <ActionForm action=send attr:class="message-bar">
             <input type="hidden" name="input[contact_id]" value=view.contact_id.to_string()/>
             <div class="message-bar-channel">
-                <label for="message-channel">{t!(i18n, inbox.message_bar.channel)}</label>
+                <label for="message-channel">{t_string!(i18n, inbox.message_bar.channel)}</label>
                 <select id="message-channel" name="input[channel_id]">
                     {view
                         .channels
@@ -147,7 +147,7 @@ fn SendForm(
                 </select>
             </div>
             <div class="message-bar-text">
-                <label for="message-body">{t!(i18n, inbox.message_bar.message)}</label>
+                <label for="message-body">{t_string!(i18n, inbox.message_bar.message)}</label>
                 <textarea
                     id="message-body"
                     name="input[body]"
@@ -158,10 +158,10 @@ fn SendForm(
                     on:input=move |event| body.set(event_target_value(&event))
                     on:keydown=on_keydown
                 ></textarea>
-                <p id="message-hint" class="muted hint">{t!(i18n, inbox.message_bar.hint)}</p>
+                <p id="message-hint" class="muted hint">{t_string!(i18n, inbox.message_bar.hint)}</p>
             </div>
             <button type="submit" class="button primary" disabled=move || send.pending().get() || held_back()>
-                {t!(i18n, inbox.message_bar.send)}
+                {t_string!(i18n, inbox.message_bar.send)}
             </button>
             <p class="form-error" role="alert">{error} {too_long}</p>
         </ActionForm>

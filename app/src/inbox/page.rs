@@ -8,7 +8,7 @@ use super::model::{ConversationListRequest, ConversationRequest, ConversationVie
 use super::older::{OlderConversations, OlderMessages};
 use crate::details::{ContactDrawer, ListBeside};
 use crate::error::AppError;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::layout::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -100,9 +100,9 @@ pub fn InboxPage() -> impl IntoView {
             data-live=move || if connected.get() { "connected" } else { "waiting" }
             data-pane=move || location.get().pane()
         >
-            <h1 class="inbox-title">{t!(i18n, inbox.title)}</h1>
+            <h1 class="inbox-title">{t_string!(i18n, inbox.title)}</h1>
             <ConversationList location conversations older=older_conversations/>
-            <section class="conversation" aria-label=move || t_string!(i18n, inbox.conversation)>
+            <section class="conversation" aria-label=t_string!(i18n, inbox.conversation)>
                 <ConversationPane location conversation older=older_messages/>
                 <MessageBar location conversation bar send/>
             </section>

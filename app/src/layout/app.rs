@@ -1,15 +1,15 @@
+use super::language::{page_language, provide_page_language};
 use super::lazy_pages::{
     ChannelsRoute, ContactFieldsRoute, ContactsRoute, DashboardRoute, InboxRoute,
     MergeHistoryRoute, MergeReviewRoute, SettingsRoute, UsageRoute,
 };
-use super::language::{page_language, provide_page_language};
 use super::nav::SideNav;
 use super::not_found::NotFound;
 use super::toast::ToastRegion;
 use super::viewer_data::{initial_viewer, VIEWER_DATA_ID};
 use crate::auth::{LoginPage, Viewer};
 use crate::error::AppError;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
@@ -86,7 +86,7 @@ fn Frame(viewer: Viewer) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div id=VIEWER_DATA_ID hidden data-viewer=viewer_data></div>
-        <a class="skip-link" href="#main">{t!(i18n, nav.skip_to_content)}</a>
+        <a class="skip-link" href="#main">{t_string!(i18n, nav.skip_to_content)}</a>
         <ToastRegion>
             <div class="frame">
                 <SideNav viewer/>
@@ -113,7 +113,7 @@ fn SignedOut(error: AppError) -> impl IntoView {
     view! {
         <main id="main" class="page">
             <p role="alert">{error.to_string()}</p>
-            <a href="/login">{t!(use_i18n(), auth.log_in)}</a>
+            <a href="/login">{t_string!(use_i18n(), auth.log_in)}</a>
         </main>
     }
 }

@@ -1,10 +1,10 @@
 use crate::auth::{LogOut, SetLanguage, SwitchWorkspace, Viewer};
+use crate::i18n::{t_string, use_i18n};
 use crate::layout::current_language;
 use crate::wording::role_label;
-use shared::UiLanguage;
-use crate::i18n::{t, t_string, use_i18n};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use shared::UiLanguage;
 
 /// The side navigation: the product's pages, who is signed in, where, and
 /// the way out.
@@ -42,15 +42,15 @@ pub fn SideNav(viewer: Viewer) -> impl IntoView {
     let i18n = use_i18n();
 
     view! {
-        <nav class="side-nav" aria-label=move || t_string!(i18n, nav.main)>
-            <p class="brand">{t!(i18n, nav.contacts)}</p>
+        <nav class="side-nav" aria-label=t_string!(i18n, nav.main)>
+            <p class="brand">{t_string!(i18n, nav.contacts)}</p>
             <ul>
-                <li><A href="/" exact=true>{t!(i18n, nav.dashboard)}</A></li>
-                <li><A href="/inbox">{t!(i18n, nav.inbox)}</A></li>
-                <li><A href="/contacts">{t!(i18n, nav.contacts)}</A></li>
-                <li><A href="/settings">{t!(i18n, nav.settings)}</A></li>
+                <li><A href="/" exact=true>{t_string!(i18n, nav.dashboard)}</A></li>
+                <li><A href="/inbox">{t_string!(i18n, nav.inbox)}</A></li>
+                <li><A href="/contacts">{t_string!(i18n, nav.contacts)}</A></li>
+                <li><A href="/settings">{t_string!(i18n, nav.settings)}</A></li>
             </ul>
-            <section class="who" aria-label=move || t_string!(i18n, nav.signed_in)>
+            <section class="who" aria-label=t_string!(i18n, nav.signed_in)>
                 <p class="who-name">{viewer.name.clone()}</p>
                 <p class="who-meta">
                     <span data-testid="workspace-name">{viewer.workspace.name.clone()}</span>
@@ -59,7 +59,7 @@ pub fn SideNav(viewer: Viewer) -> impl IntoView {
                 </p>
                 {has_several.then(|| view! {
                     <ActionForm action=switch attr:class="switch-workspace">
-                        <label for="workspace-switch">{t!(i18n, nav.workspace)}</label>
+                        <label for="workspace-switch">{t_string!(i18n, nav.workspace)}</label>
                         <select id="workspace-switch" name="workspace_id">
                             {workspaces
                                 .iter()
@@ -75,12 +75,12 @@ pub fn SideNav(viewer: Viewer) -> impl IntoView {
                                 })
                                 .collect_view()}
                         </select>
-                        <button type="submit" class="button">{t!(i18n, nav.switch_workspace)}</button>
+                        <button type="submit" class="button">{t_string!(i18n, nav.switch_workspace)}</button>
                         <p class="form-error" role="alert">{switch_error}</p>
                     </ActionForm>
                 })}
                 <ActionForm action=set_language attr:class="language-choice">
-                    <label for="language-choice">{t!(i18n, nav.language)}</label>
+                    <label for="language-choice">{t_string!(i18n, nav.language)}</label>
                     <select id="language-choice" name="language">
                         {UiLanguage::ALL
                             .into_iter()
@@ -97,13 +97,12 @@ pub fn SideNav(viewer: Viewer) -> impl IntoView {
                             })
                             .collect_view()}
                     </select>
-                    <button type="submit" class="button">{t!(i18n, nav.apply_language)}</button>
+                    <button type="submit" class="button">{t_string!(i18n, nav.apply_language)}</button>
                 </ActionForm>
                 <ActionForm action=log_out>
-                    <button type="submit" class="button">{t!(i18n, nav.sign_out)}</button>
+                    <button type="submit" class="button">{t_string!(i18n, nav.sign_out)}</button>
                 </ActionForm>
             </section>
         </nav>
     }
 }
-

@@ -1,6 +1,6 @@
-use leptos::prelude::*;
 use super::PageTitle;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
+use leptos::prelude::*;
 
 /// The page for unknown addresses; answers 404 on the server.
 #[component]
@@ -13,9 +13,9 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <PageTitle text=t_string!(i18n, nav.not_found.title)/>
         <main id="main" class="page not-found">
-            <h1>{t!(i18n, nav.not_found.title)}</h1>
-            <p>{t!(i18n, nav.not_found.text)}</p>
-            <a href="/">{t!(i18n, nav.not_found.to_dashboard)}</a>
+            <h1>{t_string!(i18n, nav.not_found.title)}</h1>
+            <p>{t_string!(i18n, nav.not_found.text)}</p>
+            <a href="/">{t_string!(i18n, nav.not_found.to_dashboard)}</a>
         </main>
     }
 }

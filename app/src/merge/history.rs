@@ -6,7 +6,7 @@ use super::api::{merge_history, MergeUndo};
 use super::model::{MergeHistoryEntry, MergeHistoryPage as HistoryPage};
 use crate::auth::Viewer;
 use crate::contacts::format::date_time;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::layout::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -43,11 +43,11 @@ pub fn MergeHistoryPage() -> impl IntoView {
     };
     view! {
         <PageTitle text=t_string!(i18n, merge.history_title)/>
-        <p class="breadcrumb"><a href="/contacts">{t!(i18n, nav.contacts)}</a></p>
-        <h1>{t!(i18n, merge.history_title)}</h1>
+        <p class="breadcrumb"><a href="/contacts">{t_string!(i18n, nav.contacts)}</a></p>
+        <h1>{t_string!(i18n, merge.history_title)}</h1>
         {move || undo_error().map(|message| view! { <p role="alert" class="form-error">{message}</p> })}
-        {move || undo.value().get().and_then(Result::ok).map(|_| view! { <p role="status">{t!(i18n, merge.merge_undone)}</p> })}
-        <Transition fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
+        {move || undo.value().get().and_then(Result::ok).map(|_| view! { <p role="status">{t_string!(i18n, merge.merge_undone)}</p> })}
+        <Transition fallback=move || view! { <p class="loading">{t_string!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match history.await {
                     Ok(page) => view! { <HistoryTable page undo/> }.into_any(),
@@ -62,18 +62,18 @@ pub fn MergeHistoryPage() -> impl IntoView {
 fn HistoryTable(page: HistoryPage, undo: ServerAction<MergeUndo>) -> impl IntoView {
     let i18n = use_i18n();
     if page.entries.is_empty() {
-        return view! { <p class="muted">{t!(i18n, merge.history.empty)}</p> }.into_any();
+        return view! { <p class="muted">{t_string!(i18n, merge.history.empty)}</p> }.into_any();
     }
     let older = page.older;
     view! {
         <table class="merge-history">
             <thead>
                 <tr>
-                    <th scope="col">{t!(i18n, merge.history.merged)}</th>
-                    <th scope="col">{t!(i18n, merge.history.by)}</th>
-                    <th scope="col">{t!(i18n, merge.history.contacts)}</th>
-                    <th scope="col">{t!(i18n, merge.history.values_chosen)}</th>
-                    <th scope="col">{t!(i18n, merge.history.undo)}</th>
+                    <th scope="col">{t_string!(i18n, merge.history.merged)}</th>
+                    <th scope="col">{t_string!(i18n, merge.history.by)}</th>
+                    <th scope="col">{t_string!(i18n, merge.history.contacts)}</th>
+                    <th scope="col">{t_string!(i18n, merge.history.values_chosen)}</th>
+                    <th scope="col">{t_string!(i18n, merge.history.undo)}</th>
                 </tr>
             </thead>
             <tbody>
@@ -81,7 +81,7 @@ fn HistoryTable(page: HistoryPage, undo: ServerAction<MergeUndo>) -> impl IntoVi
             </tbody>
         </table>
         {older.map(|older| view! {
-            <p><a href=format!("/contacts/merges?older={older}")>{t!(i18n, merge.history.older)}</a></p>
+            <p><a href=format!("/contacts/merges?older={older}")>{t_string!(i18n, merge.history.older)}</a></p>
         })}
     }
     .into_any()
@@ -96,18 +96,17 @@ fn HistoryRow(entry: MergeHistoryEntry, undo: ServerAction<MergeUndo>) -> impl I
         .iter()
         .enumerate()
         .map(|(index, contact)| {
-            let name = contact.name.clone();
-            let id = contact.id;
+            let (name, id) = (&contact.name, contact.id);
             let text = if index == 0 {
-                t_string!(i18n, merge.history.contact_kept, name, id).to_string()
+                t_string!(i18n, merge.history.contact_kept, name, id)
             } else {
-                t_string!(i18n, merge.history.contact, name, id).to_string()
+                t_string!(i18n, merge.history.contact, name, id)
             };
             view! { <li>{text}</li> }
         })
         .collect_view();
     let choices = if entry.choices.is_empty() {
-        view! { <span class="muted">{t!(i18n, merge.history.all_same)}</span> }.into_any()
+        view! { <span class="muted">{t_string!(i18n, merge.history.all_same)}</span> }.into_any()
     } else {
         view! {
             <ul>
@@ -126,8 +125,7 @@ fn HistoryRow(entry: MergeHistoryEntry, undo: ServerAction<MergeUndo>) -> impl I
                             field = &choice.label,
                             value,
                             id = choice.from
-                        )
-                        .to_string();
+                        );
                         view! { <li>{text}</li> }
                     })
                     .collect_view()}
@@ -143,7 +141,7 @@ fn HistoryRow(entry: MergeHistoryEntry, undo: ServerAction<MergeUndo>) -> impl I
                 name = by,
                 time = date_time(*at)
             );
-            view! { <span>{text.to_string()}</span> }.into_any()
+            view! { <span>{text}</span> }.into_any()
         }
         (None, Some(reason)) => view! { <span class="muted">{reason.clone()}</span> }.into_any(),
         (None, None) => view! {
@@ -154,7 +152,7 @@ fn HistoryRow(entry: MergeHistoryEntry, undo: ServerAction<MergeUndo>) -> impl I
                 disabled=move || undo.pending().get()
                 on:click=move |_| { undo.dispatch(MergeUndo { merge_id }); }
             >
-                {t!(i18n, merge.undo_merge)}
+                {t_string!(i18n, merge.undo_merge)}
             </button>
         }
         .into_any(),

@@ -147,11 +147,19 @@ pub struct SuggestedContact {
     pub assignee_id: Option<i64>,
 }
 
+/// What the contacts of a suggestion share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SharedKey {
+    Phone,
+    Email,
+}
+
 /// Contacts that share one phone number or e-mail address (R11, R16).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SuggestionGroup {
-    /// "Phone number" or "Email".
-    pub kind_label: String,
+    /// What they share.
+    pub kind: SharedKey,
     /// The shared value, as shown.
     pub value: String,
     /// When the newest of them joined (unix seconds).

@@ -33,15 +33,15 @@ pub fn MergeReviewPage() -> impl IntoView {
     let back = Memo::new(move |_| params.with(|map| return_path(map.get("from").as_deref())));
     view! {
         <PageTitle text=t_string!(i18n, merge.review_title)/>
-        <p class="breadcrumb"><a href="/contacts">{t!(i18n, nav.contacts)}</a></p>
-        <h1>{t!(i18n, merge.review_title)}</h1>
-        <Transition fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
+        <p class="breadcrumb"><a href="/contacts">{t_string!(i18n, nav.contacts)}</a></p>
+        <h1>{t_string!(i18n, merge.review_title)}</h1>
+        <Transition fallback=move || view! { <p class="loading">{t_string!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match review.await {
                     Ok(review) => view! { <MergeForm review back=back.get_untracked()/> }.into_any(),
                     Err(error) => view! {
                         <p role="alert">{error.to_string()}</p>
-                        <a class="button" href=back.get_untracked()>{t!(i18n, common.cancel)}</a>
+                        <a class="button" href=back.get_untracked()>{t_string!(i18n, common.cancel)}</a>
                     }
                     .into_any(),
                 }
@@ -127,13 +127,13 @@ fn MergeForm(review: MergeReview, back: String) -> impl IntoView {
                             <span class="merge-head">
                                 <span class="avatar" aria-hidden="true">{initials(&contact.name)}</span>
                                 <strong>{contact.name.clone()}</strong>
-                                <span class="muted">{t!(i18n, merge.review.contact_id, id = contact.id)}</span>
-                                {(index == 0).then(|| view! { <span class="badge badge-kept">{t!(i18n, merge.review.keeps_id)}</span> })}
+                                <span class="muted">{t_string!(i18n, merge.review.contact_id, id = contact.id)}</span>
+                                {(index == 0).then(|| view! { <span class="badge badge-kept">{t_string!(i18n, merge.review.keeps_id)}</span> })}
                             </span>
                         })
                         .collect_view()
                 })}
-                <span class="merge-head"><strong>{t!(i18n, merge.review.merged_contact)}</strong></span>
+                <span class="merge-head"><strong>{t_string!(i18n, merge.review.merged_contact)}</strong></span>
             </div>
             {review.with_value(|review| {
                 review
@@ -145,7 +145,7 @@ fn MergeForm(review: MergeReview, back: String) -> impl IntoView {
             })}
             <SummaryRows review=review.get_value()/>
         </div>
-        <p class="muted">{t!(i18n, merge.review.everything_kept)}</p>
+        <p class="muted">{t_string!(i18n, merge.review.everything_kept)}</p>
         {move || merge_error().map(|message| view! { <p role="alert" class="form-error">{message}</p> })}
         <Show when=move || done().is_none()>
             <div class="merge-actions">
@@ -155,9 +155,9 @@ fn MergeForm(review: MergeReview, back: String) -> impl IntoView {
                     on:click=submit
                     disabled=move || merge.pending().get()
                 >
-                    {t!(i18n, merge.merge)}
+                    {t_string!(i18n, merge.merge)}
                 </button>
-                <a class="button" href=back.clone()>{t!(i18n, common.cancel)}</a>
+                <a class="button" href=back.clone()>{t_string!(i18n, common.cancel)}</a>
             </div>
         </Show>
         {move || done().map(|done| view! { <MergeOutcome done undo review=review.get_value()/> })}
@@ -216,7 +216,7 @@ fn FieldChoice(field: ReviewField, chosen: RwSignal<BTreeMap<String, i64>>) -> i
         <div class="merge-row" role=group_role aria-labelledby=labelled_by data-field=field.key.clone()>
             <span class="merge-label" id=label_id>{field.label.clone()}</span>
             {cells}
-            <span class="merge-preview" aria-label=t_string!(i18n, merge.review.merged_field, field = field.label.clone()).to_string()>{preview}</span>
+            <span class="merge-preview" aria-label=t_string!(i18n, merge.review.merged_field, field = field.label.clone())>{preview}</span>
         </div>
     }
 }
@@ -282,9 +282,9 @@ fn MergeOutcome(
         <div class="merge-outcome">
             {move || match undone() {
                 None => view! {
-                    <p role="status"><strong>{t!(i18n, merge.merge_successful)}</strong></p>
+                    <p role="status"><strong>{t_string!(i18n, merge.merge_successful)}</strong></p>
                     <p>
-                        <a href=format!("/contacts?contact={}", done.contact_id)>{t!(i18n, merge.review.open_merged)}</a>
+                        <a href=format!("/contacts?contact={}", done.contact_id)>{t_string!(i18n, merge.review.open_merged)}</a>
                     </p>
                     <button
                         type="button"
@@ -292,7 +292,7 @@ fn MergeOutcome(
                         disabled=move || undo.pending().get()
                         on:click=move |_| { undo.dispatch(MergeUndo { merge_id: done.merge_id }); }
                     >
-                        {t!(i18n, merge.undo_merge)}
+                        {t_string!(i18n, merge.undo_merge)}
                     </button>
                 }
                 .into_any(),

@@ -4,32 +4,33 @@
 
 use super::api::{merge_dismiss_suggestion, merge_suggestions};
 use super::model::{
-    merge_refusal, opened_from, review_href, DismissRequest, SuggestionCursor, SuggestionGroup,
+    merge_refusal, opened_from, review_href, DismissRequest, SharedKey, SuggestionCursor,
+    SuggestionGroup,
 };
 use crate::auth::Viewer;
 use crate::contacts::format::date_time;
 use crate::contacts::model::Total;
 use crate::contacts::url::encode;
-use crate::i18n::{t, t_string, use_i18n, Locale};
+use crate::i18n::{t_string, use_i18n, Locale};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::hooks::{use_location, use_query_map};
 use std::collections::BTreeSet;
 
 /// A group as the page tells it apart: its kind and shown value.
-type GroupKey = (String, String);
+type GroupKey = (SharedKey, String);
 
 fn key_of(group: &SuggestionGroup) -> GroupKey {
-    (group.kind_label.clone(), group.value.clone())
+    (group.kind, group.value.clone())
 }
 
 /// The count as the dashboard says it, e.g. "12 merge suggestions".
 fn count_label(i18n: I18nContext<Locale>, total: Total) -> String {
     let count = total.label();
     if total.exact && total.count == 1 {
-        t_string!(i18n, merge.suggestions.count_singular, count).to_string()
+        t_string!(i18n, merge.suggestions.count_singular, count)
     } else {
-        t_string!(i18n, merge.suggestions.count_plural, count).to_string()
+        t_string!(i18n, merge.suggestions.count_plural, count)
     }
 }
 
@@ -82,14 +83,14 @@ pub fn MergeSuggestions() -> impl IntoView {
     };
     view! {
         <section class="merge-suggestions" aria-labelledby="suggestions-title">
-            <h2 id="suggestions-title">{t!(i18n, merge.suggestions.title)}</h2>
+            <h2 id="suggestions-title">{t_string!(i18n, merge.suggestions.title)}</h2>
             <p class="visually-hidden" role="status" aria-live="polite">{announced}</p>
             {move || failure().map(|message| view! { <p role="alert" class="form-error">{message}</p> })}
-            <Transition fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
+            <Transition fallback=move || view! { <p class="loading">{t_string!(i18n, common.loading)}</p> }>
                 {move || Suspend::new(async move {
                     match suggestions.await {
                         Ok(page) if page.groups.is_empty() => view! {
-                            <p class="muted">{t!(i18n, merge.suggestions.empty)}</p>
+                            <p class="muted">{t_string!(i18n, merge.suggestions.empty)}</p>
                         }
                         .into_any(),
                         Ok(page) => {
@@ -112,9 +113,9 @@ pub fn MergeSuggestions() -> impl IntoView {
                                         .collect_view()}
                                 </ul>
                                 <nav class="pager" aria-label=t_string!(i18n, merge.suggestions.pages)>
-                                    {after.get_untracked().is_some().then(|| view! { <a href="/">{t!(i18n, merge.suggestions.newest)}</a> })}
+                                    {after.get_untracked().is_some().then(|| view! { <a href="/">{t_string!(i18n, merge.suggestions.newest)}</a> })}
                                     {page.next.map(|next| view! {
-                                        <a href=format!("/?suggestions={}", encode(&next.to_param()))>{t!(i18n, merge.suggestions.next_page)}</a>
+                                        <a href=format!("/?suggestions={}", encode(&next.to_param()))>{t_string!(i18n, merge.suggestions.next_page)}</a>
                                     })}
                                 </nav>
                             }
@@ -141,9 +142,7 @@ fn GroupItem(
         .contacts
         .iter()
         .map(|c| c.name.clone())
-        .reduce(|first, second| {
-            t_string!(i18n, merge.suggestions.name_pair, first, second).to_string()
-        })
+        .reduce(|first, second| t_string!(i18n, merge.suggestions.name_pair, first, second))
         .unwrap_or_default();
     let more = group.members - i64::try_from(group.contacts.len()).unwrap_or(0);
     let refused = merge_refusal(
@@ -162,10 +161,16 @@ fn GroupItem(
     view! {
         <li class="suggestion" hidden=hidden>
             <p>
-                <span class="muted">{group.kind_label.clone()}" "</span>
+                <span class="muted">
+                    {match group.kind {
+                        SharedKey::Phone => t_string!(i18n, merge.suggestions.shared_phone).into_any(),
+                        SharedKey::Email => t_string!(i18n, merge.suggestions.shared_email).into_any(),
+                    }}
+                    " "
+                </span>
                 <strong>{group.value.clone()}</strong>
                 <span class="muted">
-                    {t!(i18n, merge.suggestions.group_meta, count = group.members, time = date_time(group.newest_at))}
+                    {t_string!(i18n, merge.suggestions.group_meta, count = group.members, time = date_time(group.newest_at))}
                 </span>
             </p>
             <p>
@@ -176,24 +181,24 @@ fn GroupItem(
                         <a class="suggested-contact" href=format!("/contacts?contact={}", contact.id)>{contact.name.clone()}</a>
                     })
                     .collect_view()}
-                {(more > 0).then(|| view! { <span class="muted">{t!(i18n, merge.suggestions.and_more, count = more)}</span> })}
+                {(more > 0).then(|| view! { <span class="muted">{t_string!(i18n, merge.suggestions.and_more, count = more)}</span> })}
             </p>
             {refused.is_none().then(|| view! {
                 <div class="suggestion-actions">
                     <a
                         class="button primary small"
                         href=review_href(&ids, &from)
-                        aria-label=t_string!(i18n, merge.suggestions.review_label, names = names.clone()).to_string()
+                        aria-label=t_string!(i18n, merge.suggestions.review_label, names = names.clone())
                     >
-                        {t!(i18n, merge.suggestions.review)}
+                        {t_string!(i18n, merge.suggestions.review)}
                     </a>
                     <button
                         type="button"
                         class="button small"
-                        aria-label=t_string!(i18n, merge.suggestions.not_duplicate_label, names).to_string()
+                        aria-label=t_string!(i18n, merge.suggestions.not_duplicate_label, names)
                         on:click=move |_| on_dismiss.run((key.clone(), ids.clone()))
                     >
-                        {t!(i18n, merge.not_duplicate)}
+                        {t_string!(i18n, merge.not_duplicate)}
                     </button>
                 </div>
             })}

@@ -1,7 +1,7 @@
 use crate::auth::Viewer;
-use leptos::prelude::*;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::layout::PageTitle;
+use leptos::prelude::*;
 
 /// The Dashboard page.
 #[component]
@@ -10,9 +10,9 @@ pub fn DashboardPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <PageTitle text=t_string!(i18n, nav.dashboard)/>
-        <h1>{t!(i18n, nav.dashboard)}</h1>
-        <p class="muted">{t!(i18n, nav.dashboard_intro)}</p>
-        <p>{t!(i18n, nav.workspace_line)} {viewer.workspace.name}</p>
+        <h1>{t_string!(i18n, nav.dashboard)}</h1>
+        <p class="muted">{t_string!(i18n, nav.dashboard_intro)}</p>
+        <p>{t_string!(i18n, nav.workspace_line)} {viewer.workspace.name}</p>
         <crate::merge::MergeSuggestions/>
     }
 }

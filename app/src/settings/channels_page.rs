@@ -5,7 +5,7 @@ use super::api::{channels_list, ChannelsRotateToken};
 use super::model::ChannelRow;
 use super::page_title;
 use crate::details::browser::focus_id;
-use crate::i18n::{t, t_string, tu_string, use_i18n};
+use crate::i18n::{t_string, tu_string, use_i18n};
 use crate::layout::PageTitle;
 use crate::wording::channel_kind_label;
 use leptos::prelude::*;
@@ -30,16 +30,16 @@ pub fn ChannelsPage() -> impl IntoView {
     };
     view! {
         <PageTitle text=page_title(t_string!(i18n, settings.channels.title))/>
-        <h1>{t!(i18n, settings.channels.title)}</h1>
+        <h1>{t_string!(i18n, settings.channels.title)}</h1>
         <p class="muted">
-            {t!(i18n, settings.channels.intro)} " " <code>"Authorization: Bearer <token>"</code> "."
+            {t_string!(i18n, settings.channels.intro)} " " <code>"Authorization: Bearer <token>"</code> "."
         </p>
         <p class="form-error" role="alert">{rotate_error}</p>
-        <Transition fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
+        <Transition fallback=move || view! { <p class="loading">{t_string!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match channels.await {
                     Ok(rows) => view! {
-                        <ul class="channel-settings" aria-label=move || t_string!(i18n, settings.channels.title)>
+                        <ul class="channel-settings" aria-label=t_string!(i18n, settings.channels.title)>
                             {rows.into_iter().map(|row| view! { <ChannelCard row rotate scripted/> }).collect_view()}
                         </ul>
                     }
@@ -58,7 +58,7 @@ fn ChannelCard(
     scripted: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let token_label = t_string!(i18n, settings.channels.token_of, name = &row.name).to_string();
+    let token_label = t_string!(i18n, settings.channels.token_of, name = &row.name);
     let token_id = format!("channel-token-{}", row.id);
     let channel_id = row.id;
     let name = row.name.clone();
@@ -74,8 +74,8 @@ fn ChannelCard(
                     <ActionForm action=rotate>
                         <input type="hidden" name="channel_id" value=channel_id.to_string()/>
                         <button type="submit" class="button">
-                            {t!(i18n, settings.channels.rotate)}
-                            <span class="visually-hidden">" " {t!(i18n, settings.channels.rotate_of, name)}</span>
+                            {t_string!(i18n, settings.channels.rotate)}
+                            <span class="visually-hidden">" " {t_string!(i18n, settings.channels.rotate_of, name)}</span>
                         </button>
                     </ActionForm>
                 }
@@ -99,7 +99,7 @@ fn ChannelCard(
         <li class="channel-setting">
             <h2>{row.name.clone()}</h2>
             <p class="muted">{channel_kind_label(row.kind)}</p>
-            <p>{t!(i18n, settings.channels.endpoint)} " " <code>{row.endpoint_url.clone()}</code></p>
+            <p>{t_string!(i18n, settings.channels.endpoint)} " " <code>{row.endpoint_url.clone()}</code></p>
             {token_controls}
         </li>
     }
@@ -124,8 +124,8 @@ fn CopyButton(token: String, name: String) -> impl IntoView {
     };
     view! {
         <button type="button" class="button" on:click=copy>
-            {t!(i18n, settings.channels.copy)}
-            <span class="visually-hidden">" " {t!(i18n, settings.channels.copy_of, name)}</span>
+            {t_string!(i18n, settings.channels.copy)}
+            <span class="visually-hidden">" " {t_string!(i18n, settings.channels.copy_of, name)}</span>
         </button>
         <span class="copy-status" role="status" aria-live="polite">{move || feedback.get()}</span>
     }
@@ -158,7 +158,7 @@ fn ConfirmedRotate(
     let cancel_id = format!("rotate-cancel-{channel_id}");
     let question_id = format!("rotate-question-{channel_id}");
     let warning_id = format!("rotate-warning-{channel_id}");
-    let question = t_string!(i18n, settings.channels.rotate_question, name = &name).to_string();
+    let question = t_string!(i18n, settings.channels.rotate_question, name = &name);
     let back_to_opener = opener_id.clone();
     let cancel = move || {
         asking.set(false);
@@ -177,8 +177,8 @@ fn ConfirmedRotate(
                 focus_id(&focus_cancel);
             }
         >
-            {t!(i18n, settings.channels.rotate)}
-            <span class="visually-hidden">" " {t!(i18n, settings.channels.rotate_of, name)}</span>
+            {t_string!(i18n, settings.channels.rotate)}
+            <span class="visually-hidden">" " {t_string!(i18n, settings.channels.rotate_of, name)}</span>
         </button>
         <Show when=move || asking.get()>
             <div
@@ -207,7 +207,7 @@ fn ConfirmedRotate(
                         rotate.dispatch(ChannelsRotateToken { channel_id });
                     }
                 >
-                    {t!(i18n, settings.channels.rotate)}
+                    {t_string!(i18n, settings.channels.rotate)}
                 </button>
                 <button
                     type="button"
@@ -218,7 +218,7 @@ fn ConfirmedRotate(
                         move |_| cancel()
                     }
                 >
-                    {t!(i18n, common.cancel)}
+                    {t_string!(i18n, common.cancel)}
                 </button>
             </div>
         </Show>

@@ -5,7 +5,7 @@
 use super::api::SettingsSaveOrder;
 use super::model::{FieldOrderEdit, FieldSettings};
 use crate::details::browser::focus_id;
-use crate::i18n::{t, t_string, tu_string, use_i18n};
+use crate::i18n::{t_string, tu_string, use_i18n};
 use crate::icons::{Icon, LuGripVertical};
 use crate::wording::field_label;
 use leptos::prelude::*;
@@ -71,7 +71,7 @@ pub(super) fn FieldOrderList(settings: FieldSettings, editable: bool) -> impl In
                 position = to + 1,
                 total = keys.len()
             );
-            status.set(Some(moved.to_string()));
+            status.set(Some(moved));
         }
     };
     // Keyboard focus stays on the button that moved the item, at the item's
@@ -113,21 +113,21 @@ pub(super) fn FieldOrderList(settings: FieldSettings, editable: bool) -> impl In
                                 type="button"
                                 class="button"
                                 id=move_button_id(&key, true)
-                                aria-label=t_string!(i18n, settings.order.move_up_label, label = &label).to_string()
+                                aria-label=t_string!(i18n, settings.order.move_up_label, label = &label)
                                 disabled=index == 0
                                 on:click=move |_| move_with_button(index, index.saturating_sub(1), true)
                             >
-                                {t!(i18n, common.move_up)}
+                                {t_string!(i18n, common.move_up)}
                             </button>
                             <button
                                 type="button"
                                 class="button"
                                 id=move_button_id(&key, false)
-                                aria-label=t_string!(i18n, settings.order.move_down_label, label = &label).to_string()
+                                aria-label=t_string!(i18n, settings.order.move_down_label, label = &label)
                                 disabled=index + 1 == count
                                 on:click=move |_| move_with_button(index, index + 1, false)
                             >
-                                {t!(i18n, common.move_down)}
+                                {t_string!(i18n, common.move_down)}
                             </button>
                         })}
                     </li>
@@ -137,7 +137,7 @@ pub(super) fn FieldOrderList(settings: FieldSettings, editable: bool) -> impl In
     };
     view! {
         <section aria-labelledby="order-title" class="settings-section">
-            <h2 id="order-title">{t!(i18n, settings.order.title)}</h2>
+            <h2 id="order-title">{t_string!(i18n, settings.order.title)}</h2>
             <ol class="order-list">{rows}</ol>
             <p role="status" class="muted">{move || status.get()}</p>
             {editable.then(|| view! {
@@ -149,7 +149,7 @@ pub(super) fn FieldOrderList(settings: FieldSettings, editable: bool) -> impl In
                         save.dispatch(SettingsSaveOrder { edit: FieldOrderEdit { keys: order.get_untracked() } });
                     }
                 >
-                    {t!(i18n, settings.order.save)}
+                    {t_string!(i18n, settings.order.save)}
                 </button>
             })}
         </section>

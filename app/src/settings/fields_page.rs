@@ -12,7 +12,7 @@ use super::new_field::NewFieldForm;
 use super::page_title;
 use crate::auth::Viewer;
 use crate::details::browser::focus_id;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::layout::PageTitle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -42,9 +42,9 @@ pub fn ContactFieldsPage() -> impl IntoView {
     let may_define = may(viewer.role(), Action::ManageCustomFields, &context);
     view! {
         <PageTitle text=page_title(t_string!(i18n, settings.fields.title))/>
-        <h1>{t!(i18n, settings.fields.title)}</h1>
-        <p class="muted">{t!(i18n, settings.fields.intro)}</p>
-        <Transition fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
+        <h1>{t_string!(i18n, settings.fields.title)}</h1>
+        <p class="muted">{t_string!(i18n, settings.fields.intro)}</p>
+        <Transition fallback=move || view! { <p class="loading">{t_string!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match settings.await {
                     Ok(settings) => view! {
@@ -61,7 +61,7 @@ pub fn ContactFieldsPage() -> impl IntoView {
         {if may_define {
             view! { <NewFieldForm create settings/> }.into_any()
         } else {
-            view! { <p class="muted">{t!(i18n, settings.fields.only_managers)}</p> }.into_any()
+            view! { <p class="muted">{t_string!(i18n, settings.fields.only_managers)}</p> }.into_any()
         }}
     }
     .into_any()
@@ -195,7 +195,7 @@ fn CustomFieldList(fields: Vec<CustomFieldDefinition>, edits: FieldEdits) -> imp
         .collect_view();
     view! {
         <section aria-labelledby=CUSTOM_FIELDS_TITLE class="settings-section">
-            <h2 id=CUSTOM_FIELDS_TITLE tabindex="-1">{t!(i18n, settings.fields.custom_fields)}</h2>
+            <h2 id=CUSTOM_FIELDS_TITLE tabindex="-1">{t_string!(i18n, settings.fields.custom_fields)}</h2>
             <ul class="custom-field-list">{items}</ul>
             <p role="status" class="muted">{move || edits.status.get()}</p>
         </section>
@@ -217,7 +217,7 @@ fn FieldSummary(definition: CustomFieldDefinition, edits: FieldEdits) -> impl In
             type="button"
             class="button"
             id=rename_button_id(&key)
-            aria-label=t_string!(i18n, settings.fields.rename_label, label = &label).to_string()
+            aria-label=t_string!(i18n, settings.fields.rename_label, label = &label)
             on:click=move |_| {
                 edits.status.set(None);
                 edits.rename_error.set(None);
@@ -226,17 +226,17 @@ fn FieldSummary(definition: CustomFieldDefinition, edits: FieldEdits) -> impl In
                 focus_id(&format!("rename-input-{rename_key}"));
             }
         >
-            {t!(i18n, settings.fields.rename)}
+            {t_string!(i18n, settings.fields.rename)}
         </button>
         <button
             type="button"
             class="button danger"
             id=delete_button_id(&key)
-            aria-label=t_string!(i18n, settings.fields.delete_label, label = &label).to_string()
+            aria-label=t_string!(i18n, settings.fields.delete_label, label = &label)
             aria-haspopup="dialog"
             on:click=move |_| edits.start_delete(definition.clone())
         >
-            {t!(i18n, common.delete)}
+            {t_string!(i18n, common.delete)}
         </button>
     }
 }
@@ -252,8 +252,7 @@ fn RenameForm(
     let input_id = format!("rename-input-{key}");
     let error_id = format!("rename-error-{key}");
     let label = RwSignal::new(definition.label().to_owned());
-    let label_text =
-        t_string!(i18n, settings.fields.new_label, label = definition.label()).to_string();
+    let label_text = t_string!(i18n, settings.fields.new_label, label = definition.label());
     let cancel_key = key.clone();
     let cancel = move || {
         edits.renaming.set(None);
@@ -297,9 +296,9 @@ fn RenameForm(
                 on:input=move |e| label.set(event_target_value(&e))
             />
             <button type="submit" class="button primary" disabled=move || edits.rename.pending().get()>
-                {t!(i18n, common.save)}
+                {t_string!(i18n, common.save)}
             </button>
-            <button type="button" class="button" on:click=move |_| cancel()>{t!(i18n, common.cancel)}</button>
+            <button type="button" class="button" on:click=move |_| cancel()>{t_string!(i18n, common.cancel)}</button>
             <p class="field-error" id=error_id role="alert">{move || edits.rename_error.get()}</p>
         </form>
     }
@@ -317,8 +316,7 @@ fn DeleteConfirmation(
         i18n,
         settings.fields.delete_question,
         label = definition.label()
-    )
-    .to_string();
+    );
     view! {
         <div
             class="confirm"
@@ -343,10 +341,10 @@ fn DeleteConfirmation(
                     edits.delete.dispatch(SettingsDeleteField { field: FieldRef { key: key.clone() } });
                 }
             >
-                {t!(i18n, settings.fields.delete_field)}
+                {t_string!(i18n, settings.fields.delete_field)}
             </button>
             <button type="button" class="button" id=DELETE_CANCEL on:click=move |_| edits.cancel_delete()>
-                {t!(i18n, common.cancel)}
+                {t_string!(i18n, common.cancel)}
             </button>
         </div>
     }

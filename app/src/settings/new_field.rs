@@ -6,7 +6,7 @@ use super::api::SettingsCreateField;
 use super::model::{FieldSettings, NewCustomField};
 use crate::details::browser::focus_id;
 use crate::error::AppError;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use leptos::prelude::*;
 use shared::custom_field::{check_new_field, KEY_FIELD, LABEL_FIELD, OPTIONS_FIELD, TYPE_FIELD};
 use shared::{CustomFieldType, FieldError};
@@ -136,11 +136,11 @@ pub(super) fn NewFieldForm(
     let options_id = input_id(OPTIONS_FIELD);
     view! {
         <section aria-labelledby="new-field-title" class="settings-section">
-            <h2 id="new-field-title">{t!(i18n, settings.new_field.title)}</h2>
+            <h2 id="new-field-title">{t_string!(i18n, settings.new_field.title)}</h2>
             <form class="form new-field" novalidate on:submit=submit>
                 {text_input(LABEL_FIELD, t_string!(i18n, settings.new_field.label), label)}
                 {text_input(KEY_FIELD, t_string!(i18n, settings.new_field.key), key)}
-                <label for=type_id>{t!(i18n, settings.new_field.field_type)}</label>
+                <label for=type_id>{t_string!(i18n, settings.new_field.field_type)}</label>
                 <select
                     id=type_id
                     aria-invalid=invalid(TYPE_FIELD)
@@ -154,7 +154,7 @@ pub(super) fn NewFieldForm(
                 </select>
                 <p class="field-error" id=error_id(type_id) role="alert">{problem_of(TYPE_FIELD)}</p>
                 <Show when=move || field_type.get() == CustomFieldType::List.key()>
-                    <label for=options_id>{t!(i18n, settings.new_field.options)}</label>
+                    <label for=options_id>{t_string!(i18n, settings.new_field.options)}</label>
                     <textarea
                         id=options_id
                         aria-invalid=invalid(OPTIONS_FIELD)
@@ -167,7 +167,7 @@ pub(super) fn NewFieldForm(
                 <p class="form-error" role="alert">{move || failure.get()}</p>
                 <p role="status">{move || created.get()}</p>
                 <button type="submit" class="button primary" disabled=move || create.pending().get()>
-                    {t!(i18n, settings.new_field.create)}
+                    {t_string!(i18n, settings.new_field.create)}
                 </button>
             </form>
         </section>

@@ -3,7 +3,7 @@
 use super::api::usage_monthly_active_contacts;
 use super::model::UsagePeriod;
 use super::page_title;
-use crate::i18n::{t, t_string, use_i18n};
+use crate::i18n::{t_string, use_i18n};
 use crate::layout::PageTitle;
 use leptos::prelude::*;
 
@@ -14,9 +14,9 @@ pub fn UsagePage() -> impl IntoView {
     let periods = Resource::new(|| (), |()| usage_monthly_active_contacts());
     view! {
         <PageTitle text=page_title(t_string!(i18n, settings.usage.title))/>
-        <h1>{t!(i18n, settings.usage.title)}</h1>
-        <p class="muted">{t!(i18n, settings.usage.intro)}</p>
-        <Transition fallback=move || view! { <p class="loading">{t!(i18n, common.loading)}</p> }>
+        <h1>{t_string!(i18n, settings.usage.title)}</h1>
+        <p class="muted">{t_string!(i18n, settings.usage.intro)}</p>
+        <Transition fallback=move || view! { <p class="loading">{t_string!(i18n, common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match periods.await {
                     Ok(periods) => view! { <UsageTable periods/> }.into_any(),
@@ -32,11 +32,11 @@ fn UsageTable(periods: Vec<UsagePeriod>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <table class="usage-table">
-            <caption>{t!(i18n, settings.usage.caption)}</caption>
+            <caption>{t_string!(i18n, settings.usage.caption)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{t!(i18n, settings.usage.billing_period)}</th>
-                    <th scope="col">{t!(i18n, settings.usage.active_contacts)}</th>
+                    <th scope="col">{t_string!(i18n, settings.usage.billing_period)}</th>
+                    <th scope="col">{t_string!(i18n, settings.usage.active_contacts)}</th>
                 </tr>
             </thead>
             <tbody>
@@ -45,7 +45,6 @@ fn UsageTable(periods: Vec<UsagePeriod>) -> impl IntoView {
                     .map(|period| {
                         let label = if period.current {
                             t_string!(i18n, settings.usage.current_period, period = period.label)
-                                .to_string()
                         } else {
                             period.label
                         };

@@ -264,7 +264,12 @@ async fn r31_previous_page_returns_the_same_rows_and_the_pager_counts_them() {
     assert_eq!(first.start, 0);
     assert_eq!(second.start, PAGE_SIZE as u64);
     assert_eq!(
-        range_label(Locale::en, second.start, second.rows.len() as u64, second.total),
+        range_label(
+            Locale::en,
+            second.start,
+            second.rows.len() as u64,
+            second.total
+        ),
         format!("51–100 of {}", second.total.label())
     );
     let back = list(

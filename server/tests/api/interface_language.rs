@@ -47,7 +47,9 @@ async fn a_chosen_language_beats_the_browsers_and_follows_the_user() {
     let (html, _) = page(&app, &client, "/contacts", "de-DE").await;
     assert!(html.contains("Posteingang") && html.contains("Kontakte"));
 
-    let chosen = app.call(&client, "set_language", &[("language", "en")]).await;
+    let chosen = app
+        .call(&client, "set_language", &[("language", "en")])
+        .await;
     assert_eq!(chosen.status(), StatusCode::OK);
     let (html, language) = page(&app, &client, "/contacts", "de-DE").await;
     assert_eq!(language, "en");
@@ -60,7 +62,8 @@ async fn a_chosen_language_beats_the_browsers_and_follows_the_user() {
     let viewer: Viewer = app.answer(&elsewhere, "current_viewer", &json!({})).await;
     assert_eq!(viewer.language, Some(UiLanguage::English));
 
-    app.call(&client, "set_language", &[("language", "de")]).await;
+    app.call(&client, "set_language", &[("language", "de")])
+        .await;
     let (html, language) = page(&app, &elsewhere, "/", "en-US").await;
     assert_eq!(language, "de");
     assert!(html.contains("Übersicht"));

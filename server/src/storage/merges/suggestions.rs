@@ -9,7 +9,7 @@ use crate::storage::{Context, Store};
 use app::contacts::model::{Total, COUNT_CAP};
 use app::error::AppError;
 use app::merge::model::{
-    SuggestedContact, SuggestionCursor, SuggestionGroup, SuggestionPage, GROUP_SHOWN,
+    SharedKey, SuggestedContact, SuggestionCursor, SuggestionGroup, SuggestionPage, GROUP_SHOWN,
     SUGGESTIONS_PER_PAGE,
 };
 use shared::name::shown_name;
@@ -50,12 +50,11 @@ pub(super) async fn page(
     let mut shown = Vec::with_capacity(groups.len());
     for (kind, value, members, newest_at) in groups {
         shown.push(SuggestionGroup {
-            kind_label: if kind == "phone" {
-                "Phone number"
+            kind: if kind == "phone" {
+                SharedKey::Phone
             } else {
-                "Email"
-            }
-            .to_owned(),
+                SharedKey::Email
+            },
             value: if kind == "phone" {
                 shown_phone(&value)
             } else {

@@ -1,0 +1,116 @@
+import { expect, type Page } from "@playwright/test";
+import { test } from "./helpers";
+import { PASSWORD, USERS, expectAccessible, hydrated } from "./helpers";
+
+// A browser set to German: it asks for German pages (Accept-Language: de-DE)
+// and selects everything by its German role names.
+test.use({ locale: "de-DE" });
+
+async function api(page: Page, endpoint: string, body: unknown) {
+  const origin = new URL(page.url()).origin;
+  return page.request.post(`/api/${endpoint}`, { data: body, headers: { Origin: origin } });
+}
+
+/** Signs in through the German sign-in page and waits for the overview. */
+async function anmelden(page: Page, email: string) {
+  await page.goto("/login");
+  await hydrated(page);
+  await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await page.getByLabel("E-Mail").fill(email);
+  await page.getByLabel("Passwort").fill(PASSWORD);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await hydrated(page);
+}
+
+async function addContact(page: Page, first: string, last: string, phone: string) {
+  const response = await api(page, "contacts_add", {
+    contact: { first_name: first, last_name: last, phone, email: "", country: "", language: "" },
+  });
+  expect(response.ok()).toBeTruthy();
+  return ((await response.json()) as { id: number }).id;
+}
+
+type Details = {
+  id: number;
+  blocked: boolean;
+  channels: { status: { channel: { kind: string }; availability: { state: string } } }[];
+};
+
+/** A seeded contact with an active Facebook channel and an unavailable Telegram one. */
+async function contactWithChannels(page: Page): Promise<number> {
+  const state = (c: Details, kind: string) => c.channels.find((ch) => ch.status.channel.kind === kind)?.status.availability.state;
+  for (let id = 1; id <= 400; id++) {
+    const response = await api(page, "details_get", { request: { contact_id: id } });
+    if (!response.ok()) continue;
+    const contact = (await response.json()) as Details;
+    if (!contact.blocked && state(contact, "facebook") === "active" && state(contact, "telegram") === "unavailable") {
+      return id;
+    }
+  }
+  throw new Error("no seeded contact with these channels");
+}
+
+test("the German interface: sign-in, Contacts, a contact's channels, merge and undo", async ({ page }) => {
+  await page.goto("/login");
+  await hydrated(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Anmelden" })).toBeVisible();
+  await expectAccessible(page);
+
+  await anmelden(page, USERS.manager.email);
+  await expect(page.getByRole("heading", { level: 1, name: "Übersicht" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Hauptnavigation" })).toBeVisible();
+  await page.getByRole("link", { name: "Kontakte", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Kontakte" })).toBeVisible();
+  await hydrated(page);
+  await expectAccessible(page);
+
+  const withChannels = await contactWithChannels(page);
+  await page.goto(`/contacts?contact=${withChannels}`);
+  await hydrated(page);
+  const drawer = page.getByRole("dialog");
+  await expect(drawer.getByRole("tab", { name: "Kontaktdetails" })).toBeVisible();
+  await expect(drawer.getByText("Telefonnummer", { exact: true })).toBeVisible();
+  await drawer.getByRole("tab", { name: "Kanäle" }).click();
+  const group = (name: string) => drawer.getByRole("region", { name, exact: true });
+  await expect(group("Aktiv")).toContainText("Verbunden seit");
+  await expect(group("Nicht verfügbar")).toContainText("Der Kontakt muss zuerst schreiben.");
+  await expect(group("Inaktiv")).toBeVisible();
+  await expectAccessible(page);
+
+  const jana = await addContact(page, "Jana", "Schäfer", "+49 171 5550101");
+  await addContact(page, "Jana", "Schaefer", "0049 171 5550101");
+  await page.goto(`/contacts?contact=${jana}`);
+  await hydrated(page);
+  const card = page.getByRole("dialog").getByRole("region", { name: "Zusammenführungsvorschläge" });
+  await expect(card).toContainText("Jana Schaefer");
+  await expect(card.getByRole("img", { name: "Doppelte Telefonnummer" })).toBeVisible();
+  await card.getByRole("link", { name: "Zusammenführen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Kontakte zusammenführen" })).toBeVisible();
+  await hydrated(page);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Zusammenführen", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Zusammenführung erfolgreich" })).toBeVisible();
+  await page.getByRole("button", { name: "Zusammenführung rückgängig machen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Zusammenführung rückgängig gemacht" })).toBeVisible();
+});
+
+test("a user who switches to English gets English pages, also after signing out and in again", async ({ page }) => {
+  await anmelden(page, USERS.owner.email);
+  await expect(page.getByRole("heading", { level: 1, name: "Übersicht" })).toBeVisible();
+  await page.getByLabel("Sprache").selectOption("en");
+  await page.getByRole("button", { name: "Übernehmen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await hydrated(page);
+  await page.getByRole("link", { name: "Contacts", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Contacts" })).toBeVisible();
+  await hydrated(page);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  // Signed out, the browser's language decides again.
+  await expect(page.getByRole("heading", { level: 1, name: "Anmelden" })).toBeVisible();
+  await anmelden(page, USERS.owner.email);
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
