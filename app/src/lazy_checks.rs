@@ -9,24 +9,34 @@
 //! When the module cannot be loaded (the network went away), a check
 //! answers "nothing to say" and the server's own check on save decides.
 
-use shared::{CheckedPhone, CustomFieldDefinition, FieldError};
+use shared::{CheckedPhone, CustomFieldDefinition, FieldError, UiLanguage};
 
 /// Where the browser finds the names of the phone-check module's files.
 pub const PHONE_CHECK_MANIFEST: &str = "/pkg/phone-check.json";
 
 /// Checks a typed phone number; a blank input is `Ok(None)` (no number).
-/// `default_region` (an ISO 3166 code) allows national formats.
+/// `default_region` (an ISO 3166 code) allows national formats; a refusal
+/// is worded in `language`.
 pub async fn check_phone(
     input: String,
     default_region: Option<String>,
+    language: UiLanguage,
 ) -> Result<Option<CheckedPhone>, FieldError> {
     #[cfg(feature = "hydrate")]
     {
-        browser::read(browser::check_phone(PHONE_CHECK_MANIFEST, &input, default_region).await)
+        browser::read(
+            browser::check_phone(
+                PHONE_CHECK_MANIFEST,
+                &input,
+                default_region,
+                language.code(),
+            )
+            .await,
+        )
     }
     #[cfg(not(feature = "hydrate"))]
     {
-        CheckedPhone::check(&input, default_region.as_deref())
+        CheckedPhone::check(&input, default_region.as_deref(), language)
     }
 }
 
@@ -57,7 +67,7 @@ pub async fn check_custom_value(
 /// Starts fetching the phone-check module ahead of the first use.
 pub fn preload_phone_checks() {
     leptos::task::spawn_local(async {
-        let _ = check_phone(String::new(), None).await;
+        let _ = check_phone(String::new(), None, UiLanguage::English).await;
     });
 }
 
@@ -90,8 +100,8 @@ function load(manifest) {
   }
   return loading;
 }
-export async function check_phone(manifest, input, region) {
-  return (await load(manifest)).check_phone(input, region);
+export async function check_phone(manifest, input, region, language) {
+  return (await load(manifest)).check_phone(input, region, language);
 }
 export async function check_custom_value(manifest, definition, input, region) {
   return (await load(manifest)).check_custom_value(definition, input, region);
@@ -103,6 +113,7 @@ export async function check_custom_value(manifest, definition, input, region) {
             manifest: &str,
             input: &str,
             region: Option<String>,
+            language: &str,
         ) -> Result<JsValue, JsValue>;
 
         #[wasm_bindgen(catch, js_name = check_custom_value)]
@@ -114,8 +125,13 @@ export async function check_custom_value(manifest, definition, input, region) {
         ) -> Result<JsValue, JsValue>;
     }
 
-    pub async fn check_phone(manifest: &str, input: &str, region: Option<String>) -> Answer {
-        text(check_phone_js(manifest, input, region).await)
+    pub async fn check_phone(
+        manifest: &str,
+        input: &str,
+        region: Option<String>,
+        language: &str,
+    ) -> Answer {
+        text(check_phone_js(manifest, input, region, language).await)
     }
 
     pub async fn check_custom_value(

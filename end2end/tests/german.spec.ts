@@ -81,7 +81,15 @@ test("the German interface: sign-in, Contacts, a contact's channels, merge and u
   await addContact(page, "Jana", "Schaefer", "0049 171 5550101");
   await page.goto(`/contacts?contact=${jana}`);
   await hydrated(page);
-  const card = page.getByRole("dialog").getByRole("region", { name: "Zusammenführungsvorschläge" });
+  const janasDrawer = page.getByRole("dialog");
+  await janasDrawer.getByRole("button", { name: "Telefonnummer bearbeiten" }).click();
+  await janasDrawer.getByLabel("Telefonnummer", { exact: true }).fill("12");
+  await expect(janasDrawer.locator('[data-field="field-phone"]').getByRole("alert")).toHaveText(
+    "Telefonnummer: hat zu wenige Ziffern",
+  );
+  await janasDrawer.getByRole("button", { name: "Abbrechen" }).click();
+
+  const card = janasDrawer.getByRole("region", { name: "Zusammenführungsvorschläge" });
   await expect(card).toContainText("Jana Schaefer");
   await expect(card.getByRole("img", { name: "Doppelte Telefonnummer" })).toBeVisible();
   await card.getByRole("link", { name: "Zusammenführen" }).click();

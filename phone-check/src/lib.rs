@@ -7,13 +7,19 @@
 //! JSON, so the caller reads the answer without the phone library.
 
 use serde::Serialize;
-use shared::{CheckedPhone, CustomFieldDefinition, CustomFieldValue, FieldError};
+use shared::{CheckedPhone, CustomFieldDefinition, CustomFieldValue, FieldError, UiLanguage};
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// [`CheckedPhone::check`]: a typed number, with an optional ISO region.
+/// [`CheckedPhone::check`]: a typed number, with an optional ISO region;
+/// a refusal is worded in `language` (`"en"`, `"de"`; English otherwise).
 #[wasm_bindgen]
-pub fn check_phone(input: &str, default_region: Option<String>) -> String {
-    answer(&CheckedPhone::check(input, default_region.as_deref()))
+pub fn check_phone(input: &str, default_region: Option<String>, language: &str) -> String {
+    let language = UiLanguage::from_tag(language).unwrap_or_default();
+    answer(&CheckedPhone::check(
+        input,
+        default_region.as_deref(),
+        language,
+    ))
 }
 
 /// [`CustomFieldValue::check_input`] for a definition given as JSON.
@@ -39,14 +45,18 @@ mod tests {
     #[test]
     fn r18_answers_are_json_the_browser_reads_back() {
         let answer: Result<Option<CheckedPhone>, FieldError> =
-            serde_json::from_str(&check_phone("030 1234567", Some("DE".into()))).expect("JSON");
+            serde_json::from_str(&check_phone("030 1234567", Some("DE".into()), "en"))
+                .expect("JSON");
         assert_eq!(
             answer.expect("valid").expect("a number").e164,
             "+49301234567"
         );
         let refused: Result<Option<CheckedPhone>, FieldError> =
-            serde_json::from_str(&check_phone("12", None)).expect("JSON");
+            serde_json::from_str(&check_phone("12", None, "en")).expect("JSON");
         assert_eq!(refused.expect_err("too short").field, "Phone number");
+        let refused: Result<Option<CheckedPhone>, FieldError> =
+            serde_json::from_str(&check_phone("12", None, "de")).expect("JSON");
+        assert_eq!(refused.expect_err("too short").field, "Telefonnummer");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use crate::country::Country;
 use crate::error::FieldError;
+use crate::ui_language::UiLanguage;
 use phonenumber::metadata::DATABASE;
 use phonenumber::Mode;
 use serde::{Deserialize, Serialize};
@@ -57,8 +58,26 @@ pub enum PhoneError {
 }
 
 impl PhoneError {
-    /// What is wrong, without the field name.
+    /// What is wrong, without the field name, in English.
     pub fn message(self) -> String {
+        self.message_in(UiLanguage::English)
+    }
+
+    /// The refusal as the user reads it in `language`: the field's name and
+    /// what is wrong.
+    pub fn field_error(self, language: UiLanguage) -> FieldError {
+        let field = match language {
+            UiLanguage::English => PHONE_FIELD,
+            UiLanguage::German => "Telefonnummer",
+        };
+        FieldError::new(field, self.message_in(language))
+    }
+
+    /// What is wrong, without the field name, in `language`.
+    pub fn message_in(self, language: UiLanguage) -> String {
+        if language == UiLanguage::German {
+            return self.german_message();
+        }
         match self {
             PhoneError::Empty => "enter a phone number".to_owned(),
             PhoneError::InputTooLong => {
@@ -79,6 +98,34 @@ impl PhoneError {
                 format!("is not a valid phone number for {}", country.name())
             }
             PhoneError::NotValid(None) => "is not a valid phone number".to_owned(),
+        }
+    }
+
+    fn german_message(self) -> String {
+        match self {
+            PhoneError::Empty => "Geben Sie eine Telefonnummer ein".to_owned(),
+            PhoneError::InputTooLong => {
+                format!("ist zu lang (höchstens {MAX_PHONE_INPUT_LEN} Zeichen)")
+            }
+            PhoneError::InvalidCharacters => {
+                "darf nur Ziffern, ein führendes +, Leerzeichen und - . / ( ) enthalten".to_owned()
+            }
+            PhoneError::MissingCountryCode => {
+                "geben Sie die Ländervorwahl an, z. B. +49 30 1234567".to_owned()
+            }
+            PhoneError::UnknownCountryCode => {
+                "beginnt nicht mit einer bekannten Ländervorwahl, z. B. +49 für Deutschland"
+                    .to_owned()
+            }
+            PhoneError::TooShort => "hat zu wenige Ziffern".to_owned(),
+            PhoneError::TooLong => "hat zu viele Ziffern".to_owned(),
+            PhoneError::NotValid(Some(country)) => {
+                format!(
+                    "ist keine gültige Telefonnummer für das Land {}",
+                    country.code()
+                )
+            }
+            PhoneError::NotValid(None) => "ist keine gültige Telefonnummer".to_owned(),
         }
     }
 }
@@ -183,15 +230,20 @@ pub struct CheckedPhone {
 impl CheckedPhone {
     /// Checks a typed number; a blank input is `Ok(None)` (no number).
     /// `default_region` (an ISO 3166 code) allows national formats.
-    pub fn check(input: &str, default_region: Option<&str>) -> Result<Option<Self>, FieldError> {
+    /// A refusal is worded in `language`.
+    pub fn check(
+        input: &str,
+        default_region: Option<&str>,
+        language: UiLanguage,
+    ) -> Result<Option<Self>, FieldError> {
         let region = default_region.and_then(|code| Country::parse(code).ok());
-        Ok(
-            PhoneNumber::parse_optional(input, region)?.map(|phone| CheckedPhone {
-                country: phone.country().map(|country| country.code().to_owned()),
-                e164: phone.e164,
-                international: phone.international,
-            }),
-        )
+        let parsed = PhoneNumber::parse_optional(input, region)
+            .map_err(|error| error.field_error(language))?;
+        Ok(parsed.map(|phone| CheckedPhone {
+            country: phone.country().map(|country| country.code().to_owned()),
+            e164: phone.e164,
+            international: phone.international,
+        }))
     }
 }
 

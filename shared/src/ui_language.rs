@@ -5,6 +5,7 @@
 //! who never chose, the browser's `Accept-Language` header decides.
 
 use crate::error::FieldError;
+use crate::timestamp::civil_from_days;
 use serde::{Deserialize, Serialize};
 
 /// The user-facing name of the interface-language choice.
@@ -59,6 +60,52 @@ impl UiLanguage {
             out.push(digit);
         }
         out
+    }
+
+    /// A day in this language, from unix seconds in UTC: `"Dec 2, 2026"`
+    /// or `"2. Dez. 2026"`.
+    pub fn date(self, unix_seconds: i64) -> String {
+        let (year, month, day) = civil_from_days(unix_seconds.div_euclid(86_400));
+        let month = self.short_month(month);
+        match self {
+            UiLanguage::English => format!("{month} {day}, {year}"),
+            UiLanguage::German => format!("{day}. {month} {year}"),
+        }
+    }
+
+    /// A moment in this language, from unix seconds in UTC:
+    /// `"Dec 2, 2026, 2:05 PM"` or `"2. Dez. 2026, 14:05"`.
+    pub fn date_time(self, unix_seconds: i64) -> String {
+        let seconds = unix_seconds.rem_euclid(86_400);
+        let (hour, minute) = (seconds / 3_600, seconds % 3_600 / 60);
+        let time = match self {
+            UiLanguage::English => {
+                let half = if hour < 12 { "AM" } else { "PM" };
+                let hour = match hour % 12 {
+                    0 => 12,
+                    other => other,
+                };
+                format!("{hour}:{minute:02} {half}")
+            }
+            UiLanguage::German => format!("{hour:02}:{minute:02}"),
+        };
+        format!("{}, {time}", self.date(unix_seconds))
+    }
+
+    /// A month's abbreviated name (1 = January), as dates show it.
+    fn short_month(self, month: u8) -> &'static str {
+        const ENGLISH: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        const GERMAN: [&str; 12] = [
+            "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.",
+            "Dez.",
+        ];
+        let names = match self {
+            UiLanguage::English => &ENGLISH,
+            UiLanguage::German => &GERMAN,
+        };
+        names[usize::from(month.clamp(1, 12) - 1)]
     }
 
     /// The language's name in itself, as a language menu shows it to
@@ -189,6 +236,21 @@ mod tests {
         assert_eq!(English.count(1_000), "1,000");
         assert_eq!(German.count(1_000), "1.000");
         assert_eq!(German.count(1_234_567), "1.234.567");
+    }
+
+    #[test]
+    fn dates_and_times_read_as_each_language_writes_them() {
+        // 2026-12-02 14:05 UTC
+        let at = 1_796_220_300;
+        assert_eq!(English.date(at), "Dec 2, 2026");
+        assert_eq!(German.date(at), "2. Dez. 2026");
+        assert_eq!(English.date_time(at), "Dec 2, 2026, 2:05 PM");
+        assert_eq!(German.date_time(at), "2. Dez. 2026, 14:05");
+        assert_eq!(English.date_time(0), "Jan 1, 1970, 12:00 AM");
+        assert_eq!(German.date_time(0), "1. Jan. 1970, 00:00");
+        // 2025-03-01 12:30 UTC
+        assert_eq!(English.date_time(1_740_832_200), "Mar 1, 2025, 12:30 PM");
+        assert_eq!(German.date(1_740_832_200), "1. März 2025");
     }
 
     #[test]

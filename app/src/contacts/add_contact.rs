@@ -22,6 +22,7 @@ use shared::{Country, Email, Language, PersonName};
 #[component]
 pub fn AddContactDialog(on_close: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
+    let ui_language = crate::layout::current_language();
     let locale = i18n.get_locale_untracked();
     let state = expect_context::<TableState>();
     let first = RwSignal::new(String::new());
@@ -65,7 +66,7 @@ pub fn AddContactDialog(on_close: Callback<()>) -> impl IntoView {
         }
         phone_state.set(PhoneState::Checking);
         leptos::task::spawn_local(async move {
-            let answer = check_phone(input, region).await;
+            let answer = check_phone(input, region, ui_language).await;
             if phone_version.get_value() == version {
                 phone_state.set(match answer {
                     Ok(Some(checked)) => PhoneState::Valid(checked.international),

@@ -3,14 +3,15 @@
 
 use shared::{Country, Language};
 
-/// `2025-03-01` for unix seconds (UTC).
+/// A day (UTC) in the page's language: `Mar 1, 2025` / `1. März 2025`.
 pub fn date(unix: i64) -> String {
-    shared::timestamp::format_date_utc(unix)
+    crate::layout::current_language().date(unix)
 }
 
-/// `2025-03-01 14:05` for unix seconds (UTC).
+/// A moment (UTC) in the page's language: `Mar 1, 2025, 2:05 PM` /
+/// `1. März 2025, 14:05`.
 pub fn date_time(unix: i64) -> String {
-    shared::timestamp::format_utc(unix)
+    crate::layout::current_language().date_time(unix)
 }
 
 /// The country's name for a stored code, e.g. `Germany`.
@@ -37,10 +38,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_are_utc_calendar_dates() {
-        assert_eq!(date(0), "1970-01-01");
-        assert_eq!(date(951_782_400), "2000-02-29");
-        assert_eq!(date_time(1_700_000_000), "2023-11-14 22:13");
+    fn outside_a_page_dates_are_english_utc_calendar_dates() {
+        assert_eq!(date(0), "Jan 1, 1970");
+        assert_eq!(date(951_782_400), "Feb 29, 2000");
+        assert_eq!(date_time(1_700_000_000), "Nov 14, 2023, 10:13 PM");
     }
 
     #[test]

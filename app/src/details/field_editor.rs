@@ -10,10 +10,13 @@ use super::state::DrawerState;
 use crate::error::AppError;
 use crate::i18n::{t_string, use_i18n};
 use crate::icons::{Icon, LuCheck, LuPencil};
+use crate::layout::current_language;
 use crate::lazy_checks::{check_custom_value, check_phone, preload_phone_checks};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shared::{Country, CustomFieldDefinition, Email, FieldError, Language, StandardField};
+use shared::{
+    Country, CustomFieldDefinition, Email, FieldError, Language, StandardField, UiLanguage,
+};
 
 /// The input shown while editing.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +66,7 @@ impl Target {
 }
 
 /// Checks `input` with the shared rules; the phone library is loaded lazily.
-async fn check(rule: Check, input: String) -> Result<(), String> {
+async fn check(rule: Check, input: String, language: UiLanguage) -> Result<(), String> {
     let blank = input.trim().is_empty();
     let message = |error: FieldError| error.to_string();
     match rule {
@@ -76,7 +79,10 @@ async fn check(rule: Check, input: String) -> Result<(), String> {
         Check::Language if !blank => Language::parse(&input)
             .map(drop)
             .map_err(|e| message(e.into())),
-        Check::Phone(region) => check_phone(input, region).await.map(drop).map_err(message),
+        Check::Phone(region) => check_phone(input, region, language)
+            .await
+            .map(drop)
+            .map_err(message),
         Check::Custom(definition, region) => check_custom_value(definition, input, region)
             .await
             .map(drop)
@@ -140,6 +146,7 @@ pub fn FieldEditor(
 ) -> impl IntoView {
     let state = expect_context::<DrawerState>();
     let i18n = use_i18n();
+    let language = current_language();
     let editing = RwSignal::new(false);
     let input = RwSignal::new(initial.clone());
     let error = RwSignal::new(None::<String>);
@@ -153,7 +160,7 @@ pub fn FieldEditor(
 
     let validate = move |value: String| {
         spawn_local(async move {
-            let result = check(rule.get_value(), value.clone()).await;
+            let result = check(rule.get_value(), value.clone(), language).await;
             if input.get_untracked() == value {
                 error.set(result.err());
             }
@@ -166,7 +173,7 @@ pub fn FieldEditor(
         }
         let value = input.get_untracked();
         spawn_local(async move {
-            if let Err(message) = check(rule.get_value(), value.clone()).await {
+            if let Err(message) = check(rule.get_value(), value.clone(), language).await {
                 error.set(Some(message));
                 return;
             }

@@ -4,12 +4,13 @@ use super::model::{
     ConversationView, Direction, MessageView, OlderMessagesRequest, WorkflowRun, WorkflowStatus,
 };
 use super::older::OlderMessages;
+use crate::contacts::format::date_time;
 use crate::error::AppError;
 use crate::i18n::{t_string, use_i18n};
 use crate::icons::{ChannelIcon, Icon, LuArrowLeft, LuInfo};
 use crate::wording::{channel_kind_label, conversation_status_label};
 use leptos::prelude::*;
-use shared::timestamp::{format_utc, rfc3339_utc};
+use shared::timestamp::rfc3339_utc;
 
 /// The open conversation: its contact, workflow runs and messages.
 #[component]
@@ -139,14 +140,14 @@ fn Workflows(runs: Vec<WorkflowRun>) -> impl IntoView {
                         .into_iter()
                         .map(|run| {
                             let started =
-                                t_string!(i18n, inbox.workflows.started, date = format_utc(run.started_at));
+                                t_string!(i18n, inbox.workflows.started, date = date_time(run.started_at));
                             let stopped = run.stopped_at.map(|at| {
                                 let reason = run
                                     .stop_reason
                                     .clone()
                                     .map(|reason| format!(" ({reason})"))
                                     .unwrap_or_default();
-                                let ended = t_string!(i18n, inbox.workflows.ended, date = format_utc(at));
+                                let ended = t_string!(i18n, inbox.workflows.ended, date = date_time(at));
                                 format!(" · {ended}{reason}")
                             });
                             view! {
@@ -203,7 +204,7 @@ fn Message(message: MessageView) -> impl IntoView {
                 {channel}
                 <span class="message-direction">{direction}</span>
                 " · "
-                <time datetime=rfc3339_utc(message.sent_at)>{format_utc(message.sent_at)}</time>
+                <time datetime=rfc3339_utc(message.sent_at)>{date_time(message.sent_at)}</time>
                 {message.while_blocked.then(|| view! {
                     <span class="while-blocked">" · " {t_string!(i18n, inbox.message.while_blocked)}</span>
                 })}

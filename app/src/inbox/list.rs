@@ -4,11 +4,12 @@ use super::model::{
     ConversationFilter, ConversationListRequest, ConversationPage, ConversationSummary,
 };
 use super::older::OlderConversations;
+use crate::contacts::format::date_time;
 use crate::error::AppError;
 use crate::i18n::{t_string, use_i18n};
 use crate::wording::{channel_kind_label, conversation_status_label};
 use leptos::prelude::*;
-use shared::timestamp::{format_utc, rfc3339_utc};
+use shared::timestamp::rfc3339_utc;
 
 /// The filter tabs and the conversation list, newest activity first, with
 /// "Show older conversations" below the newest page.
@@ -127,7 +128,7 @@ fn ConversationRow(row: ConversationSummary, location: Memo<InboxLocation>) -> i
                         <span class="visually-hidden">" " {t_string!(i18n, inbox.unread)}</span>
                     })}
                     {row.last_message_at.map(|at| view! {
-                        <time class="row-time" datetime=rfc3339_utc(at)>{format_utc(at)}</time>
+                        <time class="row-time" datetime=rfc3339_utc(at)>{date_time(at)}</time>
                     })}
                 </span>
                 <span class="row-meta">

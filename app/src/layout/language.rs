@@ -3,9 +3,10 @@
 //! `<html lang>`; the browser reads it back from there when hydrating, so
 //! both render the same words.
 
-use crate::i18n::{use_i18n, Locale};
+use crate::i18n::Locale;
 use leptos::prelude::*;
 use leptos_i18n::context::init_i18n_subcontext;
+use leptos_i18n::I18nContext;
 use shared::UiLanguage;
 
 /// The translations' locale of an interface language.
@@ -42,11 +43,19 @@ pub fn provide_page_language() {
     provide_context(init_i18n_subcontext::<Locale>(Some(Signal::stored(locale))));
 }
 
-/// The interface language of the current page, for code that words text
-/// outside `t!` (formatting dates and numbers, errors).
-pub fn current_language() -> UiLanguage {
-    match use_i18n().get_locale_untracked() {
+/// The interface language of a translations' locale.
+pub fn language_of(locale: Locale) -> UiLanguage {
+    match locale {
         Locale::en => UiLanguage::English,
         Locale::de => UiLanguage::German,
     }
+}
+
+/// The interface language of the current page, for code that words text
+/// outside the translation macros (numbers, dates). English outside a page
+/// render (e.g. a model formatted in a test).
+pub fn current_language() -> UiLanguage {
+    use_context::<I18nContext<Locale>>()
+        .map(|i18n| language_of(i18n.get_locale_untracked()))
+        .unwrap_or_default()
 }

@@ -10,7 +10,7 @@ mod toast;
 mod viewer_data;
 
 pub use app::{shell, App};
-pub use language::{current_language, locale_of, page_language};
+pub use language::{current_language, language_of, locale_of, page_language};
 pub use not_found::NotFound;
 pub use page_title::PageTitle;
 pub use toast::Toasts;

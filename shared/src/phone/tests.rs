@@ -385,7 +385,7 @@ fn a_stored_number_shows_formatted_or_as_stored_never_empty() {
 
 #[test]
 fn r18_the_browser_check_answers_what_is_stored_and_shown() {
-    let checked = CheckedPhone::check("030 1234567", Some("DE"));
+    let checked = CheckedPhone::check("030 1234567", Some("DE"), UiLanguage::English);
     assert_eq!(
         checked,
         Ok(Some(CheckedPhone {
@@ -394,9 +394,39 @@ fn r18_the_browser_check_answers_what_is_stored_and_shown() {
             country: Some("DE".into()),
         }))
     );
-    assert_eq!(CheckedPhone::check("  ", Some("DE")), Ok(None));
-    let refused = CheckedPhone::check("030 1234567", None).expect_err("no country code");
+    assert_eq!(
+        CheckedPhone::check("  ", Some("DE"), UiLanguage::English),
+        Ok(None)
+    );
+    let refused =
+        CheckedPhone::check("030 1234567", None, UiLanguage::English).expect_err("no country code");
     assert_eq!(refused.field, PHONE_FIELD);
     // An unknown region is no region: the number must then carry its code.
-    assert!(CheckedPhone::check("030 1234567", Some("XX")).is_err());
+    assert!(CheckedPhone::check("030 1234567", Some("XX"), UiLanguage::English).is_err());
+}
+
+#[test]
+fn r18_a_refusal_is_worded_in_the_users_language() {
+    let refused =
+        CheckedPhone::check("030 1234567", None, UiLanguage::German).expect_err("no country code");
+    assert_eq!(
+        refused.to_string(),
+        "Telefonnummer: geben Sie die Ländervorwahl an, z. B. +49 30 1234567"
+    );
+    for error in [
+        PhoneError::Empty,
+        PhoneError::InputTooLong,
+        PhoneError::InvalidCharacters,
+        PhoneError::MissingCountryCode,
+        PhoneError::UnknownCountryCode,
+        PhoneError::TooShort,
+        PhoneError::TooLong,
+        PhoneError::NotValid(None),
+        PhoneError::NotValid(Country::parse("DE").ok()),
+    ] {
+        let english = error.field_error(UiLanguage::English);
+        let german = error.field_error(UiLanguage::German);
+        assert_eq!(english, FieldError::from(error));
+        assert_ne!(english.message, german.message, "{error:?}");
+    }
 }

@@ -141,17 +141,10 @@ pub fn range_label(locale: Locale, start: u64, rows: u64, total: Total) -> Strin
     .to_string()
 }
 
-/// A number with thousands separators, e.g. `1,200`.
+/// A number with the page language's thousands separators, e.g. `1,200`
+/// or `1.200`.
 pub fn thousands(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
+    crate::layout::current_language().count(value)
 }
 
 #[cfg(test)]
