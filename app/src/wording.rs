@@ -7,6 +7,8 @@ use crate::i18n::{t_string, use_i18n};
 use shared::bulk::BulkAction;
 use shared::channel::ChannelKind;
 use shared::fields::ConversationStatus;
+use shared::import::ImportMode;
+use shared::CustomFieldType;
 use shared::{Role, StandardField};
 
 /// A standard field's label, e.g. "Phone number" / „Telefonnummer“.
@@ -66,5 +68,30 @@ pub fn bulk_action_label(action: BulkAction) -> &'static str {
         BulkAction::ExportCsv => t_string!(i18n, common.bulk_actions.export_csv),
         BulkAction::Delete => t_string!(i18n, common.delete),
         BulkAction::Unblock => t_string!(i18n, common.bulk_actions.unblock),
+    }
+}
+
+/// A custom field type's name, e.g. "Checkbox" / „Kontrollkästchen“.
+pub fn field_type_label(field_type: CustomFieldType) -> &'static str {
+    let i18n = use_i18n();
+    match field_type {
+        CustomFieldType::Text => t_string!(i18n, common.field_types.text),
+        CustomFieldType::Number => t_string!(i18n, common.field_types.number),
+        CustomFieldType::Date => t_string!(i18n, common.field_types.date),
+        CustomFieldType::List => t_string!(i18n, common.field_types.list),
+        CustomFieldType::Checkbox => t_string!(i18n, common.field_types.checkbox),
+        CustomFieldType::Email => t_string!(i18n, common.field_types.email),
+        CustomFieldType::Url => t_string!(i18n, common.field_types.url),
+        CustomFieldType::Phone => t_string!(i18n, common.field_types.phone),
+    }
+}
+
+/// An import mode's name, e.g. "Add and update".
+pub fn import_mode_label(mode: ImportMode) -> &'static str {
+    let i18n = use_i18n();
+    match mode {
+        ImportMode::Add => t_string!(i18n, common.import_modes.add),
+        ImportMode::Update => t_string!(i18n, common.import_modes.update),
+        ImportMode::AddAndUpdate => t_string!(i18n, common.import_modes.add_and_update),
     }
 }

@@ -119,6 +119,16 @@ const DESCRIPTION_LABELS: &[(&str, &str)] = &[
     ("common.fields.phone", "Telefonnummer"),
     ("common.fields.assignee", "Zugewiesen an"),
     ("common.fields.conversation_status", "Konversationsstatus"),
+    ("common.bulk_actions.assign_tags", "Tags zuweisen"),
+    ("common.bulk_actions.export_csv", "In CSV exportieren"),
+    ("contacts.table.select_page", "Seite auswählen"),
+    ("contacts.merge_history", "Zusammenführungsverlauf"),
+    ("settings.fields.custom_fields", "Benutzerdefinierte Felder"),
+    ("merge.suggestions.title", "Zusammenführungsvorschläge"),
+    ("merge.merge", "Zusammenführen"),
+    ("merge.merge_successful", "Zusammenführung erfolgreich"),
+    ("merge.undo_merge", "Zusammenführung rückgängig machen"),
+    ("merge.history_title", "Zusammenführungsverlauf"),
     ("nav.inbox", "Posteingang"),
     ("nav.contacts", "Kontakte"),
     ("nav.language", "Sprache"),
@@ -127,10 +137,20 @@ const DESCRIPTION_LABELS: &[(&str, &str)] = &[
     ("auth.log_in", "Anmelden"),
 ];
 
+/// Texts that start with the description's words and go on (a count).
+const DESCRIPTION_PREFIXES: &[(&str, &str)] = &[
+    ("contacts.views.blocked", "Blockierte Kontakte"),
+    ("contacts.bulk.select_all", "Alle"),
+];
+
 #[test]
 fn german_labels_are_the_words_of_the_german_description() {
-    let english = texts("en");
     let german = texts("de");
+    for (key, start) in DESCRIPTION_PREFIXES {
+        let text = german.get(*key).unwrap_or_else(|| panic!("no text {key}"));
+        assert!(text.starts_with(start), "{key}: {text}");
+    }
+    let english = texts("en");
     for (key, word) in DESCRIPTION_LABELS {
         let german_text = german.get(*key).unwrap_or_else(|| panic!("no text {key}"));
         assert_eq!(german_text, word, "{key}");

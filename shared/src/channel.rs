@@ -5,10 +5,6 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// What rotating a channel's ingress token means, said before it is done.
-pub const ROTATE_TOKEN_WARNING: &str =
-    "The old token stops working immediately. Anything using it must be updated.";
-
 /// The kinds of messaging channel a workspace can connect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ChannelKind {

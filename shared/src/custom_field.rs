@@ -293,13 +293,27 @@ impl CustomFieldDefinition {
     }
 }
 
-/// R19: what deleting a field takes with it, for the confirmation, e.g.
-/// "12 contacts have a value for this field; the values are deleted too."
-pub fn delete_field_consequence(contacts_with_value: i64) -> String {
-    match contacts_with_value {
-        0 => "No contact has a value for this field.".to_owned(),
-        1 => "1 contact has a value for this field; the value is deleted too.".to_owned(),
-        n => format!("{n} contacts have a value for this field; the values are deleted too."),
+/// R19: how many contacts lose a value when a field is deleted, as the
+/// confirmation words it: none, one, or several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeleteConsequence {
+    /// No contact has a value for the field.
+    NoValues,
+    /// One contact loses its value.
+    OneValue,
+    /// This many contacts lose their values.
+    Values(i64),
+}
+
+impl DeleteConsequence {
+    /// What deleting a field takes with it, from the number of contacts
+    /// with a value for it.
+    pub fn of(contacts_with_value: i64) -> Self {
+        match contacts_with_value {
+            i64::MIN..=0 => DeleteConsequence::NoValues,
+            1 => DeleteConsequence::OneValue,
+            n => DeleteConsequence::Values(n),
+        }
     }
 }
 

@@ -203,7 +203,7 @@ fn MapStep(
                     <label>
                         <input type="radio" name="import-mode" checked=choice == ImportMode::AddAndUpdate
                             on:change=move |_| mode.set(choice)/>
-                        {choice.label()}
+                        {crate::wording::import_mode_label(choice)}
                     </label>
                 }).collect_view()}
                 <label>

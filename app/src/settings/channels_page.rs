@@ -9,7 +9,6 @@ use crate::i18n::{t_string, tu_string, use_i18n};
 use crate::layout::PageTitle;
 use crate::wording::channel_kind_label;
 use leptos::prelude::*;
-use shared::channel::ROTATE_TOKEN_WARNING;
 
 /// The channels page.
 #[component]
@@ -197,7 +196,7 @@ fn ConfirmedRotate(
                 }
             >
                 <p id=question_id.clone()><strong>{question.clone()}</strong></p>
-                <p id=warning_id.clone()>{ROTATE_TOKEN_WARNING}</p>
+                <p id=warning_id.clone()>{t_string!(i18n, settings.channels.rotate_warning)}</p>
                 <button
                     type="button"
                     class="button danger"

@@ -16,7 +16,7 @@ use crate::i18n::{t_string, use_i18n};
 use crate::layout::PageTitle;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use shared::custom_field::delete_field_consequence;
+use shared::custom_field::DeleteConsequence;
 use shared::permissions::{may, Action, Context, Module};
 use shared::CustomFieldDefinition;
 
@@ -212,7 +212,7 @@ fn FieldSummary(definition: CustomFieldDefinition, edits: FieldEdits) -> impl In
     view! {
         <span class="custom-field-label">{label.clone()}</span>
         <code class="muted">{key.clone()}</code>
-        <span class="muted">{definition.field_type().label()}</span>
+        <span class="muted">{crate::wording::field_type_label(definition.field_type())}</span>
         <button
             type="button"
             class="button"
@@ -331,7 +331,13 @@ fn DeleteConfirmation(
             }
         >
             <p id="delete-field-question"><strong>{question}</strong></p>
-            <p id="delete-field-consequence">{delete_field_consequence(count)}</p>
+            <p id="delete-field-consequence">
+                {match DeleteConsequence::of(count) {
+                    DeleteConsequence::NoValues => t_string!(i18n, settings.fields.consequence_none).to_owned(),
+                    DeleteConsequence::OneValue => t_string!(i18n, settings.fields.consequence_single).to_owned(),
+                    DeleteConsequence::Values(count) => t_string!(i18n, settings.fields.consequence_plural, count),
+                }}
+            </p>
             <button
                 type="button"
                 class="button danger"

@@ -149,7 +149,7 @@ pub(super) fn NewFieldForm(
                 >
                     {CustomFieldType::ALL
                         .into_iter()
-                        .map(|t| view! { <option value=t.key() selected=t == CustomFieldType::Text>{t.label()}</option> })
+                        .map(|t| view! { <option value=t.key() selected=t == CustomFieldType::Text>{crate::wording::field_type_label(t)}</option> })
                         .collect_view()}
                 </select>
                 <p class="field-error" id=error_id(type_id) role="alert">{problem_of(TYPE_FIELD)}</p>

@@ -215,16 +215,7 @@ fn r19_renaming_checks_the_label_like_a_new_one_and_keeps_the_key() {
 
 #[test]
 fn r19_deleting_a_field_says_how_many_contacts_lose_a_value() {
-    assert_eq!(
-        delete_field_consequence(12),
-        "12 contacts have a value for this field; the values are deleted too."
-    );
-    assert_eq!(
-        delete_field_consequence(1),
-        "1 contact has a value for this field; the value is deleted too."
-    );
-    assert_eq!(
-        delete_field_consequence(0),
-        "No contact has a value for this field."
-    );
+    assert_eq!(DeleteConsequence::of(12), DeleteConsequence::Values(12));
+    assert_eq!(DeleteConsequence::of(1), DeleteConsequence::OneValue);
+    assert_eq!(DeleteConsequence::of(0), DeleteConsequence::NoValues);
 }
