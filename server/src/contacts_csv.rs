@@ -1,35 +1,30 @@
 //! "Export to CSV" (R34): the table's visible columns as an RFC 4180 CSV
 //! document in UTF-8, with formula-like cells neutralised.
 
+use app::contacts::columns::all_headers;
 use app::contacts::format;
 use app::contacts::model::ContactRow;
-
-/// The header row: the table's visible columns.
-pub const HEADER: [&str; 11] = [
-    "Name",
-    "Channels",
-    "E-mail",
-    "Phone",
-    "Tags",
-    "Country",
-    "Language",
-    "Conversation status",
-    "Assignee",
-    "Last message",
-    "Date added",
-];
+use app::layout::locale_of;
+use app::wording::{channel_kind_label_in, conversation_status_label_in};
+use shared::UiLanguage;
 
 pub use shared::import::neutralise_cell as neutralise;
 
 /// The CSV document for these rows: a header row, then one line per contact
-/// (tags joined in one cell).
-pub fn contacts_csv(rows: &[ContactRow]) -> Result<Vec<u8>, csv::Error> {
+/// (tags joined in one cell), its words (headers, statuses, channel kinds)
+/// in `language`; dates stay ISO 8601 so spreadsheets read them.
+pub fn contacts_csv(rows: &[ContactRow], language: UiLanguage) -> Result<Vec<u8>, csv::Error> {
+    let locale = locale_of(language);
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    writer.write_record(HEADER)?;
+    writer.write_record(all_headers(locale))?;
     for row in rows {
-        let channels: Vec<&str> = row.channels.iter().map(|kind| kind.label()).collect();
+        let channels: Vec<&str> = row
+            .channels
+            .iter()
+            .map(|kind| channel_kind_label_in(locale, *kind))
+            .collect();
         let record = [
             row.display_name.clone(),
             channels.join(", "),
@@ -45,16 +40,16 @@ pub fn contacts_csv(rows: &[ContactRow]) -> Result<Vec<u8>, csv::Error> {
                 .map(format::language_name)
                 .unwrap_or_default(),
             row.status
-                .map(|status| status.label().to_string())
+                .map(|status| conversation_status_label_in(locale, status).to_string())
                 .unwrap_or_default(),
             row.assignee
                 .as_ref()
                 .map(|(_, name)| name.clone())
                 .unwrap_or_default(),
             row.last_message_at
-                .map(format::date_time)
+                .map(shared::timestamp::format_utc)
                 .unwrap_or_default(),
-            format::date(row.created_at),
+            shared::timestamp::format_date_utc(row.created_at),
         ];
         writer.write_record(record.iter().map(|cell| neutralise(cell)))?;
     }
@@ -91,7 +86,8 @@ mod tests {
 
     #[test]
     fn r34_csv_quotes_commas_quotes_and_line_breaks() {
-        let document = contacts_csv(&[row("Ann \"The Boss\"\nSmith")]).expect("csv");
+        let document =
+            contacts_csv(&[row("Ann \"The Boss\"\nSmith")], UiLanguage::English).expect("csv");
         let text = String::from_utf8(document).expect("utf-8");
         let mut lines = text.split("\r\n");
         assert_eq!(
@@ -105,9 +101,27 @@ mod tests {
     }
 
     #[test]
+    fn r34_a_german_users_csv_names_its_columns_and_words_in_german() {
+        let document = contacts_csv(&[row("Anna Schmidt")], UiLanguage::German).expect("csv");
+        let text = String::from_utf8(document).expect("utf-8");
+        let mut lines = text.split("\r\n");
+        let header = lines.next().expect("header");
+        assert!(
+            header.starts_with("Name,Kanäle,E-Mail,Telefon,Tags,Land,Sprache"),
+            "{header}"
+        );
+        let row = lines.next().expect("row");
+        assert!(
+            row.contains("\"WhatsApp, E-Mail\"") && row.contains(",Offen,"),
+            "{row}"
+        );
+        assert!(row.ends_with(",1970-01-01 00:00,1970-01-01"), "{row}");
+    }
+
+    #[test]
     fn r34_csv_neutralises_formula_cells() {
         for evil in ["=HYPERLINK(\"x\")", "+1+1", "-2", "@SUM(A1)"] {
-            let document = contacts_csv(&[row(evil)]).expect("csv");
+            let document = contacts_csv(&[row(evil)], UiLanguage::English).expect("csv");
             let text = String::from_utf8(document).expect("utf-8");
             let cell = text.split("\r\n").nth(1).expect("row").to_string();
             assert!(
@@ -121,7 +135,7 @@ mod tests {
 
     #[test]
     fn r34_csv_is_utf8() {
-        let document = contacts_csv(&[row("Zoë Ωmega 山田")]).expect("csv");
+        let document = contacts_csv(&[row("Zoë Ωmega 山田")], UiLanguage::English).expect("csv");
         assert!(String::from_utf8(document)
             .expect("utf-8")
             .contains("Zoë Ωmega 山田"));

@@ -176,8 +176,8 @@ fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router 
     Router::new()
         .route(
             "/contacts/export.csv",
-            get(move |session, selection, table| {
-                export::export_csv(export_services.clone(), session, selection, table)
+            get(move |session, headers, selection, table| {
+                export::export_csv(export_services.clone(), session, headers, selection, table)
             }),
         )
         .nest_service(

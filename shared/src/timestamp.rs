@@ -28,6 +28,12 @@ pub(crate) fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// `"YYYY-MM-DD"` in UTC: a day as files (CSV) carry it.
+pub fn format_date_utc(unix_seconds: i64) -> String {
+    let (year, month, day) = civil_from_days(unix_seconds.div_euclid(86_400));
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 /// `"YYYY-MM-DD HH:MM"` in UTC, for showing when something happened.
 pub fn format_utc(unix_seconds: i64) -> String {
     let days = unix_seconds.div_euclid(86_400);

@@ -16,6 +16,14 @@ pub struct Column {
     pub label: fn(Locale) -> &'static str,
 }
 
+/// Every column's header in `locale`, the name first, as the table shows
+/// them all (and the CSV export names its columns).
+pub fn all_headers(locale: Locale) -> Vec<&'static str> {
+    let mut headers = vec![td_string!(locale, contacts.columns.name)];
+    headers.extend(COLUMNS.iter().map(|column| (column.label)(locale)));
+    headers
+}
+
 /// The columns after the name, in the table's order.
 pub const COLUMNS: [Column; 10] = [
     Column {

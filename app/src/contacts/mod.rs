@@ -7,7 +7,7 @@ pub mod api;
 mod assign_tags;
 mod blocked;
 mod bulk_bar;
-mod columns;
+pub mod columns;
 mod delete_dialog;
 mod delete_progress;
 pub(crate) mod dialog;

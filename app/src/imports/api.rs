@@ -54,8 +54,9 @@ pub async fn imports_history() -> Result<Vec<ImportRecord>, AppError> {
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn exports_start(request: ExportRequest) -> Result<ExportProgress, AppError> {
     let viewer = crate::ssr::viewer_may(Action::ExportAll, Module::Contacts).await?;
+    let language = crate::ssr::request_language(viewer.language);
     crate::ssr::imports()?
-        .start_export(viewer.workspace.id, viewer.user_id, &request)
+        .start_export(viewer.workspace.id, viewer.user_id, &request, language)
         .await
 }
 

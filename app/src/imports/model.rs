@@ -1,10 +1,11 @@
 //! What the import flow and the workspace export send and receive.
 
 use crate::contacts::model::{thousands, ContactQuery};
-use crate::i18n::{t_string, Locale};
+use crate::i18n::{t_string, td_string, Locale};
 use leptos_i18n::I18nContext;
 use serde::{Deserialize, Serialize};
 use shared::import::{ImportSettings, ImportTarget};
+use shared::UiLanguage;
 
 /// Where an uploaded file is posted (the file is the request body).
 pub const UPLOAD_PATH: &str = "/contacts/imports";
@@ -185,6 +186,32 @@ pub struct ImportRecord {
 pub struct ExportRequest {
     /// `None`: every contact of the workspace.
     pub query: Option<ContactQuery>,
+}
+
+/// The whole-workspace export's column headers in `language`: those before
+/// the custom fields, and those after them. The importer maps both
+/// languages' headers back to their fields.
+pub fn export_headers(language: UiLanguage) -> ([&'static str; 8], [&'static str; 5]) {
+    let locale = crate::layout::locale_of(language);
+    (
+        [
+            td_string!(locale, imports.export_columns.first_name),
+            td_string!(locale, imports.export_columns.last_name),
+            td_string!(locale, imports.export_columns.email),
+            td_string!(locale, imports.export_columns.phone),
+            td_string!(locale, imports.export_columns.country),
+            td_string!(locale, imports.export_columns.language),
+            td_string!(locale, imports.export_columns.assignee),
+            td_string!(locale, imports.export_columns.tags),
+        ],
+        [
+            td_string!(locale, imports.export_columns.channels),
+            td_string!(locale, imports.export_columns.status),
+            td_string!(locale, imports.export_columns.blocked),
+            td_string!(locale, imports.export_columns.added),
+            td_string!(locale, imports.export_columns.last_message),
+        ],
+    )
 }
 
 /// The requesting user's latest export.

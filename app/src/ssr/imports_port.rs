@@ -7,6 +7,7 @@ use crate::imports::model::{
     CheckRequest, ExportProgress, ExportRequest, ImportCheck, ImportProgress, ImportRecord,
 };
 use async_trait::async_trait;
+use shared::UiLanguage;
 
 /// Imports and exports of a workspace's contacts.
 #[async_trait]
@@ -35,6 +36,7 @@ pub trait ImportsPort: Send + Sync {
         workspace_id: i64,
         user_id: i64,
         request: &ExportRequest,
+        language: UiLanguage,
     ) -> Result<ExportProgress, AppError>;
 
     /// The user's latest export that can still be downloaded.

@@ -1,9 +1,30 @@
-//! What the current request says about its client: its address, and
-//! whether it is a plain HTML form post.
+//! What the current request says about its client: its address, its
+//! language, and whether it is a plain HTML form post.
 
 use axum::extract::ConnectInfo;
+use axum::http::{header, request::Parts, HeaderMap};
 use leptos::prelude::use_context;
+use shared::UiLanguage;
 use std::net::SocketAddr;
+
+/// The interface language of a request: the user's choice, else what the
+/// browser asks for (`Accept-Language`), else English.
+pub fn language_from_headers(headers: &HeaderMap, chosen: Option<UiLanguage>) -> UiLanguage {
+    chosen.unwrap_or_else(|| {
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|value| value.to_str().ok())
+            .map(UiLanguage::from_accept_language)
+            .unwrap_or_default()
+    })
+}
+
+/// [`language_from_headers`] of the server function being answered.
+pub fn request_language(chosen: Option<UiLanguage>) -> UiLanguage {
+    use_context::<Parts>().map_or(chosen.unwrap_or_default(), |parts| {
+        language_from_headers(&parts.headers, chosen)
+    })
+}
 
 /// The client's address, for slowing down repeated failed sign-ins.
 pub async fn client_address() -> String {

@@ -11,7 +11,7 @@ use app::contacts::model::{BulkTarget, ContactQuery, DeleteTarget};
 use app::error::AppError;
 use app::ssr::Services;
 use axum::extract::Query;
-use axum::http::header;
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use shared::bulk::{BulkAction, Selection};
@@ -30,6 +30,7 @@ pub struct SelectionParams {
 pub async fn export_csv(
     services: Services,
     session: Session,
+    headers: HeaderMap,
     Query(selection): Query<SelectionParams>,
     Query(table): Query<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
@@ -37,7 +38,7 @@ pub async fn export_csv(
         selection: selection.parse()?,
         query: ContactQuery::from_pairs(table.iter().map(|(k, v)| (k.as_str(), v.as_str()))),
     };
-    let document = export(&services, &session, target).await?;
+    let document = export(&services, &session, &headers, target).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
@@ -52,10 +53,11 @@ pub async fn export_csv(
         .into_response())
 }
 
-#[tracing::instrument(skip(services, session), err(level = "info"))]
+#[tracing::instrument(skip(services, session, headers), err(level = "info"))]
 async fn export(
     services: &Services,
     session: &Session,
+    headers: &HeaderMap,
     target: BulkTarget,
 ) -> Result<Vec<u8>, AppError> {
     let auth = app::ssr::session_auth(session)
@@ -77,7 +79,8 @@ async fn export(
         .contacts
         .export_rows(viewer.workspace.id, &target)
         .await?;
-    contacts_csv(&rows).map_err(|error| {
+    let language = app::ssr::language_from_headers(headers, viewer.language);
+    contacts_csv(&rows, language).map_err(|error| {
         tracing::error!(%error, "writing the CSV failed");
         AppError::Internal
     })

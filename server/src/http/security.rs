@@ -9,7 +9,6 @@ use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use percent_encoding::{utf8_percent_encode, AsciiSet};
-use shared::UiLanguage;
 use std::sync::Arc;
 use tower_sessions::Session;
 
@@ -45,12 +44,7 @@ pub async fn require_session_for_pages(
     if !is_page_request {
         return next.run(request).await;
     }
-    let browser_language = request
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|value| value.to_str().ok())
-        .map(UiLanguage::from_accept_language)
-        .unwrap_or_default();
+    let browser_language = app::ssr::language_from_headers(request.headers(), None);
     request.extensions_mut().insert(browser_language);
     let mut language = browser_language;
     if path != "/login" {

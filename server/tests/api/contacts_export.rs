@@ -117,3 +117,65 @@ async fn contact_values(app: &TestApp, workspace: &str) -> Vec<String> {
     rows.sort();
     rows
 }
+
+#[tokio::test]
+async fn r36_a_german_users_exports_name_their_columns_in_german_and_import_back() {
+    let app = spawn_app().await;
+    let owner = app.signed_in("owner@demo.test").await;
+    let chosen = app
+        .call(&owner, "set_language", &[("language", "de")])
+        .await;
+    assert_eq!(chosen.status(), StatusCode::OK);
+
+    let document = export_all(&app, &owner).await;
+    let header = document
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .expect("header");
+    assert!(
+        header.starts_with("Vorname,Nachname,E-Mail,Telefon,Land,Sprache,Zugewiesen an,Tags"),
+        "{header}"
+    );
+    assert!(
+        header.ends_with("Kanäle,Konversationsstatus,Blockiert,Hinzugefügt am,Letzte Nachricht"),
+        "{header}"
+    );
+    let file = uploaded(&app, &owner, "export.csv", &document).await;
+    let mapped: Vec<ImportTarget> = file
+        .columns
+        .iter()
+        .take(8)
+        .map(|column| column.suggested.clone())
+        .collect();
+    assert_eq!(
+        mapped,
+        [
+            ImportTarget::FirstName,
+            ImportTarget::LastName,
+            ImportTarget::Email,
+            ImportTarget::Phone,
+            ImportTarget::Country,
+            ImportTarget::Language,
+            ImportTarget::Assignee,
+            ImportTarget::Tags,
+        ]
+    );
+
+    let ids = app
+        .count(
+            "SELECT MIN(c.id) FROM contacts c JOIN workspaces w ON w.id = c.workspace_id
+              WHERE w.name = 'Demo' AND c.merged_into IS NULL",
+        )
+        .await
+        .to_string();
+    let selected = app
+        .get(&owner, &format!("/contacts/export.csv?ids={ids}"))
+        .await;
+    assert_eq!(selected.status(), StatusCode::OK);
+    let csv = selected.text().await.expect("document");
+    assert!(
+        csv.starts_with("Name,Kanäle,E-Mail,Telefon,Tags,Land,Sprache,Konversationsstatus"),
+        "{csv}"
+    );
+}

@@ -95,7 +95,12 @@ pub async fn export_all(
     report: &mut String,
 ) -> BenchResult<()> {
     let export = store
-        .start_export(workspace, user, &ExportRequest { query: None })
+        .start_export(
+            workspace,
+            user,
+            &ExportRequest { query: None },
+            shared::UiLanguage::English,
+        )
         .await?;
     let run = run_alone(
         ExportJobs(store.background().await?),

@@ -130,7 +130,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     line(&mut report, "bulk tag of 100", &times);
     let times = measure(|| async {
         let rows = store.export_rows(workspace, &hundred).await?;
-        contacts_csv(&rows)
+        contacts_csv(&rows, shared::UiLanguage::English)
             .map(|_| ())
             .map_err(|_| app::error::AppError::Internal)
     })

@@ -14,9 +14,10 @@ use crate::storage::{Context, Dialect, Store, StoreError, WriteScope};
 use app::contacts::format;
 use app::contacts::model::ContactQuery;
 use app::error::AppError;
-use app::imports::model::{ExportProgress, ExportRequest, EXPORT_KEPT_SECS};
+use app::imports::model::{export_headers, ExportProgress, ExportRequest, EXPORT_KEPT_SECS};
 use async_trait::async_trait;
 use serde::{Deserialize, Serialize};
+use shared::UiLanguage;
 use sqlx::AnyConnection;
 
 use std::collections::HashMap;
@@ -31,26 +32,6 @@ struct ExportPlan {
     fields: Vec<(String, String)>,
 }
 
-/// The columns before the custom fields.
-const LEADING: [&str; 8] = [
-    "First name",
-    "Last name",
-    "E-mail",
-    "Phone",
-    "Country",
-    "Language",
-    "Assignee",
-    "Tags",
-];
-/// The columns after the custom fields.
-const TRAILING: [&str; 5] = [
-    "Channels",
-    "Conversation status",
-    "Blocked",
-    "Date added",
-    "Last message",
-];
-
 /// `WHERE …` for the plan's contacts.
 fn push_filter(builder: &mut SqlBuilder, dialect: Dialect, workspace_id: i64, plan: &ExportPlan) {
     match &plan.query {
@@ -64,6 +45,7 @@ pub(super) async fn start(
     workspace_id: i64,
     user_id: i64,
     request: &ExportRequest,
+    language: UiLanguage,
 ) -> Result<ExportProgress, AppError> {
     sqlx::query("DELETE FROM exports WHERE workspace_id = $1 AND created_at < $2")
         .bind(workspace_id)
@@ -108,9 +90,10 @@ pub(super) async fn start(
     .fetch_one(&mut *tx)
     .await
     .context("start_export: adding to exports")?;
-    let mut header: Vec<String> = LEADING.iter().map(ToString::to_string).collect();
+    let (leading, trailing) = export_headers(language);
+    let mut header: Vec<String> = leading.iter().map(ToString::to_string).collect();
     header.extend(plan.fields.iter().map(|(_, label)| label.clone()));
-    header.extend(TRAILING.iter().map(ToString::to_string));
+    header.extend(trailing.iter().map(ToString::to_string));
     let mut document = "\u{feff}".to_string();
     document.push_str(&csv_lines(&[header]).map_err(|_| AppError::Internal)?);
     add_part(&mut tx, export_id, 0, document).await?;
@@ -328,8 +311,10 @@ async fn records(
                 channel_kinds.join(", "),
                 status.unwrap_or_default(),
                 if blocked.is_some() { "yes" } else { "no" }.to_string(),
-                format::date(added),
-                last_message.map(format::date_time).unwrap_or_default(),
+                shared::timestamp::format_date_utc(added),
+                last_message
+                    .map(shared::timestamp::format_utc)
+                    .unwrap_or_default(),
             ]);
             record
         })

@@ -23,6 +23,7 @@ use app::imports::model::{
 };
 use app::ssr::ImportsPort;
 use async_trait::async_trait;
+use shared::UiLanguage;
 
 #[async_trait]
 impl ImportsPort for Store {
@@ -56,8 +57,9 @@ impl ImportsPort for Store {
         workspace_id: i64,
         user_id: i64,
         request: &ExportRequest,
+        language: UiLanguage,
     ) -> Result<ExportProgress, AppError> {
-        export::start(self, workspace_id, user_id, request).await
+        export::start(self, workspace_id, user_id, request, language).await
     }
 
     #[tracing::instrument(skip(self), err(level = "info"))]
