@@ -33,7 +33,11 @@ pub fn contacts_csv(rows: &[ContactRow], language: UiLanguage) -> Result<Vec<u8>
             row.tags.join(", "),
             row.country
                 .as_deref()
-                .map(format::country_name)
+                .map(|code| {
+                    shared::Country::from_code(code)
+                        .map_or(code, |country| country.name_in(language))
+                        .to_owned()
+                })
                 .unwrap_or_default(),
             row.language
                 .as_deref()

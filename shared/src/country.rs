@@ -1,4 +1,5 @@
-//! Countries and territories (ISO 3166-1 alpha-2) with English names and flags.
+//! Countries and territories (ISO 3166-1 alpha-2) with English and German
+//! names and flags.
 //!
 //! R18: a contact's country is derived from its phone number unless set by
 //! hand; see [`crate::phone::PhoneNumber::country`] and
@@ -7,6 +8,7 @@
 mod table;
 
 use crate::error::FieldError;
+use crate::ui_language::UiLanguage;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -17,7 +19,8 @@ pub const COUNTRY_FIELD: &str = "Country";
 
 /// A country or territory, by its ISO 3166-1 alpha-2 code (plus `XK`, Kosovo).
 ///
-/// Parsing is case-insensitive and also accepts the English name; the
+/// Parsing is case-insensitive and also accepts the English or German name;
+/// the
 /// canonical form is the upper-case code, which is also how it serializes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -29,7 +32,7 @@ pub struct Country(u16);
 pub enum CountryError {
     /// Nothing was entered.
     Empty,
-    /// Neither a known two-letter code nor a known English name.
+    /// Neither a known two-letter code nor a known English or German name.
     Unknown,
 }
 
@@ -52,8 +55,8 @@ impl From<CountryError> for FieldError {
 }
 
 impl Country {
-    /// Parses a two-letter code (any case) or an English country name (any
-    /// case), ignoring surrounding whitespace.
+    /// Parses a two-letter code (any case) or an English or German country
+    /// name (any case), ignoring surrounding whitespace.
     pub fn parse(input: &str) -> Result<Self, CountryError> {
         let input = input.trim();
         if input.is_empty() {
@@ -67,7 +70,9 @@ impl Country {
         let lower = input.to_lowercase();
         COUNTRIES
             .iter()
-            .position(|(_, name)| name.to_lowercase() == lower)
+            .position(|(_, english, german)| {
+                english.to_lowercase() == lower || german.to_lowercase() == lower
+            })
             .and_then(|index| u16::try_from(index).ok())
             .map(Country)
             .ok_or(CountryError::Unknown)
@@ -77,7 +82,7 @@ impl Country {
     pub fn from_code(code: &str) -> Option<Self> {
         let upper = code.trim().to_ascii_uppercase();
         COUNTRIES
-            .binary_search_by(|(known, _)| (*known).cmp(upper.as_str()))
+            .binary_search_by(|(known, _, _)| (*known).cmp(upper.as_str()))
             .ok()
             .and_then(|index| u16::try_from(index).ok())
             .map(Country)
@@ -98,19 +103,32 @@ impl Country {
         (0..COUNTRIES.len()).filter_map(|index| u16::try_from(index).ok().map(Country))
     }
 
-    /// Every known country in alphabetical order of its name, as lists
-    /// offer them.
+    /// The name in `language`, e.g. `"Germany"` or `"Deutschland"`.
+    pub fn name_in(self, language: UiLanguage) -> &'static str {
+        match language {
+            UiLanguage::English => self.entry().1,
+            UiLanguage::German => self.entry().2,
+        }
+    }
+
+    /// Every known country in alphabetical order of its English name.
     pub fn by_name() -> Vec<Country> {
+        Self::by_name_in(UiLanguage::English)
+    }
+
+    /// Every known country in alphabetical order of its name in
+    /// `language`, as lists offer them („Österreich“ with the O's).
+    pub fn by_name_in(language: UiLanguage) -> Vec<Country> {
         let mut countries: Vec<Country> = Self::all().collect();
-        countries.sort_by_key(|country| country.name());
+        countries.sort_by_cached_key(|country| sort_key(country.name_in(language)));
         countries
     }
 
-    fn entry(self) -> (&'static str, &'static str) {
+    fn entry(self) -> (&'static str, &'static str, &'static str) {
         COUNTRIES
             .get(usize::from(self.0))
             .copied()
-            .unwrap_or(("ZZ", "Unknown"))
+            .unwrap_or(("ZZ", "Unknown", "Unbekannt"))
     }
 }
 
@@ -168,3 +186,21 @@ impl From<Country> for String {
 
 #[cfg(test)]
 mod tests;
+
+/// A name as alphabetical lists order it: letters with accents, umlauts and
+/// rings sort with their base letter, case does not matter.
+fn sort_key(name: &str) -> String {
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'å' | 'ã' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            other => other,
+        })
+        .collect()
+}

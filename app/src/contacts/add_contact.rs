@@ -157,8 +157,8 @@ pub fn AddContactDialog(on_close: Callback<()>) -> impl IntoView {
                 <label for="add-country">{t_string!(i18n, contacts.add.country)}</label>
                 <select id="add-country" prop:value=country on:change=move |event| { country.set(event_target_value(&event)); check(); }>
                     <option value="">{t_string!(i18n, common.not_set)}</option>
-                    {Country::by_name().into_iter().map(|country| view! {
-                        <option value=country.code()>{country.name()}</option>
+                    {Country::by_name_in(ui_language).into_iter().map(|country| view! {
+                        <option value=country.code()>{country.name_in(ui_language)}</option>
                     }).collect_view()}
                 </select>
                 <label for="add-language">{t_string!(i18n, contacts.add.language)}</label>

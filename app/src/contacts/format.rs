@@ -14,9 +14,17 @@ pub fn date_time(unix: i64) -> String {
     crate::layout::current_language().date_time(unix)
 }
 
-/// The country's name for a stored code, e.g. `Germany`.
+/// The country's name for a stored code in the page's language, e.g.
+/// `Germany` / `Deutschland`.
 pub fn country_name(code: &str) -> String {
-    Country::from_code(code).map_or_else(|| code.to_string(), |country| country.name().to_string())
+    Country::from_code(code).map_or_else(
+        || code.to_string(),
+        |country| {
+            country
+                .name_in(crate::layout::current_language())
+                .to_string()
+        },
+    )
 }
 
 /// The language's name for a stored tag, e.g. `German`.

@@ -8,6 +8,7 @@ use super::model::ContactDetails;
 use super::state::DrawerState;
 use super::tags::TagsSection;
 use crate::i18n::{t_string, use_i18n};
+use crate::layout::current_language;
 use crate::wording::{conversation_status_label, field_label};
 use leptos::prelude::*;
 use shared::permissions::{assign_to_refusal, Action};
@@ -97,16 +98,19 @@ fn standard_row(contact: &ContactDetails, field: StandardField) -> AnyView {
         StandardField::LastName => read_only(contact.last_name.clone()),
         StandardField::Country => {
             let country = contact.country.as_deref().and_then(Country::from_code);
+            let language = current_language();
             let display = country.map(|c| {
-                let origin = if contact.country_manual {
-                    ""
+                let name = c.name_in(language);
+                if contact.country_manual {
+                    name.to_owned()
                 } else {
-                    " (from phone number)"
-                };
-                format!("{}{origin}", c.name())
+                    t_string!(use_i18n(), details.country_from_phone, country = name)
+                }
             });
             let initial = if contact.country_manual {
-                country.map(|c| c.name().to_owned()).unwrap_or_default()
+                country
+                    .map(|c| c.name_in(language).to_owned())
+                    .unwrap_or_default()
             } else {
                 String::new()
             };
@@ -195,7 +199,7 @@ fn standard_row(contact: &ContactDetails, field: StandardField) -> AnyView {
 fn CountryOptions() -> impl IntoView {
     view! {
         <datalist id="country-options">
-            {Country::by_name().into_iter().map(|c| view! { <option value=c.name()></option> }).collect_view()}
+            {Country::by_name_in(current_language()).into_iter().map(|c| view! { <option value=c.name_in(current_language())></option> }).collect_view()}
         </datalist>
     }
     .into_any()

@@ -194,7 +194,7 @@ fn MapStep(
             <select id="import-country" aria-describedby="import-country-hint"
                 on:change=move |event| default_country.set(event_target_value(&event))>
                 <option value="">{t_string!(i18n, common.none)}</option>
-                {Country::by_name().into_iter().map(|country| view! { <option value=country.code()>{country.name()}</option> }).collect_view()}
+                {Country::by_name_in(crate::layout::current_language()).into_iter().map(|country| view! { <option value=country.code()>{country.name_in(crate::layout::current_language())}</option> }).collect_view()}
             </select>
             <p id="import-country-hint" class="form-hint">{t_string!(i18n, imports.map.country_hint)}</p>
             <fieldset class="import-mode">

@@ -7,11 +7,35 @@ fn table_is_sorted_unique_and_complete() {
     for pair in COUNTRIES.windows(2) {
         assert!(pair[0].0 < pair[1].0, "{:?} before {:?}", pair[0], pair[1]);
     }
-    for (code, name) in COUNTRIES {
+    for (code, english, german) in COUNTRIES {
         assert_eq!(code.len(), 2);
         assert!(code.chars().all(|c| c.is_ascii_uppercase()));
-        assert!(!name.is_empty());
+        assert!(!english.is_empty() && !german.is_empty());
     }
+}
+
+#[test]
+fn r18_countries_are_named_and_parsed_in_both_languages() {
+    let germany = Country::parse("DE").expect("known");
+    assert_eq!(germany.name_in(UiLanguage::English), "Germany");
+    assert_eq!(germany.name_in(UiLanguage::German), "Deutschland");
+    for input in ["Deutschland", "deutschland", "Germany"] {
+        assert_eq!(Country::parse(input), Ok(germany), "{input}");
+    }
+    assert_eq!(Country::parse("Österreich").map(Country::code), Ok("AT"));
+}
+
+#[test]
+fn german_lists_sort_umlauts_with_their_base_letter() {
+    let names: Vec<&str> = Country::by_name_in(UiLanguage::German)
+        .into_iter()
+        .map(|country| country.name_in(UiLanguage::German))
+        .collect();
+    let position = |name: &str| names.iter().position(|n| *n == name).expect(name);
+    assert!(position("Ägypten") < position("Albanien"));
+    assert!(position("Oman") < position("Österreich"));
+    assert!(position("Österreich") < position("Pakistan"));
+    assert_eq!(names.first(), Some(&"Afghanistan"));
 }
 
 #[test]
