@@ -116,7 +116,9 @@ mod tests {
         );
         let row = lines.next().expect("row");
         assert!(
-            row.contains("\"WhatsApp, E-Mail\"") && row.contains(",Offen,"),
+            row.contains("\"WhatsApp, E-Mail\"")
+                && row.contains(",Offen,")
+                && row.contains(",Deutschland,"),
             "{row}"
         );
         assert!(row.ends_with(",1970-01-01 00:00,1970-01-01"), "{row}");
