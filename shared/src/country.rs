@@ -8,6 +8,7 @@
 mod table;
 
 use crate::error::FieldError;
+use crate::text::alphabetical_key;
 use crate::ui_language::UiLanguage;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -120,7 +121,7 @@ impl Country {
     /// `language`, as lists offer them („Österreich“ with the O's).
     pub fn by_name_in(language: UiLanguage) -> Vec<Country> {
         let mut countries: Vec<Country> = Self::all().collect();
-        countries.sort_by_cached_key(|country| sort_key(country.name_in(language)));
+        countries.sort_by_cached_key(|country| alphabetical_key(country.name_in(language)));
         countries
     }
 
@@ -186,21 +187,3 @@ impl From<Country> for String {
 
 #[cfg(test)]
 mod tests;
-
-/// A name as alphabetical lists order it: letters with accents, umlauts and
-/// rings sort with their base letter, case does not matter.
-fn sort_key(name: &str) -> String {
-    name.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'å' | 'ã' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            other => other,
-        })
-        .collect()
-}

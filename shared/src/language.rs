@@ -8,6 +8,8 @@ mod table;
 
 use crate::country::Country;
 use crate::error::FieldError;
+use crate::text::alphabetical_key;
+use crate::ui_language::UiLanguage;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -76,6 +78,21 @@ impl Script {
 
     /// The English name used inside a language's display name.
     pub fn name(self) -> &'static str {
+        self.name_in(UiLanguage::English)
+    }
+
+    /// The name used inside a language's display name in `language`.
+    pub fn name_in(self, language: UiLanguage) -> &'static str {
+        if language == UiLanguage::German {
+            return match self {
+                Script::Arabic => "Arabisch",
+                Script::Cyrillic => "Kyrillisch",
+                Script::Devanagari => "Devanagari",
+                Script::Simplified => "Vereinfacht",
+                Script::Traditional => "Traditionell",
+                Script::Latin => "Lateinisch",
+            };
+        }
         match self {
             Script::Arabic => "Arabic",
             Script::Cyrillic => "Cyrillic",
@@ -134,7 +151,8 @@ impl From<LanguageError> for FieldError {
 
 impl Language {
     /// Parses a BCP 47 tag of the form `language[-Script][-REGION]` (any case,
-    /// `-` or `_`), or an English language name such as `"German"`.
+    /// `-` or `_`), or an English or German language name such as
+    /// `"German"` or `"Deutsch"`.
     pub fn parse(input: &str) -> Result<Self, LanguageError> {
         let input = input.trim();
         if input.is_empty() {
@@ -230,12 +248,20 @@ impl Language {
     /// The English display name, e.g. `"Portuguese (Brazil)"` or
     /// `"Chinese (Traditional, Taiwan)"`.
     pub fn name(self) -> String {
-        let base = self.entry().1;
+        self.name_in(UiLanguage::English)
+    }
+
+    /// The display name in `language`, e.g. `"Portugiesisch (Brasilien)"`.
+    pub fn name_in(self, language: UiLanguage) -> String {
+        let base = match language {
+            UiLanguage::English => self.entry().1,
+            UiLanguage::German => self.entry().2,
+        };
         let details: Vec<&str> = self
             .script
-            .map(Script::name)
+            .map(|script| script.name_in(language))
             .into_iter()
-            .chain(self.region.map(Country::name))
+            .chain(self.region.map(|region| region.name_in(language)))
             .collect();
         if details.is_empty() {
             base.to_owned()
@@ -256,11 +282,16 @@ impl Language {
         })
     }
 
-    /// Every primary language in alphabetical order of its name, as lists
-    /// offer them.
+    /// Every primary language in alphabetical order of its English name.
     pub fn by_name() -> Vec<Language> {
+        Self::by_name_in(UiLanguage::English)
+    }
+
+    /// Every primary language in alphabetical order of its name in
+    /// `language`, as lists offer them.
+    pub fn by_name_in(language: UiLanguage) -> Vec<Language> {
         let mut languages: Vec<Language> = Self::all().collect();
-        languages.sort_by_cached_key(|language| language.name());
+        languages.sort_by_cached_key(|each| alphabetical_key(&each.name_in(language)));
         languages
     }
 
@@ -268,7 +299,9 @@ impl Language {
         let lower = input.to_lowercase();
         LANGUAGES
             .iter()
-            .position(|(_, name)| name.to_lowercase() == lower)
+            .position(|(_, english, german)| {
+                english.to_lowercase() == lower || german.to_lowercase() == lower
+            })
             .and_then(|index| u16::try_from(index).ok())
             .map(|primary| Language {
                 primary,
@@ -277,18 +310,18 @@ impl Language {
             })
     }
 
-    fn entry(self) -> (&'static str, &'static str) {
+    fn entry(self) -> (&'static str, &'static str, &'static str) {
         LANGUAGES
             .get(usize::from(self.primary))
             .copied()
-            .unwrap_or(("und", "Unknown"))
+            .unwrap_or(("und", "Unknown", "Unbekannt"))
     }
 }
 
 fn primary_index(code: &str) -> Option<u16> {
     let lower = code.to_ascii_lowercase();
     LANGUAGES
-        .binary_search_by(|(known, _)| (*known).cmp(lower.as_str()))
+        .binary_search_by(|(known, _, _)| (*known).cmp(lower.as_str()))
         .ok()
         .and_then(|index| u16::try_from(index).ok())
 }

@@ -164,8 +164,8 @@ pub fn AddContactDialog(on_close: Callback<()>) -> impl IntoView {
                 <label for="add-language">{t_string!(i18n, contacts.add.language)}</label>
                 <select id="add-language" prop:value=language on:change=move |event| language.set(event_target_value(&event))>
                     <option value="">{t_string!(i18n, common.not_set)}</option>
-                    {Language::by_name().into_iter().map(|language| view! {
-                        <option value=language.tag()>{language.name()}</option>
+                    {Language::by_name_in(ui_language).into_iter().map(|language| view! {
+                        <option value=language.tag()>{language.name_in(ui_language)}</option>
                     }).collect_view()}
                 </select>
                 {error}

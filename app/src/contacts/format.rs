@@ -29,7 +29,10 @@ pub fn country_name(code: &str) -> String {
 
 /// The language's name for a stored tag, e.g. `German`.
 pub fn language_name(tag: &str) -> String {
-    Language::parse(tag).map_or_else(|_| tag.to_string(), Language::name)
+    Language::parse(tag).map_or_else(
+        |_| tag.to_string(),
+        |language| language.name_in(crate::layout::current_language()),
+    )
 }
 
 /// Up to two initials of a name, for the avatar.

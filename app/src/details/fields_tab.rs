@@ -127,7 +127,7 @@ fn standard_row(contact: &ContactDetails, field: StandardField) -> AnyView {
                 .language
                 .as_deref()
                 .and_then(|tag| Language::parse(tag).ok());
-            let display = language.map(Language::name);
+            let display = language.map(|language| language.name_in(current_language()));
             editor(
                 display.clone(),
                 display.unwrap_or_default(),
@@ -210,7 +210,7 @@ fn CountryOptions() -> impl IntoView {
 fn LanguageOptions() -> impl IntoView {
     view! {
         <datalist id="language-options">
-            {Language::by_name().into_iter().map(|l| view! { <option value=l.name()></option> }).collect_view()}
+            {Language::by_name_in(current_language()).into_iter().map(|l| view! { <option value=l.name_in(current_language())></option> }).collect_view()}
         </datalist>
     }
     .into_any()

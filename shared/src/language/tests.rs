@@ -14,6 +14,28 @@ fn table_is_sorted_unique_and_large_enough() {
 }
 
 #[test]
+fn r18_languages_are_named_and_parsed_in_both_languages() {
+    let german = Language::parse("de").expect("known");
+    assert_eq!(german.name_in(UiLanguage::English), "German");
+    assert_eq!(german.name_in(UiLanguage::German), "Deutsch");
+    assert_eq!(Language::parse("Deutsch"), Ok(german));
+    assert_eq!(Language::parse("german"), Ok(german));
+    let brazilian = Language::parse("pt-BR").expect("known");
+    assert_eq!(
+        brazilian.name_in(UiLanguage::German),
+        "Portugiesisch (Brasilien)"
+    );
+    let taiwanese = Language::parse("zh-Hant-TW").expect("known");
+    assert_eq!(
+        taiwanese.name_in(UiLanguage::German),
+        "Chinesisch (Traditionell, Taiwan)"
+    );
+    for (code, english, german) in LANGUAGES {
+        assert!(!english.is_empty() && !german.is_empty(), "{code}");
+    }
+}
+
+#[test]
 fn r18_language_parses_primary_codes() {
     assert_eq!(tag("de"), Ok("de".to_owned()));
     assert_eq!(tag(" EN "), Ok("en".to_owned()));
