@@ -256,10 +256,11 @@ impl AccountsPort for Store {
     #[tracing::instrument(skip_all, err(level = "info"))]
     async fn viewer(&self, user_id: i64, workspace_id: i64) -> Result<Option<Viewer>, AppError> {
         let rows: Vec<(i64, String, String, String, String, Option<String>)> = sqlx::query_as(
-            "SELECT w.id, w.name, m.role, u.name, u.email, u.language
+            "SELECT w.id, w.name, m.role, u.name, u.email, l.language
                FROM memberships m
                JOIN workspaces w ON w.id = m.workspace_id
                JOIN users u ON u.id = m.user_id
+               LEFT JOIN user_languages l ON l.user_id = u.id
               WHERE m.user_id = $1
               ORDER BY w.name, w.id",
         )
@@ -296,12 +297,15 @@ impl AccountsPort for Store {
 
     #[tracing::instrument(skip(self), err(level = "info"))]
     async fn set_language(&self, user_id: i64, language: UiLanguage) -> Result<(), AppError> {
-        sqlx::query("UPDATE users SET language = $1 WHERE id = $2")
-            .bind(language.code())
-            .bind(user_id)
-            .execute(&self.pool)
-            .await
-            .context("set_language: updating users")?;
+        sqlx::query(
+            "INSERT INTO user_languages (user_id, language) VALUES ($1, $2)
+             ON CONFLICT (user_id) DO UPDATE SET language = excluded.language",
+        )
+        .bind(user_id)
+        .bind(language.code())
+        .execute(&self.pool)
+        .await
+        .context("set_language: storing the choice")?;
         Ok(())
     }
 }

@@ -89,8 +89,6 @@ async fn choosing_a_language_needs_a_session_and_a_language_the_product_speaks()
         panic!("expected a refused field");
     };
     assert_eq!(field, "Language");
-    let stored = app
-        .count("SELECT COUNT(*) FROM users WHERE language IS NOT NULL")
-        .await;
+    let stored = app.count("SELECT COUNT(*) FROM user_languages").await;
     assert_eq!(stored, 0);
 }

@@ -13,6 +13,7 @@ pub enum Fun {
     LogOut,
     CurrentViewer,
     SwitchWorkspace,
+    SetLanguage,
     ContactsList,
     ContactsFilterOptions,
     ContactsAdd,
@@ -63,11 +64,12 @@ pub enum Fun {
 }
 
 impl Fun {
-    pub const ALL: [Fun; 51] = [
+    pub const ALL: [Fun; 52] = [
         Fun::LogIn,
         Fun::LogOut,
         Fun::CurrentViewer,
         Fun::SwitchWorkspace,
+        Fun::SetLanguage,
         Fun::ContactsList,
         Fun::ContactsFilterOptions,
         Fun::ContactsAdd,
@@ -124,6 +126,7 @@ impl Fun {
             Fun::LogOut => "log_out",
             Fun::CurrentViewer => "current_viewer",
             Fun::SwitchWorkspace => "switch_workspace",
+            Fun::SetLanguage => "set_language",
             Fun::ContactsList => "contacts_list",
             Fun::ContactsFilterOptions => "contacts_filter_options",
             Fun::ContactsAdd => "contacts_add",
@@ -180,6 +183,7 @@ impl Fun {
         match self {
             Fun::LogIn | Fun::LogOut => Rule::Anyone,
             Fun::CurrentViewer
+            | Fun::SetLanguage
             | Fun::Usage
             | Fun::ChannelsList
             | Fun::SettingsFieldsGet

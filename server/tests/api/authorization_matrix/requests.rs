@@ -131,6 +131,7 @@ pub async fn prepare(world: &World, fun: Fun, target: Target) -> Prepared {
             };
             Request::Form(endpoint, vec![("workspace_id", workspace.to_string())])
         }
+        Fun::SetLanguage => Request::Form(endpoint, vec![("language", "en".to_string())]),
         Fun::CurrentViewer | Fun::Usage | Fun::ChannelsList => Request::Json(endpoint, json!({})),
         Fun::ContactsList => {
             let request = ListRequest {
