@@ -80,7 +80,7 @@ pub(super) const LANGUAGES: &[(&str, &str, &str)] = &[
     ("id", "Indonesian", "Indonesisch"),
     ("ie", "Interlingue", "Interlingue"),
     ("ig", "Igbo", "Igbo"),
-    ("ii", "Sichuan Yi", "Yi"),
+    ("ii", "Sichuan Yi", "Sichuan-Yi"),
     ("ik", "Inupiaq", "Inupiak"),
     ("io", "Ido", "Ido"),
     ("is", "Icelandic", "Isländisch"),
