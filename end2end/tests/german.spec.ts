@@ -108,7 +108,7 @@ test("a user who switches to English gets English pages, also after signing out 
   await anmelden(page, USERS.owner.email);
   await expect(page.getByRole("heading", { level: 1, name: "Übersicht" })).toBeVisible();
   await page.getByLabel("Sprache").selectOption("en");
-  await page.getByRole("button", { name: "Übernehmen" }).click();
+  await page.getByRole("button", { name: "Sprache ändern" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await hydrated(page);

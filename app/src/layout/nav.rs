@@ -97,7 +97,7 @@ pub fn SideNav(viewer: Viewer) -> impl IntoView {
                             })
                             .collect_view()}
                     </select>
-                    <button type="submit" class="button">{t_string!(i18n, nav.apply_language)}</button>
+                    <button type="submit" class="button">{t_string!(i18n, nav.change_language)}</button>
                 </ActionForm>
                 <ActionForm action=log_out>
                     <button type="submit" class="button">{t_string!(i18n, nav.sign_out)}</button>
