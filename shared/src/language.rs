@@ -196,24 +196,9 @@ impl Language {
     /// the first tag, by weight, that [`Language::parse`] accepts. Wildcards,
     /// weight-0 entries and unknown tags are skipped.
     pub fn from_accept_language(header: &str) -> Option<Self> {
-        let mut candidates: Vec<(u16, Language)> = header
-            .split(',')
-            .take(32)
-            .filter_map(|entry| {
-                let mut parts = entry.split(';');
-                let tag = parts.next()?.trim();
-                let weight = parts
-                    .find_map(|p| p.trim().strip_prefix("q="))
-                    .map_or(Some(1000), parse_weight)?;
-                if weight == 0 || tag == "*" {
-                    return None;
-                }
-                Some((weight, Language::parse(tag).ok()?))
-            })
-            .collect();
-        // Stable sort keeps the header's order among equal weights.
-        candidates.sort_by_key(|(weight, _)| std::cmp::Reverse(*weight));
-        candidates.first().map(|(_, language)| *language)
+        accepted_tags(header)
+            .into_iter()
+            .find_map(|tag| Language::parse(tag).ok())
     }
 
     /// The canonical BCP 47 tag, e.g. `"pt-BR"`.
@@ -324,6 +309,27 @@ fn primary_index(code: &str) -> Option<u16> {
         .binary_search_by(|(known, _, _)| (*known).cmp(lower.as_str()))
         .ok()
         .and_then(|index| u16::try_from(index).ok())
+}
+
+/// The language tags of an `Accept-Language` header, highest weight first
+/// (the header's order among equal weights); wildcards, weight-0 entries
+/// and malformed weights are left out.
+pub(crate) fn accepted_tags(header: &str) -> Vec<&str> {
+    let mut weighted: Vec<(u16, &str)> = header
+        .split(',')
+        .take(32)
+        .filter_map(|entry| {
+            let mut parts = entry.split(';');
+            let tag = parts.next()?.trim();
+            let weight = parts
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .map_or(Some(1000), parse_weight)?;
+            (weight > 0 && tag != "*").then_some((weight, tag))
+        })
+        .collect();
+    // A stable sort keeps the header's order among equal weights.
+    weighted.sort_by_key(|(weight, _)| std::cmp::Reverse(*weight));
+    weighted.into_iter().map(|(_, tag)| tag).collect()
 }
 
 /// An `Accept-Language` weight (`0`, `0.8`, `1.000`) in thousandths.

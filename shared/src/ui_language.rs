@@ -5,6 +5,7 @@
 //! who never chose, the browser's `Accept-Language` header decides.
 
 use crate::error::FieldError;
+use crate::language::accepted_tags;
 use crate::timestamp::civil_from_days;
 use serde::{Deserialize, Serialize};
 
@@ -137,37 +138,10 @@ impl UiLanguage {
     /// weighs highest (earlier wins a tie); English when it names none of
     /// them. `de`, `de-AT` and `de-CH` all mean German.
     pub fn from_accept_language(header: &str) -> Self {
-        let mut best: Option<(UiLanguage, u16)> = None;
-        for entry in header.split(',') {
-            let mut parts = entry.split(';');
-            let tag = parts.next().unwrap_or_default();
-            let weight = parts
-                .find_map(|param| param.trim().strip_prefix("q="))
-                .map_or(Some(1000), quality_per_mille);
-            let (Some(language), Some(weight)) = (Self::from_tag(tag), weight) else {
-                continue;
-            };
-            if weight > 0 && best.is_none_or(|(_, best_weight)| weight > best_weight) {
-                best = Some((language, weight));
-            }
-        }
-        best.map(|(language, _)| language).unwrap_or_default()
-    }
-}
-
-/// An HTTP quality value (`0`, `0.8`, `1.000`) in thousandths, or `None`
-/// when it is not one.
-fn quality_per_mille(value: &str) -> Option<u16> {
-    let value = value.trim();
-    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
-    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let thousandths: u16 = format!("{fraction:0<3}").parse().ok()?;
-    match whole {
-        "0" => Some(thousandths),
-        "1" if thousandths == 0 => Some(1000),
-        _ => None,
+        accepted_tags(header)
+            .into_iter()
+            .find_map(Self::from_tag)
+            .unwrap_or_default()
     }
 }
 
