@@ -38,6 +38,20 @@ pub enum CountryError {
 }
 
 impl CountryError {
+    /// The refusal as the user reads it in `language`.
+    pub fn field_error(self, language: UiLanguage) -> FieldError {
+        match (language, self) {
+            (UiLanguage::English, _) => FieldError::from(self),
+            (UiLanguage::German, CountryError::Empty) => {
+                FieldError::new("Land", "wählen Sie ein Land")
+            }
+            (UiLanguage::German, CountryError::Unknown) => FieldError::new(
+                "Land",
+                "ist kein bekanntes Land; verwenden Sie einen Code wie DE oder einen Namen wie Deutschland",
+            ),
+        }
+    }
+
     /// What is wrong, without the field name.
     pub fn message(self) -> &'static str {
         match self {

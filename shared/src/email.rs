@@ -2,6 +2,7 @@
 //! compared case-insensitively (R11).
 
 use crate::error::FieldError;
+use crate::ui_language::UiLanguage;
 use email_address::{EmailAddress, Options};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -48,6 +49,37 @@ pub enum EmailError {
 }
 
 impl EmailError {
+    /// The refusal as the user reads it in `language`: the field's name and
+    /// what is wrong.
+    pub fn field_error(self, language: UiLanguage) -> FieldError {
+        match language {
+            UiLanguage::English => FieldError::from(self),
+            UiLanguage::German => FieldError::new("E-Mail-Adresse", self.german_message()),
+        }
+    }
+
+    fn german_message(self) -> String {
+        match self {
+            EmailError::Empty => "Geben Sie eine E-Mail-Adresse ein".to_owned(),
+            EmailError::TooLong => format!("ist zu lang (höchstens {MAX_EMAIL_LEN} Zeichen)"),
+            EmailError::MissingAt => "das @ fehlt, z. B. name@example.com".to_owned(),
+            EmailError::MissingLocalPart => "vor dem @ fehlt ein Name".to_owned(),
+            EmailError::LocalPartTooLong => {
+                "der Name vor dem @ ist zu lang (höchstens 64 Zeichen)".to_owned()
+            }
+            EmailError::MissingDomain => {
+                "nach dem @ fehlt eine Domain, z. B. name@example.com".to_owned()
+            }
+            EmailError::InvalidDomain => "die Domain nach dem @ ist ungültig".to_owned(),
+            EmailError::NotPlainAddress => {
+                "geben Sie nur die Adresse ein, z. B. name@example.com".to_owned()
+            }
+            EmailError::InvalidCharacter => {
+                "enthält ein Leerzeichen oder ein nicht erlaubtes Zeichen".to_owned()
+            }
+        }
+    }
+
     /// What is wrong, without the field name.
     pub fn message(self) -> String {
         match self {

@@ -127,6 +127,25 @@ pub enum LanguageError {
 }
 
 impl LanguageError {
+    /// The refusal as the user reads it in `language`.
+    pub fn field_error(self, language: UiLanguage) -> FieldError {
+        if language == UiLanguage::English {
+            return FieldError::from(self);
+        }
+        let message = match self {
+            LanguageError::Empty => "wählen Sie eine Sprache",
+            LanguageError::Malformed => "verwenden Sie einen Sprachcode wie de oder pt-BR",
+            LanguageError::UnknownLanguage => "ist kein bekannter Sprachcode",
+            LanguageError::UnknownScript => {
+                "hat eine unbekannte Schrift; verwenden Sie Latn, Cyrl, Arab, Deva, Hans oder Hant"
+            }
+            LanguageError::UnknownRegion => {
+                "hat eine unbekannte Region; verwenden Sie einen Ländercode wie BR in pt-BR"
+            }
+        };
+        FieldError::new("Sprache", message)
+    }
+
     /// What is wrong, without the field name.
     pub fn message(self) -> &'static str {
         match self {

@@ -72,13 +72,13 @@ async fn check(rule: Check, input: String, language: UiLanguage) -> Result<(), S
     match rule {
         Check::Email => Email::parse_optional(&input)
             .map(drop)
-            .map_err(|e| message(e.into())),
+            .map_err(|e| message(e.field_error(language))),
         Check::Country if !blank => Country::parse(&input)
             .map(drop)
-            .map_err(|e| message(e.into())),
+            .map_err(|e| message(e.field_error(language))),
         Check::Language if !blank => Language::parse(&input)
             .map(drop)
-            .map_err(|e| message(e.into())),
+            .map_err(|e| message(e.field_error(language))),
         Check::Phone(region) => check_phone(input, region, language)
             .await
             .map(drop)

@@ -126,3 +126,16 @@ fn r18_the_shown_country_prefers_hand_set_then_phone_then_stored() {
     );
     assert_eq!(shown_country(de, false, None), de, "the stored one last");
 }
+
+#[test]
+fn r18_an_unknown_country_is_refused_in_the_users_language() {
+    let error = Country::parse("Atlantis").expect_err("unknown");
+    assert_eq!(
+        error.field_error(UiLanguage::English),
+        FieldError::from(error)
+    );
+    assert!(error
+        .field_error(UiLanguage::German)
+        .to_string()
+        .starts_with("Land: ist kein bekanntes Land"));
+}

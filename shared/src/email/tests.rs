@@ -116,3 +116,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn r18_a_refused_address_is_worded_in_the_users_language() {
+    let error = Email::parse("ann.example.com").expect_err("no @");
+    assert_eq!(
+        error.field_error(UiLanguage::English),
+        FieldError::from(error)
+    );
+    assert_eq!(
+        error.field_error(UiLanguage::German).to_string(),
+        "E-Mail-Adresse: das @ fehlt, z. B. name@example.com"
+    );
+}

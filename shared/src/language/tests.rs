@@ -129,3 +129,16 @@ proptest! {
         prop_assert_eq!(Language::parse(&language.name()), Ok(language));
     }
 }
+
+#[test]
+fn r18_an_unknown_language_is_refused_in_the_users_language() {
+    let error = Language::parse("xx").expect_err("unknown");
+    assert_eq!(
+        error.field_error(UiLanguage::English),
+        FieldError::from(error)
+    );
+    assert_eq!(
+        error.field_error(UiLanguage::German).to_string(),
+        "Sprache: ist kein bekannter Sprachcode"
+    );
+}
