@@ -33,15 +33,11 @@ pub fn contacts_csv(rows: &[ContactRow], language: UiLanguage) -> Result<Vec<u8>
             row.tags.join(", "),
             row.country
                 .as_deref()
-                .map(|code| {
-                    shared::Country::from_code(code)
-                        .map_or(code, |country| country.name_in(language))
-                        .to_owned()
-                })
+                .map(|code| format::country_name(code, language))
                 .unwrap_or_default(),
             row.language
                 .as_deref()
-                .map(format::language_name)
+                .map(|tag| format::language_name(tag, language))
                 .unwrap_or_default(),
             row.status
                 .map(|status| conversation_status_label_in(locale, status).to_string())

@@ -1,7 +1,7 @@
 //! How the table shows values: dates, countries, languages, initials. Pure,
 //! so the server-rendered page, the hydrated page and the CSV agree.
 
-use shared::{Country, Language};
+use shared::{Country, Language, UiLanguage};
 
 /// A day (UTC) in the page's language: `Mar 1, 2025` / `1. März 2025`.
 pub fn date(unix: i64) -> String {
@@ -14,25 +14,19 @@ pub fn date_time(unix: i64) -> String {
     crate::layout::current_language().date_time(unix)
 }
 
-/// The country's name for a stored code in the page's language, e.g.
-/// `Germany` / `Deutschland`.
-pub fn country_name(code: &str) -> String {
+/// The country's name for a stored code in `language`, e.g. `Germany` /
+/// `Deutschland`.
+pub fn country_name(code: &str, language: UiLanguage) -> String {
     Country::from_code(code).map_or_else(
         || code.to_string(),
-        |country| {
-            country
-                .name_in(crate::layout::current_language())
-                .to_string()
-        },
+        |country| country.name_in(language).to_string(),
     )
 }
 
-/// The language's name for a stored tag, e.g. `German`.
-pub fn language_name(tag: &str) -> String {
-    Language::parse(tag).map_or_else(
-        |_| tag.to_string(),
-        |language| language.name_in(crate::layout::current_language()),
-    )
+/// The language's name for a stored tag in `language`, e.g. `German` /
+/// `Deutsch`.
+pub fn language_name(tag: &str, language: UiLanguage) -> String {
+    Language::parse(tag).map_or_else(|_| tag.to_string(), |known| known.name_in(language))
 }
 
 /// Up to two initials of a name, for the avatar.

@@ -253,7 +253,7 @@ fn Row(row: ContactRow, page_ids: Vec<i64>) -> impl IntoView {
             </td>
             <td class="col-country">
                 {row.country.map(|code| {
-                    let name = format::country_name(&code);
+                    let name = format::country_name(&code, crate::layout::current_language());
                     let title = name.clone();
                     view! {
                         <span class="truncate" title=title>
@@ -262,7 +262,7 @@ fn Row(row: ContactRow, page_ids: Vec<i64>) -> impl IntoView {
                     }
                 })}
             </td>
-            <Cell key="language" text=row.language.map(|tag| format::language_name(&tag)).unwrap_or_default()/>
+            <Cell key="language" text=row.language.map(|tag| format::language_name(&tag, crate::layout::current_language())).unwrap_or_default()/>
             <td class="col-status">{row.status.map(|status| view! {
                 <span class=format!("status status-{}", status.key())>{conversation_status_label(status)}</span>
             })}</td>

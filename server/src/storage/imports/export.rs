@@ -291,7 +291,7 @@ async fn records(
                 phone.unwrap_or_default(),
                 country
                     .as_deref()
-                    .map(format::country_name)
+                    .map(|code| format::country_name(code, UiLanguage::English))
                     .unwrap_or_default(),
                 language.unwrap_or_default(),
                 assignee.unwrap_or_default(),

@@ -9,7 +9,9 @@ use app::error::{AppError, Missing};
 use app::merge::model::{ReviewContact, ReviewField, ReviewOption};
 use shared::merge::{is_merged_field, preselect, values_differ, FieldValue};
 use shared::name::shown_name;
-use shared::{CustomFieldDefinition, CustomFieldValue, FieldKey, PhoneNumber, StandardField};
+use shared::{
+    CustomFieldDefinition, CustomFieldValue, FieldKey, PhoneNumber, StandardField, UiLanguage,
+};
 use sqlx::AnyConnection;
 
 /// The stored columns of a contact a merge reads and writes.
@@ -192,7 +194,7 @@ fn standard_value(field: StandardField, row: &ContactRow) -> (String, String) {
             let name = if code.is_empty() {
                 String::new()
             } else {
-                country_name(&code)
+                country_name(&code, UiLanguage::English)
             };
             (code, name)
         }
@@ -201,7 +203,7 @@ fn standard_value(field: StandardField, row: &ContactRow) -> (String, String) {
             let name = if tag.is_empty() {
                 String::new()
             } else {
-                language_name(&tag)
+                language_name(&tag, UiLanguage::English)
             };
             (tag, name)
         }
