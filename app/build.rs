@@ -13,7 +13,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     let config = Config::new("en")?
         .add_locale("de")?
         .add_namespaces([
-            "common", "auth", "nav", "contacts", "details", "merge", "inbox", "settings", "imports",
+            "common", "auth", "nav", "contacts", "details", "merge", "inbox", "settings",
+            "imports", "errors",
         ])?
         // Texts with placeholders are also needed as plain strings (labels
         // and messages built outside views).

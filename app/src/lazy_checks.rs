@@ -9,6 +9,8 @@
 //! When the module cannot be loaded (the network went away), a check
 //! answers "nothing to say" and the server's own check on save decides.
 
+#[cfg(not(feature = "hydrate"))]
+use shared::FieldRefusal;
 use shared::{CheckedPhone, CustomFieldDefinition, FieldError, UiLanguage};
 
 /// Where the browser finds the names of the phone-check module's files.
@@ -42,11 +44,13 @@ pub async fn check_phone(
 
 /// Checks a custom-field value against its definition (phone values need
 /// the phone library, so every type goes through here); returns the value
-/// as it will be stored, `None` for a cleared field.
+/// as it will be stored, `None` for a cleared field; a refusal is worded in
+/// `language`.
 pub async fn check_custom_value(
     definition: CustomFieldDefinition,
     input: String,
     default_region: Option<String>,
+    language: UiLanguage,
 ) -> Result<Option<String>, FieldError> {
     #[cfg(feature = "hydrate")]
     {
@@ -54,13 +58,20 @@ pub async fn check_custom_value(
             return Ok(None);
         };
         browser::read(
-            browser::check_custom_value(PHONE_CHECK_MANIFEST, &definition, &input, default_region)
-                .await,
+            browser::check_custom_value(
+                PHONE_CHECK_MANIFEST,
+                &definition,
+                &input,
+                default_region,
+                language.code(),
+            )
+            .await,
         )
     }
     #[cfg(not(feature = "hydrate"))]
     {
         shared::CustomFieldValue::check_input(&definition, &input, default_region.as_deref())
+            .map_err(|error| error.field_error(language))
     }
 }
 
@@ -103,8 +114,8 @@ function load(manifest) {
 export async function check_phone(manifest, input, region, language) {
   return (await load(manifest)).check_phone(input, region, language);
 }
-export async function check_custom_value(manifest, definition, input, region) {
-  return (await load(manifest)).check_custom_value(definition, input, region);
+export async function check_custom_value(manifest, definition, input, region, language) {
+  return (await load(manifest)).check_custom_value(definition, input, region, language);
 }
 "#)]
     extern "C" {
@@ -122,6 +133,7 @@ export async function check_custom_value(manifest, definition, input, region) {
             definition: &str,
             input: &str,
             region: Option<String>,
+            language: &str,
         ) -> Result<JsValue, JsValue>;
     }
 
@@ -139,8 +151,9 @@ export async function check_custom_value(manifest, definition, input, region) {
         definition: &str,
         input: &str,
         region: Option<String>,
+        language: &str,
     ) -> Answer {
-        text(check_custom_value_js(manifest, definition, input, region).await)
+        text(check_custom_value_js(manifest, definition, input, region, language).await)
     }
 
     /// The answer read back; `Ok(None)` ("nothing to say") when there is

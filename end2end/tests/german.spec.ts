@@ -124,3 +124,28 @@ test("a user who switches to English gets English pages, also after signing out 
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });
+
+test("an import explains its refusals in German: the file, then its rows", async ({ page }) => {
+  await anmelden(page, USERS.manager.email);
+  await page.goto("/contacts");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Kontakte importieren" }).click();
+  const dialog = page.getByRole("dialog", { name: "Kontakte importieren" });
+  const upload = async (name: string, content: string) => {
+    await dialog.getByLabel("CSV-Datei").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(content, "utf-8") });
+    await dialog.getByRole("button", { name: "Datei hochladen" }).click();
+  };
+
+  // The server refuses the file itself (a plain upload, not a server function).
+  await upload("leer.csv", " \r\n");
+  await expect(dialog.getByRole("alert").filter({ hasText: "Datei: ist leer" })).toBeVisible();
+
+  // A row's refusal is the drawer's own German sentence; the dry run stores nothing.
+  await upload("kontakte.csv", "Vorname,E-Mail-Adresse\r\nJana,kein-at-zeichen\r\n");
+  await expect(dialog.getByRole("heading", { name: "Spalten zuordnen" })).toBeVisible();
+  await dialog.getByRole("button", { name: "Datei prüfen" }).click();
+  const errors = dialog.getByRole("table", { name: "Erste Fehler" });
+  await expect(errors.locator("tbody tr")).toHaveCount(1);
+  await expect(errors.locator("tbody tr")).toContainText("das @ fehlt, z. B. name@example.com");
+  await expectAccessible(page);
+});

@@ -7,7 +7,9 @@
 //! JSON, so the caller reads the answer without the phone library.
 
 use serde::Serialize;
-use shared::{CheckedPhone, CustomFieldDefinition, CustomFieldValue, FieldError, UiLanguage};
+use shared::{
+    CheckedPhone, CustomFieldDefinition, CustomFieldValue, FieldError, FieldRefusal, UiLanguage,
+};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// [`CheckedPhone::check`]: a typed number, with an optional ISO region;
@@ -22,14 +24,24 @@ pub fn check_phone(input: &str, default_region: Option<String>, language: &str) 
     ))
 }
 
-/// [`CustomFieldValue::check_input`] for a definition given as JSON.
+/// [`CustomFieldValue::check_input`] for a definition given as JSON; a
+/// refusal is worded in `language` (`"en"`, `"de"`; English otherwise).
 #[wasm_bindgen]
-pub fn check_custom_value(definition: &str, input: &str, default_region: Option<String>) -> String {
-    let checked = serde_json::from_str::<CustomFieldDefinition>(definition)
-        .map_err(|_| FieldError::new("Custom field", "is not a field of this workspace"))
-        .and_then(|definition| {
+pub fn check_custom_value(
+    definition: &str,
+    input: &str,
+    default_region: Option<String>,
+    language: &str,
+) -> String {
+    let language = UiLanguage::from_tag(language).unwrap_or_default();
+    let checked = match serde_json::from_str::<CustomFieldDefinition>(definition) {
+        Ok(definition) => {
             CustomFieldValue::check_input(&definition, input, default_region.as_deref())
-        });
+                .map_err(|error| error.field_error(language))
+        }
+        // Nothing to say: the server's check on save decides.
+        Err(_) => Ok(None),
+    };
     answer(&checked)
 }
 
@@ -64,15 +76,25 @@ mod tests {
         let field = CustomFieldDefinition::new("mobile", "Mobile", CustomFieldType::Phone, vec![])
             .expect("definition");
         let definition = serde_json::to_string(&field).expect("JSON");
-        let answer: Result<Option<String>, FieldError> =
-            serde_json::from_str(&check_custom_value(&definition, "+44 20 7946 0958", None))
-                .expect("JSON");
+        let answer: Result<Option<String>, FieldError> = serde_json::from_str(&check_custom_value(
+            &definition,
+            "+44 20 7946 0958",
+            None,
+            "en",
+        ))
+        .expect("JSON");
         assert_eq!(answer, Ok(Some("+442079460958".into())));
         let refused: Result<Option<String>, FieldError> =
-            serde_json::from_str(&check_custom_value(&definition, "nope", None)).expect("JSON");
-        assert_eq!(refused.expect_err("not a number").field, "Mobile");
+            serde_json::from_str(&check_custom_value(&definition, "nope", None, "de"))
+                .expect("JSON");
+        let refused = refused.expect_err("not a number");
+        assert_eq!(refused.field, "Mobile");
+        assert_eq!(
+            refused.message,
+            shared::phone::PhoneError::InvalidCharacters.message_in(UiLanguage::German)
+        );
         let unknown: Result<Option<String>, FieldError> =
-            serde_json::from_str(&check_custom_value("{}", "x", None)).expect("JSON");
-        assert!(unknown.is_err());
+            serde_json::from_str(&check_custom_value("{}", "x", None, "en")).expect("JSON");
+        assert_eq!(unknown, Ok(None));
     }
 }

@@ -21,7 +21,7 @@ const MAX_WAIT: Duration = Duration::from_secs(5);
 
 /// Too many password checks were waiting; the password was not checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("Many sign-ins are being checked right now. Try again in a few seconds.")]
+#[error("too many password checks are waiting")]
 pub struct Busy;
 
 /// argon2 allocates 19 MiB per hash. After the first such buffer is freed,

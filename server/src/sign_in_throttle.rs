@@ -40,20 +40,6 @@ impl Attempts {
     }
 }
 
-/// What the user is told while attempts are slowed down.
-pub fn wait_message(wait_secs: i64) -> String {
-    let wait = if wait_secs <= 60 {
-        format!("{wait_secs} seconds")
-    } else {
-        let minutes = (wait_secs + 59) / 60;
-        format!("{minutes} minutes")
-    };
-    format!(
-        "Too many failed sign-ins. Try again in {wait}. \
-         A browser you signed in with before can sign in now."
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,11 +98,5 @@ mod tests {
             "{} tries in an hour",
             failed_at.len()
         );
-    }
-
-    #[test]
-    fn the_message_names_the_wait() {
-        assert!(wait_message(30).contains("30 seconds"));
-        assert!(wait_message(61).contains("2 minutes"));
     }
 }

@@ -152,6 +152,10 @@ fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router 
         live: live.clone(),
         clock: backend.store.clock(),
     });
+    // Routes answered outside Leptos word their refusals in the reader's
+    // language.
+    let readers_language =
+        middleware::from_fn_with_state(accounts.clone(), security::answer_in_readers_language);
     let files = imports::routes(FilesState {
         accounts: accounts.clone(),
         files: Arc::new(backend.store.clone()),
@@ -173,13 +177,15 @@ fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router 
         .with_secure(config.secure_cookies)
         .with_expiry(Expiry::OnInactivity(time::Duration::days(7)));
 
-    Router::new()
+    let export = Router::new()
         .route(
             "/contacts/export.csv",
             get(move |session, headers, selection, table| {
                 export::export_csv(export_services.clone(), session, headers, selection, table)
             }),
         )
+        .route_layer(readers_language.clone());
+    Router::new()
         .nest_service(
             &format!("/{}", options.site_pkg_dir),
             assets::pkg_files(&options),
@@ -193,7 +199,8 @@ fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router 
         ))
         .with_state(options)
         .merge(ingress)
-        .merge(files)
+        .merge(files.route_layer(readers_language))
+        .merge(export)
         .merge(events)
         .layer(middleware::from_fn_with_state(
             page_accounts,

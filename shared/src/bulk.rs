@@ -1,12 +1,19 @@
 //! Bulk actions on the contacts table (R31–R34): what a selection allows, the
 //! limit, and the confirmation text of deleting.
 
+use crate::error::{FieldError, FieldName, FieldRefusal};
 use crate::permissions::Action;
+use crate::ui_language::UiLanguage;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// R34: the most contacts "Assign tags" and "Export to CSV" work on at once.
 pub const BULK_LIMIT: usize = 100;
+
+/// The field a refused bulk request is reported under.
+pub const SELECTION_FIELD: &str = "Selection";
+/// The selection's name in each interface language.
+const SELECTION_FIELD_NAME: FieldName = FieldName::new(SELECTION_FIELD, "Auswahl");
 
 /// The contacts a bulk action applies to.
 ///
@@ -94,12 +101,27 @@ impl BulkAction {
         self != BulkAction::Delete
     }
 
-    fn over_limit_reason(self) -> &'static str {
-        match self {
-            BulkAction::AssignTags => "Tags can be assigned to at most 100 contacts at once.",
-            BulkAction::ExportCsv => "At most 100 contacts can be exported at once.",
-            BulkAction::Unblock => "At most 100 contacts can be unblocked at once.",
-            BulkAction::Delete => "",
+    fn over_limit_reason(self, language: UiLanguage) -> &'static str {
+        match (language, self) {
+            (_, BulkAction::Delete) => "",
+            (UiLanguage::English, BulkAction::AssignTags) => {
+                "Tags can be assigned to at most 100 contacts at once."
+            }
+            (UiLanguage::English, BulkAction::ExportCsv) => {
+                "At most 100 contacts can be exported at once."
+            }
+            (UiLanguage::English, BulkAction::Unblock) => {
+                "At most 100 contacts can be unblocked at once."
+            }
+            (UiLanguage::German, BulkAction::AssignTags) => {
+                "Tags können höchstens 100 Kontakten auf einmal zugewiesen werden."
+            }
+            (UiLanguage::German, BulkAction::ExportCsv) => {
+                "Es können höchstens 100 Kontakte auf einmal exportiert werden."
+            }
+            (UiLanguage::German, BulkAction::Unblock) => {
+                "Die Blockierung kann für höchstens 100 Kontakte auf einmal aufgehoben werden."
+            }
         }
     }
 }
@@ -114,7 +136,7 @@ pub struct BulkActionState {
     /// Whether it can be pressed.
     pub enabled: bool,
     /// Why it is disabled (`None` when enabled).
-    pub reason: Option<&'static str>,
+    pub reason: Option<BulkError>,
 }
 
 /// R34: the bulk bar for a selection. Nothing selected: no bar (an empty
@@ -143,13 +165,14 @@ pub fn action_state(action: BulkAction, count: u64) -> BulkActionState {
         Err(error) => BulkActionState {
             action,
             enabled: false,
-            reason: Some(error.reason()),
+            reason: Some(error),
         },
     }
 }
 
 /// Why the server refuses a bulk request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, thiserror::Error)]
+#[serde(rename_all = "snake_case")]
 #[error("{}", self.reason())]
 pub enum BulkError {
     /// No contact is selected.
@@ -159,12 +182,33 @@ pub enum BulkError {
 }
 
 impl BulkError {
-    /// The user-facing sentence.
+    /// The user-facing sentence, in English.
     pub fn reason(self) -> &'static str {
-        match self {
-            BulkError::EmptySelection => "Select at least one contact.",
-            BulkError::OverLimit(action) => action.over_limit_reason(),
+        self.reason_in(UiLanguage::English)
+    }
+
+    /// The user-facing sentence in `language`.
+    pub fn reason_in(self, language: UiLanguage) -> &'static str {
+        match (language, self) {
+            (_, BulkError::OverLimit(action)) => action.over_limit_reason(language),
+            (UiLanguage::English, BulkError::EmptySelection) => "Select at least one contact.",
+            (UiLanguage::German, BulkError::EmptySelection) => {
+                "Wählen Sie mindestens einen Kontakt aus."
+            }
         }
+    }
+}
+
+impl FieldRefusal for BulkError {
+    /// A refusal of the selection; the reason is a whole sentence.
+    fn field_error(&self, language: UiLanguage) -> FieldError {
+        SELECTION_FIELD_NAME.refuse(language, self.reason_in(language))
+    }
+}
+
+impl From<BulkError> for FieldError {
+    fn from(error: BulkError) -> Self {
+        error.field_error(UiLanguage::English)
     }
 }
 
@@ -182,34 +226,64 @@ pub fn check_bulk(action: BulkAction, count: u64) -> Result<(), BulkError> {
 }
 
 /// R30, R31: the question of the delete dialog, stating how many contacts go
-/// and that it cannot be undone.
-pub fn delete_confirmation(count: u64) -> String {
-    if count == 1 {
-        "Delete 1 contact? Its conversation history will be deleted too. This cannot be undone."
-            .to_owned()
-    } else {
-        format!(
+/// and that it cannot be undone, in `language`.
+pub fn delete_confirmation(count: u64, language: UiLanguage) -> String {
+    match (language, count) {
+        (UiLanguage::English, 1) => {
+            "Delete 1 contact? Its conversation history will be deleted too. This cannot be undone."
+                .to_owned()
+        }
+        (UiLanguage::English, _) => format!(
             "Delete {count} contacts? Their conversation history will be deleted too. This cannot be undone."
-        )
+        ),
+        (UiLanguage::German, 1) => {
+            "1 Kontakt löschen? Sein Konversationsverlauf wird ebenfalls gelöscht. Das kann nicht rückgängig gemacht werden."
+                .to_owned()
+        }
+        (UiLanguage::German, _) => format!(
+            "{} Kontakte löschen? Ihr Konversationsverlauf wird ebenfalls gelöscht. Das kann nicht rückgängig gemacht werden.",
+            language.count(count)
+        ),
     }
 }
 
 /// R32: the question of the "Delete all" dialog for a workspace with `count`
 /// contacts, `blocked` of them blocked (the "All contacts" view counts the
-/// others, so the difference is said).
-pub fn delete_all_confirmation(count: u64, blocked: u64) -> String {
-    let contacts = if count == 1 { "contact" } else { "contacts" };
-    let split = if blocked > 0 {
-        format!(
-            " ({} in All contacts and {blocked} blocked)",
-            count.saturating_sub(blocked)
-        )
-    } else {
-        String::new()
-    };
-    format!(
-        "Delete all {count} {contacts} of this workspace{split}? Their conversation history will be deleted too. This cannot be undone."
-    )
+/// others, so the difference is said), in `language`.
+pub fn delete_all_confirmation(count: u64, blocked: u64, language: UiLanguage) -> String {
+    let shown = count.saturating_sub(blocked);
+    match language {
+        UiLanguage::English => {
+            let contacts = if count == 1 { "contact" } else { "contacts" };
+            let split = if blocked > 0 {
+                format!(" ({shown} in All contacts and {blocked} blocked)")
+            } else {
+                String::new()
+            };
+            format!(
+                "Delete all {count} {contacts} of this workspace{split}? Their conversation history will be deleted too. This cannot be undone."
+            )
+        }
+        UiLanguage::German => {
+            let split = if blocked > 0 {
+                format!(
+                    " ({} in „Alle Kontakte“ und {} blockiert)",
+                    language.count(shown),
+                    language.count(blocked)
+                )
+            } else {
+                String::new()
+            };
+            let contacts = if count == 1 {
+                "den einzigen Kontakt".to_owned()
+            } else {
+                format!("alle {} Kontakte", language.count(count))
+            };
+            format!(
+                "Wirklich {contacts} dieses Arbeitsbereichs löschen{split}? Ihr Konversationsverlauf wird ebenfalls gelöscht. Das kann nicht rückgängig gemacht werden."
+            )
+        }
+    }
 }
 
 /// R32: whether what the user typed to confirm "Delete all" is the number

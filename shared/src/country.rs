@@ -7,7 +7,7 @@
 
 mod table;
 
-use crate::error::FieldError;
+use crate::error::{FieldError, FieldName, FieldRefusal};
 use crate::text::alphabetical_key;
 use crate::ui_language::UiLanguage;
 use serde::{Deserialize, Serialize};
@@ -17,6 +17,8 @@ use table::COUNTRIES;
 
 /// The user-facing name of the country field.
 pub const COUNTRY_FIELD: &str = "Country";
+/// The country field's name in each interface language.
+pub(crate) const COUNTRY_FIELD_NAME: FieldName = FieldName::new(COUNTRY_FIELD, "Land");
 
 /// A country or territory, by its ISO 3166-1 alpha-2 code (plus `XK`, Kosovo).
 ///
@@ -38,34 +40,35 @@ pub enum CountryError {
 }
 
 impl CountryError {
-    /// The refusal as the user reads it in `language`.
-    pub fn field_error(self, language: UiLanguage) -> FieldError {
-        match (language, self) {
-            (UiLanguage::English, _) => FieldError::from(self),
-            (UiLanguage::German, CountryError::Empty) => {
-                FieldError::new("Land", "wählen Sie ein Land")
-            }
-            (UiLanguage::German, CountryError::Unknown) => FieldError::new(
-                "Land",
-                "ist kein bekanntes Land; verwenden Sie einen Code wie DE oder einen Namen wie Deutschland",
-            ),
-        }
+    /// What is wrong, without the field name, in English.
+    pub fn message(self) -> &'static str {
+        self.message_in(UiLanguage::English)
     }
 
-    /// What is wrong, without the field name.
-    pub fn message(self) -> &'static str {
-        match self {
-            CountryError::Empty => "choose a country",
-            CountryError::Unknown => {
+    /// What is wrong, without the field name, in `language`.
+    pub fn message_in(self, language: UiLanguage) -> &'static str {
+        match (language, self) {
+            (UiLanguage::English, CountryError::Empty) => "choose a country",
+            (UiLanguage::English, CountryError::Unknown) => {
                 "is not a known country; use a two-letter code such as DE or a name such as Germany"
+            }
+            (UiLanguage::German, CountryError::Empty) => "wählen Sie ein Land",
+            (UiLanguage::German, CountryError::Unknown) => {
+                "ist kein bekanntes Land; verwenden Sie einen Code wie DE oder einen Namen wie Deutschland"
             }
         }
     }
 }
 
+impl FieldRefusal for CountryError {
+    fn field_error(&self, language: UiLanguage) -> FieldError {
+        COUNTRY_FIELD_NAME.refuse(language, self.message_in(language))
+    }
+}
+
 impl From<CountryError> for FieldError {
     fn from(error: CountryError) -> Self {
-        FieldError::new(COUNTRY_FIELD, error.message())
+        error.field_error(UiLanguage::English)
     }
 }
 

@@ -4,23 +4,60 @@
 
 mod value;
 
-pub use value::{CustomFieldValue, MAX_TEXT_VALUE_LEN};
+pub use value::{CustomFieldValue, CustomValueError, CustomValueProblem, MAX_TEXT_VALUE_LEN};
 
-use crate::error::FieldError;
+use crate::error::{FieldError, FieldName, FieldRefusal};
 use crate::fields::StandardField;
-use crate::text::{char_len, check_label_chars, collapse_whitespace, excerpt, EXCERPT_CHARS};
+use crate::text::{
+    char_len, check_label_chars, collapse_whitespace, excerpt, LabelCharsError, EXCERPT_CHARS,
+};
+use crate::ui_language::UiLanguage;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// The user-facing name of a definition's key input.
-pub const KEY_FIELD: &str = "Key";
-/// The user-facing name of a definition's label input.
-pub const LABEL_FIELD: &str = "Label";
-/// The user-facing name of a definition's type input.
-pub const TYPE_FIELD: &str = "Type";
-/// The user-facing name of a list definition's options input.
-pub const OPTIONS_FIELD: &str = "Options";
+/// The key input's name in each interface language.
+const KEY_FIELD_NAME: FieldName = FieldName::new("Key", "Schlüssel");
+/// The label input's name in each interface language.
+const LABEL_FIELD_NAME: FieldName = FieldName::new("Label", "Bezeichnung");
+/// The type input's name in each interface language.
+const TYPE_FIELD_NAME: FieldName = FieldName::new("Type", "Typ");
+/// The options input's name in each interface language.
+const OPTIONS_FIELD_NAME: FieldName = FieldName::new("Options", "Listenoptionen");
+
+/// The inputs of a custom field's definition, which its refusals name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DefinitionInput {
+    /// The label shown for the field.
+    Label,
+    /// The key it is stored and exported under.
+    Key,
+    /// Its type.
+    Type,
+    /// A list's options.
+    Options,
+}
+
+impl DefinitionInput {
+    /// Every input, in the order a form shows them.
+    pub const ALL: [DefinitionInput; 4] = [
+        DefinitionInput::Label,
+        DefinitionInput::Key,
+        DefinitionInput::Type,
+        DefinitionInput::Options,
+    ];
+
+    /// The input's name in `language`, as a refusal of it says.
+    pub fn name_in(self, language: UiLanguage) -> &'static str {
+        let name = match self {
+            DefinitionInput::Label => LABEL_FIELD_NAME,
+            DefinitionInput::Key => KEY_FIELD_NAME,
+            DefinitionInput::Type => TYPE_FIELD_NAME,
+            DefinitionInput::Options => OPTIONS_FIELD_NAME,
+        };
+        name.in_language(language)
+    }
+}
 /// The most characters a key may have.
 pub const MAX_KEY_LEN: usize = 40;
 /// The most characters a label may have.
@@ -102,15 +139,26 @@ impl fmt::Display for CustomFieldType {
 
 /// The text was not one of the custom field types.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("Type: must be one of text, number, date, list, checkbox, email, url or phone")]
+#[error("{}", self.field_error(UiLanguage::English))]
 pub struct UnknownFieldType;
 
+impl FieldRefusal for UnknownFieldType {
+    fn field_error(&self, language: UiLanguage) -> FieldError {
+        let message = match language {
+            UiLanguage::English => {
+                "must be one of text, number, date, list, checkbox, email, url or phone"
+            }
+            UiLanguage::German => {
+                "muss einer dieser Typen sein: text, number, date, list, checkbox, email, url oder phone"
+            }
+        };
+        TYPE_FIELD_NAME.refuse(language, message)
+    }
+}
+
 impl From<UnknownFieldType> for FieldError {
-    fn from(_: UnknownFieldType) -> Self {
-        FieldError::new(
-            TYPE_FIELD,
-            "must be one of text, number, date, list, checkbox, email, url or phone",
-        )
+    fn from(error: UnknownFieldType) -> Self {
+        error.field_error(UiLanguage::English)
     }
 }
 
@@ -169,7 +217,7 @@ impl CustomFieldDefinition {
         label: &str,
         field_type: CustomFieldType,
         options: Vec<String>,
-    ) -> Result<Self, FieldError> {
+    ) -> Result<Self, CustomFieldError> {
         let key = check_key(key)?;
         let label = check_label(label)?;
         let options = if field_type == CustomFieldType::List {
@@ -214,12 +262,12 @@ pub fn check_unique(
     definition: &CustomFieldDefinition,
     existing: &[CustomFieldDefinition],
     is_edit: bool,
-) -> Result<(), FieldError> {
+) -> Result<(), CustomFieldError> {
     if !is_edit && key_taken(&definition.key, existing) {
-        return Err(key_taken_error());
+        return Err(CustomFieldKeyError::Taken.into());
     }
     if label_taken(&definition.label, &definition.key, existing) {
-        return Err(label_taken_error());
+        return Err(CustomFieldLabelError::Taken.into());
     }
     Ok(())
 }
@@ -234,11 +282,11 @@ pub fn check_new_field(
     field_type: &str,
     options: Vec<String>,
     existing: &[CustomFieldDefinition],
-) -> Result<CustomFieldDefinition, Vec<FieldError>> {
+) -> Result<CustomFieldDefinition, Vec<CustomFieldError>> {
     let mut problems = Vec::new();
     let key = check_key(key).and_then(|key| {
         if key_taken(&key, existing) {
-            Err(key_taken_error())
+            Err(CustomFieldKeyError::Taken)
         } else {
             Ok(key)
         }
@@ -246,22 +294,20 @@ pub fn check_new_field(
     let label = check_label(label).and_then(|label| {
         let other_key = key.as_deref().unwrap_or_default();
         if label_taken(&label, other_key, existing) {
-            Err(label_taken_error())
+            Err(CustomFieldLabelError::Taken)
         } else {
             Ok(label)
         }
     });
-    let field_type = field_type
-        .parse::<CustomFieldType>()
-        .map_err(FieldError::from);
+    let field_type = field_type.parse::<CustomFieldType>();
     let options = match field_type {
         Ok(CustomFieldType::List) => check_options(options),
         _ => Ok(Vec::new()),
     };
-    let label = label.map_err(|error| problems.push(error)).ok();
-    let key = key.map_err(|error| problems.push(error)).ok();
-    let field_type = field_type.map_err(|error| problems.push(error)).ok();
-    let options = options.map_err(|error| problems.push(error)).ok();
+    let label = label.map_err(|error| problems.push(error.into())).ok();
+    let key = key.map_err(|error| problems.push(error.into())).ok();
+    let field_type = field_type.map_err(|error| problems.push(error.into())).ok();
+    let options = options.map_err(|error| problems.push(error.into())).ok();
     match (key, label, field_type, options) {
         (Some(key), Some(label), Some(field_type), Some(options)) if problems.is_empty() => {
             Ok(CustomFieldDefinition {
@@ -283,13 +329,15 @@ impl CustomFieldDefinition {
         &self,
         label: &str,
         existing: &[CustomFieldDefinition],
-    ) -> Result<Self, FieldError> {
-        let renamed = Self {
-            label: check_label(label)?,
+    ) -> Result<Self, CustomFieldLabelError> {
+        let label = check_label(label)?;
+        if label_taken(&label, &self.key, existing) {
+            return Err(CustomFieldLabelError::Taken);
+        }
+        Ok(Self {
+            label,
             ..self.clone()
-        };
-        check_unique(&renamed, existing, true)?;
-        Ok(renamed)
+        })
     }
 }
 
@@ -330,91 +378,288 @@ fn label_taken(label: &str, key: &str, existing: &[CustomFieldDefinition]) -> bo
         .any(|other| other.key != key && other.label.to_lowercase() == label)
 }
 
-fn key_taken_error() -> FieldError {
-    FieldError::new(KEY_FIELD, "is already used by another field")
-}
-
-fn label_taken_error() -> FieldError {
-    FieldError::new(LABEL_FIELD, "another field already has this label")
-}
-
-fn check_key(key: &str) -> Result<String, FieldError> {
+fn check_key(key: &str) -> Result<String, CustomFieldKeyError> {
     let key = key.trim();
-    let error = |message: &str| Err(FieldError::new(KEY_FIELD, message));
     if key.is_empty() {
-        return error("enter a key");
+        return Err(CustomFieldKeyError::Empty);
     }
     if key.len() > MAX_KEY_LEN {
-        return error(&format!("is too long (at most {MAX_KEY_LEN} characters)"));
+        return Err(CustomFieldKeyError::TooLong);
     }
     let well_formed = key.starts_with(|c: char| c.is_ascii_lowercase())
         && key
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     if !well_formed {
-        return error(
-            "use lower-case letters, digits and _, starting with a letter, e.g. customer_tier",
-        );
+        return Err(CustomFieldKeyError::Malformed);
     }
     if StandardField::from_key(key).is_some() {
-        return error("is already used by a standard field");
+        return Err(CustomFieldKeyError::StandardField);
     }
     Ok(key.to_owned())
 }
 
-fn check_label(label: &str) -> Result<String, FieldError> {
-    let error = |message: &str| Err(FieldError::new(LABEL_FIELD, message));
+fn check_label(label: &str) -> Result<String, CustomFieldLabelError> {
     let collapsed = collapse_whitespace(label);
     if collapsed.is_empty() {
-        return error("enter a label");
+        return Err(CustomFieldLabelError::Empty);
     }
-    if let Err(chars) = check_label_chars(label) {
-        return error(chars.message());
-    }
+    check_label_chars(label).map_err(CustomFieldLabelError::Characters)?;
     let label = collapsed;
     if char_len(&label) > MAX_LABEL_LEN {
-        return error(&format!("is too long (at most {MAX_LABEL_LEN} characters)"));
+        return Err(CustomFieldLabelError::TooLong);
     }
     Ok(label)
 }
 
-fn check_options(options: Vec<String>) -> Result<Vec<String>, FieldError> {
-    let error = |message: String| Err(FieldError::new(OPTIONS_FIELD, message));
+fn check_options(options: Vec<String>) -> Result<Vec<String>, CustomFieldOptionsError> {
     if options.is_empty() {
-        return error("a list needs at least one option".to_owned());
+        return Err(CustomFieldOptionsError::Missing);
     }
     if options.len() > MAX_OPTIONS {
-        return error(format!("a list can have at most {MAX_OPTIONS} options"));
+        return Err(CustomFieldOptionsError::TooMany);
     }
     let mut checked: Vec<String> = Vec::with_capacity(options.len());
     for option in options {
         let collapsed = collapse_whitespace(&option);
         if collapsed.is_empty() {
-            return error("an option must not be empty".to_owned());
+            return Err(CustomFieldOptionsError::EmptyOption);
         }
-        if let Err(chars) = check_label_chars(&option) {
-            return error(format!("an option {}", chars.message()));
-        }
+        check_label_chars(&option).map_err(CustomFieldOptionsError::OptionCharacters)?;
         let option = collapsed;
         if char_len(&option) > MAX_OPTION_LEN {
-            return error(format!(
-                "an option is too long (at most {MAX_OPTION_LEN} characters)"
-            ));
+            return Err(CustomFieldOptionsError::OptionTooLong);
         }
         let key = option.to_lowercase();
         if checked.iter().any(|known| known.to_lowercase() == key) {
-            return error(format!(
-                "\"{}\" is listed twice",
-                excerpt(&option, EXCERPT_CHARS)
-            ));
+            return Err(CustomFieldOptionsError::Repeated(option));
         }
         checked.push(option);
     }
     Ok(checked)
 }
 
+/// R19: why a custom field's definition is refused: the input at fault and
+/// what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CustomFieldError {
+    /// The key.
+    #[error(transparent)]
+    Key(#[from] CustomFieldKeyError),
+    /// The label.
+    #[error(transparent)]
+    Label(#[from] CustomFieldLabelError),
+    /// The type.
+    #[error(transparent)]
+    Type(#[from] UnknownFieldType),
+    /// A list's options.
+    #[error(transparent)]
+    Options(#[from] CustomFieldOptionsError),
+}
+
+impl CustomFieldError {
+    /// The input at fault.
+    pub fn input(&self) -> DefinitionInput {
+        match self {
+            CustomFieldError::Key(_) => DefinitionInput::Key,
+            CustomFieldError::Label(_) => DefinitionInput::Label,
+            CustomFieldError::Type(_) => DefinitionInput::Type,
+            CustomFieldError::Options(_) => DefinitionInput::Options,
+        }
+    }
+}
+
+impl FieldRefusal for CustomFieldError {
+    fn field_error(&self, language: UiLanguage) -> FieldError {
+        match self {
+            CustomFieldError::Key(error) => error.field_error(language),
+            CustomFieldError::Label(error) => error.field_error(language),
+            CustomFieldError::Type(error) => error.field_error(language),
+            CustomFieldError::Options(error) => error.field_error(language),
+        }
+    }
+}
+
+impl From<CustomFieldError> for FieldError {
+    fn from(error: CustomFieldError) -> Self {
+        error.field_error(UiLanguage::English)
+    }
+}
+
+/// R19: why a custom field's key is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.field_error(UiLanguage::English))]
+pub enum CustomFieldKeyError {
+    /// Nothing was entered.
+    Empty,
+    /// More than [`MAX_KEY_LEN`] characters.
+    TooLong,
+    /// Not lower-case ASCII letters, digits and `_` starting with a letter.
+    Malformed,
+    /// A standard field's key (R18).
+    StandardField,
+    /// Another custom field of the workspace has it.
+    Taken,
+}
+
+impl FieldRefusal for CustomFieldKeyError {
+    fn field_error(&self, language: UiLanguage) -> FieldError {
+        let message = match (language, self) {
+            (UiLanguage::English, CustomFieldKeyError::Empty) => "enter a key".to_owned(),
+            (UiLanguage::English, CustomFieldKeyError::TooLong) => {
+                format!("is too long (at most {MAX_KEY_LEN} characters)")
+            }
+            (UiLanguage::English, CustomFieldKeyError::Malformed) => {
+                "use lower-case letters, digits and _, starting with a letter, e.g. customer_tier"
+                    .to_owned()
+            }
+            (UiLanguage::English, CustomFieldKeyError::StandardField) => {
+                "is already used by a standard field".to_owned()
+            }
+            (UiLanguage::English, CustomFieldKeyError::Taken) => {
+                "is already used by another field".to_owned()
+            }
+            (UiLanguage::German, CustomFieldKeyError::Empty) => {
+                "Geben Sie einen Schlüssel ein".to_owned()
+            }
+            (UiLanguage::German, CustomFieldKeyError::TooLong) => {
+                format!("ist zu lang (höchstens {MAX_KEY_LEN} Zeichen)")
+            }
+            (UiLanguage::German, CustomFieldKeyError::Malformed) => {
+                "verwenden Sie Kleinbuchstaben a–z, Ziffern und _, beginnend mit einem Buchstaben, z. B. kunden_stufe"
+                    .to_owned()
+            }
+            (UiLanguage::German, CustomFieldKeyError::StandardField) => {
+                "wird bereits von einem Standardfeld verwendet".to_owned()
+            }
+            (UiLanguage::German, CustomFieldKeyError::Taken) => {
+                "wird bereits von einem anderen Feld verwendet".to_owned()
+            }
+        };
+        KEY_FIELD_NAME.refuse(language, message)
+    }
+}
+
+impl From<CustomFieldKeyError> for FieldError {
+    fn from(error: CustomFieldKeyError) -> Self {
+        error.field_error(UiLanguage::English)
+    }
+}
+
+/// R19: why a custom field's label is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.field_error(UiLanguage::English))]
+pub enum CustomFieldLabelError {
+    /// Nothing (or only whitespace) was entered.
+    Empty,
+    /// A control or text-direction character, or only invisible ones.
+    Characters(LabelCharsError),
+    /// More than [`MAX_LABEL_LEN`] characters.
+    TooLong,
+    /// Another custom field of the workspace has it, regardless of case.
+    Taken,
+}
+
+impl FieldRefusal for CustomFieldLabelError {
+    fn field_error(&self, language: UiLanguage) -> FieldError {
+        let message = match (language, self) {
+            (_, CustomFieldLabelError::Characters(error)) => error.message_in(language).to_owned(),
+            (UiLanguage::English, CustomFieldLabelError::Empty) => "enter a label".to_owned(),
+            (UiLanguage::English, CustomFieldLabelError::TooLong) => {
+                format!("is too long (at most {MAX_LABEL_LEN} characters)")
+            }
+            (UiLanguage::English, CustomFieldLabelError::Taken) => {
+                "another field already has this label".to_owned()
+            }
+            (UiLanguage::German, CustomFieldLabelError::Empty) => {
+                "Geben Sie eine Bezeichnung ein".to_owned()
+            }
+            (UiLanguage::German, CustomFieldLabelError::TooLong) => {
+                format!("ist zu lang (höchstens {MAX_LABEL_LEN} Zeichen)")
+            }
+            (UiLanguage::German, CustomFieldLabelError::Taken) => {
+                "ein anderes Feld hat bereits diese Bezeichnung".to_owned()
+            }
+        };
+        LABEL_FIELD_NAME.refuse(language, message)
+    }
+}
+
+impl From<CustomFieldLabelError> for FieldError {
+    fn from(error: CustomFieldLabelError) -> Self {
+        error.field_error(UiLanguage::English)
+    }
+}
+
+/// R19: why a list's options are refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.field_error(UiLanguage::English))]
+pub enum CustomFieldOptionsError {
+    /// No options at all.
+    Missing,
+    /// More than [`MAX_OPTIONS`] options.
+    TooMany,
+    /// An option that is empty or only whitespace.
+    EmptyOption,
+    /// An option with a control or text-direction character, or only
+    /// invisible ones.
+    OptionCharacters(LabelCharsError),
+    /// An option of more than [`MAX_OPTION_LEN`] characters.
+    OptionTooLong,
+    /// This option is listed twice (regardless of case).
+    Repeated(String),
+}
+
+impl FieldRefusal for CustomFieldOptionsError {
+    fn field_error(&self, language: UiLanguage) -> FieldError {
+        use CustomFieldOptionsError as E;
+        let message = match (language, self) {
+            (UiLanguage::English, E::Missing) => "a list needs at least one option".to_owned(),
+            (UiLanguage::English, E::TooMany) => {
+                format!("a list can have at most {MAX_OPTIONS} options")
+            }
+            (UiLanguage::English, E::EmptyOption) => "an option must not be empty".to_owned(),
+            (UiLanguage::English, E::OptionCharacters(error)) => {
+                format!("an option {}", error.message_in(language))
+            }
+            (UiLanguage::English, E::OptionTooLong) => {
+                format!("an option is too long (at most {MAX_OPTION_LEN} characters)")
+            }
+            (UiLanguage::English, E::Repeated(option)) => {
+                format!("\"{}\" is listed twice", excerpt(option, EXCERPT_CHARS))
+            }
+            (UiLanguage::German, E::Missing) => {
+                "eine Liste braucht mindestens eine Option".to_owned()
+            }
+            (UiLanguage::German, E::TooMany) => {
+                format!("eine Liste kann höchstens {MAX_OPTIONS} Optionen haben")
+            }
+            (UiLanguage::German, E::EmptyOption) => "eine Option darf nicht leer sein".to_owned(),
+            (UiLanguage::German, E::OptionCharacters(error)) => {
+                format!("eine Option {}", error.message_in(language))
+            }
+            (UiLanguage::German, E::OptionTooLong) => {
+                format!("eine Option ist zu lang (höchstens {MAX_OPTION_LEN} Zeichen)")
+            }
+            (UiLanguage::German, E::Repeated(option)) => {
+                format!(
+                    "„{}“ ist doppelt aufgeführt",
+                    excerpt(option, EXCERPT_CHARS)
+                )
+            }
+        };
+        OPTIONS_FIELD_NAME.refuse(language, message)
+    }
+}
+
+impl From<CustomFieldOptionsError> for FieldError {
+    fn from(error: CustomFieldOptionsError) -> Self {
+        error.field_error(UiLanguage::English)
+    }
+}
+
 impl TryFrom<RawCustomFieldDefinition> for CustomFieldDefinition {
-    type Error = FieldError;
+    type Error = CustomFieldError;
 
     fn try_from(raw: RawCustomFieldDefinition) -> Result<Self, Self::Error> {
         Self::new(&raw.key, &raw.label, raw.field_type, raw.options)

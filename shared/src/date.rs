@@ -1,9 +1,17 @@
 //! Calendar dates as ISO 8601 `YYYY-MM-DD`, checked with plain arithmetic (no
 //! clock, no time-zone database, so it runs the same in the browser).
 
+use crate::error::{FieldError, FieldName, FieldRefusal};
+use crate::ui_language::UiLanguage;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
+
+/// The user-facing name of a date input (a custom field's value is refused
+/// under the field's own label instead).
+pub const DATE_FIELD: &str = "Date";
+/// The date field's name in each interface language.
+const DATE_FIELD_NAME: FieldName = FieldName::new(DATE_FIELD, "Datum");
 
 /// A valid calendar date between 0001-01-01 and 9999-12-31.
 ///
@@ -17,14 +25,44 @@ pub struct Date {
 }
 
 /// Why a text is not a date.
+///
+/// Displays as what is wrong, in English, without a field name: a date is
+/// refused under the name of the field it was typed into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.message_in(UiLanguage::English))]
 pub enum DateError {
     /// Not of the shape `YYYY-MM-DD`.
-    #[error("enter a date as YYYY-MM-DD, e.g. 2024-02-29")]
     Format,
     /// The shape is right but the day does not exist (e.g. `2023-02-29`).
-    #[error("is not a real calendar date")]
     NoSuchDay,
+}
+
+impl DateError {
+    /// What is wrong, without the field name, in `language`.
+    pub fn message_in(self, language: UiLanguage) -> &'static str {
+        match (language, self) {
+            (UiLanguage::English, DateError::Format) => {
+                "enter a date as YYYY-MM-DD, e.g. 2024-02-29"
+            }
+            (UiLanguage::English, DateError::NoSuchDay) => "is not a real calendar date",
+            (UiLanguage::German, DateError::Format) => {
+                "Geben Sie ein Datum im Format JJJJ-MM-TT ein, z. B. 2024-02-29"
+            }
+            (UiLanguage::German, DateError::NoSuchDay) => "ist kein gültiges Kalenderdatum",
+        }
+    }
+}
+
+impl FieldRefusal for DateError {
+    fn field_error(&self, language: UiLanguage) -> FieldError {
+        DATE_FIELD_NAME.refuse(language, self.message_in(language))
+    }
+}
+
+impl From<DateError> for FieldError {
+    fn from(error: DateError) -> Self {
+        error.field_error(UiLanguage::English)
+    }
 }
 
 impl Date {
@@ -169,6 +207,30 @@ mod tests {
         ] {
             assert_eq!(Date::parse(input), Err(DateError::Format), "{input}");
         }
+    }
+
+    #[test]
+    fn r19_a_refused_date_is_worded_in_the_readers_language() {
+        assert_eq!(
+            DateError::Format
+                .field_error(UiLanguage::English)
+                .to_string(),
+            "Date: enter a date as YYYY-MM-DD, e.g. 2024-02-29"
+        );
+        assert_eq!(
+            DateError::Format
+                .field_error(UiLanguage::German)
+                .to_string(),
+            "Datum: Geben Sie ein Datum im Format JJJJ-MM-TT ein, z. B. 2024-02-29"
+        );
+        assert_eq!(
+            DateError::NoSuchDay.message_in(UiLanguage::German),
+            "ist kein gültiges Kalenderdatum"
+        );
+        assert_eq!(
+            DateError::NoSuchDay.to_string(),
+            "is not a real calendar date"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! E-mail addresses: trimmed, syntax-checked with the `email_address` crate,
 //! compared case-insensitively (R11).
 
-use crate::error::FieldError;
+use crate::error::{FieldError, FieldName, FieldRefusal};
 use crate::ui_language::UiLanguage;
 use email_address::{EmailAddress, Options};
 use serde::{Deserialize, Serialize};
@@ -11,6 +11,8 @@ use std::str::FromStr;
 
 /// The user-facing name of the e-mail field.
 pub const EMAIL_FIELD: &str = "E-mail address";
+/// The e-mail field's name in each interface language.
+pub(crate) const EMAIL_FIELD_NAME: FieldName = FieldName::new(EMAIL_FIELD, "E-Mail-Adresse");
 /// The most characters an address may have (RFC 5321's path limit less the
 /// angle brackets).
 pub const MAX_EMAIL_LEN: usize = 254;
@@ -49,12 +51,38 @@ pub enum EmailError {
 }
 
 impl EmailError {
-    /// The refusal as the user reads it in `language`: the field's name and
-    /// what is wrong.
-    pub fn field_error(self, language: UiLanguage) -> FieldError {
+    /// What is wrong, without the field name, in English.
+    pub fn message(self) -> String {
+        self.message_in(UiLanguage::English)
+    }
+
+    /// What is wrong, without the field name, in `language`.
+    pub fn message_in(self, language: UiLanguage) -> String {
         match language {
-            UiLanguage::English => FieldError::from(self),
-            UiLanguage::German => FieldError::new("E-Mail-Adresse", self.german_message()),
+            UiLanguage::English => self.english_message(),
+            UiLanguage::German => self.german_message(),
+        }
+    }
+
+    fn english_message(self) -> String {
+        match self {
+            EmailError::Empty => "enter an e-mail address".to_owned(),
+            EmailError::TooLong => format!("is too long (at most {MAX_EMAIL_LEN} characters)"),
+            EmailError::MissingAt => "is missing the @, e.g. name@example.com".to_owned(),
+            EmailError::MissingLocalPart => "needs a name before the @".to_owned(),
+            EmailError::LocalPartTooLong => {
+                "has too long a name before the @ (at most 64 characters)".to_owned()
+            }
+            EmailError::MissingDomain => {
+                "needs a domain after the @, e.g. name@example.com".to_owned()
+            }
+            EmailError::InvalidDomain => "has an invalid domain after the @".to_owned(),
+            EmailError::NotPlainAddress => {
+                "enter only the address, e.g. name@example.com".to_owned()
+            }
+            EmailError::InvalidCharacter => {
+                "contains a space or a character that is not allowed".to_owned()
+            }
         }
     }
 
@@ -79,34 +107,17 @@ impl EmailError {
             }
         }
     }
+}
 
-    /// What is wrong, without the field name.
-    pub fn message(self) -> String {
-        match self {
-            EmailError::Empty => "enter an e-mail address".to_owned(),
-            EmailError::TooLong => format!("is too long (at most {MAX_EMAIL_LEN} characters)"),
-            EmailError::MissingAt => "is missing the @, e.g. name@example.com".to_owned(),
-            EmailError::MissingLocalPart => "needs a name before the @".to_owned(),
-            EmailError::LocalPartTooLong => {
-                "has too long a name before the @ (at most 64 characters)".to_owned()
-            }
-            EmailError::MissingDomain => {
-                "needs a domain after the @, e.g. name@example.com".to_owned()
-            }
-            EmailError::InvalidDomain => "has an invalid domain after the @".to_owned(),
-            EmailError::NotPlainAddress => {
-                "enter only the address, e.g. name@example.com".to_owned()
-            }
-            EmailError::InvalidCharacter => {
-                "contains a space or a character that is not allowed".to_owned()
-            }
-        }
+impl FieldRefusal for EmailError {
+    fn field_error(&self, language: UiLanguage) -> FieldError {
+        EMAIL_FIELD_NAME.refuse(language, self.message_in(language))
     }
 }
 
 impl From<EmailError> for FieldError {
     fn from(error: EmailError) -> Self {
-        FieldError::new(EMAIL_FIELD, error.message())
+        error.field_error(UiLanguage::English)
     }
 }
 

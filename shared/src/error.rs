@@ -1,8 +1,43 @@
 //! The one error shape every parse error converts into: which field, what is
 //! wrong. The server returns it as JSON and the browser shows it next to the
-//! input.
+//! input. Every typed error words itself into it through [`FieldRefusal`], in the
+//! reader's interface language.
 
+use crate::ui_language::UiLanguage;
 use serde::{Deserialize, Serialize};
+
+/// A refused input, worded for the reader: the field's name and what is wrong, in `language`.
+pub trait FieldRefusal {
+    /// The field's name and what is wrong, both in `language`.
+    fn field_error(&self, language: UiLanguage) -> FieldError;
+}
+
+/// A field's user-facing name in each interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FieldName {
+    english: &'static str,
+    german: &'static str,
+}
+
+impl FieldName {
+    /// The field called `english` in English and `german` in German.
+    pub(crate) const fn new(english: &'static str, german: &'static str) -> Self {
+        Self { english, german }
+    }
+
+    /// The name in `language`.
+    pub(crate) fn in_language(self, language: UiLanguage) -> &'static str {
+        match language {
+            UiLanguage::English => self.english,
+            UiLanguage::German => self.german,
+        }
+    }
+
+    /// A refusal of this field, named in `language`, with `message`.
+    pub(crate) fn refuse(self, language: UiLanguage, message: impl Into<String>) -> FieldError {
+        FieldError::new(self.in_language(language), message)
+    }
+}
 
 /// A refused input: the field's user-facing name and a message saying what is
 /// wrong, in words a user understands.
@@ -54,6 +89,16 @@ mod tests {
         assert_eq!(json, r#"{"field":"Tag","message":"enter a tag name"}"#);
         let back: FieldError = serde_json::from_str(&json).expect("deserializes");
         assert_eq!(back, error);
+    }
+
+    #[test]
+    fn a_field_name_is_worded_in_the_readers_language() {
+        let phone = FieldName::new("Phone number", "Telefonnummer");
+        assert_eq!(phone.in_language(UiLanguage::German), "Telefonnummer");
+        assert_eq!(
+            phone.refuse(UiLanguage::English, "has too few digits"),
+            FieldError::new("Phone number", "has too few digits")
+        );
     }
 
     #[test]

@@ -1,13 +1,17 @@
 //! The contact fields of R18 and a workspace's order of them (R20).
 
-use crate::error::FieldError;
+use crate::error::{FieldError, FieldName, FieldRefusal};
 use crate::text::{excerpt, EXCERPT_CHARS};
+use crate::ui_language::UiLanguage;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
 
 /// The user-facing name of the field-order setting.
 pub const FIELD_ORDER_FIELD: &str = "Field order";
+/// The field-order setting's name in each interface language.
+const FIELD_ORDER_FIELD_NAME: FieldName =
+    FieldName::new(FIELD_ORDER_FIELD, "Reihenfolge der Felder");
 
 /// The standard contact fields of R18.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -222,25 +226,18 @@ impl FieldOrder {
     /// R20: checks an order sent by a user. It must be a permutation of the
     /// standard fields and `custom_keys`: unknown, repeated and missing
     /// entries are refused, naming the first one found.
-    pub fn parse(keys: Vec<String>, custom_keys: &[String]) -> Result<Self, FieldError> {
-        let refuse = |message: String| Err(FieldError::new(FIELD_ORDER_FIELD, message));
+    pub fn parse(keys: Vec<String>, custom_keys: &[String]) -> Result<Self, FieldOrderError> {
         let mut seen = HashSet::new();
         let mut order = Vec::with_capacity(keys.len());
         for key in keys {
             let entry = FieldKey::from(key);
             if let FieldKey::Custom(custom) = &entry {
                 if !custom_keys.contains(custom) {
-                    return refuse(format!(
-                        "\"{}\" is not a field of this workspace",
-                        excerpt(custom, EXCERPT_CHARS)
-                    ));
+                    return Err(FieldOrderError::Unknown(custom.clone()));
                 }
             }
             if !seen.insert(entry.clone()) {
-                return refuse(format!(
-                    "\"{}\" is listed more than once",
-                    excerpt(&entry.to_string(), EXCERPT_CHARS)
-                ));
+                return Err(FieldOrderError::Repeated(entry));
             }
             order.push(entry);
         }
@@ -248,10 +245,10 @@ impl FieldOrder {
             .0
             .into_iter()
             .find(|entry| !seen.contains(entry));
-        if let Some(missing) = missing {
-            return refuse(format!("\"{missing}\" is missing"));
+        match missing {
+            Some(missing) => Err(FieldOrderError::Missing(missing)),
+            None => Ok(Self(order)),
         }
-        Ok(Self(order))
     }
 
     /// The order to show when reading a stored order that may be out of date
@@ -283,6 +280,51 @@ impl FieldOrder {
     /// The order as key strings, e.g. for storage.
     pub fn to_strings(&self) -> Vec<String> {
         self.0.iter().map(|key| key.as_str().to_owned()).collect()
+    }
+}
+
+/// R20: why an order sent by a user is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.field_error(UiLanguage::English))]
+pub enum FieldOrderError {
+    /// A key that is neither a standard field's nor one of the workspace's
+    /// custom fields'.
+    Unknown(String),
+    /// A field listed more than once.
+    Repeated(FieldKey),
+    /// A field left out.
+    Missing(FieldKey),
+}
+
+impl FieldRefusal for FieldOrderError {
+    fn field_error(&self, language: UiLanguage) -> FieldError {
+        let message = match (language, self) {
+            (UiLanguage::English, FieldOrderError::Unknown(key)) => format!(
+                "\"{}\" is not a field of this workspace",
+                excerpt(key, EXCERPT_CHARS)
+            ),
+            (UiLanguage::English, FieldOrderError::Repeated(key)) => format!(
+                "\"{}\" is listed more than once",
+                excerpt(key.as_str(), EXCERPT_CHARS)
+            ),
+            (UiLanguage::English, FieldOrderError::Missing(key)) => format!("\"{key}\" is missing"),
+            (UiLanguage::German, FieldOrderError::Unknown(key)) => format!(
+                "„{}“ ist kein Feld dieses Arbeitsbereichs",
+                excerpt(key, EXCERPT_CHARS)
+            ),
+            (UiLanguage::German, FieldOrderError::Repeated(key)) => format!(
+                "„{}“ ist mehrfach aufgeführt",
+                excerpt(key.as_str(), EXCERPT_CHARS)
+            ),
+            (UiLanguage::German, FieldOrderError::Missing(key)) => format!("„{key}“ fehlt"),
+        };
+        FIELD_ORDER_FIELD_NAME.refuse(language, message)
+    }
+}
+
+impl From<FieldOrderError> for FieldError {
+    fn from(error: FieldOrderError) -> Self {
+        error.field_error(UiLanguage::English)
     }
 }
 

@@ -7,8 +7,15 @@ mod headers;
 
 pub use headers::suggest_target;
 
+use crate::country::{CountryError, COUNTRY_FIELD_NAME};
 use crate::custom_field::{CustomFieldDefinition, CustomFieldValue};
-use crate::error::FieldError;
+use crate::email::EMAIL_FIELD_NAME;
+use crate::error::{FieldError, FieldName, FieldRefusal};
+use crate::language::LANGUAGE_FIELD_NAME;
+use crate::name::{FIRST_NAME_FIELD_NAME, LAST_NAME_FIELD_NAME};
+use crate::phone::PHONE_FIELD_NAME;
+use crate::text::{excerpt, EXCERPT_CHARS};
+use crate::ui_language::UiLanguage;
 use crate::{Country, Email, Language, PersonName, PhoneNumber, TagName};
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +23,10 @@ use serde::{Deserialize, Serialize};
 pub const MAPPING_FIELD: &str = "Map columns";
 /// The user-facing name of the default country choice.
 pub const DEFAULT_COUNTRY_FIELD: &str = "Default country";
+/// The column choices' name in each interface language.
+const MAPPING_FIELD_NAME: FieldName = FieldName::new(MAPPING_FIELD, "Spalten zuordnen");
+/// The default country choice's name in each interface language.
+const DEFAULT_COUNTRY_FIELD_NAME: FieldName = FieldName::new(DEFAULT_COUNTRY_FIELD, "Standardland");
 /// The most bytes an uploaded file may have (50 MB).
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 /// The most data rows a file may have.
@@ -66,18 +77,24 @@ impl ImportTarget {
     /// The name shown in the mapping's choice (custom fields show their
     /// label instead).
     pub fn label(&self) -> &str {
-        match self {
-            ImportTarget::Skip => "Don't import",
-            ImportTarget::FirstName => crate::name::FIRST_NAME_FIELD,
-            ImportTarget::LastName => crate::name::LAST_NAME_FIELD,
-            ImportTarget::Email => crate::email::EMAIL_FIELD,
-            ImportTarget::Phone => crate::phone::PHONE_FIELD,
-            ImportTarget::Country => crate::country::COUNTRY_FIELD,
-            ImportTarget::Language => crate::language::LANGUAGE_FIELD,
-            ImportTarget::Assignee => "Assignee",
-            ImportTarget::Tags => "Tags",
-            ImportTarget::Custom(key) => key,
-        }
+        self.name_in(UiLanguage::English)
+    }
+
+    /// The name in `language`; a custom field's key as it is.
+    fn name_in(&self, language: UiLanguage) -> &str {
+        let name = match self {
+            ImportTarget::Skip => FieldName::new("Don't import", "Nicht importieren"),
+            ImportTarget::FirstName => FIRST_NAME_FIELD_NAME,
+            ImportTarget::LastName => LAST_NAME_FIELD_NAME,
+            ImportTarget::Email => EMAIL_FIELD_NAME,
+            ImportTarget::Phone => PHONE_FIELD_NAME,
+            ImportTarget::Country => COUNTRY_FIELD_NAME,
+            ImportTarget::Language => LANGUAGE_FIELD_NAME,
+            ImportTarget::Assignee => FieldName::new("Assignee", "Zugewiesen an"),
+            ImportTarget::Tags => FieldName::new("Tags", "Tags"),
+            ImportTarget::Custom(key) => return key,
+        };
+        name.in_language(language)
     }
 
     /// A stable text form for a `<select>` value: `first_name`, `custom:plan`.
@@ -160,6 +177,10 @@ pub struct ImportSettings {
     pub mode: ImportMode,
     /// "Don't overwrite existing values": an update only fills empty fields.
     pub keep_existing: bool,
+    /// The language refused rows are explained in: the checking user's
+    /// (set by the server).
+    #[serde(default)]
+    pub language: UiLanguage,
 }
 
 impl ImportSettings {
@@ -169,26 +190,25 @@ impl ImportSettings {
         &self,
         column_count: usize,
         definitions: &[CustomFieldDefinition],
-    ) -> Result<Option<Country>, FieldError> {
-        let refuse = |message: String| FieldError::new(MAPPING_FIELD, message);
+    ) -> Result<Option<Country>, MappingError> {
         if self.columns.len() != column_count {
-            return Err(refuse(format!(
-                "choose a target for each of the file's {column_count} columns"
-            )));
+            return Err(MappingError::ColumnCount(column_count));
         }
         let mut seen: Vec<&ImportTarget> = Vec::new();
         for target in &self.columns {
             if let ImportTarget::Custom(key) = target {
                 if !definitions.iter().any(|field| field.key() == key) {
-                    return Err(refuse(format!("there is no custom field \"{key}\"")));
+                    return Err(MappingError::NoSuchCustomField(key.clone()));
                 }
             }
             if *target != ImportTarget::Skip && *target != ImportTarget::Tags {
                 if seen.contains(&target) {
-                    return Err(refuse(format!(
-                        "{} is chosen for more than one column",
-                        target_label(target, definitions)
-                    )));
+                    return Err(match target {
+                        ImportTarget::Custom(_) => {
+                            MappingError::CustomFieldChosenTwice(target_label(target, definitions))
+                        }
+                        standard => MappingError::ChosenTwice(standard.clone()),
+                    });
                 }
                 seen.push(target);
             }
@@ -196,23 +216,98 @@ impl ImportSettings {
         let maps = |target: ImportTarget| self.columns.contains(&target);
         let identifies = maps(ImportTarget::Email) || maps(ImportTarget::Phone);
         if !identifies && !maps(ImportTarget::FirstName) && !maps(ImportTarget::LastName) {
-            return Err(refuse(
-                "map at least a name, an e-mail address or a phone number column".into(),
-            ));
+            return Err(MappingError::NothingToImport);
         }
         if self.mode.updates() && !identifies {
-            return Err(refuse(
-                "to find existing contacts, map an e-mail address or a phone number column".into(),
-            ));
+            return Err(MappingError::NothingToMatch);
         }
         self.default_country
             .as_deref()
             .filter(|code| !code.trim().is_empty())
-            .map(|code| {
-                Country::parse(code)
-                    .map_err(|error| FieldError::from(error).for_field(DEFAULT_COUNTRY_FIELD))
-            })
+            .map(|code| Country::parse(code).map_err(MappingError::DefaultCountry))
             .transpose()
+    }
+}
+
+/// R35: why the import settings are refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.field_error(UiLanguage::English))]
+pub enum MappingError {
+    /// The choices are not one per column of the file (it has this many).
+    ColumnCount(usize),
+    /// A column goes to a custom field the workspace does not have (this key).
+    NoSuchCustomField(String),
+    /// A standard field is chosen for more than one column.
+    ChosenTwice(ImportTarget),
+    /// A custom field, by its label, is chosen for more than one column.
+    CustomFieldChosenTwice(String),
+    /// No column goes to a name, an e-mail address or a phone number.
+    NothingToImport,
+    /// Updating, but no column goes to an e-mail address or a phone number
+    /// to find existing contacts by.
+    NothingToMatch,
+    /// The default country is not a country.
+    DefaultCountry(CountryError),
+}
+
+impl FieldRefusal for MappingError {
+    fn field_error(&self, language: UiLanguage) -> FieldError {
+        use MappingError as E;
+        let message = match (language, self) {
+            (_, E::DefaultCountry(error)) => {
+                return DEFAULT_COUNTRY_FIELD_NAME.refuse(language, error.message_in(language));
+            }
+            (UiLanguage::English, E::ColumnCount(count)) => {
+                format!("choose a target for each of the file's {count} columns")
+            }
+            (UiLanguage::English, E::NoSuchCustomField(key)) => format!(
+                "there is no custom field \"{}\"",
+                excerpt(key, EXCERPT_CHARS)
+            ),
+            (UiLanguage::English, E::ChosenTwice(target)) => format!(
+                "{} is chosen for more than one column",
+                target.name_in(language)
+            ),
+            (UiLanguage::English, E::CustomFieldChosenTwice(label)) => {
+                format!("{label} is chosen for more than one column")
+            }
+            (UiLanguage::English, E::NothingToImport) => {
+                "map at least a name, an e-mail address or a phone number column".to_owned()
+            }
+            (UiLanguage::English, E::NothingToMatch) => {
+                "to find existing contacts, map an e-mail address or a phone number column"
+                    .to_owned()
+            }
+            (UiLanguage::German, E::ColumnCount(count)) => {
+                format!("wählen Sie für jede der {count} Spalten der Datei ein Ziel")
+            }
+            (UiLanguage::German, E::NoSuchCustomField(key)) => format!(
+                "es gibt kein benutzerdefiniertes Feld „{}“",
+                excerpt(key, EXCERPT_CHARS)
+            ),
+            (UiLanguage::German, E::ChosenTwice(target)) => format!(
+                "{} ist für mehr als eine Spalte gewählt",
+                target.name_in(language)
+            ),
+            (UiLanguage::German, E::CustomFieldChosenTwice(label)) => {
+                format!("{label} ist für mehr als eine Spalte gewählt")
+            }
+            (UiLanguage::German, E::NothingToImport) => {
+                "ordnen Sie mindestens eine Spalte einem Namen, einer E-Mail-Adresse oder einer Telefonnummer zu"
+                    .to_owned()
+            }
+            (UiLanguage::German, E::NothingToMatch) => {
+                "ordnen Sie eine Spalte der E-Mail-Adresse oder der Telefonnummer zu, damit bestehende Kontakte gefunden werden"
+                    .to_owned()
+            }
+        };
+        MAPPING_FIELD_NAME.refuse(language, message)
+    }
+}
+
+impl From<MappingError> for FieldError {
+    fn from(error: MappingError) -> Self {
+        error.field_error(UiLanguage::English)
     }
 }
 
@@ -249,6 +344,44 @@ pub struct ImportRow {
     pub custom: Vec<(String, CustomFieldValue)>,
 }
 
+/// Why a row is refused beyond its cells' own checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowProblem {
+    /// The assignee column holds something that is not an e-mail address.
+    AssigneeNotAnEmail,
+    /// No user of the workspace has the assignee's e-mail address.
+    UnknownAssignee(String),
+    /// The row has nothing to recognise a contact by.
+    NothingToMatch,
+}
+
+impl RowProblem {
+    /// What is wrong, in `language`.
+    pub fn message_in(&self, language: UiLanguage) -> String {
+        match (language, self) {
+            (UiLanguage::English, RowProblem::AssigneeNotAnEmail) => {
+                "write the e-mail address of a user of this workspace".to_owned()
+            }
+            (UiLanguage::German, RowProblem::AssigneeNotAnEmail) => {
+                "geben Sie die E-Mail-Adresse eines Benutzers dieses Arbeitsbereichs an".to_owned()
+            }
+            (UiLanguage::English, RowProblem::UnknownAssignee(email)) => {
+                format!("no user of this workspace has the e-mail address {email}")
+            }
+            (UiLanguage::German, RowProblem::UnknownAssignee(email)) => {
+                format!("kein Benutzer dieses Arbeitsbereichs hat die E-Mail-Adresse {email}")
+            }
+            (UiLanguage::English, RowProblem::NothingToMatch) => {
+                "the row has no name, e-mail address or phone number".to_owned()
+            }
+            (UiLanguage::German, RowProblem::NothingToMatch) => {
+                "die Zeile hat weder einen Namen noch eine E-Mail-Adresse oder Telefonnummer"
+                    .to_owned()
+            }
+        }
+    }
+}
+
 /// A refused cell: the file's column header and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CellError {
@@ -267,6 +400,7 @@ pub fn parse_row(
     default_country: Option<Country>,
     definitions: &[CustomFieldDefinition],
 ) -> Result<ImportRow, Vec<CellError>> {
+    let language = settings.language;
     let mut row = ImportRow::default();
     let mut errors = Vec::new();
     let (mut first, mut last) = (String::new(), String::new());
@@ -300,20 +434,20 @@ pub fn parse_row(
             }
             ImportTarget::Email => match Email::parse(cell) {
                 Ok(email) => row.email = Some(email),
-                Err(error) => refuse(error.message()),
+                Err(error) => refuse(error.message_in(language)),
             },
             ImportTarget::Phone => phone_cell = Some((index, header, cell.to_string())),
             ImportTarget::Country => match Country::parse(cell) {
                 Ok(country) => row.country = Some(country),
-                Err(error) => refuse(error.message().to_string()),
+                Err(error) => refuse(error.message_in(language).to_owned()),
             },
             ImportTarget::Language => match Language::parse(cell) {
                 Ok(language) => row.language = Some(language),
-                Err(error) => refuse(error.message().to_string()),
+                Err(error) => refuse(error.message_in(language).to_owned()),
             },
             ImportTarget::Assignee => match Email::parse(cell) {
                 Ok(email) => row.assignee = Some(email),
-                Err(_) => refuse("write the e-mail address of a user of this workspace".into()),
+                Err(_) => refuse(RowProblem::AssigneeNotAnEmail.message_in(language)),
             },
             ImportTarget::Tags => {
                 for name in cell
@@ -323,7 +457,7 @@ pub fn parse_row(
                     match TagName::parse(name) {
                         Ok(tag) if !row.tags.contains(&tag) => row.tags.push(tag),
                         Ok(_) => {}
-                        Err(error) => refuse(error.message()),
+                        Err(error) => refuse(error.message_in(language)),
                     }
                 }
             }
@@ -334,7 +468,7 @@ pub fn parse_row(
                 match CustomFieldValue::parse(definition, cell, default_country) {
                     Ok(Some(value)) => row.custom.push((key.clone(), value)),
                     Ok(None) => {}
-                    Err(error) => refuse(error.message),
+                    Err(error) => refuse(error.problem.message_in(language)),
                 }
             }
         }
@@ -348,7 +482,7 @@ pub fn parse_row(
                 index,
                 CellError {
                     column: header.to_string(),
-                    reason: error.message(),
+                    reason: error.message_in(language),
                 },
             )),
         }
@@ -366,7 +500,7 @@ pub fn parse_row(
                     index,
                     CellError {
                         column: header.to_string(),
-                        reason: error.message(),
+                        reason: error.message_in(language),
                     },
                 ));
             }
@@ -377,7 +511,7 @@ pub fn parse_row(
             0,
             CellError {
                 column: String::new(),
-                reason: "the row has no name, e-mail address or phone number".into(),
+                reason: RowProblem::NothingToMatch.message_in(language),
             },
         ));
     }

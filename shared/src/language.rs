@@ -7,7 +7,7 @@
 mod table;
 
 use crate::country::Country;
-use crate::error::FieldError;
+use crate::error::{FieldError, FieldName, FieldRefusal};
 use crate::text::alphabetical_key;
 use crate::ui_language::UiLanguage;
 use serde::{Deserialize, Serialize};
@@ -17,6 +17,8 @@ use table::LANGUAGES;
 
 /// The user-facing name of the language field.
 pub const LANGUAGE_FIELD: &str = "Language";
+/// The language field's name in each interface language.
+pub(crate) const LANGUAGE_FIELD_NAME: FieldName = FieldName::new(LANGUAGE_FIELD, "Sprache");
 
 /// Longest tag text looked at; real tags of the shape accepted here are far
 /// shorter.
@@ -127,44 +129,49 @@ pub enum LanguageError {
 }
 
 impl LanguageError {
-    /// The refusal as the user reads it in `language`.
-    pub fn field_error(self, language: UiLanguage) -> FieldError {
-        if language == UiLanguage::English {
-            return FieldError::from(self);
-        }
-        let message = match self {
-            LanguageError::Empty => "wählen Sie eine Sprache",
-            LanguageError::Malformed => "verwenden Sie einen Sprachcode wie de oder pt-BR",
-            LanguageError::UnknownLanguage => "ist kein bekannter Sprachcode",
-            LanguageError::UnknownScript => {
-                "hat eine unbekannte Schrift; verwenden Sie Latn, Cyrl, Arab, Deva, Hans oder Hant"
-            }
-            LanguageError::UnknownRegion => {
-                "hat eine unbekannte Region; verwenden Sie einen Ländercode wie BR in pt-BR"
-            }
-        };
-        FieldError::new("Sprache", message)
+    /// What is wrong, without the field name, in English.
+    pub fn message(self) -> &'static str {
+        self.message_in(UiLanguage::English)
     }
 
-    /// What is wrong, without the field name.
-    pub fn message(self) -> &'static str {
-        match self {
-            LanguageError::Empty => "choose a language",
-            LanguageError::Malformed => "use a language code such as en or pt-BR",
-            LanguageError::UnknownLanguage => "is not a known language code",
-            LanguageError::UnknownScript => {
-                "has an unknown script; use Latn, Cyrl, Arab, Deva, Hans or Hant"
-            }
-            LanguageError::UnknownRegion => {
-                "has an unknown region; use a country code such as BR in pt-BR"
-            }
+    /// What is wrong, without the field name, in `language`.
+    pub fn message_in(self, language: UiLanguage) -> &'static str {
+        match language {
+            UiLanguage::English => match self {
+                LanguageError::Empty => "choose a language",
+                LanguageError::Malformed => "use a language code such as en or pt-BR",
+                LanguageError::UnknownLanguage => "is not a known language code",
+                LanguageError::UnknownScript => {
+                    "has an unknown script; use Latn, Cyrl, Arab, Deva, Hans or Hant"
+                }
+                LanguageError::UnknownRegion => {
+                    "has an unknown region; use a country code such as BR in pt-BR"
+                }
+            },
+            UiLanguage::German => match self {
+                LanguageError::Empty => "wählen Sie eine Sprache",
+                LanguageError::Malformed => "verwenden Sie einen Sprachcode wie de oder pt-BR",
+                LanguageError::UnknownLanguage => "ist kein bekannter Sprachcode",
+                LanguageError::UnknownScript => {
+                    "hat eine unbekannte Schrift; verwenden Sie Latn, Cyrl, Arab, Deva, Hans oder Hant"
+                }
+                LanguageError::UnknownRegion => {
+                    "hat eine unbekannte Region; verwenden Sie einen Ländercode wie BR in pt-BR"
+                }
+            },
         }
+    }
+}
+
+impl FieldRefusal for LanguageError {
+    fn field_error(&self, language: UiLanguage) -> FieldError {
+        LANGUAGE_FIELD_NAME.refuse(language, self.message_in(language))
     }
 }
 
 impl From<LanguageError> for FieldError {
     fn from(error: LanguageError) -> Self {
-        FieldError::new(LANGUAGE_FIELD, error.message())
+        error.field_error(UiLanguage::English)
     }
 }
 

@@ -2,9 +2,10 @@
 //! of `docs/rules.md` as pure functions. No IO, no framework, no database types, so
 //! the same code runs in the browser (wasm32) and on the server.
 //!
-//! Every parser returns a typed error that converts into a [`FieldError`]
-//! ("which field, what is wrong"); every rule of `docs/rules.md` touched here has
-//! tests whose names carry its id (`grep -ri r34 shared/`).
+//! Every parser returns a typed error that words itself, through [`FieldRefusal`],
+//! into a [`FieldError`] ("which field, what is wrong") in English or German;
+//! every rule of `docs/rules.md` touched here has tests whose names carry its
+//! id (`grep -ri r34 shared/`).
 
 #![warn(missing_docs)]
 #![cfg_attr(
@@ -39,7 +40,7 @@ pub use country::Country;
 pub use custom_field::{CustomFieldDefinition, CustomFieldType, CustomFieldValue};
 pub use date::Date;
 pub use email::Email;
-pub use error::FieldError;
+pub use error::{FieldError, FieldRefusal};
 pub use fields::{FieldKey, FieldOrder, StandardField};
 pub use language::Language;
 pub use name::PersonName;

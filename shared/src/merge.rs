@@ -3,11 +3,14 @@
 //! can still be undone. The review preselects with these functions and the
 //! server fills in unanswered fields with the same ones.
 
-use crate::error::FieldError;
+use crate::error::{FieldError, FieldName, FieldRefusal};
 use crate::fields::{FieldKey, StandardField};
+use crate::ui_language::UiLanguage;
 
 /// The field a wrong set of contacts is reported under.
 pub const CONTACTS_FIELD: &str = "Contacts";
+/// The contacts' field name in each interface language.
+const CONTACTS_FIELD_NAME: FieldName = FieldName::new(CONTACTS_FIELD, "Kontakte");
 
 /// The fewest contacts a merge combines.
 pub const MIN_MERGE_CONTACTS: usize = 2;
@@ -41,29 +44,64 @@ pub fn is_merged_field(key: &FieldKey) -> bool {
     }
 }
 
+/// R13: why a set of contacts cannot be merged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.field_error(UiLanguage::English))]
+pub enum MergeSelectionError {
+    /// A contact is listed more than once.
+    Repeated,
+    /// Fewer than [`MIN_MERGE_CONTACTS`] contacts.
+    TooFew,
+    /// More than [`MAX_MERGE_CONTACTS`] contacts.
+    TooMany,
+}
+
+impl FieldRefusal for MergeSelectionError {
+    fn field_error(&self, language: UiLanguage) -> FieldError {
+        let message = match (language, self) {
+            (UiLanguage::English, MergeSelectionError::Repeated) => {
+                "each contact can be merged only once".to_owned()
+            }
+            (UiLanguage::English, MergeSelectionError::TooFew) => {
+                "choose at least two contacts to merge".to_owned()
+            }
+            (UiLanguage::English, MergeSelectionError::TooMany) => {
+                format!("at most {MAX_MERGE_CONTACTS} contacts can be merged at once")
+            }
+            (UiLanguage::German, MergeSelectionError::Repeated) => {
+                "jeder Kontakt kann nur einmal zusammengeführt werden".to_owned()
+            }
+            (UiLanguage::German, MergeSelectionError::TooFew) => {
+                "wählen Sie mindestens zwei Kontakte zum Zusammenführen aus".to_owned()
+            }
+            (UiLanguage::German, MergeSelectionError::TooMany) => {
+                format!("es können höchstens {MAX_MERGE_CONTACTS} Kontakte auf einmal zusammengeführt werden")
+            }
+        };
+        CONTACTS_FIELD_NAME.refuse(language, message)
+    }
+}
+
+impl From<MergeSelectionError> for FieldError {
+    fn from(error: MergeSelectionError) -> Self {
+        error.field_error(UiLanguage::English)
+    }
+}
+
 /// R13: a merge takes between two and [`MAX_MERGE_CONTACTS`] different
 /// contacts; the first one keeps its id.
-pub fn check_contacts(ids: &[i64]) -> Result<(), FieldError> {
+pub fn check_contacts(ids: &[i64]) -> Result<(), MergeSelectionError> {
     let mut distinct = ids.to_vec();
     distinct.sort_unstable();
     distinct.dedup();
     if distinct.len() != ids.len() {
-        return Err(FieldError::new(
-            CONTACTS_FIELD,
-            "each contact can be merged only once",
-        ));
+        return Err(MergeSelectionError::Repeated);
     }
     if ids.len() < MIN_MERGE_CONTACTS {
-        return Err(FieldError::new(
-            CONTACTS_FIELD,
-            "choose at least two contacts to merge",
-        ));
+        return Err(MergeSelectionError::TooFew);
     }
     if ids.len() > MAX_MERGE_CONTACTS {
-        return Err(FieldError::new(
-            CONTACTS_FIELD,
-            format!("at most {MAX_MERGE_CONTACTS} contacts can be merged at once"),
-        ));
+        return Err(MergeSelectionError::TooMany);
     }
     Ok(())
 }
@@ -116,19 +154,66 @@ pub struct MergeState {
     pub blocked: bool,
 }
 
+/// R14: why a merge can no longer be undone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UndoRefusal {
+    /// It was undone already.
+    Undone,
+    /// One of its contacts was deleted since.
+    ContactDeleted,
+    /// One of its contacts was merged again since.
+    MergedAgain,
+    /// The merged contact was blocked since.
+    Blocked,
+    /// The undo window is over.
+    TooLate,
+}
+
+impl UndoRefusal {
+    /// The reason as a sentence for the user, in `language`.
+    pub fn reason(self, language: UiLanguage) -> &'static str {
+        let (english, german) = match self {
+            UndoRefusal::Undone => (
+                "This merge was undone already.",
+                "Diese Zusammenführung wurde bereits rückgängig gemacht.",
+            ),
+            UndoRefusal::ContactDeleted => (
+                "One of the merged contacts was deleted since.",
+                "Einer der zusammengeführten Kontakte wurde inzwischen gelöscht.",
+            ),
+            UndoRefusal::MergedAgain => (
+                "One of the contacts was merged again since; undo that merge first.",
+                "Einer der Kontakte wurde inzwischen erneut zusammengeführt; machen Sie zuerst diese Zusammenführung rückgängig.",
+            ),
+            UndoRefusal::Blocked => (
+                "The merged contact was blocked since; unblock it first.",
+                "Der zusammengeführte Kontakt wurde inzwischen blockiert; heben Sie zuerst die Blockierung auf.",
+            ),
+            UndoRefusal::TooLate => (
+                "Merges can be undone for seven days only.",
+                "Zusammenführungen können nur sieben Tage lang rückgängig gemacht werden.",
+            ),
+        };
+        match language {
+            UiLanguage::English => english,
+            UiLanguage::German => german,
+        }
+    }
+}
+
 /// R14: why a merge made at `merged_at` can no longer be undone at `now`, or
 /// `None` when it can.
-pub fn undo_refusal(merged_at: i64, now: i64, state: MergeState) -> Option<&'static str> {
+pub fn undo_refusal(merged_at: i64, now: i64, state: MergeState) -> Option<UndoRefusal> {
     if state.undone {
-        Some("This merge was undone already.")
+        Some(UndoRefusal::Undone)
     } else if state.contact_deleted {
-        Some("One of the merged contacts was deleted since.")
+        Some(UndoRefusal::ContactDeleted)
     } else if state.merged_again {
-        Some("One of the contacts was merged again since; undo that merge first.")
+        Some(UndoRefusal::MergedAgain)
     } else if state.blocked {
-        Some("The merged contact was blocked since; unblock it first.")
+        Some(UndoRefusal::Blocked)
     } else if now.saturating_sub(merged_at) > UNDO_WINDOW_SECONDS {
-        Some("Merges can be undone for seven days only.")
+        Some(UndoRefusal::TooLate)
     } else {
         None
     }
@@ -150,14 +235,40 @@ mod tests {
     fn r13_a_merge_takes_two_to_five_different_contacts() {
         assert!(check_contacts(&[1, 2]).is_ok());
         assert!(check_contacts(&[1, 2, 3, 4, 5]).is_ok());
-        let one = check_contacts(&[1]).unwrap_err();
+        let one = FieldError::from(check_contacts(&[1]).unwrap_err());
         assert_eq!(one.field, CONTACTS_FIELD);
         assert!(one.message.contains("at least two"));
-        assert!(check_contacts(&[1, 2, 3, 4, 5, 6]).is_err());
-        assert!(check_contacts(&[1, 1])
-            .unwrap_err()
-            .message
-            .contains("once"));
+        assert_eq!(
+            check_contacts(&[1, 2, 3, 4, 5, 6]),
+            Err(MergeSelectionError::TooMany)
+        );
+        assert_eq!(check_contacts(&[1, 1]), Err(MergeSelectionError::Repeated));
+    }
+
+    #[test]
+    fn r13_a_refused_merge_is_worded_in_the_readers_language() {
+        assert_eq!(
+            MergeSelectionError::Repeated.to_string(),
+            "Contacts: each contact can be merged only once"
+        );
+        assert_eq!(
+            MergeSelectionError::TooMany
+                .field_error(UiLanguage::English)
+                .to_string(),
+            "Contacts: at most 5 contacts can be merged at once"
+        );
+        assert_eq!(
+            MergeSelectionError::TooFew
+                .field_error(UiLanguage::German)
+                .to_string(),
+            "Kontakte: wählen Sie mindestens zwei Kontakte zum Zusammenführen aus"
+        );
+        assert_eq!(
+            MergeSelectionError::TooMany
+                .field_error(UiLanguage::German)
+                .message,
+            "es können höchstens 5 Kontakte auf einmal zusammengeführt werden"
+        );
     }
 
     #[test]
@@ -224,26 +335,36 @@ mod tests {
         let fine = MergeState::default();
         assert_eq!(undo_refusal(0, 24 * 60 * 60, fine), None);
         assert_eq!(undo_refusal(0, UNDO_WINDOW_SECONDS, fine), None);
-        assert!(undo_refusal(0, UNDO_WINDOW_SECONDS + 1, fine).is_some());
+        assert_eq!(
+            undo_refusal(0, UNDO_WINDOW_SECONDS + 1, fine),
+            Some(UndoRefusal::TooLate)
+        );
         let deleted = MergeState {
             contact_deleted: true,
             ..fine
         };
-        assert!(undo_refusal(0, 1, deleted).unwrap().contains("deleted"));
+        assert_eq!(
+            undo_refusal(0, 1, deleted),
+            Some(UndoRefusal::ContactDeleted)
+        );
         let again = MergeState {
             merged_again: true,
             ..fine
         };
-        assert!(undo_refusal(0, 1, again).unwrap().contains("merged again"));
+        assert_eq!(undo_refusal(0, 1, again), Some(UndoRefusal::MergedAgain));
         let undone = MergeState {
             undone: true,
             ..fine
         };
-        assert!(undo_refusal(0, 1, undone).unwrap().contains("undone"));
+        assert_eq!(undo_refusal(0, 1, undone), Some(UndoRefusal::Undone));
         let blocked = MergeState {
             blocked: true,
             ..fine
         };
-        assert!(undo_refusal(0, 1, blocked).unwrap().contains("blocked"));
+        assert_eq!(undo_refusal(0, 1, blocked), Some(UndoRefusal::Blocked));
+        assert_eq!(
+            UndoRefusal::Blocked.reason(UiLanguage::German),
+            "Der zusammengeführte Kontakt wurde inzwischen blockiert; heben Sie zuerst die Blockierung auf."
+        );
     }
 }

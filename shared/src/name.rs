@@ -1,9 +1,10 @@
 //! A contact's first and last name (R4).
 
-use crate::error::FieldError;
+use crate::error::{FieldError, FieldName, FieldRefusal};
 use crate::text::{
     char_len, check_label_chars, collapse_whitespace, has_forbidden_char, LabelCharsError,
 };
+use crate::ui_language::UiLanguage;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -11,6 +12,10 @@ use std::fmt;
 pub const FIRST_NAME_FIELD: &str = "First name";
 /// The user-facing name of the last-name field.
 pub const LAST_NAME_FIELD: &str = "Last name";
+/// The first-name field's name in each interface language.
+pub(crate) const FIRST_NAME_FIELD_NAME: FieldName = FieldName::new(FIRST_NAME_FIELD, "Vorname");
+/// The last-name field's name in each interface language.
+pub(crate) const LAST_NAME_FIELD_NAME: FieldName = FieldName::new(LAST_NAME_FIELD, "Nachname");
 /// The most characters a first or a last name may have.
 pub const MAX_NAME_LEN: usize = 100;
 
@@ -24,12 +29,18 @@ pub enum NamePart {
 }
 
 impl NamePart {
-    /// The user-facing field name.
+    /// The user-facing field name, in English.
     pub fn field(self) -> &'static str {
-        match self {
-            NamePart::First => FIRST_NAME_FIELD,
-            NamePart::Last => LAST_NAME_FIELD,
-        }
+        self.field_in(UiLanguage::English)
+    }
+
+    /// The user-facing field name in `language`.
+    pub fn field_in(self, language: UiLanguage) -> &'static str {
+        let name = match self {
+            NamePart::First => FIRST_NAME_FIELD_NAME,
+            NamePart::Last => LAST_NAME_FIELD_NAME,
+        };
+        name.in_language(language)
     }
 }
 
@@ -56,19 +67,40 @@ impl NameError {
         }
     }
 
-    /// What is wrong, without the field name.
+    /// What is wrong, without the field name, in English.
     pub fn message(self) -> String {
-        match self {
-            NameError::BothEmpty => "enter a first name or a last name".to_owned(),
-            NameError::TooLong(_) => format!("is too long (at most {MAX_NAME_LEN} characters)"),
-            NameError::Characters(_, error) => error.message().to_owned(),
+        self.message_in(UiLanguage::English)
+    }
+
+    /// What is wrong, without the field name, in `language`.
+    pub fn message_in(self, language: UiLanguage) -> String {
+        match (language, self) {
+            (_, NameError::Characters(_, error)) => error.message_in(language).to_owned(),
+            (UiLanguage::English, NameError::BothEmpty) => {
+                "enter a first name or a last name".to_owned()
+            }
+            (UiLanguage::English, NameError::TooLong(_)) => {
+                format!("is too long (at most {MAX_NAME_LEN} characters)")
+            }
+            (UiLanguage::German, NameError::BothEmpty) => {
+                "Geben Sie einen Vornamen oder einen Nachnamen ein".to_owned()
+            }
+            (UiLanguage::German, NameError::TooLong(_)) => {
+                format!("ist zu lang (höchstens {MAX_NAME_LEN} Zeichen)")
+            }
         }
+    }
+}
+
+impl FieldRefusal for NameError {
+    fn field_error(&self, language: UiLanguage) -> FieldError {
+        FieldError::new(self.part().field_in(language), self.message_in(language))
     }
 }
 
 impl From<NameError> for FieldError {
     fn from(error: NameError) -> Self {
-        FieldError::new(error.part().field(), error.message())
+        error.field_error(UiLanguage::English)
     }
 }
 

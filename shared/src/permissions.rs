@@ -26,6 +26,7 @@
 //! (merging removes the merged-away contacts from every list) and deletes
 //! only contacts assigned to them.
 
+use crate::ui_language::UiLanguage;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -166,42 +167,34 @@ impl Action {
         Action::ManageCustomFields,
     ];
 
-    /// Why it is refused outside the Contacts module, for the actions
-    /// offered there only.
-    fn contacts_module_only(self) -> Option<&'static str> {
-        match self {
-            Action::RemoveChannel => Some("Channels can be removed in the Contacts module only."),
-            Action::Block => Some("Contacts can be blocked in the Contacts module only."),
-            Action::Unblock => Some("Contacts can be unblocked in the Contacts module only."),
-            Action::DeleteContact | Action::DeleteAll => {
-                Some("Contacts can be deleted in the Contacts module only.")
-            }
-            Action::SeeMergeHistory => Some("The merge history is in the Contacts module only."),
-            Action::Export | Action::ExportAll => {
-                Some("Contacts can be exported in the Contacts module only.")
-            }
-            Action::Import => Some("Contacts can be imported in the Contacts module only."),
-            _ => None,
-        }
+    /// Whether it is offered in the Contacts module only.
+    fn contacts_module_only(self) -> bool {
+        matches!(
+            self,
+            Action::RemoveChannel
+                | Action::Block
+                | Action::Unblock
+                | Action::DeleteContact
+                | Action::DeleteAll
+                | Action::SeeMergeHistory
+                | Action::Export
+                | Action::ExportAll
+                | Action::Import
+        )
     }
 
-    /// Why it is refused to agents, for the actions of owners and managers
-    /// only.
-    fn managers_only(self) -> Option<&'static str> {
-        match self {
-            Action::RemoveChannel => Some("Only owners and managers can remove channels."),
-            Action::DeleteAll => Some("Only owners and managers can delete all contacts."),
-            Action::SeeMergeHistory => Some("Only owners and managers can see the merge history."),
-            Action::Import => Some("Only owners and managers can import contacts."),
-            Action::ExportAll => Some("Only owners and managers can export all contacts."),
-            Action::ChangeFieldOrder => {
-                Some("Only owners and managers can change the field order.")
-            }
-            Action::ManageCustomFields => {
-                Some("Only owners and managers can manage custom fields.")
-            }
-            _ => None,
-        }
+    /// Whether it is for owners and managers only.
+    fn managers_only(self) -> bool {
+        matches!(
+            self,
+            Action::RemoveChannel
+                | Action::DeleteAll
+                | Action::SeeMergeHistory
+                | Action::Import
+                | Action::ExportAll
+                | Action::ChangeFieldOrder
+                | Action::ManageCustomFields
+        )
     }
 }
 
@@ -261,33 +254,136 @@ impl Context {
     }
 }
 
-/// The user-facing reason an action was refused.
+/// Why an action was refused; [`Refused::reason`] words it for the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct Refused(pub &'static str);
+#[error("{}", self.reason(UiLanguage::English))]
+pub enum Refused {
+    /// The action is offered in the Contacts module only.
+    ContactsModuleOnly(Action),
+    /// The action is for owners and managers only.
+    ManagersOnly(Action),
+    /// Agents delete only contacts assigned to them.
+    AgentsDeleteTheirOwn,
+    /// Agents merge only contacts assigned to them.
+    AgentsMergeTheirOwn,
+    /// Agents do not take a contact from another user.
+    AgentsCannotReassign,
+    /// Agents assign contacts only to themselves (or to nobody).
+    AgentsAssignThemselves,
+}
 
-/// Why `role` may not do `action` in `context`, or `None` if it may. The
-/// reason is a sentence to show the user (e.g. as a disabled button's title).
-pub fn refusal(role: Role, action: Action, context: &Context) -> Option<&'static str> {
-    if context.module != Module::Contacts {
-        if let Some(reason) = action.contacts_module_only() {
-            return Some(reason);
+impl Refused {
+    /// The reason as a sentence to show the user (e.g. as a disabled
+    /// button's title), in `language`.
+    pub fn reason(self, language: UiLanguage) -> &'static str {
+        let (english, german) = self.sentences();
+        match language {
+            UiLanguage::English => english,
+            UiLanguage::German => german,
         }
+    }
+
+    fn sentences(self) -> (&'static str, &'static str) {
+        match self {
+            Refused::ContactsModuleOnly(action) => match action {
+                Action::RemoveChannel => (
+                    "Channels can be removed in the Contacts module only.",
+                    "Kanäle können nur im Kontakte-Modul entfernt werden.",
+                ),
+                Action::Block => (
+                    "Contacts can be blocked in the Contacts module only.",
+                    "Kontakte können nur im Kontakte-Modul blockiert werden.",
+                ),
+                Action::Unblock => (
+                    "Contacts can be unblocked in the Contacts module only.",
+                    "Blockierungen können nur im Kontakte-Modul aufgehoben werden.",
+                ),
+                Action::DeleteContact | Action::DeleteAll => (
+                    "Contacts can be deleted in the Contacts module only.",
+                    "Kontakte können nur im Kontakte-Modul gelöscht werden.",
+                ),
+                Action::SeeMergeHistory => (
+                    "The merge history is in the Contacts module only.",
+                    "Der Zusammenführungsverlauf ist nur im Kontakte-Modul zu sehen.",
+                ),
+                Action::Export | Action::ExportAll => (
+                    "Contacts can be exported in the Contacts module only.",
+                    "Kontakte können nur im Kontakte-Modul exportiert werden.",
+                ),
+                _ => (
+                    "Contacts can be imported in the Contacts module only.",
+                    "Kontakte können nur im Kontakte-Modul importiert werden.",
+                ),
+            },
+            Refused::ManagersOnly(action) => match action {
+                Action::RemoveChannel => (
+                    "Only owners and managers can remove channels.",
+                    "Nur Inhaber und Manager können Kanäle entfernen.",
+                ),
+                Action::DeleteAll => (
+                    "Only owners and managers can delete all contacts.",
+                    "Nur Inhaber und Manager können alle Kontakte löschen.",
+                ),
+                Action::SeeMergeHistory => (
+                    "Only owners and managers can see the merge history.",
+                    "Nur Inhaber und Manager können den Zusammenführungsverlauf sehen.",
+                ),
+                Action::Import => (
+                    "Only owners and managers can import contacts.",
+                    "Nur Inhaber und Manager können Kontakte importieren.",
+                ),
+                Action::ExportAll => (
+                    "Only owners and managers can export all contacts.",
+                    "Nur Inhaber und Manager können alle Kontakte exportieren.",
+                ),
+                Action::ChangeFieldOrder => (
+                    "Only owners and managers can change the field order.",
+                    "Nur Inhaber und Manager können die Reihenfolge der Felder ändern.",
+                ),
+                _ => (
+                    "Only owners and managers can manage custom fields.",
+                    "Nur Inhaber und Manager können benutzerdefinierte Felder verwalten.",
+                ),
+            },
+            Refused::AgentsDeleteTheirOwn => (
+                "Agents can delete only contacts assigned to them.",
+                "Agenten können nur Kontakte löschen, die ihnen zugewiesen sind.",
+            ),
+            Refused::AgentsMergeTheirOwn => (
+                "Agents can merge only contacts assigned to them.",
+                "Agenten können nur Kontakte zusammenführen, die ihnen zugewiesen sind.",
+            ),
+            Refused::AgentsCannotReassign => (
+                "Agents cannot reassign a contact assigned to someone else.",
+                "Agenten können einen Kontakt, der jemand anderem zugewiesen ist, nicht neu zuweisen.",
+            ),
+            Refused::AgentsAssignThemselves => (
+                "Agents can assign contacts only to themselves.",
+                "Agenten können Kontakte nur sich selbst zuweisen.",
+            ),
+        }
+    }
+}
+
+/// Why `role` may not do `action` in `context`, or `None` if it may.
+pub fn refusal(role: Role, action: Action, context: &Context) -> Option<Refused> {
+    if context.module != Module::Contacts && action.contacts_module_only() {
+        return Some(Refused::ContactsModuleOnly(action));
     }
     if role != Role::Agent {
         return None;
     }
     match (action, context.assignment) {
         (Action::DeleteContact, Assignment::Unassigned | Assignment::ToOther) => {
-            Some("Agents can delete only contacts assigned to them.")
+            Some(Refused::AgentsDeleteTheirOwn)
         }
         (Action::Merge, Assignment::Unassigned | Assignment::ToOther) => {
-            Some("Agents can merge only contacts assigned to them.")
+            Some(Refused::AgentsMergeTheirOwn)
         }
-        (Action::Assign, Assignment::ToOther) => {
-            Some("Agents cannot reassign a contact assigned to someone else.")
-        }
-        _ => action.managers_only(),
+        (Action::Assign, Assignment::ToOther) => Some(Refused::AgentsCannotReassign),
+        _ => action
+            .managers_only()
+            .then_some(Refused::ManagersOnly(action)),
     }
 }
 
@@ -295,9 +391,9 @@ pub fn refusal(role: Role, action: Action, context: &Context) -> Option<&'static
 /// user asking), or `None` if it may. Agents assign only to themselves or to
 /// nobody; whether they may touch the contact at all is [`refusal`]'s
 /// [`Action::Assign`].
-pub fn assign_to_refusal(role: Role, new_assignee: Assignment) -> Option<&'static str> {
+pub fn assign_to_refusal(role: Role, new_assignee: Assignment) -> Option<Refused> {
     (role == Role::Agent && new_assignee == Assignment::ToOther)
-        .then_some("Agents can assign contacts only to themselves.")
+        .then_some(Refused::AgentsAssignThemselves)
 }
 
 /// Whether `role` may do `action` in `context` (see the module's table).
@@ -307,7 +403,7 @@ pub fn may(role: Role, action: Action, context: &Context) -> bool {
 
 /// [`may`] as a `Result`, for the server: `Err` carries the reason.
 pub fn check(role: Role, action: Action, context: &Context) -> Result<(), Refused> {
-    refusal(role, action, context).map_or(Ok(()), |reason| Err(Refused(reason)))
+    refusal(role, action, context).map_or(Ok(()), Err)
 }
 
 #[cfg(test)]

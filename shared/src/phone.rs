@@ -2,7 +2,7 @@
 //! code, stored and compared in E.164 (R18).
 
 use crate::country::Country;
-use crate::error::FieldError;
+use crate::error::{FieldError, FieldName, FieldRefusal};
 use crate::ui_language::UiLanguage;
 use phonenumber::metadata::DATABASE;
 use phonenumber::Mode;
@@ -16,6 +16,8 @@ pub use search::{international_search_digits, national_search_numbers, national_
 
 /// The user-facing name of the phone field.
 pub const PHONE_FIELD: &str = "Phone number";
+/// The phone field's name in each interface language.
+pub(crate) const PHONE_FIELD_NAME: FieldName = FieldName::new(PHONE_FIELD, "Telefonnummer");
 /// The most characters accepted as input, before any parsing.
 pub const MAX_PHONE_INPUT_LEN: usize = 40;
 /// The most digits an E.164 number has (country code included).
@@ -61,16 +63,6 @@ impl PhoneError {
     /// What is wrong, without the field name, in English.
     pub fn message(self) -> String {
         self.message_in(UiLanguage::English)
-    }
-
-    /// The refusal as the user reads it in `language`: the field's name and
-    /// what is wrong.
-    pub fn field_error(self, language: UiLanguage) -> FieldError {
-        let field = match language {
-            UiLanguage::English => PHONE_FIELD,
-            UiLanguage::German => "Telefonnummer",
-        };
-        FieldError::new(field, self.message_in(language))
     }
 
     /// What is wrong, without the field name, in `language`.
@@ -121,8 +113,8 @@ impl PhoneError {
             PhoneError::TooLong => "hat zu viele Ziffern".to_owned(),
             PhoneError::NotValid(Some(country)) => {
                 format!(
-                    "ist keine gültige Telefonnummer für das Land {}",
-                    country.code()
+                    "ist keine gültige Telefonnummer für {}",
+                    country.name_in(UiLanguage::German)
                 )
             }
             PhoneError::NotValid(None) => "ist keine gültige Telefonnummer".to_owned(),
@@ -130,9 +122,15 @@ impl PhoneError {
     }
 }
 
+impl FieldRefusal for PhoneError {
+    fn field_error(&self, language: UiLanguage) -> FieldError {
+        PHONE_FIELD_NAME.refuse(language, self.message_in(language))
+    }
+}
+
 impl From<PhoneError> for FieldError {
     fn from(error: PhoneError) -> Self {
-        FieldError::new(PHONE_FIELD, error.message())
+        error.field_error(UiLanguage::English)
     }
 }
 

@@ -1,8 +1,9 @@
 //! Tag names (R21–R24): trimmed, non-empty, limited in length, unique per
 //! workspace regardless of case.
 
-use crate::error::FieldError;
+use crate::error::{FieldError, FieldName, FieldRefusal};
 use crate::text::{char_len, check_label_chars, collapse_whitespace, LabelCharsError};
+use crate::ui_language::UiLanguage;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::hash::{Hash, Hasher};
@@ -10,6 +11,8 @@ use std::str::FromStr;
 
 /// The user-facing name of the tag field.
 pub const TAG_FIELD: &str = "Tag";
+/// The tag field's name in each interface language.
+const TAG_FIELD_NAME: FieldName = FieldName::new(TAG_FIELD, "Tag");
 /// The most characters a tag name may have.
 pub const MAX_TAG_LEN: usize = 50;
 
@@ -36,19 +39,36 @@ pub enum TagError {
 }
 
 impl TagError {
-    /// What is wrong, without the field name.
+    /// What is wrong, without the field name, in English.
     pub fn message(self) -> String {
-        match self {
-            TagError::Empty => "enter a tag name".to_owned(),
-            TagError::TooLong => format!("is too long (at most {MAX_TAG_LEN} characters)"),
-            TagError::Characters(error) => error.message().to_owned(),
+        self.message_in(UiLanguage::English)
+    }
+
+    /// What is wrong, without the field name, in `language`.
+    pub fn message_in(self, language: UiLanguage) -> String {
+        match (language, self) {
+            (_, TagError::Characters(error)) => error.message_in(language).to_owned(),
+            (UiLanguage::English, TagError::Empty) => "enter a tag name".to_owned(),
+            (UiLanguage::English, TagError::TooLong) => {
+                format!("is too long (at most {MAX_TAG_LEN} characters)")
+            }
+            (UiLanguage::German, TagError::Empty) => "Geben Sie einen Tag-Namen ein".to_owned(),
+            (UiLanguage::German, TagError::TooLong) => {
+                format!("ist zu lang (höchstens {MAX_TAG_LEN} Zeichen)")
+            }
         }
+    }
+}
+
+impl FieldRefusal for TagError {
+    fn field_error(&self, language: UiLanguage) -> FieldError {
+        TAG_FIELD_NAME.refuse(language, self.message_in(language))
     }
 }
 
 impl From<TagError> for FieldError {
     fn from(error: TagError) -> Self {
-        FieldError::new(TAG_FIELD, error.message())
+        error.field_error(UiLanguage::English)
     }
 }
 
@@ -175,6 +195,34 @@ mod tests {
         assert_eq!(
             FieldError::from(TagError::Empty).to_string(),
             "Tag: enter a tag name"
+        );
+    }
+
+    #[test]
+    fn r22_a_refused_tag_is_worded_in_the_readers_language() {
+        assert_eq!(
+            TagError::Empty.field_error(UiLanguage::English).to_string(),
+            "Tag: enter a tag name"
+        );
+        assert_eq!(
+            TagError::Empty.field_error(UiLanguage::German).to_string(),
+            "Tag: Geben Sie einen Tag-Namen ein"
+        );
+        assert_eq!(
+            TagError::TooLong
+                .field_error(UiLanguage::German)
+                .to_string(),
+            "Tag: ist zu lang (höchstens 50 Zeichen)"
+        );
+        assert_eq!(
+            TagError::Characters(LabelCharsError::Control)
+                .field_error(UiLanguage::German)
+                .to_string(),
+            "Tag: darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen enthalten"
+        );
+        assert_eq!(
+            TagError::Characters(LabelCharsError::Control).to_string(),
+            "Tag: must not contain line breaks, tabs or other control characters"
         );
     }
 

@@ -1,6 +1,8 @@
 //! Text rules shared by the parsers: which characters user-entered text may
 //! hold, and how input is quoted back in messages.
 
+use crate::ui_language::UiLanguage;
+
 /// Characters of user input quoted back in an error message or a log line.
 pub const EXCERPT_CHARS: usize = 60;
 
@@ -52,14 +54,33 @@ pub enum LabelCharsError {
 }
 
 impl LabelCharsError {
-    /// The message for the user, without the field name.
+    /// The message for the user, without the field name, in English.
     pub fn message(self) -> &'static str {
-        match self {
-            LabelCharsError::Control => {
+        self.message_in(UiLanguage::English)
+    }
+
+    /// The message for the user, without the field name, in `language`.
+    /// The error names no field: the label's own error says which.
+    pub fn message_in(self, language: UiLanguage) -> &'static str {
+        match (language, self) {
+            (UiLanguage::English, LabelCharsError::Control) => {
                 "must not contain line breaks, tabs or other control characters"
             }
-            LabelCharsError::Direction => "must not contain text-direction control characters",
-            LabelCharsError::NothingVisible => "must contain at least one visible character",
+            (UiLanguage::English, LabelCharsError::Direction) => {
+                "must not contain text-direction control characters"
+            }
+            (UiLanguage::English, LabelCharsError::NothingVisible) => {
+                "must contain at least one visible character"
+            }
+            (UiLanguage::German, LabelCharsError::Control) => {
+                "darf keine Zeilenumbrüche, Tabulatoren oder anderen Steuerzeichen enthalten"
+            }
+            (UiLanguage::German, LabelCharsError::Direction) => {
+                "darf keine Steuerzeichen für die Textrichtung enthalten"
+            }
+            (UiLanguage::German, LabelCharsError::NothingVisible) => {
+                "muss mindestens ein sichtbares Zeichen enthalten"
+            }
         }
     }
 }
@@ -198,6 +219,18 @@ mod tests {
             );
         }
         assert_eq!(check_label_chars("a\tb"), Err(LabelCharsError::Control));
+    }
+
+    #[test]
+    fn label_character_messages_are_worded_in_both_languages() {
+        assert_eq!(
+            LabelCharsError::Direction.message_in(UiLanguage::English),
+            "must not contain text-direction control characters"
+        );
+        assert_eq!(
+            LabelCharsError::NothingVisible.message_in(UiLanguage::German),
+            "muss mindestens ein sichtbares Zeichen enthalten"
+        );
     }
 
     #[test]

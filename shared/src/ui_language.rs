@@ -4,13 +4,36 @@
 //! A user's choice is stored with the user; before sign-in, and for users
 //! who never chose, the browser's `Accept-Language` header decides.
 
-use crate::error::FieldError;
+use crate::error::{FieldError, FieldName, FieldRefusal};
 use crate::language::accepted_tags;
 use crate::timestamp::civil_from_days;
 use serde::{Deserialize, Serialize};
 
 /// The user-facing name of the interface-language choice.
 pub const UI_LANGUAGE_FIELD: &str = "Language";
+/// The interface-language choice's name in each interface language.
+const UI_LANGUAGE_FIELD_NAME: FieldName = FieldName::new(UI_LANGUAGE_FIELD, "Sprache");
+
+/// A stored or submitted interface language the product does not speak.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.field_error(UiLanguage::English))]
+pub struct UiLanguageError;
+
+impl FieldRefusal for UiLanguageError {
+    fn field_error(&self, language: UiLanguage) -> FieldError {
+        let message = match language {
+            UiLanguage::English => "choose English or Deutsch",
+            UiLanguage::German => "wählen Sie English oder Deutsch",
+        };
+        UI_LANGUAGE_FIELD_NAME.refuse(language, message)
+    }
+}
+
+impl From<UiLanguageError> for FieldError {
+    fn from(error: UiLanguageError) -> Self {
+        error.field_error(UiLanguage::English)
+    }
+}
 
 /// A language the interface is written in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -128,9 +151,8 @@ impl UiLanguage {
     }
 
     /// Parses a stored or submitted choice: exactly a known language tag.
-    pub fn parse(input: &str) -> Result<Self, FieldError> {
-        Self::from_tag(input)
-            .ok_or_else(|| FieldError::new(UI_LANGUAGE_FIELD, "choose English or Deutsch"))
+    pub fn parse(input: &str) -> Result<Self, UiLanguageError> {
+        Self::from_tag(input).ok_or(UiLanguageError)
     }
 
     /// The interface language a browser asks for with its `Accept-Language`
@@ -146,7 +168,7 @@ impl UiLanguage {
 }
 
 impl TryFrom<String> for UiLanguage {
-    type Error = FieldError;
+    type Error = UiLanguageError;
 
     fn try_from(value: String) -> Result<Self, Self::Error> {
         Self::parse(&value)
@@ -235,6 +257,19 @@ mod tests {
             assert_eq!(back, language);
         }
         let error = UiLanguage::parse("klingon").expect_err("refused");
-        assert_eq!(error.field, UI_LANGUAGE_FIELD);
+        assert_eq!(error, UiLanguageError);
+        assert_eq!(FieldError::from(error).field, UI_LANGUAGE_FIELD);
+    }
+
+    #[test]
+    fn an_unknown_interface_language_is_refused_in_the_readers_language() {
+        assert_eq!(
+            UiLanguageError.to_string(),
+            "Language: choose English or Deutsch"
+        );
+        assert_eq!(
+            UiLanguageError.field_error(German).to_string(),
+            "Sprache: wählen Sie English oder Deutsch"
+        );
     }
 }

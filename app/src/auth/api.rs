@@ -3,6 +3,8 @@
 
 use super::model::{Credentials, Viewer};
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::Refusal;
 use leptos::prelude::*;
 use server_fn::codec::{Json, PostUrl};
 
@@ -71,7 +73,7 @@ pub async fn switch_workspace(workspace_id: i64) -> Result<Viewer, AppError> {
     let viewer = accounts()?
         .viewer(auth.user_id, workspace_id)
         .await?
-        .ok_or_else(|| AppError::Forbidden("You are not a member of that workspace.".into()))?;
+        .ok_or_else(|| AppError::from(Refusal::NotMember))?;
     crate::ssr::start_session(SessionAuth {
         user_id: auth.user_id,
         workspace_id,

@@ -7,6 +7,8 @@ use super::model::{
     FilterOptions, ListRequest, NewContact, TagAssignment,
 };
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::Refusal;
 use leptos::prelude::*;
 use server_fn::codec::Json;
 #[cfg(feature = "ssr")]
@@ -61,7 +63,7 @@ pub async fn contacts_assign_tags(request: TagAssignment) -> Result<u64, AppErro
         .map(|name| shared::TagName::parse(name).map_err(AppError::input))
         .collect::<Result<Vec<_>, _>>()?;
     if request.tag_ids.is_empty() && new_tags.is_empty() {
-        return Err(AppError::invalid("Tags", "pick or create at least one tag"));
+        return Err(Refusal::PickTag.into());
     }
     port.assign_tags(
         viewer.workspace.id,
@@ -109,14 +111,16 @@ pub async fn contacts_delete_preview(target: DeleteTarget) -> Result<DeletePrevi
             let blocked = port
                 .count_target(viewer.workspace.id, &checks::blocked_contacts(), None)
                 .await?;
-            shared::bulk::delete_all_confirmation(count, blocked)
+            shared::bulk::delete_all_confirmation(count, blocked, crate::layout::reader_language())
         }
-        DeleteTarget::Selected(_) => shared::bulk::delete_confirmation(count),
+        DeleteTarget::Selected(_) => {
+            shared::bulk::delete_confirmation(count, crate::layout::reader_language())
+        }
     };
     Ok(DeletePreview {
         count,
         question,
-        refusal,
+        refusal: refusal.map(|refusal| refusal.words(crate::layout::reader_language())),
     })
 }
 
@@ -128,7 +132,7 @@ pub async fn contacts_delete(target: DeleteTarget) -> Result<DeleteProgress, App
     let (viewer, port, count) =
         checks::bulk_request(shared::bulk::BulkAction::Delete, &target).await?;
     if let Some(refusal) = delete_refusal(&viewer, &target, count, port.as_ref()).await? {
-        return Err(AppError::Forbidden(refusal));
+        return Err(refusal.into());
     }
     port.start_delete(viewer.workspace.id, viewer.user_id, &target)
         .await
@@ -148,7 +152,7 @@ pub async fn contacts_delete_progress() -> Result<Option<DeleteProgress>, AppErr
 mod checks {
     use super::super::model::{BulkTarget, ContactQuery, DeleteTarget, NewContact, View, MAX_IDS};
     use crate::auth::Viewer;
-    use crate::error::AppError;
+    use crate::error::{AppError, Refusal};
     use crate::ssr::{ContactsPort, ValidContact};
     use shared::bulk::{check_bulk, BulkAction, Selection, BULK_LIMIT};
     use shared::permissions::{check, refusal, Action, Assignment, Context, Module};
@@ -181,16 +185,12 @@ mod checks {
                 check(role, action.permission(), &context)?;
                 if let Selection::Ids(ids) = &selected.selection {
                     if ids.len() > MAX_IDS {
-                        return Err(AppError::invalid(
-                            "Selection",
-                            format!("select at most {MAX_IDS} contacts one by one, or use \"Select all\""),
-                        ));
+                        return Err(Refusal::TooManyIds { max: MAX_IDS }.into());
                     }
                 }
                 // What the browser claims is checked first, then the count
                 // the server makes itself.
-                check_bulk(action, selected.selection.count())
-                    .map_err(|error| AppError::invalid("Selection", error.reason()))?;
+                check_bulk(action, selected.selection.count()).map_err(AppError::input)?;
             }
         }
         let cap = action
@@ -206,8 +206,7 @@ mod checks {
                 return Err(AppError::not_found(crate::error::Missing::Contact));
             }
         }
-        check_bulk(action, count)
-            .map_err(|error| AppError::invalid("Selection", error.reason()))?;
+        check_bulk(action, count).map_err(AppError::input)?;
         Ok(count)
     }
 
@@ -242,16 +241,19 @@ mod checks {
         target: &DeleteTarget,
         count: u64,
         port: &dyn ContactsPort,
-    ) -> Result<Option<String>, AppError> {
+    ) -> Result<Option<Refusal>, AppError> {
         let unassigned = contacts_module().assigned(Assignment::Unassigned);
-        let Some(reason) = refusal(viewer.role(), Action::DeleteContact, &unassigned) else {
+        let Some(refused) = refusal(viewer.role(), Action::DeleteContact, &unassigned) else {
             return Ok(None);
         };
         let others = port
             .count_not_assigned_to(viewer.workspace.id, target, viewer.user_id)
             .await?;
-        Ok((others > 0)
-            .then(|| format!("You may not delete {others} of these {count} contacts. {reason}")))
+        Ok((others > 0).then(|| Refusal::DeleteOthers {
+            others,
+            count,
+            reason: refused.reason(crate::layout::reader_language()).to_owned(),
+        }))
     }
 
     /// "Add contact": the shared parsers, exactly as in the browser.

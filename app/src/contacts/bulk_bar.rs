@@ -10,7 +10,7 @@ use super::model::{BulkTarget, ContactQuery, DeleteTarget, Total, View};
 use super::selection::{SelectionState, TableState};
 use super::url;
 use crate::i18n::{t_string, td_string, use_i18n, Locale};
-use crate::layout::Toasts;
+use crate::layout::{page_language, Toasts};
 use crate::wording::bulk_action_label;
 use leptos::prelude::*;
 use shared::bulk::{action_state, bulk_actions, BulkAction, BulkActionState, Selection};
@@ -105,7 +105,7 @@ fn ActionButton(action: BulkActionState, current: SelectionState) -> impl IntoVi
             {bulk_action_label(action.action)}
         </button>
         {action.reason.map(|reason| view! {
-            <span id=reason_id class="bulk-reason">{reason}</span>
+            <span id=reason_id class="bulk-reason">{reason.reason_in(page_language())}</span>
         })}
     }
 }

@@ -19,7 +19,7 @@ use crate::auth::Viewer;
 use crate::details::{ContactDrawer, ListBeside};
 use crate::i18n::{t_string, use_i18n};
 use crate::imports::{ExportAll, ImportDialog, ImportProgressBanner};
-use crate::layout::PageTitle;
+use crate::layout::{page_language, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use shared::permissions::{refusal, Action, Context, Module};
@@ -67,7 +67,8 @@ pub fn ContactsPage() -> impl IntoView {
         viewer.role(),
         Action::DeleteAll,
         &Context::new(Module::Contacts),
-    );
+    )
+    .map(|refused| refused.reason(page_language()));
     let close = Callback::new(move |()| dialog.set(None));
     let menu = NodeRef::<leptos::html::Details>::new();
     let may = |action| refusal(viewer.role(), action, &Context::new(Module::Contacts)).is_none();

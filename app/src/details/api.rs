@@ -19,11 +19,9 @@ use server_fn::codec::Json;
 #[cfg(feature = "ssr")]
 mod checks {
     use crate::auth::Viewer;
-    use crate::error::AppError;
+    use crate::error::{AppError, Refusal};
     use crate::ssr::{details, ContactFacts, FieldChange};
-    use shared::permissions::{
-        assign_to_refusal, check, Action, Assignment, Context, Module, Refused,
-    };
+    use shared::permissions::{assign_to_refusal, check, Action, Assignment, Context, Module};
     use shared::{Country, Email, Language, StandardField};
 
     /// The viewer may do `action` on the contact in the Contacts module;
@@ -51,7 +49,7 @@ mod checks {
         };
         let assignment = Assignment::of(*new_assignee, viewer.user_id);
         match assign_to_refusal(viewer.role(), assignment) {
-            Some(reason) => Err(Refused(reason).into()),
+            Some(refused) => Err(refused.into()),
             None => Ok(()),
         }
     }
@@ -87,22 +85,14 @@ mod checks {
                     .parse::<i64>()
                     .ok()
                     .filter(|id| member_ids.contains(id))
-                    .ok_or_else(|| {
-                        AppError::invalid(
-                            StandardField::Assignee.label(),
-                            "choose a user of this workspace",
-                        )
-                    })?;
+                    .ok_or_else(|| AppError::from(Refusal::ChooseMember))?;
                 FieldChange::Assignee(Some(id))
             }
             StandardField::FirstName | StandardField::LastName => {
-                return Err(AppError::invalid(
-                    field.label(),
-                    "use \"Edit name\" to change it",
-                ))
+                return Err(Refusal::UseEditName(field).into())
             }
             StandardField::Profile | StandardField::ConversationStatus => {
-                return Err(AppError::invalid(field.label(), "cannot be edited"))
+                return Err(Refusal::NotEditable(field).into())
             }
         })
     }
@@ -182,7 +172,8 @@ pub async fn details_edit_custom(edit: CustomValueEdit) -> Result<Saved, AppErro
         .into_iter()
         .find(|definition| definition.key() == edit.key)
         .ok_or_else(|| AppError::not_found(Missing::Field))?;
-    let value = shared::CustomFieldValue::parse(&definition, &edit.value, facts.country)?
+    let value = shared::CustomFieldValue::parse(&definition, &edit.value, facts.country)
+        .map_err(AppError::input)?
         .map(|value| value.to_input());
     let version = service
         .save_custom_value(

@@ -15,7 +15,8 @@ use crate::lazy_checks::{check_custom_value, check_phone, preload_phone_checks};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use shared::{
-    Country, CustomFieldDefinition, Email, FieldError, Language, StandardField, UiLanguage,
+    Country, CustomFieldDefinition, Email, FieldError, FieldRefusal, Language, StandardField,
+    UiLanguage,
 };
 
 /// The input shown while editing.
@@ -83,10 +84,12 @@ async fn check(rule: Check, input: String, language: UiLanguage) -> Result<(), S
             .await
             .map(drop)
             .map_err(message),
-        Check::Custom(definition, region) => check_custom_value(definition, input, region)
-            .await
-            .map(drop)
-            .map_err(message),
+        Check::Custom(definition, region) => {
+            check_custom_value(definition, input, region, language)
+                .await
+                .map(drop)
+                .map_err(message)
+        }
         Check::Country | Check::Language | Check::Nothing => Ok(()),
     }
 }

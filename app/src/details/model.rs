@@ -219,7 +219,3 @@ pub struct Saved {
     /// The version after the change.
     pub version: i64,
 }
-
-/// The message a user gets when someone else changed the contact first.
-pub const STALE_VERSION: &str =
-    "Someone else changed this contact in the meantime. The drawer now shows the current values; check them and try again.";

@@ -17,6 +17,10 @@ use shared::{Action, Module};
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn imports_check(request: CheckRequest) -> Result<ImportCheck, AppError> {
     let viewer = crate::ssr::viewer_may(Action::Import, Module::Contacts).await?;
+    // Refused rows are explained in the checking user's language, also
+    // when the import later runs in the background.
+    let mut request = request;
+    request.settings.language = crate::layout::reader_language();
     crate::ssr::imports()?
         .check(viewer.workspace.id, &request)
         .await
@@ -54,7 +58,7 @@ pub async fn imports_history() -> Result<Vec<ImportRecord>, AppError> {
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn exports_start(request: ExportRequest) -> Result<ExportProgress, AppError> {
     let viewer = crate::ssr::viewer_may(Action::ExportAll, Module::Contacts).await?;
-    let language = crate::ssr::request_language(viewer.language);
+    let language = crate::layout::reader_language();
     crate::ssr::imports()?
         .start_export(viewer.workspace.id, viewer.user_id, &request, language)
         .await

@@ -114,6 +114,7 @@ fn MapStep(
         default_country: Some(default_country.get_untracked()).filter(|code| !code.is_empty()),
         mode: mode.get_untracked(),
         keep_existing: keep_existing.get_untracked(),
+        language: crate::layout::page_language(),
     };
     // Any change of the settings asks for a new check.
     let checked_settings = StoredValue::new(None::<ImportSettings>);

@@ -188,6 +188,16 @@ pub struct ExportRequest {
     pub query: Option<ContactQuery>,
 }
 
+/// The error report's own column headers in `language`: the row's line
+/// and its errors, before the file's columns.
+pub fn error_report_headers(language: UiLanguage) -> [&'static str; 2] {
+    let locale = crate::layout::locale_of(language);
+    [
+        td_string!(locale, imports.error_report_columns.row),
+        td_string!(locale, imports.error_report_columns.errors),
+    ]
+}
+
 /// The whole-workspace export's column headers in `language`: those before
 /// the custom fields, and those after them. The importer maps both
 /// languages' headers back to their fields.

@@ -55,7 +55,7 @@ pub async fn inbox_older_messages(request: OlderMessagesRequest) -> Result<Messa
 #[cfg_attr(feature = "ssr", tracing::instrument(skip_all, err(level = "info")))]
 pub async fn inbox_send_message(input: SendMessageInput) -> Result<MessageView, AppError> {
     let viewer = crate::ssr::viewer_may(Action::SendFirstMessage, Module::Inbox).await?;
-    shared::message::parse_message_text(&input.body)?;
+    shared::message::parse_message_text(&input.body).map_err(AppError::input)?;
     crate::ssr::inbox()?
         .send_message(
             viewer.workspace.id,

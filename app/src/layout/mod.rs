@@ -10,7 +10,9 @@ mod toast;
 mod viewer_data;
 
 pub use app::{shell, App};
-pub use language::{current_language, language_of, locale_of, page_language};
+#[cfg(feature = "ssr")]
+pub use language::{answer_in, answer_in_blocking, ChosenLanguage};
+pub use language::{current_language, language_of, locale_of, page_language, reader_language};
 pub use not_found::NotFound;
 pub use page_title::PageTitle;
 pub use toast::Toasts;

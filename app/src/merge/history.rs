@@ -30,7 +30,7 @@ pub fn MergeHistoryPage() -> impl IntoView {
         move || (older_than.get(), undo.version().get()),
         move |(older_than, _)| async move {
             match refused {
-                Some(reason) => Err(crate::error::AppError::Forbidden(reason.to_owned())),
+                Some(refused) => Err(crate::error::AppError::from(refused)),
                 None => merge_history(older_than).await,
             }
         },

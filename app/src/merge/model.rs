@@ -4,7 +4,7 @@
 use crate::auth::Viewer;
 use crate::contacts::model::Total;
 use serde::{Deserialize, Serialize};
-use shared::permissions::{refusal, Action, Assignment, Context, Module};
+use shared::permissions::{refusal, Action, Assignment, Context, Module, Refused};
 
 /// A contact as the review shows it in its column.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -292,7 +292,7 @@ pub fn parse_ids(param: &str) -> Option<Vec<i64>> {
 pub fn merge_refusal(
     viewer: &Viewer,
     assignees: impl IntoIterator<Item = Option<i64>>,
-) -> Option<&'static str> {
+) -> Option<Refused> {
     assignees.into_iter().find_map(|assignee| {
         let assignment = Assignment::of(assignee, viewer.user_id);
         refusal(

@@ -12,6 +12,7 @@ use crate::contacts::format::date_time;
 use crate::contacts::model::Total;
 use crate::contacts::url::encode;
 use crate::i18n::{t_string, use_i18n, Locale};
+use crate::layout::page_language;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_router::hooks::{use_location, use_query_map};
@@ -202,7 +203,7 @@ fn GroupItem(
                     </button>
                 </div>
             })}
-            {refused.map(|reason| view! { <p class="muted">{reason}</p> })}
+            {refused.map(|refused| view! { <p class="muted">{refused.reason(page_language())}</p> })}
         </li>
     }
 }

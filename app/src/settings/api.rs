@@ -10,6 +10,8 @@ use super::model::{
 #[cfg(feature = "ssr")]
 use crate::auth::Viewer;
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::error::Refusal;
 use leptos::prelude::*;
 use server_fn::codec::{Json, PostUrl};
 
@@ -58,7 +60,9 @@ pub async fn settings_rename_field(edit: FieldRename) -> Result<(), AppError> {
     let viewer = crate::ssr::viewer_may(Action::ManageCustomFields, Module::Contacts).await?;
     let service = crate::ssr::details()?;
     let existing = service.custom_fields(viewer.workspace.id).await?;
-    let renamed = checks::field(&existing, &edit.key)?.renamed(&edit.label, &existing)?;
+    let renamed = checks::field(&existing, &edit.key)?
+        .renamed(&edit.label, &existing)
+        .map_err(AppError::input)?;
     service
         .rename_custom_field(viewer.workspace.id, &renamed)
         .await
@@ -109,21 +113,22 @@ pub async fn settings_save_order(edit: FieldOrderEdit) -> Result<(), AppError> {
         .iter()
         .map(|definition| definition.key().to_owned())
         .collect();
-    let order = FieldOrder::parse(edit.keys, &custom_keys)?;
+    let order = FieldOrder::parse(edit.keys, &custom_keys).map_err(AppError::input)?;
     service.save_field_order(viewer.workspace.id, &order).await
 }
 
 #[cfg(feature = "ssr")]
 mod checks {
     use crate::error::{AppError, Missing};
-    use shared::{CustomFieldDefinition, FieldError};
+    use shared::custom_field::CustomFieldError;
+    use shared::CustomFieldDefinition;
 
     /// The first of a form's problems, which the server answers with.
-    pub fn first_problem(problems: Vec<FieldError>) -> AppError {
+    pub fn first_problem(problems: Vec<CustomFieldError>) -> AppError {
         problems
             .into_iter()
             .next()
-            .map_or(AppError::Internal, AppError::from)
+            .map_or(AppError::Internal, AppError::input)
     }
 
     /// The workspace's custom field with `key` (404 when there is none).
@@ -143,9 +148,7 @@ fn require_owner(viewer: &Viewer) -> Result<(), AppError> {
     if may_manage_channel_tokens(viewer.role()) {
         Ok(())
     } else {
-        Err(AppError::Forbidden(
-            "Only owners can manage channel tokens.".into(),
-        ))
+        Err(Refusal::OwnersManageTokens.into())
     }
 }
 

@@ -7,18 +7,20 @@ use super::model::{FieldSettings, NewCustomField};
 use crate::details::browser::focus_id;
 use crate::error::AppError;
 use crate::i18n::{t_string, use_i18n};
+use crate::layout::page_language;
 use leptos::prelude::*;
-use shared::custom_field::{check_new_field, KEY_FIELD, LABEL_FIELD, OPTIONS_FIELD, TYPE_FIELD};
-use shared::{CustomFieldType, FieldError};
+use shared::custom_field::{check_new_field, DefinitionInput};
+use shared::{CustomFieldType, FieldError, FieldRefusal};
 
-/// The inputs of the "New custom field" form, by the name its errors give
-/// them.
-const NEW_FIELD_INPUTS: [(&str, &str); 4] = [
-    (LABEL_FIELD, "new-field-label"),
-    (KEY_FIELD, "new-field-key"),
-    (TYPE_FIELD, "new-field-type"),
-    (OPTIONS_FIELD, "new-field-options"),
-];
+/// The id of the "New custom field" input a refusal names.
+fn input_id(input: DefinitionInput) -> &'static str {
+    match input {
+        DefinitionInput::Label => "new-field-label",
+        DefinitionInput::Key => "new-field-key",
+        DefinitionInput::Type => "new-field-type",
+        DefinitionInput::Options => "new-field-options",
+    }
+}
 
 fn error_id(input_id: &str) -> String {
     format!("{input_id}-error")
@@ -36,7 +38,7 @@ pub(super) fn NewFieldForm(
     let field_type = RwSignal::new(CustomFieldType::Text.key().to_owned());
     let options = RwSignal::new(String::new());
     // Every problem found, each naming its input; the server answers with one.
-    let problems = RwSignal::new(Vec::<FieldError>::new());
+    let problems = RwSignal::new(Vec::<(DefinitionInput, String)>::new());
     let failure = RwSignal::new(None::<String>);
     let created = RwSignal::new(None::<&'static str>);
     Effect::new(move || match create.value().get() {
@@ -47,25 +49,33 @@ pub(super) fn NewFieldForm(
             }
         }
         Some(Err(AppError::Invalid { field, message })) => {
-            problems.set(vec![FieldError::new(field, message)]);
+            let language = page_language();
+            let input = DefinitionInput::ALL
+                .into_iter()
+                .find(|input| input.name_in(language) == field);
+            let problem = FieldError::new(field, message).to_string();
+            match input {
+                Some(input) => problems.set(vec![(input, problem)]),
+                None => failure.set(Some(problem)),
+            }
         }
         Some(Err(error)) => failure.set(Some(error.to_string())),
         None => {}
     });
-    let problem_of = move |field: &'static str| {
+    let problem_of = move |input: DefinitionInput| {
         move || {
             problems.with(|problems| {
                 problems
                     .iter()
-                    .find(|problem| problem.field == field)
-                    .map(ToString::to_string)
+                    .find(|(at, _)| *at == input)
+                    .map(|(_, message)| message.clone())
             })
         }
     };
-    let invalid = move |field: &'static str| {
+    let invalid = move |input: DefinitionInput| {
         move || {
             problems
-                .with(|problems| problems.iter().any(|problem| problem.field == field))
+                .with(|problems| problems.iter().any(|(at, _)| *at == input))
                 .then_some("true")
         }
     };
@@ -104,20 +114,20 @@ pub(super) fn NewFieldForm(
                 });
             }
             Err(found) => {
-                let first = found.first().and_then(|problem| {
-                    NEW_FIELD_INPUTS
-                        .iter()
-                        .find(|(field, _)| *field == problem.field)
-                        .map(|(_, id)| *id)
-                });
-                problems.set(found);
-                if let Some(id) = first {
-                    focus_id(id);
+                let language = page_language();
+                if let Some(first) = found.first() {
+                    focus_id(input_id(first.input()));
                 }
+                problems.set(
+                    found
+                        .iter()
+                        .map(|error| (error.input(), error.field_error(language).to_string()))
+                        .collect(),
+                );
             }
         }
     };
-    let text_input = move |field: &'static str, text: &'static str, value: RwSignal<String>| {
+    let text_input = move |field: DefinitionInput, text: &'static str, value: RwSignal<String>| {
         let id = input_id(field);
         view! {
             <label for=id>{text}</label>
@@ -132,18 +142,18 @@ pub(super) fn NewFieldForm(
             <p class="field-error" id=error_id(id) role="alert">{problem_of(field)}</p>
         }
     };
-    let type_id = input_id(TYPE_FIELD);
-    let options_id = input_id(OPTIONS_FIELD);
+    let type_id = input_id(DefinitionInput::Type);
+    let options_id = input_id(DefinitionInput::Options);
     view! {
         <section aria-labelledby="new-field-title" class="settings-section">
             <h2 id="new-field-title">{t_string!(i18n, settings.new_field.title)}</h2>
             <form class="form new-field" novalidate on:submit=submit>
-                {text_input(LABEL_FIELD, t_string!(i18n, settings.new_field.label), label)}
-                {text_input(KEY_FIELD, t_string!(i18n, settings.new_field.key), key)}
+                {text_input(DefinitionInput::Label, t_string!(i18n, settings.new_field.label), label)}
+                {text_input(DefinitionInput::Key, t_string!(i18n, settings.new_field.key), key)}
                 <label for=type_id>{t_string!(i18n, settings.new_field.field_type)}</label>
                 <select
                     id=type_id
-                    aria-invalid=invalid(TYPE_FIELD)
+                    aria-invalid=invalid(DefinitionInput::Type)
                     aria-describedby=error_id(type_id)
                     on:change=move |e| field_type.set(event_target_value(&e))
                 >
@@ -152,17 +162,17 @@ pub(super) fn NewFieldForm(
                         .map(|t| view! { <option value=t.key() selected=t == CustomFieldType::Text>{crate::wording::field_type_label(t)}</option> })
                         .collect_view()}
                 </select>
-                <p class="field-error" id=error_id(type_id) role="alert">{problem_of(TYPE_FIELD)}</p>
+                <p class="field-error" id=error_id(type_id) role="alert">{problem_of(DefinitionInput::Type)}</p>
                 <Show when=move || field_type.get() == CustomFieldType::List.key()>
                     <label for=options_id>{t_string!(i18n, settings.new_field.options)}</label>
                     <textarea
                         id=options_id
-                        aria-invalid=invalid(OPTIONS_FIELD)
+                        aria-invalid=invalid(DefinitionInput::Options)
                         aria-describedby=error_id(options_id)
                         prop:value=move || options.get()
                         on:input=move |e| options.set(event_target_value(&e))
                     ></textarea>
-                    <p class="field-error" id=error_id(options_id) role="alert">{problem_of(OPTIONS_FIELD)}</p>
+                    <p class="field-error" id=error_id(options_id) role="alert">{problem_of(DefinitionInput::Options)}</p>
                 </Show>
                 <p class="form-error" role="alert">{move || failure.get()}</p>
                 <p role="status">{move || created.get()}</p>
@@ -173,12 +183,4 @@ pub(super) fn NewFieldForm(
         </section>
     }
     .into_any()
-}
-
-/// The id of the "New custom field" input an error names.
-fn input_id(field: &str) -> &'static str {
-    NEW_FIELD_INPUTS
-        .iter()
-        .find(|(name, _)| *name == field)
-        .map_or("new-field-label", |(_, id)| *id)
 }

@@ -2,7 +2,7 @@
 //! language, and whether it is a plain HTML form post.
 
 use axum::extract::ConnectInfo;
-use axum::http::{header, request::Parts, HeaderMap};
+use axum::http::{header, HeaderMap};
 use leptos::prelude::use_context;
 use shared::UiLanguage;
 use std::net::SocketAddr;
@@ -16,13 +16,6 @@ pub fn language_from_headers(headers: &HeaderMap, chosen: Option<UiLanguage>) ->
             .and_then(|value| value.to_str().ok())
             .map(UiLanguage::from_accept_language)
             .unwrap_or_default()
-    })
-}
-
-/// [`language_from_headers`] of the server function being answered.
-pub fn request_language(chosen: Option<UiLanguage>) -> UiLanguage {
-    use_context::<Parts>().map_or(chosen.unwrap_or_default(), |parts| {
-        language_from_headers(&parts.headers, chosen)
     })
 }
 

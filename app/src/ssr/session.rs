@@ -39,13 +39,18 @@ pub async fn current_auth() -> Result<SessionAuth, AppError> {
 }
 
 /// The signed-in viewer in the session's workspace; 401 when signed out or
-/// no longer a member.
+/// no longer a member. The rest of the answer is worded in the viewer's
+/// chosen language.
 pub async fn require_viewer() -> Result<Viewer, AppError> {
     let auth = current_auth().await?;
-    accounts()?
+    let viewer = accounts()?
         .viewer(auth.user_id, auth.workspace_id)
         .await?
-        .ok_or(AppError::Unauthorized)
+        .ok_or(AppError::Unauthorized)?;
+    if let Some(language) = viewer.language {
+        leptos::prelude::provide_context(crate::layout::ChosenLanguage(language));
+    }
+    Ok(viewer)
 }
 
 /// The signed-in viewer, refused (403 with the permission matrix's reason)

@@ -8,7 +8,7 @@
 use crate::contacts_csv::contacts_csv;
 use app::contacts::api::authorize_bulk;
 use app::contacts::model::{BulkTarget, ContactQuery, DeleteTarget};
-use app::error::AppError;
+use app::error::{AppError, Refusal};
 use app::ssr::Services;
 use axum::extract::Query;
 use axum::http::{header, HeaderMap};
@@ -92,9 +92,7 @@ impl SelectionParams {
             let count = self
                 .count
                 .and_then(|count| count.trim().parse().ok())
-                .ok_or_else(|| {
-                    AppError::invalid("Selection", "the number of contacts is missing")
-                })?;
+                .ok_or_else(|| AppError::from(Refusal::CountMissing))?;
             return Ok(Selection::AllMatching { count });
         }
         let ids = self
@@ -105,7 +103,7 @@ impl SelectionParams {
             .map(|id| {
                 id.trim()
                     .parse()
-                    .map_err(|_| AppError::invalid("Selection", "the contact ids are not valid"))
+                    .map_err(|_| AppError::from(Refusal::IdsInvalid))
             })
             .collect::<Result<Vec<i64>, _>>()?;
         Ok(Selection::Ids(ids))

@@ -123,7 +123,10 @@ async fn error_report(
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
-    let mut header = vec!["Row".to_string(), "Errors".to_string()];
+    let mut header: Vec<String> =
+        app::imports::model::error_report_headers(app::layout::reader_language())
+            .map(str::to_owned)
+            .into();
     header.extend(headers);
     let write_failed = |error: csv::Error| {
         tracing::error!(%error, "writing the error report failed");

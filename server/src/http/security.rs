@@ -2,7 +2,7 @@
 //! state-changing requests must come from this site.
 
 use app::auth::Viewer;
-use app::error::AppError;
+use app::error::{AppError, Refusal};
 use app::ssr::AccountsPort;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method};
@@ -79,6 +79,22 @@ pub async fn require_session_for_pages(
     response
 }
 
+/// Answers a request handled outside Leptos (file uploads and downloads)
+/// in its reader's language: the signed-in user's choice, else the
+/// browser's.
+pub async fn answer_in_readers_language(
+    State(accounts): State<Arc<dyn AccountsPort>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let session = request.extensions().get::<Session>().cloned();
+    let chosen = session_viewer(accounts.as_ref(), session)
+        .await
+        .and_then(|viewer| viewer.language);
+    let language = app::ssr::language_from_headers(request.headers(), chosen);
+    app::layout::answer_in(language, next.run(request)).await
+}
+
 /// How the page asked for travels in `next=`: escaped as a query value,
 /// slashes kept readable.
 const NEXT_VALUE: &AsciiSet = &app::contacts::url::QUERY_VALUE.remove(b'/');
@@ -150,7 +166,7 @@ pub async fn refuse_cross_site(
     if same_site {
         next.run(request).await
     } else {
-        AppError::Forbidden("Cross-site request refused.".into()).into_response()
+        AppError::from(Refusal::CrossSite).into_response()
     }
 }
 

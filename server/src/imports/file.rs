@@ -3,14 +3,12 @@
 //! semicolon or tab) detected from its start, then its rows streamed, so a
 //! file of any size is never held in memory.
 
-use app::error::AppError;
+use app::error::{AppError, FileProblem, Refusal};
 use shared::import::{MAX_COLUMNS, MAX_ROWS};
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
 
-/// The user-facing name of the upload.
-pub const FILE_FIELD: &str = "File";
 /// Rows shown as samples in "Map columns".
 const SAMPLE_ROWS: usize = 3;
 /// Bytes read to detect the encoding.
@@ -39,10 +37,7 @@ impl Encoding {
             None | Some("" | "auto") => Ok(None),
             Some("utf-8" | "utf8") => Ok(Some(Encoding::Utf8)),
             Some("windows-1252" | "cp1252" | "latin1") => Ok(Some(Encoding::Windows1252)),
-            Some(_) => Err(AppError::invalid(
-                "Encoding",
-                "choose UTF-8, Windows-1252 or automatic detection",
-            )),
+            Some(_) => Err(Refusal::ChooseEncoding.into()),
         }
     }
 
@@ -110,8 +105,8 @@ pub fn detect_delimiter(text: &str) -> u8 {
         .map_or(b',', |(delimiter, _)| *delimiter)
 }
 
-fn refuse(message: impl Into<String>) -> AppError {
-    AppError::invalid(FILE_FIELD, message)
+fn refuse(problem: FileProblem) -> AppError {
+    Refusal::File(problem).into()
 }
 
 fn open(path: &Path, encoding: Encoding) -> Result<Box<dyn Read>, AppError> {
@@ -143,15 +138,12 @@ fn reader(
 
 /// Why a record could not be read, for the user.
 fn unreadable(error: &csv::Error, encoding: Encoding) -> AppError {
-    let line = error
-        .position()
-        .map(|position| format!(" (line {})", position.line()))
-        .unwrap_or_default();
+    let line = error.position().map(csv::Position::line);
     match error.kind() {
-        csv::ErrorKind::Utf8 { .. } if encoding == Encoding::Utf8 => refuse(format!(
-            "is not valid UTF-8{line}; choose the encoding Windows-1252 and upload it again"
-        )),
-        _ => refuse(format!("could not be read as CSV{line}")),
+        csv::ErrorKind::Utf8 { .. } if encoding == Encoding::Utf8 => {
+            refuse(FileProblem::NotUtf8 { line })
+        }
+        _ => refuse(FileProblem::NotCsv { line }),
     }
 }
 
@@ -174,9 +166,9 @@ pub fn read_shape(
     open(path, Encoding::Utf8)?
         .take(SNIFF_BYTES as u64)
         .read_to_end(&mut start)
-        .map_err(|_| refuse("could not be read"))?;
+        .map_err(|_| refuse(FileProblem::Unreadable))?;
     if start.iter().all(u8::is_ascii_whitespace) {
-        return Err(refuse("is empty"));
+        return Err(refuse(FileProblem::Empty));
     }
     let encoding = encoding.unwrap_or_else(|| Encoding::detect(&start));
     let delimiter = detect_delimiter(&String::from_utf8_lossy(&start));
@@ -184,10 +176,10 @@ pub fn read_shape(
     let headers = match records.next() {
         Some(Ok(record)) => cells(&record),
         Some(Err(error)) => return Err(unreadable(&error, encoding)),
-        None => return Err(refuse("is empty")),
+        None => return Err(refuse(FileProblem::Empty)),
     };
     if headers.len() > MAX_COLUMNS {
-        return Err(refuse(format!("has more than {MAX_COLUMNS} columns")));
+        return Err(refuse(FileProblem::TooManyColumns { max: MAX_COLUMNS }));
     }
     let headers: Vec<String> = headers
         .into_iter()
@@ -210,17 +202,14 @@ pub fn read_shape(
         }
         rows += 1;
         if rows > MAX_ROWS {
-            return Err(refuse(format!(
-                "has more than {} rows",
-                app::contacts::model::thousands(MAX_ROWS)
-            )));
+            return Err(refuse(FileProblem::TooManyRows { max: MAX_ROWS }));
         }
         if samples.len() < SAMPLE_ROWS {
             samples.push(cells(&record));
         }
     }
     if rows == 0 {
-        return Err(refuse("has no rows below its header"));
+        return Err(refuse(FileProblem::NoRows));
     }
     Ok(FileShape {
         file_name,

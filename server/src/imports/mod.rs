@@ -5,8 +5,9 @@
 
 pub mod file;
 
-use app::error::AppError;
+use app::error::{AppError, FileProblem, Refusal};
 use app::imports::model::{ColumnPreview, TargetOption, UploadedFile};
+use app::layout::{answer_in_blocking, reader_language};
 use async_trait::async_trait;
 use file::{Encoding, FileShape};
 use futures::{Stream, StreamExt};
@@ -90,14 +91,11 @@ pub async fn receive<E: std::fmt::Display>(
     while let Some(chunk) = body.next().await {
         let chunk = chunk.map_err(|error| {
             tracing::info!(%error, "an upload was cut off");
-            AppError::invalid(
-                file::FILE_FIELD,
-                "did not arrive completely; upload it again",
-            )
+            AppError::from(Refusal::File(FileProblem::CutOff))
         })?;
         size += chunk.len() as u64;
         if size > MAX_FILE_BYTES {
-            return Err(AppError::invalid(file::FILE_FIELD, "is larger than 50 MB"));
+            return Err(Refusal::File(FileProblem::TooLarge).into());
         }
         out.write_all(&chunk).await.map_err(internal)?;
     }
@@ -111,9 +109,12 @@ pub async fn receive<E: std::fmt::Display>(
     } = upload;
     let shape = {
         let path = path.clone();
-        tokio::task::spawn_blocking(move || file::read_shape(&path, file_name, encoding))
-            .await
-            .map_err(internal)??
+        let language = reader_language();
+        tokio::task::spawn_blocking(move || {
+            answer_in_blocking(language, || file::read_shape(&path, file_name, encoding))
+        })
+        .await
+        .map_err(internal)??
     };
     let definitions = files.custom_fields(workspace_id).await?;
     let import_id = files.create_import(workspace_id, user_id, &shape).await?;
@@ -134,9 +135,12 @@ async fn stage(
 ) -> Result<(), AppError> {
     let (sender, mut receiver) = tokio::sync::mpsc::channel(2);
     let reader_shape = shape.clone();
+    let language = reader_language();
     let reader = tokio::task::spawn_blocking(move || {
-        file::read_rows(&path, &reader_shape, STAGE_BATCH, |rows| {
-            sender.blocking_send(rows).is_ok()
+        answer_in_blocking(language, || {
+            file::read_rows(&path, &reader_shape, STAGE_BATCH, |rows| {
+                sender.blocking_send(rows).is_ok()
+            })
         })
     });
     let mut staged = Ok(());

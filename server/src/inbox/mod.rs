@@ -6,7 +6,7 @@ pub mod live;
 pub mod merge_events;
 pub mod outbound;
 
-use app::error::AppError;
+use app::error::{AppError, Refusal};
 use app::inbox::model::{
     ConversationListRequest, ConversationPage, ConversationRequest, ConversationView,
     InboxEventKind, MessagePage, MessageView, OlderMessagesRequest, SendMessageInput,
@@ -204,7 +204,7 @@ impl InboxPort for InboxService {
             .unblock_contacts(workspace_id, &[contact_id], by_user, now)
             .await?;
         if unblocked == 0 {
-            return Err(AppError::Conflict("This contact is not blocked.".into()));
+            return Err(Refusal::NotBlocked.into());
         }
         Ok(())
     }

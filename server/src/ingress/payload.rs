@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 use shared::message::parse_message_text;
-use shared::{Email, Language, PhoneNumber};
+use shared::{Email, FieldRefusal, Language, PhoneNumber, UiLanguage};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
@@ -137,7 +137,8 @@ impl TryFrom<IngressPayload> for IncomingMessage {
                 }
             })
             .transpose()?;
-        let text = parse_message_text(&payload.text).map_err(|e| error("text", e.message))?;
+        let text = parse_message_text(&payload.text)
+            .map_err(|e| error("text", e.field_error(UiLanguage::English).message))?;
         let sent_at = OffsetDateTime::parse(payload.sent_at.trim(), &Rfc3339)
             .map_err(|_| {
                 error(

@@ -3,11 +3,10 @@
 use super::{Context, Store, WriteScope};
 use crate::passwords;
 use crate::sign_in_throttle::{
-    wait_message, Attempts, FAILURE_WINDOW_SECS, FREE_FAILURES_PER_ACCOUNT,
-    FREE_FAILURES_PER_ADDRESS,
+    Attempts, FAILURE_WINDOW_SECS, FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_ADDRESS,
 };
 use app::auth::{Viewer, WorkspaceRef};
-use app::error::AppError;
+use app::error::{AppError, Refusal};
 use app::ssr::{AccountsPort, SignInClient, SignedIn};
 use async_trait::async_trait;
 use rand::distributions::{Alphanumeric, DistString};
@@ -132,7 +131,7 @@ impl Store {
             (client.address.clone(), wait)
         };
         if wait > 0 {
-            return Err(AppError::TooManyRequests(wait_message(wait)));
+            return Err(Refusal::SignInWait { seconds: wait }.into());
         }
         let (attempt_id,): (i64,) = sqlx::query_as(
             "INSERT INTO sign_in_failures (email_key, client, at) VALUES ($1, $2, $3) RETURNING id",
@@ -219,17 +218,15 @@ impl AccountsPort for Store {
             .user
             .as_ref()
             .map_or_else(|| DECOY_HASH.clone(), |(_, hash)| hash.clone());
-        let matches = match passwords::verify_limited(password.to_string(), stored_hash).await {
-            Ok(matches) => matches,
-            Err(busy) => {
-                // The password was never checked: the attempt does not count.
-                sqlx::query("DELETE FROM sign_in_failures WHERE id = $1")
-                    .bind(admitted.attempt_id)
-                    .execute(&self.pool)
-                    .await
-                    .context("sign_in: deleting from sign_in_failures")?;
-                return Err(AppError::TooManyRequests(busy.to_string()));
-            }
+        let Ok(matches) = passwords::verify_limited(password.to_string(), stored_hash).await else {
+            // Too many checks were waiting: the password was never checked,
+            // so the attempt does not count.
+            sqlx::query("DELETE FROM sign_in_failures WHERE id = $1")
+                .bind(admitted.attempt_id)
+                .execute(&self.pool)
+                .await
+                .context("sign_in: deleting from sign_in_failures")?;
+            return Err(Refusal::SignInBusy.into());
         };
         let Some((user_id, _)) = admitted.user.as_ref().filter(|_| matches) else {
             return Err(AppError::SignInFailed);
@@ -243,9 +240,7 @@ impl AccountsPort for Store {
         .fetch_optional(&self.pool)
         .await
         .context("sign_in: reading memberships")?;
-        let (workspace_id,) = workspace.ok_or_else(|| {
-            AppError::Forbidden("Your account does not belong to any workspace.".into())
-        })?;
+        let (workspace_id,) = workspace.ok_or_else(|| AppError::from(Refusal::NoWorkspace))?;
         Ok(SignedIn {
             user_id,
             workspace_id,
@@ -271,7 +266,7 @@ impl AccountsPort for Store {
         let Some((_, _, _, name, email, language)) = rows.first().cloned() else {
             return Ok(None);
         };
-        let language = language.as_deref().map(UiLanguage::parse).transpose()?;
+        let language = language.as_deref().and_then(UiLanguage::from_tag);
         let workspaces = rows
             .into_iter()
             .map(|(id, name, role, _, _, _)| {

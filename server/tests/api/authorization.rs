@@ -5,6 +5,7 @@
 
 use crate::helpers::merges::*;
 use shared::permissions::{assign_to_refusal, refusal, Action, Assignment, Context, Module, Role};
+use shared::UiLanguage;
 
 const USERS: [(&str, Role); 3] = [
     ("owner@demo.test", Role::Owner),
@@ -71,11 +72,13 @@ impl<'a> Case<'a> {
             Call::Delete => Action::DeleteContact,
             Call::Merge => Action::Merge,
         };
-        refusal(role, action, &context).or(match asked {
-            Call::AssignToSelf => assign_to_refusal(role, Assignment::ToActor),
-            Call::AssignToColleague => assign_to_refusal(role, Assignment::ToOther),
-            _ => None,
-        })
+        refusal(role, action, &context)
+            .or(match asked {
+                Call::AssignToSelf => assign_to_refusal(role, Assignment::ToActor),
+                Call::AssignToColleague => assign_to_refusal(role, Assignment::ToOther),
+                _ => None,
+            })
+            .map(|refused| refused.reason(UiLanguage::English))
     }
 
     /// A new contact (arrived on the web chat) assigned as asked.

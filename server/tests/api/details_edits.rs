@@ -4,6 +4,7 @@
 //! stale version is refused.
 
 use crate::helpers::details::*;
+use app::error::Refusal;
 use app::settings::model::FieldSettings;
 
 #[tokio::test]
@@ -70,7 +71,7 @@ async fn r4_a_stale_version_is_refused_and_the_first_save_stays() {
         StatusCode::CONFLICT,
     )
     .await;
-    assert_eq!(refused, AppError::Conflict(STALE_VERSION.into()));
+    assert_eq!(refused, AppError::from(Refusal::StaleVersion));
     let stale_field = edit_field(&app, &second_agent, &seen, "email", "x@example.com").await;
     assert_eq!(stale_field.status(), StatusCode::CONFLICT);
     let now = details(&app, &second_agent, id).await;

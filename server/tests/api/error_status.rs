@@ -6,8 +6,7 @@
 
 use crate::helpers::details::{contact_where, details, edit_name};
 use crate::helpers::{spawn_app, PASSWORD};
-use app::details::model::STALE_VERSION;
-use app::error::{AppError, Missing};
+use app::error::{AppError, Missing, Refusal};
 use reqwest::{Response, StatusCode};
 use serde_json::json;
 
@@ -81,7 +80,7 @@ async fn a_save_of_a_stale_version_is_409_conflict() {
     assert_eq!(saved.status(), StatusCode::OK);
     let response = edit_name(&app, &owner, &seen, "Second", "Same").await;
     let error = refusal(response, StatusCode::CONFLICT).await;
-    assert_eq!(error, AppError::Conflict(STALE_VERSION.into()));
+    assert_eq!(error, AppError::from(Refusal::StaleVersion));
 }
 
 #[tokio::test]

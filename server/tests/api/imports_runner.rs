@@ -51,6 +51,7 @@ async fn r35_an_import_resumes_where_its_last_batch_ended_after_the_runner_dies(
         default_country: None,
         mode: ImportMode::AddAndUpdate,
         keep_existing: false,
+        language: shared::UiLanguage::English,
     };
     let checked = store
         .check(

@@ -1,12 +1,17 @@
 //! The interface language: pages render on the server in the user's chosen
 //! language, else in the one their browser asks for, and say which.
 
-use crate::helpers::{error, spawn_app, TestApp};
+use crate::helpers::details::{contact_where, details, edit_field, on_contact};
+use crate::helpers::imports::{check, error_report, post_file, settings, uploaded};
+use crate::helpers::{error, server_fn_request, spawn_app, TestApp, PASSWORD};
 use app::auth::Viewer;
 use app::error::AppError;
 use reqwest::{header, Client, StatusCode};
 use serde_json::json;
-use shared::UiLanguage;
+use shared::email::EmailError;
+use shared::import::ImportMode;
+use shared::phone::PhoneError;
+use shared::{FieldRefusal, UiLanguage};
 
 /// A page's HTML and its `Content-Language`, asked for with `accept`.
 async fn page(app: &TestApp, client: &Client, path: &str, accept: &str) -> (String, String) {
@@ -91,4 +96,108 @@ async fn choosing_a_language_needs_a_session_and_a_language_the_product_speaks()
     assert_eq!(field, "Language");
     let stored = app.count("SELECT COUNT(*) FROM user_languages").await;
     assert_eq!(stored, 0);
+}
+
+#[tokio::test]
+async fn refusals_speak_the_users_language_the_same_words_as_the_browser() {
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
+    app.call(&client, "set_language", &[("language", "de")])
+        .await;
+    let id = contact_where(&app, "Demo", "c.phone LIKE '+49%'").await;
+    let contact = details(&app, &client, id).await;
+
+    // The drawer's own check, sent straight to the server function: the
+    // same German sentence the drawer shows.
+    let response = edit_field(&app, &client, &contact, "phone", "030 1234567x").await;
+    let refused = error(response, StatusCode::UNPROCESSABLE_ENTITY).await;
+    let expected = PhoneError::InvalidCharacters.field_error(UiLanguage::German);
+    assert_eq!(
+        refused,
+        AppError::Invalid {
+            field: expected.field,
+            message: expected.message
+        }
+    );
+    assert_eq!(
+        refused.to_string(),
+        "Telefonnummer: darf nur Ziffern, ein führendes +, Leerzeichen und - . / ( ) enthalten"
+    );
+
+    // A refusal only the server makes.
+    let response = on_contact(&app, &client, "details_get", i64::MAX).await;
+    assert_eq!(
+        error(response, StatusCode::NOT_FOUND).await,
+        AppError::NotFound("Diesen Kontakt gibt es nicht.".into())
+    );
+
+    // Before sign-in the browser's language decides.
+    let browser = app.client();
+    app.fail_sign_ins(&browser, "agent@demo.test", "wrong")
+        .await;
+    let response = server_fn_request(&browser, &app.address, "log_in")
+        .header(header::ACCEPT_LANGUAGE, "de-CH")
+        .form(&[
+            ("credentials[email]", "agent@demo.test"),
+            ("credentials[password]", PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("request");
+    let paused = error(response, StatusCode::TOO_MANY_REQUESTS).await;
+    assert!(
+        paused
+            .to_string()
+            .starts_with("Zu viele fehlgeschlagene Anmeldungen. Versuchen Sie es in "),
+        "{paused}"
+    );
+}
+
+#[tokio::test]
+async fn an_import_is_explained_in_the_users_language_from_upload_to_error_report() {
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
+    app.call(&client, "set_language", &[("language", "de")])
+        .await;
+
+    // The upload is a plain HTTP route, not a server function.
+    let empty = post_file(&app, &client, "leer.csv", b"  \n".to_vec()).await;
+    assert_eq!(
+        error(empty, StatusCode::UNPROCESSABLE_ENTITY).await,
+        AppError::Invalid {
+            field: "Datei".into(),
+            message: "ist leer".into()
+        }
+    );
+
+    let file = uploaded(
+        &app,
+        &client,
+        "kontakte.csv",
+        "Vorname,E-Mail-Adresse\nJana,kein-at-zeichen\n",
+    )
+    .await;
+    let checked = check(
+        &app,
+        &client,
+        file.import_id,
+        &settings(&file, ImportMode::Add),
+    )
+    .await
+    .expect("checked");
+    let reasons: Vec<&str> = checked.errors.iter().map(|e| e.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        [EmailError::MissingAt
+            .message_in(UiLanguage::German)
+            .as_str()]
+    );
+
+    // The dry run's report, as the dialog's "Download errors" link gets it.
+    let report = error_report(&app, &client, file.import_id).await;
+    assert_eq!(report.status(), StatusCode::OK);
+    let report = report.text().await.expect("report");
+    let lines: Vec<&str> = report.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines[0], "Zeile,Fehler,Vorname,E-Mail-Adresse");
+    assert!(lines[1].starts_with("2,\"E-Mail-Adresse: "), "{report}");
 }

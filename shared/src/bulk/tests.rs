@@ -45,12 +45,12 @@ fn r34_select_all_over_100_disables_assign_and_export() {
     let export = state(&states, BulkAction::ExportCsv);
     assert!(!assign.enabled);
     assert_eq!(
-        assign.reason,
+        assign.reason.map(BulkError::reason),
         Some("Tags can be assigned to at most 100 contacts at once.")
     );
     assert!(!export.enabled);
     assert_eq!(
-        export.reason,
+        export.reason.map(BulkError::reason),
         Some("At most 100 contacts can be exported at once.")
     );
 }
@@ -94,7 +94,9 @@ fn r34_server_check_uses_the_same_limit() {
     );
     assert_eq!(check_bulk(BulkAction::Delete, 1_000_000), Ok(()));
     assert_eq!(
-        action_state(BulkAction::Unblock, 101).reason,
+        action_state(BulkAction::Unblock, 101)
+            .reason
+            .map(BulkError::reason),
         Some("At most 100 contacts can be unblocked at once.")
     );
     assert!(action_state(BulkAction::Unblock, 100).enabled);
@@ -116,23 +118,30 @@ fn r34_bulk_actions_map_to_permissions() {
 #[test]
 fn r30_r31_delete_dialog_states_the_count_and_that_it_is_final() {
     assert_eq!(
-        delete_confirmation(1),
+        delete_confirmation(1, UiLanguage::English),
         "Delete 1 contact? Its conversation history will be deleted too. This cannot be undone."
     );
-    let many = delete_confirmation(42);
+    let many = delete_confirmation(42, UiLanguage::English);
     assert!(many.starts_with("Delete 42 contacts?"));
     assert!(many.contains("conversation history"));
     assert!(many.ends_with("This cannot be undone."));
+    let german = delete_confirmation(1200, UiLanguage::German);
+    assert!(german.starts_with("1.200 Kontakte löschen?"), "{german}");
+    assert!(german.ends_with("Das kann nicht rückgängig gemacht werden."));
 }
 
 #[test]
 fn r32_delete_all_dialog_states_the_count() {
-    let text = delete_all_confirmation(1234, 0);
+    let english = |count, blocked| delete_all_confirmation(count, blocked, UiLanguage::English);
+    let text = english(1234, 0);
     assert!(text.starts_with("Delete all 1234 contacts of this workspace?"));
     assert!(text.ends_with("This cannot be undone."));
-    assert!(delete_all_confirmation(1, 0).starts_with("Delete all 1 contact of"));
-    assert!(delete_all_confirmation(261, 7).starts_with(
+    assert!(english(1, 0).starts_with("Delete all 1 contact of"));
+    assert!(english(261, 7).starts_with(
         "Delete all 261 contacts of this workspace (254 in All contacts and 7 blocked)?"
+    ));
+    assert!(delete_all_confirmation(2261, 7, UiLanguage::German).starts_with(
+        "Wirklich alle 2.261 Kontakte dieses Arbeitsbereichs löschen (2.254 in „Alle Kontakte“ und 7 blockiert)?"
     ));
 }
 
@@ -169,4 +178,28 @@ proptest! {
             prop_assert_eq!(s.enabled, s.action == BulkAction::Delete || !limited);
         }
     }
+}
+
+#[test]
+fn r34_a_refused_bulk_request_is_worded_in_the_readers_language() {
+    assert_eq!(
+        BulkError::EmptySelection
+            .field_error(UiLanguage::English)
+            .to_string(),
+        "Selection: Select at least one contact."
+    );
+    assert_eq!(
+        BulkError::EmptySelection
+            .field_error(UiLanguage::German)
+            .to_string(),
+        "Auswahl: Wählen Sie mindestens einen Kontakt aus."
+    );
+    assert_eq!(
+        BulkError::OverLimit(BulkAction::ExportCsv).reason_in(UiLanguage::German),
+        "Es können höchstens 100 Kontakte auf einmal exportiert werden."
+    );
+    assert_eq!(
+        FieldError::from(BulkError::OverLimit(BulkAction::AssignTags)).message,
+        BulkError::OverLimit(BulkAction::AssignTags).reason()
+    );
 }

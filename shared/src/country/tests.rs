@@ -138,4 +138,16 @@ fn r18_an_unknown_country_is_refused_in_the_users_language() {
         .field_error(UiLanguage::German)
         .to_string()
         .starts_with("Land: ist kein bekanntes Land"));
+    assert_eq!(
+        CountryError::Empty
+            .field_error(UiLanguage::English)
+            .to_string(),
+        "Country: choose a country"
+    );
+    assert_eq!(
+        CountryError::Empty
+            .field_error(UiLanguage::German)
+            .to_string(),
+        "Land: wählen Sie ein Land"
+    );
 }

@@ -3,11 +3,12 @@
 
 use super::{CustomFieldDefinition, CustomFieldType};
 use crate::country::Country;
-use crate::date::Date;
-use crate::email::Email;
-use crate::error::FieldError;
-use crate::phone::PhoneNumber;
+use crate::date::{Date, DateError};
+use crate::email::{Email, EmailError};
+use crate::error::{FieldError, FieldRefusal};
+use crate::phone::{PhoneError, PhoneNumber};
 use crate::text::{char_len, collapse_whitespace, has_forbidden_char};
+use crate::ui_language::UiLanguage;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -59,31 +60,27 @@ impl CustomFieldValue {
         definition: &CustomFieldDefinition,
         input: &str,
         default_region: Option<Country>,
-    ) -> Result<Option<Self>, FieldError> {
+    ) -> Result<Option<Self>, CustomValueError> {
         let trimmed = input.trim();
         if trimmed.is_empty() {
             return Ok(None);
         }
-        let refuse = |message: &str| FieldError::new(definition.label(), message);
+        let refuse = |problem| CustomValueError::new(definition, problem);
         let value = match definition.field_type() {
             CustomFieldType::Text => {
                 if has_forbidden_char(trimmed) {
-                    return Err(refuse(
-                        "must be one line, without tabs or other control characters",
-                    ));
+                    return Err(refuse(CustomValueProblem::NotOneLine));
                 }
                 if char_len(trimmed) > MAX_TEXT_VALUE_LEN {
-                    return Err(refuse(&format!(
-                        "is too long (at most {MAX_TEXT_VALUE_LEN} characters)"
-                    )));
+                    return Err(refuse(CustomValueProblem::TooLong));
                 }
                 Self::Text(trimmed.to_owned())
             }
             CustomFieldType::Number => Self::Number(
-                parse_number(trimmed).ok_or_else(|| refuse("enter a number such as 42 or -3.5"))?,
+                parse_number(trimmed).ok_or_else(|| refuse(CustomValueProblem::NotANumber))?,
             ),
             CustomFieldType::Date => {
-                Self::Date(Date::parse(trimmed).map_err(|e| refuse(&e.to_string()))?)
+                Self::Date(Date::parse(trimmed).map_err(|e| refuse(CustomValueProblem::Date(e)))?)
             }
             CustomFieldType::List => {
                 let wanted = collapse_whitespace(trimmed).to_lowercase();
@@ -91,23 +88,23 @@ impl CustomFieldValue {
                     .options()
                     .iter()
                     .find(|option| option.to_lowercase() == wanted)
-                    .ok_or_else(|| refuse(&choose_one_of(definition.options())))?;
+                    .ok_or_else(|| refuse(not_an_option(definition)))?;
                 Self::List(option.clone())
             }
             CustomFieldType::Checkbox => match trimmed.to_ascii_lowercase().as_str() {
                 "true" => Self::Checkbox(true),
                 "false" => Self::Checkbox(false),
-                _ => return Err(refuse("must be true or false")),
+                _ => return Err(refuse(CustomValueProblem::NotTrueOrFalse)),
             },
-            CustomFieldType::Email => {
-                Self::Email(Email::parse(trimmed).map_err(|e| refuse(&e.message()))?)
-            }
+            CustomFieldType::Email => Self::Email(
+                Email::parse(trimmed).map_err(|e| refuse(CustomValueProblem::Email(e)))?,
+            ),
             CustomFieldType::Url => Self::Url(
-                parse_url(trimmed)
-                    .ok_or_else(|| refuse("enter a web address such as https://example.com"))?,
+                parse_url(trimmed).ok_or_else(|| refuse(CustomValueProblem::NotAWebAddress))?,
             ),
             CustomFieldType::Phone => Self::Phone(
-                PhoneNumber::parse(trimmed, default_region).map_err(|e| refuse(&e.message()))?,
+                PhoneNumber::parse(trimmed, default_region)
+                    .map_err(|e| refuse(CustomValueProblem::Phone(e)))?,
             ),
         };
         Ok(Some(value))
@@ -134,7 +131,7 @@ impl CustomFieldValue {
         definition: &CustomFieldDefinition,
         input: &str,
         default_region: Option<&str>,
-    ) -> Result<Option<String>, FieldError> {
+    ) -> Result<Option<String>, CustomValueError> {
         let region = default_region.and_then(|code| Country::parse(code).ok());
         Ok(Self::parse(definition, input, region)?.map(|value| value.to_input()))
     }
@@ -155,18 +152,17 @@ impl CustomFieldValue {
     /// Checks a stored value against the field's current definition (which
     /// may have changed since): same type, and for lists still one of the
     /// options.
-    pub fn check(&self, definition: &CustomFieldDefinition) -> Result<(), FieldError> {
+    pub fn check(&self, definition: &CustomFieldDefinition) -> Result<(), CustomValueError> {
         if self.field_type() != definition.field_type() {
-            return Err(FieldError::new(
-                definition.label(),
-                format!("must be a {} value", definition.field_type().label()),
+            return Err(CustomValueError::new(
+                definition,
+                CustomValueProblem::WrongType(definition.field_type()),
             ));
         }
         match self {
-            Self::List(option) if !definition.options().contains(option) => Err(FieldError::new(
-                definition.label(),
-                choose_one_of(definition.options()),
-            )),
+            Self::List(option) if !definition.options().contains(option) => {
+                Err(CustomValueError::new(definition, not_an_option(definition)))
+            }
             _ => Ok(()),
         }
     }
@@ -223,7 +219,122 @@ fn parse_url(input: &str) -> Option<String> {
         .then(|| url.to_string())
 }
 
-fn choose_one_of(options: &[String]) -> String {
+/// A list's value that is none of its options.
+fn not_an_option(definition: &CustomFieldDefinition) -> CustomValueProblem {
+    CustomValueProblem::NotAnOption(definition.options().to_vec())
+}
+
+/// R19: why a value was refused for a custom field, named by the field's
+/// label (the workspace's own words, shown as they are in every language).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.field_error(UiLanguage::English))]
+pub struct CustomValueError {
+    /// The custom field's label.
+    pub label: String,
+    /// What is wrong with the value.
+    pub problem: CustomValueProblem,
+}
+
+impl CustomValueError {
+    fn new(definition: &CustomFieldDefinition, problem: CustomValueProblem) -> Self {
+        Self {
+            label: definition.label().to_owned(),
+            problem,
+        }
+    }
+}
+
+impl FieldRefusal for CustomValueError {
+    fn field_error(&self, language: UiLanguage) -> FieldError {
+        FieldError::new(self.label.clone(), self.problem.message_in(language))
+    }
+}
+
+impl From<CustomValueError> for FieldError {
+    fn from(error: CustomValueError) -> Self {
+        error.field_error(UiLanguage::English)
+    }
+}
+
+/// What is wrong with a custom field's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CustomValueProblem {
+    /// A text with a line break, tab or other control character.
+    NotOneLine,
+    /// A text of more than [`MAX_TEXT_VALUE_LEN`] characters.
+    TooLong,
+    /// Not a finite decimal number.
+    NotANumber,
+    /// Not a date.
+    Date(DateError),
+    /// None of the list's options (which it holds, in the defined order).
+    NotAnOption(Vec<String>),
+    /// A checkbox value other than `true` or `false`.
+    NotTrueOrFalse,
+    /// Not an e-mail address.
+    Email(EmailError),
+    /// Not an `http` or `https` web address.
+    NotAWebAddress,
+    /// Not a phone number.
+    Phone(PhoneError),
+    /// A stored value of another type than the field now has.
+    WrongType(CustomFieldType),
+}
+
+impl CustomValueProblem {
+    /// What is wrong, without the field's label, in `language`.
+    pub fn message_in(&self, language: UiLanguage) -> String {
+        use CustomValueProblem as P;
+        match (language, self) {
+            (_, P::Date(error)) => error.message_in(language).to_owned(),
+            (_, P::Email(error)) => error.message_in(language),
+            (_, P::Phone(error)) => error.message_in(language),
+            (UiLanguage::English, P::NotOneLine) => {
+                "must be one line, without tabs or other control characters".to_owned()
+            }
+            (UiLanguage::English, P::TooLong) => {
+                format!("is too long (at most {MAX_TEXT_VALUE_LEN} characters)")
+            }
+            (UiLanguage::English, P::NotANumber) => "enter a number such as 42 or -3.5".to_owned(),
+            (UiLanguage::English, P::NotAnOption(options)) => {
+                format!("choose one of: {}", listed(options))
+            }
+            (UiLanguage::English, P::NotTrueOrFalse) => "must be true or false".to_owned(),
+            (UiLanguage::English, P::NotAWebAddress) => {
+                "enter a web address such as https://example.com".to_owned()
+            }
+            (UiLanguage::English, P::WrongType(field_type)) => {
+                format!("must be a {} value", field_type.label())
+            }
+            (UiLanguage::German, P::NotOneLine) => {
+                "muss eine einzige Zeile sein, ohne Tabulatoren oder andere Steuerzeichen"
+                    .to_owned()
+            }
+            (UiLanguage::German, P::TooLong) => {
+                format!("ist zu lang (höchstens {MAX_TEXT_VALUE_LEN} Zeichen)")
+            }
+            (UiLanguage::German, P::NotANumber) => {
+                "Geben Sie eine Zahl ein, z. B. 42 oder -3.5 (mit Punkt statt Komma)".to_owned()
+            }
+            (UiLanguage::German, P::NotAnOption(options)) => {
+                format!("wählen Sie eine dieser Optionen: {}", listed(options))
+            }
+            (UiLanguage::German, P::NotTrueOrFalse) => "muss true oder false sein".to_owned(),
+            (UiLanguage::German, P::NotAWebAddress) => {
+                "Geben Sie eine Webadresse ein, z. B. https://example.com".to_owned()
+            }
+            (UiLanguage::German, P::WrongType(field_type)) => {
+                format!(
+                    "muss ein Wert vom Typ „{}“ sein",
+                    german_type_name(*field_type)
+                )
+            }
+        }
+    }
+}
+
+/// Options as a refusal lists them: the first ten, then `…`.
+fn listed(options: &[String]) -> String {
     const SHOWN: usize = 10;
     let mut list = options
         .iter()
@@ -234,5 +345,19 @@ fn choose_one_of(options: &[String]) -> String {
     if options.len() > SHOWN {
         list.push_str(", …");
     }
-    format!("choose one of: {list}")
+    list
+}
+
+/// A type's name as the German interface shows it.
+fn german_type_name(field_type: CustomFieldType) -> &'static str {
+    match field_type {
+        CustomFieldType::Text => "Text",
+        CustomFieldType::Number => "Zahl",
+        CustomFieldType::Date => "Datum",
+        CustomFieldType::List => "Liste",
+        CustomFieldType::Checkbox => "Kontrollkästchen",
+        CustomFieldType::Email => "E-Mail",
+        CustomFieldType::Url => "URL",
+        CustomFieldType::Phone => "Telefon",
+    }
 }

@@ -128,4 +128,16 @@ fn r18_a_refused_address_is_worded_in_the_users_language() {
         error.field_error(UiLanguage::German).to_string(),
         "E-Mail-Adresse: das @ fehlt, z. B. name@example.com"
     );
+    assert_eq!(
+        EmailError::Empty
+            .field_error(UiLanguage::English)
+            .to_string(),
+        "E-mail address: enter an e-mail address"
+    );
+    assert_eq!(
+        EmailError::Empty
+            .field_error(UiLanguage::German)
+            .to_string(),
+        "E-Mail-Adresse: Geben Sie eine E-Mail-Adresse ein"
+    );
 }

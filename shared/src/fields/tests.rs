@@ -152,6 +152,27 @@ fn r20_field_order_refuses_missing_entries() {
 }
 
 #[test]
+fn r20_a_refused_order_is_worded_in_the_readers_language() {
+    let german = |error: FieldOrderError| error.field_error(UiLanguage::German).to_string();
+    assert_eq!(
+        german(FieldOrderError::Unknown("shoe_size".to_owned())),
+        "Reihenfolge der Felder: „shoe_size“ ist kein Feld dieses Arbeitsbereichs"
+    );
+    assert_eq!(
+        german(FieldOrderError::Repeated(FieldKey::Standard(
+            StandardField::Email
+        ))),
+        "Reihenfolge der Felder: „email“ ist mehrfach aufgeführt"
+    );
+    let missing = FieldOrderError::Missing(FieldKey::Custom("tier".to_owned()));
+    assert_eq!(
+        missing.field_error(UiLanguage::English),
+        FieldError::new(FIELD_ORDER_FIELD, "\"tier\" is missing")
+    );
+    assert_eq!(german(missing), "Reihenfolge der Felder: „tier“ fehlt");
+}
+
+#[test]
 fn r20_stored_order_is_reconciled_with_current_custom_fields() {
     let stored = strings(&["email", "gone", "tier", "email", "profile"]);
     let custom = strings(&["tier", "new_one"]);

@@ -24,6 +24,7 @@ fn settings(columns: Vec<ImportTarget>) -> ImportSettings {
         default_country: Some("DE".into()),
         mode: ImportMode::AddAndUpdate,
         keep_existing: false,
+        language: UiLanguage::English,
     }
 }
 
@@ -94,13 +95,18 @@ fn r35_settings_are_checked() {
     let good = settings(vec![ImportTarget::FirstName, ImportTarget::Phone]);
     assert_eq!(good.check(2, &definitions), Ok(Country::from_code("DE")));
     let wrong_count = good.check(3, &definitions).expect_err("column count");
-    assert_eq!(wrong_count.field, MAPPING_FIELD);
+    assert_eq!(wrong_count, MappingError::ColumnCount(3));
+    assert_eq!(FieldError::from(wrong_count).field, MAPPING_FIELD);
     let twice = settings(vec![ImportTarget::Phone, ImportTarget::Phone]);
-    assert!(twice
-        .check(2, &definitions)
-        .expect_err("twice")
-        .message
-        .contains("more than one column"));
+    assert_eq!(
+        twice.check(2, &definitions).map_err(|e| e.to_string()),
+        Err("Map columns: Phone number is chosen for more than one column".to_owned())
+    );
+    let plan = ImportTarget::Custom("plan".into());
+    assert_eq!(
+        settings(vec![ImportTarget::Email, plan.clone(), plan]).check(3, &definitions),
+        Err(MappingError::CustomFieldChosenTwice("Plan".into()))
+    );
     let two_tag_columns = settings(vec![
         ImportTarget::Email,
         ImportTarget::Tags,
@@ -111,7 +117,7 @@ fn r35_settings_are_checked() {
     assert!(names_only
         .check(1, &definitions)
         .expect_err("update without a key")
-        .message
+        .to_string()
         .contains("find existing contacts"));
     let adding_names = ImportSettings {
         mode: ImportMode::Add,
@@ -119,17 +125,52 @@ fn r35_settings_are_checked() {
     };
     assert!(adding_names.check(1, &definitions).is_ok());
     let unknown_field = settings(vec![ImportTarget::Email, ImportTarget::Custom("x".into())]);
-    assert!(unknown_field.check(2, &definitions).is_err());
+    assert_eq!(
+        unknown_field.check(2, &definitions),
+        Err(MappingError::NoSuchCustomField("x".into()))
+    );
     let bad_country = ImportSettings {
         default_country: Some("Atlantis".into()),
         ..good
     };
+    let refused = bad_country.check(2, &definitions).expect_err("country");
+    assert_eq!(refused, MappingError::DefaultCountry(CountryError::Unknown));
+    assert_eq!(FieldError::from(refused).field, DEFAULT_COUNTRY_FIELD);
+}
+
+#[test]
+fn r35_a_refused_mapping_is_worded_in_the_readers_language() {
+    let german = |error: MappingError| error.field_error(UiLanguage::German).to_string();
     assert_eq!(
-        bad_country
-            .check(2, &definitions)
-            .expect_err("country")
-            .field,
-        DEFAULT_COUNTRY_FIELD
+        MappingError::ColumnCount(4).to_string(),
+        "Map columns: choose a target for each of the file's 4 columns"
+    );
+    assert_eq!(
+        german(MappingError::ColumnCount(4)),
+        "Spalten zuordnen: wählen Sie für jede der 4 Spalten der Datei ein Ziel"
+    );
+    assert_eq!(
+        german(MappingError::ChosenTwice(ImportTarget::FirstName)),
+        "Spalten zuordnen: Vorname ist für mehr als eine Spalte gewählt"
+    );
+    assert_eq!(
+        german(MappingError::NoSuchCustomField("plan".into())),
+        "Spalten zuordnen: es gibt kein benutzerdefiniertes Feld „plan“"
+    );
+    assert_eq!(
+        MappingError::NothingToImport.to_string(),
+        "Map columns: map at least a name, an e-mail address or a phone number column"
+    );
+    assert_eq!(
+        MappingError::DefaultCountry(CountryError::Unknown)
+            .to_string()
+            .split_once(':')
+            .map(|(field, _)| field),
+        Some(DEFAULT_COUNTRY_FIELD)
+    );
+    assert_eq!(
+        german(MappingError::DefaultCountry(CountryError::Empty)),
+        "Standardland: wählen Sie ein Land"
     );
 }
 
@@ -240,4 +281,31 @@ fn r35_neutralised_cells_are_restored() {
     }
     assert_eq!(restore_cell("'+49 30"), "+49 30");
     assert_eq!(restore_cell("'tis"), "'tis");
+}
+
+#[test]
+fn r35_refused_rows_are_explained_in_the_checking_users_language() {
+    let headers = strings(&["E-Mail", "Zugewiesen an"]);
+    let settings = ImportSettings {
+        language: UiLanguage::German,
+        ..settings(vec![ImportTarget::Email, ImportTarget::Assignee])
+    };
+    let errors = parse_row(
+        &headers,
+        &strings(&["kein-at-zeichen", "niemand"]),
+        &settings,
+        None,
+        &[],
+    )
+    .expect_err("both cells are refused");
+    let reasons: Vec<&str> = errors.iter().map(|error| error.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        [
+            crate::email::EmailError::MissingAt
+                .message_in(UiLanguage::German)
+                .as_str(),
+            "geben Sie die E-Mail-Adresse eines Benutzers dieses Arbeitsbereichs an",
+        ]
+    );
 }

@@ -141,4 +141,14 @@ fn r18_an_unknown_language_is_refused_in_the_users_language() {
         error.field_error(UiLanguage::German).to_string(),
         "Sprache: ist kein bekannter Sprachcode"
     );
+    assert_eq!(
+        LanguageError::Malformed
+            .field_error(UiLanguage::English)
+            .to_string(),
+        "Language: use a language code such as en or pt-BR"
+    );
+    assert_eq!(
+        LanguageError::Empty.field_error(UiLanguage::German).message,
+        "wählen Sie eine Sprache"
+    );
 }

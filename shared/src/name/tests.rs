@@ -59,6 +59,32 @@ fn r4_name_refuses_over_long_parts() {
 }
 
 #[test]
+fn r4_a_refused_name_is_worded_in_the_readers_language() {
+    let german = |error: NameError| error.field_error(UiLanguage::German).to_string();
+    assert_eq!(
+        NameError::BothEmpty
+            .field_error(UiLanguage::English)
+            .to_string(),
+        "First name: enter a first name or a last name"
+    );
+    assert_eq!(
+        german(NameError::BothEmpty),
+        "Vorname: Geben Sie einen Vornamen oder einen Nachnamen ein"
+    );
+    assert_eq!(
+        german(NameError::TooLong(NamePart::Last)),
+        "Nachname: ist zu lang (höchstens 100 Zeichen)"
+    );
+    assert_eq!(
+        german(NameError::Characters(
+            NamePart::First,
+            LabelCharsError::Direction
+        )),
+        "Vorname: darf keine Steuerzeichen für die Textrichtung enthalten"
+    );
+}
+
+#[test]
 fn r4_name_refuses_control_characters() {
     for bad in [
         "Ann\na",

@@ -427,6 +427,20 @@ fn r18_a_refusal_is_worded_in_the_users_language() {
         let english = error.field_error(UiLanguage::English);
         let german = error.field_error(UiLanguage::German);
         assert_eq!(english, FieldError::from(error));
+        assert_eq!(english.to_string(), error.to_string());
         assert_ne!(english.message, german.message, "{error:?}");
+        assert_eq!(german.field, "Telefonnummer");
     }
+    assert_eq!(
+        PhoneError::NotValid(country("DE"))
+            .field_error(UiLanguage::German)
+            .to_string(),
+        "Telefonnummer: ist keine gültige Telefonnummer für Deutschland"
+    );
+    assert_eq!(
+        PhoneError::TooShort
+            .field_error(UiLanguage::German)
+            .to_string(),
+        "Telefonnummer: hat zu wenige Ziffern"
+    );
 }

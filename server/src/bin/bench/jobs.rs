@@ -194,6 +194,7 @@ pub async fn import_rows(
         default_country: Some("DE".into()),
         mode: ImportMode::AddAndUpdate,
         keep_existing: false,
+        language: shared::UiLanguage::English,
     };
     let checking = Instant::now();
     let check = store

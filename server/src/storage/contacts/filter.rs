@@ -8,7 +8,7 @@ use crate::storage::{Context, Dialect};
 use app::contacts::model::{
     AssigneeFilter, ContactQuery, Cursor, DeleteTarget, Direction, Sort, TagMatch, View,
 };
-use app::error::AppError;
+use app::error::{AppError, Refusal};
 use shared::bulk::Selection;
 use sqlx::AnyPool;
 
@@ -272,7 +272,7 @@ pub(super) fn push_keyset(
         let key: i64 = cursor
             .key
             .parse()
-            .map_err(|_| AppError::invalid("Page", "the page address is not valid"))?;
+            .map_err(|_| AppError::from(Refusal::PageAddress))?;
         builder.push_bind(key);
     }
     builder.push(", ").push_bind(cursor.id).push(")");

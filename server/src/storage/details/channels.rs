@@ -5,7 +5,7 @@ use super::super::sql::Flag;
 use super::super::{Context, Store};
 use super::unlink;
 use app::details::model::ChannelCard;
-use app::error::AppError;
+use app::error::{AppError, Missing};
 use shared::channel::{classify, ChannelKind, ChannelLink, WorkspaceChannel};
 
 /// R5–R9: the cards, in the order the channels were connected to the
@@ -107,7 +107,7 @@ pub async fn remove(
         "DELETE FROM contact_channels WHERE contact_id = $1
             AND channel_id IN (SELECT id FROM channels WHERE id = $2 AND workspace_id = $3)",
         channel_id,
-        "The contact is not connected on this channel.",
+        Missing::ChannelLink,
     )
     .await
 }

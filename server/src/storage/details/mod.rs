@@ -10,8 +10,8 @@ pub(crate) mod read;
 mod tags;
 
 use super::{Context, Store};
-use app::details::model::{ContactDetails, STALE_VERSION};
-use app::error::{AppError, Missing};
+use app::details::model::ContactDetails;
+use app::error::{AppError, Missing, Refusal};
 use app::settings::model::FieldSettings;
 use app::ssr::{ContactFacts, DetailsPort, FieldChange};
 use async_trait::async_trait;
@@ -28,7 +28,7 @@ pub(crate) async fn unlink(
     workspace_id: i64,
     delete_sql: &'static str,
     linked_id: i64,
-    not_linked: &'static str,
+    not_linked: Missing,
 ) -> Result<(), AppError> {
     let (mut tx, _) = begin_edit(store, workspace_id, contact_id, None).await?;
     let removed = sqlx::query(delete_sql)
@@ -39,7 +39,7 @@ pub(crate) async fn unlink(
         .await
         .context("unlink")?;
     if removed.rows_affected() == 0 {
-        return Err(AppError::NotFound(not_linked.into()));
+        return Err(AppError::not_found(not_linked));
     }
     Ok(tx.commit().await.context("unlink: committing")?)
 }
@@ -99,7 +99,7 @@ async fn next_version(
     .await
     .context("next_version: reading contacts")?;
     match exists {
-        Some(_) => Err(AppError::Conflict(STALE_VERSION.into())),
+        Some(_) => Err(Refusal::StaleVersion.into()),
         None => Err(contact_not_found()),
     }
 }

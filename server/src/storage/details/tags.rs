@@ -3,7 +3,7 @@
 use super::super::{Context, Store};
 use super::{begin_edit, unlink};
 use app::details::model::TagRef;
-use app::error::AppError;
+use app::error::{AppError, Missing};
 use shared::TagName;
 
 /// The contact's tags, by name.
@@ -84,7 +84,7 @@ pub async fn remove(
         "DELETE FROM contact_tags WHERE contact_id = $1
             AND tag_id IN (SELECT id FROM tags WHERE id = $2 AND workspace_id = $3)",
         tag_id,
-        "The contact does not have this tag.",
+        Missing::TagLink,
     )
     .await
 }

@@ -3,7 +3,7 @@
 use super::plan::Plan;
 use super::rows::{count, highest_contact_id, line, row_errors, rules, scan, stored_import};
 use crate::storage::{Context, Store};
-use app::error::AppError;
+use app::error::{AppError, Refusal};
 use app::imports::model::{CheckRequest, ImportCheck, ImportCounts, LISTED_ERRORS};
 
 pub(super) async fn check(
@@ -18,9 +18,7 @@ pub(super) async fn check(
         .context("check: acquiring a connection")?;
     let import = stored_import(&mut conn, workspace_id, request.import_id).await?;
     if !matches!(import.status.as_str(), "uploaded" | "checked") {
-        return Err(AppError::Conflict(
-            "This import has started already.".into(),
-        ));
+        return Err(Refusal::ImportStarted.into());
     }
     let known_before = highest_contact_id(&mut conn).await?;
     let rules = rules(
@@ -108,9 +106,7 @@ pub(crate) async fn error_rows(
         return Ok((headers, report));
     }
     let Some(settings) = import.settings else {
-        return Err(AppError::Conflict(
-            "Check the file to see its errors.".into(),
-        ));
+        return Err(Refusal::CheckToSeeErrors.into());
     };
     let known_before = highest_contact_id(&mut conn).await?;
     let rules = rules(

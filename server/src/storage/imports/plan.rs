@@ -7,7 +7,7 @@
 use crate::storage::sql::{Flag, SqlBuilder};
 use crate::storage::{Context, Dialect, StoreError};
 use shared::custom_field::CustomFieldDefinition;
-use shared::import::{parse_row, CellError, ImportRow, ImportSettings};
+use shared::import::{parse_row, CellError, ImportRow, ImportSettings, RowProblem};
 use shared::{Country, TagName};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
@@ -183,7 +183,8 @@ fn assignee_of(row: &ImportRow, rules: &Rules) -> Result<Option<i64>, Vec<CellEr
             .unwrap_or_default();
         Err(vec![CellError {
             column,
-            reason: format!("no user of this workspace has the e-mail address {email}"),
+            reason: RowProblem::UnknownAssignee(email.to_string())
+                .message_in(rules.settings.language),
         }])
     }
 }

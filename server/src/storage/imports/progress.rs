@@ -2,7 +2,7 @@
 
 use super::rows::{highest_contact_id, stored_import};
 use crate::storage::{Context, Store, WriteScope};
-use app::error::{AppError, Missing};
+use app::error::{AppError, Missing, Refusal};
 use app::imports::model::{ImportCounts, ImportProgress, ImportRecord};
 
 /// A finished import stays visible in the module this long.
@@ -20,16 +20,8 @@ pub(super) async fn start(
     let import = stored_import(&mut tx, workspace_id, import_id).await?;
     match import.status.as_str() {
         "checked" => {}
-        "uploaded" => {
-            return Err(AppError::Conflict(
-                "Check the file before starting the import.".into(),
-            ))
-        }
-        _ => {
-            return Err(AppError::Conflict(
-                "This import has started already.".into(),
-            ))
-        }
+        "uploaded" => return Err(Refusal::CheckBeforeImport.into()),
+        _ => return Err(Refusal::ImportStarted.into()),
     }
     let known_before = highest_contact_id(&mut tx).await?;
     sqlx::query(

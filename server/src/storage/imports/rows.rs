@@ -64,7 +64,7 @@ pub(super) async fn rules(
     let definitions = custom_fields_on(&mut *conn, workspace_id).await?;
     let default_country = settings
         .check(headers.len(), &definitions)
-        .map_err(|error| AppError::invalid(error.field, error.message))?;
+        .map_err(AppError::input)?;
     let members: Vec<(String, i64)> = sqlx::query_as(
         "SELECT u.email_key, u.id FROM memberships m JOIN users u ON u.id = m.user_id
           WHERE m.workspace_id = $1",

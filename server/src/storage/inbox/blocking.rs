@@ -5,7 +5,7 @@ use super::rows::{conversation_of, set_status};
 use super::usage::record_activity;
 use crate::storage::sql::Flag;
 use crate::storage::{Context, Store, WriteScope};
-use app::error::{AppError, Missing};
+use app::error::{AppError, Missing, Refusal};
 use shared::fields::ConversationStatus;
 use shared::usage::BillingPeriod;
 use sqlx::AnyConnection;
@@ -70,9 +70,7 @@ pub(super) async fn block_contact(
         .await?
         .is_some()
     {
-        return Err(AppError::Conflict(
-            "This contact is already blocked.".into(),
-        ));
+        return Err(Refusal::AlreadyBlocked.into());
     }
     let (conversation_id, status) =
         conversation_of(&mut tx, workspace_id, contact_id, ConversationStatus::Open).await?;

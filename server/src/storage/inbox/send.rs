@@ -6,7 +6,7 @@ use super::rows::{
 use super::usage::record_activity;
 use crate::inbox::SentMessage;
 use crate::storage::{Context, Store, WriteScope};
-use app::error::{AppError, Missing};
+use app::error::{AppError, Missing, Refusal};
 use app::inbox::model::SendMessageInput;
 use shared::channel::{Availability, ChannelKind};
 use shared::fields::ConversationStatus;
@@ -23,7 +23,7 @@ pub(super) async fn store_outgoing(
     input: &SendMessageInput,
     now: i64,
 ) -> Result<SentMessage, AppError> {
-    let body = shared::message::parse_message_text(&input.body)?;
+    let body = shared::message::parse_message_text(&input.body).map_err(AppError::input)?;
     // The write lock is taken at once: a transaction that reads first and
     // writes later fails on SQLite when another write lands in between.
     let mut tx = store
@@ -42,9 +42,7 @@ pub(super) async fn store_outgoing(
     let (phone, email, blocked_at) =
         contact.ok_or_else(|| AppError::not_found(Missing::Contact))?;
     if blocked_at.is_some() {
-        return Err(AppError::Conflict(
-            "This contact is blocked; unblock it in the Contacts module first.".into(),
-        ));
+        return Err(Refusal::SendToBlocked.into());
     }
     let channels = channel_availability(
         &mut tx,
@@ -59,10 +57,7 @@ pub(super) async fn store_outgoing(
         .find(|(channel, _)| channel.id == input.channel_id)
         .ok_or_else(|| AppError::not_found(Missing::Channel))?;
     if availability == Availability::Unavailable {
-        return Err(AppError::invalid(
-            "Channel",
-            "this contact cannot be reached there now; it has to write first",
-        ));
+        return Err(Refusal::Unreachable.into());
     }
     let linked: Option<(String,)> = sqlx::query_as(
         "SELECT external_id FROM contact_channels WHERE contact_id = $1 AND channel_id = $2",
@@ -79,7 +74,7 @@ pub(super) async fn store_outgoing(
             ChannelKind::Email => email,
             _ => phone,
         }
-        .ok_or_else(|| AppError::invalid("Channel", "the contact has no address there"))?;
+        .ok_or_else(|| AppError::from(Refusal::NoAddress))?;
         let connected = sqlx::query(
             "INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at)
              VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
@@ -92,10 +87,7 @@ pub(super) async fn store_outgoing(
         .await
         .context("store_outgoing: adding to contact_channels")?;
         if connected.rows_affected() == 0 {
-            return Err(AppError::Conflict(
-                "Another contact is connected on this channel with the same address; merge them first."
-                    .into(),
-            ));
+            return Err(Refusal::AddressTaken.into());
         }
         address
     };

@@ -15,7 +15,7 @@ pub(super) async fn dismiss(
     actor: &Actor,
     contact_ids: &[i64],
 ) -> Result<(), AppError> {
-    shared::merge::check_contacts(contact_ids).map_err(AppError::from)?;
+    shared::merge::check_contacts(contact_ids).map_err(AppError::input)?;
     let mut tx = store
         .begin_write(WriteScope::Workspace(workspace_id))
         .await

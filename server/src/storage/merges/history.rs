@@ -4,6 +4,7 @@
 use super::undo::{self, StoredMerge};
 use crate::storage::{Context, Store};
 use app::error::AppError;
+use app::layout::reader_language;
 use app::merge::model::{MergeHistoryEntry, MergeHistoryPage, HISTORY_PER_PAGE};
 use shared::merge::undo_refusal;
 
@@ -71,7 +72,8 @@ pub(super) async fn page(
             contacts: parse(&row.contacts, row.id)?,
             choices: parse(&row.choices, row.id)?,
             undone: row.undone_by_name.zip(row.undone_at),
-            undo_refusal: undo_refusal(row.merged_at, at, state).map(str::to_owned),
+            undo_refusal: undo_refusal(row.merged_at, at, state)
+                .map(|refusal| refusal.reason(reader_language()).to_owned()),
         });
     }
     Ok(MergeHistoryPage { entries, older })

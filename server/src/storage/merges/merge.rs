@@ -5,7 +5,7 @@ use super::rows::{self, ContactRow, FieldValues};
 use super::snapshot;
 use crate::storage::sql::ids_json;
 use crate::storage::{Context, Store, WriteScope};
-use app::error::AppError;
+use app::error::{AppError, Refusal};
 use app::merge::model::{ChosenValue, MergeDone, MergeRequest, MergedContact};
 use app::ssr::Actor;
 use shared::{FieldKey, PhoneNumber, StandardField};
@@ -34,16 +34,16 @@ fn kept<'a>(
 fn check_choices(request: &MergeRequest, fields: &[FieldValues]) -> Result<(), AppError> {
     for choice in &request.choices {
         if !fields.iter().any(|field| field.review.key == choice.field) {
-            return Err(AppError::invalid(
-                &choice.field,
-                "this field cannot be chosen in a merge",
-            ));
+            return Err(Refusal::FieldNotMergeable {
+                field: choice.field.clone(),
+            }
+            .into());
         }
         if !request.contact_ids.contains(&choice.contact_id) {
-            return Err(AppError::invalid(
-                &choice.field,
-                "pick the value of one of the merged contacts",
-            ));
+            return Err(Refusal::PickMergedValue {
+                field: choice.field.clone(),
+            }
+            .into());
         }
     }
     Ok(())
@@ -132,12 +132,9 @@ pub(super) async fn merge(
     actor: &Actor,
     request: &MergeRequest,
 ) -> Result<MergeDone, AppError> {
-    shared::merge::check_contacts(&request.contact_ids).map_err(AppError::from)?;
+    shared::merge::check_contacts(&request.contact_ids).map_err(AppError::input)?;
     if request.versions.len() != request.contact_ids.len() {
-        return Err(AppError::invalid(
-            shared::merge::CONTACTS_FIELD,
-            "send the version of every contact",
-        ));
+        return Err(Refusal::SendVersions.into());
     }
     // The write lock comes first, so two merges of the same contacts run
     // one after the other and the second sees the first.
@@ -151,10 +148,7 @@ pub(super) async fn merge(
         .zip(&request.versions)
         .find_map(|(row, version)| (row.version != *version).then_some(row))
     {
-        return Err(AppError::Conflict(format!(
-            "{} was changed since the review; review the merge again.",
-            row.name()
-        )));
+        return Err(Refusal::MergeChanged { name: row.name() }.into());
     }
     let fields = rows::field_values(&mut tx, workspace_id, &rows).await?;
     check_choices(request, &fields)?;

@@ -28,7 +28,7 @@ impl MergePort for Store {
         workspace_id: i64,
         contact_ids: &[i64],
     ) -> Result<MergeReview, AppError> {
-        shared::merge::check_contacts(contact_ids).map_err(AppError::from)?;
+        shared::merge::check_contacts(contact_ids).map_err(AppError::input)?;
         let mut conn = self
             .pool
             .acquire()

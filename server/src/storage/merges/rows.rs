@@ -5,7 +5,7 @@ use crate::storage::details::{field_settings, read};
 use crate::storage::sql::Flag;
 use crate::storage::Context;
 use app::contacts::format::{country_name, language_name};
-use app::error::{AppError, Missing};
+use app::error::{AppError, Missing, Refusal};
 use app::merge::model::{ReviewContact, ReviewField, ReviewOption};
 use shared::merge::{is_merged_field, preselect, values_differ, FieldValue};
 use shared::name::shown_name;
@@ -92,16 +92,10 @@ pub(super) async fn contacts(
                 .cloned()
                 .ok_or_else(|| AppError::not_found(Missing::Contact))?;
             if row.merged {
-                return Err(AppError::Conflict(format!(
-                    "{} was merged into another contact meanwhile.",
-                    row.name()
-                )));
+                return Err(Refusal::MergedMeanwhile { name: row.name() }.into());
             }
             if row.blocked {
-                return Err(AppError::Conflict(format!(
-                    "{} is blocked; blocked contacts are not merged.",
-                    row.name()
-                )));
+                return Err(Refusal::BlockedNotMerged { name: row.name() }.into());
             }
             Ok(row)
         })

@@ -7,6 +7,7 @@ use crate::storage::sql::ids_json;
 use crate::storage::sql::Flag;
 use crate::storage::{Context, Store, WriteScope};
 use app::error::{AppError, Missing};
+use app::layout::reader_language;
 use app::ssr::Actor;
 use shared::merge::{undo_refusal, MergeState};
 use sqlx::AnyConnection;
@@ -88,8 +89,8 @@ pub(super) async fn undo(
     .context("undo: reading merges")?
     .ok_or_else(|| AppError::not_found(Missing::Merge))?;
     let at = store.now();
-    if let Some(reason) = undo_refusal(merge.merged_at, at, state(&mut tx, &merge).await?) {
-        return Err(AppError::Conflict(reason.into()));
+    if let Some(refusal) = undo_refusal(merge.merged_at, at, state(&mut tx, &merge).await?) {
+        return Err(AppError::Conflict(refusal.reason(reader_language()).into()));
     }
     let (stored,): (String,) = sqlx::query_as("SELECT snapshot FROM merges WHERE id = $1")
         .bind(merge.id)

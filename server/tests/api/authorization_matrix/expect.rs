@@ -4,7 +4,10 @@
 //! memberships, never from a copy of the table.
 
 use reqwest::StatusCode;
-use shared::permissions::{assign_to_refusal, refusal, Action, Assignment, Context, Module, Role};
+use shared::permissions::{
+    assign_to_refusal, refusal, Action, Assignment, Context, Module, Refused, Role,
+};
+use shared::UiLanguage;
 
 /// Who sends the request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +101,11 @@ impl Expected {
     }
 }
 
+/// A refusal's reason as the matrix's English-speaking clients read it.
+fn english(refused: Refused) -> &'static str {
+    refused.reason(UiLanguage::English)
+}
+
 /// Why `role` may not do what `rule` governs on a contact with this
 /// assignment: `Some(reason)`, `Some("")` where the rule has no shared
 /// sentence, or `None` if it may.
@@ -106,14 +114,15 @@ pub fn refused(role: Role, rule: Rule, assignment: Assignment) -> Option<&'stati
     match rule {
         Rule::Anyone | Rule::Member | Rule::Membership => None,
         Rule::Matrix(action, module) => {
-            refusal(role, action, &Context::new(module).assigned(assignment))
+            refusal(role, action, &Context::new(module).assigned(assignment)).map(english)
         }
         Rule::AssignTo(new_assignee) => refusal(role, Action::Assign, &contacts)
-            .or_else(|| assign_to_refusal(role, new_assignee)),
+            .or_else(|| assign_to_refusal(role, new_assignee))
+            .map(english),
         Rule::ChannelTokens => {
             (!app::settings::model::may_manage_channel_tokens(role)).then_some("")
         }
-        Rule::Preview => refusal(role, Action::DeleteContact, &contacts),
+        Rule::Preview => refusal(role, Action::DeleteContact, &contacts).map(english),
     }
 }
 

@@ -17,6 +17,7 @@ use crate::helpers::merges::*;
 use expect::{expected, Target, Who};
 use functions::Fun;
 use shared::permissions::{refusal, Action, Context, Module};
+use shared::UiLanguage;
 use world::World;
 
 /// Runs every case of one function for the world's user; returns how many.
@@ -80,6 +81,7 @@ fn check_answer(world: &World, fun: Fun, target: Target, body: &str, what: &str)
                 None => assert_eq!(preview.refusal, None, "{what}"),
                 Some(reason) => {
                     let told = preview.refusal.expect(what);
+                    let reason = reason.reason(UiLanguage::English);
                     assert!(told.contains(reason), "{what}: {told}");
                 }
             }

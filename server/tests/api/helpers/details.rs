@@ -3,7 +3,7 @@
 //! merge and input tests use this module whole (`use details::*`).
 
 pub use crate::helpers::{error, spawn_app, TestApp};
-pub use app::details::model::{ContactDetails, Saved, STALE_VERSION};
+pub use app::details::model::{ContactDetails, Saved};
 pub use app::error::{AppError, Missing};
 pub use reqwest::{Client, Response, StatusCode};
 pub use serde_json::{json, Value};

@@ -59,6 +59,7 @@ pub fn settings(file: &UploadedFile, mode: ImportMode) -> ImportSettings {
         default_country: Some("DE".into()),
         mode,
         keep_existing: false,
+        language: shared::UiLanguage::English,
     }
 }
 

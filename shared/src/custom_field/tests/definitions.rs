@@ -74,6 +74,74 @@ fn r19_definition_checks_key_label_and_options() {
 }
 
 #[test]
+fn r19_definition_refusals_are_typed() {
+    let list = CustomFieldType::List;
+    let new = |key: &str, label: &str, options: &[&str]| {
+        let options = options.iter().map(|o| (*o).to_owned()).collect();
+        CustomFieldDefinition::new(key, label, list, options)
+    };
+    assert_eq!(
+        new("1tier", "Tier", &["Gold"]),
+        Err(CustomFieldError::Key(CustomFieldKeyError::Malformed))
+    );
+    assert_eq!(
+        new("tier", "Ti\ner", &["Gold"]),
+        Err(CustomFieldError::Label(CustomFieldLabelError::Characters(
+            LabelCharsError::Control
+        )))
+    );
+    assert_eq!(
+        new("tier", "Tier", &["Gold", "gold "]),
+        Err(CustomFieldError::Options(
+            CustomFieldOptionsError::Repeated("gold".to_owned())
+        ))
+    );
+}
+
+#[test]
+fn r19_definition_refusals_are_worded_in_the_readers_language() {
+    let german = |error: CustomFieldError| error.field_error(UiLanguage::German).to_string();
+    assert_eq!(
+        german(CustomFieldKeyError::Empty.into()),
+        "Schlüssel: Geben Sie einen Schlüssel ein"
+    );
+    assert_eq!(
+        german(CustomFieldKeyError::Taken.into()),
+        "Schlüssel: wird bereits von einem anderen Feld verwendet"
+    );
+    assert_eq!(
+        german(CustomFieldLabelError::Taken.into()),
+        "Bezeichnung: ein anderes Feld hat bereits diese Bezeichnung"
+    );
+    assert_eq!(
+        german(CustomFieldLabelError::TooLong.into()),
+        "Bezeichnung: ist zu lang (höchstens 60 Zeichen)"
+    );
+    assert_eq!(
+        german(UnknownFieldType.into()),
+        "Typ: muss einer dieser Typen sein: text, number, date, list, checkbox, email, url oder phone"
+    );
+    assert_eq!(
+        german(CustomFieldOptionsError::Missing.into()),
+        "Listenoptionen: eine Liste braucht mindestens eine Option"
+    );
+    assert_eq!(
+        german(CustomFieldOptionsError::OptionCharacters(LabelCharsError::NothingVisible).into()),
+        "Listenoptionen: eine Option muss mindestens ein sichtbares Zeichen enthalten"
+    );
+    assert_eq!(
+        german(CustomFieldOptionsError::Repeated("Gold".to_owned()).into()),
+        "Listenoptionen: „Gold“ ist doppelt aufgeführt"
+    );
+    let english = CustomFieldError::from(CustomFieldOptionsError::TooMany);
+    assert_eq!(
+        english.field_error(UiLanguage::English).to_string(),
+        "Options: a list can have at most 200 options"
+    );
+    assert_eq!(english.to_string(), FieldError::from(english).to_string());
+}
+
+#[test]
 fn r19_definition_normalizes_and_drops_options_of_other_types() {
     let text = CustomFieldDefinition::new(
         " note ",
@@ -210,6 +278,10 @@ fn r19_renaming_checks_the_label_like_a_new_one_and_keeps_the_key() {
     assert_eq!(
         refused(&"L".repeat(MAX_LABEL_LEN + 1)),
         Err("Label: is too long (at most 60 characters)".to_owned())
+    );
+    assert_eq!(
+        tier.renamed("my field", &existing),
+        Err(CustomFieldLabelError::Taken)
     );
 }
 

@@ -16,7 +16,10 @@ fn definition(field_type: CustomFieldType) -> CustomFieldDefinition {
     CustomFieldDefinition::new("field", "My field", field_type, options).expect("valid definition")
 }
 
-fn parse(field_type: CustomFieldType, input: &str) -> Result<Option<CustomFieldValue>, FieldError> {
+fn parse(
+    field_type: CustomFieldType,
+    input: &str,
+) -> Result<Option<CustomFieldValue>, CustomValueError> {
     CustomFieldValue::parse(&definition(field_type), input, Country::from_code("DE"))
 }
 

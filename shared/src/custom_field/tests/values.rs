@@ -193,6 +193,65 @@ fn r19_stored_value_is_checked_against_a_changed_definition() {
 }
 
 #[test]
+fn r19_a_refused_value_is_worded_in_the_readers_language_under_its_label() {
+    let german = |field_type: CustomFieldType, input: &str| {
+        parse(field_type, input)
+            .map_err(|e| e.field_error(UiLanguage::German).to_string())
+            .err()
+    };
+    assert_eq!(
+        german(CustomFieldType::Number, "abc").as_deref(),
+        Some("My field: Geben Sie eine Zahl ein, z. B. 42 oder -3.5 (mit Punkt statt Komma)")
+    );
+    assert_eq!(
+        german(CustomFieldType::List, "Platinum").as_deref(),
+        Some("My field: wählen Sie eine dieser Optionen: Gold, Silver, Bronze")
+    );
+    assert_eq!(
+        german(CustomFieldType::Date, "2023-02-29").as_deref(),
+        Some("My field: ist kein gültiges Kalenderdatum")
+    );
+    assert_eq!(
+        german(CustomFieldType::Email, "ann.example.com").as_deref(),
+        Some("My field: das @ fehlt, z. B. name@example.com")
+    );
+    assert_eq!(
+        german(CustomFieldType::Checkbox, "ja").as_deref(),
+        Some("My field: muss true oder false sein")
+    );
+    let wrong_type = CustomFieldValue::Checkbox(true)
+        .check(&definition(CustomFieldType::List))
+        .expect_err("a list's value");
+    assert_eq!(
+        wrong_type,
+        CustomValueError {
+            label: "My field".to_owned(),
+            problem: CustomValueProblem::WrongType(CustomFieldType::List),
+        }
+    );
+    assert_eq!(
+        wrong_type.field_error(UiLanguage::German).to_string(),
+        "My field: muss ein Wert vom Typ „Liste“ sein"
+    );
+    assert_eq!(
+        FieldError::from(wrong_type).to_string(),
+        "My field: must be a List value"
+    );
+}
+
+#[test]
+fn r19_list_refusals_show_at_most_ten_options() {
+    let options: Vec<String> = (1..=12).map(|i| format!("o{i}")).collect();
+    let many =
+        CustomFieldDefinition::new("many", "Many", CustomFieldType::List, options).expect("valid");
+    let refused = CustomFieldValue::parse(&many, "none", None).expect_err("not an option");
+    assert_eq!(
+        refused.to_string(),
+        "Many: choose one of: o1, o2, o3, o4, o5, o6, o7, o8, o9, o10, …"
+    );
+}
+
+#[test]
 fn r19_values_serialize_with_their_type() {
     let value = CustomFieldValue::Number(42.5);
     let json = serde_json::to_string(&value).expect("serializes");

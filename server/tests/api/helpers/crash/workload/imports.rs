@@ -57,6 +57,7 @@ pub async fn import_a_file(worker: &Worker) {
             default_country: None,
             mode: ImportMode::Add,
             keep_existing: false,
+            language: shared::UiLanguage::English,
         },
     };
     let checked: Option<ImportCheck> = worker

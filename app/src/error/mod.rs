@@ -1,20 +1,27 @@
 //! The one error type every server function returns, with its HTTP status.
 
+mod refusal;
+
+pub use refusal::{FileProblem, Refusal};
+
+use crate::i18n::td_string;
+use crate::layout::{locale_of, reader_language};
 use serde::{Deserialize, Serialize};
 use server_fn::codec::JsonEncoding;
 use server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use server_fn::{Bytes, Encodes};
 use shared::text::{excerpt, EXCERPT_CHARS};
 
-/// What went wrong, in words a user can act on. Internal details are logged
-/// on the server and never sent to the browser.
+/// What went wrong, in words a user can act on, in the reader's language.
+/// Internal details are logged on the server and never sent to the browser.
+/// The variants without words are worded when shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
     /// No valid session.
-    #[error("Please sign in to continue.")]
+    #[error("{}", td_string!(locale_of(reader_language()), errors.unauthorized))]
     Unauthorized,
     /// The e-mail address or password was wrong (deliberately not saying which).
-    #[error("Email or password is incorrect.")]
+    #[error("{}", td_string!(locale_of(reader_language()), errors.sign_in_failed))]
     SignInFailed,
     /// Signed in, but the role or workspace does not allow this.
     #[error("{0}")]
@@ -32,10 +39,10 @@ pub enum AppError {
     #[error("{0}")]
     TooManyRequests(String),
     /// The request never reached the server or its answer was unreadable.
-    #[error("The server could not be reached. Check your connection and try again.")]
+    #[error("{}", td_string!(locale_of(reader_language()), errors.network))]
     Network(String),
     /// A fault on our side; details are in the server log.
-    #[error("Something went wrong on our side. Please try again.")]
+    #[error("{}", td_string!(locale_of(reader_language()), errors.internal))]
     Internal,
 }
 
@@ -51,20 +58,27 @@ pub enum Missing {
     Tag,
     Import,
     Export,
+    /// The contact is not connected on the channel.
+    ChannelLink,
+    /// The contact does not have the tag.
+    TagLink,
 }
 
 impl Missing {
-    /// What the user is told.
-    pub fn message(self) -> &'static str {
+    /// What the user is told, in `language`.
+    pub fn message(self, language: shared::UiLanguage) -> &'static str {
+        let locale = locale_of(language);
         match self {
-            Missing::Contact => "This contact does not exist.",
-            Missing::Conversation => "This conversation does not exist.",
-            Missing::Channel => "This channel does not exist.",
-            Missing::Merge => "This merge does not exist.",
-            Missing::Field => "This field does not exist.",
-            Missing::Tag => "That tag does not exist in this workspace.",
-            Missing::Import => "This import does not exist.",
-            Missing::Export => "This export does not exist or has expired.",
+            Missing::Contact => td_string!(locale, errors.missing.contact),
+            Missing::Conversation => td_string!(locale, errors.missing.conversation),
+            Missing::Channel => td_string!(locale, errors.missing.channel),
+            Missing::Merge => td_string!(locale, errors.missing.merge),
+            Missing::Field => td_string!(locale, errors.missing.field),
+            Missing::Tag => td_string!(locale, errors.missing.tag),
+            Missing::Import => td_string!(locale, errors.missing.import),
+            Missing::Export => td_string!(locale, errors.missing.export),
+            Missing::ChannelLink => td_string!(locale, errors.missing.channel_link),
+            Missing::TagLink => td_string!(locale, errors.missing.tag_link),
         }
     }
 }
@@ -72,7 +86,7 @@ impl Missing {
 impl AppError {
     /// 404 for something the request names that is not in the workspace.
     pub fn not_found(what: Missing) -> Self {
-        AppError::NotFound(what.message().into())
+        AppError::NotFound(what.message(reader_language()).into())
     }
 
     /// Bad input in one named field.
@@ -83,9 +97,10 @@ impl AppError {
         }
     }
 
-    /// Bad input found by a shared parser, with its field and message.
-    pub fn input(error: impl Into<shared::FieldError>) -> Self {
-        AppError::from(error.into())
+    /// Bad input found by a shared parser: its field and message in the
+    /// reader's language, the same words the browser shows.
+    pub fn input(error: impl shared::FieldRefusal) -> Self {
+        AppError::from(error.field_error(reader_language()))
     }
 
     /// The HTTP status this error is answered with.
@@ -131,7 +146,7 @@ impl From<shared::FieldError> for AppError {
 impl From<shared::permissions::Refused> for AppError {
     /// A refusal by the permission matrix, with its reason.
     fn from(refused: shared::permissions::Refused) -> Self {
-        AppError::Forbidden(refused.0.to_owned())
+        AppError::Forbidden(refused.reason(reader_language()).to_owned())
     }
 }
 
@@ -160,19 +175,16 @@ impl FromServerFnError for AppError {
             // The reader's message can quote what was sent: a short,
             // sanitised excerpt only.
             ServerFnErrorErr::Args(message) | ServerFnErrorErr::Deserialization(message) => {
-                AppError::invalid(
-                    "Request",
-                    format!(
-                        "could not be read ({})",
-                        excerpt(&message, 2 * EXCERPT_CHARS)
-                    ),
-                )
+                Refusal::UnreadableRequest {
+                    excerpt: excerpt(&message, 2 * EXCERPT_CHARS),
+                }
+                .into()
             }
             ServerFnErrorErr::Request(message) | ServerFnErrorErr::Response(message) => {
                 AppError::Network(message)
             }
             ServerFnErrorErr::UnsupportedRequestMethod(message) => {
-                AppError::invalid("Request", message)
+                Refusal::UnreadableRequest { excerpt: message }.into()
             }
             _ => AppError::Internal,
         }
