@@ -206,12 +206,6 @@ impl FieldRefusal for BulkError {
     }
 }
 
-impl From<BulkError> for FieldError {
-    fn from(error: BulkError) -> Self {
-        error.field_error(UiLanguage::English)
-    }
-}
-
 /// R34: the server's check of a bulk request for `count` contacts — the
 /// same rule that enables the buttons.
 pub fn check_bulk(action: BulkAction, count: u64) -> Result<(), BulkError> {

@@ -66,12 +66,6 @@ impl FieldRefusal for CountryError {
     }
 }
 
-impl From<CountryError> for FieldError {
-    fn from(error: CountryError) -> Self {
-        error.field_error(UiLanguage::English)
-    }
-}
-
 impl Country {
     /// Parses a two-letter code (any case) or an English or German country
     /// name (any case), ignoring surrounding whitespace.

@@ -156,12 +156,6 @@ impl FieldRefusal for UnknownFieldType {
     }
 }
 
-impl From<UnknownFieldType> for FieldError {
-    fn from(error: UnknownFieldType) -> Self {
-        error.field_error(UiLanguage::English)
-    }
-}
-
 impl FromStr for CustomFieldType {
     type Err = UnknownFieldType;
 
@@ -480,12 +474,6 @@ impl FieldRefusal for CustomFieldError {
     }
 }
 
-impl From<CustomFieldError> for FieldError {
-    fn from(error: CustomFieldError) -> Self {
-        error.field_error(UiLanguage::English)
-    }
-}
-
 /// R19: why a custom field's key is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.field_error(UiLanguage::English))]
@@ -540,12 +528,6 @@ impl FieldRefusal for CustomFieldKeyError {
     }
 }
 
-impl From<CustomFieldKeyError> for FieldError {
-    fn from(error: CustomFieldKeyError) -> Self {
-        error.field_error(UiLanguage::English)
-    }
-}
-
 /// R19: why a custom field's label is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.field_error(UiLanguage::English))]
@@ -582,12 +564,6 @@ impl FieldRefusal for CustomFieldLabelError {
             }
         };
         LABEL_FIELD_NAME.refuse(language, message)
-    }
-}
-
-impl From<CustomFieldLabelError> for FieldError {
-    fn from(error: CustomFieldLabelError) -> Self {
-        error.field_error(UiLanguage::English)
     }
 }
 
@@ -649,12 +625,6 @@ impl FieldRefusal for CustomFieldOptionsError {
             }
         };
         OPTIONS_FIELD_NAME.refuse(language, message)
-    }
-}
-
-impl From<CustomFieldOptionsError> for FieldError {
-    fn from(error: CustomFieldOptionsError) -> Self {
-        error.field_error(UiLanguage::English)
     }
 }
 

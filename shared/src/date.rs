@@ -59,12 +59,6 @@ impl FieldRefusal for DateError {
     }
 }
 
-impl From<DateError> for FieldError {
-    fn from(error: DateError) -> Self {
-        error.field_error(UiLanguage::English)
-    }
-}
-
 impl Date {
     /// The date with these parts, if it exists.
     pub fn new(year: u16, month: u8, day: u8) -> Result<Self, DateError> {

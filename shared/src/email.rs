@@ -115,12 +115,6 @@ impl FieldRefusal for EmailError {
     }
 }
 
-impl From<EmailError> for FieldError {
-    fn from(error: EmailError) -> Self {
-        error.field_error(UiLanguage::English)
-    }
-}
-
 impl Email {
     /// Trims and checks an address. Display names (`Ann <ann@example.com>`),
     /// quoted local parts, IP-address domains and single-label domains

@@ -27,10 +27,7 @@ impl FieldName {
 
     /// The name in `language`.
     pub(crate) fn in_language(self, language: UiLanguage) -> &'static str {
-        match language {
-            UiLanguage::English => self.english,
-            UiLanguage::German => self.german,
-        }
+        language.pick(self.english, self.german)
     }
 
     /// A refusal of this field, named in `language`, with `message`.

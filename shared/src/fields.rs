@@ -322,11 +322,5 @@ impl FieldRefusal for FieldOrderError {
     }
 }
 
-impl From<FieldOrderError> for FieldError {
-    fn from(error: FieldOrderError) -> Self {
-        error.field_error(UiLanguage::English)
-    }
-}
-
 #[cfg(test)]
 mod tests;

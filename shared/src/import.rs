@@ -305,12 +305,6 @@ impl FieldRefusal for MappingError {
     }
 }
 
-impl From<MappingError> for FieldError {
-    fn from(error: MappingError) -> Self {
-        error.field_error(UiLanguage::English)
-    }
-}
-
 /// The label of a target, with custom fields named by their label.
 pub fn target_label(target: &ImportTarget, definitions: &[CustomFieldDefinition]) -> String {
     match target {

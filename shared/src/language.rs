@@ -169,12 +169,6 @@ impl FieldRefusal for LanguageError {
     }
 }
 
-impl From<LanguageError> for FieldError {
-    fn from(error: LanguageError) -> Self {
-        error.field_error(UiLanguage::English)
-    }
-}
-
 impl Language {
     /// Parses a BCP 47 tag of the form `language[-Script][-REGION]` (any case,
     /// `-` or `_`), or an English or German language name such as

@@ -82,12 +82,6 @@ impl FieldRefusal for MergeSelectionError {
     }
 }
 
-impl From<MergeSelectionError> for FieldError {
-    fn from(error: MergeSelectionError) -> Self {
-        error.field_error(UiLanguage::English)
-    }
-}
-
 /// R13: a merge takes between two and [`MAX_MERGE_CONTACTS`] different
 /// contacts; the first one keeps its id.
 pub fn check_contacts(ids: &[i64]) -> Result<(), MergeSelectionError> {
@@ -194,10 +188,7 @@ impl UndoRefusal {
                 "Zusammenführungen können nur sieben Tage lang rückgängig gemacht werden.",
             ),
         };
-        match language {
-            UiLanguage::English => english,
-            UiLanguage::German => german,
-        }
+        language.pick(english, german)
     }
 }
 
@@ -235,7 +226,9 @@ mod tests {
     fn r13_a_merge_takes_two_to_five_different_contacts() {
         assert!(check_contacts(&[1, 2]).is_ok());
         assert!(check_contacts(&[1, 2, 3, 4, 5]).is_ok());
-        let one = FieldError::from(check_contacts(&[1]).unwrap_err());
+        let one = check_contacts(&[1])
+            .unwrap_err()
+            .field_error(UiLanguage::English);
         assert_eq!(one.field, CONTACTS_FIELD);
         assert!(one.message.contains("at least two"));
         assert_eq!(

@@ -40,12 +40,6 @@ impl FieldRefusal for MessageError {
     }
 }
 
-impl From<MessageError> for FieldError {
-    fn from(error: MessageError) -> Self {
-        error.field_error(UiLanguage::English)
-    }
-}
-
 /// The message text as it is stored: control characters other than line
 /// breaks and tabs dropped, trimmed, not empty, at most [`MAX_MESSAGE_LEN`]
 /// characters.

@@ -98,12 +98,6 @@ impl FieldRefusal for NameError {
     }
 }
 
-impl From<NameError> for FieldError {
-    fn from(error: NameError) -> Self {
-        error.field_error(UiLanguage::English)
-    }
-}
-
 /// A contact's name: first and last, each trimmed (inner runs of whitespace
 /// become one space), at most [`MAX_NAME_LEN`] characters, no control
 /// characters, and not both empty (R4).

@@ -277,10 +277,7 @@ impl Refused {
     /// button's title), in `language`.
     pub fn reason(self, language: UiLanguage) -> &'static str {
         let (english, german) = self.sentences();
-        match language {
-            UiLanguage::English => english,
-            UiLanguage::German => german,
-        }
+        language.pick(english, german)
     }
 
     fn sentences(self) -> (&'static str, &'static str) {

@@ -128,12 +128,6 @@ impl FieldRefusal for PhoneError {
     }
 }
 
-impl From<PhoneError> for FieldError {
-    fn from(error: PhoneError) -> Self {
-        error.field_error(UiLanguage::English)
-    }
-}
-
 impl PhoneNumber {
     /// Parses a phone number as a user types it.
     ///

@@ -66,12 +66,6 @@ impl FieldRefusal for TagError {
     }
 }
 
-impl From<TagError> for FieldError {
-    fn from(error: TagError) -> Self {
-        error.field_error(UiLanguage::English)
-    }
-}
-
 impl TagName {
     /// Checks and normalizes a tag name.
     pub fn parse(input: &str) -> Result<Self, TagError> {
@@ -193,7 +187,7 @@ mod tests {
             Err(TagError::Characters(LabelCharsError::Direction))
         );
         assert_eq!(
-            FieldError::from(TagError::Empty).to_string(),
+            TagError::Empty.field_error(UiLanguage::English).to_string(),
             "Tag: enter a tag name"
         );
     }

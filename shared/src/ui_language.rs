@@ -29,12 +29,6 @@ impl FieldRefusal for UiLanguageError {
     }
 }
 
-impl From<UiLanguageError> for FieldError {
-    fn from(error: UiLanguageError) -> Self {
-        error.field_error(UiLanguage::English)
-    }
-}
-
 /// A language the interface is written in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
@@ -65,6 +59,14 @@ impl UiLanguage {
         match self {
             UiLanguage::English => "en-US",
             UiLanguage::German => "de-DE",
+        }
+    }
+
+    /// Of the same text in English and German, the one in this language.
+    pub fn pick<T>(self, english: T, german: T) -> T {
+        match self {
+            UiLanguage::English => english,
+            UiLanguage::German => german,
         }
     }
 
@@ -258,7 +260,10 @@ mod tests {
         }
         let error = UiLanguage::parse("klingon").expect_err("refused");
         assert_eq!(error, UiLanguageError);
-        assert_eq!(FieldError::from(error).field, UI_LANGUAGE_FIELD);
+        assert_eq!(
+            error.field_error(UiLanguage::English).field,
+            UI_LANGUAGE_FIELD
+        );
     }
 
     #[test]

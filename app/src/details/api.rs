@@ -115,8 +115,7 @@ pub async fn details_edit_name(edit: NameEdit) -> Result<Saved, AppError> {
     use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
     checks::allowed(&viewer, edit.contact_id, Action::EditName).await?;
-    let name =
-        shared::PersonName::parse(&edit.first, &edit.last).map_err(shared::FieldError::from)?;
+    let name = shared::PersonName::parse(&edit.first, &edit.last).map_err(AppError::input)?;
     let version = crate::ssr::details()?
         .save_name(viewer.workspace.id, edit.contact_id, edit.version, &name)
         .await?;
@@ -195,7 +194,7 @@ pub async fn details_add_tag(request: TagAdd) -> Result<(), AppError> {
     use shared::permissions::Action;
     let viewer = crate::ssr::require_viewer().await?;
     checks::allowed(&viewer, request.contact_id, Action::Tag).await?;
-    let tag = shared::TagName::parse(&request.name).map_err(shared::FieldError::from)?;
+    let tag = shared::TagName::parse(&request.name).map_err(AppError::input)?;
     crate::ssr::details()?
         .add_tag(viewer.workspace.id, request.contact_id, &tag)
         .await

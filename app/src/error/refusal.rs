@@ -86,32 +86,50 @@ pub enum FileProblem {
 }
 
 impl Refusal {
-    /// The field a 422 refusal is about, in `language`; `None` for the
-    /// others.
-    fn field(&self, language: UiLanguage) -> Option<String> {
+    /// How the refusal is answered: its status, and for bad input the
+    /// field it is about, named in `language`.
+    fn kind(&self, language: UiLanguage) -> Kind {
         let locale = locale_of(language);
-        let named = |field: StandardField| crate::wording::field_label_in(locale, field).to_owned();
-        let field = match self {
-            Refusal::UnreadableRequest { .. } => td_string!(locale, errors.fields.request).into(),
-            Refusal::PickTag => td_string!(locale, errors.fields.tags).into(),
+        let named = |field: StandardField| {
+            Kind::Invalid(crate::wording::field_label_in(locale, field).to_owned())
+        };
+        let invalid = |field: &str| Kind::Invalid(field.to_owned());
+        match self {
+            Refusal::NotMember
+            | Refusal::NoWorkspace
+            | Refusal::CrossSite
+            | Refusal::OwnersManageTokens
+            | Refusal::DeleteOthers { .. } => Kind::Forbidden,
+            Refusal::StaleVersion
+            | Refusal::MergeChanged { .. }
+            | Refusal::MergedMeanwhile { .. }
+            | Refusal::BlockedNotMerged { .. }
+            | Refusal::CheckBeforeImport
+            | Refusal::ImportStarted
+            | Refusal::CheckToSeeErrors
+            | Refusal::SendToBlocked
+            | Refusal::AddressTaken
+            | Refusal::AlreadyBlocked
+            | Refusal::NotBlocked => Kind::Conflict,
+            Refusal::SignInWait { .. } | Refusal::SignInBusy => Kind::TooManyRequests,
+            Refusal::UnreadableRequest { .. } => invalid(td_string!(locale, errors.fields.request)),
+            Refusal::PickTag => invalid(td_string!(locale, errors.fields.tags)),
             Refusal::TooManyIds { .. } | Refusal::CountMissing | Refusal::IdsInvalid => {
-                td_string!(locale, errors.fields.selection).into()
+                invalid(td_string!(locale, errors.fields.selection))
             }
             Refusal::ChooseMember => named(StandardField::Assignee),
             Refusal::UseEditName(field) | Refusal::NotEditable(field) => named(*field),
             Refusal::FieldNotMergeable { field } | Refusal::PickMergedValue { field } => {
-                field.clone()
+                invalid(field)
             }
-            Refusal::SendVersions => td_string!(locale, errors.fields.contacts).into(),
-            Refusal::PageAddress => td_string!(locale, errors.fields.page).into(),
+            Refusal::SendVersions => invalid(td_string!(locale, errors.fields.contacts)),
+            Refusal::PageAddress => invalid(td_string!(locale, errors.fields.page)),
             Refusal::Unreachable | Refusal::NoAddress => {
-                td_string!(locale, errors.fields.channel).into()
+                invalid(td_string!(locale, errors.fields.channel))
             }
-            Refusal::ChooseEncoding => td_string!(locale, errors.fields.encoding).into(),
-            Refusal::File(_) => td_string!(locale, errors.fields.file).into(),
-            _ => return None,
-        };
-        Some(field)
+            Refusal::ChooseEncoding => invalid(td_string!(locale, errors.fields.encoding)),
+            Refusal::File(_) => invalid(td_string!(locale, errors.fields.file)),
+        }
     }
 
     /// What the reader is told, in `language`.
@@ -214,22 +232,25 @@ impl FileProblem {
     }
 }
 
+/// How a refusal is answered.
+enum Kind {
+    Forbidden,
+    Conflict,
+    TooManyRequests,
+    /// Bad input in the named field.
+    Invalid(String),
+}
+
 impl From<Refusal> for AppError {
     /// The refusal with its status, worded in the reader's language.
     fn from(refusal: Refusal) -> Self {
         let language = reader_language();
         let message = refusal.words(language);
-        if let Some(field) = refusal.field(language) {
-            return AppError::Invalid { field, message };
-        }
-        match refusal {
-            Refusal::NotMember
-            | Refusal::NoWorkspace
-            | Refusal::CrossSite
-            | Refusal::OwnersManageTokens
-            | Refusal::DeleteOthers { .. } => AppError::Forbidden(message),
-            Refusal::SignInWait { .. } | Refusal::SignInBusy => AppError::TooManyRequests(message),
-            _ => AppError::Conflict(message),
+        match refusal.kind(language) {
+            Kind::Forbidden => AppError::Forbidden(message),
+            Kind::Conflict => AppError::Conflict(message),
+            Kind::TooManyRequests => AppError::TooManyRequests(message),
+            Kind::Invalid(field) => AppError::Invalid { field, message },
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The interface language: pages render on the server in the user's chosen
 //! language, else in the one their browser asks for, and say which.
 
-use crate::helpers::details::{contact_where, details, edit_field, on_contact};
+use crate::helpers::details::{add_tag, contact_where, details, edit_field, on_contact};
 use crate::helpers::imports::{check, error_report, post_file, settings, uploaded};
 use crate::helpers::{error, server_fn_request, spawn_app, TestApp, PASSWORD};
 use app::auth::Viewer;
@@ -11,6 +11,7 @@ use serde_json::json;
 use shared::email::EmailError;
 use shared::import::ImportMode;
 use shared::phone::PhoneError;
+use shared::tag::TagError;
 use shared::{FieldRefusal, UiLanguage};
 
 /// A page's HTML and its `Content-Language`, asked for with `accept`.
@@ -122,6 +123,14 @@ async fn refusals_speak_the_users_language_the_same_words_as_the_browser() {
     assert_eq!(
         refused.to_string(),
         "Telefonnummer: darf nur Ziffern, ein führendes +, Leerzeichen und - . / ( ) enthalten"
+    );
+
+    // The drawer's tag and name refusals too.
+    let response = add_tag(&app, &client, id, "   ").await;
+    let refused = error(response, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(
+        refused.to_string(),
+        TagError::Empty.field_error(UiLanguage::German).to_string()
     );
 
     // A refusal only the server makes.

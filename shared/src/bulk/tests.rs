@@ -199,7 +199,9 @@ fn r34_a_refused_bulk_request_is_worded_in_the_readers_language() {
         "Es können höchstens 100 Kontakte auf einmal exportiert werden."
     );
     assert_eq!(
-        FieldError::from(BulkError::OverLimit(BulkAction::AssignTags)).message,
+        (BulkError::OverLimit(BulkAction::AssignTags))
+            .field_error(UiLanguage::English)
+            .message,
         BulkError::OverLimit(BulkAction::AssignTags).reason()
     );
 }

@@ -63,7 +63,7 @@ fn r18_country_refuses_unknown_and_empty() {
     assert_eq!(Country::parse("  "), Err(CountryError::Empty));
     assert_eq!(Country::parse("XX"), Err(CountryError::Unknown));
     assert_eq!(Country::parse("Atlantis"), Err(CountryError::Unknown));
-    let error = FieldError::from(CountryError::Unknown);
+    let error = (CountryError::Unknown).field_error(UiLanguage::English);
     assert_eq!(error.field, "Country");
 }
 
@@ -132,7 +132,7 @@ fn r18_an_unknown_country_is_refused_in_the_users_language() {
     let error = Country::parse("Atlantis").expect_err("unknown");
     assert_eq!(
         error.field_error(UiLanguage::English),
-        FieldError::from(error)
+        error.field_error(UiLanguage::English)
     );
     assert!(error
         .field_error(UiLanguage::German)

@@ -250,12 +250,6 @@ impl FieldRefusal for CustomValueError {
     }
 }
 
-impl From<CustomValueError> for FieldError {
-    fn from(error: CustomValueError) -> Self {
-        error.field_error(UiLanguage::English)
-    }
-}
-
 /// What is wrong with a custom field's value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CustomValueProblem {

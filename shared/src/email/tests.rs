@@ -59,7 +59,9 @@ fn r18_email_refuses_bad_syntax_with_a_clear_message() {
         assert_eq!(Email::parse(input), Err(expected), "{input:?}");
     }
     assert_eq!(
-        FieldError::from(EmailError::MissingAt).to_string(),
+        (EmailError::MissingAt)
+            .field_error(UiLanguage::English)
+            .to_string(),
         "E-mail address: is missing the @, e.g. name@example.com"
     );
 }
@@ -122,7 +124,7 @@ fn r18_a_refused_address_is_worded_in_the_users_language() {
     let error = Email::parse("ann.example.com").expect_err("no @");
     assert_eq!(
         error.field_error(UiLanguage::English),
-        FieldError::from(error)
+        error.field_error(UiLanguage::English)
     );
     assert_eq!(
         error.field_error(UiLanguage::German).to_string(),

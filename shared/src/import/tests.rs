@@ -96,7 +96,10 @@ fn r35_settings_are_checked() {
     assert_eq!(good.check(2, &definitions), Ok(Country::from_code("DE")));
     let wrong_count = good.check(3, &definitions).expect_err("column count");
     assert_eq!(wrong_count, MappingError::ColumnCount(3));
-    assert_eq!(FieldError::from(wrong_count).field, MAPPING_FIELD);
+    assert_eq!(
+        wrong_count.field_error(UiLanguage::English).field,
+        MAPPING_FIELD
+    );
     let twice = settings(vec![ImportTarget::Phone, ImportTarget::Phone]);
     assert_eq!(
         twice.check(2, &definitions).map_err(|e| e.to_string()),
@@ -135,7 +138,10 @@ fn r35_settings_are_checked() {
     };
     let refused = bad_country.check(2, &definitions).expect_err("country");
     assert_eq!(refused, MappingError::DefaultCountry(CountryError::Unknown));
-    assert_eq!(FieldError::from(refused).field, DEFAULT_COUNTRY_FIELD);
+    assert_eq!(
+        refused.field_error(UiLanguage::English).field,
+        DEFAULT_COUNTRY_FIELD
+    );
 }
 
 #[test]

@@ -78,7 +78,7 @@ fn r18_language_refuses_bad_input() {
     assert_eq!(tag("en-US-x-private"), Err(LanguageError::Malformed));
     assert_eq!(tag("en-419"), Err(LanguageError::Malformed));
     assert_eq!(tag("e1"), Err(LanguageError::Malformed));
-    let error = FieldError::from(LanguageError::UnknownLanguage);
+    let error = (LanguageError::UnknownLanguage).field_error(UiLanguage::English);
     assert_eq!(error.to_string(), "Language: is not a known language code");
 }
 
@@ -135,7 +135,7 @@ fn r18_an_unknown_language_is_refused_in_the_users_language() {
     let error = Language::parse("xx").expect_err("unknown");
     assert_eq!(
         error.field_error(UiLanguage::English),
-        FieldError::from(error)
+        error.field_error(UiLanguage::English)
     );
     assert_eq!(
         error.field_error(UiLanguage::German).to_string(),

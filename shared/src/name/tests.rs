@@ -29,7 +29,7 @@ fn r4_name_accepts_one_part_empty() {
 fn r4_name_refuses_both_empty() {
     assert_eq!(PersonName::parse("", ""), Err(NameError::BothEmpty));
     assert_eq!(PersonName::parse("  ", "\u{a0}"), Err(NameError::BothEmpty));
-    let error = FieldError::from(NameError::BothEmpty);
+    let error = (NameError::BothEmpty).field_error(UiLanguage::English);
     assert_eq!(
         error.to_string(),
         "First name: enter a first name or a last name"
@@ -53,7 +53,9 @@ fn r4_name_refuses_over_long_parts() {
         "limit counts characters, not bytes"
     );
     assert_eq!(
-        FieldError::from(NameError::TooLong(NamePart::Last)).to_string(),
+        (NameError::TooLong(NamePart::Last))
+            .field_error(UiLanguage::English)
+            .to_string(),
         "Last name: is too long (at most 100 characters)"
     );
 }

@@ -202,7 +202,7 @@ fn r18_phone_national_number_uses_the_default_region() {
 fn r18_phone_missing_country_code_message() {
     let error = PhoneNumber::parse("030 1234567", None).expect_err("no region");
     assert_eq!(
-        FieldError::from(error).to_string(),
+        error.field_error(UiLanguage::English).to_string(),
         "Phone number: include the country code, e.g. +49 30 1234567"
     );
 }
@@ -236,7 +236,7 @@ fn r18_phone_error_messages_name_the_field() {
     ];
     for (error, text) in messages {
         assert_eq!(error.to_string(), text);
-        assert_eq!(FieldError::from(error).to_string(), text);
+        assert_eq!(error.field_error(UiLanguage::English).to_string(), text);
     }
 }
 
@@ -426,7 +426,7 @@ fn r18_a_refusal_is_worded_in_the_users_language() {
     ] {
         let english = error.field_error(UiLanguage::English);
         let german = error.field_error(UiLanguage::German);
-        assert_eq!(english, FieldError::from(error));
+        assert_eq!(english, error.field_error(UiLanguage::English));
         assert_eq!(english.to_string(), error.to_string());
         assert_ne!(english.message, german.message, "{error:?}");
         assert_eq!(german.field, "Telefonnummer");

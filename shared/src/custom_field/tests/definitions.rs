@@ -138,7 +138,10 @@ fn r19_definition_refusals_are_worded_in_the_readers_language() {
         english.field_error(UiLanguage::English).to_string(),
         "Options: a list can have at most 200 options"
     );
-    assert_eq!(english.to_string(), FieldError::from(english).to_string());
+    assert_eq!(
+        english.to_string(),
+        english.field_error(UiLanguage::English).to_string()
+    );
 }
 
 #[test]

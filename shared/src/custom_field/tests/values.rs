@@ -234,7 +234,7 @@ fn r19_a_refused_value_is_worded_in_the_readers_language_under_its_label() {
         "My field: muss ein Wert vom Typ „Liste“ sein"
     );
     assert_eq!(
-        FieldError::from(wrong_type).to_string(),
+        wrong_type.field_error(UiLanguage::English).to_string(),
         "My field: must be a List value"
     );
 }
