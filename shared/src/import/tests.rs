@@ -1,5 +1,5 @@
 use super::*;
-use crate::custom_field::CustomFieldType;
+use crate::custom_field::{CustomFieldType, CustomFieldValue};
 
 fn plan_field() -> CustomFieldDefinition {
     CustomFieldDefinition::new(

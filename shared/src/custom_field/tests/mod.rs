@@ -3,6 +3,9 @@
 
 use super::*;
 use crate::country::Country;
+use crate::error::FieldRefusal;
+use crate::text::LabelCharsError;
+use crate::ui_language::UiLanguage;
 
 mod definitions;
 mod values;
