@@ -249,10 +249,10 @@ mod checks {
         let others = port
             .count_not_assigned_to(viewer.workspace.id, target, viewer.user_id)
             .await?;
-        Ok((others > 0).then(|| Refusal::DeleteOthers {
+        Ok((others > 0).then_some(Refusal::DeleteOthers {
             others,
             count,
-            reason: refused.reason(crate::layout::reader_language()).to_owned(),
+            reason: refused,
         }))
     }
 

@@ -19,7 +19,7 @@ pub enum Refusal {
     DeleteOthers {
         others: u64,
         count: u64,
-        reason: String,
+        reason: shared::permissions::Refused,
     },
     // 409: the request collides with the current state.
     StaleVersion,
@@ -149,7 +149,7 @@ impl Refusal {
                 errors.delete_others,
                 others = language.count(*others),
                 count = language.count(*count),
-                reason = reason,
+                reason = reason.reason(language),
             )
             .to_string(),
             Refusal::StaleVersion => td_string!(locale, errors.stale_version).into(),
