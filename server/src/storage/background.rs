@@ -5,7 +5,7 @@
 //! PostgreSQL the work happens in the database server, which paces it by
 //! the job's batch size.
 
-use super::store::sqlite_session;
+use super::store::{postgres_session, sqlite_session};
 use super::{Dialect, Store};
 use sqlx::any::AnyPoolOptions;
 use std::collections::HashSet;
@@ -20,9 +20,10 @@ impl Store {
     pub async fn background(&self) -> Result<Store, sqlx::Error> {
         let before = sqlite_workers();
         let mut options = AnyPoolOptions::new();
-        if self.dialect == Dialect::Sqlite {
-            options = options.after_connect(|conn, _| sqlite_session(conn));
-        }
+        options = match self.dialect {
+            Dialect::Sqlite => options.after_connect(|conn, _| sqlite_session(conn)),
+            Dialect::Postgres => options.after_connect(|conn, _| postgres_session(conn)),
+        };
         let pool = options
             .max_connections(1)
             .min_connections(1)

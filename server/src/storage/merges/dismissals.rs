@@ -43,24 +43,34 @@ pub(super) async fn dismiss(
     Ok(())
 }
 
-/// SQL condition on a `duplicate_groups` row `g`: some pair of its members
-/// (suggestable contacts sharing the key) is not dismissed. A group of `n`
-/// members has `n (n - 1) / 2` pairs.
-pub(super) const UNDISMISSED_PAIR: &str = "
-    g.members * (g.members - 1) / 2 > CASE g.kind
-        WHEN 'phone' THEN (
-            SELECT COUNT(*) FROM contacts x
-              JOIN merge_dismissals d ON d.contact_a = x.id
+/// SQL: the common table `dismissed`: the workspace `$1`'s duplicate keys
+/// (`kind`, `value`) with how many pairs of their suggestable members are
+/// marked "Not a duplicate" (`pairs`). It starts from the workspace's
+/// dismissals, so its cost follows how many there are, not how many groups
+/// exist; a group of `n` members is suggested while `n (n - 1) / 2` is more
+/// than its dismissed pairs (see [`SUGGESTED_GROUPS`]).
+pub(super) const WITH_DISMISSED_PAIRS: &str = "
+    WITH dismissed AS (
+        SELECT kind, value, COUNT(*) AS pairs FROM (
+            SELECT 'phone' AS kind, x.phone AS value FROM merge_dismissals d
+              JOIN contacts x ON x.id = d.contact_a
               JOIN contacts y ON y.id = d.contact_b
-             WHERE x.workspace_id = g.workspace_id AND x.phone = g.value AND y.phone = g.value
+             WHERE d.workspace_id = $1 AND x.phone = y.phone
                AND x.blocked_at IS NULL AND x.merged_into IS NULL
-               AND y.blocked_at IS NULL AND y.merged_into IS NULL)
-        ELSE (
-            SELECT COUNT(*) FROM contacts x
-              JOIN merge_dismissals d ON d.contact_a = x.id
+               AND y.blocked_at IS NULL AND y.merged_into IS NULL
+            UNION ALL
+            SELECT 'email', x.email_key FROM merge_dismissals d
+              JOIN contacts x ON x.id = d.contact_a
               JOIN contacts y ON y.id = d.contact_b
-             WHERE x.workspace_id = g.workspace_id AND x.email_key = g.value
-               AND y.email_key = g.value
+             WHERE d.workspace_id = $1 AND x.email_key = y.email_key
                AND x.blocked_at IS NULL AND x.merged_into IS NULL
-               AND y.blocked_at IS NULL AND y.merged_into IS NULL)
-    END";
+               AND y.blocked_at IS NULL AND y.merged_into IS NULL
+        ) AS pair GROUP BY kind, value)";
+
+/// SQL, after [`WITH_DISMISSED_PAIRS`]: the workspace `$1`'s duplicate
+/// groups `g` that are suggested, those with two members or more of which
+/// some pair is not dismissed.
+pub(super) const SUGGESTED_GROUPS: &str = "
+    duplicate_groups g LEFT JOIN dismissed k ON k.kind = g.kind AND k.value = g.value
+    WHERE g.workspace_id = $1 AND g.members >= 2
+      AND g.members * (g.members - 1) / 2 > COALESCE(k.pairs, 0)";

@@ -2,7 +2,7 @@
 //! the `duplicate_groups` table the database keeps current on every write,
 //! leaving out groups whose every pair is marked "Not a duplicate".
 
-use super::dismissals::UNDISMISSED_PAIR;
+use super::dismissals::{SUGGESTED_GROUPS, WITH_DISMISSED_PAIRS};
 use crate::storage::details::read::CandidateRow;
 use crate::storage::shown_phone;
 use crate::storage::{Context, Store};
@@ -22,10 +22,9 @@ pub(super) async fn page(
 ) -> Result<SuggestionPage, AppError> {
     let limit = i64::try_from(SUGGESTIONS_PER_PAGE).unwrap_or(20) + 1;
     let sql = format!(
-        "SELECT g.kind, g.value, g.members, g.newest_at FROM duplicate_groups g
-          WHERE g.workspace_id = $1 AND g.members >= 2
+        "{WITH_DISMISSED_PAIRS}
+         SELECT g.kind, g.value, g.members, g.newest_at FROM {SUGGESTED_GROUPS}
             AND ($2 IS NULL OR (g.newest_at, g.kind, g.value) < ($2, $3, $4))
-            AND {UNDISMISSED_PAIR}
           ORDER BY g.newest_at DESC, g.kind DESC, g.value DESC LIMIT $5"
     );
     let mut groups: Vec<(String, String, i64, i64)> = sqlx::query_as(&sql)
@@ -76,9 +75,8 @@ pub(super) async fn page(
 /// [`COUNT_CAP`].
 async fn total(store: &Store, workspace_id: i64) -> Result<Total, AppError> {
     let sql = format!(
-        "SELECT COUNT(*) FROM (SELECT 1 FROM duplicate_groups g
-          WHERE g.workspace_id = $1 AND g.members >= 2 AND {UNDISMISSED_PAIR}
-          LIMIT $2) AS capped"
+        "{WITH_DISMISSED_PAIRS}
+         SELECT COUNT(*) FROM (SELECT 1 FROM {SUGGESTED_GROUPS} LIMIT $2) AS capped"
     );
     let (count,): (i64,) = sqlx::query_as(&sql)
         .bind(workspace_id)
