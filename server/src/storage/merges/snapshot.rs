@@ -56,9 +56,14 @@ const MESSAGES: &str = "messages";
 /// merge's writes would otherwise leave it at the merge's time.
 const GROUPS: OwnedTable = OwnedTable {
     name: "duplicate_groups",
-    rows_of: "workspace_id IN (SELECT workspace_id FROM contacts WHERE id IN (SELECT value FROM json_each($1)))
-              AND ((kind = 'phone' AND value IN (SELECT phone FROM contacts WHERE id IN (SELECT value FROM json_each($1))))
-                OR (kind = 'email' AND value IN (SELECT email_key FROM contacts WHERE id IN (SELECT value FROM json_each($1)))))",
+    // Written as keys the primary key finds: with `kind = … AND value IN
+    // (…) OR …` PostgreSQL read every group of every workspace.
+    rows_of: "(workspace_id, kind, value) IN (
+                  SELECT workspace_id, 'phone', phone FROM contacts
+                   WHERE id IN (SELECT value FROM json_each($1)) AND phone IS NOT NULL
+                  UNION ALL
+                  SELECT workspace_id, 'email', email_key FROM contacts
+                   WHERE id IN (SELECT value FROM json_each($1)) AND email_key IS NOT NULL)",
 };
 
 /// The stored (not generated) columns of a table, in schema order.
