@@ -56,14 +56,16 @@ const MESSAGES: &str = "messages";
 /// merge's writes would otherwise leave it at the merge's time.
 const GROUPS: OwnedTable = OwnedTable {
     name: "duplicate_groups",
-    // Written as keys the primary key finds: with `kind = … AND value IN
-    // (…) OR …` PostgreSQL read every group of every workspace.
-    rows_of: "(workspace_id, kind, value) IN (
-                  SELECT workspace_id, 'phone', phone FROM contacts
-                   WHERE id IN (SELECT value FROM json_each($1)) AND phone IS NOT NULL
-                  UNION ALL
-                  SELECT workspace_id, 'email', email_key FROM contacts
-                   WHERE id IN (SELECT value FROM json_each($1)) AND email_key IS NOT NULL)",
+    // Each part is a list the primary key (workspace_id, kind, value) can
+    // look up on both databases; with `kind = … AND value IN (…) OR …`
+    // PostgreSQL read every group, and SQLite did with one list of row
+    // values. Phones and e-mail keys never share a value (E.164 has no
+    // "@"), so one list of values serves both kinds.
+    rows_of: "workspace_id IN (SELECT workspace_id FROM contacts WHERE id IN (SELECT value FROM json_each($1)))
+              AND kind IN ('phone', 'email')
+              AND value IN (SELECT phone FROM contacts WHERE id IN (SELECT value FROM json_each($1))
+                            UNION ALL
+                            SELECT email_key FROM contacts WHERE id IN (SELECT value FROM json_each($1)))",
 };
 
 /// The stored (not generated) columns of a table, in schema order.
