@@ -20,6 +20,23 @@ fn status_bytes(server: &TestApp, field: &str) -> u64 {
 }
 
 const MIB: u64 = 1024 * 1024;
+/// How much more than before the sign-ins the server may keep afterwards.
+const SETTLED: u64 = 64 * MIB;
+
+/// The server's resident memory once it has given back what it will: a
+/// busy machine can leave the last freed buffers and idle blocking threads
+/// (kept for ten seconds) in place for a moment, so this waits up to
+/// fifteen seconds for the figure to drop under the bound.
+async fn settled_rss(server: &TestApp, before: u64) -> u64 {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let rss = status_bytes(server, "VmRSS:");
+        if rss.saturating_sub(before) < SETTLED || std::time::Instant::now() > deadline {
+            return rss;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+}
 
 #[tokio::test]
 async fn a_hundred_simultaneous_sign_ins_keep_memory_bounded_and_give_it_back() {
@@ -44,11 +61,11 @@ async fn a_hundred_simultaneous_sign_ins_keep_memory_bounded_and_give_it_back() 
         .map(|(client, email)| async move { app.log_in(client, email, PASSWORD).await.status() });
     let statuses = futures::future::join_all(attempts).await;
     let peak = status_bytes(app, "VmHWM:").saturating_sub(before);
-    let after = status_bytes(app, "VmRSS:").saturating_sub(before);
+    let after = settled_rss(app, before).await.saturating_sub(before);
     // Each password check takes argon2's 19 MiB: a hundred at once would
     // take about 2 GB.
     assert!(peak < 200 * MIB, "memory peaked {} MiB higher", peak / MIB);
-    assert!(after < 64 * MIB, "memory stayed {} MiB higher", after / MIB);
+    assert!(after < SETTLED, "memory stayed {} MiB higher", after / MIB);
     assert!(
         statuses
             .iter()
