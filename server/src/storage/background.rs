@@ -5,7 +5,7 @@
 //! PostgreSQL the work happens in the database server, which paces it by
 //! the job's batch size.
 
-use super::store::{postgres_session, sqlite_session};
+use super::store::with_session_settings;
 use super::{Dialect, Store};
 use sqlx::any::AnyPoolOptions;
 use std::collections::HashSet;
@@ -19,12 +19,7 @@ impl Store {
     /// priority.
     pub async fn background(&self) -> Result<Store, sqlx::Error> {
         let before = sqlite_workers();
-        let mut options = AnyPoolOptions::new();
-        options = match self.dialect {
-            Dialect::Sqlite => options.after_connect(|conn, _| sqlite_session(conn)),
-            Dialect::Postgres => options.after_connect(|conn, _| postgres_session(conn)),
-        };
-        let pool = options
+        let pool = with_session_settings(AnyPoolOptions::new(), self.dialect)
             .max_connections(1)
             .min_connections(1)
             .idle_timeout(None)

@@ -86,12 +86,11 @@ impl Store {
             Dialect::Sqlite => {
                 // Every worker thread exists before background connections
                 // open (see `background`), and none is replaced later.
-                let pool = AnyPoolOptions::new()
+                let pool = with_session_settings(AnyPoolOptions::new(), dialect)
                     .max_connections(SQLITE_CONNECTIONS)
                     .min_connections(SQLITE_CONNECTIONS)
                     .idle_timeout(None)
                     .max_lifetime(None)
-                    .after_connect(|conn, _| sqlite_session(conn))
                     .connect(&url)
                     .await
                     .map_err(StorageError::Open)?;
@@ -100,9 +99,8 @@ impl Store {
                 pool
             }
             Dialect::Postgres => {
-                let pool = AnyPoolOptions::new()
+                let pool = with_session_settings(AnyPoolOptions::new(), dialect)
                     .max_connections(POSTGRES_CONNECTIONS)
-                    .after_connect(|conn, _| postgres_session(conn))
                     .connect(&url)
                     .await
                     .map_err(StorageError::Open)?;
@@ -225,6 +223,14 @@ fn sqlite_url(url: &str) -> Result<String, StorageError> {
     Ok(format!("sqlite://{file}?{query}"))
 }
 
+/// Pool options that give every new connection its database's settings.
+pub(super) fn with_session_settings(options: AnyPoolOptions, dialect: Dialect) -> AnyPoolOptions {
+    match dialect {
+        Dialect::Sqlite => options.after_connect(|conn, _| sqlite_session(conn)),
+        Dialect::Postgres => options.after_connect(|conn, _| postgres_session(conn)),
+    }
+}
+
 /// Per-connection SQLite settings: WAL, foreign keys, a busy timeout, and
 /// reads through mmap (a writer's commit empties every other connection's
 /// page cache, and a background delete commits often).
@@ -234,9 +240,7 @@ fn sqlite_url(url: &str) -> Result<String, StorageError> {
 /// priority, so on a saturated machine it can hold the write lock for
 /// seconds, and a request that gave up would answer 500 for a change that
 /// only had to wait.
-pub(super) fn sqlite_session(
-    conn: &mut sqlx::AnyConnection,
-) -> BoxFuture<'_, Result<(), sqlx::Error>> {
+fn sqlite_session(conn: &mut sqlx::AnyConnection) -> BoxFuture<'_, Result<(), sqlx::Error>> {
     Box::pin(async move {
         conn.execute(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;
@@ -251,9 +255,7 @@ pub(super) fn sqlite_session(
 /// short queries whose estimated cost can still pass JIT's threshold (an
 /// estimate that counts every row an index scan could reach before its
 /// `LIMIT`); compiling then took 25 ms of a 3 ms query.
-pub(super) fn postgres_session(
-    conn: &mut sqlx::AnyConnection,
-) -> BoxFuture<'_, Result<(), sqlx::Error>> {
+fn postgres_session(conn: &mut sqlx::AnyConnection) -> BoxFuture<'_, Result<(), sqlx::Error>> {
     Box::pin(async move { conn.execute("SET jit = off").await.map(|_| ()) })
 }
 
