@@ -190,6 +190,10 @@ fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router 
             &format!("/{}", options.site_pkg_dir),
             assets::pkg_files(&options),
         )
+        .route(
+            app::icons::channel_sprite_path(),
+            get(assets::channel_sprite),
+        )
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

@@ -176,3 +176,59 @@ async fn demo_channel_tokens_and_password_salts_are_random() {
     let distinct: std::collections::HashSet<&String> = hashes.iter().collect();
     assert_eq!(distinct.len(), hashes.len(), "one salt per user");
 }
+
+/// The contacts table's channel marks point into one sprite, served under a
+/// path that names its content and cached for a year.
+#[tokio::test]
+async fn channel_marks_come_from_one_cached_sprite() {
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
+    let page = client
+        .get(format!("{}/contacts", app.address))
+        .send()
+        .await
+        .expect("request")
+        .text()
+        .await
+        .expect("page");
+    let path = app::icons::channel_sprite_path();
+    assert!(
+        page.contains(&format!("<use href=\"{path}#whatsapp\">")),
+        "the demo's first page shows a WhatsApp contact through the sprite"
+    );
+    assert!(!page.contains("<symbol"), "no mark is drawn inline");
+
+    let sprite = client
+        .get(format!("{}{path}", app.address))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(sprite.status(), StatusCode::OK);
+    assert_eq!(sprite.headers()[header::CONTENT_TYPE], "image/svg+xml");
+    assert_eq!(
+        sprite.headers()[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+    let body = sprite.text().await.expect("sprite");
+    for kind in shared::channel::ChannelKind::ALL {
+        assert!(body.contains(&format!("<symbol id=\"{}\" ", kind.key())));
+    }
+
+    let compressed = client
+        .get(format!("{}{path}", app.address))
+        .header(header::ACCEPT_ENCODING, "gzip")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(compressed.headers()[header::CONTENT_ENCODING], "gzip");
+
+    let stale = client
+        .get(format!(
+            "{}/icons/channels.0000000000000000.svg",
+            app.address
+        ))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(stale.status(), StatusCode::NOT_FOUND);
+}
