@@ -181,9 +181,14 @@ impl Language {
         if input.len() > MAX_INPUT_LEN {
             return Err(LanguageError::Malformed);
         }
-        if let Some(language) = Self::from_name(input) {
-            return Ok(language);
-        }
+        // Stored values are tags, so those are tried first: a page shows a
+        // language per row, and comparing with every name of the list
+        // first was a measurable share of rendering it.
+        Self::from_tag(input).or_else(|error| Self::from_name(input).ok_or(error))
+    }
+
+    /// Parses a trimmed, non-empty BCP 47 tag.
+    fn from_tag(input: &str) -> Result<Self, LanguageError> {
         let mut subtags = input.split(['-', '_']);
         let primary = subtags.next().ok_or(LanguageError::Malformed)?;
         if !(2..=3).contains(&primary.len()) || !primary.chars().all(|c| c.is_ascii_alphabetic()) {

@@ -20,6 +20,11 @@ fn r18_languages_are_named_and_parsed_in_both_languages() {
     assert_eq!(german.name_in(UiLanguage::German), "Deutsch");
     assert_eq!(Language::parse("Deutsch"), Ok(german));
     assert_eq!(Language::parse("german"), Ok(german));
+    assert_eq!(
+        Language::parse("FRANZÖSISCH"),
+        Language::parse("fr"),
+        "names match in any case, beyond ASCII too"
+    );
     let brazilian = Language::parse("pt-BR").expect("known");
     assert_eq!(
         brazilian.name_in(UiLanguage::German),
