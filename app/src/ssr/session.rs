@@ -42,15 +42,29 @@ pub async fn current_auth() -> Result<SessionAuth, AppError> {
 /// no longer a member. The rest of the answer is worded in the viewer's
 /// chosen language.
 pub async fn require_viewer() -> Result<Viewer, AppError> {
-    let auth = current_auth().await?;
-    let viewer = accounts()?
-        .viewer(auth.user_id, auth.workspace_id)
-        .await?
-        .ok_or(AppError::Unauthorized)?;
+    let viewer = if let Some(viewer) = viewer_of_page() {
+        viewer
+    } else {
+        let auth = current_auth().await?;
+        accounts()?
+            .viewer(auth.user_id, auth.workspace_id)
+            .await?
+            .ok_or(AppError::Unauthorized)?
+    };
     if let Some(language) = viewer.language {
         leptos::prelude::provide_context(crate::layout::ChosenLanguage(language));
     }
     Ok(viewer)
+}
+
+/// The viewer the page's own session check loaded for this request (see
+/// `require_session_for_pages` in the server), so the server functions a
+/// page render calls do not each read it again.
+fn viewer_of_page() -> Option<Viewer> {
+    leptos::prelude::use_context::<axum::http::request::Parts>()?
+        .extensions
+        .get::<Viewer>()
+        .cloned()
 }
 
 /// The signed-in viewer, refused (403 with the permission matrix's reason)
