@@ -49,6 +49,9 @@ write_request_lua "$work/request.lua"
 ticks=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status"; }
+# The resident memory split into heap and stacks (anonymous) and mapped
+# files (the database file, read through mmap, and the binary).
+rss_split() { awk '/RssAnon/ { a = $2 } /RssFile/ { f = $2 } END { printf "%.0f anon + %.0f file", a / 1024, f / 1024 }' "/proc/$pid/status"; }
 out=target/bench-web.txt
 mkdir -p target
 {
@@ -90,7 +93,7 @@ for checkpoint in 1000 50000 "$soak"; do
     total=$((total + $(echo "$report" | awk '/requests in/ { print $1 }')))
   done
   rss=$(rss_mb)
-  line="$line $rss MB after $total;"
+  line="$line $rss MB ($(rss_split)) after $total;"
   if [ "$checkpoint" = 1000 ]; then settled=$rss; fi
 done
 echo "$line" | tee -a "$out"
