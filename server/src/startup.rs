@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::http::imports::FilesState;
-use crate::http::{assets, export, imports, policy, security};
+use crate::http::{assets, export, imports, policy, renders, security};
 use crate::inbox::live::{inbox_events, LiveState, LiveUpdates};
 use crate::inbox::merge_events::PublishingMerges;
 use crate::inbox::outbound::LogOnlyOutbound;
@@ -206,6 +206,7 @@ fn router(options: LeptosOptions, backend: &Backend, config: &Config) -> Router 
         .merge(files.route_layer(readers_language))
         .merge(export)
         .merge(events)
+        .layer(middleware::from_fn(renders::finish_page_renders))
         .layer(middleware::from_fn_with_state(
             page_accounts,
             security::require_session_for_pages,

@@ -5,4 +5,5 @@ pub mod assets;
 pub mod export;
 pub mod imports;
 pub mod policy;
+pub mod renders;
 pub mod security;

@@ -18,6 +18,11 @@ fn is_page(path: &str) -> bool {
     !path.starts_with("/api/") && !path.starts_with("/pkg/") && !last_segment.contains('.')
 }
 
+/// Whether a request asks for an app page, which Leptos renders.
+pub fn is_page_request(request: &Request) -> bool {
+    matches!(*request.method(), Method::GET | Method::HEAD) && is_page(request.uri().path())
+}
+
 /// The signed-in member behind a request's session, if any.
 async fn session_viewer(accounts: &dyn AccountsPort, session: Option<Session>) -> Option<Viewer> {
     let auth = app::ssr::session_auth(&session?).await?;
@@ -40,8 +45,7 @@ pub async fn require_session_for_pages(
     next: Next,
 ) -> Response {
     let path = request.uri().path().to_string();
-    let is_page_request = matches!(*request.method(), Method::GET | Method::HEAD) && is_page(&path);
-    if !is_page_request {
+    if !is_page_request(&request) {
         return next.run(request).await;
     }
     let browser_language = app::ssr::language_from_headers(request.headers(), None);
