@@ -66,8 +66,13 @@ pub fn ChannelIcon(kind: ChannelKind) -> impl IntoView {
 }
 
 /// Every channel mark as a `<symbol>` named by its kind's key, in one SVG
-/// document.
-pub fn channel_sprite() -> String {
+/// document, built once.
+pub fn channel_sprite() -> &'static str {
+    static SPRITE: OnceLock<String> = OnceLock::new();
+    SPRITE.get_or_init(build_channel_sprite)
+}
+
+fn build_channel_sprite() -> String {
     let mut sprite = String::from(r#"<svg xmlns="http://www.w3.org/2000/svg">"#);
     for kind in ChannelKind::ALL {
         let icon = channel_icon(kind);

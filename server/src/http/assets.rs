@@ -7,7 +7,6 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use leptos::config::LeptosOptions;
 use std::path::Path;
-use std::sync::OnceLock;
 use tower_http::services::ServeDir;
 
 /// Length of the build's content hashes: an MD5 in unpadded base64url.
@@ -40,17 +39,15 @@ pub fn pkg_files(options: &LeptosOptions) -> ServeDir {
         .precompressed_gzip()
 }
 
-/// The channel marks' sprite ([`app::icons::channel_sprite`]), built once;
-/// its path names its content, so browsers keep it for a year.
+/// The channel marks' sprite ([`app::icons::channel_sprite`]); its path
+/// names its content, so browsers keep it for a year.
 pub async fn channel_sprite() -> Response {
-    static SPRITE: OnceLock<String> = OnceLock::new();
-    let sprite = SPRITE.get_or_init(app::icons::channel_sprite).as_str();
     (
         [
             (header::CONTENT_TYPE, "image/svg+xml"),
             (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
         ],
-        sprite,
+        app::icons::channel_sprite(),
     )
         .into_response()
 }
