@@ -379,3 +379,59 @@ async fn add_contact_checks_values_and_reports_shared_ones() {
     let page = list(&app, &client, &query, PageCursor::First).await;
     assert_eq!(page.rows.first().map(|row| row.id), Some(added.id));
 }
+
+#[tokio::test]
+async fn every_row_lists_its_channels_as_connected_and_its_tags_by_name() {
+    let app = spawn_app().await;
+    let client = app.signed_in("manager@demo.test").await;
+    let first = list(&app, &client, &ContactQuery::default(), PageCursor::First).await;
+    // A tag whose name holds a comma, and one sorting first, on the first row.
+    let contact = first.rows[0].id;
+    for (name, key) in [("Key, account", "key, account"), ("Ärger", "arger")] {
+        sqlx::query(
+            "INSERT INTO tags (workspace_id, name, name_key, created_at)
+             SELECT workspace_id, $1, $2, 0 FROM contacts WHERE id = $3",
+        )
+        .bind(name)
+        .bind(key)
+        .bind(contact)
+        .execute(app.pool())
+        .await
+        .expect("tag");
+        sqlx::query(
+            "INSERT INTO contact_tags (contact_id, tag_id)
+             SELECT $1, id FROM tags WHERE name = $2",
+        )
+        .bind(contact)
+        .bind(name)
+        .execute(app.pool())
+        .await
+        .expect("tag the contact");
+    }
+    let page = list(&app, &client, &ContactQuery::default(), PageCursor::First).await;
+    assert!(page.rows[0].tags.contains(&"Key, account".to_string()));
+    assert!(page.rows.iter().any(|row| row.channels.len() > 1));
+    for row in &page.rows {
+        let channels: Vec<(String,)> = sqlx::query_as(
+            "SELECT ch.kind FROM contact_channels cc JOIN channels ch ON ch.id = cc.channel_id
+              WHERE cc.contact_id = $1 ORDER BY cc.connected_at, ch.id",
+        )
+        .bind(row.id)
+        .fetch_all(app.pool())
+        .await
+        .expect("channels");
+        let tags: Vec<(String,)> = sqlx::query_as(
+            "SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
+              WHERE ct.contact_id = $1 ORDER BY t.name_key",
+        )
+        .bind(row.id)
+        .fetch_all(app.pool())
+        .await
+        .expect("tags");
+        let shown: Vec<&str> = row.channels.iter().map(|kind| kind.key()).collect();
+        let stored: Vec<&str> = channels.iter().map(|(kind,)| kind.as_str()).collect();
+        assert_eq!(shown, stored, "channels of contact {}", row.id);
+        let stored: Vec<String> = tags.into_iter().map(|(name,)| name).collect();
+        assert_eq!(row.tags, stored, "tags of contact {}", row.id);
+    }
+}

@@ -2,7 +2,7 @@
 //! target, tagging a selection, and reading a selection for the CSV export.
 
 use super::filter::{push_target, tag_ids, target_query};
-use super::list::{decorate, rows_joined, rows_of_contacts, RowRecord};
+use super::list::{rows_joined, rows_of_contacts, table_rows, RowRecord};
 use crate::storage::sql::ids_json;
 use crate::storage::sql::{Flag, SqlBuilder};
 use crate::storage::{Context, Dialect, Store, WriteScope};
@@ -204,7 +204,7 @@ pub(super) async fn export_rows(
         .fetch_all(pool)
         .await
         .context("export_rows")?;
-    decorate(pool, records).await
+    Ok(table_rows(records))
 }
 
 /// Adds a contact and says which of its values another (not blocked)

@@ -2,7 +2,6 @@
 //! channels and tags of its rows.
 
 use super::filter::{push_keyset, push_order, push_query, tag_ids};
-use crate::storage::sql::ids_json;
 use crate::storage::sql::SqlBuilder;
 use crate::storage::{Context, Dialect};
 use app::contacts::model::{
@@ -12,18 +11,28 @@ use app::contacts::model::{
 use app::error::AppError;
 use shared::channel::ChannelKind;
 use sqlx::AnyPool;
-use std::collections::HashMap;
+
+/// Separates the channel kinds and tag names a row lists in one column: a
+/// control character, which no tag name may contain.
+const LIST_SEPARATOR: char = '\u{1f}';
 
 /// Table rows of the contacts a `WHERE` clause on `contacts c` picks (see
 /// [`rows_joined`]): the contacts are chosen, ordered and cut to a page
-/// first, and only that page is joined with its assignee and conversation.
+/// first, and only that page is joined with its assignee and conversation
+/// and gathers its channels and tags, so one statement reads the page.
 pub(super) fn rows_of_contacts() -> SqlBuilder {
-    SqlBuilder::new(
-        "SELECT c.*, u.name AS assignee_name, v.status \
+    SqlBuilder::new(&format!(
+        "SELECT c.*, u.name AS assignee_name, v.status, \
+         (SELECT string_agg(ch.kind, '{LIST_SEPARATOR}' ORDER BY cc.connected_at, ch.id) \
+         FROM contact_channels cc JOIN channels ch ON ch.id = cc.channel_id \
+         WHERE cc.contact_id = c.id) AS channel_kinds, \
+         (SELECT string_agg(t.name, '{LIST_SEPARATOR}' ORDER BY t.name_key) \
+         FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id \
+         WHERE ct.contact_id = c.id) AS tag_names \
          FROM (SELECT c.id, c.first_name, c.last_name, c.profile_name, c.avatar_url, c.email, \
          c.phone, c.country, c.language, c.assignee_id, c.last_message_at, c.created_at, \
          c.sort_name, c.last_activity FROM contacts c WHERE ",
-    )
+    ))
 }
 
 /// Closes what [`rows_of_contacts`] opened; an `ORDER BY` may follow.
@@ -53,6 +62,8 @@ pub(super) struct RowRecord {
     created_at: i64,
     sort_name: String,
     last_activity: i64,
+    channel_kinds: Option<String>,
+    tag_names: Option<String>,
 }
 
 impl RowRecord {
@@ -125,7 +136,7 @@ pub(super) async fn list(
         };
         Total { count, exact: true }
     };
-    let rows = decorate(pool, std::mem::take(&mut records)).await?;
+    let rows = table_rows(std::mem::take(&mut records));
     Ok(ContactPage {
         rows,
         start,
@@ -225,41 +236,9 @@ async fn capped_count(
     })
 }
 
-/// Turns stored rows into table rows, with their channels and tags (two
-/// queries for the whole page).
-pub(super) async fn decorate(
-    pool: &AnyPool,
-    records: Vec<RowRecord>,
-) -> Result<Vec<ContactRow>, AppError> {
-    let ids: Vec<i64> = records.iter().map(|record| record.id).collect();
-    let ids = ids_json(&ids);
-    let channel_rows: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT cc.contact_id, ch.kind FROM contact_channels cc JOIN channels ch ON ch.id = cc.channel_id
-          WHERE cc.contact_id IN (SELECT value FROM json_each($1)) ORDER BY cc.connected_at, ch.id",
-    )
-    .bind(&ids)
-    .fetch_all(pool)
-    .await
-    .context("decorate: reading contact_channels")?;
-    let tag_rows: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
-          WHERE ct.contact_id IN (SELECT value FROM json_each($1)) ORDER BY t.name_key",
-    )
-    .bind(&ids)
-    .fetch_all(pool)
-    .await
-    .context("decorate: reading contact_tags")?;
-    let mut channels: HashMap<i64, Vec<ChannelKind>> = HashMap::new();
-    for (contact_id, kind) in channel_rows {
-        if let Ok(kind) = kind.parse() {
-            channels.entry(contact_id).or_default().push(kind);
-        }
-    }
-    let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
-    for (contact_id, name) in tag_rows {
-        tags.entry(contact_id).or_default().push(name);
-    }
-    Ok(records
+/// The table's rows of the records read.
+pub(super) fn table_rows(records: Vec<RowRecord>) -> Vec<ContactRow> {
+    records
         .into_iter()
         .map(|record| {
             let (display_name, has_name) = display_name(&record);
@@ -268,11 +247,15 @@ pub(super) async fn decorate(
                 display_name,
                 has_name,
                 avatar_url: record.avatar_url,
-                channels: channels.remove(&record.id).unwrap_or_default(),
+                channels: listed(record.channel_kinds.as_deref())
+                    .filter_map(|kind| kind.parse::<ChannelKind>().ok())
+                    .collect(),
                 email: record.email,
                 phone_display: record.phone.as_deref().map(crate::storage::shown_phone),
                 phone: record.phone,
-                tags: tags.remove(&record.id).unwrap_or_default(),
+                tags: listed(record.tag_names.as_deref())
+                    .map(str::to_owned)
+                    .collect(),
                 country: record.country,
                 language: record.language,
                 status: record
@@ -284,7 +267,14 @@ pub(super) async fn decorate(
                 created_at: record.created_at,
             }
         })
-        .collect())
+        .collect()
+}
+
+/// The items of a column [`rows_of_contacts`] gathered; none when it is empty.
+fn listed(column: Option<&str>) -> impl Iterator<Item = &str> {
+    column
+        .into_iter()
+        .flat_map(|items| items.split(LIST_SEPARATOR))
 }
 
 /// The name the row is shown by, and whether it is a real name (not the
