@@ -11,6 +11,12 @@
 //! Without `--database` it runs on a new SQLite file; with a PostgreSQL URL
 //! it seeds a new workspace into that database (which should be empty and
 //! is left with the bench's rows).
+//!
+//! `bench --list-baseline --database URL` seeds nothing: it times the first
+//! page of the table's storage call alone (the list's SQL statements through
+//! the driver, no HTTP, session or JSON) on the first workspace of an
+//! existing database, the baseline `make bench-web` sets the
+//! `contacts_list` server function beside.
 
 use app::contacts::model::{BulkTarget, ContactQuery, Cursor, ListRequest, PageCursor, Sort};
 use app::merge::model::MergeRequest;
@@ -38,6 +44,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let contacts: i64 = arg("--contacts").map_or(Ok(100_000), |v| v.parse())?;
     let import_rows: usize = arg("--import-rows").map_or(Ok(100_000), |v| v.parse())?;
+    if args.iter().any(|a| a == "--list-baseline") {
+        let url = arg("--database").ok_or("--list-baseline needs --database URL")?;
+        return list_baseline(&Store::open(&url).await?).await;
+    }
     let dir = tempfile_dir()?;
     let url = arg("--database").unwrap_or_else(|| format!("sqlite://{dir}/bench.db"));
     let store = Store::open(&url).await?;
@@ -166,6 +176,38 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// Prints the first page's storage call alone on the first workspace: the
+/// median and mean of 2,000 calls, one after another.
+async fn list_baseline(store: &Store) -> Result<(), Box<dyn std::error::Error>> {
+    let (workspace,): (i64,) = sqlx::query_as("SELECT min(id) FROM workspaces")
+        .fetch_one(store.pool())
+        .await?;
+    let request = ListRequest::default();
+    let mut times = Vec::with_capacity(2_000);
+    for _ in 0..2_000 {
+        times.push(timed(|| store.list(workspace, &request)).await?);
+    }
+    let mean = times.iter().sum::<Duration>() / 2_000;
+    times.sort();
+    println!(
+        "storage call alone: p50 {:.3} ms, mean {:.3} ms",
+        ms(percentile(&times, 50)),
+        ms(mean)
+    );
+    Ok(())
+}
+
+/// How long one call took.
+async fn timed<T, F, Fut>(call: F) -> Result<Duration, app::error::AppError>
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = Result<T, app::error::AppError>>,
+{
+    let at = Instant::now();
+    call().await?;
+    Ok(at.elapsed())
+}
+
 /// Merge suggestions of one contact (with the rest of the drawer), the
 /// dashboard's first page, merging two contacts of 1,000 messages each and
 /// undoing it, and rebuilding every duplicate group.
@@ -252,9 +294,7 @@ where
     run().await?;
     let mut times = Vec::with_capacity(ROUNDS);
     for _ in 0..ROUNDS {
-        let at = Instant::now();
-        run().await?;
-        times.push(at.elapsed());
+        times.push(timed(&mut run).await?);
     }
     times.sort();
     Ok(times)
@@ -266,9 +306,7 @@ async fn timed_list(
     workspace: i64,
     request: &ListRequest,
 ) -> Result<Duration, app::error::AppError> {
-    let at = Instant::now();
-    store.list(workspace, request).await?;
-    let took = at.elapsed();
+    let took = timed(|| store.list(workspace, request)).await?;
     tokio::time::sleep(Duration::from_millis(20)).await;
     Ok(took)
 }
