@@ -412,26 +412,34 @@ async fn every_row_lists_its_channels_as_connected_and_its_tags_by_name() {
     assert!(page.rows[0].tags.contains(&"Key, account".to_string()));
     assert!(page.rows.iter().any(|row| row.channels.len() > 1));
     for row in &page.rows {
-        let channels: Vec<(String,)> = sqlx::query_as(
+        let channels = column_of(
+            &app,
             "SELECT ch.kind FROM contact_channels cc JOIN channels ch ON ch.id = cc.channel_id
               WHERE cc.contact_id = $1 ORDER BY cc.connected_at, ch.id",
+            row.id,
         )
-        .bind(row.id)
-        .fetch_all(app.pool())
-        .await
-        .expect("channels");
-        let tags: Vec<(String,)> = sqlx::query_as(
+        .await;
+        let tags = column_of(
+            &app,
             "SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id
               WHERE ct.contact_id = $1 ORDER BY t.name_key",
+            row.id,
         )
-        .bind(row.id)
+        .await;
+        let shown: Vec<&str> = row.channels.iter().map(|kind| kind.key()).collect();
+        assert_eq!(shown, channels, "channels of contact {}", row.id);
+        assert_eq!(row.tags, tags, "tags of contact {}", row.id);
+    }
+}
+
+/// The one text column `sql` selects for `id`, row by row.
+async fn column_of(app: &TestApp, sql: &str, id: i64) -> Vec<String> {
+    sqlx::query_as::<_, (String,)>(sql)
+        .bind(id)
         .fetch_all(app.pool())
         .await
-        .expect("tags");
-        let shown: Vec<&str> = row.channels.iter().map(|kind| kind.key()).collect();
-        let stored: Vec<&str> = channels.iter().map(|(kind,)| kind.as_str()).collect();
-        assert_eq!(shown, stored, "channels of contact {}", row.id);
-        let stored: Vec<String> = tags.into_iter().map(|(name,)| name).collect();
-        assert_eq!(row.tags, stored, "tags of contact {}", row.id);
-    }
+        .expect("read the column")
+        .into_iter()
+        .map(|(value,)| value)
+        .collect()
 }
