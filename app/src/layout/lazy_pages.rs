@@ -60,7 +60,8 @@ fn settings_download(page: SettingsPage) -> AnyView {
 }
 
 /// Declares a route that shows `$view`, awaiting its download; the router
-/// starts the download (`$preload`) before it awaits the view.
+/// starts the download (`$preload`, the function `#[lazy]` names
+/// `__preload_<function>`) before it awaits the view.
 macro_rules! lazy_page {
     ($(#[$doc:meta])* $route:ident => $view:expr, $preload:ident) => {
         $(#[$doc])*

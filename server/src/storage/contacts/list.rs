@@ -19,7 +19,9 @@ const LIST_SEPARATOR: char = '\u{1f}';
 /// Table rows of the contacts a `WHERE` clause on `contacts c` picks (see
 /// [`rows_joined`]): the contacts are chosen, ordered and cut to a page
 /// first, and only that page is joined with its assignee and conversation
-/// and gathers its channels and tags, so one statement reads the page.
+/// and gathers its channels and tags, so one statement reads the page
+/// (`string_agg` with `ORDER BY`: PostgreSQL, and SQLite from 3.44; the
+/// driver bundles a newer SQLite).
 pub(super) fn rows_of_contacts() -> SqlBuilder {
     SqlBuilder::new(&format!(
         "SELECT c.*, u.name AS assignee_name, v.status, \
