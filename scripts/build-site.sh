@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release site into target/site: the server and the page code
-# (cargo leptos, split into one chunk per page), the phone-check module
-# the browser loads on first use (under content-hashed names, listed in
+# (cargo leptos, split into a download per group of pages), the phone-check
+# module the browser loads on first use (under content-hashed names, listed in
 # pkg/phone-check.json), then compresses every file once (brotli, gzip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
