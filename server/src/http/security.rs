@@ -44,14 +44,13 @@ pub async fn require_session_for_pages(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let path = request.uri().path().to_string();
     if !is_page_request(&request) {
         return next.run(request).await;
     }
     let browser_language = app::ssr::language_from_headers(request.headers(), None);
     request.extensions_mut().insert(browser_language);
     let mut language = browser_language;
-    if path != "/login" {
+    if request.uri().path() != "/login" {
         let session = request.extensions().get::<Session>().cloned();
         let viewer = session_viewer(accounts.as_ref(), session).await;
         if let Some(viewer) = viewer {

@@ -11,6 +11,7 @@ use app::contacts::model::{
 use app::error::AppError;
 use shared::channel::ChannelKind;
 use sqlx::AnyPool;
+use std::sync::LazyLock;
 
 /// Separates the channel kinds and tag names a row lists in one column: a
 /// control character, which no tag name may contain.
@@ -23,18 +24,21 @@ const LIST_SEPARATOR: char = '\u{1f}';
 /// (`string_agg` with `ORDER BY`: PostgreSQL, and SQLite from 3.44; the
 /// driver bundles a newer SQLite).
 pub(super) fn rows_of_contacts() -> SqlBuilder {
-    SqlBuilder::new(&format!(
-        "SELECT c.*, u.name AS assignee_name, v.status, \
-         (SELECT string_agg(ch.kind, '{LIST_SEPARATOR}' ORDER BY cc.connected_at, ch.id) \
-         FROM contact_channels cc JOIN channels ch ON ch.id = cc.channel_id \
-         WHERE cc.contact_id = c.id) AS channel_kinds, \
-         (SELECT string_agg(t.name, '{LIST_SEPARATOR}' ORDER BY t.name_key) \
-         FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id \
-         WHERE ct.contact_id = c.id) AS tag_names \
-         FROM (SELECT c.id, c.first_name, c.last_name, c.profile_name, c.avatar_url, c.email, \
-         c.phone, c.country, c.language, c.assignee_id, c.last_message_at, c.created_at, \
-         c.sort_name, c.last_activity FROM contacts c WHERE ",
-    ))
+    static START: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "SELECT c.*, u.name AS assignee_name, v.status, \
+             (SELECT string_agg(ch.kind, '{LIST_SEPARATOR}' ORDER BY cc.connected_at, ch.id) \
+             FROM contact_channels cc JOIN channels ch ON ch.id = cc.channel_id \
+             WHERE cc.contact_id = c.id) AS channel_kinds, \
+             (SELECT string_agg(t.name, '{LIST_SEPARATOR}' ORDER BY t.name_key) \
+             FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id \
+             WHERE ct.contact_id = c.id) AS tag_names \
+             FROM (SELECT c.id, c.first_name, c.last_name, c.profile_name, c.avatar_url, c.email, \
+             c.phone, c.country, c.language, c.assignee_id, c.last_message_at, c.created_at, \
+             c.sort_name, c.last_activity FROM contacts c WHERE "
+        )
+    });
+    SqlBuilder::new(&START)
 }
 
 /// Closes what [`rows_of_contacts`] opened; an `ORDER BY` may follow.
