@@ -20,8 +20,10 @@ impl Sessions {
     pub async fn open(store: &Store) -> Result<Self, StorageError> {
         let sessions = match store.dialect() {
             Dialect::Sqlite => {
+                // Handed out without a test query, as the request pool's.
                 let pool = sqlx::sqlite::SqlitePoolOptions::new()
                     .max_connections(4)
+                    .test_before_acquire(false)
                     .connect(store.url())
                     .await
                     .map_err(StorageError::Sessions)?;

@@ -224,9 +224,17 @@ fn sqlite_url(url: &str) -> Result<String, StorageError> {
 }
 
 /// Pool options that give every new connection its database's settings.
+///
+/// A SQLite connection is a file opened in this process: it cannot drop
+/// the way a network connection does, so the pool hands it out without
+/// the test query it otherwise sends first (on SQLite one more trip to
+/// the connection's thread and back for every statement). A PostgreSQL
+/// connection keeps that check: the server may have closed it.
 pub(super) fn with_session_settings(options: AnyPoolOptions, dialect: Dialect) -> AnyPoolOptions {
     match dialect {
-        Dialect::Sqlite => options.after_connect(|conn, _| sqlite_session(conn)),
+        Dialect::Sqlite => options
+            .test_before_acquire(false)
+            .after_connect(|conn, _| sqlite_session(conn)),
         Dialect::Postgres => options.after_connect(|conn, _| postgres_session(conn)),
     }
 }
