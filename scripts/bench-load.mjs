@@ -33,6 +33,16 @@ const browser = await chromium.launch({
 /** A fresh browser profile, signed in as the demo manager. */
 async function signedIn() {
   const context = await browser.newContext();
+  // Notes when the page became interactive, on the clock of the page's
+  // resource timings.
+  await context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.body?.dataset.hydrated === "true") {
+        window.hydratedAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-hydrated"] });
+  });
   const page = await context.newPage();
   await page.goto(`${base}/login`);
   await page.locator("body[data-hydrated=true]").waitFor();
@@ -56,6 +66,15 @@ async function load(page, cdp, pathname = "/contacts") {
   await page.locator("body[data-hydrated=true]").waitFor();
   const interactive = Date.now() - started;
   await page.waitForLoadState("networkidle");
+  // What arrived before the page became interactive: what it waited for.
+  const waitedFor = new Set(
+    await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .filter((entry) => entry.responseEnd <= window.hydratedAt)
+        .map((entry) => new URL(entry.name).pathname),
+    ),
+  );
   cdp.off("Network.responseReceived", onResponse);
   cdp.off("Network.loadingFinished", onFinished);
   const files = [...urls].map(([id, response]) => ({
@@ -63,6 +82,7 @@ async function load(page, cdp, pathname = "/contacts") {
     status: response.status,
     cached: response.fromDiskCache || response.fromMemoryCache,
     bytes: wire.get(id) ?? 0,
+    beforeInteractive: waitedFor.has(new URL(response.url).pathname),
   }));
   return { interactive, files };
 }
@@ -121,6 +141,14 @@ for (const pathname of PAGES) {
   );
   for (const file of [...site].sort((a, b) => b.raw - a.raw)) console.log(row(file.path, file));
   console.log(row("total", { raw: sum("raw"), gzip: sum("gzip"), brotli: sum("brotli") }));
+  const waited = site.filter((file) => file.beforeInteractive);
+  const waitedSum = (key) => waited.reduce((total, file) => total + file[key], 0);
+  console.log(
+    row(
+      `before interactive: ${waited.length} files (${waited.filter((file) => file.path.endsWith(".wasm")).length} wasm)`,
+      { raw: waitedSum("raw"), gzip: waitedSum("gzip"), brotli: waitedSum("brotli") },
+    ),
+  );
   const phoneFiles = files.filter((file) => /phone/i.test(file.path));
   console.log(`  phone-related: ${phoneFiles.length ? phoneFiles.map((file) => file.path).join(", ") : "none"}`);
 }

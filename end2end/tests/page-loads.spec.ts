@@ -116,3 +116,44 @@ test("no page's first download carries the phone checks; they arrive when a phon
   );
   expect(problems).toEqual([]);
 });
+
+/** The wasm files a document's head tells the browser to fetch at once. */
+function preloadedWasm(html: string): string[] {
+  return [...html.matchAll(/<link [^>]*rel="preload"[^>]*>/g)]
+    .map((link) => /href="([^"]+\.wasm)"/.exec(link[0])?.[1])
+    .filter((path): path is string => path !== undefined);
+}
+
+test("a page's head names the files of its code, and the drawer's code comes with the page only when a contact is open", async ({ page }) => {
+  const problems = await watchProblems(page);
+  await signIn(page, USERS.manager.email);
+  const requests = new Map<string, number>();
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith(".wasm")) requests.set(path, (requests.get(path) ?? 0) + 1);
+  });
+
+  const table = await page.goto("/contacts");
+  const tableHead = preloadedWasm((await table?.text()) ?? "");
+  expect(tableHead.some((path) => path.includes("/split_contacts_download_"))).toBe(true);
+  expect(tableHead.some((path) => path.includes("/split_drawer_download_"))).toBe(false);
+  await hydrated(page);
+  // Once the table is interactive the drawer's code follows on its own:
+  // the first contact opened does not wait for it.
+  await expect.poll(() => [...requests.keys()].some((path) => path.includes("/split_drawer_download_"))).toBe(true);
+  // A file named in the head is fetched once, not again by the code that uses it.
+  const fetchedTwice = [...requests].filter(([path, count]) => count > 1 && tableHead.includes(path));
+  expect(fetchedTwice).toEqual([]);
+
+  const row = page.locator("tbody tr a").first();
+  const contact = await row.getAttribute("href");
+  await row.click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+
+  const withDrawer = await page.goto(contact ?? "/contacts");
+  const drawerHead = preloadedWasm((await withDrawer?.text()) ?? "");
+  expect(drawerHead.some((path) => path.includes("/split_drawer_download_"))).toBe(true);
+  await hydrated(page);
+  await expect(page.getByRole("dialog")).toBeVisible();
+  expect(problems).toEqual([]);
+});

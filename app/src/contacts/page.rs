@@ -16,7 +16,7 @@ use super::selection::{SelectionState, TableState};
 use super::table::ContactsTable;
 use super::url;
 use crate::auth::Viewer;
-use crate::details::{ContactDrawer, ListBeside};
+use crate::details::{preload_drawer, ContactDrawer, ListBeside};
 use crate::i18n::{t_string, use_i18n};
 use crate::imports::{ExportAll, ImportDialog, ImportProgressBanner};
 use crate::layout::{page_language, PageTitle};
@@ -42,6 +42,7 @@ pub fn ContactsPage() -> impl IntoView {
     };
     provide_context(state);
     provide_context(ListBeside(state.list_version));
+    preload_drawer();
     HiddenColumns::provide();
     let dialog = RwSignal::new(None::<OpenDialog>);
     provide_context(dialog);

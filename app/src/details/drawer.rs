@@ -21,12 +21,61 @@ use shared::permissions::Module;
 
 /// The drawer for one contact, beside the page that opened it (R1, R2).
 /// `close_href` is the address of the page without the drawer.
+///
+/// Its code is a download of its own: the pages it opens on are usable
+/// without it, and [`preload_drawer`] fetches it once they are.
 #[component]
 pub fn ContactDrawer(
     contact_id: i64,
     module: Module,
     #[prop(into)] close_href: String,
 ) -> impl IntoView {
+    view! {
+        <Suspense>
+            {Suspend::new(drawer(contact_id, module, close_href))}
+        </Suspense>
+    }
+}
+
+/// Fetches the drawer's code after the page has become interactive, so
+/// the first contact opened does not wait for it.
+pub fn preload_drawer() {
+    #[cfg(feature = "hydrate")]
+    Effect::new(|| leptos::task::spawn_local(__preload_drawer_download()));
+}
+
+/// Loads the drawer's code first when the server rendered the page with
+/// the drawer open: a lazily loaded view can take over its server-rendered
+/// HTML only when its code is already there (the page's head has named
+/// the files, so they are on their way).
+#[cfg(feature = "hydrate")]
+pub async fn load_drawer_before_hydrating() {
+    let open = document()
+        .query_selector("aside.drawer")
+        .ok()
+        .flatten()
+        .is_some();
+    if open {
+        __preload_drawer_download().await;
+    }
+}
+
+#[lazy]
+fn drawer_download(contact_id: i64, module: Module, close_href: String) -> AnyView {
+    view! { <LoadedDrawer contact_id module close_href/> }.into_any()
+}
+
+/// The drawer, once its code is there; on the server its files are named
+/// in the page head.
+async fn drawer(contact_id: i64, module: Module, close_href: String) -> AnyView {
+    let drawer = drawer_download(contact_id, module, close_href).await;
+    #[cfg(feature = "ssr")]
+    crate::layout::preload_used_downloads();
+    drawer
+}
+
+#[component]
+fn LoadedDrawer(contact_id: i64, module: Module, close_href: String) -> impl IntoView {
     let viewer = expect_context::<Viewer>();
     let i18n = use_i18n();
     let (revision, contact) = contact_source(contact_id);

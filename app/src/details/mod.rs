@@ -17,5 +17,7 @@ mod state;
 mod tags;
 
 pub use cache::provide_drawer_sources;
-pub use drawer::ContactDrawer;
+#[cfg(feature = "hydrate")]
+pub use drawer::load_drawer_before_hydrating;
+pub use drawer::{preload_drawer, ContactDrawer};
 pub use state::ListBeside;

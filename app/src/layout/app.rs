@@ -17,6 +17,8 @@ use leptos_router::{path, Lazy, SsrMode};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    super::preloads::provide_named_files();
     view! {
         <!DOCTYPE html>
         <html lang=page_language().code()>

@@ -30,14 +30,47 @@ enum SettingsPage {
     Usage,
 }
 
-#[lazy]
-fn contacts_download() -> AnyView {
-    crate::pages::ContactsPage().into_any()
+/// What the Contacts and Inbox downloads are called for: the page, or
+/// only to make the page ready to take over its server-rendered HTML. Both
+/// pages can be rendered with the drawer open, whose code is a download
+/// of its own; it must be there before the page hydrates. The drawer's
+/// download is started from inside the page's, so the main module does
+/// not refer to the drawer's code.
+#[derive(Clone, Copy)]
+enum Wanted {
+    Page,
+    // Only the browser build hydrates.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+    ReadyToHydrate,
 }
 
 #[lazy]
-fn inbox_download() -> AnyView {
-    crate::inbox::InboxPage().into_any()
+async fn contacts_download(wanted: Wanted) -> Option<AnyView> {
+    match wanted {
+        Wanted::Page => Some(crate::pages::ContactsPage().into_any()),
+        Wanted::ReadyToHydrate => {
+            #[cfg(feature = "hydrate")]
+            crate::details::load_drawer_before_hydrating().await;
+            None
+        }
+    }
+}
+
+#[lazy]
+async fn inbox_download(wanted: Wanted) -> Option<AnyView> {
+    match wanted {
+        Wanted::Page => Some(crate::inbox::InboxPage().into_any()),
+        Wanted::ReadyToHydrate => {
+            #[cfg(feature = "hydrate")]
+            crate::details::load_drawer_before_hydrating().await;
+            None
+        }
+    }
+}
+
+/// The page of a download called with [`Wanted::Page`].
+async fn page_of(download: impl std::future::Future<Output = Option<AnyView>>) -> AnyView {
+    download.await.unwrap_or_else(|| ().into_any())
 }
 
 #[lazy]
@@ -60,10 +93,10 @@ fn settings_download(page: SettingsPage) -> AnyView {
 }
 
 /// Declares a route that shows `$view`, awaiting its download; the router
-/// starts the download (`$preload`, the function `#[lazy]` names
-/// `__preload_<function>`) before it awaits the view.
+/// awaits `$preload` (which starts the download, e.g. the function
+/// `#[lazy]` names `__preload_<function>`) before it awaits the view.
 macro_rules! lazy_page {
-    ($(#[$doc:meta])* $route:ident => $view:expr, $preload:ident) => {
+    ($(#[$doc:meta])* $route:ident => $view:expr, $preload:expr) => {
         $(#[$doc])*
         pub struct $route;
 
@@ -73,12 +106,15 @@ macro_rules! lazy_page {
             }
 
             async fn view(_this: Self) -> AnyView {
-                $view.await
+                let view = $view.await;
+                #[cfg(feature = "ssr")]
+                super::preload_used_downloads();
+                view
             }
 
             async fn preload() {
                 #[cfg(feature = "hydrate")]
-                $preload().await;
+                $preload.await;
             }
         }
     };
@@ -86,37 +122,39 @@ macro_rules! lazy_page {
 
 lazy_page!(
     /// `/`: the dashboard with the merge suggestions.
-    DashboardRoute => merges_download(MergesPage::Dashboard), __preload_merges_download
+    DashboardRoute => merges_download(MergesPage::Dashboard), __preload_merges_download()
 );
 lazy_page!(
     /// `/inbox`.
-    InboxRoute => inbox_download(), __preload_inbox_download
+    InboxRoute => page_of(inbox_download(Wanted::Page)),
+    inbox_download(Wanted::ReadyToHydrate)
 );
 lazy_page!(
     /// `/contacts`: the table and the drawer.
-    ContactsRoute => contacts_download(), __preload_contacts_download
+    ContactsRoute => page_of(contacts_download(Wanted::Page)),
+    contacts_download(Wanted::ReadyToHydrate)
 );
 lazy_page!(
     /// `/contacts/merge`: the merge review.
-    MergeReviewRoute => merges_download(MergesPage::Review), __preload_merges_download
+    MergeReviewRoute => merges_download(MergesPage::Review), __preload_merges_download()
 );
 lazy_page!(
     /// `/contacts/merges`: the merge history.
-    MergeHistoryRoute => merges_download(MergesPage::History), __preload_merges_download
+    MergeHistoryRoute => merges_download(MergesPage::History), __preload_merges_download()
 );
 lazy_page!(
     /// `/settings`.
-    SettingsRoute => settings_download(SettingsPage::Overview), __preload_settings_download
+    SettingsRoute => settings_download(SettingsPage::Overview), __preload_settings_download()
 );
 lazy_page!(
     /// `/settings/fields`.
-    ContactFieldsRoute => settings_download(SettingsPage::ContactFields), __preload_settings_download
+    ContactFieldsRoute => settings_download(SettingsPage::ContactFields), __preload_settings_download()
 );
 lazy_page!(
     /// `/settings/channels`.
-    ChannelsRoute => settings_download(SettingsPage::Channels), __preload_settings_download
+    ChannelsRoute => settings_download(SettingsPage::Channels), __preload_settings_download()
 );
 lazy_page!(
     /// `/settings/usage`.
-    UsageRoute => settings_download(SettingsPage::Usage), __preload_settings_download
+    UsageRoute => settings_download(SettingsPage::Usage), __preload_settings_download()
 );

@@ -6,6 +6,8 @@ mod lazy_pages;
 mod nav;
 mod not_found;
 mod page_title;
+#[cfg(feature = "ssr")]
+mod preloads;
 mod toast;
 mod viewer_data;
 
@@ -15,4 +17,6 @@ pub use language::{answer_in, answer_in_blocking, ChosenLanguage};
 pub use language::{current_language, language_of, locale_of, page_language, reader_language};
 pub use not_found::NotFound;
 pub use page_title::PageTitle;
+#[cfg(feature = "ssr")]
+pub use preloads::preload_used_downloads;
 pub use toast::Toasts;
