@@ -1,6 +1,6 @@
 //! Users, workspaces, memberships and sign-in throttling.
 
-use super::{Context, Store, WriteScope};
+use super::{Context, Dialect, Store, WriteScope};
 use crate::passwords;
 use crate::sign_in_throttle::{
     Attempts, FAILURE_WINDOW_SECS, FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_ADDRESS,
@@ -63,7 +63,11 @@ async fn failures(
     keys: &[&str],
     since: i64,
 ) -> Result<Attempts, AppError> {
-    let sql = format!("SELECT COUNT(*), MAX(at) FROM sign_in_failures WHERE {filter} AND at > $1");
+    let sql = format!(
+        "SELECT COUNT(*), unix_seconds(MAX(at)) FROM sign_in_failures
+          WHERE {filter} AND at > to_timestamp($1)"
+    );
+    let sql = Dialect::of(conn).sql(&sql);
     let mut query = sqlx::query_as::<_, (i64, Option<i64>)>(&sql).bind(since);
     for key in keys {
         query = query.bind(*key);
@@ -133,9 +137,7 @@ impl Store {
         if wait > 0 {
             return Err(Refusal::SignInWait { seconds: wait }.into());
         }
-        let (attempt_id,): (i64,) = sqlx::query_as(
-            "INSERT INTO sign_in_failures (email_key, client, at) VALUES ($1, $2, $3) RETURNING id",
-        )
+        let (attempt_id,): (i64,) = sqlx::query_as(&self.dialect.sql("INSERT INTO sign_in_failures (email_key, client, at) VALUES ($1, $2, to_timestamp($3)) RETURNING id"))
         .bind(key)
         .bind(&source)
         .bind(now)
@@ -166,9 +168,7 @@ impl Store {
             .begin()
             .await
             .context("signed_in: starting a transaction")?;
-        sqlx::query(
-            "DELETE FROM sign_in_failures WHERE (email_key = $1 AND client = $2) OR at <= $3",
-        )
+        sqlx::query(&self.dialect.sql("DELETE FROM sign_in_failures WHERE (email_key = $1 AND client = $2) OR at <= to_timestamp($3)"))
         .bind(key)
         .bind(&admitted.source)
         .bind(now - FAILURE_WINDOW_SECS)
@@ -176,19 +176,21 @@ impl Store {
         .await
         .context("signed_in: deleting from sign_in_failures")?;
         let new_token = if let (Some(token), true) = (&client.device_token, admitted.known_device) {
-            sqlx::query("UPDATE trusted_devices SET last_used_at = $1 WHERE token_hash = $2")
-                .bind(now)
-                .bind(token_hash(token))
-                .execute(&mut *tx)
-                .await
-                .context("signed_in: updating trusted_devices")?;
+            sqlx::query(&self.dialect.sql(
+                "UPDATE trusted_devices SET last_used_at = to_timestamp($1) WHERE token_hash = $2",
+            ))
+            .bind(now)
+            .bind(token_hash(token))
+            .execute(&mut *tx)
+            .await
+            .context("signed_in: updating trusted_devices")?;
             None
         } else {
             let token = Alphanumeric.sample_string(&mut rand::thread_rng(), DEVICE_TOKEN_LEN);
-            sqlx::query(
+            sqlx::query(&self.dialect.sql(
                 "INSERT INTO trusted_devices (token_hash, user_id, created_at, last_used_at)
-                 VALUES ($1, $2, $3, $4)",
-            )
+                 VALUES ($1, $2, to_timestamp($3), to_timestamp($4))",
+            ))
             .bind(token_hash(&token))
             .bind(user_id)
             .bind(now)

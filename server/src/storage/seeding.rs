@@ -3,6 +3,7 @@
 //! generated workspace both write them through these functions, so a
 //! change to those tables is made once.
 
+use super::Dialect;
 use rand::distributions::{Alphanumeric, DistString};
 use sqlx::AnyConnection;
 
@@ -12,12 +13,13 @@ pub async fn insert_workspace(
     name: &str,
     at: i64,
 ) -> Result<i64, sqlx::Error> {
-    let (id,): (i64,) =
-        sqlx::query_as("INSERT INTO workspaces (name, created_at) VALUES ($1, $2) RETURNING id")
-            .bind(name)
-            .bind(at)
-            .fetch_one(conn)
-            .await?;
+    let (id,): (i64,) = sqlx::query_as(&Dialect::of(conn).sql(
+        "INSERT INTO workspaces (name, created_at) VALUES ($1, to_timestamp($2)) RETURNING id",
+    ))
+    .bind(name)
+    .bind(at)
+    .fetch_one(conn)
+    .await?;
     Ok(id)
 }
 
@@ -29,10 +31,10 @@ pub async fn insert_user(
     password_hash: &str,
     at: i64,
 ) -> Result<i64, sqlx::Error> {
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sqlx::query_as(&Dialect::of(conn).sql(
         "INSERT INTO users (email, email_key, name, password_hash, created_at)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
+         VALUES ($1, $2, $3, $4, to_timestamp($5)) RETURNING id",
+    ))
     .bind(email)
     .bind(email.to_lowercase())
     .bind(name)
@@ -71,10 +73,10 @@ pub async fn insert_channel(
     at: i64,
 ) -> Result<i64, sqlx::Error> {
     let token = Alphanumeric.sample_string(&mut rand::thread_rng(), 32);
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sqlx::query_as(&Dialect::of(conn).sql(
         "INSERT INTO channels (workspace_id, kind, name, page_url, token, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-    )
+         VALUES ($1, $2, $3, $4, $5, to_timestamp($6)) RETURNING id",
+    ))
     .bind(workspace_id)
     .bind(kind)
     .bind(name)
@@ -93,10 +95,10 @@ pub async fn insert_tag(
     name: &str,
     at: i64,
 ) -> Result<i64, sqlx::Error> {
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sqlx::query_as(&Dialect::of(conn).sql(
         "INSERT INTO tags (workspace_id, name, name_key, created_at)
-         VALUES ($1, $2, $3, $4) RETURNING id",
-    )
+         VALUES ($1, $2, $3, to_timestamp($4)) RETURNING id",
+    ))
     .bind(workspace_id)
     .bind(name)
     .bind(name.to_lowercase())

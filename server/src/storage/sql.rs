@@ -1,13 +1,83 @@
 //! Small pieces every adapter file uses to write one query for both
-//! databases: a yes/no column read the same way from either, and a builder
-//! for statements whose shape depends on the request.
+//! databases: statements written for PostgreSQL's column types and taken
+//! apart for SQLite's, a yes/no column read the same way from either, and a
+//! builder for statements whose shape depends on the request.
 
 use super::Dialect;
 use sqlx::any::{AnyArguments, AnyRow, AnyTypeInfo, AnyValueRef};
 use sqlx::error::BoxDynError;
 use sqlx::query::{Query, QueryAs};
 use sqlx::{Any, Arguments, Decode, Encode, FromRow, Type};
+use std::borrow::Cow;
 use std::fmt::Write;
+
+/// The conversions a statement wraps around times and JSON documents.
+///
+/// PostgreSQL stores times as `timestamptz` and JSON as `jsonb`; Rust reads
+/// and binds a time as unix seconds and a document as text. A statement
+/// therefore reads a time as `unix_seconds(t)`, compares or writes one as
+/// `to_timestamp($n)` and writes a document as `json_document($n)` (both
+/// functions are defined by the PostgreSQL migrations). SQLite stores times
+/// as unix seconds and documents as text already, so there the wrappers go.
+const CONVERSIONS: [&str; 3] = ["to_timestamp(", "unix_seconds(", "json_document("];
+
+/// The first and last second of years 1 to 9999: every time either
+/// database stores. A time from outside (a cursor, a webhook) is clamped to
+/// them before it is bound, so PostgreSQL never gets a time it cannot hold;
+/// every stored time lies between them, so orders and ranges stay the same.
+const TIME_RANGE: (i64, i64) = (-62_135_596_800, 253_402_300_799);
+
+/// `seconds` within the range of times the databases store.
+pub fn storable_time(seconds: i64) -> i64 {
+    seconds.clamp(TIME_RANGE.0, TIME_RANGE.1)
+}
+
+impl Dialect {
+    /// `statement` as this database runs it (see [`CONVERSIONS`]).
+    pub fn sql(self, statement: &str) -> Cow<'_, str> {
+        if self == Dialect::Postgres || !CONVERSIONS.iter().any(|c| statement.contains(c)) {
+            return Cow::Borrowed(statement);
+        }
+        let mut sql = statement.to_owned();
+        for conversion in CONVERSIONS {
+            while let Some(start) = find_call(&sql, conversion) {
+                let inner = start + conversion.len();
+                let Some(end) = closing_parenthesis(&sql[inner..]) else {
+                    break;
+                };
+                sql.replace_range(inner + end..=inner + end, "");
+                sql.replace_range(start..inner, "");
+            }
+        }
+        Cow::Owned(sql)
+    }
+}
+
+/// Where `sql` calls the function `call` (written with its opening
+/// parenthesis), not counting names that merely end the same way.
+fn find_call(sql: &str, call: &str) -> Option<usize> {
+    sql.match_indices(call).map(|(at, _)| at).find(|&at| {
+        !sql[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
+/// The offset of the parenthesis closing an argument list that starts at
+/// the beginning of `rest`.
+fn closing_parenthesis(rest: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, c) in rest.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(at),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
 
 /// A yes/no value: PostgreSQL answers with a boolean, SQLite with 0 or 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,6 +149,16 @@ impl SqlBuilder {
         self
     }
 
+    /// Appends a placeholder bound to a time given in unix seconds, as the
+    /// database stores times (see [`CONVERSIONS`]).
+    pub fn push_time(&mut self, dialect: Dialect, seconds: i64) -> &mut Self {
+        let seconds = storable_time(seconds);
+        match dialect {
+            Dialect::Sqlite => self.push_bind(seconds),
+            Dialect::Postgres => self.push("to_timestamp(").push_bind(seconds).push(")"),
+        }
+    }
+
     /// Appends `values` as placeholders separated by commas.
     pub fn push_list<T>(&mut self, values: impl IntoIterator<Item = T>) -> &mut Self
     where
@@ -138,4 +218,36 @@ pub fn ids_json(ids: &[i64]) -> String {
     }
     json.push(']');
     json
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_statements_lose_the_conversions_and_keep_the_rest() {
+        let statement = "SELECT unix_seconds(c.created_at), x_unix_seconds(1) FROM contacts c
+          WHERE coalesce(c.last_message_at, to_timestamp(0)) < to_timestamp($1 + (2 * 3))
+            AND c.snapshot = json_document($2)";
+        assert_eq!(
+            Dialect::Sqlite.sql(statement),
+            "SELECT c.created_at, x_unix_seconds(1) FROM contacts c
+          WHERE coalesce(c.last_message_at, 0) < $1 + (2 * 3)
+            AND c.snapshot = $2"
+        );
+        assert_eq!(Dialect::Postgres.sql(statement), statement);
+    }
+
+    #[test]
+    fn times_from_outside_are_clamped_to_what_both_databases_store() {
+        assert_eq!(storable_time(i64::MAX), 253_402_300_799);
+        assert_eq!(storable_time(i64::MIN), -62_135_596_800);
+        assert_eq!(storable_time(1_764_000_000), 1_764_000_000);
+    }
+
+    #[test]
+    fn statements_without_conversions_are_not_copied() {
+        let statement = "SELECT id FROM contacts WHERE id = $1";
+        assert!(matches!(Dialect::Sqlite.sql(statement), Cow::Borrowed(_)));
+    }
 }

@@ -160,10 +160,10 @@ async fn r24_name_order_puts_accented_letters_with_their_base_letters_on_postgre
 /// Inserts a contact straight into the database, `age` seconds old.
 async fn insert_contact(app: &TestApp, workspace: i64, name: &str, age: i64) -> i64 {
     let at = time::OffsetDateTime::now_utc().unix_timestamp() - age;
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sqlx::query_as(&app.sql(
         "INSERT INTO contacts (workspace_id, first_name, created_at, updated_at)
-         VALUES ($1, $2, $3, $4) RETURNING id",
-    )
+         VALUES ($1, $2, to_timestamp($3), to_timestamp($4)) RETURNING id",
+    ))
     .bind(workspace)
     .bind(name)
     .bind(at)
@@ -388,10 +388,10 @@ async fn every_row_lists_its_channels_as_connected_and_its_tags_by_name() {
     // A tag whose name holds a comma, and one sorting first, on the first row.
     let contact = first.rows[0].id;
     for (name, key) in [("Key, account", "key, account"), ("Ärger", "arger")] {
-        sqlx::query(
+        sqlx::query(&app.sql(
             "INSERT INTO tags (workspace_id, name, name_key, created_at)
-             SELECT workspace_id, $1, $2, 0 FROM contacts WHERE id = $3",
-        )
+             SELECT workspace_id, $1, $2, to_timestamp(0) FROM contacts WHERE id = $3",
+        ))
         .bind(name)
         .bind(key)
         .bind(contact)

@@ -99,9 +99,7 @@ async fn r27_blocking_closes_then_blocks_and_stops_running_workflows() {
         ("Nurture", "running"),
         ("Old", "finished"),
     ] {
-        sqlx::query(
-            "INSERT INTO workflow_runs (contact_id, name, status, started_at) VALUES ($1, $2, $3, $4)",
-        )
+        sqlx::query(&app.sql("INSERT INTO workflow_runs (contact_id, name, status, started_at) VALUES ($1, $2, $3, to_timestamp($4))"))
         .bind(contact)
         .bind(name)
         .bind(status)
@@ -114,16 +112,15 @@ async fn r27_blocking_closes_then_blocks_and_stops_running_workflows() {
     owner.block(contact, JAN_20).await.expect("block");
 
     assert_eq!(statuses(&app, contact).await, ["closed", "blocked"]);
-    let (blocked_at, blocked_by): (Option<i64>, Option<i64>) =
-        sqlx::query_as("SELECT blocked_at, blocked_by FROM contacts WHERE id = $1")
-            .bind(contact)
-            .fetch_one(app.pool())
-            .await
-            .expect("contact");
-    assert_eq!((blocked_at, blocked_by), (Some(JAN_20), Some(owner.user)));
-    let runs: Vec<(String, String, Option<i64>, Option<String>)> = sqlx::query_as(
-        "SELECT name, status, stopped_at, stop_reason FROM workflow_runs WHERE contact_id = $1 ORDER BY id",
+    let (blocked_at, blocked_by): (Option<i64>, Option<i64>) = sqlx::query_as(
+        &app.sql("SELECT unix_seconds(blocked_at), blocked_by FROM contacts WHERE id = $1"),
     )
+    .bind(contact)
+    .fetch_one(app.pool())
+    .await
+    .expect("contact");
+    assert_eq!((blocked_at, blocked_by), (Some(JAN_20), Some(owner.user)));
+    let runs: Vec<(String, String, Option<i64>, Option<String>)> = sqlx::query_as(&app.sql("SELECT name, status, unix_seconds(stopped_at), stop_reason FROM workflow_runs WHERE contact_id = $1 ORDER BY id"))
     .bind(contact)
     .fetch_all(app.pool())
     .await
@@ -276,7 +273,7 @@ async fn r26_blocking_is_reached_only_through_the_contacts_module_s_endpoints() 
 }
 
 async fn blocked_at(app: &TestApp, contact: i64) -> Option<i64> {
-    sqlx::query_scalar("SELECT blocked_at FROM contacts WHERE id = $1")
+    sqlx::query_scalar(&app.sql("SELECT unix_seconds(blocked_at) FROM contacts WHERE id = $1"))
         .bind(contact)
         .fetch_one(app.pool())
         .await

@@ -50,7 +50,7 @@ async fn r1_unknown_sender_becomes_a_contact_with_link_and_open_conversation() {
         .count(&format!(
             "SELECT COUNT(*) FROM conversations cv JOIN messages m ON m.conversation_id = cv.id
               WHERE cv.contact_id = {contact_id} AND cv.status = 'open' AND m.direction = 'in'
-                AND m.body = 'Hello there' AND m.sent_at = 1768903200"
+                AND m.body = 'Hello there' AND m.sent_at = to_timestamp(1768903200)"
         ))
         .await;
     assert_eq!(open, 1);

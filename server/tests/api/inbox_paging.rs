@@ -75,10 +75,10 @@ async fn r1_conversation_pages_list_every_conversation_once_newest_first() {
         ids.len(),
         "no repeats"
     );
-    let order: Vec<i64> = sqlx::query_as::<_, (i64,)>(&format!(
+    let order: Vec<i64> = sqlx::query_as::<_, (i64,)>(&app.sql(&format!(
         "SELECT id FROM conversations WHERE workspace_id = {workspace}
-          ORDER BY coalesce(last_message_at, -1) DESC, id DESC"
-    ))
+          ORDER BY coalesce(last_message_at, to_timestamp(-1)) DESC, id DESC"
+    )))
     .fetch_all(app.pool())
     .await
     .expect("order")

@@ -8,11 +8,14 @@ use app::ssr::ContactsPort;
 
 /// The stored merge: snapshot, contacts and choices as JSON text.
 async fn stored(app: &TestApp, merge_id: i64) -> (String, String, String) {
-    sqlx::query_as("SELECT snapshot, contacts, choices FROM merges WHERE id = $1")
-        .bind(merge_id)
-        .fetch_one(app.pool())
-        .await
-        .expect("merge row")
+    sqlx::query_as(
+        "SELECT CAST(snapshot AS text), CAST(contacts AS text), CAST(choices AS text)
+           FROM merges WHERE id = $1",
+    )
+    .bind(merge_id)
+    .fetch_one(app.pool())
+    .await
+    .expect("merge row")
 }
 
 #[tokio::test]

@@ -82,10 +82,8 @@ async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
         active.contains(&"whatsapp") && active.contains(&"telegram"),
         "{active:?}"
     );
-    let bodies: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT m.body, m.sent_at FROM messages m JOIN conversations v ON v.id = m.conversation_id
-          WHERE v.contact_id = $1 ORDER BY m.sent_at, m.id",
-    )
+    let bodies: Vec<(String, i64)> = sqlx::query_as(&app.sql("SELECT m.body, unix_seconds(m.sent_at) FROM messages m JOIN conversations v ON v.id = m.conversation_id
+          WHERE v.contact_id = $1 ORDER BY m.sent_at, m.id"))
     .bind(a)
     .fetch_all(app.pool())
     .await
@@ -214,12 +212,13 @@ async fn r14_messages_after_the_merge_go_back_to_the_contact_whose_channel_they_
     };
     assert_eq!(owner("via telegram").await, b);
     assert_eq!(owner("via whatsapp").await, a);
-    let last: Option<i64> =
-        sqlx::query_scalar("SELECT last_message_at FROM contacts WHERE id = $1")
-            .bind(b)
-            .fetch_one(app.pool())
-            .await
-            .expect("time");
+    let last: Option<i64> = sqlx::query_scalar(
+        &app.sql("SELECT unix_seconds(last_message_at) FROM contacts WHERE id = $1"),
+    )
+    .bind(b)
+    .fetch_one(app.pool())
+    .await
+    .expect("time");
     assert_eq!(
         last,
         Some(1_772_697_600),

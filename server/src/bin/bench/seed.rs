@@ -55,20 +55,22 @@ pub async fn seed(store: &Store, contacts: i64) -> Result<(i64, i64, i64), sqlx:
     while from < contacts {
         let to = (from + chunk).min(contacts);
         let mut tx = pool.begin().await?;
-        sqlx::query(&format!(
+        sqlx::query(&store.dialect().sql(&format!(
             "{numbers}
              INSERT INTO contacts (workspace_id, first_name, last_name, email, email_key, phone, country, language,
                                    assignee_id, blocked_at, last_message_at, created_at, updated_at)
              SELECT $3, {first_name}, {last_name},
                     'c' || i || '@example.com', 'c' || i || '@example.com', '+49151' || {phone_digits},
-                    'DE', 'de', CASE WHEN i % 3 = 0 THEN $6 END, CASE WHEN i % 33 = 7 THEN 1 END,
-                    CASE WHEN i % 5 <> 0 THEN 1600000000 + i * 7 END, 1500000000 + i * 11, 1500000000 + i * 11
+                    'DE', 'de', CASE WHEN i % 3 = 0 THEN $6 END,
+                    CASE WHEN i % 33 = 7 THEN to_timestamp(1) END,
+                    CASE WHEN i % 5 <> 0 THEN to_timestamp(1600000000 + i * 7) END,
+                    to_timestamp(1500000000 + i * 11), to_timestamp(1500000000 + i * 11)
                FROM n",
             numbers = numbers(store.dialect(), "$1", "$2"),
             first_name = json_item(store.dialect(), "$4", "i % 16"),
             last_name = json_item(store.dialect(), "$5", "i / 16 % 16"),
             phone_digits = eight_digits(store.dialect(), "CASE WHEN i % 40 = 1 THEN i - 1 ELSE i END"),
-        ))
+        )))
         .bind(from)
         .bind(to)
         .bind(workspace)
@@ -82,13 +84,14 @@ pub async fn seed(store: &Store, contacts: i64) -> Result<(i64, i64, i64), sqlx:
         // Each statement binds exactly the parameters it uses ($1–$3, then
         // $4 when it needs it): PostgreSQL refuses unused ones.
         let statements = [
-            (format!("{with_n} INSERT INTO conversations (workspace_id, contact_id, status, last_message_at) SELECT $1, id, CASE WHEN id % 3 = 0 THEN 'closed' ELSE 'open' END, 1600000000 FROM contacts WHERE id IN ({range})"), None),
-            (format!("{with_n} INSERT INTO messages (conversation_id, channel_id, direction, body, sent_at) SELECT v.id, $4, d.dir, 'Hello, I have a question about my order.', 1600000000 FROM conversations v, (SELECT 'in' AS dir UNION ALL SELECT 'out') d WHERE v.contact_id IN ({range})"), Some(first_channel)),
-            (format!("{with_n} INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at) SELECT id, $4 + id % 3, 'x' || id, 0 FROM contacts WHERE id IN ({range})"), Some(first_channel)),
+            (format!("{with_n} INSERT INTO conversations (workspace_id, contact_id, status, last_message_at) SELECT $1, id, CASE WHEN id % 3 = 0 THEN 'closed' ELSE 'open' END, to_timestamp(1600000000) FROM contacts WHERE id IN ({range})"), None),
+            (format!("{with_n} INSERT INTO messages (conversation_id, channel_id, direction, body, sent_at) SELECT v.id, $4, d.dir, 'Hello, I have a question about my order.', to_timestamp(1600000000) FROM conversations v, (SELECT 'in' AS dir UNION ALL SELECT 'out') d WHERE v.contact_id IN ({range})"), Some(first_channel)),
+            (format!("{with_n} INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at) SELECT id, $4 + id % 3, 'x' || id, to_timestamp(0) FROM contacts WHERE id IN ({range})"), Some(first_channel)),
             (format!("{with_n} INSERT INTO contact_tags (contact_id, tag_id) SELECT id, $4 + id % 7 FROM contacts WHERE id % 3 = 0 AND id IN ({range})"), Some(first_tag)),
         ];
         for (statement, fourth) in &statements {
-            let query = sqlx::query(statement).bind(workspace).bind(from).bind(to);
+            let statement = store.dialect().sql(statement);
+            let query = sqlx::query(&statement).bind(workspace).bind(from).bind(to);
             match fourth {
                 Some(value) => query.bind(*value),
                 None => query,
@@ -135,27 +138,25 @@ fn eight_digits(dialect: Dialect, number: &str) -> String {
 pub async fn message_heavy_pair(store: &Store, workspace: i64) -> Result<[i64; 2], sqlx::Error> {
     let mut ids = [0; 2];
     for (index, id) in ids.iter_mut().enumerate() {
-        let (contact,): (i64,) = sqlx::query_as(
-            "INSERT INTO contacts (workspace_id, first_name, phone, created_at, updated_at)
-             VALUES ($1, $2, '+4915299999999', 1700000000, 1700000000) RETURNING id",
-        )
+        let (contact,): (i64,) = sqlx::query_as(&store.dialect().sql("INSERT INTO contacts (workspace_id, first_name, phone, created_at, updated_at)
+             VALUES ($1, $2, '+4915299999999', to_timestamp(1700000000), to_timestamp(1700000000)) RETURNING id"))
         .bind(workspace)
         .bind(format!("Heavy {index}"))
         .fetch_one(store.pool())
         .await?;
-        let (conversation,): (i64,) = sqlx::query_as(
+        let (conversation,): (i64,) = sqlx::query_as(&store.dialect().sql(
             "INSERT INTO conversations (workspace_id, contact_id, last_message_at)
-             VALUES ($1, $2, 1700000999) RETURNING id",
-        )
+             VALUES ($1, $2, to_timestamp(1700000999)) RETURNING id",
+        ))
         .bind(workspace)
         .bind(contact)
         .fetch_one(store.pool())
         .await?;
-        sqlx::query(
+        sqlx::query(&store.dialect().sql(
             "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999)
              INSERT INTO messages (conversation_id, direction, body, sent_at)
-             SELECT $1, 'in', 'Message ' || i, 1700000000 + i FROM n",
-        )
+             SELECT $1, 'in', 'Message ' || i, to_timestamp(1700000000 + i) FROM n",
+        ))
         .bind(conversation)
         .execute(store.pool())
         .await?;

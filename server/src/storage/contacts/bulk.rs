@@ -133,10 +133,11 @@ pub(super) async fn assign_tags(
         .await
         .context("assign_tags: starting a write transaction")?;
     for tag in new_tags {
-        sqlx::query(
-            "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES ($1, $2, $3, $4)
+        sqlx::query(&store.dialect.sql(
+            "INSERT INTO tags (workspace_id, name, name_key, created_at)
+             VALUES ($1, $2, $3, to_timestamp($4))
              ON CONFLICT (workspace_id, name_key) DO NOTHING",
-        )
+        ))
         .bind(workspace_id)
         .bind(tag.as_str())
         .bind(tag.key())
@@ -190,7 +191,7 @@ pub(super) async fn export_rows(
 ) -> Result<Vec<ContactRow>, AppError> {
     let limit = i64::try_from(shared::bulk::BULK_LIMIT).unwrap_or(100);
     let ids = target_ids(pool, workspace_id, target, limit).await?;
-    let mut builder = rows_of_contacts();
+    let mut builder = rows_of_contacts(Dialect::of_pool(pool));
     builder
         .push("c.workspace_id = ")
         .push_bind(workspace_id)
@@ -223,11 +224,12 @@ pub(super) async fn add(
             .as_ref()
             .and_then(shared::PhoneNumber::country)
     });
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sqlx::query_as(&store.dialect.sql(
         "INSERT INTO contacts (workspace_id, first_name, last_name, email, email_key, phone,
                                country, country_manual, language, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-    )
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_timestamp($10), to_timestamp($11))
+         RETURNING id",
+    ))
     .bind(workspace_id)
     .bind(contact.name.first())
     .bind(contact.name.last())

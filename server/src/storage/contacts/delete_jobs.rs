@@ -8,7 +8,7 @@ use super::filter::{push_target, tag_ids, target_query};
 use crate::jobs::{BatchOutcome, ClaimedJob, JobQueue};
 use crate::storage::jobs::{self, JobTable};
 use crate::storage::sql::{Flag, SqlBuilder};
-use crate::storage::{Context, Store, StoreError, WriteScope};
+use crate::storage::{Context, Dialect, Store, StoreError, WriteScope};
 use app::contacts::model::{DeleteProgress, DeleteTarget};
 use app::error::AppError;
 use async_trait::async_trait;
@@ -31,10 +31,10 @@ pub(super) async fn start(
         .begin_write(WriteScope::Workspace(workspace_id))
         .await
         .context("start: starting a write transaction")?;
-    let (job_id,): (i64,) = sqlx::query_as(
+    let (job_id,): (i64,) = sqlx::query_as(&store.dialect.sql(
         "INSERT INTO delete_jobs (workspace_id, requested_by, total, created_at)
-         VALUES ($1, $2, 0, $3) RETURNING id",
-    )
+         VALUES ($1, $2, 0, to_timestamp($3)) RETURNING id",
+    ))
     .bind(workspace_id)
     .bind(user_id)
     .bind(store.now())
@@ -76,11 +76,11 @@ pub(super) async fn progress(
     workspace_id: i64,
 ) -> Result<Option<DeleteProgress>, AppError> {
     let pool = &store.pool;
-    let row: Option<(i64, i64, i64, String)> = sqlx::query_as(
+    let row: Option<(i64, i64, i64, String)> = sqlx::query_as(&store.dialect.sql(
         "SELECT id, deleted, total, status FROM delete_jobs
-          WHERE workspace_id = $1 AND (status = 'running' OR finished_at >= $2)
+          WHERE workspace_id = $1 AND (status = 'running' OR finished_at >= to_timestamp($2))
           ORDER BY status = 'running' DESC, id DESC LIMIT 1",
-    )
+    ))
     .bind(workspace_id)
     .bind(store.now() - SHOW_FINISHED_SECS)
     .fetch_optional(pool)
@@ -190,10 +190,10 @@ impl JobQueue for DeleteJobs {
 }
 
 async fn finish(tx: &mut sqlx::AnyConnection, job_id: i64, at: i64) -> Result<(), StoreError> {
-    sqlx::query(
-        "UPDATE delete_jobs SET status = 'done', deleted = total, finished_at = $1,
+    sqlx::query(&Dialect::of(tx).sql(
+        "UPDATE delete_jobs SET status = 'done', deleted = total, finished_at = to_timestamp($1),
                 claimed_by = NULL, claimed_until = NULL WHERE id = $2",
-    )
+    ))
     .bind(at)
     .bind(job_id)
     .execute(tx)

@@ -259,6 +259,7 @@ fn sort_key(query: &ContactQuery) -> (&'static str, bool) {
 /// cursor in the table's order.
 pub(super) fn push_keyset(
     builder: &mut SqlBuilder,
+    dialect: Dialect,
     query: &ContactQuery,
     cursor: &Cursor,
     forward: bool,
@@ -273,7 +274,7 @@ pub(super) fn push_keyset(
             .key
             .parse()
             .map_err(|_| AppError::from(Refusal::PageAddress))?;
-        builder.push_bind(key);
+        builder.push_time(dialect, key);
     }
     builder.push(", ").push_bind(cursor.id).push(")");
     Ok(())

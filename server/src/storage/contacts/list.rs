@@ -23,9 +23,9 @@ const LIST_SEPARATOR: char = '\u{1f}';
 /// and gathers its channels and tags, so one statement reads the page
 /// (`string_agg` with `ORDER BY`: PostgreSQL, and SQLite from 3.44; the
 /// driver bundles a newer SQLite).
-pub(super) fn rows_of_contacts() -> SqlBuilder {
-    static START: LazyLock<String> = LazyLock::new(|| {
-        format!(
+pub(super) fn rows_of_contacts(dialect: Dialect) -> SqlBuilder {
+    static START: LazyLock<[String; 2]> = LazyLock::new(|| {
+        let start = format!(
             "SELECT c.*, u.name AS assignee_name, v.status, \
              (SELECT string_agg(ch.kind, '{LIST_SEPARATOR}' ORDER BY cc.connected_at, ch.id) \
              FROM contact_channels cc JOIN channels ch ON ch.id = cc.channel_id \
@@ -34,11 +34,17 @@ pub(super) fn rows_of_contacts() -> SqlBuilder {
              FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id \
              WHERE ct.contact_id = c.id) AS tag_names \
              FROM (SELECT c.id, c.first_name, c.last_name, c.profile_name, c.avatar_url, c.email, \
-             c.phone, c.country, c.language, c.assignee_id, c.last_message_at, c.created_at, \
-             c.sort_name, c.last_activity FROM contacts c WHERE "
-        )
+             c.phone, c.country, c.language, c.assignee_id, \
+             unix_seconds(c.last_message_at) AS last_message_at, \
+             unix_seconds(c.created_at) AS created_at, c.sort_name, \
+             unix_seconds(c.last_activity) AS last_activity FROM contacts c WHERE "
+        );
+        [Dialect::Sqlite.sql(&start).into_owned(), start]
     });
-    SqlBuilder::new(&START)
+    SqlBuilder::new(match dialect {
+        Dialect::Sqlite => &START[0],
+        Dialect::Postgres => &START[1],
+    })
 }
 
 /// Closes what [`rows_of_contacts`] opened; an `ORDER BY` may follow.
@@ -169,11 +175,11 @@ async fn fetch_page(
     cursor: Option<&Cursor>,
     forward: bool,
 ) -> Result<Vec<RowRecord>, AppError> {
-    let mut builder = rows_of_contacts();
     let dialect = Dialect::of_pool(pool);
+    let mut builder = rows_of_contacts(dialect);
     push_query(&mut builder, dialect, workspace_id, &request.query, tags);
     if let Some(cursor) = cursor {
-        push_keyset(&mut builder, &request.query, cursor, forward)?;
+        push_keyset(&mut builder, dialect, &request.query, cursor, forward)?;
     }
     push_order(&mut builder, &request.query, forward);
     builder.push(" LIMIT ").push_bind(PAGE_SIZE as i64 + 1);

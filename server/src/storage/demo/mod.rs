@@ -9,7 +9,7 @@ use crate::storage::seeding::{
     insert_channel, insert_membership, insert_tag, insert_user, insert_workspace,
 };
 use crate::storage::sql::Flag;
-use crate::storage::{Context, Store, StoreError, WriteScope};
+use crate::storage::{Context, Dialect, Store, StoreError, WriteScope};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sqlx::{Any, Transaction};
@@ -142,11 +142,9 @@ async fn seed_workspace(
         let blocked = index % 37 == 5;
         let assignee =
             (!users.is_empty() && rng.gen_bool(0.6)).then(|| users[rng.gen_range(0..users.len())]);
-        let (contact_id,): (i64,) = sqlx::query_as(
-            "INSERT INTO contacts (workspace_id, first_name, last_name, profile_name, email, email_key,
+        let (contact_id,): (i64,) = sqlx::query_as(&Dialect::of(tx).sql("INSERT INTO contacts (workspace_id, first_name, last_name, profile_name, email, email_key,
                                    phone, country, language, assignee_id, blocked_at, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
-        )
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, to_timestamp($11), to_timestamp($12), to_timestamp($13)) RETURNING id"))
         .bind(workspace)
         .bind(&person.first)
         .bind(&person.last)
@@ -192,9 +190,7 @@ async fn seed_workspace(
                 continue;
             }
             let connected_at = created_at + rng.gen_range(0..3_600);
-            sqlx::query(
-                "INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at) VALUES ($1, $2, $3, $4)",
-            )
+            sqlx::query(&Dialect::of(tx).sql("INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at) VALUES ($1, $2, $3, to_timestamp($4))"))
             .bind(contact_id)
             .bind(channel_id)
             .bind(format!("{kind}-{contact_id}"))
@@ -215,9 +211,7 @@ async fn seed_workspace(
                     ("out", MESSAGES_OUT[rng.gen_range(0..MESSAGES_OUT.len())])
                 };
                 let at_clamped = at.min(now);
-                sqlx::query(
-                    "INSERT INTO messages (conversation_id, channel_id, direction, body, sent_at) VALUES ($1, $2, $3, $4, $5)",
-                )
+                sqlx::query(&Dialect::of(tx).sql("INSERT INTO messages (conversation_id, channel_id, direction, body, sent_at) VALUES ($1, $2, $3, $4, to_timestamp($5))"))
                 .bind(conversation_id)
                 .bind(channel_id)
                 .bind(direction)
@@ -228,16 +222,22 @@ async fn seed_workspace(
                 last_message_at = last_message_at.max(Some(at_clamped));
             }
         }
-        sqlx::query("UPDATE contacts SET last_message_at = $1 WHERE id = $2")
-            .bind(last_message_at)
-            .bind(contact_id)
-            .execute(&mut **tx)
-            .await?;
-        sqlx::query("UPDATE conversations SET last_message_at = $1 WHERE id = $2")
-            .bind(last_message_at)
-            .bind(conversation_id)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(
+            &Dialect::of(tx)
+                .sql("UPDATE contacts SET last_message_at = to_timestamp($1) WHERE id = $2"),
+        )
+        .bind(last_message_at)
+        .bind(contact_id)
+        .execute(&mut **tx)
+        .await?;
+        sqlx::query(
+            &Dialect::of(tx)
+                .sql("UPDATE conversations SET last_message_at = to_timestamp($1) WHERE id = $2"),
+        )
+        .bind(last_message_at)
+        .bind(conversation_id)
+        .execute(&mut **tx)
+        .await?;
 
         for tag in &tags {
             if rng.gen_bool(0.18) {

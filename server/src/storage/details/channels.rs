@@ -24,13 +24,13 @@ pub async fn cards(
     .fetch_all(&store.pool)
     .await
     .context("cards: reading channels")?;
-    let links: Vec<(i64, i64, Flag, String)> = sqlx::query_as(
-        "SELECT l.channel_id, l.connected_at,
+    let links: Vec<(i64, i64, Flag, String)> = sqlx::query_as(&store.dialect.sql(
+        "SELECT l.channel_id, unix_seconds(l.connected_at),
                 EXISTS (SELECT 1 FROM messages m JOIN conversations v ON v.id = m.conversation_id
                          WHERE v.contact_id = l.contact_id AND m.channel_id = l.channel_id),
                 l.external_id
            FROM contact_channels l WHERE l.contact_id = $1",
-    )
+    ))
     .bind(contact_id)
     .fetch_all(&store.pool)
     .await

@@ -9,7 +9,7 @@ pub(crate) mod field_settings;
 pub(crate) mod read;
 mod tags;
 
-use super::{Context, Store};
+use super::{Context, Dialect, Store};
 use app::details::model::ContactDetails;
 use app::error::{AppError, Missing, Refusal};
 use app::settings::model::FieldSettings;
@@ -75,11 +75,11 @@ async fn next_version(
     expected: Option<i64>,
     at: i64,
 ) -> Result<i64, AppError> {
-    let updated: Option<(i64,)> = sqlx::query_as(
-        "UPDATE contacts SET version = version + 1, updated_at = $4
+    let updated: Option<(i64,)> = sqlx::query_as(&Dialect::of(tx).sql(
+        "UPDATE contacts SET version = version + 1, updated_at = to_timestamp($4)
           WHERE id = $1 AND workspace_id = $2 AND merged_into IS NULL AND ($3 IS NULL OR version = $3)
           RETURNING version",
-    )
+    ))
     .bind(contact_id)
     .bind(workspace_id)
     .bind(expected)

@@ -45,10 +45,11 @@ pub async fn add(
     tag: &TagName,
 ) -> Result<(), AppError> {
     let (mut tx, _) = begin_edit(store, workspace_id, contact_id, None).await?;
-    sqlx::query(
-        "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES ($1, $2, $3, $4)
+    sqlx::query(&store.dialect.sql(
+        "INSERT INTO tags (workspace_id, name, name_key, created_at)
+         VALUES ($1, $2, $3, to_timestamp($4))
          ON CONFLICT (workspace_id, name_key) DO NOTHING",
-    )
+    ))
     .bind(workspace_id)
     .bind(tag.as_str())
     .bind(tag.key())

@@ -184,6 +184,7 @@ async fn insert(
                                country, country_manual, language, assignee_id, created_at,
                                updated_at) VALUES ",
     );
+    let dialect = Dialect::of(conn);
     for (index, (values, id)) in contacts.iter().zip(ids).enumerate() {
         let (first, last) = values.name.clone().unwrap_or_default();
         let (email, email_key) = values.email.clone().unzip();
@@ -215,9 +216,9 @@ async fn insert(
             .push(", ")
             .push_bind(values.assignee_id)
             .push(", ")
-            .push_bind(at)
+            .push_time(dialect, at)
             .push(", ")
-            .push_bind(at)
+            .push_time(dialect, at)
             .push(")");
     }
     builder
@@ -236,7 +237,7 @@ async fn update(
     at: i64,
 ) -> Result<(), StoreError> {
     let mut builder = SqlBuilder::new("UPDATE contacts SET version = version + 1, updated_at = ");
-    builder.push_bind(at);
+    builder.push_time(Dialect::of(conn), at);
     if let Some((first, last)) = changes.name.clone() {
         builder
             .push(", first_name = ")
@@ -316,10 +317,11 @@ async fn tag_ids(
         return Ok(HashMap::new());
     }
     for (key, name) in &names {
-        sqlx::query(
-            "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES ($1, $2, $3, $4)
+        sqlx::query(&Dialect::of(conn).sql(
+            "INSERT INTO tags (workspace_id, name, name_key, created_at)
+             VALUES ($1, $2, $3, to_timestamp($4))
              ON CONFLICT (workspace_id, name_key) DO NOTHING",
-        )
+        ))
         .bind(workspace_id)
         .bind(name.clone())
         .bind(key.clone())

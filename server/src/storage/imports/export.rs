@@ -47,12 +47,16 @@ pub(super) async fn start(
     request: &ExportRequest,
     language: UiLanguage,
 ) -> Result<ExportProgress, AppError> {
-    sqlx::query("DELETE FROM exports WHERE workspace_id = $1 AND created_at < $2")
-        .bind(workspace_id)
-        .bind(store.now() - EXPORT_KEPT_SECS)
-        .execute(&store.pool)
-        .await
-        .context("start_export: deleting expired exports")?;
+    sqlx::query(
+        &store
+            .dialect
+            .sql("DELETE FROM exports WHERE workspace_id = $1 AND created_at < to_timestamp($2)"),
+    )
+    .bind(workspace_id)
+    .bind(store.now() - EXPORT_KEPT_SECS)
+    .execute(&store.pool)
+    .await
+    .context("start_export: deleting expired exports")?;
     let fields = custom_fields(store, workspace_id)
         .await?
         .into_iter()
@@ -78,10 +82,10 @@ pub(super) async fn start(
         .fetch_one(&mut *tx)
         .await
         .context("start_export: counting contacts")?;
-    let (export_id,): (i64,) = sqlx::query_as(
+    let (export_id,): (i64,) = sqlx::query_as(&store.dialect.sql(
         "INSERT INTO exports (workspace_id, requested_by, query, total, created_at)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
+         VALUES ($1, $2, $3, $4, to_timestamp($5)) RETURNING id",
+    ))
     .bind(workspace_id)
     .bind(user_id)
     .bind(serde_json::to_string(&plan).map_err(|_| AppError::Internal)?)
@@ -113,11 +117,11 @@ pub(super) async fn progress(
     user_id: i64,
 ) -> Result<Option<ExportProgress>, AppError> {
     let pool = &store.pool;
-    let row: Option<(i64, i64, i64, String)> = sqlx::query_as(
+    let row: Option<(i64, i64, i64, String)> = sqlx::query_as(&store.dialect.sql(
         "SELECT id, total, written, status FROM exports
-          WHERE workspace_id = $1 AND requested_by = $2 AND created_at >= $3
+          WHERE workspace_id = $1 AND requested_by = $2 AND created_at >= to_timestamp($3)
           ORDER BY id DESC LIMIT 1",
-    )
+    ))
     .bind(workspace_id)
     .bind(user_id)
     .bind(store.now() - EXPORT_KEPT_SECS)
@@ -209,12 +213,13 @@ async fn records(
     after: i64,
     limit: i64,
 ) -> Result<(Vec<Vec<String>>, Option<i64>), StoreError> {
-    let mut builder = SqlBuilder::new(
+    let mut builder = SqlBuilder::new(&Dialect::of(conn).sql(
         "SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.country, c.language,
-                u.email, c.blocked_at, c.created_at, c.last_message_at, v.status
+                u.email, unix_seconds(c.blocked_at), unix_seconds(c.created_at),
+                unix_seconds(c.last_message_at), v.status
            FROM contacts c LEFT JOIN users u ON u.id = c.assignee_id
            LEFT JOIN conversations v ON v.contact_id = c.id WHERE ",
-    );
+    ));
     push_filter(&mut builder, Dialect::of(conn), workspace_id, plan);
     builder
         .push(" AND c.id > ")
@@ -381,10 +386,10 @@ impl JobQueue for ExportJobs {
         }
         let done = count < limit;
         if done {
-            sqlx::query(
-                "UPDATE exports SET status = 'done', total = written, finished_at = $1,
+            sqlx::query(&self.0.dialect.sql(
+                "UPDATE exports SET status = 'done', total = written, finished_at = to_timestamp($1),
                         claimed_by = NULL, claimed_until = NULL WHERE id = $2",
-            )
+            ))
             .bind(self.0.now())
             .bind(job.id)
             .execute(&mut *tx)

@@ -1,7 +1,7 @@
 //! Starting an import, its progress and the workspace's import history.
 
 use super::rows::{highest_contact_id, stored_import};
-use crate::storage::{Context, Store, WriteScope};
+use crate::storage::{Context, Dialect, Store, WriteScope};
 use app::error::{AppError, Missing, Refusal};
 use app::imports::model::{ImportCounts, ImportProgress, ImportRecord};
 
@@ -24,10 +24,10 @@ pub(super) async fn start(
         _ => return Err(Refusal::ImportStarted.into()),
     }
     let known_before = highest_contact_id(&mut tx).await?;
-    sqlx::query(
-        "UPDATE imports SET status = 'running', known_before = $1, started_at = $2
+    sqlx::query(&store.dialect.sql(
+        "UPDATE imports SET status = 'running', known_before = $1, started_at = to_timestamp($2)
           WHERE id = $3",
-    )
+    ))
     .bind(known_before)
     .bind(store.now())
     .bind(import_id)
@@ -80,10 +80,10 @@ pub(super) async fn progress_of(
                 .await
         }
         None => {
-            sqlx::query_as(&format!(
-                "{columns} AND (status = 'running' OR finished_at >= $2)
+            sqlx::query_as(&store.dialect.sql(&format!(
+                "{columns} AND (status = 'running' OR finished_at >= to_timestamp($2))
               ORDER BY status = 'running' DESC, id DESC LIMIT 1"
-            ))
+            )))
             .bind(workspace_id)
             .bind(store.now() - SHOW_FINISHED_SECS)
             .fetch_optional(pool)
@@ -98,13 +98,13 @@ pub(super) async fn history(
     pool: &sqlx::AnyPool,
     workspace_id: i64,
 ) -> Result<Vec<ImportRecord>, AppError> {
-    let rows: Vec<HistoryColumns> = sqlx::query_as(
+    let rows: Vec<HistoryColumns> = sqlx::query_as(&Dialect::of_pool(pool).sql(
         "SELECT i.id, i.file_name, i.total, i.processed, i.added, i.updated, i.skipped, i.failed,
-                i.status, u.name, i.started_at
+                i.status, u.name, unix_seconds(i.started_at)
            FROM imports i LEFT JOIN users u ON u.id = i.requested_by
           WHERE i.workspace_id = $1 AND i.status IN ('running', 'done')
           ORDER BY i.id DESC LIMIT 100",
-    )
+    ))
     .bind(workspace_id)
     .fetch_all(pool)
     .await

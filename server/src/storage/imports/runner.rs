@@ -4,7 +4,7 @@ use super::plan::{plan_rows, Plan, Rules};
 use super::rows::{rules, staged_rows, stored_import};
 use crate::jobs::{BatchOutcome, ClaimedJob, JobQueue};
 use crate::storage::jobs::{self, JobTable};
-use crate::storage::{Context, Store, StoreError};
+use crate::storage::{Context, Dialect, Store, StoreError};
 use app::error::AppError;
 use async_trait::async_trait;
 use sqlx::AnyConnection;
@@ -138,10 +138,10 @@ async fn record_errors(
 }
 
 async fn finish(conn: &mut AnyConnection, import_id: i64, at: i64) -> Result<(), StoreError> {
-    sqlx::query(
-        "UPDATE imports SET status = 'done', finished_at = $1, claimed_by = NULL,
+    sqlx::query(&Dialect::of(conn).sql(
+        "UPDATE imports SET status = 'done', finished_at = to_timestamp($1), claimed_by = NULL,
                 claimed_until = NULL WHERE id = $2",
-    )
+    ))
     .bind(at)
     .bind(import_id)
     .execute(conn)

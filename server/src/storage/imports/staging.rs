@@ -28,19 +28,20 @@ impl ImportFiles for Store {
         user_id: i64,
         shape: &FileShape,
     ) -> Result<i64, AppError> {
-        sqlx::query(
-            "DELETE FROM imports WHERE status IN ('uploaded', 'checked') AND created_at < $1",
-        )
+        sqlx::query(&self.dialect.sql(
+            "DELETE FROM imports WHERE status IN ('uploaded', 'checked')
+                AND created_at < to_timestamp($1)",
+        ))
         .bind(self.now() - UNUSED_UPLOAD_SECS)
         .execute(&self.pool)
         .await
         .context("create_import: deleting unused imports")?;
         let headers = serde_json::to_string(&shape.headers).map_err(|_| AppError::Internal)?;
-        let (id,): (i64,) = sqlx::query_as(
+        let (id,): (i64,) = sqlx::query_as(&self.dialect.sql(
             "INSERT INTO imports (workspace_id, requested_by, file_name, encoding, delimiter,
                                   headers, total, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-        )
+             VALUES ($1, $2, $3, $4, $5, $6, $7, to_timestamp($8)) RETURNING id",
+        ))
         .bind(workspace_id)
         .bind(user_id)
         .bind(shape.file_name.clone())
@@ -109,10 +110,10 @@ impl ImportFiles for Store {
         user_id: i64,
         export_id: i64,
     ) -> Result<(), AppError> {
-        let found: Option<(i64,)> = sqlx::query_as(
+        let found: Option<(i64,)> = sqlx::query_as(&self.dialect.sql(
             "SELECT id FROM exports WHERE id = $1 AND workspace_id = $2 AND requested_by = $3
-                AND status = 'done' AND finished_at >= $4",
-        )
+                AND status = 'done' AND finished_at >= to_timestamp($4)",
+        ))
         .bind(export_id)
         .bind(workspace_id)
         .bind(user_id)

@@ -4,7 +4,7 @@
 use super::rows::{conversation_of, set_status};
 use super::usage::record_activity;
 use crate::storage::sql::Flag;
-use crate::storage::{Context, Store, WriteScope};
+use crate::storage::{Context, Dialect, Store, WriteScope};
 use app::error::{AppError, Missing, Refusal};
 use shared::fields::ConversationStatus;
 use shared::usage::BillingPeriod;
@@ -19,9 +19,7 @@ async fn blocked_at(
     workspace_id: i64,
     contact_id: i64,
 ) -> Result<Option<i64>, AppError> {
-    let row: Option<(Option<i64>,)> = sqlx::query_as(
-        "SELECT blocked_at FROM contacts WHERE id = $1 AND workspace_id = $2 AND merged_into IS NULL",
-    )
+    let row: Option<(Option<i64>,)> = sqlx::query_as(&Dialect::of(conn).sql("SELECT unix_seconds(blocked_at) FROM contacts WHERE id = $1 AND workspace_id = $2 AND merged_into IS NULL"))
     .bind(contact_id)
     .bind(workspace_id)
     .fetch_optional(&mut *conn)
@@ -38,9 +36,7 @@ async fn record_block_event(
     by_user: i64,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT INTO contact_block_events (contact_id, action, by_user, at) VALUES ($1, $2, $3, $4)",
-    )
+    sqlx::query(&Dialect::of(conn).sql("INSERT INTO contact_block_events (contact_id, action, by_user, at) VALUES ($1, $2, $3, to_timestamp($4))"))
     .bind(contact_id)
     .bind(action)
     .bind(by_user)
@@ -92,20 +88,16 @@ pub(super) async fn block_contact(
         now,
     )
     .await?;
-    sqlx::query(
-        "UPDATE workflow_runs SET status = 'stopped', stopped_at = $1, stop_reason = $2
-          WHERE contact_id = $3 AND status = 'running'",
-    )
+    sqlx::query(&store.dialect.sql("UPDATE workflow_runs SET status = 'stopped', stopped_at = to_timestamp($1), stop_reason = $2
+          WHERE contact_id = $3 AND status = 'running'"))
     .bind(now)
     .bind(STOPPED_BY_BLOCKING)
     .bind(contact_id)
     .execute(&mut *tx)
     .await
     .context("block_contact: updating workflow_runs")?;
-    sqlx::query(
-        "UPDATE contacts SET blocked_at = $1, blocked_by = $2, updated_at = $3, version = version + 1
-          WHERE id = $4",
-    )
+    sqlx::query(&store.dialect.sql("UPDATE contacts SET blocked_at = to_timestamp($1), blocked_by = $2, updated_at = to_timestamp($3), version = version + 1
+          WHERE id = $4"))
     .bind(now)
     .bind(by_user)
     .bind(now)
@@ -175,10 +167,10 @@ async fn unblock_in(
         .execute(&mut *conn)
         .await
         .context("unblock_contact: updating messages")?;
-    let (Flag(in_current_period),): (Flag,) = sqlx::query_as(
+    let (Flag(in_current_period),): (Flag,) = sqlx::query_as(&Dialect::of(conn).sql(
         "SELECT EXISTS (SELECT 1 FROM messages WHERE conversation_id = $1 AND while_blocked
-                         AND sent_at >= $2)",
-    )
+                         AND sent_at >= to_timestamp($2))",
+    ))
     .bind(conversation_id)
     .bind(BillingPeriod::containing(now).start())
     .fetch_one(&mut *conn)
@@ -187,11 +179,11 @@ async fn unblock_in(
     if in_current_period {
         record_activity(&mut *conn, workspace_id, contact_id, now).await?;
     }
-    sqlx::query(
-        "UPDATE contacts SET blocked_at = NULL, blocked_by = NULL, updated_at = $1,
+    sqlx::query(&Dialect::of(conn).sql(
+        "UPDATE contacts SET blocked_at = NULL, blocked_by = NULL, updated_at = to_timestamp($1),
                              version = version + 1
           WHERE id = $2",
-    )
+    ))
     .bind(now)
     .bind(contact_id)
     .execute(&mut *conn)

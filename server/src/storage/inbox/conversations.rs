@@ -4,8 +4,8 @@ use super::rows::{
     channel_availability, message_view, parse_kind, parse_status, reachable, MessageRow,
     MESSAGE_COLUMNS,
 };
-use crate::storage::sql::Flag;
-use crate::storage::{Context, Store};
+use crate::storage::sql::{storable_time, Flag};
+use crate::storage::{Context, Dialect, Store};
 use app::error::{AppError, Missing};
 use app::inbox::model::{
     ConversationCursor, ConversationListRequest, ConversationPage, ConversationRequest,
@@ -55,8 +55,7 @@ pub(super) async fn conversations(
     request: ConversationListRequest,
 ) -> Result<ConversationPage, AppError> {
     let (before, since, limit) = bounds(request.before, request.since, CONVERSATION_PAGE_SIZE);
-    let rows: Vec<SummaryRow> = sqlx::query_as(
-        "SELECT cv.id, cv.contact_id, cv.status, u.name, cv.last_message_at,
+    let rows: Vec<SummaryRow> = sqlx::query_as(&store.dialect.sql("SELECT cv.id, cv.contact_id, cv.status, u.name, unix_seconds(cv.last_message_at),
                 c.first_name, c.last_name, c.profile_name,
                 (SELECT m.body FROM messages m WHERE m.conversation_id = cv.id AND NOT m.hidden
                   ORDER BY m.sent_at DESC, m.id DESC LIMIT 1),
@@ -72,19 +71,18 @@ pub(super) async fn conversations(
            JOIN contacts c ON c.id = cv.contact_id
            LEFT JOIN users u ON u.id = c.assignee_id
           WHERE cv.workspace_id = $1 AND c.merged_into IS NULL
-            AND (coalesce(cv.last_message_at, -1), cv.id) < ($4, $5)
-            AND (coalesce(cv.last_message_at, -1), cv.id) >= ($6, $7)
+            AND (coalesce(cv.last_message_at, to_timestamp(-1)), cv.id) < (to_timestamp($4), $5)
+            AND (coalesce(cv.last_message_at, to_timestamp(-1)), cv.id) >= (to_timestamp($6), $7)
             AND ($3 = 'all' OR ($3 = 'mine' AND c.assignee_id = $2)
                  OR ($3 = 'unassigned' AND c.assignee_id IS NULL))
-          ORDER BY coalesce(cv.last_message_at, -1) DESC, cv.id DESC
-          LIMIT $8",
-    )
+          ORDER BY coalesce(cv.last_message_at, to_timestamp(-1)) DESC, cv.id DESC
+          LIMIT $8"))
     .bind(workspace_id)
     .bind(viewer_id)
     .bind(request.filter.key())
-    .bind(before.activity)
+    .bind(storable_time(before.activity))
     .bind(before.id)
-    .bind(since.activity)
+    .bind(storable_time(since.activity))
     .bind(since.id)
     .bind(limit as i64 + 1)
     .fetch_all(&store.pool)
@@ -177,10 +175,8 @@ pub(super) async fn conversation(
         .acquire()
         .await
         .context("conversation: taking a connection")?;
-    let contact: Option<ContactRow> = sqlx::query_as(
-        "SELECT first_name, last_name, profile_name, avatar_url, phone, email, blocked_at
-           FROM contacts WHERE id = $1 AND workspace_id = $2 AND merged_into IS NULL",
-    )
+    let contact: Option<ContactRow> = sqlx::query_as(&Dialect::of(&conn).sql("SELECT first_name, last_name, profile_name, avatar_url, phone, email, unix_seconds(blocked_at)
+           FROM contacts WHERE id = $1 AND workspace_id = $2 AND merged_into IS NULL"))
     .bind(contact_id)
     .bind(workspace_id)
     .fetch_optional(&mut *conn)
@@ -253,10 +249,10 @@ pub(super) async fn workflow_runs(
     conn: &mut sqlx::AnyConnection,
     contact_id: i64,
 ) -> Result<Vec<WorkflowRun>, AppError> {
-    let rows: Vec<WorkflowRow> = sqlx::query_as(
-        "SELECT id, name, status, started_at, stopped_at, stop_reason
+    let rows: Vec<WorkflowRow> = sqlx::query_as(&Dialect::of(conn).sql(
+        "SELECT id, name, status, unix_seconds(started_at), unix_seconds(stopped_at), stop_reason
            FROM workflow_runs WHERE contact_id = $1 ORDER BY started_at DESC, id DESC",
-    )
+    ))
     .bind(contact_id)
     .fetch_all(&mut *conn)
     .await
@@ -289,16 +285,17 @@ async fn message_page(
     since: Option<MessageCursor>,
 ) -> Result<MessagePage, AppError> {
     let (before, since, limit) = bounds(before, since, MESSAGE_PAGE_SIZE);
-    let rows: Vec<MessageRow> = sqlx::query_as(&format!(
+    let rows: Vec<MessageRow> = sqlx::query_as(&Dialect::of(conn).sql(&format!(
         "SELECT {MESSAGE_COLUMNS} FROM messages m LEFT JOIN channels ch ON ch.id = m.channel_id
           WHERE m.conversation_id = $1 AND NOT m.hidden
-            AND (m.sent_at, m.id) < ($2, $3) AND (m.sent_at, m.id) >= ($4, $5)
+            AND (m.sent_at, m.id) < (to_timestamp($2), $3)
+            AND (m.sent_at, m.id) >= (to_timestamp($4), $5)
           ORDER BY m.sent_at DESC, m.id DESC LIMIT $6"
-    ))
+    )))
     .bind(conversation_id)
-    .bind(before.sent_at)
+    .bind(storable_time(before.sent_at))
     .bind(before.id)
-    .bind(since.sent_at)
+    .bind(storable_time(since.sent_at))
     .bind(since.id)
     .bind(limit as i64 + 1)
     .fetch_all(conn)

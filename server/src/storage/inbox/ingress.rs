@@ -5,7 +5,7 @@
 use super::rows::{conversation_of, set_status};
 use super::usage::record_activity;
 use crate::ingress::{IncomingMessage, IngressChannel, Received};
-use crate::storage::{Context, Store, WriteScope};
+use crate::storage::{Context, Dialect, Store, WriteScope};
 use app::error::AppError;
 use shared::fields::ConversationStatus;
 use shared::usage::counts_toward_usage;
@@ -61,12 +61,13 @@ pub(super) async fn receive_message(
         Some((contact_id,)) => (contact_id, false),
         None => (create_contact(&mut tx, channel, message, now).await?, true),
     };
-    let (blocked_at,): (Option<i64>,) =
-        sqlx::query_as("SELECT blocked_at FROM contacts WHERE id = $1")
-            .bind(contact_id)
-            .fetch_one(&mut *tx)
-            .await
-            .context("receive_message: reading contacts")?;
+    let (blocked_at,): (Option<i64>,) = sqlx::query_as(
+        &Dialect::of(&tx).sql("SELECT unix_seconds(blocked_at) FROM contacts WHERE id = $1"),
+    )
+    .bind(contact_id)
+    .fetch_one(&mut *tx)
+    .await
+    .context("receive_message: reading contacts")?;
     let hidden = blocked_at.is_some();
     let initial = if hidden {
         ConversationStatus::Blocked
@@ -75,11 +76,11 @@ pub(super) async fn receive_message(
     };
     let (conversation_id, status) =
         conversation_of(&mut tx, channel.workspace_id, contact_id, initial).await?;
-    let (message_id,): (i64,) = sqlx::query_as(
+    let (message_id,): (i64,) = sqlx::query_as(&Dialect::of(&tx).sql(
         "INSERT INTO messages (conversation_id, channel_id, direction, body, external_id, sent_at,
                                while_blocked, hidden)
-         VALUES ($1, $2, 'in', $3, $4, $5, $6, $7) RETURNING id",
-    )
+         VALUES ($1, $2, 'in', $3, $4, to_timestamp($5), $6, $7) RETURNING id",
+    ))
     .bind(conversation_id)
     .bind(channel.id)
     .bind(&message.text)
@@ -101,19 +102,17 @@ pub(super) async fn receive_message(
             )
             .await?;
         }
-        sqlx::query(
-            "UPDATE conversations SET last_message_at = CASE WHEN last_message_at > $1 THEN last_message_at ELSE $1 END
-              WHERE id = $2",
-        )
+        sqlx::query(&Dialect::of(&tx).sql("UPDATE conversations SET last_message_at = CASE WHEN last_message_at > to_timestamp($1) THEN last_message_at
+                                                  ELSE to_timestamp($1) END
+              WHERE id = $2"))
         .bind(message.sent_at)
         .bind(conversation_id)
         .execute(&mut *tx)
         .await
         .context("receive_message: updating conversations")?;
-        sqlx::query(
-            "UPDATE contacts SET last_message_at = CASE WHEN last_message_at > $1 THEN last_message_at ELSE $1 END
-              WHERE id = $2",
-        )
+        sqlx::query(&Dialect::of(&tx).sql("UPDATE contacts SET last_message_at = CASE WHEN last_message_at > to_timestamp($1) THEN last_message_at
+                                             ELSE to_timestamp($1) END
+              WHERE id = $2"))
         .bind(message.sent_at)
         .bind(contact_id)
         .execute(&mut *tx)
@@ -143,11 +142,11 @@ async fn create_contact(
     message: &IncomingMessage,
     now: i64,
 ) -> Result<i64, AppError> {
-    let (contact_id,): (i64,) = sqlx::query_as(
+    let (contact_id,): (i64,) = sqlx::query_as(&Dialect::of(conn).sql(
         "INSERT INTO contacts (workspace_id, profile_name, avatar_url, email, email_key, phone,
                                country, language, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-    )
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, to_timestamp($9), to_timestamp($10)) RETURNING id",
+    ))
     .bind(channel.workspace_id)
     .bind(&message.name)
     .bind(&message.avatar_url)
@@ -167,10 +166,10 @@ async fn create_contact(
     .fetch_one(&mut *conn)
     .await
     .context("create_contact: adding to contacts")?;
-    sqlx::query(
+    sqlx::query(&Dialect::of(conn).sql(
         "INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at)
-         VALUES ($1, $2, $3, $4)",
-    )
+         VALUES ($1, $2, $3, to_timestamp($4))",
+    ))
     .bind(contact_id)
     .bind(channel.id)
     .bind(&message.sender_id)

@@ -2,7 +2,7 @@
 //! Inbox storage files.
 
 use crate::storage::sql::Flag;
-use crate::storage::Context;
+use crate::storage::{Context, Dialect};
 use app::error::AppError;
 use app::inbox::model::{ChannelOption, Direction, MessageView};
 use shared::channel::{classify, Availability, ChannelKind, ChannelLink, WorkspaceChannel};
@@ -46,7 +46,7 @@ pub(crate) type MessageRow = (
 
 /// The columns of [`MessageRow`], from `messages m LEFT JOIN channels ch`.
 pub(crate) const MESSAGE_COLUMNS: &str =
-    "m.id, m.direction, m.channel_id, ch.kind, ch.name, m.body, m.sent_at, m.while_blocked";
+    "m.id, m.direction, m.channel_id, ch.kind, ch.name, m.body, unix_seconds(m.sent_at), m.while_blocked";
 
 /// A message row as the Inbox shows it.
 pub(crate) fn message_view(row: MessageRow) -> MessageView {
@@ -81,12 +81,12 @@ pub(crate) async fn channel_availability(
             .fetch_all(&mut *conn)
             .await
             .context("channel_availability: reading channels")?;
-    let links: Vec<(i64, i64, Flag)> = sqlx::query_as(
-        "SELECT cc.channel_id, cc.connected_at,
+    let links: Vec<(i64, i64, Flag)> = sqlx::query_as(&Dialect::of(conn).sql(
+        "SELECT cc.channel_id, unix_seconds(cc.connected_at),
                 EXISTS (SELECT 1 FROM messages m JOIN conversations cv ON cv.id = m.conversation_id
                          WHERE cv.contact_id = cc.contact_id AND m.channel_id = cc.channel_id)
            FROM contact_channels cc WHERE cc.contact_id = $1",
-    )
+    ))
     .bind(contact_id)
     .fetch_all(&mut *conn)
     .await
@@ -141,10 +141,10 @@ pub(crate) async fn set_status(
         .execute(&mut *conn)
         .await
         .context("set_status: updating conversations")?;
-    sqlx::query(
+    sqlx::query(&Dialect::of(conn).sql(
         "INSERT INTO conversation_status_changes (conversation_id, status, changed_by, changed_at)
-         VALUES ($1, $2, $3, $4)",
-    )
+         VALUES ($1, $2, $3, to_timestamp($4))",
+    ))
     .bind(conversation_id)
     .bind(status.key())
     .bind(by_user)

@@ -30,15 +30,16 @@ pub(super) async fn store_outgoing(
         .begin_write(WriteScope::Workspace(workspace_id))
         .await
         .context("store_outgoing: starting a write transaction")?;
-    let contact: Option<(Option<String>, Option<String>, Option<i64>)> = sqlx::query_as(
-        "SELECT phone, email_key, blocked_at FROM contacts
+    let contact: Option<(Option<String>, Option<String>, Option<i64>)> =
+        sqlx::query_as(&store.dialect.sql(
+            "SELECT phone, email_key, unix_seconds(blocked_at) FROM contacts
           WHERE id = $1 AND workspace_id = $2 AND merged_into IS NULL",
-    )
-    .bind(input.contact_id)
-    .bind(workspace_id)
-    .fetch_optional(&mut *tx)
-    .await
-    .context("store_outgoing: reading contacts")?;
+        ))
+        .bind(input.contact_id)
+        .bind(workspace_id)
+        .fetch_optional(&mut *tx)
+        .await
+        .context("store_outgoing: reading contacts")?;
     let (phone, email, blocked_at) =
         contact.ok_or_else(|| AppError::not_found(Missing::Contact))?;
     if blocked_at.is_some() {
@@ -75,10 +76,10 @@ pub(super) async fn store_outgoing(
             _ => phone,
         }
         .ok_or_else(|| AppError::from(Refusal::NoAddress))?;
-        let connected = sqlx::query(
+        let connected = sqlx::query(&store.dialect.sql(
             "INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at)
-             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-        )
+             VALUES ($1, $2, $3, to_timestamp($4)) ON CONFLICT DO NOTHING",
+        ))
         .bind(input.contact_id)
         .bind(channel.id)
         .bind(&address)
@@ -98,10 +99,10 @@ pub(super) async fn store_outgoing(
         ConversationStatus::Open,
     )
     .await?;
-    let (message_id,): (i64,) = sqlx::query_as(
+    let (message_id,): (i64,) = sqlx::query_as(&store.dialect.sql(
         "INSERT INTO messages (conversation_id, channel_id, direction, body, sent_at)
-         VALUES ($1, $2, 'out', $3, $4) RETURNING id",
-    )
+         VALUES ($1, $2, 'out', $3, to_timestamp($4)) RETURNING id",
+    ))
     .bind(conversation_id)
     .bind(channel.id)
     .bind(body)
@@ -120,23 +121,31 @@ pub(super) async fn store_outgoing(
         )
         .await?;
     }
-    sqlx::query("UPDATE conversations SET last_message_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(conversation_id)
-        .execute(&mut *tx)
-        .await
-        .context("store_outgoing: updating conversations")?;
-    sqlx::query("UPDATE contacts SET last_message_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(input.contact_id)
-        .execute(&mut *tx)
-        .await
-        .context("store_outgoing: updating contacts")?;
+    sqlx::query(
+        &store
+            .dialect
+            .sql("UPDATE conversations SET last_message_at = to_timestamp($1) WHERE id = $2"),
+    )
+    .bind(now)
+    .bind(conversation_id)
+    .execute(&mut *tx)
+    .await
+    .context("store_outgoing: updating conversations")?;
+    sqlx::query(
+        &store
+            .dialect
+            .sql("UPDATE contacts SET last_message_at = to_timestamp($1) WHERE id = $2"),
+    )
+    .bind(now)
+    .bind(input.contact_id)
+    .execute(&mut *tx)
+    .await
+    .context("store_outgoing: updating contacts")?;
     record_activity(&mut tx, workspace_id, input.contact_id, now).await?;
-    let row: MessageRow = sqlx::query_as(&format!(
+    let row: MessageRow = sqlx::query_as(&store.dialect.sql(&format!(
         "SELECT {MESSAGE_COLUMNS} FROM messages m LEFT JOIN channels ch ON ch.id = m.channel_id
           WHERE m.id = $1"
-    ))
+    )))
     .bind(message_id)
     .fetch_one(&mut *tx)
     .await

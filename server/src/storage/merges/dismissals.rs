@@ -24,11 +24,12 @@ pub(super) async fn dismiss(
     let at = store.now();
     for (index, &first) in contact_ids.iter().enumerate() {
         for &second in &contact_ids[index + 1..] {
-            sqlx::query(
+            sqlx::query(&store.dialect.sql(
                 "INSERT INTO merge_dismissals
                         (workspace_id, contact_a, contact_b, dismissed_by, dismissed_at)
-                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (contact_a, contact_b) DO NOTHING",
-            )
+                 VALUES ($1, $2, $3, $4, to_timestamp($5))
+                 ON CONFLICT (contact_a, contact_b) DO NOTHING",
+            ))
             .bind(workspace_id)
             .bind(first.min(second))
             .bind(first.max(second))

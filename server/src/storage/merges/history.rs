@@ -34,12 +34,14 @@ pub(super) async fn page(
     older_than: Option<i64>,
 ) -> Result<MergeHistoryPage, AppError> {
     let limit = i64::try_from(HISTORY_PER_PAGE).unwrap_or(50) + 1;
-    let mut rows: Vec<HistoryRow> = sqlx::query_as(
-        "SELECT id, survivor_id, contacts, choices, merged_by_name, merged_at, undone_by_name,
-                undone_at
+    let mut rows: Vec<HistoryRow> = sqlx::query_as(&store.dialect.sql(
+        "SELECT id, survivor_id, CAST(contacts AS text) AS contacts,
+                CAST(choices AS text) AS choices, merged_by_name,
+                unix_seconds(merged_at) AS merged_at, undone_by_name,
+                unix_seconds(undone_at) AS undone_at
            FROM merges WHERE workspace_id = $1 AND ($2 IS NULL OR id < $2)
           ORDER BY id DESC LIMIT $3",
-    )
+    ))
     .bind(workspace_id)
     .bind(older_than)
     .bind(limit)

@@ -4,7 +4,7 @@
 use super::rows::{self, ContactRow, FieldValues};
 use super::snapshot;
 use crate::storage::sql::ids_json;
-use crate::storage::{Context, Store, WriteScope};
+use crate::storage::{Context, Dialect, Store, WriteScope};
 use app::error::{AppError, Refusal};
 use app::merge::model::{ChosenValue, MergeDone, MergeRequest, MergedContact};
 use app::ssr::Actor;
@@ -159,10 +159,10 @@ pub(super) async fn merge(
     write_survivor(&mut tx, survivor_id, &survivor(&fields, &rows, request), at).await?;
     write_custom_values(&mut tx, workspace_id, survivor_id, &fields, &rows, request).await?;
     move_belongings(&mut tx, survivor_id, &others).await?;
-    sqlx::query(
-        "UPDATE contacts SET merged_into = $1, version = version + 1, updated_at = $2
+    sqlx::query(&store.dialect.sql(
+        "UPDATE contacts SET merged_into = $1, version = version + 1, updated_at = to_timestamp($2)
           WHERE id IN (SELECT value FROM json_each($3))",
-    )
+    ))
     .bind(survivor_id)
     .bind(at)
     .bind(ids_json(&others))
@@ -194,12 +194,13 @@ async fn write_survivor(
     merged: &Survivor,
     at: i64,
 ) -> Result<(), AppError> {
-    sqlx::query(
+    sqlx::query(&Dialect::of(conn).sql(
         "UPDATE contacts SET first_name = $1, last_name = $2, profile_name = $3, avatar_url = $4,
                 email = $5, email_key = $6, phone = $7, country = $8, country_manual = $9, language = $10,
-                assignee_id = $11, last_message_at = $12, version = version + 1, updated_at = $13
+                assignee_id = $11, last_message_at = to_timestamp($12), version = version + 1,
+                updated_at = to_timestamp($13)
           WHERE id = $14",
-    )
+    ))
     .bind(&merged.first_name)
     .bind(&merged.last_name)
     .bind(&merged.profile_name)
@@ -297,10 +298,10 @@ async fn move_belongings(
         .fetch_optional(&mut *conn)
         .await
         .context("move_belongings: reading conversations")?;
-    let theirs: Vec<(i64,)> = sqlx::query_as(
+    let theirs: Vec<(i64,)> = sqlx::query_as(&Dialect::of(conn).sql(
         "SELECT id FROM conversations WHERE contact_id IN (SELECT value FROM json_each($1))
-          ORDER BY coalesce(last_message_at, 0) DESC, id",
-    )
+          ORDER BY coalesce(last_message_at, to_timestamp(0)) DESC, id",
+    ))
     .bind(&others)
     .fetch_all(&mut *conn)
     .await
@@ -380,11 +381,13 @@ async fn record(
             }
         })
         .collect();
-    let (merge_id,): (i64,) = sqlx::query_as(
+    let (merge_id,): (i64,) = sqlx::query_as(&Dialect::of(conn).sql(
         "INSERT INTO merges (workspace_id, survivor_id, contacts, choices, snapshot, merged_by,
                              merged_by_name, merged_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-    )
+         VALUES ($1, $2, json_document($3), json_document($4), json_document($5), $6, $7,
+                 to_timestamp($8))
+         RETURNING id",
+    ))
     .bind(workspace_id)
     .bind(rows[0].id)
     .bind(to_json(&contacts)?)

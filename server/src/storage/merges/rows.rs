@@ -3,7 +3,7 @@
 
 use crate::storage::details::{field_settings, read};
 use crate::storage::sql::Flag;
-use crate::storage::Context;
+use crate::storage::{Context, Dialect};
 use app::contacts::format::{country_name, language_name};
 use app::error::{AppError, Missing, Refusal};
 use app::merge::model::{ReviewContact, ReviewField, ReviewOption};
@@ -71,14 +71,15 @@ pub(super) async fn contacts(
     workspace_id: i64,
     ids: &[i64],
 ) -> Result<Vec<ContactRow>, AppError> {
-    let found: Vec<ContactRow> = sqlx::query_as(
+    let found: Vec<ContactRow> = sqlx::query_as(&Dialect::of(conn).sql(
         "SELECT c.id, c.version, c.first_name, c.last_name, c.profile_name, c.avatar_url, c.email,
                 c.email_key, c.phone, c.country, c.country_manual, c.language, c.assignee_id,
-                u.name AS assignee_name, c.updated_at, c.last_message_at,
+                u.name AS assignee_name, unix_seconds(c.updated_at) AS updated_at,
+                unix_seconds(c.last_message_at) AS last_message_at,
                 c.blocked_at IS NOT NULL AS blocked, c.merged_into IS NOT NULL AS merged
            FROM contacts c LEFT JOIN users u ON u.id = c.assignee_id
           WHERE c.workspace_id = $1 AND c.id IN (SELECT value FROM json_each($2))",
-    )
+    ))
     .bind(workspace_id)
     .bind(crate::storage::sql::ids_json(ids))
     .fetch_all(&mut *conn)

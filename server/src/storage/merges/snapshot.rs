@@ -248,34 +248,24 @@ pub(super) async fn restore(
         .await
         .context("restore: updating messages")?;
     }
-    restore_group_times(tx, snapshot).await
+    restore_group_times(tx, &table_rows(snapshot, GROUPS.name)).await
 }
 
 /// Each group of the snapshot whose membership is back to what it was gets
 /// its time back too; a group someone joined or left since keeps its own.
-async fn restore_group_times(
-    tx: &mut Transaction<'_, Any>,
-    snapshot: &Value,
-) -> Result<(), AppError> {
-    let groups = snapshot
-        .get(GROUPS.name)
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten();
-    for group in groups {
-        sqlx::query(
-            "UPDATE duplicate_groups SET newest_at = $1
-              WHERE workspace_id = $2 AND kind = $3 AND value = $4 AND members = $5",
-        )
-        .bind(group.get("newest_at").and_then(Value::as_i64))
-        .bind(group.get("workspace_id").and_then(Value::as_i64))
-        .bind(group.get("kind").and_then(Value::as_str))
-        .bind(group.get("value").and_then(Value::as_str))
-        .bind(group.get("members").and_then(Value::as_i64))
+async fn restore_group_times(tx: &mut Transaction<'_, Any>, groups: &str) -> Result<(), AppError> {
+    let columns = columns(tx, GROUPS.name).await?;
+    let sql = format!(
+        "UPDATE duplicate_groups SET newest_at = s.newest_at FROM ({}) s
+          WHERE duplicate_groups.workspace_id = s.workspace_id AND duplicate_groups.kind = s.kind
+            AND duplicate_groups.value = s.value AND duplicate_groups.members = s.members",
+        rows_sql(Dialect::of(tx), GROUPS.name, &columns)
+    );
+    sqlx::query(&sql)
+        .bind(groups)
         .execute(&mut **tx)
         .await
         .context("restore: updating duplicate_groups")?;
-    }
     Ok(())
 }
 
@@ -323,24 +313,31 @@ pub(super) fn message_ids(snapshot: &Value) -> String {
     ids_json(&ids)
 }
 
-/// `INSERT INTO table (…)` of the rows of a JSON array bound to `$1`, each
-/// value with its column's type.
+/// `SELECT` of the rows of a JSON array bound to `$1` as rows of `table`,
+/// each value with its column's type.
+fn rows_sql(dialect: Dialect, table: &str, columns: &[String]) -> String {
+    match dialect {
+        Dialect::Sqlite => {
+            let values: Vec<String> = columns
+                .iter()
+                .map(|c| format!("j.value->>'{c}' AS \"{c}\""))
+                .collect();
+            format!("SELECT {} FROM json_each($1) j", values.join(", "))
+        }
+        Dialect::Postgres => format!(
+            "SELECT * FROM jsonb_populate_recordset(NULL::\"{table}\", CAST($1 AS jsonb)) j"
+        ),
+    }
+}
+
+/// `INSERT INTO table (…)` of the rows of a JSON array bound to `$1`.
 fn insert_sql(dialect: Dialect, table: &str, columns: &[String]) -> String {
     let names: Vec<String> = columns.iter().map(|c| format!("\"{c}\"")).collect();
     let names = names.join(", ");
-    match dialect {
-        Dialect::Sqlite => {
-            let values: Vec<String> = columns.iter().map(|c| format!("j.value->>'{c}'")).collect();
-            format!(
-                "INSERT INTO \"{table}\" ({names}) SELECT {} FROM json_each($1) j WHERE true",
-                values.join(", ")
-            )
-        }
-        Dialect::Postgres => format!(
-            "INSERT INTO \"{table}\" ({names}) SELECT {names}
-               FROM jsonb_populate_recordset(NULL::\"{table}\", CAST($1 AS jsonb))"
-        ),
-    }
+    format!(
+        "INSERT INTO \"{table}\" ({names}) SELECT {names} FROM ({}) j WHERE true",
+        rows_sql(dialect, table, columns)
+    )
 }
 
 async fn insert(tx: &mut Transaction<'_, Any>, table: &str, rows: &str) -> Result<(), AppError> {

@@ -23,11 +23,11 @@ pub(super) async fn page(
     let limit = i64::try_from(SUGGESTIONS_PER_PAGE).unwrap_or(20) + 1;
     let sql = format!(
         "{WITH_DISMISSED_PAIRS}
-         SELECT g.kind, g.value, g.members, g.newest_at FROM {SUGGESTED_GROUPS}
-            AND ($2 IS NULL OR (g.newest_at, g.kind, g.value) < ($2, $3, $4))
+         SELECT g.kind, g.value, g.members, unix_seconds(g.newest_at) FROM {SUGGESTED_GROUPS}
+            AND ($2 IS NULL OR (g.newest_at, g.kind, g.value) < (to_timestamp($2), $3, $4))
           ORDER BY g.newest_at DESC, g.kind DESC, g.value DESC LIMIT $5"
     );
-    let mut groups: Vec<(String, String, i64, i64)> = sqlx::query_as(&sql)
+    let mut groups: Vec<(String, String, i64, i64)> = sqlx::query_as(&store.dialect.sql(&sql))
         .bind(workspace_id)
         .bind(after.map(|cursor| cursor.newest_at))
         .bind(after.map(|cursor| cursor.kind.as_str()))

@@ -5,7 +5,7 @@
 use super::snapshot;
 use crate::storage::sql::ids_json;
 use crate::storage::sql::Flag;
-use crate::storage::{Context, Store, WriteScope};
+use crate::storage::{Context, Dialect, Store, WriteScope};
 use app::error::{AppError, Missing};
 use app::layout::reader_language;
 use app::ssr::Actor;
@@ -79,9 +79,11 @@ pub(super) async fn undo(
         .begin_write(WriteScope::Workspace(workspace_id))
         .await
         .context("undo: starting a write transaction")?;
-    let merge: StoredMerge = sqlx::query_as(
-        "SELECT id, survivor_id, merged_at, undone_at FROM merges WHERE id = $1 AND workspace_id = $2",
-    )
+    let merge: StoredMerge = sqlx::query_as(&store.dialect.sql(
+        "SELECT id, survivor_id, unix_seconds(merged_at) AS merged_at,
+                unix_seconds(undone_at) AS undone_at
+           FROM merges WHERE id = $1 AND workspace_id = $2",
+    ))
     .bind(merge_id)
     .bind(workspace_id)
     .fetch_optional(&mut *tx)
@@ -92,11 +94,12 @@ pub(super) async fn undo(
     if let Some(refusal) = undo_refusal(merge.merged_at, at, state(&mut tx, &merge).await?) {
         return Err(AppError::Conflict(refusal.reason(reader_language()).into()));
     }
-    let (stored,): (String,) = sqlx::query_as("SELECT snapshot FROM merges WHERE id = $1")
-        .bind(merge.id)
-        .fetch_one(&mut *tx)
-        .await
-        .context("undo: reading merges")?;
+    let (stored,): (String,) =
+        sqlx::query_as("SELECT CAST(snapshot AS text) FROM merges WHERE id = $1")
+            .bind(merge.id)
+            .fetch_one(&mut *tx)
+            .await
+            .context("undo: reading merges")?;
     let snapshot: serde_json::Value = serde_json::from_str(&stored).map_err(|error| {
         tracing::error!(%error, merge_id, "stored merge snapshot is not JSON");
         AppError::Internal
@@ -104,9 +107,10 @@ pub(super) async fn undo(
     let contact_ids = members(&mut tx, merge.id).await?;
     snapshot::restore(&mut tx, &contact_ids, &snapshot).await?;
     return_new_messages(&mut tx, &contact_ids, merge.survivor_id, &snapshot).await?;
-    sqlx::query(
-        "UPDATE merges SET undone_by = $1, undone_by_name = $2, undone_at = $3 WHERE id = $4",
-    )
+    sqlx::query(&store.dialect.sql(
+        "UPDATE merges SET undone_by = $1, undone_by_name = $2, undone_at = to_timestamp($3)
+          WHERE id = $4",
+    ))
     .bind(actor.user_id)
     .bind(&actor.name)
     .bind(at)
@@ -161,8 +165,9 @@ async fn return_new_messages(
     }
     for sql in [
         "UPDATE conversations SET last_message_at = (
-                SELECT CASE WHEN max(m.sent_at) > coalesce(conversations.last_message_at, 0)
-                            THEN max(m.sent_at) ELSE coalesce(conversations.last_message_at, 0) END
+                SELECT CASE WHEN max(m.sent_at) > coalesce(conversations.last_message_at, to_timestamp(0))
+                            THEN max(m.sent_at)
+                            ELSE coalesce(conversations.last_message_at, to_timestamp(0)) END
                   FROM messages m WHERE m.conversation_id = conversations.id)
           WHERE contact_id IN (SELECT value FROM json_each($1))
             AND EXISTS (SELECT 1 FROM messages WHERE conversation_id = conversations.id
@@ -174,7 +179,7 @@ async fn return_new_messages(
                          WHERE v.contact_id = contacts.id
                            AND m.id NOT IN (SELECT value FROM json_each($2)))",
     ] {
-        sqlx::query(sql)
+        sqlx::query(&Dialect::of(conn).sql(sql))
             .bind(&ids)
             .bind(&known)
             .execute(&mut *conn)

@@ -230,9 +230,16 @@ impl TestApp {
         self.backend.store.pool()
     }
 
+    /// `statement` as the app's database runs it: times written with
+    /// `to_timestamp(…)` and read with `unix_seconds(…)`, as the storage
+    /// code writes them.
+    pub fn sql<'a>(&self, statement: &'a str) -> std::borrow::Cow<'a, str> {
+        self.backend.store.dialect().sql(statement)
+    }
+
     /// One number from the database.
     pub async fn count(&self, sql: &str) -> i64 {
-        let (count,): (i64,) = sqlx::query_as(sql)
+        let (count,): (i64,) = sqlx::query_as(&self.sql(sql))
             .fetch_one(self.pool())
             .await
             .expect("count");

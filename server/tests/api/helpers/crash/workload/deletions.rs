@@ -47,16 +47,16 @@ pub async fn delete_everything(worker: &Worker) {
 /// `BULK_CONTACTS` contacts in one statement; every four share a phone
 /// number and every three an e-mail address, so they form duplicate groups.
 async fn add_bulk_contacts(pool: &AnyPool, workspace: i64, generation: u32) {
-    sqlx::query(
+    sqlx::query(&server::storage::Dialect::of_pool(pool).sql(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $2)
          INSERT INTO contacts (workspace_id, first_name, last_name, phone, email, email_key,
                                created_at, updated_at)
          SELECT $1, 'Bulk ' || CAST(n.i AS TEXT), 'Bulk',
                 $3 || CAST(100000 + n.i / 4 AS TEXT),
                 'bulk' || CAST(n.i / 3 AS TEXT) || $4, 'bulk' || CAST(n.i / 3 AS TEXT) || $4,
-                n.i, n.i
+                to_timestamp(n.i), to_timestamp(n.i)
            FROM n",
-    )
+    ))
     .bind(workspace)
     .bind(BULK_CONTACTS)
     .bind(format!("+49151{generation:02}"))
