@@ -3,6 +3,7 @@
 
 use super::filter::{push_target, tag_ids, target_query};
 use super::list::{rows_joined, rows_of_contacts, table_rows, RowRecord};
+use crate::storage::details::tags::ADD_TAG_UNLESS_KNOWN;
 use crate::storage::sql::ids_json;
 use crate::storage::sql::{Flag, SqlBuilder};
 use crate::storage::{Context, Dialect, Store, WriteScope};
@@ -133,18 +134,14 @@ pub(super) async fn assign_tags(
         .await
         .context("assign_tags: starting a write transaction")?;
     for tag in new_tags {
-        sqlx::query(&store.dialect.sql(
-            "INSERT INTO tags (workspace_id, name, name_key, created_at)
-             VALUES ($1, $2, $3, to_timestamp($4))
-             ON CONFLICT (workspace_id, name_key) DO NOTHING",
-        ))
-        .bind(workspace_id)
-        .bind(tag.as_str())
-        .bind(tag.key())
-        .bind(store.now())
-        .execute(&mut *tx)
-        .await
-        .context("assign_tags: adding to tags")?;
+        sqlx::query(&store.dialect.sql(ADD_TAG_UNLESS_KNOWN))
+            .bind(workspace_id)
+            .bind(tag.as_str())
+            .bind(tag.key())
+            .bind(store.now())
+            .execute(&mut *tx)
+            .await
+            .context("assign_tags: adding to tags")?;
     }
     let mut builder = SqlBuilder::new("SELECT id FROM tags WHERE workspace_id = ");
     builder

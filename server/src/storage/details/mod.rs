@@ -7,7 +7,7 @@ mod delete;
 mod edits;
 pub(crate) mod field_settings;
 pub(crate) mod read;
-mod tags;
+pub(crate) mod tags;
 
 use super::{Context, Dialect, Store};
 use app::details::model::ContactDetails;

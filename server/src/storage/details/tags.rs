@@ -6,6 +6,12 @@ use app::details::model::TagRef;
 use app::error::{AppError, Missing};
 use shared::TagName;
 
+/// Adds a tag (`$1` workspace, `$2` name, `$3` its key, `$4` now) unless
+/// the workspace has one with that name in any case.
+pub(crate) const ADD_TAG_UNLESS_KNOWN: &str =
+    "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES ($1, $2, $3, to_timestamp($4))
+     ON CONFLICT (workspace_id, name_key) DO NOTHING";
+
 /// The contact's tags, by name.
 pub async fn of_contact(store: &Store, contact_id: i64) -> Result<Vec<TagRef>, AppError> {
     let rows: Vec<(i64, String)> = sqlx::query_as(
@@ -45,18 +51,14 @@ pub async fn add(
     tag: &TagName,
 ) -> Result<(), AppError> {
     let (mut tx, _) = begin_edit(store, workspace_id, contact_id, None).await?;
-    sqlx::query(&store.dialect.sql(
-        "INSERT INTO tags (workspace_id, name, name_key, created_at)
-         VALUES ($1, $2, $3, to_timestamp($4))
-         ON CONFLICT (workspace_id, name_key) DO NOTHING",
-    ))
-    .bind(workspace_id)
-    .bind(tag.as_str())
-    .bind(tag.key())
-    .bind(store.now())
-    .execute(&mut *tx)
-    .await
-    .context("add: adding to tags")?;
+    sqlx::query(&store.dialect.sql(ADD_TAG_UNLESS_KNOWN))
+        .bind(workspace_id)
+        .bind(tag.as_str())
+        .bind(tag.key())
+        .bind(store.now())
+        .execute(&mut *tx)
+        .await
+        .context("add: adding to tags")?;
     sqlx::query(
         "INSERT INTO contact_tags (contact_id, tag_id)
          SELECT $1, id FROM tags WHERE workspace_id = $2 AND name_key = $3

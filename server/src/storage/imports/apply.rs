@@ -4,6 +4,7 @@
 //! suggestions) right for imported contacts as for any other.
 
 use super::plan::{Plan, Values};
+use crate::storage::details::tags::ADD_TAG_UNLESS_KNOWN;
 use crate::storage::sql::SqlBuilder;
 use crate::storage::{Context, Dialect, StoreError};
 use app::imports::model::ImportCounts;
@@ -317,18 +318,14 @@ async fn tag_ids(
         return Ok(HashMap::new());
     }
     for (key, name) in &names {
-        sqlx::query(&Dialect::of(conn).sql(
-            "INSERT INTO tags (workspace_id, name, name_key, created_at)
-             VALUES ($1, $2, $3, to_timestamp($4))
-             ON CONFLICT (workspace_id, name_key) DO NOTHING",
-        ))
-        .bind(workspace_id)
-        .bind(name.clone())
-        .bind(key.clone())
-        .bind(at)
-        .execute(&mut *conn)
-        .await
-        .context("import: adding to tags")?;
+        sqlx::query(&Dialect::of(conn).sql(ADD_TAG_UNLESS_KNOWN))
+            .bind(workspace_id)
+            .bind(name.clone())
+            .bind(key.clone())
+            .bind(at)
+            .execute(&mut *conn)
+            .await
+            .context("import: adding to tags")?;
     }
     let mut builder = SqlBuilder::new("SELECT name_key, id FROM tags WHERE workspace_id = ");
     builder
