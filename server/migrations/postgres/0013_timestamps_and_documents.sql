@@ -1,4 +1,4 @@
--- Times become timestamptz and a merge's documents jsonb, the types a
+-- Times become timestamptz and JSON documents jsonb, the types a
 -- PostgreSQL user reads and queries them with. The storage code still
 -- binds and reads a time as unix seconds: statements write
 -- `to_timestamp($n)` and read `unix_seconds(column)`, and write a
@@ -84,6 +84,15 @@ ALTER TABLE merges
     ALTER COLUMN contacts TYPE jsonb USING CAST(contacts AS jsonb),
     ALTER COLUMN choices TYPE jsonb USING CAST(choices AS jsonb),
     ALTER COLUMN snapshot TYPE jsonb USING CAST(snapshot AS jsonb);
+ALTER TABLE custom_fields ALTER COLUMN options DROP DEFAULT;
+ALTER TABLE custom_fields ALTER COLUMN options TYPE jsonb USING CAST(options AS jsonb);
+ALTER TABLE custom_fields ALTER COLUMN options SET DEFAULT '[]';
+ALTER TABLE field_orders ALTER COLUMN keys TYPE jsonb USING CAST(keys AS jsonb);
+ALTER TABLE imports
+    ALTER COLUMN headers TYPE jsonb USING CAST(headers AS jsonb),
+    ALTER COLUMN settings TYPE jsonb USING CAST(settings AS jsonb);
+ALTER TABLE import_rows ALTER COLUMN cells TYPE jsonb USING CAST(cells AS jsonb);
+ALTER TABLE exports ALTER COLUMN query TYPE jsonb USING CAST(query AS jsonb);
 
 -- The deletion trigger of 0012, with the merge history's documents as jsonb.
 CREATE OR REPLACE FUNCTION contacts_deleted() RETURNS trigger LANGUAGE plpgsql AS $$

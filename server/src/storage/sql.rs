@@ -159,6 +159,15 @@ impl SqlBuilder {
         }
     }
 
+    /// Appends a placeholder bound to a JSON document given as text, as the
+    /// database stores documents (see [`CONVERSIONS`]).
+    pub fn push_document(&mut self, dialect: Dialect, document: String) -> &mut Self {
+        match dialect {
+            Dialect::Sqlite => self.push_bind(document),
+            Dialect::Postgres => self.push("json_document(").push_bind(document).push(")"),
+        }
+    }
+
     /// Appends `values` as placeholders separated by commas.
     pub fn push_list<T>(&mut self, values: impl IntoIterator<Item = T>) -> &mut Self
     where

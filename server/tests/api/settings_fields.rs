@@ -135,7 +135,7 @@ async fn r19_r20_deleting_a_field_removes_its_values_and_its_place_in_the_order_
     assert_eq!(settings.order, order);
     let workspace = app.workspace_id("Demo").await;
     let stored_order: (String,) =
-        sqlx::query_as("SELECT keys FROM field_orders WHERE workspace_id = $1")
+        sqlx::query_as("SELECT CAST(keys AS text) FROM field_orders WHERE workspace_id = $1")
             .bind(workspace)
             .fetch_one(app.pool())
             .await

@@ -99,10 +99,10 @@ async fn seed_workspace(
     }
     let mut fields = Vec::new();
     for (key, label, field_type, options) in DEMO_FIELDS {
-        let (id,): (i64,) = sqlx::query_as(
+        let (id,): (i64,) = sqlx::query_as(&Dialect::of(tx).sql(
             "INSERT INTO custom_fields (workspace_id, key, label, field_type, options)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
+             VALUES ($1, $2, $3, $4, json_document($5)) RETURNING id",
+        ))
         .bind(workspace)
         .bind(key)
         .bind(label)

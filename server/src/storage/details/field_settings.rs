@@ -1,6 +1,6 @@
 //! Custom field definitions (R19) and the workspace's field order (R20).
 
-use super::super::{Context, Store, WriteScope};
+use super::super::{Context, Dialect, Store, WriteScope};
 use app::error::{AppError, Missing};
 use app::settings::model::FieldSettings;
 use shared::{CustomFieldDefinition, CustomFieldType, FieldOrder};
@@ -25,9 +25,7 @@ pub async fn custom_fields_on(
     conn: &mut sqlx::AnyConnection,
     workspace_id: i64,
 ) -> Result<Vec<CustomFieldDefinition>, AppError> {
-    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
-        "SELECT key, label, field_type, options FROM custom_fields WHERE workspace_id = $1 ORDER BY id",
-    )
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(&Dialect::of(conn).sql("SELECT key, label, field_type, CAST(options AS text) FROM custom_fields WHERE workspace_id = $1 ORDER BY id"))
     .bind(workspace_id)
     .fetch_all(conn)
     .await
@@ -70,7 +68,7 @@ pub async fn order_on(
     custom_keys: &[String],
 ) -> Result<FieldOrder, AppError> {
     let stored: Option<(String,)> =
-        sqlx::query_as("SELECT keys FROM field_orders WHERE workspace_id = $1")
+        sqlx::query_as("SELECT CAST(keys AS text) FROM field_orders WHERE workspace_id = $1")
             .bind(workspace_id)
             .fetch_optional(conn)
             .await
@@ -108,9 +106,7 @@ pub async fn create(
         tracing::error!(%error, "options did not serialize");
         AppError::Internal
     })?;
-    sqlx::query(
-        "INSERT INTO custom_fields (workspace_id, key, label, field_type, options) VALUES ($1, $2, $3, $4, $5)",
-    )
+    sqlx::query(&store.dialect.sql("INSERT INTO custom_fields (workspace_id, key, label, field_type, options) VALUES ($1, $2, $3, $4, json_document($5))"))
     .bind(workspace_id)
     .bind(definition.key())
     .bind(definition.label())
@@ -132,10 +128,10 @@ pub async fn save_order(
         tracing::error!(%error, "field order did not serialize");
         AppError::Internal
     })?;
-    sqlx::query(
-        "INSERT INTO field_orders (workspace_id, keys) VALUES ($1, $2)
+    sqlx::query(&store.dialect.sql(
+        "INSERT INTO field_orders (workspace_id, keys) VALUES ($1, json_document($2))
          ON CONFLICT (workspace_id) DO UPDATE SET keys = excluded.keys",
-    )
+    ))
     .bind(workspace_id)
     .bind(keys)
     .execute(&store.pool)
@@ -232,7 +228,7 @@ pub async fn delete(store: &Store, workspace_id: i64, key: &str) -> Result<i64, 
         return Err(AppError::not_found(Missing::Field));
     }
     let stored: Option<(String,)> =
-        sqlx::query_as("SELECT keys FROM field_orders WHERE workspace_id = $1")
+        sqlx::query_as("SELECT CAST(keys AS text) FROM field_orders WHERE workspace_id = $1")
             .bind(workspace_id)
             .fetch_optional(&mut *tx)
             .await
@@ -247,12 +243,15 @@ pub async fn delete(store: &Store, workspace_id: i64, key: &str) -> Result<i64, 
             tracing::error!(%error, "field order did not serialize");
             AppError::Internal
         })?;
-        sqlx::query("UPDATE field_orders SET keys = $1 WHERE workspace_id = $2")
-            .bind(keys)
-            .bind(workspace_id)
-            .execute(&mut *tx)
-            .await
-            .context("delete_field: updating field_orders")?;
+        sqlx::query(
+            &Dialect::of(&tx)
+                .sql("UPDATE field_orders SET keys = json_document($1) WHERE workspace_id = $2"),
+        )
+        .bind(keys)
+        .bind(workspace_id)
+        .execute(&mut *tx)
+        .await
+        .context("delete_field: updating field_orders")?;
     }
     tx.commit().await.context("delete_field: committing")?;
     Ok(contacts)

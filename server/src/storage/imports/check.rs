@@ -47,10 +47,10 @@ pub(super) async fn check(
     )
     .await?;
     let settings = serde_json::to_string(&request.settings).map_err(|_| AppError::Internal)?;
-    sqlx::query(
-        "UPDATE imports SET settings = $1, status = 'checked'
+    sqlx::query(&store.dialect.sql(
+        "UPDATE imports SET settings = json_document($1), status = 'checked'
           WHERE id = $2 AND workspace_id = $3 AND status IN ('uploaded', 'checked')",
-    )
+    ))
     .bind(settings)
     .bind(request.import_id)
     .bind(workspace_id)
@@ -82,7 +82,7 @@ pub(crate) async fn error_rows(
     let mut report = Vec::new();
     if matches!(import.status.as_str(), "running" | "done") {
         let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
-            "SELECT e.row_no, r.cells, e.column_name, e.reason FROM import_errors e
+            "SELECT e.row_no, CAST(r.cells AS text), e.column_name, e.reason FROM import_errors e
                JOIN import_rows r ON r.import_id = e.import_id AND r.row_no = e.row_no
               WHERE e.import_id = $1 ORDER BY e.row_no",
         )

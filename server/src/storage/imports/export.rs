@@ -84,7 +84,7 @@ pub(super) async fn start(
         .context("start_export: counting contacts")?;
     let (export_id,): (i64,) = sqlx::query_as(&store.dialect.sql(
         "INSERT INTO exports (workspace_id, requested_by, query, total, created_at)
-         VALUES ($1, $2, $3, $4, to_timestamp($5)) RETURNING id",
+         VALUES ($1, $2, json_document($3), $4, to_timestamp($5)) RETURNING id",
     ))
     .bind(workspace_id)
     .bind(user_id)
@@ -353,12 +353,13 @@ impl JobQueue for ExportJobs {
         else {
             return Ok(BatchOutcome::Lost);
         };
-        let (plan, last_id, written): (String, i64, i64) =
-            sqlx::query_as("SELECT query, last_id, written FROM exports WHERE id = $1")
-                .bind(job.id)
-                .fetch_one(&mut *tx)
-                .await
-                .context("export_batch: reading exports")?;
+        let (plan, last_id, written): (String, i64, i64) = sqlx::query_as(
+            "SELECT CAST(query AS text), last_id, written FROM exports WHERE id = $1",
+        )
+        .bind(job.id)
+        .fetch_one(&mut *tx)
+        .await
+        .context("export_batch: reading exports")?;
         let plan: ExportPlan = serde_json::from_str(&plan)
             .map_err(|error| sqlx::Error::Decode(Box::new(error)))
             .context("export_batch: reading the export's plan")?;

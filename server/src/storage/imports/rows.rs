@@ -27,7 +27,7 @@ pub(super) async fn stored_import(
     import_id: i64,
 ) -> Result<StoredImport, AppError> {
     let row: Option<(String, Option<String>, String, i64)> = sqlx::query_as(
-        "SELECT headers, settings, status, known_before FROM imports
+        "SELECT CAST(headers AS text), CAST(settings AS text), status, known_before FROM imports
           WHERE id = $1 AND workspace_id = $2",
     )
     .bind(import_id)
@@ -108,7 +108,7 @@ pub(super) async fn staged_rows(
     limit: i64,
 ) -> Result<Vec<(i64, Vec<String>)>, StoreError> {
     let rows: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT row_no, cells FROM import_rows WHERE import_id = $1 AND row_no > $2
+        "SELECT row_no, CAST(cells AS text) FROM import_rows WHERE import_id = $1 AND row_no > $2
           ORDER BY row_no LIMIT $3",
     )
     .bind(import_id)

@@ -40,7 +40,7 @@ impl ImportFiles for Store {
         let (id,): (i64,) = sqlx::query_as(&self.dialect.sql(
             "INSERT INTO imports (workspace_id, requested_by, file_name, encoding, delimiter,
                                   headers, total, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, to_timestamp($8)) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, json_document($6), $7, to_timestamp($8)) RETURNING id",
         ))
         .bind(workspace_id)
         .bind(user_id)
@@ -76,7 +76,10 @@ impl ImportFiles for Store {
                 .push(", ")
                 .push_bind(*row_no)
                 .push(", ")
-                .push_bind(serde_json::to_string(cells).map_err(|_| AppError::Internal)?)
+                .push_document(
+                    self.dialect,
+                    serde_json::to_string(cells).map_err(|_| AppError::Internal)?,
+                )
                 .push(")");
         }
         builder
