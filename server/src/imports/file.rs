@@ -147,10 +147,13 @@ fn unreadable(error: &csv::Error, encoding: Encoding) -> AppError {
     }
 }
 
+/// A record's cells without a leading byte-order mark, and without NUL
+/// characters: no text a contact holds has them, and PostgreSQL stores
+/// none (neither in text nor in the jsonb of a stored row).
 fn cells(record: &csv::StringRecord) -> Vec<String> {
     record
         .iter()
-        .map(|cell| cell.trim_start_matches('\u{feff}').to_string())
+        .map(|cell| cell.trim_start_matches('\u{feff}').replace('\0', ""))
         .collect()
 }
 

@@ -34,3 +34,4 @@ mod settings_fields;
 mod several_servers;
 mod sign_in_memory;
 mod startup;
+mod storage_types;
