@@ -30,8 +30,10 @@ async fn times_and_documents_have_the_database_s_own_types() {
         columns
             .iter()
             .find(|(t, c, _)| t == table && c == column)
-            .map(|(_, _, kind)| kind.to_lowercase())
-            .unwrap_or_else(|| panic!("{table}.{column} is not in the schema"))
+            .map_or_else(
+                || panic!("{table}.{column} is not in the schema"),
+                |(_, _, kind)| kind.to_lowercase(),
+            )
     };
     let (time, document) = match app.backend.store.dialect() {
         Dialect::Sqlite => ("integer", "text"),

@@ -3,7 +3,7 @@
 
 use super::filter::{push_target, tag_ids, target_query};
 use super::list::{rows_joined, rows_of_contacts, table_rows, RowRecord};
-use crate::storage::details::tags::ADD_TAG_UNLESS_KNOWN;
+use crate::storage::details::tags;
 use crate::storage::sql::ids_json;
 use crate::storage::sql::{Flag, SqlBuilder};
 use crate::storage::{Context, Dialect, Store, WriteScope};
@@ -134,12 +134,7 @@ pub(super) async fn assign_tags(
         .await
         .context("assign_tags: starting a write transaction")?;
     for tag in new_tags {
-        sqlx::query(&store.dialect.sql(ADD_TAG_UNLESS_KNOWN))
-            .bind(workspace_id)
-            .bind(tag.as_str())
-            .bind(tag.key())
-            .bind(store.now())
-            .execute(&mut *tx)
+        tags::add_unless_known(&mut tx, workspace_id, tag.as_str(), tag.key(), store.now())
             .await
             .context("assign_tags: adding to tags")?;
     }

@@ -1,16 +1,34 @@
 //! A contact's tags (R21–R23).
 
-use super::super::{Context, Store};
+use super::super::{Context, Dialect, Store};
 use super::{begin_edit, unlink};
 use app::details::model::TagRef;
 use app::error::{AppError, Missing};
 use shared::TagName;
+use sqlx::AnyConnection;
 
-/// Adds a tag (`$1` workspace, `$2` name, `$3` its key, `$4` now) unless
-/// the workspace has one with that name in any case.
-pub(crate) const ADD_TAG_UNLESS_KNOWN: &str =
-    "INSERT INTO tags (workspace_id, name, name_key, created_at) VALUES ($1, $2, $3, to_timestamp($4))
-     ON CONFLICT (workspace_id, name_key) DO NOTHING";
+/// Adds a tag named `name` (folded: `key`) to the workspace, made `at`,
+/// unless the workspace has one with that name in any case.
+pub(crate) async fn add_unless_known(
+    conn: &mut AnyConnection,
+    workspace_id: i64,
+    name: &str,
+    key: &str,
+    at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(&Dialect::of(conn).sql(
+        "INSERT INTO tags (workspace_id, name, name_key, created_at)
+         VALUES ($1, $2, $3, to_timestamp($4))
+         ON CONFLICT (workspace_id, name_key) DO NOTHING",
+    ))
+    .bind(workspace_id)
+    .bind(name)
+    .bind(key)
+    .bind(at)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
 
 /// The contact's tags, by name.
 pub async fn of_contact(store: &Store, contact_id: i64) -> Result<Vec<TagRef>, AppError> {
@@ -51,12 +69,7 @@ pub async fn add(
     tag: &TagName,
 ) -> Result<(), AppError> {
     let (mut tx, _) = begin_edit(store, workspace_id, contact_id, None).await?;
-    sqlx::query(&store.dialect.sql(ADD_TAG_UNLESS_KNOWN))
-        .bind(workspace_id)
-        .bind(tag.as_str())
-        .bind(tag.key())
-        .bind(store.now())
-        .execute(&mut *tx)
+    add_unless_known(&mut tx, workspace_id, tag.as_str(), tag.key(), store.now())
         .await
         .context("add: adding to tags")?;
     sqlx::query(

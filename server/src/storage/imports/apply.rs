@@ -4,7 +4,7 @@
 //! suggestions) right for imported contacts as for any other.
 
 use super::plan::{Plan, Values};
-use crate::storage::details::tags::ADD_TAG_UNLESS_KNOWN;
+use crate::storage::details::tags;
 use crate::storage::sql::SqlBuilder;
 use crate::storage::{Context, Dialect, StoreError};
 use app::imports::model::ImportCounts;
@@ -318,12 +318,7 @@ async fn tag_ids(
         return Ok(HashMap::new());
     }
     for (key, name) in &names {
-        sqlx::query(&Dialect::of(conn).sql(ADD_TAG_UNLESS_KNOWN))
-            .bind(workspace_id)
-            .bind(name.clone())
-            .bind(key.clone())
-            .bind(at)
-            .execute(&mut *conn)
+        tags::add_unless_known(conn, workspace_id, name, key, at)
             .await
             .context("import: adding to tags")?;
     }
