@@ -30,6 +30,7 @@ mod interface_language;
 mod merge_history;
 mod merge_suggestions;
 mod merges;
+mod postgres_upgrade;
 mod settings_fields;
 mod several_servers;
 mod sign_in_memory;
