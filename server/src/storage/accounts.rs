@@ -137,7 +137,10 @@ impl Store {
         if wait > 0 {
             return Err(Refusal::SignInWait { seconds: wait }.into());
         }
-        let (attempt_id,): (i64,) = sqlx::query_as(&self.dialect.sql("INSERT INTO sign_in_failures (email_key, client, at) VALUES ($1, $2, to_timestamp($3)) RETURNING id"))
+        let (attempt_id,): (i64,) = sqlx::query_as(&self.dialect.sql(
+            "INSERT INTO sign_in_failures (email_key, client, at)
+              VALUES ($1, $2, to_timestamp($3)) RETURNING id",
+        ))
         .bind(key)
         .bind(&source)
         .bind(now)
@@ -168,7 +171,10 @@ impl Store {
             .begin()
             .await
             .context("signed_in: starting a transaction")?;
-        sqlx::query(&self.dialect.sql("DELETE FROM sign_in_failures WHERE (email_key = $1 AND client = $2) OR at <= to_timestamp($3)"))
+        sqlx::query(&self.dialect.sql(
+            "DELETE FROM sign_in_failures
+              WHERE (email_key = $1 AND client = $2) OR at <= to_timestamp($3)",
+        ))
         .bind(key)
         .bind(&admitted.source)
         .bind(now - FAILURE_WINDOW_SECS)

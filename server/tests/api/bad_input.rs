@@ -111,8 +111,11 @@ async fn a_sending_time_far_in_the_future_becomes_the_time_of_arrival() {
     let payload = message("future-1", "future", "Hello", "9999-12-31T23:59:59Z");
     let contact = app.receive_contact(&channel, payload).await;
     let after = time::OffsetDateTime::now_utc().unix_timestamp();
-    let sent_at: i64 = sqlx::query_scalar(&app.sql("SELECT unix_seconds(m.sent_at) FROM messages m JOIN conversations v ON v.id = m.conversation_id
-          WHERE v.contact_id = $1"))
+    let sent_at: i64 = sqlx::query_scalar(&app.sql(
+        "SELECT unix_seconds(m.sent_at)
+          FROM messages m JOIN conversations v ON v.id = m.conversation_id
+          WHERE v.contact_id = $1",
+    ))
     .bind(contact)
     .fetch_one(app.pool())
     .await

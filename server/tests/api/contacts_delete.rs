@@ -225,7 +225,10 @@ async fn r33_delete_job_resumes_after_a_crash_between_batches_and_deletes_exactl
         .expect("job");
     assert_eq!(job.total, 25);
     // A contact created after the job started is not the job's.
-    let (late,): (i64,) = sqlx::query_as(&app.sql("INSERT INTO contacts (workspace_id, first_name, created_at, updated_at) VALUES ($1, 'Late', to_timestamp(0), to_timestamp(0)) RETURNING id"))
+    let (late,): (i64,) = sqlx::query_as(&app.sql(
+        "INSERT INTO contacts (workspace_id, first_name, created_at, updated_at)
+          VALUES ($1, 'Late', to_timestamp(0), to_timestamp(0)) RETURNING id",
+    ))
     .bind(demo)
     .fetch_one(app.pool())
     .await

@@ -99,7 +99,10 @@ async fn r27_blocking_closes_then_blocks_and_stops_running_workflows() {
         ("Nurture", "running"),
         ("Old", "finished"),
     ] {
-        sqlx::query(&app.sql("INSERT INTO workflow_runs (contact_id, name, status, started_at) VALUES ($1, $2, $3, to_timestamp($4))"))
+        sqlx::query(&app.sql(
+            "INSERT INTO workflow_runs (contact_id, name, status, started_at)
+              VALUES ($1, $2, $3, to_timestamp($4))",
+        ))
         .bind(contact)
         .bind(name)
         .bind(status)
@@ -120,7 +123,10 @@ async fn r27_blocking_closes_then_blocks_and_stops_running_workflows() {
     .await
     .expect("contact");
     assert_eq!((blocked_at, blocked_by), (Some(JAN_20), Some(owner.user)));
-    let runs: Vec<(String, String, Option<i64>, Option<String>)> = sqlx::query_as(&app.sql("SELECT name, status, unix_seconds(stopped_at), stop_reason FROM workflow_runs WHERE contact_id = $1 ORDER BY id"))
+    let runs: Vec<(String, String, Option<i64>, Option<String>)> = sqlx::query_as(&app.sql(
+        "SELECT name, status, unix_seconds(stopped_at), stop_reason FROM workflow_runs
+          WHERE contact_id = $1 ORDER BY id",
+    ))
     .bind(contact)
     .fetch_all(app.pool())
     .await

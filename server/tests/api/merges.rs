@@ -82,8 +82,11 @@ async fn r13_merge_moves_everything_and_keeps_the_chosen_values() {
         active.contains(&"whatsapp") && active.contains(&"telegram"),
         "{active:?}"
     );
-    let bodies: Vec<(String, i64)> = sqlx::query_as(&app.sql("SELECT m.body, unix_seconds(m.sent_at) FROM messages m JOIN conversations v ON v.id = m.conversation_id
-          WHERE v.contact_id = $1 ORDER BY m.sent_at, m.id"))
+    let bodies: Vec<(String, i64)> = sqlx::query_as(&app.sql(
+        "SELECT m.body, unix_seconds(m.sent_at)
+          FROM messages m JOIN conversations v ON v.id = m.conversation_id
+          WHERE v.contact_id = $1 ORDER BY m.sent_at, m.id",
+    ))
     .bind(a)
     .fetch_all(app.pool())
     .await

@@ -217,8 +217,11 @@ async fn several_servers_finish_a_deletion_whose_server_was_killed() {
     let acme_before = a
         .count("SELECT COUNT(*) FROM contacts c JOIN workspaces w ON w.id = c.workspace_id WHERE w.name = 'Acme Support'")
         .await;
-    sqlx::query(&a.sql("INSERT INTO contacts (workspace_id, first_name, created_at, updated_at)
-         SELECT $1, 'Bulk ' || n, to_timestamp(0), to_timestamp(0) FROM generate_series(1, 6000) AS n"))
+    sqlx::query(&a.sql(
+        "INSERT INTO contacts (workspace_id, first_name, created_at, updated_at)
+         SELECT $1, 'Bulk ' || n, to_timestamp(0), to_timestamp(0)
+          FROM generate_series(1, 6000) AS n",
+    ))
     .bind(demo)
     .execute(a.pool())
     .await

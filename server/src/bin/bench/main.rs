@@ -64,8 +64,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     let first = ListRequest::default();
-    let (key, id): (i64, i64) = sqlx::query_as(&store.dialect().sql("SELECT unix_seconds(created_at), id FROM contacts WHERE workspace_id = $1 AND blocked_at IS NULL
-          ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET $2"))
+    let (key, id): (i64, i64) = sqlx::query_as(&store.dialect().sql(
+        "SELECT unix_seconds(created_at), id FROM contacts
+          WHERE workspace_id = $1 AND blocked_at IS NULL
+          ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET $2",
+    ))
     .bind(workspace)
     .bind((999 * 50 - 1).min(contacts - 60))
     .fetch_one(store.pool())

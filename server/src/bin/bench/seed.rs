@@ -138,8 +138,12 @@ fn eight_digits(dialect: Dialect, number: &str) -> String {
 pub async fn message_heavy_pair(store: &Store, workspace: i64) -> Result<[i64; 2], sqlx::Error> {
     let mut ids = [0; 2];
     for (index, id) in ids.iter_mut().enumerate() {
-        let (contact,): (i64,) = sqlx::query_as(&store.dialect().sql("INSERT INTO contacts (workspace_id, first_name, phone, created_at, updated_at)
-             VALUES ($1, $2, '+4915299999999', to_timestamp(1700000000), to_timestamp(1700000000)) RETURNING id"))
+        let (contact,): (i64,) = sqlx::query_as(&store.dialect().sql(
+            "INSERT INTO contacts (workspace_id, first_name, phone, created_at, updated_at)
+             VALUES ($1, $2, '+4915299999999', to_timestamp(1700000000),
+                     to_timestamp(1700000000))
+             RETURNING id",
+        ))
         .bind(workspace)
         .bind(format!("Heavy {index}"))
         .fetch_one(store.pool())

@@ -142,9 +142,14 @@ async fn seed_workspace(
         let blocked = index % 37 == 5;
         let assignee =
             (!users.is_empty() && rng.gen_bool(0.6)).then(|| users[rng.gen_range(0..users.len())]);
-        let (contact_id,): (i64,) = sqlx::query_as(&Dialect::of(tx).sql("INSERT INTO contacts (workspace_id, first_name, last_name, profile_name, email, email_key,
-                                   phone, country, language, assignee_id, blocked_at, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, to_timestamp($11), to_timestamp($12), to_timestamp($13)) RETURNING id"))
+        let (contact_id,): (i64,) = sqlx::query_as(&Dialect::of(tx).sql(
+            "INSERT INTO contacts (workspace_id, first_name, last_name, profile_name, email,
+                                   email_key, phone, country, language, assignee_id, blocked_at,
+                                   created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, to_timestamp($11),
+                     to_timestamp($12), to_timestamp($13))
+             RETURNING id",
+        ))
         .bind(workspace)
         .bind(&person.first)
         .bind(&person.last)
@@ -190,7 +195,10 @@ async fn seed_workspace(
                 continue;
             }
             let connected_at = created_at + rng.gen_range(0..3_600);
-            sqlx::query(&Dialect::of(tx).sql("INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at) VALUES ($1, $2, $3, to_timestamp($4))"))
+            sqlx::query(&Dialect::of(tx).sql(
+                "INSERT INTO contact_channels (contact_id, channel_id, external_id, connected_at)
+                  VALUES ($1, $2, $3, to_timestamp($4))",
+            ))
             .bind(contact_id)
             .bind(channel_id)
             .bind(format!("{kind}-{contact_id}"))
@@ -211,7 +219,10 @@ async fn seed_workspace(
                     ("out", MESSAGES_OUT[rng.gen_range(0..MESSAGES_OUT.len())])
                 };
                 let at_clamped = at.min(now);
-                sqlx::query(&Dialect::of(tx).sql("INSERT INTO messages (conversation_id, channel_id, direction, body, sent_at) VALUES ($1, $2, $3, $4, to_timestamp($5))"))
+                sqlx::query(&Dialect::of(tx).sql(
+                    "INSERT INTO messages (conversation_id, channel_id, direction, body, sent_at)
+                      VALUES ($1, $2, $3, $4, to_timestamp($5))",
+                ))
                 .bind(conversation_id)
                 .bind(channel_id)
                 .bind(direction)

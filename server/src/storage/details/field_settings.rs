@@ -25,7 +25,10 @@ pub async fn custom_fields_on(
     conn: &mut sqlx::AnyConnection,
     workspace_id: i64,
 ) -> Result<Vec<CustomFieldDefinition>, AppError> {
-    let rows: Vec<(String, String, String, String)> = sqlx::query_as(&Dialect::of(conn).sql("SELECT key, label, field_type, CAST(options AS text) FROM custom_fields WHERE workspace_id = $1 ORDER BY id"))
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(&Dialect::of(conn).sql(
+        "SELECT key, label, field_type, CAST(options AS text) FROM custom_fields
+          WHERE workspace_id = $1 ORDER BY id",
+    ))
     .bind(workspace_id)
     .fetch_all(conn)
     .await
@@ -106,7 +109,10 @@ pub async fn create(
         tracing::error!(%error, "options did not serialize");
         AppError::Internal
     })?;
-    sqlx::query(&store.dialect.sql("INSERT INTO custom_fields (workspace_id, key, label, field_type, options) VALUES ($1, $2, $3, $4, json_document($5))"))
+    sqlx::query(&store.dialect.sql(
+        "INSERT INTO custom_fields (workspace_id, key, label, field_type, options)
+          VALUES ($1, $2, $3, $4, json_document($5))",
+    ))
     .bind(workspace_id)
     .bind(definition.key())
     .bind(definition.label())

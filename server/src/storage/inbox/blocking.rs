@@ -19,7 +19,10 @@ async fn blocked_at(
     workspace_id: i64,
     contact_id: i64,
 ) -> Result<Option<i64>, AppError> {
-    let row: Option<(Option<i64>,)> = sqlx::query_as(&Dialect::of(conn).sql("SELECT unix_seconds(blocked_at) FROM contacts WHERE id = $1 AND workspace_id = $2 AND merged_into IS NULL"))
+    let row: Option<(Option<i64>,)> = sqlx::query_as(&Dialect::of(conn).sql(
+        "SELECT unix_seconds(blocked_at) FROM contacts
+          WHERE id = $1 AND workspace_id = $2 AND merged_into IS NULL",
+    ))
     .bind(contact_id)
     .bind(workspace_id)
     .fetch_optional(&mut *conn)
@@ -36,7 +39,10 @@ async fn record_block_event(
     by_user: i64,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query(&Dialect::of(conn).sql("INSERT INTO contact_block_events (contact_id, action, by_user, at) VALUES ($1, $2, $3, to_timestamp($4))"))
+    sqlx::query(&Dialect::of(conn).sql(
+        "INSERT INTO contact_block_events (contact_id, action, by_user, at)
+          VALUES ($1, $2, $3, to_timestamp($4))",
+    ))
     .bind(contact_id)
     .bind(action)
     .bind(by_user)
@@ -88,16 +94,23 @@ pub(super) async fn block_contact(
         now,
     )
     .await?;
-    sqlx::query(&store.dialect.sql("UPDATE workflow_runs SET status = 'stopped', stopped_at = to_timestamp($1), stop_reason = $2
-          WHERE contact_id = $3 AND status = 'running'"))
+    sqlx::query(&store.dialect.sql(
+        "UPDATE workflow_runs
+          SET status = 'stopped', stopped_at = to_timestamp($1), stop_reason = $2
+          WHERE contact_id = $3 AND status = 'running'",
+    ))
     .bind(now)
     .bind(STOPPED_BY_BLOCKING)
     .bind(contact_id)
     .execute(&mut *tx)
     .await
     .context("block_contact: updating workflow_runs")?;
-    sqlx::query(&store.dialect.sql("UPDATE contacts SET blocked_at = to_timestamp($1), blocked_by = $2, updated_at = to_timestamp($3), version = version + 1
-          WHERE id = $4"))
+    sqlx::query(&store.dialect.sql(
+        "UPDATE contacts
+          SET blocked_at = to_timestamp($1), blocked_by = $2, updated_at = to_timestamp($3),
+          version = version + 1
+          WHERE id = $4",
+    ))
     .bind(now)
     .bind(by_user)
     .bind(now)

@@ -55,7 +55,8 @@ pub(super) async fn conversations(
     request: ConversationListRequest,
 ) -> Result<ConversationPage, AppError> {
     let (before, since, limit) = bounds(request.before, request.since, CONVERSATION_PAGE_SIZE);
-    let rows: Vec<SummaryRow> = sqlx::query_as(&store.dialect.sql("SELECT cv.id, cv.contact_id, cv.status, u.name, unix_seconds(cv.last_message_at),
+    let rows: Vec<SummaryRow> = sqlx::query_as(&store.dialect.sql(
+        "SELECT cv.id, cv.contact_id, cv.status, u.name, unix_seconds(cv.last_message_at),
                 c.first_name, c.last_name, c.profile_name,
                 (SELECT m.body FROM messages m WHERE m.conversation_id = cv.id AND NOT m.hidden
                   ORDER BY m.sent_at DESC, m.id DESC LIMIT 1),
@@ -76,7 +77,8 @@ pub(super) async fn conversations(
             AND ($3 = 'all' OR ($3 = 'mine' AND c.assignee_id = $2)
                  OR ($3 = 'unassigned' AND c.assignee_id IS NULL))
           ORDER BY coalesce(cv.last_message_at, to_timestamp(-1)) DESC, cv.id DESC
-          LIMIT $8"))
+          LIMIT $8",
+    ))
     .bind(workspace_id)
     .bind(viewer_id)
     .bind(request.filter.key())
@@ -175,8 +177,11 @@ pub(super) async fn conversation(
         .acquire()
         .await
         .context("conversation: taking a connection")?;
-    let contact: Option<ContactRow> = sqlx::query_as(&Dialect::of(&conn).sql("SELECT first_name, last_name, profile_name, avatar_url, phone, email, unix_seconds(blocked_at)
-           FROM contacts WHERE id = $1 AND workspace_id = $2 AND merged_into IS NULL"))
+    let contact: Option<ContactRow> = sqlx::query_as(&Dialect::of(&conn).sql(
+        "SELECT first_name, last_name, profile_name, avatar_url, phone, email,
+                unix_seconds(blocked_at)
+           FROM contacts WHERE id = $1 AND workspace_id = $2 AND merged_into IS NULL",
+    ))
     .bind(contact_id)
     .bind(workspace_id)
     .fetch_optional(&mut *conn)

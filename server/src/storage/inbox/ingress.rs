@@ -102,17 +102,23 @@ pub(super) async fn receive_message(
             )
             .await?;
         }
-        sqlx::query(&Dialect::of(&tx).sql("UPDATE conversations SET last_message_at = CASE WHEN last_message_at > to_timestamp($1) THEN last_message_at
+        sqlx::query(&Dialect::of(&tx).sql(
+            "UPDATE conversations
+              SET last_message_at = CASE WHEN last_message_at > to_timestamp($1) THEN last_message_at
                                                   ELSE to_timestamp($1) END
-              WHERE id = $2"))
+              WHERE id = $2",
+        ))
         .bind(message.sent_at)
         .bind(conversation_id)
         .execute(&mut *tx)
         .await
         .context("receive_message: updating conversations")?;
-        sqlx::query(&Dialect::of(&tx).sql("UPDATE contacts SET last_message_at = CASE WHEN last_message_at > to_timestamp($1) THEN last_message_at
+        sqlx::query(&Dialect::of(&tx).sql(
+            "UPDATE contacts
+              SET last_message_at = CASE WHEN last_message_at > to_timestamp($1) THEN last_message_at
                                              ELSE to_timestamp($1) END
-              WHERE id = $2"))
+              WHERE id = $2",
+        ))
         .bind(message.sent_at)
         .bind(contact_id)
         .execute(&mut *tx)

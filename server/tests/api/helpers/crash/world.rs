@@ -102,10 +102,13 @@ async fn merge_pair(app: &TestApp, acme: i64, whatsapp: &Channel) -> MergePair {
 
 /// Fills a contact's conversation up to `PAIR_MESSAGES` messages.
 async fn add_history(pool: &AnyPool, contact: i64, channel: i64) {
-    sqlx::query(&server::storage::Dialect::of_pool(pool).sql("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $3)
+    sqlx::query(&server::storage::Dialect::of_pool(pool).sql(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $3)
          INSERT INTO messages (conversation_id, channel_id, direction, body, sent_at)
-         SELECT v.id, $2, 'in', 'Earlier message ' || CAST(n.i AS TEXT), to_timestamp(1767000000 + n.i)
-           FROM conversations v, n WHERE v.contact_id = $1"))
+         SELECT v.id, $2, 'in', 'Earlier message ' || CAST(n.i AS TEXT),
+          to_timestamp(1767000000 + n.i)
+           FROM conversations v, n WHERE v.contact_id = $1",
+    ))
     .bind(contact)
     .bind(channel)
     .bind(PAIR_MESSAGES - 1)
@@ -128,7 +131,10 @@ pub async fn message_ids(conn: &mut sqlx::AnyConnection, contact: i64) -> Vec<i6
 
 /// A third workspace with contacts, some sharing phone numbers.
 async fn bystander_workspace(pool: &AnyPool) -> i64 {
-    let (id,): (i64,) = sqlx::query_as(&server::storage::Dialect::of_pool(pool).sql("INSERT INTO workspaces (name, created_at) VALUES ('Bystander', to_timestamp(0)) RETURNING id"))
+    let (id,): (i64,) = sqlx::query_as(&server::storage::Dialect::of_pool(pool).sql(
+        "INSERT INTO workspaces (name, created_at)
+          VALUES ('Bystander', to_timestamp(0)) RETURNING id",
+    ))
     .fetch_one(pool)
     .await
     .expect("bystander workspace");
