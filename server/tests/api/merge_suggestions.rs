@@ -222,3 +222,30 @@ async fn r16_only_members_who_may_merge_dismiss_in_their_own_workspace() {
     assert_eq!(dismissals_of(&app, a).await, 0, "nothing written");
     assert_eq!(group_of(&app, &manager, a).await, Some(vec![a, b]));
 }
+
+#[tokio::test]
+async fn a_suggestions_cursor_from_beyond_any_stored_time_reads_from_the_newest() {
+    let app = spawn_app().await;
+    let client = app.signed_in("owner@demo.test").await;
+    let first: SuggestionPage = app
+        .answer(&client, "merge_suggestions", &json!({ "after": null }))
+        .await;
+    assert!(!first.groups.is_empty(), "the demo has suggestions");
+    for newest_at in [i64::MAX, i64::MIN] {
+        let response = app
+            .call_json(
+                &client,
+                "merge_suggestions",
+                &json!({ "after": { "newest_at": newest_at, "kind": "phone", "value": "+49" } }),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "{newest_at}");
+        let page: SuggestionPage = response.json().await.expect("page");
+        let expected = if newest_at == i64::MAX {
+            first.groups.len()
+        } else {
+            0
+        };
+        assert_eq!(page.groups.len(), expected, "{newest_at}");
+    }
+}

@@ -5,6 +5,7 @@
 use super::dismissals::{SUGGESTED_GROUPS, WITH_DISMISSED_PAIRS};
 use crate::storage::details::read::CandidateRow;
 use crate::storage::shown_phone;
+use crate::storage::sql::storable_time;
 use crate::storage::{Context, Store};
 use app::contacts::model::{Total, COUNT_CAP};
 use app::error::AppError;
@@ -29,7 +30,7 @@ pub(super) async fn page(
     );
     let mut groups: Vec<(String, String, i64, i64)> = sqlx::query_as(&store.dialect.sql(&sql))
         .bind(workspace_id)
-        .bind(after.map(|cursor| cursor.newest_at))
+        .bind(after.map(|cursor| storable_time(cursor.newest_at)))
         .bind(after.map(|cursor| cursor.kind.as_str()))
         .bind(after.map(|cursor| cursor.value.as_str()))
         .bind(limit)
