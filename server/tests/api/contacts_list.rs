@@ -4,7 +4,8 @@
 use crate::helpers::contacts::{all_pages, list};
 use crate::helpers::{answer_of, spawn_app, TestApp};
 use app::contacts::model::{
-    range_label, AddedContact, ContactQuery, PageCursor, Sort, TagMatch, View, PAGE_SIZE,
+    range_label, AddedContact, ContactQuery, FilterOptions, PageCursor, Sort, TagMatch, View,
+    PAGE_SIZE,
 };
 use app::i18n::Locale;
 use reqwest::StatusCode;
@@ -334,6 +335,58 @@ async fn r2_contacts_of_another_workspace_never_show() {
         .await;
     assert_eq!(outside, 0);
     assert!(!ids.is_empty());
+}
+
+#[tokio::test]
+async fn the_filters_offer_the_workspaces_own_tags_and_members_each_by_name() {
+    let app = spawn_app().await;
+    let client = app.signed_in("owner@acme.test").await;
+    let acme = app.workspace_id("Acme Support").await;
+    sqlx::query(&app.sql(
+        "INSERT INTO tags (workspace_id, name, name_key, created_at)
+         VALUES ($1, 'zebra', 'zebra', to_timestamp(0)), ($1, 'Apfel', 'apfel', to_timestamp(0))",
+    ))
+    .bind(acme)
+    .execute(app.pool())
+    .await
+    .expect("add tags");
+    let options: FilterOptions = app
+        .answer(&client, "contacts_filter_options", &json!({}))
+        .await;
+    let tags: Vec<String> = options.tags.into_iter().map(|tag| tag.name).collect();
+    let stored_tags = names(
+        &app,
+        "SELECT name FROM tags WHERE workspace_id = $1 ORDER BY name_key",
+        acme,
+    )
+    .await;
+    assert_eq!(tags, stored_tags);
+    assert!(tags.contains(&"Apfel".to_string()) && tags.contains(&"zebra".to_string()));
+    let members: Vec<String> = options
+        .members
+        .into_iter()
+        .map(|member| member.name)
+        .collect();
+    let stored_members = names(
+        &app,
+        "SELECT u.name FROM memberships m JOIN users u ON u.id = m.user_id
+          WHERE m.workspace_id = $1 ORDER BY u.name",
+        acme,
+    )
+    .await;
+    assert_eq!(members, stored_members);
+    assert!(!members.is_empty());
+}
+
+async fn names(app: &TestApp, sql: &str, workspace: i64) -> Vec<String> {
+    sqlx::query_as::<_, (String,)>(sql)
+        .bind(workspace)
+        .fetch_all(app.pool())
+        .await
+        .expect("names")
+        .into_iter()
+        .map(|(name,)| name)
+        .collect()
 }
 
 #[tokio::test]

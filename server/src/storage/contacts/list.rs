@@ -305,33 +305,36 @@ fn display_name(record: &RowRecord) -> (String, bool) {
     (name, has_name)
 }
 
-/// The workspace's tags and members, by name.
+/// The workspace's tags and members, each by name, in one statement (the
+/// filters are on every render of the Contacts page).
 pub(super) async fn filter_options(
     pool: &AnyPool,
     workspace_id: i64,
 ) -> Result<FilterOptions, AppError> {
-    let tags: Vec<(i64, String)> =
-        sqlx::query_as("SELECT id, name FROM tags WHERE workspace_id = $1 ORDER BY name_key")
-            .bind(workspace_id)
-            .fetch_all(pool)
-            .await
-            .context("filter_options: reading tags")?;
-    let members: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT u.id, u.name FROM memberships m JOIN users u ON u.id = m.user_id
-          WHERE m.workspace_id = $1 ORDER BY u.name",
+    let options: Vec<(String, i64, String)> = sqlx::query_as(
+        "SELECT kind, id, name FROM (
+             SELECT 'tag' AS kind, id, name, row_number() OVER (ORDER BY name_key) AS position
+               FROM tags WHERE workspace_id = $1
+             UNION ALL
+             SELECT 'member', u.id, u.name, row_number() OVER (ORDER BY u.name)
+               FROM memberships m JOIN users u ON u.id = m.user_id
+              WHERE m.workspace_id = $1
+         ) AS options ORDER BY kind, position",
     )
     .bind(workspace_id)
     .fetch_all(pool)
     .await
-    .context("filter_options: reading memberships")?;
-    Ok(FilterOptions {
-        tags: tags
-            .into_iter()
-            .map(|(id, name)| TagOption { id, name })
-            .collect(),
-        members: members
-            .into_iter()
-            .map(|(id, name)| MemberOption { id, name })
-            .collect(),
-    })
+    .context("filter_options: reading tags and members")?;
+    let mut found = FilterOptions {
+        tags: Vec::new(),
+        members: Vec::new(),
+    };
+    for (kind, id, name) in options {
+        if kind == "tag" {
+            found.tags.push(TagOption { id, name });
+        } else {
+            found.members.push(MemberOption { id, name });
+        }
+    }
+    Ok(found)
 }
