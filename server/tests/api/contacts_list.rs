@@ -354,7 +354,7 @@ async fn the_filters_offer_the_workspaces_own_tags_and_members_each_by_name() {
         .answer(&client, "contacts_filter_options", &json!({}))
         .await;
     let tags: Vec<String> = options.tags.into_iter().map(|tag| tag.name).collect();
-    let stored_tags = names(
+    let stored_tags = column_of(
         &app,
         "SELECT name FROM tags WHERE workspace_id = $1 ORDER BY name_key",
         acme,
@@ -367,7 +367,7 @@ async fn the_filters_offer_the_workspaces_own_tags_and_members_each_by_name() {
         .into_iter()
         .map(|member| member.name)
         .collect();
-    let stored_members = names(
+    let stored_members = column_of(
         &app,
         "SELECT u.name FROM memberships m JOIN users u ON u.id = m.user_id
           WHERE m.workspace_id = $1 ORDER BY u.name",
@@ -376,17 +376,6 @@ async fn the_filters_offer_the_workspaces_own_tags_and_members_each_by_name() {
     .await;
     assert_eq!(members, stored_members);
     assert!(!members.is_empty());
-}
-
-async fn names(app: &TestApp, sql: &str, workspace: i64) -> Vec<String> {
-    sqlx::query_as::<_, (String,)>(sql)
-        .bind(workspace)
-        .fetch_all(app.pool())
-        .await
-        .expect("names")
-        .into_iter()
-        .map(|(name,)| name)
-        .collect()
 }
 
 #[tokio::test]
