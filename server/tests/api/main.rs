@@ -14,6 +14,7 @@ mod contacts_delete;
 mod contacts_export;
 mod contacts_import;
 mod contacts_list;
+mod contacts_rows;
 mod contacts_search;
 mod content_policy;
 mod crash_recovery;
