@@ -4,7 +4,7 @@
 
 use crate::helpers::{fresh_database_url, spawn_app_with};
 use app::ssr::{Actor, MergePort};
-use sqlx::{Executor, PgPool};
+use sqlx::PgPool;
 
 /// The last migration before times became `timestamptz` and documents
 /// `jsonb`.
@@ -59,8 +59,12 @@ async fn a_merge_made_before_times_became_timestamps_is_undone_after() {
         "INSERT INTO workspaces (name, created_at) VALUES ('Old', 1700000000) RETURNING id",
     )
     .await;
-    let user = one(&pool, "INSERT INTO users (email, email_key, name, password_hash, created_at)
-                           VALUES ('olga@old.test', 'olga@old.test', 'Olga', '-', 1700000000) RETURNING id").await;
+    let user = one(
+        &pool,
+        "INSERT INTO users (email, email_key, name, password_hash, created_at)
+         VALUES ('olga@old.test', 'olga@old.test', 'Olga', '-', 1700000000) RETURNING id",
+    )
+    .await;
     let mut ids = Vec::new();
     for (name, created) in [("Ada", 1_700_000_100_i64), ("Ada B", 1_700_000_200)] {
         let (id,): (i64,) = sqlx::query_as(
@@ -93,13 +97,16 @@ async fn a_merge_made_before_times_became_timestamps_is_undone_after() {
     .expect("snapshot");
     let merge = {
         let mut tx = pool.begin().await.expect("transaction");
-        sqlx::query("UPDATE contacts SET merged_into = $1, version = version + 1, updated_at = $3 WHERE id = $2")
-            .bind(survivor)
-            .bind(merged)
-            .bind(now - 60)
-            .execute(&mut *tx)
-            .await
-            .expect("merged away");
+        sqlx::query(
+            "UPDATE contacts SET merged_into = $1, version = version + 1, updated_at = $3
+              WHERE id = $2",
+        )
+        .bind(survivor)
+        .bind(merged)
+        .bind(now - 60)
+        .execute(&mut *tx)
+        .await
+        .expect("merged away");
         let (merge,): (i64,) = sqlx::query_as(
             "INSERT INTO merges (workspace_id, survivor_id, contacts, choices, snapshot, merged_by,
                                  merged_by_name, merged_at)
@@ -113,12 +120,13 @@ async fn a_merge_made_before_times_became_timestamps_is_undone_after() {
         .fetch_one(&mut *tx)
         .await
         .expect("merge");
-        tx.execute(
-            format!("INSERT INTO merge_members (contact_id, merge_id) VALUES ({survivor}, {merge}), ({merged}, {merge})")
-                .as_str(),
-        )
-        .await
-        .expect("members");
+        sqlx::query("INSERT INTO merge_members (contact_id, merge_id) VALUES ($1, $3), ($2, $3)")
+            .bind(survivor)
+            .bind(merged)
+            .bind(merge)
+            .execute(&mut *tx)
+            .await
+            .expect("members");
         tx.commit().await.expect("commit");
         merge
     };
