@@ -1,6 +1,7 @@
 use super::api::LogIn;
+use super::model::Credentials;
 use crate::i18n::{t_string, use_i18n};
-use crate::layout::PageTitle;
+use crate::layout::{FormFields, PageTitle, ServerForm};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -33,6 +34,15 @@ pub fn LoginPage() -> impl IntoView {
             .map(|error| error.to_string())
     };
 
+    let read = |fields: &FormFields| {
+        Some(LogIn {
+            credentials: Credentials {
+                email: fields.text("credentials[email]"),
+                password: fields.text("credentials[password]"),
+            },
+        })
+    };
+
     let i18n = use_i18n();
     view! {
         <PageTitle text=t_string!(i18n, auth.log_in)/>
@@ -41,7 +51,7 @@ pub fn LoginPage() -> impl IntoView {
                 <p class="login-brand">{t_string!(i18n, nav.contacts)}<span class="muted">" · "{t_string!(i18n, auth.tagline)}</span></p>
                 <h1 id="login-title">{t_string!(i18n, auth.log_in)}</h1>
                 <p class="muted">{t_string!(i18n, auth.intro)}</p>
-                <ActionForm action=log_in attr:class="form" attr:novalidate=true>
+                <ServerForm action=log_in read class="form" novalidate=true>
                     <label for="login-email">{t_string!(i18n, auth.email)}</label>
                     <input
                         id="login-email"
@@ -62,7 +72,7 @@ pub fn LoginPage() -> impl IntoView {
                     <button type="submit" class="button primary" disabled=move || log_in.pending().get()>
                         {t_string!(i18n, auth.log_in)}
                     </button>
-                </ActionForm>
+                </ServerForm>
                 // A disclosure, so it works without the page's code too.
                 <details class="forgot-password">
                     <summary>{t_string!(i18n, auth.forgot_password)}</summary>

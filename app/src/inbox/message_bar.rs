@@ -1,8 +1,9 @@
 use super::api::InboxSendMessage;
 use super::location::InboxLocation;
-use super::model::{ChannelOption, ConversationView};
+use super::model::{ChannelOption, ConversationView, SendMessageInput};
 use crate::error::AppError;
 use crate::i18n::{t_string, use_i18n};
+use crate::layout::{FormFields, ServerForm};
 use crate::wording::channel_kind_label;
 use leptos::prelude::*;
 
@@ -119,8 +120,16 @@ fn SendForm(
             .and_then(Result::err)
             .map(|error| error.to_string())
     };
+    let read = |fields: &FormFields| {
+        let input = SendMessageInput {
+            contact_id: fields.number("input[contact_id]")?,
+            channel_id: fields.number("input[channel_id]")?,
+            body: fields.text("input[body]"),
+        };
+        Some(InboxSendMessage { input })
+    };
     view! {
-        <ActionForm action=send attr:class="message-bar">
+        <ServerForm action=send read class="message-bar">
             <input type="hidden" name="input[contact_id]" value=view.contact_id.to_string()/>
             <div class="message-bar-channel">
                 <label for="message-channel">{t_string!(i18n, inbox.message_bar.channel)}</label>
@@ -164,6 +173,6 @@ fn SendForm(
                 {t_string!(i18n, inbox.message_bar.send)}
             </button>
             <p class="form-error" role="alert">{error} {too_long}</p>
-        </ActionForm>
+        </ServerForm>
     }
 }

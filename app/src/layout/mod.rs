@@ -8,6 +8,7 @@ mod not_found;
 mod page_title;
 #[cfg(feature = "ssr")]
 mod preloads;
+mod server_form;
 mod toast;
 mod viewer_data;
 
@@ -19,4 +20,5 @@ pub use not_found::NotFound;
 pub use page_title::PageTitle;
 #[cfg(feature = "ssr")]
 pub use preloads::preload_used_downloads;
+pub use server_form::{FormFields, ServerForm};
 pub use toast::Toasts;

@@ -1,6 +1,6 @@
 use crate::auth::{LogOut, SetLanguage, SwitchWorkspace, Viewer};
 use crate::i18n::{t_string, use_i18n};
-use crate::layout::current_language;
+use crate::layout::{current_language, FormFields, ServerForm};
 use crate::wording::role_label;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -39,6 +39,16 @@ pub fn SideNav(viewer: Viewer) -> impl IntoView {
     let has_several = viewer.workspaces.len() > 1;
     let workspaces = viewer.workspaces.clone();
 
+    let read_switch = |fields: &FormFields| {
+        let workspace_id = fields.number("workspace_id")?;
+        Some(SwitchWorkspace { workspace_id })
+    };
+    let read_language = |fields: &FormFields| {
+        Some(SetLanguage {
+            language: fields.text("language"),
+        })
+    };
+
     let i18n = use_i18n();
 
     view! {
@@ -58,7 +68,7 @@ pub fn SideNav(viewer: Viewer) -> impl IntoView {
                     <span data-testid="role">{role_label(viewer.role())}</span>
                 </p>
                 {has_several.then(|| view! {
-                    <ActionForm action=switch attr:class="switch-workspace">
+                    <ServerForm action=switch read=read_switch class="switch-workspace">
                         <label for="workspace-switch">{t_string!(i18n, nav.workspace)}</label>
                         <select id="workspace-switch" name="workspace_id">
                             {workspaces
@@ -77,9 +87,9 @@ pub fn SideNav(viewer: Viewer) -> impl IntoView {
                         </select>
                         <button type="submit" class="button">{t_string!(i18n, nav.switch_workspace)}</button>
                         <p class="form-error" role="alert">{switch_error}</p>
-                    </ActionForm>
+                    </ServerForm>
                 })}
-                <ActionForm action=set_language attr:class="language-choice">
+                <ServerForm action=set_language read=read_language class="language-choice">
                     <label for="language-choice">{t_string!(i18n, nav.language)}</label>
                     <select id="language-choice" name="language">
                         {UiLanguage::ALL
@@ -98,10 +108,10 @@ pub fn SideNav(viewer: Viewer) -> impl IntoView {
                             .collect_view()}
                     </select>
                     <button type="submit" class="button">{t_string!(i18n, nav.change_language)}</button>
-                </ActionForm>
-                <ActionForm action=log_out>
+                </ServerForm>
+                <ServerForm action=log_out read=|_: &FormFields| Some(LogOut {})>
                     <button type="submit" class="button">{t_string!(i18n, nav.sign_out)}</button>
-                </ActionForm>
+                </ServerForm>
             </section>
         </nav>
     }

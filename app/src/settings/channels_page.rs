@@ -6,7 +6,7 @@ use super::model::ChannelRow;
 use super::page_title;
 use crate::details::browser::focus_id;
 use crate::i18n::{t_string, tu_string, use_i18n};
-use crate::layout::PageTitle;
+use crate::layout::{FormFields, PageTitle, ServerForm};
 use crate::wording::channel_kind_label;
 use leptos::prelude::*;
 
@@ -70,13 +70,13 @@ fn ChannelCard(
                 view! { <ConfirmedRotate channel_id name rotate/> }.into_any()
             } else {
                 view! {
-                    <ActionForm action=rotate>
+                    <ServerForm action=rotate read=move |_: &FormFields| Some(ChannelsRotateToken { channel_id })>
                         <input type="hidden" name="channel_id" value=channel_id.to_string()/>
                         <button type="submit" class="button">
                             {t_string!(i18n, settings.channels.rotate)}
                             <span class="visually-hidden">" " {t_string!(i18n, settings.channels.rotate_of, name)}</span>
                         </button>
-                    </ActionForm>
+                    </ServerForm>
                 }
                 .into_any()
             }
