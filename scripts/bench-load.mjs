@@ -57,9 +57,14 @@ async function signedIn() {
 async function load(page, cdp, pathname = "/contacts") {
   const wire = new Map();
   const urls = new Map();
+  // The status on the wire: for a cached file revalidated with a 304,
+  // `responseReceived` reports the cached response's 200.
+  const wireStatus = new Map();
   const onResponse = (event) => urls.set(event.requestId, event.response);
+  const onExtraInfo = (event) => wireStatus.set(event.requestId, event.statusCode);
   const onFinished = (event) => wire.set(event.requestId, event.encodedDataLength);
   cdp.on("Network.responseReceived", onResponse);
+  cdp.on("Network.responseReceivedExtraInfo", onExtraInfo);
   cdp.on("Network.loadingFinished", onFinished);
   const started = Date.now();
   await page.goto(`${base}${pathname}`);
@@ -76,10 +81,11 @@ async function load(page, cdp, pathname = "/contacts") {
     ),
   );
   cdp.off("Network.responseReceived", onResponse);
+  cdp.off("Network.responseReceivedExtraInfo", onExtraInfo);
   cdp.off("Network.loadingFinished", onFinished);
   const files = [...urls].map(([id, response]) => ({
     path: new URL(response.url).pathname,
-    status: response.status,
+    status: wireStatus.get(id) ?? response.status,
     cached: response.fromDiskCache || response.fromMemoryCache,
     bytes: wire.get(id) ?? 0,
     beforeInteractive: waitedFor.has(new URL(response.url).pathname),
