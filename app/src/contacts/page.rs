@@ -8,9 +8,9 @@ use super::blocked::ViewTabs;
 use super::bulk_bar::BulkBar;
 use super::columns::{ColumnChooser, HiddenColumns};
 use super::delete_dialog::DeleteDialog;
-use super::delete_progress::DeleteProgressBanner;
 use super::dialog::OpenDialog;
 use super::filters::Filters;
+use super::job_banners::JobBanners;
 use super::model::{range_label, ContactPage, DeleteTarget, ListRequest, PageCursor};
 use super::selection::{SelectionState, TableState};
 use super::table::ContactsTable;
@@ -18,7 +18,7 @@ use super::url;
 use crate::auth::Viewer;
 use crate::details::{preload_drawer, ContactDrawer, ListBeside};
 use crate::i18n::{t_string, use_i18n};
-use crate::imports::{ExportAll, ImportDialog, ImportProgressBanner};
+use crate::imports::{ExportAll, ImportDialog};
 use crate::layout::{page_language, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -120,8 +120,7 @@ pub fn ContactsPage() -> impl IntoView {
                 </details>
             </div>
         </div>
-        <DeleteProgressBanner/>
-        <ImportProgressBanner may_import/>
+        <JobBanners may_import/>
         <Filters/>
         <Transition fallback=move || view! { <p class="loading">{t_string!(i18n, contacts.loading_contacts)}</p> }>
             {move || Suspend::new(async move {

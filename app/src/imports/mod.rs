@@ -8,4 +8,4 @@ mod progress;
 mod upload;
 
 pub use import_dialog::ImportDialog;
-pub use progress::{ExportAll, ImportProgressBanner};
+pub use progress::{ExportAll, ImportBanner};

@@ -1,7 +1,7 @@
-//! The running import's progress, shown to everyone in the Contacts module
+//! The running import's banner, shown to everyone in the Contacts module
 //! (R35), and the user's own export with its download link (R36).
 
-use super::api::{exports_progress, imports_progress, ExportsStart};
+use super::api::{exports_progress, ExportsStart};
 use super::model::{download_path, errors_path, ExportProgress, ExportRequest, ImportProgress};
 use crate::contacts::model::ContactQuery;
 use crate::contacts::selection::TableState;
@@ -12,46 +12,10 @@ use std::time::Duration;
 /// How often a running job is asked how far it has come.
 const POLL: Duration = Duration::from_millis(1000);
 
-/// The import banner; reloads the table as rows arrive.
+/// The running (or just finished) import: how far it has come, and once
+/// done the error report for those who may import.
 #[component]
-pub fn ImportProgressBanner(
-    /// Whether the viewer may import (and so download the error report).
-    may_import: bool,
-) -> impl IntoView {
-    let state = expect_context::<TableState>();
-    let tick = RwSignal::new(0u32);
-    let progress = Resource::new(
-        move || (tick.get(), state.progress_version.get()),
-        |_| imports_progress(),
-    );
-    let last_seen = StoredValue::new(None::<(u64, bool)>);
-    Effect::new(move || {
-        let Some(Ok(current)) = progress.get() else {
-            return;
-        };
-        let seen = current.as_ref().map(|job| (job.processed, job.done));
-        if current.as_ref().is_some_and(|job| !job.done) {
-            set_timeout(move || tick.update(|tick| *tick += 1), POLL);
-        }
-        if last_seen
-            .get_value()
-            .is_some_and(|before| Some(before) != seen)
-        {
-            state.list_version.update(|version| *version += 1);
-        }
-        last_seen.set_value(seen);
-    });
-    view! {
-        <Transition>
-            {move || Suspend::new(async move {
-                progress.await.ok().flatten().map(|job| view! { <ImportBanner job may_import/> })
-            })}
-        </Transition>
-    }
-}
-
-#[component]
-fn ImportBanner(job: ImportProgress, may_import: bool) -> impl IntoView {
+pub fn ImportBanner(job: ImportProgress, may_import: bool) -> impl IntoView {
     let i18n = use_i18n();
     let errors = (job.done && job.counts.failed > 0 && may_import).then(|| {
         view! {
