@@ -1,8 +1,8 @@
 //! The module's background jobs as banners: the deletion's progress (R33,
 //! "1,200 of 5,000 deleted" with a progress bar) and the running import's
 //! (R35), while the rest of the app stays usable. Both are read by one
-//! resource: one request while a job runs, and one value written into the
-//! page for hydration instead of two.
+//! resource, so a page render awaits and writes into the page one value for
+//! both, and one poll asks about both while either runs.
 
 use super::api::contacts_delete_progress;
 use super::model::{thousands, DeleteProgress};
@@ -34,6 +34,7 @@ impl Jobs {
         ]
     }
 
+    /// Whether a job is still under way, so worth asking about again.
     fn running(&self) -> bool {
         self.marks().iter().flatten().any(|(_, done)| !done)
     }
