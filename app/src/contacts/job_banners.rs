@@ -2,7 +2,7 @@
 //! "1,200 of 5,000 deleted" with a progress bar) and the running import's
 //! (R35), while the rest of the app stays usable. Both are read by one
 //! resource, so a page render awaits and writes into the page one value for
-//! both, and one poll asks about both while either runs.
+//! both, and one poll asks about both at once while either runs.
 
 use super::api::contacts_delete_progress;
 use super::model::{thousands, DeleteProgress};
@@ -52,10 +52,12 @@ pub fn JobBanners(
     let jobs = Resource::new(
         move || (tick.get(), state.progress_version.get()),
         |_| async {
+            let (deletion, import) =
+                futures::future::join(contacts_delete_progress(), imports_progress()).await;
             // A job the viewer may not see shows no banner.
             Jobs {
-                deletion: contacts_delete_progress().await.ok().flatten(),
-                import: imports_progress().await.ok().flatten(),
+                deletion: deletion.ok().flatten(),
+                import: import.ok().flatten(),
             }
         },
     );
