@@ -15,8 +15,9 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
-/// How often the module asks how far a running job has come.
-const POLL: Duration = Duration::from_millis(1000);
+/// How often the module asks how far a running job has come (the export
+/// button asks about its export as often).
+pub(crate) const POLL: Duration = Duration::from_millis(1000);
 
 /// The workspace's running (or latest) deletion and import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

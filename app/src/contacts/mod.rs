@@ -12,7 +12,7 @@ mod delete_dialog;
 pub(crate) mod dialog;
 mod filters;
 pub mod format;
-mod job_banners;
+pub(crate) mod job_banners;
 pub mod model;
 mod page;
 pub(crate) mod selection;

@@ -3,14 +3,11 @@
 
 use super::api::{exports_progress, ExportsStart};
 use super::model::{download_path, errors_path, ExportProgress, ExportRequest, ImportProgress};
+use crate::contacts::job_banners::POLL;
 use crate::contacts::model::ContactQuery;
 use crate::contacts::selection::TableState;
 use crate::i18n::{t_string, use_i18n};
 use leptos::prelude::*;
-use std::time::Duration;
-
-/// How often a running job is asked how far it has come.
-const POLL: Duration = Duration::from_millis(1000);
 
 /// The running (or just finished) import: how far it has come, and once
 /// done the error report for those who may import.
