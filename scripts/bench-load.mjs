@@ -30,9 +30,15 @@ const browser = await chromium.launch({
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"],
 });
 
-/** A fresh browser profile, signed in as the demo manager. */
-async function signedIn() {
-  const context = await browser.newContext();
+/** The sign-in form's words in each browser language. */
+const SIGN_IN = {
+  "en-US": { email: "Email", password: "Password", button: "Log in" },
+  "de-DE": { email: "E-Mail", password: "Passwort", button: "Anmelden" },
+};
+
+/** A fresh browser profile in `locale`, signed in as the demo manager. */
+async function signedIn(locale = "en-US") {
+  const context = await browser.newContext({ locale });
   // Notes when the page became interactive, on the clock of the page's
   // resource timings.
   await context.addInitScript(() => {
@@ -46,9 +52,10 @@ async function signedIn() {
   const page = await context.newPage();
   await page.goto(`${base}/login`);
   await page.locator("body[data-hydrated=true]").waitFor();
-  await page.getByLabel("Email").fill("manager@demo.test");
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Log in" }).click();
+  const words = SIGN_IN[locale];
+  await page.getByLabel(words.email, { exact: true }).fill("manager@demo.test");
+  await page.getByLabel(words.password, { exact: true }).fill(password);
+  await page.getByRole("button", { name: words.button }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   return { context, page };
 }
@@ -123,8 +130,8 @@ function sizes(pathname) {
 }
 
 /** Every file of a page's first download, from disk, with its sizes. */
-async function firstDownload(pathname) {
-  const { context, page } = await signedIn();
+async function firstDownload(pathname, locale) {
+  const { context, page } = await signedIn(locale);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   const { files } = await load(page, cdp, pathname);
@@ -134,15 +141,17 @@ async function firstDownload(pathname) {
 
 const row = (name, file) =>
   `  ${name.padEnd(70)} ${kb(file.raw ?? 0).padStart(8)} ${kb(file.gzip ?? 0).padStart(8)} ${kb(file.brotli ?? 0).padStart(8)}`;
-for (const pathname of PAGES) {
-  const files = await firstDownload(pathname);
+// Every page in English, and the Contacts page in German (its own build).
+const FIRST_LOADS = [...PAGES.map((pathname) => [pathname, "en-US"]), ["/contacts", "de-DE"]];
+for (const [pathname, locale] of FIRST_LOADS) {
+  const files = await firstDownload(pathname, locale);
   const seen = new Set();
   const site = files.filter((file) => file.raw !== undefined && !seen.has(file.path) && seen.add(file.path));
   const wasmFiles = site.filter((file) => file.path.endsWith(".wasm"));
   const sum = (key) => site.reduce((total, file) => total + file[key], 0);
   const wasmRequests = files.filter((file) => file.path.endsWith(".wasm")).length;
   console.log(
-    `first download of ${pathname}: ${files.length} requests (${wasmRequests} wasm), ` +
+    `first download of ${pathname}${locale === "en-US" ? "" : ` (${locale})`}: ${files.length} requests (${wasmRequests} wasm), ` +
       `${site.length} files (${wasmFiles.length} wasm), raw, gzip, brotli:`,
   );
   for (const file of [...site].sort((a, b) => b.raw - a.raw)) console.log(row(file.path, file));
