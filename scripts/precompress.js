@@ -14,9 +14,15 @@ let files = 0;
 let before = 0;
 let brotli = 0;
 let gzip = 0;
-for (const name of fs.readdirSync(root)) {
-  const file = path.join(root, name);
-  if (!compressible.test(name) || !fs.statSync(file).isFile()) continue;
+// Every file under pkg/, including each language's page code in its folder.
+function* filesUnder(folder) {
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    const file = path.join(folder, entry.name);
+    if (entry.isDirectory()) yield* filesUnder(file);
+    else if (entry.isFile() && compressible.test(entry.name)) yield file;
+  }
+}
+for (const file of filesUnder(root)) {
   const data = fs.readFileSync(file);
   const br = zlib.brotliCompressSync(data, {
     params: {

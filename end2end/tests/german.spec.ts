@@ -149,3 +149,45 @@ test("an import explains its refusals in German: the file, then its rows", async
   await expect(errors.locator("tbody tr")).toContainText("das @ fehlt, z. B. name@example.com");
   await expectAccessible(page);
 });
+
+/** The text of every WebAssembly file the page has loaded so far. */
+async function loadedPageCode(page: Page): Promise<string> {
+  const files = await page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((entry) => entry.name)
+      .filter((url) => new URL(url).pathname.endsWith(".wasm")),
+  );
+  expect(files.length).toBeGreaterThan(0);
+  const texts = await Promise.all(files.map(async (url) => (await (await page.request.get(url)).body()).toString("utf8")));
+  return texts.join("\n");
+}
+
+test("each language's Contacts page downloads its own words and none of the other language's", async ({ page, browser }) => {
+  // Words of the Contacts page itself and a refusal worded by the shared rules.
+  const german = ["Seite auswählen", "Geben Sie einen Tag-Namen ein"];
+  const english = ["Select page", "enter a tag name"];
+
+  await anmelden(page, USERS.manager.email);
+  await page.goto("/contacts");
+  await hydrated(page);
+  const germanCode = await loadedPageCode(page);
+  for (const words of german) expect(germanCode, words).toContain(words);
+  for (const words of english) expect(germanCode, words).not.toContain(words);
+
+  const englishContext = await browser.newContext({ locale: "en-US" });
+  const englishPage = await englishContext.newPage();
+  await englishPage.goto("/login");
+  await hydrated(englishPage);
+  await englishPage.getByLabel("Email").fill(USERS.manager.email);
+  await englishPage.getByLabel("Password").fill(PASSWORD);
+  await englishPage.getByRole("button", { name: "Log in" }).click();
+  await expect(englishPage).not.toHaveURL(/\/login/);
+  await englishPage.goto("/contacts");
+  await hydrated(englishPage);
+  await expect(englishPage.locator("html")).toHaveAttribute("lang", "en");
+  const englishCode = await loadedPageCode(englishPage);
+  for (const words of english) expect(englishCode, words).toContain(words);
+  for (const words of german) expect(englishCode, words).not.toContain(words);
+  await englishContext.close();
+});

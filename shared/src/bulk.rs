@@ -102,7 +102,7 @@ impl BulkAction {
     }
 
     fn over_limit_reason(self, language: UiLanguage) -> &'static str {
-        match (language, self) {
+        match (language.wording(), self) {
             (_, BulkAction::Delete) => "",
             (UiLanguage::English, BulkAction::AssignTags) => {
                 "Tags can be assigned to at most 100 contacts at once."
@@ -189,7 +189,7 @@ impl BulkError {
 
     /// The user-facing sentence in `language`.
     pub fn reason_in(self, language: UiLanguage) -> &'static str {
-        match (language, self) {
+        match (language.wording(), self) {
             (_, BulkError::OverLimit(action)) => action.over_limit_reason(language),
             (UiLanguage::English, BulkError::EmptySelection) => "Select at least one contact.",
             (UiLanguage::German, BulkError::EmptySelection) => {
@@ -222,7 +222,7 @@ pub fn check_bulk(action: BulkAction, count: u64) -> Result<(), BulkError> {
 /// R30, R31: the question of the delete dialog, stating how many contacts go
 /// and that it cannot be undone, in `language`.
 pub fn delete_confirmation(count: u64, language: UiLanguage) -> String {
-    match (language, count) {
+    match (language.wording(), count) {
         (UiLanguage::English, 1) => {
             "Delete 1 contact? Its conversation history will be deleted too. This cannot be undone."
                 .to_owned()
@@ -246,7 +246,7 @@ pub fn delete_confirmation(count: u64, language: UiLanguage) -> String {
 /// others, so the difference is said), in `language`.
 pub fn delete_all_confirmation(count: u64, blocked: u64, language: UiLanguage) -> String {
     let shown = count.saturating_sub(blocked);
-    match language {
+    match language.wording() {
         UiLanguage::English => {
             let contacts = if count == 1 { "contact" } else { "contacts" };
             let split = if blocked > 0 {

@@ -47,7 +47,7 @@ impl CountryError {
 
     /// What is wrong, without the field name, in `language`.
     pub fn message_in(self, language: UiLanguage) -> &'static str {
-        match (language, self) {
+        match (language.wording(), self) {
             (UiLanguage::English, CountryError::Empty) => "choose a country",
             (UiLanguage::English, CountryError::Unknown) => {
                 "is not a known country; use a two-letter code such as DE or a name such as Germany"
@@ -117,7 +117,7 @@ impl Country {
 
     /// The name in `language`, e.g. `"Germany"` or `"Deutschland"`.
     pub fn name_in(self, language: UiLanguage) -> &'static str {
-        match language {
+        match language.wording() {
             UiLanguage::English => self.entry().1,
             UiLanguage::German => self.entry().2,
         }

@@ -40,7 +40,7 @@ pub enum DateError {
 impl DateError {
     /// What is wrong, without the field name, in `language`.
     pub fn message_in(self, language: UiLanguage) -> &'static str {
-        match (language, self) {
+        match (language.wording(), self) {
             (UiLanguage::English, DateError::Format) => {
                 "enter a date as YYYY-MM-DD, e.g. 2024-02-29"
             }

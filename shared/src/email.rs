@@ -58,7 +58,7 @@ impl EmailError {
 
     /// What is wrong, without the field name, in `language`.
     pub fn message_in(self, language: UiLanguage) -> String {
-        match language {
+        match language.wording() {
             UiLanguage::English => self.english_message(),
             UiLanguage::German => self.german_message(),
         }

@@ -298,7 +298,7 @@ pub enum FieldOrderError {
 
 impl FieldRefusal for FieldOrderError {
     fn field_error(&self, language: UiLanguage) -> FieldError {
-        let message = match (language, self) {
+        let message = match (language.wording(), self) {
             (UiLanguage::English, FieldOrderError::Unknown(key)) => format!(
                 "\"{}\" is not a field of this workspace",
                 excerpt(key, EXCERPT_CHARS)

@@ -255,7 +255,7 @@ pub enum MappingError {
 impl FieldRefusal for MappingError {
     fn field_error(&self, language: UiLanguage) -> FieldError {
         use MappingError as E;
-        let message = match (language, self) {
+        let message = match (language.wording(), self) {
             (_, E::DefaultCountry(error)) => {
                 return DEFAULT_COUNTRY_FIELD_NAME.refuse(language, error.message_in(language));
             }

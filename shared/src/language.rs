@@ -136,7 +136,7 @@ impl LanguageError {
 
     /// What is wrong, without the field name, in `language`.
     pub fn message_in(self, language: UiLanguage) -> &'static str {
-        match language {
+        match language.wording() {
             UiLanguage::English => match self {
                 LanguageError::Empty => "choose a language",
                 LanguageError::Malformed => "use a language code such as en or pt-BR",
@@ -263,7 +263,7 @@ impl Language {
 
     /// The display name in `language`, e.g. `"Portugiesisch (Brasilien)"`.
     pub fn name_in(self, language: UiLanguage) -> String {
-        let base = match language {
+        let base = match language.wording() {
             UiLanguage::English => self.entry().1,
             UiLanguage::German => self.entry().2,
         };

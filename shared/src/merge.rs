@@ -58,7 +58,7 @@ pub enum MergeSelectionError {
 
 impl FieldRefusal for MergeSelectionError {
     fn field_error(&self, language: UiLanguage) -> FieldError {
-        let message = match (language, self) {
+        let message = match (language.wording(), self) {
             (UiLanguage::English, MergeSelectionError::Repeated) => {
                 "each contact can be merged only once".to_owned()
             }

@@ -25,7 +25,7 @@ pub enum MessageError {
 
 impl FieldRefusal for MessageError {
     fn field_error(&self, language: UiLanguage) -> FieldError {
-        let message = match (language, self) {
+        let message = match (language.wording(), self) {
             (UiLanguage::English, MessageError::Empty) => "write something first".to_owned(),
             (UiLanguage::English, MessageError::TooLong) => {
                 format!("is too long (at most {MAX_MESSAGE_LEN} characters)")

@@ -74,7 +74,7 @@ impl NameError {
 
     /// What is wrong, without the field name, in `language`.
     pub fn message_in(self, language: UiLanguage) -> String {
-        match (language, self) {
+        match (language.wording(), self) {
             (_, NameError::Characters(_, error)) => error.message_in(language).to_owned(),
             (UiLanguage::English, NameError::BothEmpty) => {
                 "enter a first name or a last name".to_owned()

@@ -46,7 +46,7 @@ impl TagError {
 
     /// What is wrong, without the field name, in `language`.
     pub fn message_in(self, language: UiLanguage) -> String {
-        match (language, self) {
+        match (language.wording(), self) {
             (_, TagError::Characters(error)) => error.message_in(language).to_owned(),
             (UiLanguage::English, TagError::Empty) => "enter a tag name".to_owned(),
             (UiLanguage::English, TagError::TooLong) => {

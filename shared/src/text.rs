@@ -62,7 +62,7 @@ impl LabelCharsError {
     /// The message for the user, without the field name, in `language`.
     /// The error names no field: the label's own error says which.
     pub fn message_in(self, language: UiLanguage) -> &'static str {
-        match (language, self) {
+        match (language.wording(), self) {
             (UiLanguage::English, LabelCharsError::Control) => {
                 "must not contain line breaks, tabs or other control characters"
             }

@@ -21,7 +21,7 @@ pub struct UiLanguageError;
 
 impl FieldRefusal for UiLanguageError {
     fn field_error(&self, language: UiLanguage) -> FieldError {
-        let message = match language {
+        let message = match language.wording() {
             UiLanguage::English => "choose English or Deutsch",
             UiLanguage::German => "wählen Sie English oder Deutsch",
         };
@@ -62,9 +62,30 @@ impl UiLanguage {
         }
     }
 
+    /// The language texts meant for this language are worded in: itself,
+    /// except in a build that carries one language's texts only (the page
+    /// code sent to that language's pages), where it is that language, so
+    /// the compiler leaves the other language's words out.
+    #[inline]
+    pub const fn wording(self) -> UiLanguage {
+        if cfg!(all(
+            feature = "texts-only-en",
+            not(feature = "texts-only-de")
+        )) {
+            UiLanguage::English
+        } else if cfg!(all(
+            feature = "texts-only-de",
+            not(feature = "texts-only-en")
+        )) {
+            UiLanguage::German
+        } else {
+            self
+        }
+    }
+
     /// Of the same text in English and German, the one in this language.
     pub fn pick<T>(self, english: T, german: T) -> T {
-        match self {
+        match self.wording() {
             UiLanguage::English => english,
             UiLanguage::German => german,
         }
@@ -73,7 +94,7 @@ impl UiLanguage {
     /// A whole number with the language's thousands separator: `1,234`
     /// or `1.234`.
     pub fn count(self, value: u64) -> String {
-        let separator = match self {
+        let separator = match self.wording() {
             UiLanguage::English => ',',
             UiLanguage::German => '.',
         };
@@ -93,7 +114,7 @@ impl UiLanguage {
     pub fn date(self, unix_seconds: i64) -> String {
         let (year, month, day) = civil_from_days(unix_seconds.div_euclid(86_400));
         let month = self.short_month(month);
-        match self {
+        match self.wording() {
             UiLanguage::English => format!("{month} {day}, {year}"),
             UiLanguage::German => format!("{day}. {month} {year}"),
         }
@@ -104,7 +125,7 @@ impl UiLanguage {
     pub fn date_time(self, unix_seconds: i64) -> String {
         let seconds = unix_seconds.rem_euclid(86_400);
         let (hour, minute) = (seconds / 3_600, seconds % 3_600 / 60);
-        let time = match self {
+        let time = match self.wording() {
             UiLanguage::English => {
                 let half = if hour < 12 { "AM" } else { "PM" };
                 let hour = match hour % 12 {
@@ -127,7 +148,7 @@ impl UiLanguage {
             "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.",
             "Dez.",
         ];
-        let names = match self {
+        let names = match self.wording() {
             UiLanguage::English => &ENGLISH,
             UiLanguage::German => &GERMAN,
         };

@@ -5,6 +5,7 @@ use super::lazy_pages::{
 };
 use super::nav::SideNav;
 use super::not_found::NotFound;
+use super::page_code::PageCode;
 use super::toast::ToastRegion;
 use super::viewer_data::{initial_viewer, VIEWER_DATA_ID};
 use crate::auth::{LoginPage, Viewer};
@@ -32,7 +33,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <noscript>
                     <link rel="stylesheet" href="/noscript.css"/>
                 </noscript>
-                <HydrationScripts options/>
+                <PageCode options/>
                 <MetaTags/>
             </head>
             <body>

@@ -5,6 +5,7 @@ mod language;
 mod lazy_pages;
 mod nav;
 mod not_found;
+mod page_code;
 mod page_title;
 #[cfg(feature = "ssr")]
 mod preloads;

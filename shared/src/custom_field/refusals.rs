@@ -57,7 +57,7 @@ pub struct UnknownFieldType;
 
 impl FieldRefusal for UnknownFieldType {
     fn field_error(&self, language: UiLanguage) -> FieldError {
-        let message = match language {
+        let message = match language.wording() {
             UiLanguage::English => {
                 "must be one of text, number, date, list, checkbox, email, url or phone"
             }
@@ -128,7 +128,7 @@ pub enum CustomFieldKeyError {
 
 impl FieldRefusal for CustomFieldKeyError {
     fn field_error(&self, language: UiLanguage) -> FieldError {
-        let message = match (language, self) {
+        let message = match (language.wording(), self) {
             (UiLanguage::English, CustomFieldKeyError::Empty) => "enter a key".to_owned(),
             (UiLanguage::English, CustomFieldKeyError::TooLong) => {
                 format!("is too long (at most {MAX_KEY_LEN} characters)")
@@ -180,7 +180,7 @@ pub enum CustomFieldLabelError {
 
 impl FieldRefusal for CustomFieldLabelError {
     fn field_error(&self, language: UiLanguage) -> FieldError {
-        let message = match (language, self) {
+        let message = match (language.wording(), self) {
             (_, CustomFieldLabelError::Characters(error)) => error.message_in(language).to_owned(),
             (UiLanguage::English, CustomFieldLabelError::Empty) => "enter a label".to_owned(),
             (UiLanguage::English, CustomFieldLabelError::TooLong) => {
@@ -225,7 +225,7 @@ pub enum CustomFieldOptionsError {
 impl FieldRefusal for CustomFieldOptionsError {
     fn field_error(&self, language: UiLanguage) -> FieldError {
         use CustomFieldOptionsError as E;
-        let message = match (language, self) {
+        let message = match (language.wording(), self) {
             (UiLanguage::English, E::Missing) => "a list needs at least one option".to_owned(),
             (UiLanguage::English, E::TooMany) => {
                 format!("a list can have at most {MAX_OPTIONS} options")

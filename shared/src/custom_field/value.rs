@@ -279,7 +279,7 @@ impl CustomValueProblem {
     /// What is wrong, without the field's label, in `language`.
     pub fn message_in(&self, language: UiLanguage) -> String {
         use CustomValueProblem as P;
-        match (language, self) {
+        match (language.wording(), self) {
             (_, P::Date(error)) => error.message_in(language).to_owned(),
             (_, P::Email(error)) => error.message_in(language),
             (_, P::Phone(error)) => error.message_in(language),

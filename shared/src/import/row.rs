@@ -43,7 +43,7 @@ pub enum RowProblem {
 impl RowProblem {
     /// What is wrong, in `language`.
     pub fn message_in(&self, language: UiLanguage) -> String {
-        match (language, self) {
+        match (language.wording(), self) {
             (UiLanguage::English, RowProblem::AssigneeNotAnEmail) => {
                 "write the e-mail address of a user of this workspace".to_owned()
             }
