@@ -8,12 +8,18 @@
 mod table;
 
 use crate::error::{FieldError, FieldName, FieldRefusal};
+use crate::name_columns::{column, Column};
 use crate::text::alphabetical_key;
 use crate::ui_language::UiLanguage;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 use table::COUNTRIES;
+
+const COUNT: usize = COUNTRIES.len();
+static CODES: [&str; COUNT] = column(COUNTRIES, Column::Code);
+static ENGLISH_NAMES: [&str; COUNT] = column(COUNTRIES, Column::English);
+static GERMAN_NAMES: [&str; COUNT] = column(COUNTRIES, Column::German);
 
 /// The user-facing name of the country field.
 pub const COUNTRY_FIELD: &str = "Country";
@@ -80,21 +86,31 @@ impl Country {
             }
         }
         let lower = input.to_lowercase();
-        COUNTRIES
-            .iter()
-            .position(|(_, english, german)| {
-                english.to_lowercase() == lower || german.to_lowercase() == lower
+        (0..COUNT)
+            .find(|&index| {
+                ENGLISH_NAMES[index].to_lowercase() == lower
+                    || GERMAN_NAMES[index].to_lowercase() == lower
             })
             .and_then(|index| u16::try_from(index).ok())
             .map(Country)
             .ok_or(CountryError::Unknown)
     }
 
+    /// Parses a two-letter code (any case, surrounding whitespace ignored)
+    /// and nothing else: for values that are codes by construction, such as
+    /// a chosen option.
+    pub fn parse_code(input: &str) -> Result<Self, CountryError> {
+        if input.trim().is_empty() {
+            return Err(CountryError::Empty);
+        }
+        Self::from_code(input).ok_or(CountryError::Unknown)
+    }
+
     /// The country with this two-letter code (any case), if it is known.
     pub fn from_code(code: &str) -> Option<Self> {
         let upper = code.trim().to_ascii_uppercase();
-        COUNTRIES
-            .binary_search_by(|(known, _, _)| (*known).cmp(upper.as_str()))
+        CODES
+            .binary_search(&upper.as_str())
             .ok()
             .and_then(|index| u16::try_from(index).ok())
             .map(Country)
@@ -102,25 +118,26 @@ impl Country {
 
     /// The upper-case ISO 3166-1 alpha-2 code, e.g. `"DE"`.
     pub fn code(self) -> &'static str {
-        self.entry().0
+        CODES.get(self.index()).copied().unwrap_or("ZZ")
     }
 
     /// The English name, e.g. `"Germany"`.
     pub fn name(self) -> &'static str {
-        self.entry().1
+        self.name_in(UiLanguage::English)
     }
 
     /// Every known country, sorted by code (for drop-downs).
     pub fn all() -> impl Iterator<Item = Country> {
-        (0..COUNTRIES.len()).filter_map(|index| u16::try_from(index).ok().map(Country))
+        (0..COUNT).filter_map(|index| u16::try_from(index).ok().map(Country))
     }
 
     /// The name in `language`, e.g. `"Germany"` or `"Deutschland"`.
     pub fn name_in(self, language: UiLanguage) -> &'static str {
-        match language.wording() {
-            UiLanguage::English => self.entry().1,
-            UiLanguage::German => self.entry().2,
-        }
+        let names: &[&str] = language.pick(&ENGLISH_NAMES, &GERMAN_NAMES);
+        names
+            .get(self.index())
+            .copied()
+            .unwrap_or(language.pick("Unknown", "Unbekannt"))
     }
 
     /// Every known country in alphabetical order of its English name.
@@ -136,11 +153,8 @@ impl Country {
         countries
     }
 
-    fn entry(self) -> (&'static str, &'static str, &'static str) {
-        COUNTRIES
-            .get(usize::from(self.0))
-            .copied()
-            .unwrap_or(("ZZ", "Unknown", "Unbekannt"))
+    fn index(self) -> usize {
+        usize::from(self.0)
     }
 }
 

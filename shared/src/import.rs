@@ -226,7 +226,7 @@ impl ImportSettings {
         self.default_country
             .as_deref()
             .filter(|code| !code.trim().is_empty())
-            .map(|code| Country::parse(code).map_err(MappingError::DefaultCountry))
+            .map(|code| Country::parse_code(code).map_err(MappingError::DefaultCountry))
             .transpose()
     }
 }

@@ -8,12 +8,18 @@ mod table;
 
 use crate::country::Country;
 use crate::error::{FieldError, FieldName, FieldRefusal};
+use crate::name_columns::{column, Column};
 use crate::text::alphabetical_key;
 use crate::ui_language::UiLanguage;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 use table::LANGUAGES;
+
+const COUNT: usize = LANGUAGES.len();
+static CODES: [&str; COUNT] = column(LANGUAGES, Column::Code);
+static ENGLISH_NAMES: [&str; COUNT] = column(LANGUAGES, Column::English);
+static GERMAN_NAMES: [&str; COUNT] = column(LANGUAGES, Column::German);
 
 /// The user-facing name of the language field.
 pub const LANGUAGE_FIELD: &str = "Language";
@@ -85,7 +91,7 @@ impl Script {
 
     /// The name used inside a language's display name in `language`.
     pub fn name_in(self, language: UiLanguage) -> &'static str {
-        if language == UiLanguage::German {
+        if language.wording() == UiLanguage::German {
             return match self {
                 Script::Arabic => "Arabisch",
                 Script::Cyrillic => "Kyrillisch",
@@ -187,6 +193,19 @@ impl Language {
         Self::from_tag(input).or_else(|error| Self::from_name(input).ok_or(error))
     }
 
+    /// Parses a BCP 47 tag as [`Language::parse`] does, but no names: for
+    /// values that are tags by construction, such as stored ones.
+    pub fn parse_tag(input: &str) -> Result<Self, LanguageError> {
+        let input = input.trim();
+        if input.is_empty() {
+            return Err(LanguageError::Empty);
+        }
+        if input.len() > MAX_INPUT_LEN {
+            return Err(LanguageError::Malformed);
+        }
+        Self::from_tag(input)
+    }
+
     /// Parses a trimmed, non-empty BCP 47 tag.
     fn from_tag(input: &str) -> Result<Self, LanguageError> {
         let mut subtags = input.split(['-', '_']);
@@ -242,7 +261,10 @@ impl Language {
 
     /// The ISO 639 code of the language itself, e.g. `"pt"`.
     pub fn primary_code(self) -> &'static str {
-        self.entry().0
+        CODES
+            .get(usize::from(self.primary))
+            .copied()
+            .unwrap_or("und")
     }
 
     /// The script, if the tag names one.
@@ -263,10 +285,11 @@ impl Language {
 
     /// The display name in `language`, e.g. `"Portugiesisch (Brasilien)"`.
     pub fn name_in(self, language: UiLanguage) -> String {
-        let base = match language.wording() {
-            UiLanguage::English => self.entry().1,
-            UiLanguage::German => self.entry().2,
-        };
+        let names: &[&str] = language.pick(&ENGLISH_NAMES, &GERMAN_NAMES);
+        let base = names
+            .get(usize::from(self.primary))
+            .copied()
+            .unwrap_or(language.pick("Unknown", "Unbekannt"));
         let details: Vec<&str> = self
             .script
             .map(|script| script.name_in(language))
@@ -283,7 +306,7 @@ impl Language {
     /// Every known primary language without script or region, sorted by code
     /// (for drop-downs).
     pub fn all() -> impl Iterator<Item = Language> {
-        (0..LANGUAGES.len()).filter_map(|index| {
+        (0..COUNT).filter_map(|index| {
             u16::try_from(index).ok().map(|primary| Language {
                 primary,
                 script: None,
@@ -307,10 +330,10 @@ impl Language {
 
     fn from_name(input: &str) -> Option<Self> {
         let lower = input.to_lowercase();
-        LANGUAGES
-            .iter()
-            .position(|(_, english, german)| {
-                english.to_lowercase() == lower || german.to_lowercase() == lower
+        (0..COUNT)
+            .find(|&index| {
+                ENGLISH_NAMES[index].to_lowercase() == lower
+                    || GERMAN_NAMES[index].to_lowercase() == lower
             })
             .and_then(|index| u16::try_from(index).ok())
             .map(|primary| Language {
@@ -319,19 +342,12 @@ impl Language {
                 region: None,
             })
     }
-
-    fn entry(self) -> (&'static str, &'static str, &'static str) {
-        LANGUAGES
-            .get(usize::from(self.primary))
-            .copied()
-            .unwrap_or(("und", "Unknown", "Unbekannt"))
-    }
 }
 
 fn primary_index(code: &str) -> Option<u16> {
     let lower = code.to_ascii_lowercase();
-    LANGUAGES
-        .binary_search_by(|(known, _, _)| (*known).cmp(lower.as_str()))
+    CODES
+        .binary_search(&lower.as_str())
         .ok()
         .and_then(|index| u16::try_from(index).ok())
 }

@@ -27,6 +27,7 @@ pub mod language;
 pub mod merge;
 pub mod message;
 pub mod name;
+mod name_columns;
 pub mod permissions;
 pub mod phone;
 pub mod search;

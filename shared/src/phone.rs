@@ -67,7 +67,7 @@ impl PhoneError {
 
     /// What is wrong, without the field name, in `language`.
     pub fn message_in(self, language: UiLanguage) -> String {
-        if language == UiLanguage::German {
+        if language.wording() == UiLanguage::German {
             return self.german_message();
         }
         match self {
@@ -228,7 +228,7 @@ impl CheckedPhone {
         default_region: Option<&str>,
         language: UiLanguage,
     ) -> Result<Option<Self>, FieldError> {
-        let region = default_region.and_then(|code| Country::parse(code).ok());
+        let region = default_region.and_then(Country::from_code);
         let parsed = PhoneNumber::parse_optional(input, region)
             .map_err(|error| error.field_error(language))?;
         Ok(parsed.map(|phone| CheckedPhone {

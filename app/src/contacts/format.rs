@@ -26,7 +26,7 @@ pub fn country_name(code: &str, language: UiLanguage) -> String {
 /// The language's name for a stored tag in `language`, e.g. `German` /
 /// `Deutsch`.
 pub fn language_name(tag: &str, language: UiLanguage) -> String {
-    Language::parse(tag).map_or_else(|_| tag.to_string(), |known| known.name_in(language))
+    Language::parse_tag(tag).map_or_else(|_| tag.to_string(), |known| known.name_in(language))
 }
 
 /// Up to two initials of a name, for the avatar.

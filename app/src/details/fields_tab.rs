@@ -126,7 +126,7 @@ fn standard_row(contact: &ContactDetails, field: StandardField) -> AnyView {
             let language = contact
                 .language
                 .as_deref()
-                .and_then(|tag| Language::parse(tag).ok());
+                .and_then(|tag| Language::parse_tag(tag).ok());
             let display = language.map(|language| language.name_in(current_language()));
             editor(
                 display.clone(),

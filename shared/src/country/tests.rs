@@ -151,3 +151,11 @@ fn r18_an_unknown_country_is_refused_in_the_users_language() {
         "Land: wählen Sie ein Land"
     );
 }
+
+#[test]
+fn a_code_by_construction_is_read_as_a_code_only() {
+    assert_eq!(Country::parse_code(" de ").map(Country::code), Ok("DE"));
+    assert_eq!(Country::parse_code("Germany"), Err(CountryError::Unknown));
+    assert_eq!(Country::parse_code("  "), Err(CountryError::Empty));
+    assert_eq!(Country::parse("Germany").map(Country::code), Ok("DE"));
+}

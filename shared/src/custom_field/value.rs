@@ -132,7 +132,7 @@ impl CustomFieldValue {
         input: &str,
         default_region: Option<&str>,
     ) -> Result<Option<String>, CustomValueError> {
-        let region = default_region.and_then(|code| Country::parse(code).ok());
+        let region = default_region.and_then(Country::from_code);
         Ok(Self::parse(definition, input, region)?.map(|value| value.to_input()))
     }
 

@@ -157,3 +157,17 @@ fn r18_an_unknown_language_is_refused_in_the_users_language() {
         "wählen Sie eine Sprache"
     );
 }
+
+#[test]
+fn a_stored_tag_is_read_as_a_tag_only() {
+    assert_eq!(
+        Language::parse_tag(" pt-BR ").map(Language::tag),
+        Ok("pt-BR".to_string())
+    );
+    assert!(Language::parse_tag("Deutsch").is_err());
+    assert_eq!(Language::parse_tag(""), Err(LanguageError::Empty));
+    assert_eq!(
+        Language::parse("Deutsch").map(Language::tag),
+        Ok("de".to_string())
+    );
+}
