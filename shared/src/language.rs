@@ -180,13 +180,7 @@ impl Language {
     /// `-` or `_`), or an English or German language name such as
     /// `"German"` or `"Deutsch"`.
     pub fn parse(input: &str) -> Result<Self, LanguageError> {
-        let input = input.trim();
-        if input.is_empty() {
-            return Err(LanguageError::Empty);
-        }
-        if input.len() > MAX_INPUT_LEN {
-            return Err(LanguageError::Malformed);
-        }
+        let input = Self::trimmed(input)?;
         // Stored values are tags, so those are tried first: a page shows a
         // language per row, and comparing with every name of the list
         // first was a measurable share of rendering it.
@@ -196,6 +190,12 @@ impl Language {
     /// Parses a BCP 47 tag as [`Language::parse`] does, but no names: for
     /// values that are tags by construction, such as stored ones.
     pub fn parse_tag(input: &str) -> Result<Self, LanguageError> {
+        Self::from_tag(Self::trimmed(input)?)
+    }
+
+    /// The input without surrounding whitespace, if it is neither empty nor
+    /// longer than any tag or name.
+    fn trimmed(input: &str) -> Result<&str, LanguageError> {
         let input = input.trim();
         if input.is_empty() {
             return Err(LanguageError::Empty);
@@ -203,7 +203,7 @@ impl Language {
         if input.len() > MAX_INPUT_LEN {
             return Err(LanguageError::Malformed);
         }
-        Self::from_tag(input)
+        Ok(input)
     }
 
     /// Parses a trimmed, non-empty BCP 47 tag.
