@@ -8,7 +8,7 @@
 mod table;
 
 use crate::error::{FieldError, FieldName, FieldRefusal};
-use crate::name_columns::{column, Column};
+use crate::name_columns::{column, row_named, Column};
 use crate::text::alphabetical_key;
 use crate::ui_language::UiLanguage;
 use serde::{Deserialize, Serialize};
@@ -85,12 +85,7 @@ impl Country {
                 return Ok(country);
             }
         }
-        let lower = input.to_lowercase();
-        (0..COUNT)
-            .find(|&index| {
-                ENGLISH_NAMES[index].to_lowercase() == lower
-                    || GERMAN_NAMES[index].to_lowercase() == lower
-            })
+        row_named(&ENGLISH_NAMES, &GERMAN_NAMES, input)
             .and_then(|index| u16::try_from(index).ok())
             .map(Country)
             .ok_or(CountryError::Unknown)

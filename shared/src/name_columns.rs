@@ -32,3 +32,12 @@ pub(crate) const fn column<const N: usize>(rows: Rows, column: Column) -> [&'sta
     }
     out
 }
+
+/// The index of the row whose English or German name is `input` (any
+/// case): names are accepted in either language, whatever the reader's.
+pub(crate) fn row_named(english: &[&str], german: &[&str], input: &str) -> Option<usize> {
+    let lower = input.to_lowercase();
+    english.iter().zip(german).position(|(english, german)| {
+        english.to_lowercase() == lower || german.to_lowercase() == lower
+    })
+}

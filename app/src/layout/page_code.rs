@@ -17,17 +17,20 @@ pub fn PageCode(options: LeptosOptions) -> impl IntoView {
     // Leptos keeps the first list of downloads it reads for the whole
     // process; a page names the list of its own build instead.
     #[cfg(feature = "ssr")]
-    if let Some(downloads) = downloads::of_build(&options) {
+    if let Some(downloads) = on_disk::build(&options).downloads {
         provide_context(downloads);
     }
     scripts
 }
 
-/// The site options that point at `language`'s build, if it has one.
+/// The site options that point at `language`'s build, if it has one: the
+/// default language's is `pkg/` itself, another's the folder named by its
+/// code (`pkg/de/`, with `hash-de.txt`).
 fn options_for(language: UiLanguage, options: LeptosOptions) -> LeptosOptions {
-    let Some(folder) = own_build_folder(language) else {
+    if language == UiLanguage::default() {
         return options;
-    };
+    }
+    let folder = language.code();
     let mut own = options.clone();
     own.site_pkg_dir = format!("{}/{folder}", options.site_pkg_dir).into();
     own.hash_file = format!("hash-{folder}.txt").into();
@@ -38,26 +41,9 @@ fn options_for(language: UiLanguage, options: LeptosOptions) -> LeptosOptions {
     }
 }
 
-/// The folder under `pkg/` of a language whose build is not the one in
-/// `pkg/` itself.
-fn own_build_folder(language: UiLanguage) -> Option<&'static str> {
-    match language {
-        UiLanguage::English => None,
-        UiLanguage::German => Some("de"),
-    }
-}
-
-/// Whether the build these options name is on disk: its hash file beside
-/// the server when file names carry hashes, else its folder.
 #[cfg(feature = "ssr")]
 fn build_exists(options: &LeptosOptions) -> bool {
-    if options.hash_files {
-        downloads::beside_server(&options.hash_file).is_file()
-    } else {
-        std::path::Path::new(&*options.site_root)
-            .join(&*options.site_pkg_dir)
-            .is_dir()
-    }
+    on_disk::build(options).exists
 }
 
 /// Pages are only rendered whole on the server.
@@ -67,32 +53,55 @@ fn build_exists(_options: &LeptosOptions) -> bool {
 }
 
 #[cfg(feature = "ssr")]
-mod downloads {
+mod on_disk {
     use leptos::prelude::ArcStoredValue;
     use leptos::prelude::LeptosOptions;
     use leptos::WasmSplitManifest;
     use std::collections::HashMap;
-    use std::path::PathBuf;
+    use std::path::{Path, PathBuf};
     use std::sync::{Mutex, OnceLock};
 
-    /// Each build's list of downloads (which files a lazily loaded part of
-    /// the page needs), read once per build folder.
-    static LISTS: OnceLock<Mutex<HashMap<String, Option<WasmSplitManifest>>>> = OnceLock::new();
+    /// What the disk holds of one build of the page code.
+    #[derive(Clone)]
+    pub(super) struct Build {
+        /// Its hash file is beside the server when file names carry
+        /// hashes, else its folder is in the site.
+        pub(super) exists: bool,
+        /// Its list of downloads (which files a lazily loaded part of the
+        /// page needs), if it was split.
+        pub(super) downloads: Option<WasmSplitManifest>,
+    }
 
-    /// The list of downloads of the build `options` name, if it was split.
-    pub(super) fn of_build(options: &LeptosOptions) -> Option<WasmSplitManifest> {
-        let lists = LISTS.get_or_init(Mutex::default);
-        let mut lists = lists
+    /// Every build a page has named, read once per build folder.
+    static BUILDS: OnceLock<Mutex<HashMap<String, Build>>> = OnceLock::new();
+
+    /// The build `options` name.
+    pub(super) fn build(options: &LeptosOptions) -> Build {
+        let builds = BUILDS.get_or_init(Mutex::default);
+        let mut builds = builds
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        lists
+        builds
             .entry(options.site_pkg_dir.to_string())
             .or_insert_with(|| read(options))
             .clone()
     }
 
+    fn read(options: &LeptosOptions) -> Build {
+        let folder = Path::new(&*options.site_root).join(&*options.site_pkg_dir);
+        let hash_file = beside_server(&options.hash_file);
+        Build {
+            exists: if options.hash_files {
+                hash_file.is_file()
+            } else {
+                folder.is_dir()
+            },
+            downloads: read_downloads(options, &folder, &hash_file),
+        }
+    }
+
     /// A file the site build puts beside the server binary.
-    pub(super) fn beside_server(name: &str) -> PathBuf {
+    fn beside_server(name: &str) -> PathBuf {
         std::env::current_exe()
             .ok()
             .and_then(|exe| exe.parent().map(PathBuf::from))
@@ -100,13 +109,18 @@ mod downloads {
             .join(name)
     }
 
-    /// Reads the list and the name of its loader script, under the hashed
-    /// names the build's hash file gives when file names carry hashes.
-    fn read(options: &LeptosOptions) -> Option<WasmSplitManifest> {
+    /// Reads the list of downloads and the name of its loader script, under
+    /// the hashed names the build's hash file gives when file names carry
+    /// hashes.
+    fn read_downloads(
+        options: &LeptosOptions,
+        folder: &Path,
+        hash_file: &Path,
+    ) -> Option<WasmSplitManifest> {
         let mut list = "__wasm_split_manifest.json".to_string();
         let mut loader = "__wasm_split.______________________.js".to_string();
         if options.hash_files {
-            let hashes = std::fs::read_to_string(beside_server(&options.hash_file)).ok()?;
+            let hashes = std::fs::read_to_string(hash_file).ok()?;
             for (file, hash) in hashes.lines().filter_map(|line| line.split_once(':')) {
                 match file.trim() {
                     "manifest" => list = format!("__wasm_split_manifest.{}.json", hash.trim()),
@@ -115,14 +129,10 @@ mod downloads {
                 }
             }
         }
-        let pkg_dir = &options.site_pkg_dir;
-        let path = PathBuf::from(&*options.site_root)
-            .join(&**pkg_dir)
-            .join(list);
         let files_of: HashMap<String, Vec<String>> =
-            serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+            serde_json::from_str(&std::fs::read_to_string(folder.join(list)).ok()?).ok()?;
         Some(WasmSplitManifest(ArcStoredValue::new((
-            format!("/{pkg_dir}"),
+            format!("/{}", options.site_pkg_dir),
             files_of,
             loader,
         ))))
