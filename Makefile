@@ -32,10 +32,10 @@ load:
 
 ## Fuzz longer than make test does: every server function, ingress and the CSV upload with a new seed, the shared parsers' property tests with 20,000 cases
 fuzz:
-	@FUZZ_ROUNDS=$${FUZZ_ROUNDS:-400} FUZZ_SEED=$${FUZZ_SEED:-$$(date +%s)} cargo test -p server --features app/ssr --test api fuzz_inputs -- --nocapture
+	@CONTACTS_TEST_TIME_LIMIT=0 FUZZ_ROUNDS=$${FUZZ_ROUNDS:-400} FUZZ_SEED=$${FUZZ_SEED:-$$(date +%s)} cargo test -p server --features app/ssr --test api fuzz_inputs -- --nocapture
 	@PROPTEST_CASES=$${PROPTEST_CASES:-20000} cargo test -p shared
 
 ## Kill the server with SIGKILL mid-work 100 times, on SQLite then PostgreSQL, checking the database after every kill (CRASH_ROUNDS, CRASH_SEED)
 crash:
-	@CRASH_ROUNDS=$${CRASH_ROUNDS:-100} cargo test -p server --features app/ssr --test api crash_recovery -- --nocapture
-	@CRASH_ROUNDS=$${CRASH_ROUNDS:-100} scripts/with-postgres.sh cargo test -p server --features app/ssr --test api crash_recovery -- --nocapture
+	@CONTACTS_TEST_TIME_LIMIT=0 CRASH_ROUNDS=$${CRASH_ROUNDS:-100} cargo test -p server --features app/ssr --test api crash_recovery -- --nocapture
+	@CONTACTS_TEST_TIME_LIMIT=0 CRASH_ROUNDS=$${CRASH_ROUNDS:-100} scripts/with-postgres.sh cargo test -p server --features app/ssr --test api crash_recovery -- --nocapture

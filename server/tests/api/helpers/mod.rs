@@ -20,6 +20,7 @@ pub mod inbox;
 pub mod jobs;
 pub mod merges;
 pub mod servers;
+pub mod watchdog;
 
 use app::error::AppError;
 use leptos::config::LeptosOptions;
@@ -34,6 +35,11 @@ use tempfile::TempDir;
 
 pub const PASSWORD: &str = "test-password";
 
+/// How long a test waits for one answer: the slowest takes a few seconds,
+/// and a request that never ends fails naming its address instead of
+/// hanging the run.
+pub const ANSWER_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(120);
+
 /// A running app with its own database; dropped at the end of the test.
 pub struct TestApp {
     pub address: String,
@@ -41,6 +47,7 @@ pub struct TestApp {
     dir: TempDir,
     /// Set when the app runs as a process of its own.
     process: Option<servers::ServerProcess>,
+    _watched: watchdog::Watched,
 }
 
 /// Starts the app with the demo data seeded, as `main` starts it.
@@ -69,6 +76,7 @@ pub async fn spawn_app_with(change: impl FnOnce(&mut Config)) -> Result<TestApp,
         backend,
         dir,
         process: None,
+        _watched: watchdog::Watched::start(),
     })
 }
 
@@ -140,6 +148,7 @@ impl TestApp {
         Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            .timeout(ANSWER_TIME_LIMIT)
             .build()
             .expect("client")
     }

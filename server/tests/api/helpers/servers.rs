@@ -5,7 +5,7 @@
 //! kill a server mid-way (`kill -9`) and watch the others carry on, or
 //! start it again on the same database.
 
-use super::{fresh_database_url, test_config, TestApp, PASSWORD};
+use super::{fresh_database_url, test_config, watchdog, TestApp, PASSWORD};
 use server::startup::Backend;
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
@@ -27,6 +27,7 @@ impl Drop for ServerProcess {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        watchdog::process_ended(self.child.id());
     }
 }
 
@@ -78,6 +79,7 @@ impl TestApp {
         if let Some(process) = self.process.as_mut() {
             process.child.kill().expect("kill the server");
             process.child.wait().expect("reap the server");
+            watchdog::process_ended(process.child.id());
         }
     }
 
@@ -122,6 +124,7 @@ async fn attach(dir: tempfile::TempDir, process: ServerProcess) -> TestApp {
         backend,
         dir,
         process: Some(process),
+        _watched: watchdog::Watched::start(),
     }
 }
 
@@ -149,6 +152,7 @@ fn start(dir: &Path, database_url: &str, env: Vec<(String, String)>) -> ServerPr
         .stdin(Stdio::null())
         .spawn()
         .expect("start the server binary");
+    watchdog::process_started(child.id());
     ServerProcess {
         child,
         address: format!("http://{address}"),
@@ -171,7 +175,10 @@ fn free_port() -> u16 {
 const PORT_TAKEN: &str = "Address already in use";
 
 async fn wait_until_ready(mut process: ServerProcess) -> ServerProcess {
-    let client = reqwest::Client::new();
+    let client = reqwest::Client::builder()
+        .timeout(super::ANSWER_TIME_LIMIT)
+        .build()
+        .expect("client");
     for _ in 0..1200 {
         if let Ok(Some(status)) = process.child.try_wait() {
             let log = log_of(&process);
