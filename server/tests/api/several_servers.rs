@@ -240,19 +240,26 @@ async fn several_servers_finish_a_deletion_whose_server_was_killed() {
     assert_eq!(started.status(), StatusCode::OK);
 
     // Kill whichever server holds the job once it is under way.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     let holder = loop {
-        let (claimed_by, deleted): (Option<String>, i64) =
-            sqlx::query_as("SELECT claimed_by, deleted FROM delete_jobs")
+        let (claimed_by, deleted, status): (Option<String>, i64, String) =
+            sqlx::query_as("SELECT claimed_by, deleted, status FROM delete_jobs")
                 .fetch_one(a.pool())
                 .await
                 .expect("job");
+        assert!(
+            status != "done" && deleted < total,
+            "the job finished before a server was killed"
+        );
         if let Some(claimed_by) = claimed_by.filter(|_| deleted > 0) {
-            assert!(
-                deleted < total,
-                "the job finished before a server was killed"
-            );
             break claimed_by;
         }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no server got the job under way:\n{}\n{}",
+            a.log(),
+            b.log()
+        );
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     };
     let (dead, survivor) = if holder.starts_with(&format!("runner-{}-", a.pid())) {
