@@ -47,7 +47,6 @@ pub struct TestApp {
     dir: TempDir,
     /// Set when the app runs as a process of its own.
     process: Option<servers::ServerProcess>,
-    _watched: watchdog::Watched,
 }
 
 /// Starts the app with the demo data seeded, as `main` starts it.
@@ -71,12 +70,12 @@ pub async fn spawn_app_with(change: impl FnOnce(&mut Config)) -> Result<TestApp,
     let address = format!("http://{}", application.address().expect("address"));
     let backend = application.backend().clone();
     tokio::spawn(application.run_until_stopped());
+    watchdog::watch_this_test();
     Ok(TestApp {
         address,
         backend,
         dir,
         process: None,
-        _watched: watchdog::Watched::start(),
     })
 }
 

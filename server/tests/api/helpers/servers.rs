@@ -115,6 +115,7 @@ fn owned(env: &[(&str, &str)]) -> Vec<(String, String)> {
 /// Waits for a started server and opens the test's own connection to its
 /// database.
 async fn attach(dir: tempfile::TempDir, process: ServerProcess) -> TestApp {
+    watchdog::watch_this_test();
     let process = wait_until_ready(process).await;
     let backend = Backend::open(&test_config(process.database_url.clone()))
         .await
@@ -124,7 +125,6 @@ async fn attach(dir: tempfile::TempDir, process: ServerProcess) -> TestApp {
         backend,
         dir,
         process: Some(process),
-        _watched: watchdog::Watched::start(),
     }
 }
 

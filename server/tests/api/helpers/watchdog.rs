@@ -3,32 +3,46 @@
 //! holds the whole run until an outer time limit kills it, and nothing
 //! says which test it was.
 //!
-//! Every `TestApp` is watched from its start to its drop; a watch older
+//! A test is watched from its first app's start until its thread ends
+//! (after its runtime has shut down, which can wait too); a watch older
 //! than the limit prints the test's name, kills the server processes the
 //! run started and ends the run with a failure.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, Once, PoisonError};
 use std::time::{Duration, Instant};
 
-/// How long one test may keep an app, unless `CONTACTS_TEST_TIME_LIMIT`
+/// How long one test may run, unless `CONTACTS_TEST_TIME_LIMIT`
 /// (seconds, `0` for none: the long fuzz and crash runs) says otherwise.
 /// The slowest test takes well under a minute.
 const DEFAULT_LIMIT: Duration = Duration::from_secs(600);
 
-/// The apps alive now: when each started, and in which test.
+/// The tests watched now: when each started, and its name.
 static WATCHED: Mutex<BTreeMap<u64, (String, Instant)>> = Mutex::new(BTreeMap::new());
 /// The server processes alive now.
 static PROCESSES: Mutex<BTreeSet<u32>> = Mutex::new(BTreeSet::new());
 
-/// One app's watch; dropping it ends the watch.
-pub struct Watched(u64);
+thread_local! {
+    /// The watch of the test this thread runs: the harness runs each test
+    /// on a thread of its own.
+    static THIS_TEST: RefCell<Option<Watched>> = const { RefCell::new(None) };
+}
+
+/// Watches the current test, if it is not watched yet.
+pub fn watch_this_test() {
+    THIS_TEST.with(|watch| {
+        watch.borrow_mut().get_or_insert_with(Watched::start);
+    });
+}
+
+/// One test's watch; dropping it ends the watch.
+struct Watched(u64);
 
 impl Watched {
-    /// Watches an app the current test has just started.
-    pub fn start() -> Watched {
+    fn start() -> Watched {
         static WATCHDOG: Once = Once::new();
         WATCHDOG.call_once(|| {
             if let Some(limit) = limit() {
