@@ -125,7 +125,8 @@ async fn wrong_tokens_and_unknown_channels_are_refused_without_writing() {
         let error: Value = response.json().await.expect("json");
         assert_eq!(error["error"], "Unknown channel or wrong token.");
     }
-    let no_header = reqwest::Client::new()
+    let no_header = app
+        .client()
         .post(format!("{}/api/ingress/{}", app.address, webchat.id))
         .body(body)
         .send()

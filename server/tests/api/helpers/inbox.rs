@@ -36,7 +36,7 @@ impl TestApp {
 
     /// Posts a raw body to a channel's ingress endpoint.
     pub async fn post_ingress(&self, channel_id: i64, token: &str, body: String) -> Response {
-        ingress_request(&Client::new(), &self.address, channel_id, token, body)
+        ingress_request(&self.client(), &self.address, channel_id, token, body)
             .send()
             .await
             .expect("request")
