@@ -128,6 +128,17 @@ pub async fn fresh_database_url(dir: &std::path::Path) -> String {
     format!("{base}/{name}")
 }
 
+/// A client as every test uses one: its own cookie jar, no redirects
+/// followed, and an answer within `ANSWER_TIME_LIMIT`.
+pub fn new_client() -> Client {
+    Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(ANSWER_TIME_LIMIT)
+        .build()
+        .expect("client")
+}
+
 /// A server function's request as the browser sends it: a same-origin
 /// POST to `/api/<endpoint>` of the server at `address`.
 pub fn server_fn_request(client: &Client, address: &str, endpoint: &str) -> RequestBuilder {
@@ -144,12 +155,7 @@ impl TestApp {
 
     /// A client with its own cookie jar that does not follow redirects.
     pub fn client(&self) -> Client {
-        Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(ANSWER_TIME_LIMIT)
-            .build()
-            .expect("client")
+        new_client()
     }
 
     /// Calls a server function that takes a form body, as the browser's

@@ -5,7 +5,7 @@
 //! kill a server mid-way (`kill -9`) and watch the others carry on, or
 //! start it again on the same database.
 
-use super::{fresh_database_url, test_config, watchdog, TestApp, PASSWORD};
+use super::{fresh_database_url, new_client, test_config, watchdog, TestApp, PASSWORD};
 use server::startup::Backend;
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
@@ -175,10 +175,7 @@ fn free_port() -> u16 {
 const PORT_TAKEN: &str = "Address already in use";
 
 async fn wait_until_ready(mut process: ServerProcess) -> ServerProcess {
-    let client = reqwest::Client::builder()
-        .timeout(super::ANSWER_TIME_LIMIT)
-        .build()
-        .expect("client");
+    let client = new_client();
     for _ in 0..1200 {
         if let Ok(Some(status)) = process.child.try_wait() {
             let log = log_of(&process);
