@@ -2,12 +2,59 @@
 # The whole test suite: formatting, lints, every Rust test, the wasm32
 # builds, then the real server on a free port with a fresh database and the
 # Playwright suite against it in headless Chromium.
+#
+# The release site, the longest step, is built in the background from the
+# start: the lints and the Rust tests build in the debug profile, so they
+# neither wait for it nor it for them, and the two share the machine's cores
+# (its link-time optimisation runs on one). The browser tests wait for it.
+# At the end, or when a step fails, the time each step took is printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 source scripts/versions.sh
 
-step() { printf '\n==> %s\n' "$*"; }
+run_started=$SECONDS
+step_name=""
+step_started=0
+step_times=()
+
+end_step() {
+  if [ -n "$step_name" ]; then
+    step_times+=("$(printf '%6ds  %s' $((SECONDS - step_started)) "$step_name")")
+    step_name=""
+  fi
+}
+step() {
+  end_step
+  step_name="$*"
+  step_started=$SECONDS
+  printf '\n==> %s\n' "$*"
+}
+
+site_log=$(mktemp)
+site_pid=""
+site_started=0
+finish() {
+  local status=$?
+  end_step
+  if [ -n "$site_pid" ]; then
+    # The build runs in a session of its own: stop it with everything it started.
+    kill -- -"$site_pid" 2>/dev/null || true
+    echo "--- release site build (stopped; last 30 lines) ---"
+    tail -n 30 "$site_log"
+  fi
+  rm -f "$site_log"
+  printf '\n==> time per step\n'
+  printf '%s\n' "${step_times[@]}"
+  printf '%6ds  in all\n' $((SECONDS - run_started))
+  exit $status
+}
+trap finish EXIT
+
+printf '\n==> building the release site in the background (its output comes after the Rust tests)\n'
+site_started=$SECONDS
+setsid scripts/build-site.sh >"$site_log" 2>&1 &
+site_pid=$!
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -34,8 +81,16 @@ scripts/with-postgres.sh cargo test -p server --features app/ssr
 step "shared builds for wasm32"
 cargo build -p shared --target wasm32-unknown-unknown
 
-step "building the site (release)"
-scripts/build-site.sh
+step "waiting for the release site build"
+pid=$site_pid
+site_pid=""
+if ! wait "$pid"; then
+  cat "$site_log"
+  echo "error: the release site build failed (above)" >&2
+  exit 1
+fi
+tail -n 5 "$site_log"
+step_times+=("$(printf '%6ds  %s' $((SECONDS - site_started)) "release site build (in the background)")")
 
 step "browser tests (SQLite)"
 scripts/e2e.sh
