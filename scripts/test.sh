@@ -32,18 +32,17 @@ step() {
 }
 
 site_log=$(mktemp)
+site_seconds=$(mktemp)
 site_pid=""
-site_started=0
 finish() {
   local status=$?
   end_step
   if [ -n "$site_pid" ]; then
-    # The build runs in a session of its own: stop it with everything it started.
     kill -- -"$site_pid" 2>/dev/null || true
     echo "--- release site build (stopped; last 30 lines) ---"
     tail -n 30 "$site_log"
   fi
-  rm -f "$site_log"
+  rm -f "$site_log" "$site_seconds"
   printf '\n==> time per step\n'
   printf '%s\n' "${step_times[@]}"
   printf '%6ds  in all\n' $((SECONDS - run_started))
@@ -52,8 +51,10 @@ finish() {
 trap finish EXIT
 
 printf '\n==> building the release site in the background (its output comes after the Rust tests)\n'
-site_started=$SECONDS
-setsid scripts/build-site.sh >"$site_log" 2>&1 &
+# In a session of its own (setsid), so that a failing step can stop the
+# build with everything it started; it writes down how long it took.
+setsid bash -c 'started=$SECONDS; scripts/build-site.sh; status=$?
+  echo $((SECONDS - started)) >"$1"; exit $status' build-site "$site_seconds" >"$site_log" 2>&1 &
 site_pid=$!
 
 step "cargo fmt --check"
@@ -90,7 +91,7 @@ if ! wait "$pid"; then
   exit 1
 fi
 tail -n 5 "$site_log"
-step_times+=("$(printf '%6ds  %s' $((SECONDS - site_started)) "release site build (in the background)")")
+step_times+=("$(printf '%6ds  %s' "$(cat "$site_seconds")" "release site build (in the background)")")
 
 step "browser tests (SQLite)"
 scripts/e2e.sh
