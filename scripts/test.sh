@@ -50,7 +50,7 @@ finish() {
 }
 trap finish EXIT
 
-printf '\n==> building the release site in the background (its output comes after the Rust tests)\n'
+printf '\n==> building the release site in the background (its last lines follow the Rust tests)\n'
 # In a session of its own (setsid), so that a failing step can stop the
 # build with everything it started; it writes down how long it took.
 setsid bash -c 'started=$SECONDS; scripts/build-site.sh; status=$?
