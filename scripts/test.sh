@@ -18,9 +18,13 @@ step_name=""
 step_started=0
 step_times=()
 
+# record_time SECONDS NAME: a line of the table printed at the end.
+record_time() {
+  step_times+=("$(printf '%6ds  %s' "$1" "$2")")
+}
 end_step() {
   if [ -n "$step_name" ]; then
-    step_times+=("$(printf '%6ds  %s' $((SECONDS - step_started)) "$step_name")")
+    record_time $((SECONDS - step_started)) "$step_name"
     step_name=""
   fi
 }
@@ -91,7 +95,7 @@ if ! wait "$pid"; then
   exit 1
 fi
 tail -n 5 "$site_log"
-step_times+=("$(printf '%6ds  %s' "$(cat "$site_seconds")" "release site build (in the background)")")
+record_time "$(cat "$site_seconds")" "release site build (in the background)"
 
 step "browser tests (SQLite)"
 scripts/e2e.sh
