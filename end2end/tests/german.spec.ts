@@ -150,36 +150,51 @@ test("an import explains its refusals in German: the file, then its rows", async
   await expectAccessible(page);
 });
 
+const ON_DEMAND = "split_on_demand_download";
+
 /**
- * The text of every WebAssembly file the page has loaded so far, but the
- * drawer's own download (fetched once the page is interactive): its country
- * and language inputs accept names typed in either language.
+ * The text of the WebAssembly files a page has loaded once its on-demand
+ * download (the drawer and the dialogs, fetched after the page is
+ * interactive) is there: the page's own code, and that download apart, as
+ * its country and language inputs accept names typed in either language.
  */
-async function loadedPageCode(page: Page): Promise<string> {
-  const files = await page.evaluate(() =>
-    performance
-      .getEntriesByType("resource")
-      .map((entry) => entry.name)
-      .filter((url) => new URL(url).pathname.endsWith(".wasm")),
-  );
-  const pageFiles = files.filter((url) => !url.includes("split_drawer_download"));
-  expect(pageFiles.length).toBeGreaterThan(0);
-  const texts = await Promise.all(pageFiles.map(async (url) => (await (await page.request.get(url)).body()).toString("utf8")));
-  return texts.join("\n");
+async function loadedCode(page: Page): Promise<{ pageCode: string; onDemand: string }> {
+  const wasmFiles = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .map((entry) => entry.name)
+        .filter((url) => new URL(url).pathname.endsWith(".wasm")),
+    );
+  await expect.poll(async () => (await wasmFiles()).some((url) => url.includes(ON_DEMAND))).toBe(true);
+  const files = await wasmFiles();
+  const text = async (urls: string[]) => {
+    expect(urls.length).toBeGreaterThan(0);
+    const texts = await Promise.all(urls.map(async (url) => (await (await page.request.get(url)).body()).toString("utf8")));
+    return texts.join("\n");
+  };
+  return {
+    pageCode: await text(files.filter((url) => !url.includes(ON_DEMAND))),
+    onDemand: await text(files.filter((url) => url.includes(ON_DEMAND))),
+  };
 }
 
 test("each language's Contacts page downloads its own words and none of the other language's", async ({ page, browser }) => {
-  // Words of the Contacts page itself, a refusal worded by the shared rules
-  // and a country's name.
-  const german = ["Seite auswählen", "Geben Sie einen Tag-Namen ein", "Vereinigte Arabische Emirate"];
-  const english = ["Select page", "enter a tag name", "United Arab Emirates"];
+  // Words of the Contacts page itself and a country's name in the page's
+  // code; a refusal worded by the shared rules in the on-demand download.
+  const german = { page: ["Seite auswählen", "Vereinigte Arabische Emirate"], refusal: "Geben Sie einen Tag-Namen ein" };
+  const english = { page: ["Select page", "United Arab Emirates"], refusal: "enter a tag name" };
+  const expectOnly = (code: { pageCode: string; onDemand: string }, own: typeof german, other: typeof german) => {
+    for (const words of own.page) expect(code.pageCode, words).toContain(words);
+    for (const words of [...other.page, other.refusal]) expect(code.pageCode, words).not.toContain(words);
+    expect(code.onDemand, own.refusal).toContain(own.refusal);
+    expect(code.onDemand, other.refusal).not.toContain(other.refusal);
+  };
 
   await anmelden(page, USERS.manager.email);
   await page.goto("/contacts");
   await hydrated(page);
-  const germanCode = await loadedPageCode(page);
-  for (const words of german) expect(germanCode, words).toContain(words);
-  for (const words of english) expect(germanCode, words).not.toContain(words);
+  expectOnly(await loadedCode(page), german, english);
 
   const englishContext = await browser.newContext({ locale: "en-US" });
   const englishPage = await englishContext.newPage();
@@ -192,8 +207,6 @@ test("each language's Contacts page downloads its own words and none of the othe
   await englishPage.goto("/contacts");
   await hydrated(englishPage);
   await expect(englishPage.locator("html")).toHaveAttribute("lang", "en");
-  const englishCode = await loadedPageCode(englishPage);
-  for (const words of english) expect(englishCode, words).toContain(words);
-  for (const words of german) expect(englishCode, words).not.toContain(words);
+  expectOnly(await loadedCode(englishPage), english, german);
   await englishContext.close();
 });

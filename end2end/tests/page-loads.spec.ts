@@ -86,6 +86,32 @@ test("a button clicked before the page is interactive waits for it instead of do
   expect(problems).toEqual([]);
 });
 
+test("a dialog opened before its code has arrived says it is loading, then opens", async ({ page }) => {
+  const problems = await watchProblems(page);
+  await signIn(page, USERS.owner.email);
+  // The on-demand download (the drawer and the dialogs) is held back until
+  // the dialog has been asked for.
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/split_on_demand_download_*.wasm", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto("/contacts");
+  await hydrated(page);
+  await page.getByRole("button", { name: "Add contact" }).click();
+  const loading = page.getByRole("dialog", { name: "Loading…" });
+  await expect(loading).toBeVisible();
+  await expect(loading).toHaveAttribute("aria-busy", "true");
+  release();
+  const dialog = page.getByRole("dialog", { name: "Add contact" });
+  await expect(dialog).toBeVisible();
+  await expect(loading).toHaveCount(0);
+  await dialog.getByLabel("First name").fill("Early");
+  await expect(dialog.getByLabel("First name")).toHaveValue("Early");
+  expect(problems).toEqual([]);
+});
+
 test("no page's first download carries the phone checks; they arrive when a phone is first typed", async ({ page }) => {
   const problems = await watchProblems(page);
   await signIn(page, USERS.manager.email);
@@ -124,7 +150,7 @@ function preloadedWasm(html: string): string[] {
     .filter((path): path is string => path !== undefined);
 }
 
-test("a page's head names the files of its code, and the drawer's code comes with the page only when a contact is open", async ({ page }) => {
+test("a page's head names the files of its code, and the drawer's and dialogs' code comes with the page only when a contact is open", async ({ page }) => {
   const problems = await watchProblems(page);
   await signIn(page, USERS.manager.email);
   const requests = new Map<string, number>();
@@ -136,11 +162,11 @@ test("a page's head names the files of its code, and the drawer's code comes wit
   const table = await page.goto("/contacts");
   const tableHead = preloadedWasm((await table?.text()) ?? "");
   expect(tableHead.some((path) => path.includes("/split_contacts_download_"))).toBe(true);
-  expect(tableHead.some((path) => path.includes("/split_drawer_download_"))).toBe(false);
+  expect(tableHead.some((path) => path.includes("/split_on_demand_download_"))).toBe(false);
   await hydrated(page);
-  // Once the table is interactive the drawer's code follows on its own:
-  // the first contact opened does not wait for it.
-  await expect.poll(() => [...requests.keys()].some((path) => path.includes("/split_drawer_download_"))).toBe(true);
+  // Once the table is interactive the drawer's and dialogs' code follows on
+  // its own: the first contact or dialog opened does not wait for it.
+  await expect.poll(() => [...requests.keys()].some((path) => path.includes("/split_on_demand_download_"))).toBe(true);
   // A file named in the head is fetched once, not again by the code that uses it.
   const fetchedTwice = [...requests].filter(([path, count]) => count > 1 && tableHead.includes(path));
   expect(fetchedTwice).toEqual([]);
@@ -152,7 +178,7 @@ test("a page's head names the files of its code, and the drawer's code comes wit
 
   const withDrawer = await page.goto(contact ?? "/contacts");
   const drawerHead = preloadedWasm((await withDrawer?.text()) ?? "");
-  expect(drawerHead.some((path) => path.includes("/split_drawer_download_"))).toBe(true);
+  expect(drawerHead.some((path) => path.includes("/split_on_demand_download_"))).toBe(true);
   await hydrated(page);
   await expect(page.getByRole("dialog")).toBeVisible();
   expect(problems).toEqual([]);

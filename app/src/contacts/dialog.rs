@@ -1,6 +1,10 @@
 //! A modal dialog: labelled by its title, focus moves in when it opens and
 //! back when it closes, Escape closes it.
 
+use super::add_contact::AddContactDialog;
+use super::assign_tags::AssignTagsDialog;
+use super::delete_dialog::DeleteDialog;
+use crate::imports::ImportDialog;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
@@ -66,4 +70,15 @@ pub enum OpenDialog {
     AssignTags(super::model::BulkTarget),
     /// The delete confirmation (R30–R32).
     Delete(super::model::DeleteTarget),
+}
+
+/// The open dialog's view (part of the download the drawer comes with, see
+/// [`crate::layout::OnDemand`]).
+pub(crate) fn dialog_view(open: OpenDialog, on_close: Callback<()>) -> AnyView {
+    match open {
+        OpenDialog::AddContact => view! { <AddContactDialog on_close/> }.into_any(),
+        OpenDialog::Import => view! { <ImportDialog on_close/> }.into_any(),
+        OpenDialog::AssignTags(target) => view! { <AssignTagsDialog target on_close/> }.into_any(),
+        OpenDialog::Delete(target) => view! { <DeleteDialog target on_close/> }.into_any(),
+    }
 }

@@ -1,13 +1,10 @@
 //! The Contacts page: the URL's query drives the table; the drawer opens for
 //! `?contact=<id>` beside it.
 
-use super::add_contact::AddContactDialog;
 use super::api::contacts_list;
-use super::assign_tags::AssignTagsDialog;
 use super::blocked::ViewTabs;
 use super::bulk_bar::BulkBar;
 use super::columns::{ColumnChooser, HiddenColumns};
-use super::delete_dialog::DeleteDialog;
 use super::dialog::OpenDialog;
 use super::filters::Filters;
 use super::job_banners::JobBanners;
@@ -16,10 +13,10 @@ use super::selection::{SelectionState, TableState};
 use super::table::ContactsTable;
 use super::url;
 use crate::auth::Viewer;
-use crate::details::{preload_drawer, ContactDrawer, ListBeside};
+use crate::details::{ContactDrawer, ListBeside};
 use crate::i18n::{t_string, use_i18n};
-use crate::imports::{ExportAll, ImportDialog};
-use crate::layout::{page_language, PageTitle};
+use crate::imports::ExportAll;
+use crate::layout::{on_demand, page_language, preload_on_demand, OnDemand, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use shared::permissions::{refusal, Action, Context, Module};
@@ -42,7 +39,7 @@ pub fn ContactsPage() -> impl IntoView {
     };
     provide_context(state);
     provide_context(ListBeside(state.list_version));
-    preload_drawer();
+    preload_on_demand();
     HiddenColumns::provide();
     let dialog = RwSignal::new(None::<OpenDialog>);
     provide_context(dialog);
@@ -134,11 +131,18 @@ pub fn ContactsPage() -> impl IntoView {
             let close_href = url::href(&query.get(), &page.get(), None);
             view! { <ContactDrawer contact_id module=Module::Contacts close_href/> }
         })}
-        {move || dialog.get().map(|open| match open {
-            OpenDialog::AddContact => view! { <AddContactDialog on_close=close/> }.into_any(),
-            OpenDialog::Import => view! { <ImportDialog on_close=close/> }.into_any(),
-            OpenDialog::AssignTags(target) => view! { <AssignTagsDialog target on_close=close/> }.into_any(),
-            OpenDialog::Delete(target) => view! { <DeleteDialog target on_close=close/> }.into_any(),
+        // The dialogs' code comes with the drawer's, after the page; a dialog
+        // opened before it is there says so until it is.
+        {move || dialog.get().map(|open| view! {
+            <Suspense fallback=move || view! {
+                <div class="dialog-backdrop">
+                    <div class="dialog" role="dialog" aria-modal="true" aria-busy="true" aria-label=t_string!(i18n, common.loading)>
+                        <p class="loading">{t_string!(i18n, common.loading)}</p>
+                    </div>
+                </div>
+            }>
+                {Suspend::new(on_demand(OnDemand::ContactsDialog { open, on_close: close }))}
+            </Suspense>
         })}
     }
 }

@@ -14,6 +14,7 @@ use super::state::{DrawerState, Tab};
 use crate::auth::Viewer;
 use crate::i18n::{t_string, use_i18n};
 use crate::icons::{Icon, LuIdCard, LuMessagesSquare, LuX};
+use crate::layout::{on_demand, OnDemand};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -22,8 +23,9 @@ use shared::permissions::Module;
 /// The drawer for one contact, beside the page that opened it (R1, R2).
 /// `close_href` is the address of the page without the drawer.
 ///
-/// Its code is a download of its own: the pages it opens on are usable
-/// without it, and [`preload_drawer`] fetches it once they are.
+/// Its code comes later than the page's: the pages it opens on are usable
+/// without it, and [`crate::layout::preload_on_demand`] fetches it once
+/// they are.
 #[component]
 pub fn ContactDrawer(
     contact_id: i64,
@@ -32,16 +34,9 @@ pub fn ContactDrawer(
 ) -> impl IntoView {
     view! {
         <Suspense>
-            {Suspend::new(drawer(contact_id, module, close_href))}
+            {Suspend::new(on_demand(OnDemand::Drawer { contact_id, module, close_href }))}
         </Suspense>
     }
-}
-
-/// Fetches the drawer's code after the page has become interactive, so
-/// the first contact opened does not wait for it.
-pub fn preload_drawer() {
-    #[cfg(feature = "hydrate")]
-    Effect::new(|| leptos::task::spawn_local(__preload_drawer_download()));
 }
 
 /// Loads the drawer's code first when the server rendered the page with
@@ -56,22 +51,13 @@ pub async fn load_drawer_before_hydrating() {
         .flatten()
         .is_some();
     if open {
-        __preload_drawer_download().await;
+        crate::layout::load_on_demand().await;
     }
 }
 
-#[lazy]
-fn drawer_download(contact_id: i64, module: Module, close_href: String) -> AnyView {
+/// The drawer with its code loaded (see [`crate::layout::OnDemand`]).
+pub(crate) fn loaded_drawer(contact_id: i64, module: Module, close_href: String) -> AnyView {
     view! { <LoadedDrawer contact_id module close_href/> }.into_any()
-}
-
-/// The drawer, once its code is there; on the server its files are named
-/// in the page head.
-async fn drawer(contact_id: i64, module: Module, close_href: String) -> AnyView {
-    let drawer = drawer_download(contact_id, module, close_href).await;
-    #[cfg(feature = "ssr")]
-    crate::layout::preload_used_downloads();
-    drawer
 }
 
 #[component]

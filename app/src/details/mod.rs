@@ -19,5 +19,6 @@ mod tags;
 pub use cache::provide_drawer_sources;
 #[cfg(feature = "hydrate")]
 pub use drawer::load_drawer_before_hydrating;
-pub use drawer::{preload_drawer, ContactDrawer};
+pub(crate) use drawer::loaded_drawer;
+pub use drawer::ContactDrawer;
 pub use state::ListBeside;

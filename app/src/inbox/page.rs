@@ -6,10 +6,10 @@ use super::location::InboxLocation;
 use super::message_bar::MessageBar;
 use super::model::{ConversationListRequest, ConversationRequest, ConversationView};
 use super::older::{OlderConversations, OlderMessages};
-use crate::details::{preload_drawer, ContactDrawer, ListBeside};
+use crate::details::{ContactDrawer, ListBeside};
 use crate::error::AppError;
 use crate::i18n::{t_string, use_i18n};
-use crate::layout::PageTitle;
+use crate::layout::{preload_on_demand, PageTitle};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use shared::permissions::Module;
@@ -57,7 +57,7 @@ pub fn InboxPage() -> impl IntoView {
     // conversation's header at once.
     let drawer_changes = RwSignal::new(0_u64);
     provide_context(ListBeside(drawer_changes));
-    preload_drawer();
+    preload_on_demand();
 
     let older_conversations = OlderConversations::new();
     let older_messages = OlderMessages::new();

@@ -32,10 +32,10 @@ enum SettingsPage {
 
 /// What the Contacts and Inbox downloads are called for: the page, or
 /// only to make the page ready to take over its server-rendered HTML. Both
-/// pages can be rendered with the drawer open, whose code is a download
-/// of its own; it must be there before the page hydrates. The drawer's
-/// download is started from inside the page's, so the main module does
-/// not refer to the drawer's code.
+/// pages can be rendered with the drawer open, whose code comes in the
+/// on-demand download (`super::on_demand`); it must be there before the
+/// page hydrates. That download is started from inside the page's, so the
+/// main module does not refer to the drawer's code.
 #[derive(Clone, Copy)]
 enum Wanted {
     Page,
