@@ -1,5 +1,6 @@
 //! A modal dialog: labelled by its title, focus moves in when it opens and
-//! back when it closes, Escape closes it.
+//! back when it closes, Escape closes it. Also which of the Contacts
+//! module's dialogs is open, and its view.
 
 use super::add_contact::AddContactDialog;
 use super::assign_tags::AssignTagsDialog;
