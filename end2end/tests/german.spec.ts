@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { test } from "./helpers";
-import { PASSWORD, USERS, expectAccessible, hydrated } from "./helpers";
+import { ON_DEMAND_DOWNLOAD, PASSWORD, USERS, expectAccessible, hydrated } from "./helpers";
 
 // A browser set to German: it asks for German pages (Accept-Language: de-DE)
 // and selects everything by its German role names.
@@ -150,8 +150,6 @@ test("an import explains its refusals in German: the file, then its rows", async
   await expectAccessible(page);
 });
 
-const ON_DEMAND = "split_on_demand_download";
-
 /**
  * The text of the WebAssembly files a page has loaded once its on-demand
  * download (the drawer and the dialogs, fetched after the page is
@@ -166,7 +164,7 @@ async function loadedCode(page: Page): Promise<{ pageCode: string; onDemand: str
         .map((entry) => entry.name)
         .filter((url) => new URL(url).pathname.endsWith(".wasm")),
     );
-  await expect.poll(async () => (await wasmFiles()).some((url) => url.includes(ON_DEMAND))).toBe(true);
+  await expect.poll(async () => (await wasmFiles()).some((url) => url.includes(ON_DEMAND_DOWNLOAD))).toBe(true);
   const files = await wasmFiles();
   const text = async (urls: string[]) => {
     expect(urls.length).toBeGreaterThan(0);
@@ -174,8 +172,8 @@ async function loadedCode(page: Page): Promise<{ pageCode: string; onDemand: str
     return texts.join("\n");
   };
   return {
-    pageCode: await text(files.filter((url) => !url.includes(ON_DEMAND))),
-    onDemand: await text(files.filter((url) => url.includes(ON_DEMAND))),
+    pageCode: await text(files.filter((url) => !url.includes(ON_DEMAND_DOWNLOAD))),
+    onDemand: await text(files.filter((url) => url.includes(ON_DEMAND_DOWNLOAD))),
   };
 }
 

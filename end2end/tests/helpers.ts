@@ -62,3 +62,9 @@ export async function expectAccessible(page: Page) {
     serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
   ).toEqual([]);
 }
+
+/**
+ * What the file names of the on-demand download (the drawer and the
+ * Contacts dialogs, fetched once a page is interactive) start with.
+ */
+export const ON_DEMAND_DOWNLOAD = "split_on_demand_download_";

@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { test } from "./helpers";
-import { USERS, hydrated, signIn } from "./helpers";
+import { ON_DEMAND_DOWNLOAD, USERS, hydrated, signIn } from "./helpers";
 
 /** Every page an owner reaches from the navigation, loaded as a document. */
 const PAGES = [
@@ -93,7 +93,7 @@ test("a dialog opened before its code has arrived says it is loading, then opens
   // the dialog has been asked for.
   let release: () => void = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/split_on_demand_download_*.wasm", async (route) => {
+  await page.route(`**/${ON_DEMAND_DOWNLOAD}*.wasm`, async (route) => {
     await released;
     await route.continue();
   });
@@ -162,11 +162,11 @@ test("a page's head names the files of its code, and the drawer's and dialogs' c
   const table = await page.goto("/contacts");
   const tableHead = preloadedWasm((await table?.text()) ?? "");
   expect(tableHead.some((path) => path.includes("/split_contacts_download_"))).toBe(true);
-  expect(tableHead.some((path) => path.includes("/split_on_demand_download_"))).toBe(false);
+  expect(tableHead.some((path) => path.includes(`/${ON_DEMAND_DOWNLOAD}`))).toBe(false);
   await hydrated(page);
   // Once the table is interactive the drawer's and dialogs' code follows on
   // its own: the first contact or dialog opened does not wait for it.
-  await expect.poll(() => [...requests.keys()].some((path) => path.includes("/split_on_demand_download_"))).toBe(true);
+  await expect.poll(() => [...requests.keys()].some((path) => path.includes(`/${ON_DEMAND_DOWNLOAD}`))).toBe(true);
   // A file named in the head is fetched once, not again by the code that uses it.
   const fetchedTwice = [...requests].filter(([path, count]) => count > 1 && tableHead.includes(path));
   expect(fetchedTwice).toEqual([]);
@@ -178,7 +178,7 @@ test("a page's head names the files of its code, and the drawer's and dialogs' c
 
   const withDrawer = await page.goto(contact ?? "/contacts");
   const drawerHead = preloadedWasm((await withDrawer?.text()) ?? "");
-  expect(drawerHead.some((path) => path.includes("/split_on_demand_download_"))).toBe(true);
+  expect(drawerHead.some((path) => path.includes(`/${ON_DEMAND_DOWNLOAD}`))).toBe(true);
   await hydrated(page);
   await expect(page.getByRole("dialog")).toBeVisible();
   expect(problems).toEqual([]);
