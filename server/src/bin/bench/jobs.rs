@@ -51,7 +51,7 @@ async fn run_alone<Q: JobQueue + 'static>(
     let base = resident_mb();
     let started = Instant::now();
     let runner = tokio::spawn(async move {
-        let settings = JobSettings::default();
+        let settings = JobSettings::from_env();
         if let Ok(Some(job)) = queue.claim("bench", 60_000).await {
             run_job(&queue, "bench", job, batch_size, &settings).await;
         }
@@ -104,7 +104,7 @@ pub async fn export_all(
         .await?;
     let run = run_alone(
         ExportJobs(store.background().await?),
-        JobSettings::default().export_batch,
+        JobSettings::from_env().export_batch,
         store,
         workspace,
         list,
@@ -211,7 +211,7 @@ pub async fn import_rows(
     store.start(workspace, uploaded.import_id).await?;
     let run = run_alone(
         ImportJobs(store.background().await?),
-        JobSettings::default().import_batch,
+        JobSettings::from_env().import_batch,
         store,
         workspace,
         list,
@@ -244,12 +244,17 @@ pub async fn delete_all(
         .await?;
     let run = run_alone(
         DeleteJobs(store.background().await?),
-        JobSettings::default().delete_batch,
+        JobSettings::from_env().delete_batch,
         store,
         workspace,
         list,
     )
     .await?;
+    // A batch that fails ends the run early; its figures would mean nothing.
+    let finished = store.delete_progress(workspace).await?;
+    if !finished.is_some_and(|progress| progress.done) {
+        return Err("the deletion stopped before the end (see the log)".into());
+    }
     let _ = writeln!(
         report,
         "delete all: {} contacts in {:.2} s = {:.0} contacts/s",

@@ -12,6 +12,13 @@
 //! it seeds a new workspace into that database (which should be empty and
 //! is left with the bench's rows).
 //!
+//! `bench --seed-only …` stops after seeding; a seeded PostgreSQL database
+//! can then be copied (`CREATE DATABASE copy TEMPLATE seeded`) and
+//! `bench --delete-only --database URL` deletes every contact of a copy's
+//! first workspace, measured as the full run measures it, without seeding
+//! a million contacts again for each try. Batch sizes follow the server's
+//! `CONTACTS_*_BATCH_SIZE` settings.
+//!
 //! `bench --list-baseline --database URL` seeds nothing: it times the first
 //! page of the table's storage call alone (the list's SQL statements through
 //! the driver, no HTTP, session or JSON) on the first workspace of an
@@ -48,6 +55,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let url = arg("--database").ok_or("--list-baseline needs --database URL")?;
         return list_baseline(&Store::open(&url).await?).await;
     }
+    if args.iter().any(|a| a == "--delete-only") {
+        let url = arg("--database").ok_or("--delete-only needs --database URL")?;
+        return delete_only(&Store::open(&url).await?).await;
+    }
     let dir = tempfile_dir()?;
     let url = arg("--database").unwrap_or_else(|| format!("sqlite://{dir}/bench.db"));
     let store = Store::open(&url).await?;
@@ -62,6 +73,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         "contacts: {contacts} on {database} (seeded in {:.1} s)\n",
         started.elapsed().as_secs_f64()
     );
+    if args.iter().any(|a| a == "--seed-only") {
+        print!("{report}");
+        return Ok(());
+    }
 
     let first = ListRequest::default();
     let (key, id): (i64, i64) = sqlx::query_as(&store.dialect().sql(
@@ -151,13 +166,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // The list every 20 ms with no job running, then the same while every
     // contact is deleted.
-    let mut idle = Vec::new();
-    for _ in 0..150 {
-        idle.push(timed_list(&store, workspace, &first).await?);
-    }
-    idle.sort();
-    line(&mut report, "list every 20 ms, idle", &idle);
-    let idle_list_p95 = percentile(&idle, 95);
+    let idle_list_p95 = idle_list(&store, workspace, &mut report).await?;
     jobs::export_all(&store, workspace, user, &first, idle_list_p95, &mut report).await?;
     jobs::import_rows(
         &store,
@@ -174,6 +183,38 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(&out, &report)?;
     println!("written to {out}");
     let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// Lists the first page every 20 ms with no job running; reports the
+/// latencies and returns their p95.
+async fn idle_list(
+    store: &Store,
+    workspace: i64,
+    report: &mut String,
+) -> Result<Duration, app::error::AppError> {
+    let mut idle = Vec::new();
+    for _ in 0..150 {
+        idle.push(timed_list(store, workspace, &ListRequest::default()).await?);
+    }
+    idle.sort();
+    line(report, "list every 20 ms, idle", &idle);
+    Ok(percentile(&idle, 95))
+}
+
+/// Deletes every contact of the first workspace of a seeded database, with
+/// the list measured before and meanwhile.
+async fn delete_only(store: &Store) -> Result<(), Box<dyn std::error::Error>> {
+    let (workspace, user): (i64, i64) = sqlx::query_as(
+        "SELECT workspace_id, user_id FROM memberships ORDER BY workspace_id, user_id LIMIT 1",
+    )
+    .fetch_one(store.pool())
+    .await?;
+    let mut report = String::new();
+    let idle_list_p95 = idle_list(store, workspace, &mut report).await?;
+    let first = ListRequest::default();
+    jobs::delete_all(store, workspace, user, &first, idle_list_p95, &mut report).await?;
+    print!("{report}");
     Ok(())
 }
 
