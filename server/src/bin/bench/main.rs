@@ -59,6 +59,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let url = arg("--database").ok_or("--delete-only needs --database URL")?;
         return delete_only(&Store::open(&url).await?).await;
     }
+    if args.iter().any(|a| a == "--seed-only") && arg("--database").is_none() {
+        return Err(
+            "--seed-only needs --database URL: the seeded database is what it leaves".into(),
+        );
+    }
     let dir = tempfile_dir()?;
     let url = arg("--database").unwrap_or_else(|| format!("sqlite://{dir}/bench.db"));
     let store = Store::open(&url).await?;
