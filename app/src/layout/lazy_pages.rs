@@ -7,9 +7,10 @@
 //! table, the Inbox, the merge pages (the dashboard's suggestions, the
 //! review and the history), and the settings pages. The code splitter puts
 //! what several downloads use into chunks of its own, one per combination
-//! of downloads; with four page downloads and the on-demand one
-//! (`on_demand.rs`) a page's first load is 17 wasm files (the README's
-//! First load table), where one download per page made dozens.
+//! of downloads, so every download adds files to every page's first load
+//! (the README's First load table counts them): four page downloads and
+//! the on-demand one (`on_demand.rs`), where one download per page made
+//! dozens.
 
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
