@@ -141,15 +141,14 @@ impl JobQueue for DeleteJobs {
             tx.commit().await.context("delete_batch: committing")?;
             return Ok(BatchOutcome::Done);
         };
-        let batch = "SELECT contact_id FROM delete_job_contacts WHERE job_id = $1 AND contact_id BETWEEN $2 AND $3";
+        // Deleting a contact deletes everything that hangs off it (SQLite's
+        // foreign keys, PostgreSQL's deletion triggers). The id range as
+        // well as the list lets PostgreSQL read the batch as an index range.
         let statements = [
-            format!("DELETE FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE contact_id IN ({batch}))"),
-            format!("DELETE FROM conversations WHERE contact_id IN ({batch})"),
-            format!("DELETE FROM contact_channels WHERE contact_id IN ({batch})"),
-            format!("DELETE FROM contact_tags WHERE contact_id IN ({batch})"),
-            format!("DELETE FROM custom_values WHERE contact_id IN ({batch})"),
-            format!("DELETE FROM contacts WHERE workspace_id = $4 AND id IN ({batch})"),
-            "DELETE FROM delete_job_contacts WHERE job_id = $1 AND contact_id BETWEEN $2 AND $3".to_string(),
+            "DELETE FROM contacts WHERE workspace_id = $4 AND id BETWEEN $2 AND $3 AND id IN (
+                 SELECT contact_id FROM delete_job_contacts
+                  WHERE job_id = $1 AND contact_id BETWEEN $2 AND $3)",
+            "DELETE FROM delete_job_contacts WHERE job_id = $1 AND contact_id BETWEEN $2 AND $3",
         ];
         for statement in &statements {
             sqlx::query(statement)
