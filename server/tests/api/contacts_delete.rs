@@ -549,8 +549,8 @@ async fn rows_cannot_name_a_contact_or_conversation_that_does_not_exist() {
             .expect_err(&statement);
         let code = refused
             .as_database_error()
-            .and_then(|error| error.code())
-            .map(|code| code.into_owned());
+            .and_then(sqlx::error::DatabaseError::code)
+            .map(std::borrow::Cow::into_owned);
         // PostgreSQL's foreign_key_violation, SQLite's SQLITE_CONSTRAINT_FOREIGNKEY.
         assert!(
             matches!(code.as_deref(), Some("23503" | "787")),
