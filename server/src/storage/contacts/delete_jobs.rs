@@ -142,16 +142,33 @@ impl JobQueue for DeleteJobs {
             return Ok(BatchOutcome::Done);
         };
         // Deleting a contact deletes everything that hangs off it (SQLite's
-        // foreign keys, PostgreSQL's deletion triggers). The id range as
-        // well as the list lets PostgreSQL read the batch as an index range.
-        let statements = [
+        // foreign keys, PostgreSQL's deletion triggers). SQLite is faster
+        // still when the batch's children go first, one statement per
+        // table, than by its keys' cascade row by row; on PostgreSQL the
+        // triggers already work per statement. The id range as well as
+        // the list lets PostgreSQL read the batch as an index range.
+        let of_batch = "contact_id IN (SELECT contact_id FROM delete_job_contacts
+                                        WHERE job_id = $1 AND contact_id BETWEEN $2 AND $3)";
+        let children = match self.0.dialect() {
+            Dialect::Sqlite => vec![
+                format!("DELETE FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE {of_batch})"),
+                format!("DELETE FROM conversations WHERE {of_batch}"),
+                format!("DELETE FROM contact_channels WHERE {of_batch}"),
+                format!("DELETE FROM contact_tags WHERE {of_batch}"),
+                format!("DELETE FROM custom_values WHERE {of_batch}"),
+            ],
+            Dialect::Postgres => Vec::new(),
+        };
+        let statements = children.into_iter().chain([
             "DELETE FROM contacts WHERE workspace_id = $4 AND id BETWEEN $2 AND $3 AND id IN (
                  SELECT contact_id FROM delete_job_contacts
-                  WHERE job_id = $1 AND contact_id BETWEEN $2 AND $3)",
-            "DELETE FROM delete_job_contacts WHERE job_id = $1 AND contact_id BETWEEN $2 AND $3",
-        ];
-        for statement in &statements {
-            sqlx::query(statement)
+                  WHERE job_id = $1 AND contact_id BETWEEN $2 AND $3)"
+                .to_string(),
+            "DELETE FROM delete_job_contacts WHERE job_id = $1 AND contact_id BETWEEN $2 AND $3"
+                .to_string(),
+        ]);
+        for statement in statements {
+            sqlx::query(&statement)
                 .bind(job_id)
                 .bind(first)
                 .bind(last)
