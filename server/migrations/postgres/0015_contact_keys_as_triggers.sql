@@ -11,81 +11,56 @@
 --   statement, in one lookup per table for the whole batch;
 -- - the id of a contact or a conversation never changes.
 -- SQLite keeps its keys: it cascades within one lookup per row in-process.
-ALTER TABLE contact_channels DROP CONSTRAINT contact_channels_contact_id_fkey;
-ALTER TABLE conversations DROP CONSTRAINT conversations_contact_id_fkey;
-ALTER TABLE contact_tags DROP CONSTRAINT contact_tags_contact_id_fkey;
-ALTER TABLE custom_values DROP CONSTRAINT custom_values_contact_id_fkey;
-ALTER TABLE contact_block_events DROP CONSTRAINT contact_block_events_contact_id_fkey;
-ALTER TABLE active_contacts DROP CONSTRAINT active_contacts_contact_id_fkey;
-ALTER TABLE workflow_runs DROP CONSTRAINT workflow_runs_contact_id_fkey;
-ALTER TABLE merge_dismissals DROP CONSTRAINT merge_dismissals_contact_a_fkey;
-ALTER TABLE merge_dismissals DROP CONSTRAINT merge_dismissals_contact_b_fkey;
-ALTER TABLE contacts DROP CONSTRAINT contacts_merged_into_fkey;
-ALTER TABLE messages DROP CONSTRAINT messages_conversation_id_fkey;
-ALTER TABLE conversation_reads DROP CONSTRAINT conversation_reads_conversation_id_fkey;
-ALTER TABLE conversation_status_changes DROP CONSTRAINT conversation_status_changes_conversation_id_fkey;
 
--- The trigger's first argument names the table written rows point at
--- (`contacts` or `conversations`), the others the columns that hold its ids.
-CREATE FUNCTION referenced_rows_exist() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The trigger's arguments name the table a written row points at
+-- (`contacts` or `conversations`) and the column that holds its id.
+CREATE FUNCTION referenced_row_exists() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    id_column text;
-    referenced bigint;
+    referenced bigint := CAST(to_jsonb(NEW) ->> TG_ARGV[1] AS bigint);
 BEGIN
-    FOREACH id_column IN ARRAY TG_ARGV[1:] LOOP
-        referenced := CAST(to_jsonb(NEW) ->> id_column AS bigint);
-        CONTINUE WHEN referenced IS NULL;
-        IF TG_ARGV[0] = 'conversations' THEN
-            PERFORM FROM conversations WHERE id = referenced FOR KEY SHARE;
-        ELSE
-            PERFORM FROM contacts WHERE id = referenced FOR KEY SHARE;
-        END IF;
-        IF NOT FOUND THEN
-            RAISE foreign_key_violation USING MESSAGE = format(
-                'insert or update on table "%s" violates its key: %s = %s is not in "%s"',
-                TG_TABLE_NAME, id_column, referenced, TG_ARGV[0]);
-        END IF;
-    END LOOP;
+    IF TG_ARGV[0] = 'conversations' THEN
+        PERFORM FROM conversations WHERE id = referenced FOR KEY SHARE;
+    ELSE
+        PERFORM FROM contacts WHERE id = referenced FOR KEY SHARE;
+    END IF;
+    IF NOT FOUND THEN
+        RAISE foreign_key_violation USING MESSAGE = format(
+            'insert or update on table "%s" violates its key: %s = %s is not in "%s"',
+            TG_TABLE_NAME, TG_ARGV[1], referenced, TG_ARGV[0]);
+    END IF;
     RETURN NULL;
 END $$;
 
-CREATE CONSTRAINT TRIGGER contact_channels_contact
-    AFTER INSERT OR UPDATE OF contact_id ON contact_channels
-    FOR EACH ROW EXECUTE FUNCTION referenced_rows_exist('contacts', 'contact_id');
-CREATE CONSTRAINT TRIGGER conversations_contact
-    AFTER INSERT OR UPDATE OF contact_id ON conversations
-    FOR EACH ROW EXECUTE FUNCTION referenced_rows_exist('contacts', 'contact_id');
-CREATE CONSTRAINT TRIGGER contact_tags_contact
-    AFTER INSERT OR UPDATE OF contact_id ON contact_tags
-    FOR EACH ROW EXECUTE FUNCTION referenced_rows_exist('contacts', 'contact_id');
-CREATE CONSTRAINT TRIGGER custom_values_contact
-    AFTER INSERT OR UPDATE OF contact_id ON custom_values
-    FOR EACH ROW EXECUTE FUNCTION referenced_rows_exist('contacts', 'contact_id');
-CREATE CONSTRAINT TRIGGER contact_block_events_contact
-    AFTER INSERT OR UPDATE OF contact_id ON contact_block_events
-    FOR EACH ROW EXECUTE FUNCTION referenced_rows_exist('contacts', 'contact_id');
-CREATE CONSTRAINT TRIGGER active_contacts_contact
-    AFTER INSERT OR UPDATE OF contact_id ON active_contacts
-    FOR EACH ROW EXECUTE FUNCTION referenced_rows_exist('contacts', 'contact_id');
-CREATE CONSTRAINT TRIGGER workflow_runs_contact
-    AFTER INSERT OR UPDATE OF contact_id ON workflow_runs
-    FOR EACH ROW EXECUTE FUNCTION referenced_rows_exist('contacts', 'contact_id');
-CREATE CONSTRAINT TRIGGER merge_dismissals_contacts
-    AFTER INSERT OR UPDATE OF contact_a, contact_b ON merge_dismissals
-    FOR EACH ROW EXECUTE FUNCTION referenced_rows_exist('contacts', 'contact_a', 'contact_b');
-CREATE CONSTRAINT TRIGGER contacts_merged_into
-    AFTER INSERT OR UPDATE OF merged_into ON contacts
-    FOR EACH ROW WHEN (NEW.merged_into IS NOT NULL)
-    EXECUTE FUNCTION referenced_rows_exist('contacts', 'merged_into');
-CREATE CONSTRAINT TRIGGER messages_conversation
-    AFTER INSERT OR UPDATE OF conversation_id ON messages
-    FOR EACH ROW EXECUTE FUNCTION referenced_rows_exist('conversations', 'conversation_id');
-CREATE CONSTRAINT TRIGGER conversation_reads_conversation
-    AFTER INSERT OR UPDATE OF conversation_id ON conversation_reads
-    FOR EACH ROW EXECUTE FUNCTION referenced_rows_exist('conversations', 'conversation_id');
-CREATE CONSTRAINT TRIGGER conversation_status_changes_conversation
-    AFTER INSERT OR UPDATE OF conversation_id ON conversation_status_changes
-    FOR EACH ROW EXECUTE FUNCTION referenced_rows_exist('conversations', 'conversation_id');
+-- Each key (named by PostgreSQL's default) gives way to its trigger.
+DO $$
+DECLARE
+    k record;
+BEGIN
+    FOR k IN SELECT * FROM (VALUES
+            ('contact_channels', 'contact_id', 'contacts'),
+            ('conversations', 'contact_id', 'contacts'),
+            ('contact_tags', 'contact_id', 'contacts'),
+            ('custom_values', 'contact_id', 'contacts'),
+            ('contact_block_events', 'contact_id', 'contacts'),
+            ('active_contacts', 'contact_id', 'contacts'),
+            ('workflow_runs', 'contact_id', 'contacts'),
+            ('merge_dismissals', 'contact_a', 'contacts'),
+            ('merge_dismissals', 'contact_b', 'contacts'),
+            ('contacts', 'merged_into', 'contacts'),
+            ('messages', 'conversation_id', 'conversations'),
+            ('conversation_reads', 'conversation_id', 'conversations'),
+            ('conversation_status_changes', 'conversation_id', 'conversations')
+        ) AS keys (child, id_column, parent)
+    LOOP
+        EXECUTE format('ALTER TABLE %I DROP CONSTRAINT %I',
+                       k.child, k.child || '_' || k.id_column || '_fkey');
+        EXECUTE format('CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE OF %I ON %I
+                            FOR EACH ROW WHEN (NEW.%I IS NOT NULL)
+                            EXECUTE FUNCTION referenced_row_exists(%L, %L)',
+                       k.child || '_' || k.id_column || '_exists', k.id_column, k.child,
+                       k.id_column, k.parent, k.id_column);
+    END LOOP;
+END $$;
 
 CREATE FUNCTION id_unchanged() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
