@@ -9,6 +9,7 @@ mod authorization;
 mod authorization_matrix;
 mod background_priority;
 mod bad_input;
+mod contact_links;
 mod contacts_bulk;
 mod contacts_delete;
 mod contacts_export;

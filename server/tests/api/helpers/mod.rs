@@ -260,6 +260,14 @@ impl TestApp {
         count
     }
 
+    /// The ids a query returns, in its order.
+    pub async fn ids(&self, sql: &str) -> Vec<i64> {
+        sqlx::query_scalar(sql)
+            .fetch_all(self.pool())
+            .await
+            .expect("ids")
+    }
+
     /// The id of a workspace by name.
     pub async fn workspace_id(&self, name: &str) -> i64 {
         let (id,): (i64,) = sqlx::query_as("SELECT id FROM workspaces WHERE name = $1")
